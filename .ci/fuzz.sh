@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# fuzz.sh runs every Go fuzz target of the module, one at a time (go test
+# accepts a single -fuzz target per invocation), and fails if any of them
+# finds a crash.
+#
+#   bash .ci/fuzz.sh                 # each target for FUZZTIME (default 10s): the CI run
+#   bash .ci/fuzz.sh --long          # each target for FUZZTIME (default 10m)
+#   bash .ci/fuzz.sh --list          # print the targets and exit
+#   bash .ci/fuzz.sh [--long] NAME…  # only the named targets (e.g. FuzzParse)
+#
+# Environment:
+#   FUZZTIME      duration per target (go test -fuzztime syntax: 30s, 10m, 100000x)
+#   FUZZPARALLEL  fuzzing workers per target (go test -parallel); default GOMAXPROCS
+#   FUZZLOG       directory for one log per target (default: a temporary directory)
+#
+# A crash leaves its input under <package>/testdata/fuzz/<Target>/ (go test
+# prints the path) and is replayed by every later plain `go test`; commit it
+# with the fix as a regression case.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+mode=short
+names=()
+for a in "$@"; do
+	case "$a" in
+	--long) mode=long ;;
+	--list) mode=list ;;
+	-h | --help)
+		sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+		exit 0
+		;;
+	-*)
+		echo "fuzz.sh: unknown option $a" >&2
+		exit 2
+		;;
+	*) names+=("$a") ;;
+	esac
+done
+
+if [[ -z "${FUZZTIME:-}" ]]; then
+	if [[ $mode == long ]]; then FUZZTIME=10m; else FUZZTIME=10s; fi
+fi
+
+# Discover "<package dir> <target>" pairs. Directories starting with "." or
+# "_" and testdata are not packages (go ignores them), so skip them.
+mapfile -t targets < <(
+	grep -rn --include='*_test.go' -E '^func Fuzz[A-Za-z0-9_]*\(' . |
+		grep -vE '^\./(\.|_)|/testdata/|/\.|/_' |
+		sed -E 's#^\./(.*)/[^/]+_test\.go:[0-9]+:func (Fuzz[A-Za-z0-9_]*)\(.*#\1 \2#; s#^\./[^/]+_test\.go:[0-9]+:func (Fuzz[A-Za-z0-9_]*)\(.*#. \1#' |
+		sort -u
+)
+
+if [[ ${#targets[@]} -eq 0 ]]; then
+	echo "fuzz.sh: no fuzz targets found" >&2
+	exit 1
+fi
+
+if [[ ${#names[@]} -gt 0 ]]; then
+	kept=()
+	for t in "${targets[@]}"; do
+		for n in "${names[@]}"; do
+			[[ ${t#* } == "$n" ]] && kept+=("$t")
+		done
+	done
+	if [[ ${#kept[@]} -ne ${#names[@]} ]]; then
+		echo "fuzz.sh: unknown or ambiguous target among: ${names[*]}" >&2
+		printf '  %s\n' "${targets[@]}" >&2
+		exit 2
+	fi
+	targets=("${kept[@]}")
+fi
+
+if [[ $mode == list ]]; then
+	printf '%s\n' "${targets[@]}"
+	exit 0
+fi
+
+logdir=${FUZZLOG:-$(mktemp -d "${TMPDIR:-/tmp}/juesuan-fuzz.XXXXXX")}
+mkdir -p "$logdir"
+par=()
+[[ -n "${FUZZPARALLEL:-}" ]] && par=(-parallel "$FUZZPARALLEL")
+
+echo "fuzz.sh: ${#targets[@]} targets, ${FUZZTIME} each, logs in $logdir"
+failed=()
+for t in "${targets[@]}"; do
+	dir=${t% *}
+	name=${t#* }
+	log="$logdir/${dir//\//_}.$name.log"
+	start=$(date +%s)
+	printf '%-40s ' "./$dir $name"
+	if go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "${par[@]}" "./$dir" >"$log" 2>&1; then
+		# The last progress line holds the execution count.
+		execs=$(grep -oE 'execs: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
+		echo "ok   $(($(date +%s) - start))s ${execs:+$execs execs}"
+	else
+		echo "FAIL $(($(date +%s) - start))s (log: $log)"
+		grep -E 'Failing input written to|--- FAIL|panic:|testdata/fuzz' "$log" | head -5 | sed 's/^/    /' || true
+		failed+=("./$dir $name")
+	fi
+done
+
+if [[ ${#failed[@]} -gt 0 ]]; then
+	echo "fuzz.sh: ${#failed[@]} target(s) failed:" >&2
+	printf '  %s\n' "${failed[@]}" >&2
+	exit 1
+fi
+echo "fuzz.sh: all targets passed"

@@ -1,0 +1,368 @@
+package amount
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/shopspring/decimal"
+)
+
+// Unit is the amount unit a document states its figures in.
+type Unit string
+
+const (
+	// TenThousandYuan is 万元, the unit of published 决算 tables.
+	TenThousandYuan Unit = "万元"
+	// Yuan is 元, the unit of the internal 财决 tables and of accounting records.
+	Yuan Unit = "元"
+)
+
+// Valid reports whether u is one of the two known units.
+func (u Unit) Valid() bool { return u == TenThousandYuan || u == Yuan }
+
+// Places is the number of decimal places a published figure in u carries:
+// 2 for both 万元 and 元.
+func (u Unit) Places() int32 { return 2 }
+
+// MaxIntegerDigits and MaxFractionDigits bound the amount pattern. Six
+// fraction digits are enough to hold any 元 figure with fen exactly in 万元.
+const (
+	MaxIntegerDigits  = 12
+	MaxFractionDigits = 6
+)
+
+// Pattern is the regular expression (ECMA 262 and RE2 compatible) that every
+// amount on the wire matches, and that the JSON Schema export uses. It admits
+// no exponent, no leading plus, no leading zeros and at most 12+6 digits (10^12 万元 is far beyond any budget, and every amount then fits the int64 fast path), so
+// hostile inputs such as "1e999999999" are rejected before any arithmetic.
+//
+// It also admits no negative zero ("-0", "-0.00"): that would decode to 0
+// and re-encode without its sign. The last alternative is -0.x with a
+// non-zero digit among at most six fraction digits.
+const Pattern = `^(-?[1-9][0-9]{0,11}(\.[0-9]{1,6})?|0(\.[0-9]{1,6})?|-0\.([1-9][0-9]{0,5}|0[1-9][0-9]{0,4}|00[1-9][0-9]{0,3}|000[1-9][0-9]{0,2}|0000[1-9][0-9]?|00000[1-9]))$`
+
+// ErrSyntax is wrapped by every error Parse returns.
+var ErrSyntax = errors.New("amount: not a decimal of the form -?DDD.DD")
+
+// SyntaxError describes an amount that does not match Pattern.
+type SyntaxError struct {
+	Input  string // the input, cut to 40 bytes
+	Reason string // what is wrong, in English
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("amount %q: %s (want %s)", e.Input, e.Reason, Pattern)
+}
+
+// Unwrap returns ErrSyntax.
+func (e *SyntaxError) Unwrap() error { return ErrSyntax }
+
+// Amount is one figure of a 决算 table. Its zero value is absent: a figure
+// the source does not state. Absent is not zero; arithmetic on an absent
+// figure yields an absent result and checks that need it are skipped.
+//
+// On the wire an Amount is a JSON string matching Pattern; it keeps the
+// number of decimal places it was written with, so "40.50" re-encodes as
+// "40.50". Struct fields of type Amount should carry `json:",omitzero"` so that
+// an absent figure is omitted rather than written as null.
+type Amount struct {
+	d   decimal.Decimal
+	m   int64 // d×10^6 when fast is true
+	set bool
+	// fast reports that m holds the exact value; most figures fit, and sums
+	// and comparisons then avoid big.Int arithmetic and allocation.
+	fast bool
+}
+
+// New returns a present amount holding d.
+func New(d decimal.Decimal) Amount { return withDecimal(d) }
+
+func withDecimal(d decimal.Decimal) Amount {
+	a := Amount{d: d, set: true}
+	a.m, a.fast = microOf(d)
+	return a
+}
+
+// Zero is a stated zero, as in "上级补助收入0万元".
+var Zero = Amount{d: decimal.Zero, set: true, fast: true}
+
+// FromInt returns the present amount v.
+func FromInt(v int64) Amount { return New(decimal.NewFromInt(v)) }
+
+// Parse reads s, which must match Pattern. The empty string is an error;
+// use the zero Amount for an absent figure.
+func Parse(s string) (Amount, error) {
+	if err := checkSyntax(s); err != nil {
+		return Amount{}, err
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil { // unreachable after checkSyntax, kept for safety
+		return Amount{}, &SyntaxError{Input: clip(s), Reason: err.Error()}
+	}
+	return withDecimal(d), nil
+}
+
+// MustParse is Parse for literals in tests and examples; it panics on a
+// malformed literal, like regexp.MustCompile.
+func MustParse(s string) Amount {
+	a, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+// checkSyntax matches Pattern by hand: it is on the decode hot path.
+func checkSyntax(s string) error {
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	start := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	n := i - start
+	switch {
+	case n == 0:
+		if len(s) == 0 {
+			return &SyntaxError{Input: "", Reason: "empty"}
+		}
+		return &SyntaxError{Input: clip(s), Reason: "no integer digits"}
+	case n > 1 && s[start] == '0':
+		return &SyntaxError{Input: clip(s), Reason: "leading zero"}
+	case n > MaxIntegerDigits:
+		return &SyntaxError{Input: clip(s), Reason: fmt.Sprintf("more than %d integer digits", MaxIntegerDigits)}
+	}
+	if i == len(s) {
+		return negativeZero(s)
+	}
+	if s[i] != '.' {
+		return &SyntaxError{Input: clip(s), Reason: fmt.Sprintf("unexpected %q", s[i])}
+	}
+	i++
+	fs := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	f := i - fs
+	switch {
+	case f == 0:
+		return &SyntaxError{Input: clip(s), Reason: "no digits after the point"}
+	case f > MaxFractionDigits:
+		return &SyntaxError{Input: clip(s), Reason: fmt.Sprintf("more than %d fraction digits", MaxFractionDigits)}
+	case i != len(s):
+		return &SyntaxError{Input: clip(s), Reason: fmt.Sprintf("unexpected %q", s[i])}
+	}
+	return negativeZero(s)
+}
+
+// IsZero reports whether a is absent (the Go zero value). It exists for the
+// `omitzero` struct tag. To ask whether a stated figure is 0, use IsNil or
+// Sign.
+func (a Amount) IsZero() bool { return !a.set }
+
+// IsSet reports whether the figure is stated.
+func (a Amount) IsSet() bool { return a.set }
+
+// IsNil reports whether a is a stated zero.
+func (a Amount) IsNil() bool { return a.set && a.d.Sign() == 0 }
+
+// Sign returns -1, 0 or +1; an absent amount has sign 0.
+func (a Amount) Sign() int {
+	if !a.set {
+		return 0
+	}
+	return a.d.Sign()
+}
+
+// Decimal returns the value and whether it is stated.
+func (a Amount) Decimal() (decimal.Decimal, bool) { return a.d, a.set }
+
+// Places returns the number of decimal places a was written with.
+func (a Amount) Places() int32 {
+	if e := a.d.Exponent(); e < 0 {
+		return -e
+	}
+	return 0
+}
+
+// String formats a with the decimal places it was written with; an absent
+// amount formats as "（未列示）" (not stated).
+func (a Amount) String() string {
+	if !a.set {
+		return "（未列示）"
+	}
+	return a.d.StringFixed(a.Places())
+}
+
+// StringFixed formats a with exactly places decimal places (rounding half
+// away from zero, 四舍五入). An absent amount formats as "".
+func (a Amount) StringFixed(places int32) string {
+	if !a.set {
+		return ""
+	}
+	return a.d.StringFixed(places)
+}
+
+// MarshalText encodes a stated amount; it is an error to encode an absent
+// one (use omitzero).
+func (a Amount) MarshalText() ([]byte, error) {
+	if !a.set {
+		return nil, errors.New("amount: cannot encode an absent amount; tag the field omitzero")
+	}
+	return []byte(a.d.StringFixed(a.Places())), nil
+}
+
+// UnmarshalText decodes an amount matching Pattern.
+func (a *Amount) UnmarshalText(b []byte) error {
+	v, err := Parse(string(b))
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}
+
+// Equal reports whether a and b are both absent, or both stated and equal in
+// value (40.5 equals 40.50).
+func (a Amount) Equal(b Amount) bool {
+	if a.set != b.set {
+		return false
+	}
+	if !a.set {
+		return true
+	}
+	if a.fast && b.fast {
+		return a.m == b.m
+	}
+	return a.d.Equal(b.d)
+}
+
+// Cmp compares two stated amounts; absent amounts compare as 0.
+func (a Amount) Cmp(b Amount) int {
+	if a.fast && b.fast {
+		switch {
+		case a.m < b.m:
+			return -1
+		case a.m > b.m:
+			return 1
+		}
+		return 0
+	}
+	return a.d.Cmp(b.d)
+}
+
+// Add returns a+b, absent if either is absent.
+func (a Amount) Add(b Amount) Amount {
+	if !a.set || !b.set {
+		return Amount{}
+	}
+	r := Amount{d: a.d.Add(b.d), set: true}
+	if a.fast && b.fast {
+		if m, ok := addInt(a.m, b.m); ok {
+			r.m, r.fast = m, true
+		}
+	}
+	return r
+}
+
+// Sub returns a−b, absent if either is absent.
+func (a Amount) Sub(b Amount) Amount {
+	if !a.set || !b.set {
+		return Amount{}
+	}
+	r := Amount{d: a.d.Sub(b.d), set: true}
+	if a.fast && b.fast && b.m != math.MinInt64 {
+		if m, ok := addInt(a.m, -b.m); ok {
+			r.m, r.fast = m, true
+		}
+	}
+	return r
+}
+
+// Neg returns −a.
+func (a Amount) Neg() Amount {
+	if !a.set {
+		return a
+	}
+	return withDecimal(a.d.Neg())
+}
+
+// Round rounds a to places decimal places, half away from zero (四舍五入).
+// Rounding is never implicit: only Round and StringFixed round.
+func (a Amount) Round(places int32) Amount {
+	if !a.set {
+		return a
+	}
+	return withDecimal(a.d.Round(places))
+}
+
+var tenThousand = decimal.NewFromInt(10000)
+
+// Convert re-expresses a, stated in from, in unit to. The conversion is exact:
+// 1 元 = 0.0001 万元, and no rounding takes place. Round the result
+// explicitly if a published precision is wanted.
+func (a Amount) Convert(from, to Unit) Amount {
+	if !a.set || from == to {
+		return a
+	}
+	switch {
+	case from == Yuan && to == TenThousandYuan:
+		return withDecimal(a.d.Shift(-4))
+	case from == TenThousandYuan && to == Yuan:
+		return withDecimal(a.d.Shift(4))
+	}
+	return Amount{}
+}
+
+// Ratio returns a/b×100 rounded to places decimal places (a percentage, as
+// printed in narratives: two places, 四舍五入). ok is false when either is
+// absent or b is zero.
+func Ratio(a, b Amount, places int32) (pct decimal.Decimal, ok bool) {
+	if !a.set || !b.set || b.d.Sign() == 0 {
+		return decimal.Decimal{}, false
+	}
+	// Divide with ample precision, then round once.
+	q := a.d.Mul(decimal.NewFromInt(100)).DivRound(b.d, places+8)
+	return q.Round(places), true
+}
+
+// Micro returns a×10^6 as an int64 when that is exact and fits, the fast
+// path used by sums and comparisons.
+func (a Amount) Micro() (int64, bool) { return a.m, a.set && a.fast }
+
+func microOf(d decimal.Decimal) (int64, bool) {
+	e := d.Exponent()
+	if e < -MaxFractionDigits || e > 6 {
+		return 0, false
+	}
+	c := d.Coefficient()
+	if !c.IsInt64() {
+		return 0, false
+	}
+	v := c.Int64()
+	for k := e + MaxFractionDigits; k > 0; k-- {
+		if v > math.MaxInt64/10 || v < math.MinInt64/10 {
+			return 0, false
+		}
+		v *= 10
+	}
+	return v, true
+}
+
+func addInt(x, y int64) (int64, bool) {
+	s := x + y
+	if (x > 0 && y > 0 && s < 0) || (x < 0 && y < 0 && s >= 0) {
+		return 0, false
+	}
+	return s, true
+}

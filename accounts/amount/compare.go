@@ -1,0 +1,142 @@
+package amount
+
+import "github.com/shopspring/decimal"
+
+// Outcome is the result of comparing a stated total with its addends.
+type Outcome uint8
+
+const (
+	// Incomplete: the total or an addend is absent, so nothing can be said.
+	Incomplete Outcome = iota
+	// Equal: the total equals the sum exactly.
+	Equal
+	// Rounding: the difference is within the rounding bound; it is reported
+	// as rounding, never as an error.
+	Rounding
+	// Mismatch: the difference exceeds the bound.
+	Mismatch
+)
+
+// String returns the outcome's English name.
+func (o Outcome) String() string {
+	switch o {
+	case Equal:
+		return "equal"
+	case Rounding:
+		return "rounding"
+	case Mismatch:
+		return "mismatch"
+	}
+	return "incomplete"
+}
+
+// ToleranceMode selects how a rule bounds the difference between a total and
+// the sum of its addends.
+type ToleranceMode uint8
+
+const (
+	// RoundingAware is the default: published 万元 figures are rounded to 0.01,
+	// each rounding moves a figure by at most 0.005, so a total of n ≥ 2
+	// addends may differ from their sum by at most ⌊(n+1)/2⌋ × 0.01. A total
+	// of a single addend must equal it, and figures in 元 must match exactly.
+	RoundingAware ToleranceMode = iota
+	// Exact admits no difference at all.
+	Exact
+	// Fixed admits a fixed absolute difference (Tolerance.Fixed), whatever the
+	// number of addends. A profile may choose it; the built-in rules do not,
+	// because a fixed tolerance such as 0.5 万元 hides real errors.
+	Fixed
+)
+
+// Tolerance is a rule's comparison tolerance. The zero value is RoundingAware.
+type Tolerance struct {
+	Mode  ToleranceMode
+	Fixed Amount // used by Fixed
+}
+
+var cent = decimal.New(1, -2)
+
+// Bound returns the largest admissible |total − Σ addends| for n addends of
+// figures stated in unit.
+func (t Tolerance) Bound(unit Unit, n int) Amount {
+	switch t.Mode {
+	case Exact:
+		return Zero
+	case Fixed:
+		if t.Fixed.IsSet() {
+			return t.Fixed
+		}
+		return Zero
+	}
+	if unit == Yuan || n < 2 {
+		return Zero
+	}
+	k := int64((n + 1) / 2)
+	return Amount{d: cent.Mul(decimal.NewFromInt(k)), m: k * 10000, set: true, fast: true}
+}
+
+// Comparison is the result of CompareSum.
+type Comparison struct {
+	Outcome Outcome
+	Sum     Amount // Σ addends (absent when Incomplete)
+	Diff    Amount // total − Sum
+	Bound   Amount // the admissible |Diff|
+}
+
+// CompareSum compares a stated total with the sum of its addends under the
+// default rounding-aware tolerance. Use Tolerance.CompareSum for another.
+func CompareSum(unit Unit, total Amount, addends ...Amount) Comparison {
+	return Tolerance{}.CompareSum(unit, total, addends...)
+}
+
+// CompareSum compares total with Σ addends under t. A negative addend is
+// written as its Neg; the count of addends n is len(addends).
+func (t Tolerance) CompareSum(unit Unit, total Amount, addends ...Amount) Comparison {
+	if !total.set {
+		return Comparison{}
+	}
+	// Fast path: all figures as exact int64 micro-units.
+	fast := total.fast
+	var m int64
+	for i := range addends {
+		a := &addends[i]
+		if !a.set {
+			return Comparison{}
+		}
+		if fast && a.fast {
+			var ok bool
+			if m, ok = addInt(m, a.m); !ok {
+				fast = false
+			}
+		} else {
+			fast = false
+		}
+	}
+	if fast && total.m == m {
+		// The common case allocates nothing.
+		return Comparison{Outcome: Equal}
+	}
+	sum := Zero
+	for _, a := range addends {
+		sum = sum.Add(a)
+	}
+	diff := total.Sub(sum)
+	bound := t.Bound(unit, len(addends))
+	c := Comparison{Sum: sum, Diff: diff, Bound: bound}
+	switch {
+	case diff.Sign() == 0:
+		c.Outcome = Equal
+	case abs(diff).Cmp(bound) <= 0:
+		c.Outcome = Rounding
+	default:
+		c.Outcome = Mismatch
+	}
+	return c
+}
+
+func abs(a Amount) Amount {
+	if a.Sign() < 0 {
+		return a.Neg()
+	}
+	return a
+}

@@ -1,0 +1,15 @@
+package amount
+
+// negativeZero rejects "-0", "-0.0", … : a well-formed amount whose sign
+// would be lost on the way through decimal (it decodes to 0).
+func negativeZero(s string) error {
+	if len(s) == 0 || s[0] != '-' {
+		return nil
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; c != '0' && c != '.' {
+			return nil
+		}
+	}
+	return &SyntaxError{Input: clip(s), Reason: "negative zero"}
+}

@@ -1,0 +1,227 @@
+package accounts
+
+import "github.com/cnfiscal/juesuan/classification"
+
+// Calculate fills the derivable figures of r that are absent, with the
+// default options (人员经费 classes 301 and 303). See CalculateWith.
+func (r *Report) Calculate() { r.CalculateWith(Options{}) }
+
+// CalculateWith fills the derivable figures of r that are absent:
+//
+//   - row totals from their columns (本年收入合计, 本年支出合计, 合计 = 基本 +
+//     项目, 基本 = 人员 + 公用, the fund 合计, the 三公 合计 and 小计);
+//   - 款 from their listed 项 and 类 from their listed 款 (rows that exist
+//     only: no row is added), and each table's 合计 from its 类 rows;
+//   - 本年收入合计 of 收入支出决算总表 from its eight lines, and the 总计 lines;
+//   - 年末 = 年初 + 收入 − 支出 (收入支出决算总表, each fund of
+//     财政拨款收入支出决算总表, each row of the 政府性基金 and 国有资本经营
+//     tables);
+//   - 人员经费合计 and 公用经费合计 from the economic 类 rows
+//     (o.PersonnelClasses).
+//
+// A figure is filled only when every figure it is derived from is stated;
+// otherwise it stays absent. A stated figure is never changed, so
+// CalculateWith is idempotent. Only o.PersonnelClasses is used.
+func (r *Report) CalculateWith(o Options) {
+	c := &Context{Report: r, Options: &o}
+	for c.fill() {
+	}
+}
+
+// sumOf returns Σ plus − Σ minus, or false when a figure is absent or there
+// is no addend.
+func sumOf(plus, minus []Amount) (Amount, bool) {
+	if len(plus) == 0 {
+		return Amount{}, false
+	}
+	for i := range plus {
+		if !plus[i].IsSet() {
+			return Amount{}, false
+		}
+	}
+	for i := range minus {
+		if !minus[i].IsSet() {
+			return Amount{}, false
+		}
+	}
+	s := plus[0]
+	for _, a := range plus[1:] {
+		s = s.Add(a)
+	}
+	for _, a := range minus {
+		s = s.Sub(a)
+	}
+	return s, true
+}
+
+// set fills *dst with Σ plus − Σ minus when *dst is absent and the sum can
+// be formed; it reports whether it filled.
+func set(dst *Amount, plus, minus []Amount) bool {
+	if dst.IsSet() {
+		return false
+	}
+	s, ok := sumOf(plus, minus)
+	if ok {
+		*dst = s
+	}
+	return ok
+}
+
+// fillFormulas fills the absent totals of the identities fs on cs.
+func (c *Context) fillFormulas(cs ColumnSet, fs []formula) bool {
+	changed := false
+	for i := range fs {
+		f := &fs[i]
+		if cs.At(f.total).IsSet() {
+			continue
+		}
+		c.plus = c.plus[:0]
+		for _, k := range f.plus {
+			c.plus = append(c.plus, *cs.At(k))
+		}
+		c.minus = c.minus[:0]
+		for _, k := range f.minus {
+			c.minus = append(c.minus, *cs.At(k))
+		}
+		if set(cs.At(f.total), c.plus, c.minus) {
+			changed = true
+		}
+	}
+	return changed
+}
+
+func fillRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P], fs []formula) bool {
+	changed := false
+	for i := range p.rows {
+		if c.fillFormulas(p.at(i), fs) {
+			changed = true
+		}
+	}
+	if p.total != nil && c.fillFormulas(p.total, fs) {
+		changed = true
+	}
+	return changed
+}
+
+// fillHierarchy fills absent parent figures from their listed children,
+// deepest first, and the 合计 from the 类 rows.
+func fillHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) bool {
+	changed := false
+	p.children(c, func(parent int, kids []int32) {
+		var cs ColumnSet = p.total
+		if parent >= 0 {
+			cs = p.at(parent)
+		}
+		for ci := range cs.Columns() {
+			if cs.At(ci).IsSet() {
+				continue
+			}
+			c.plus = c.plus[:0]
+			for _, k := range kids {
+				c.plus = append(c.plus, *p.at(int(k)).At(ci))
+			}
+			if set(cs.At(ci), c.plus, nil) {
+				changed = true
+			}
+		}
+	})
+	return changed
+}
+
+// fill makes one pass over the report; it reports whether anything was
+// filled (CalculateWith repeats until nothing is).
+func (c *Context) fill() bool {
+	t := &c.Report.Tables
+	ch := false
+	or := func(b bool) {
+		if b {
+			ch = true
+		}
+	}
+	var sbuf [3]summaryDoc
+	for _, s := range c.Report.summaries(sbuf[:0]) {
+		in, ex := &s.t.Income, &s.t.Expenditure
+		or(c.fillFormulas(in, summaryIncomeTotal))
+		or(c.fillFormulas(in, summaryIncomeGrand))
+		or(fillHierarchy(c, s.part()))
+		or(c.fillFormulas(ex, summaryExpGrand))
+		or(set(&ex.EndingBalance, []Amount{in.BeginningBalance, in.Total, in.NonFiscalBalanceUsed},
+			[]Amount{ex.Total, ex.BalanceDistribution}))
+	}
+	var fbuf [2]fiscalDoc
+	for _, f := range c.Report.fiscals(fbuf[:0]) {
+		in, ex := &f.t.Income, &f.t.Expenditure
+		p := f.part()
+		or(fillRows(c, p, fundFormulas))
+		or(fillHierarchy(c, p))
+		for _, cs := range []ColumnSet{&in.Current, &in.BeginningBalance, &ex.EndingBalance, &ex.GrandTotal} {
+			or(c.fillFormulas(cs, fundFormulas))
+		}
+		for i := range fundColumns {
+			or(set(ex.EndingBalance.At(i), []Amount{*in.BeginningBalance.At(i), *in.Current.At(i)}, []Amount{*ex.Total.At(i)}))
+			or(set(ex.GrandTotal.At(i), []Amount{*ex.Total.At(i), *ex.EndingBalance.At(i)}, nil))
+		}
+		or(set(&in.GrandTotal, []Amount{in.Current.Total, in.BeginningBalance.Total}, nil))
+	}
+	if t.Income != nil {
+		p := newIncomePart(t.Income)
+		or(fillRows(c, p, incomeFormulas))
+		or(fillHierarchy(c, p))
+	}
+	if t.Expenditure != nil {
+		p := newExpPart(t.Expenditure)
+		or(fillRows(c, p, expenditureFormulas))
+		or(fillHierarchy(c, p))
+	}
+	if t.GeneralBudget != nil {
+		p := newGeneralBudgetPart(t.GeneralBudget)
+		or(fillRows(c, p, splitFormulas))
+		or(fillHierarchy(c, p))
+	}
+	for _, e := range []*EconomicTable{t.FiscalEconomic, t.GeneralBudgetEconomic} {
+		if e == nil {
+			continue
+		}
+		p := &economicPart{rows: e.Rows, total: &e.Total}
+		or(fillRows(c, p, econBasicFormula))
+		or(fillRows(c, p, econTotalFormula))
+		or(fillHierarchy(c, p))
+	}
+	for _, d := range []*EconDeptTable{t.GeneralBudgetBasic, t.GeneralBudgetProject} {
+		if d == nil {
+			continue
+		}
+		or(fillHierarchy(c, &deptPart{rows: d.Rows, total: (*bare)(&d.Total)}))
+		if pers, pub, ok := c.deptSplit(d); ok {
+			or(set(&d.Personnel, pers, nil))
+			or(set(&d.Public, pub, nil))
+		}
+		or(set(&d.Total, []Amount{d.Personnel, d.Public}, nil))
+	}
+	if z := t.Z07; z != nil {
+		or(fillHierarchy(c, newZ07Part(z)))
+		or(set(&z.Expenditure.Basic, []Amount{z.Personnel, z.Public}, nil))
+		or(c.fillFormulas(&z.Expenditure, splitFormulas))
+	}
+	for _, tp := range []*ThreePublicTable{t.ThreePublic, t.GovFundThreePublic} {
+		if tp == nil {
+			continue
+		}
+		or(c.fillFormulas(&tp.Budget, threePublicFormulas))
+		or(c.fillFormulas(&tp.Actual, threePublicFormulas))
+	}
+	for _, f := range []*FundTable{t.GovFund, t.StateCapital} {
+		if f == nil {
+			continue
+		}
+		p := &fundPart{rows: f.Rows, total: &f.Total}
+		or(fillRows(c, p, fundFlowFormulas))
+		or(fillHierarchy(c, p))
+	}
+	if s := t.StateCapitalExpenditure; s != nil {
+		p := newStateCapitalExpPart(s)
+		or(fillRows(c, p, splitFormulas))
+		or(fillHierarchy(c, p))
+	}
+	return ch
+}

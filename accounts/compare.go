@@ -1,0 +1,207 @@
+package accounts
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/accounts/audit"
+)
+
+// loc is the JSON Pointer of a figure, assembled only when a finding is
+// reported, so that the no-finding path builds no strings.
+type loc struct {
+	base string // e.g. "/tables/income/rows" or "/tables/income/total"
+	row  int    // row index under base; -1 when base is not a row list
+	col  string // JSON name of the column; "" for none
+}
+
+// at is the figure col under base (col may be "").
+func at(base, col string) loc { return loc{base: base, row: -1, col: col} }
+
+// rowAt is column col of row i of the row list base.
+func rowAt(base string, i int, col string) loc { return loc{base: base, row: i, col: col} }
+
+// String returns the JSON Pointer.
+func (l loc) String() string {
+	var b strings.Builder
+	b.WriteString(l.base)
+	if l.row >= 0 {
+		b.WriteByte('/')
+		b.WriteString(strconv.Itoa(l.row))
+	}
+	if l.col != "" {
+		b.WriteByte('/')
+		b.WriteString(l.col) // column names are escaped where they are made
+	}
+	return b.String()
+}
+
+// name returns the last token of the pointer: the column's JSON name.
+func (l loc) name() string {
+	if l.col != "" {
+		return l.col[strings.LastIndexByte(l.col, '/')+1:]
+	}
+	return l.base[strings.LastIndexByte(l.base, '/')+1:]
+}
+
+// label describes a figure in Chinese for messages: the table, the row (a
+// code and name, or a fixed line such as 合计) and the column.
+type label struct {
+	table string // 收入决算表
+	code  string // row code, or ""
+	name  string // row name, or ""
+	line  string // fixed line, e.g. 合计 or 本年收入合计, when code is ""
+	col   string // column title, or ""
+}
+
+// String joins the parts: 收入决算表 2010301 行政运行·财政拨款收入.
+func (l label) String() string {
+	var b strings.Builder
+	b.WriteString(l.table)
+	row := l.line
+	if l.code != "" {
+		row = l.code
+		if l.name != "" {
+			row += " " + l.name
+		}
+	}
+	if row != "" {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(row)
+	}
+	if l.col != "" && l.col != l.line {
+		if row != "" {
+			b.WriteString("·")
+		} else if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(l.col)
+	}
+	return b.String()
+}
+
+// compare compares total with Σ plus − Σ minus under the running rule's
+// tolerance. The addend count is len(plus)+len(minus). An absent figure
+// makes the comparison Incomplete. The common equal case allocates nothing.
+func (c *Context) compare(total Amount, plus, minus []Amount) amount.Comparison {
+	if !total.IsSet() {
+		return amount.Comparison{}
+	}
+	tm, fast := total.Micro()
+	var s int64
+	for i := range plus {
+		a := &plus[i]
+		if !a.IsSet() {
+			return amount.Comparison{}
+		}
+		if fast {
+			m, ok := a.Micro()
+			if ok {
+				s, ok = addMicro(s, m)
+			}
+			fast = ok
+		}
+	}
+	for i := range minus {
+		a := &minus[i]
+		if !a.IsSet() {
+			return amount.Comparison{}
+		}
+		if fast {
+			m, ok := a.Micro()
+			if ok && m != minMicro {
+				s, ok = addMicro(s, -m)
+			} else {
+				ok = false
+			}
+			fast = ok
+		}
+	}
+	c.checks++ // a complete comparison
+	if fast && s == tm {
+		return amount.Comparison{Outcome: amount.Equal}
+	}
+	c.tmp = append(c.tmp[:0], plus...)
+	for _, a := range minus {
+		c.tmp = append(c.tmp, a.Neg())
+	}
+	return c.tol.CompareSum(c.Unit(), total, c.tmp...)
+}
+
+const minMicro = -1 << 63
+
+func addMicro(x, y int64) (int64, bool) {
+	s := x + y
+	if (x > 0 && y > 0 && s < 0) || (x < 0 && y < 0 && s >= 0) {
+		return 0, false
+	}
+	return s, true
+}
+
+// sum checks total = Σ plus and reports under the running rule: Mismatch
+// with the rule's severity, Rounding as info, Equal and Incomplete not at
+// all. what completes the sentence after the label, e.g. 应等于各项收入之和.
+func (c *Context) sum(l loc, lb label, what string, total Amount, plus ...Amount) {
+	c.flow(l, lb, what, total, plus, nil)
+}
+
+// flow checks total = Σ plus − Σ minus.
+func (c *Context) flow(l loc, lb label, what string, total Amount, plus, minus []Amount) {
+	r := c.compare(total, plus, minus)
+	c.outcome(r, l, func() string { return lb.String() + what }, total)
+}
+
+// same checks that a equals b, the same figure in another place.
+func (c *Context) same(l loc, lb label, a Amount, other label, b Amount) {
+	r := c.compare(a, []Amount{b}, nil)
+	if r.Outcome == amount.Mismatch || r.Outcome == amount.Rounding {
+		c.outcome(r, l, func() string { return lb.String() + "应等于" + other.String() }, a)
+	}
+}
+
+// outcome reports a comparison; subject builds the message head.
+func (c *Context) outcome(r amount.Comparison, l loc, subject func() string, total Amount) {
+	switch r.Outcome {
+	case amount.Mismatch:
+		c.add(c.rule.Severity, c.sumFinding(r, l, subject(), total, false))
+	case amount.Rounding:
+		c.add(audit.Info, c.sumFinding(r, l, subject(), total, true))
+	}
+}
+
+func (c *Context) sumFinding(r amount.Comparison, l loc, subject string, total Amount, rounding bool) audit.Finding {
+	u := string(c.Unit())
+	diff := r.Diff
+	if diff.Sign() < 0 {
+		diff = diff.Neg()
+	}
+	var b strings.Builder
+	if rounding {
+		b.WriteString("舍入差异：")
+	}
+	b.WriteString(subject)
+	b.WriteString("：应为")
+	b.WriteString(r.Sum.String())
+	b.WriteString(u)
+	b.WriteString("，实为")
+	b.WriteString(total.String())
+	b.WriteString(u)
+	b.WriteString("（差")
+	b.WriteString(diff.String())
+	switch {
+	case rounding:
+		b.WriteString("，在舍入容差")
+		b.WriteString(r.Bound.String())
+		b.WriteString("以内）")
+	case r.Bound.Sign() > 0:
+		b.WriteString("，超出舍入容差")
+		b.WriteString(r.Bound.String())
+		b.WriteString("）")
+	default:
+		b.WriteString("，须完全相等）")
+	}
+	return audit.Finding{Path: l.String(), Message: b.String(), Expected: r.Sum.String(), Actual: total.String()}
+}

@@ -1,0 +1,143 @@
+package accounts
+
+import (
+	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/classification"
+)
+
+// DefaultPersonnelClasses are the 部门预算支出经济分类 类 whose 决算数 make up
+// 人员经费 in the 基本支出 tables: 301 工资福利支出 and 303 对个人和家庭的补助
+// (domain notes §1.2 T8 and rule A13, [V] S2 R33117). Every other 类 of the
+// table is 公用经费, including 307 and 399, whose inclusion is only [B].
+var DefaultPersonnelClasses = []classification.EconDeptCode{"301", "303"}
+
+// Options configure Validate and CalculateWith.
+type Options struct {
+	// Catalogs are the classification editions of the document's fiscal
+	// year. A nil catalogue skips the code checks of its family (K1, K2).
+	Catalogs classification.Editions
+	// Config switches rules off and changes severities and tolerances.
+	Config *audit.Config
+	// Rules is the rule set to run; nil runs Rules().
+	Rules []Rule
+	// PersonnelClasses are the economic 类 counted as 人员经费 (A13 and
+	// Calculate); every other 类 of a 基本支出 table is 公用经费. Nil means
+	// DefaultPersonnelClasses.
+	PersonnelClasses []classification.EconDeptCode
+	// NegativeAllowed lists JSON column names (such as "endingBalance")
+	// whose figures may be negative; A16 flags every other negative figure.
+	// The built-in default is empty: no source consulted says that any
+	// figure of the public tables may be negative.
+	NegativeAllowed []string
+
+	// trace, when set (by tests), receives the number of comparisons each
+	// rule made, to show that a quiet rule did run.
+	trace func(rule string, checks int)
+}
+
+func (o *Options) personnel() []classification.EconDeptCode {
+	if o == nil || o.PersonnelClasses == nil {
+		return DefaultPersonnelClasses
+	}
+	return o.PersonnelClasses
+}
+
+func (o *Options) isPersonnel(class classification.EconDeptCode) bool {
+	for _, p := range o.personnel() {
+		if p == class {
+			return true
+		}
+	}
+	return false
+}
+
+// Rule is one accounts audit rule: its description and its check.
+type Rule struct {
+	audit.Rule
+	// Check inspects c.Report and reports findings through c.
+	Check func(c *Context)
+}
+
+// Context is what a rule's Check sees.
+type Context struct {
+	Report   *Report
+	Catalogs classification.Editions
+	// Options are the options Validate was called with.
+	Options *Options
+
+	rep    *audit.Reporter
+	rule   *Rule
+	tol    amount.Tolerance
+	checks int
+
+	// scratch buffers, reused across comparisons so that the no-finding
+	// path does not allocate
+	plus, minus, tmp []Amount
+	idx, kids        []int32
+}
+
+// Unit returns the amount unit of the report.
+func (c *Context) Unit() amount.Unit { return c.Report.Unit.AmountUnit }
+
+// Tolerance returns the tolerance configured for the running rule.
+func (c *Context) Tolerance() amount.Tolerance { return c.tol }
+
+// Add reports a finding for the running rule; Rule defaults to the running
+// rule's ID, and a zero Severity to the rule's severity. Use AddInfo for an
+// info finding of the running rule.
+func (c *Context) Add(f audit.Finding) {
+	if f.Rule == "" {
+		f.Rule = c.rule.ID
+	}
+	if f.Severity == 0 && f.Rule == c.rule.ID {
+		f.Severity = c.rule.Severity
+	}
+	c.rep.Report(f)
+}
+
+// AddInfo reports an info finding (such as a 舍入差异) for the running rule.
+func (c *Context) AddInfo(f audit.Finding) {
+	if f.Rule == "" {
+		f.Rule = c.rule.ID
+	}
+	f.Severity = audit.Info
+	c.rep.Report(f)
+}
+
+// add reports f with severity s.
+func (c *Context) add(s audit.Severity, f audit.Finding) {
+	f.Rule = c.rule.ID
+	f.Severity = s
+	c.rep.Report(f)
+}
+
+// Validate runs the rules over r and returns every finding.
+func Validate(r *Report, opts Options) audit.Findings {
+	rep := audit.NewReporter(opts.Config)
+	ValidateInto(r, opts, rep)
+	return rep.Findings()
+}
+
+// ValidateInto runs the rules over r, reporting into rep (so that a caller
+// can collect accounts, indicators and document findings in one list).
+func ValidateInto(r *Report, opts Options, rep *audit.Reporter) {
+	rules := opts.Rules
+	if rules == nil {
+		rules = builtinRules
+	}
+	c := &Context{Report: r, Catalogs: opts.Catalogs, Options: &opts, rep: rep}
+	for i := range rules {
+		ru := &rules[i]
+		if !rep.Enabled(ru.ID) || ru.Check == nil {
+			continue
+		}
+		c.rule = ru
+		c.tol = rep.Tolerance(ru.ID)
+		c.checks = 0
+		ru.Check(c)
+		if opts.trace != nil {
+			opts.trace(ru.ID, c.checks)
+		}
+	}
+}

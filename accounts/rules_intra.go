@@ -1,0 +1,266 @@
+package accounts
+
+import (
+	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/classification"
+)
+
+// Checks of the 表内 rules A1–A15. Each runs on every table it applies to
+// that is present; a figure that is absent is never treated as 0, so a
+// comparison with an absent figure is skipped.
+
+func forSummaries(c *Context, fn func(s *summaryDoc)) {
+	var buf [3]summaryDoc
+	for _, s := range c.Report.summaries(buf[:0]) {
+		fn(&s)
+	}
+}
+
+func forFiscals(c *Context, fn func(f *fiscalDoc)) {
+	var buf [2]fiscalDoc
+	for _, f := range c.Report.fiscals(buf[:0]) {
+		fn(&f)
+	}
+}
+
+func summaryIncomeLabel(s *summaryDoc) label { return label{table: s.title} }
+
+// A1 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余.
+func checkA1(c *Context) {
+	forSummaries(c, func(s *summaryDoc) {
+		c.checkFormulas(&s.t.Income, summaryIncomeGrand, at(s.base+"/income", ""), label{table: s.title, line: "收入"})
+	})
+}
+
+// A2 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余.
+func checkA2(c *Context) {
+	forSummaries(c, func(s *summaryDoc) {
+		c.checkFormulas(&s.t.Expenditure, summaryExpGrand, at(s.base+"/expenditure", ""), label{table: s.title, line: "支出"})
+	})
+}
+
+// A3 收入总计 = 支出总计.
+func checkA3(c *Context) {
+	forSummaries(c, func(s *summaryDoc) {
+		c.same(at(s.base+"/expenditure/grandTotal", ""), label{table: s.title, line: "支出总计"}, s.t.Expenditure.GrandTotal,
+			label{table: s.title, line: "收入总计"}, s.t.Income.GrandTotal)
+	})
+}
+
+// A4 本年收入合计 = Σ 一…八.
+func checkA4(c *Context) {
+	forSummaries(c, func(s *summaryDoc) {
+		c.checkFormulas(&s.t.Income, summaryIncomeTotal, at(s.base+"/income", ""), label{table: s.title, line: "收入"})
+	})
+}
+
+// A5 本年支出合计 = Σ 功能分类 类 rows, in 收入支出决算总表 and, column by
+// column, in 财政拨款收入支出决算总表.
+func checkA5(c *Context) {
+	forSummaries(c, func(s *summaryDoc) { checkHierarchy(c, s.part()) })
+	forFiscals(c, func(f *fiscalDoc) { checkHierarchy(c, f.part()) })
+}
+
+// A6 收入决算表 each row: 本年收入合计 = Σ sources.
+func checkA6(c *Context) {
+	if t := c.Report.Tables.Income; t != nil {
+		checkRows(c, newIncomePart(t), incomeFormulas)
+	}
+}
+
+// A7 支出决算表 each row: 本年支出合计 = Σ kinds.
+func checkA7(c *Context) {
+	if t := c.Report.Tables.Expenditure; t != nil {
+		checkRows(c, newExpPart(t), expenditureFormulas)
+	}
+}
+
+// A8 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类 in 收入决算表, 支出决算表,
+// 一般公共预算财政拨款支出决算表 and the economic-classification detail tables.
+func checkA8(c *Context) {
+	t := &c.Report.Tables
+	if t.Income != nil {
+		checkHierarchy(c, newIncomePart(t.Income))
+	}
+	if t.Expenditure != nil {
+		checkHierarchy(c, newExpPart(t.Expenditure))
+	}
+	if t.GeneralBudget != nil {
+		checkHierarchy(c, newGeneralBudgetPart(t.GeneralBudget))
+	}
+	if t.FiscalEconomic != nil {
+		checkHierarchy(c, newFiscalEconomicPart(t.FiscalEconomic))
+	}
+	if t.GeneralBudgetEconomic != nil {
+		checkHierarchy(c, newGeneralBudgetEconomicPart(t.GeneralBudgetEconomic))
+	}
+}
+
+// A9 合计 = 基本支出 + 项目支出, each row of 一般公共预算财政拨款支出决算表 and of
+// the economic detail tables, and in 财决07.
+func checkA9(c *Context) {
+	t := &c.Report.Tables
+	if t.GeneralBudget != nil {
+		checkRows(c, newGeneralBudgetPart(t.GeneralBudget), splitFormulas)
+	}
+	if t.FiscalEconomic != nil {
+		checkRows(c, newFiscalEconomicPart(t.FiscalEconomic), econTotalFormula)
+	}
+	if t.GeneralBudgetEconomic != nil {
+		checkRows(c, newGeneralBudgetEconomicPart(t.GeneralBudgetEconomic), econTotalFormula)
+	}
+	if t.Z07 != nil {
+		c.checkFormulas(&t.Z07.Expenditure, splitFormulas, at("/tables/z07/expenditure", ""), label{table: titleZ07, line: "一般公共预算财政拨款支出"})
+	}
+}
+
+// A10 财政拨款收入支出决算总表 each line: 合计 = Σ funds.
+func checkA10(c *Context) {
+	forFiscals(c, func(f *fiscalDoc) {
+		in, ex := &f.t.Income, &f.t.Expenditure
+		checkRows(c, f.part(), fundFormulas)
+		c.checkFormulas(&in.Current, fundFormulas, at(f.base+"/income/current", ""), label{table: f.title, line: "本年收入"})
+		c.checkFormulas(&in.BeginningBalance, fundFormulas, at(f.base+"/income/beginningBalance", ""), label{table: f.title, line: "年初财政拨款结转和结余"})
+		c.checkFormulas(&ex.EndingBalance, fundFormulas, at(f.base+"/expenditure/endingBalance", ""), label{table: f.title, line: "年末财政拨款结转和结余"})
+		c.checkFormulas(&ex.GrandTotal, fundFormulas, at(f.base+"/expenditure/grandTotal", ""), label{table: f.title, line: "支出总计"})
+	})
+}
+
+// A11 财政拨款收入支出决算总表 each fund column: 年末 = 年初 + 本年收入 − 本年支出.
+func checkA11(c *Context) {
+	forFiscals(c, func(f *fiscalDoc) {
+		in, ex := &f.t.Income, &f.t.Expenditure
+		for i, col := range fundColumns {
+			c.flow(at(f.base+"/expenditure/endingBalance", col.Name),
+				label{table: f.title, line: "年末财政拨款结转和结余", col: col.Title},
+				"应等于年初财政拨款结转和结余加本年收入减本年支出",
+				*ex.EndingBalance.At(i),
+				[]Amount{*in.BeginningBalance.At(i), *in.Current.At(i)}, []Amount{*ex.Total.At(i)})
+		}
+	})
+}
+
+// A12 财政拨款收入支出决算总表: 收入总计 = 年初 + 本年收入; 支出总计 = 本年支出
+// + 年末 (each fund); 收入总计 = 支出总计.
+func checkA12(c *Context) {
+	forFiscals(c, func(f *fiscalDoc) {
+		in, ex := &f.t.Income, &f.t.Expenditure
+		c.sum(at(f.base+"/income/grandTotal", ""), label{table: f.title, line: "收入总计"},
+			"应等于本年收入合计与年初财政拨款结转和结余之和", in.GrandTotal, in.Current.Total, in.BeginningBalance.Total)
+		for i, col := range fundColumns {
+			c.sum(at(f.base+"/expenditure/grandTotal", col.Name), label{table: f.title, line: "支出总计", col: col.Title},
+				"应等于本年支出合计与年末财政拨款结转和结余之和", *ex.GrandTotal.At(i), *ex.Total.At(i), *ex.EndingBalance.At(i))
+		}
+		c.same(at(f.base+"/expenditure/grandTotal", "total"), label{table: f.title, line: "支出总计", col: "合计"}, ex.GrandTotal.Total,
+			label{table: f.title, line: "收入总计"}, in.GrandTotal)
+	})
+}
+
+// A13 基本支出 = 人员经费 + 公用经费; 人员经费合计 = Σ personnel 类; 公用经费合计
+// = Σ other 类; 类 = Σ 款; 合计 = Σ 类 = 人员经费 + 公用经费.
+func checkA13(c *Context) {
+	t := &c.Report.Tables
+	if t.GeneralBudgetBasic != nil {
+		checkDept(c, t.GeneralBudgetBasic, newBasicPart(t.GeneralBudgetBasic), "/tables/generalBudgetBasic")
+	}
+	if t.GeneralBudgetProject != nil {
+		checkDept(c, t.GeneralBudgetProject, newProjectPart(t.GeneralBudgetProject), "/tables/generalBudgetProject")
+	}
+	if t.Z07 != nil {
+		checkHierarchy(c, newZ07Part(t.Z07))
+		c.sum(at("/tables/z07/expenditure/basic", ""), label{table: titleZ07, line: "基本支出"}, "应等于人员经费与日常公用经费之和",
+			t.Z07.Expenditure.Basic, t.Z07.Personnel, t.Z07.Public)
+	}
+	if t.FiscalEconomic != nil {
+		checkRows(c, newFiscalEconomicPart(t.FiscalEconomic), econBasicFormula)
+	}
+	if t.GeneralBudgetEconomic != nil {
+		checkRows(c, newGeneralBudgetEconomicPart(t.GeneralBudgetEconomic), econBasicFormula)
+	}
+}
+
+func checkDept(c *Context, t *EconDeptTable, p *deptPart, base string) {
+	checkHierarchy(c, p)
+	c.sum(at(base+"/total", ""), label{table: p.table, line: "合计"}, "应等于人员经费合计与公用经费合计之和", t.Total, t.Personnel, t.Public)
+	pers, pub, ok := c.deptSplit(t)
+	if !ok {
+		return
+	}
+	if len(pers) > 0 {
+		c.sum(at(base+"/personnel", ""), label{table: p.table, line: "人员经费合计"}, "应等于人员经费各类之和", t.Personnel, pers...)
+	}
+	if len(pub) > 0 {
+		c.sum(at(base+"/public", ""), label{table: p.table, line: "公用经费合计"}, "应等于公用经费各类之和", t.Public, pub...)
+	}
+}
+
+// deptSplit returns the 类 amounts of a 基本/项目支出 table split into
+// 人员经费 and 公用经费 classes (in c.plus and c.minus). ok is false when a
+// class that has 款 rows lacks its 类 row: then the split cannot be told.
+func (c *Context) deptSplit(t *EconDeptTable) (pers, pub []Amount, ok bool) {
+	pers, pub = c.plus[:0], c.minus[:0]
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		if r.Code.Level() == classification.Class {
+			if c.Options.isPersonnel(r.Code) {
+				pers = append(pers, r.Amount)
+			} else {
+				pub = append(pub, r.Amount)
+			}
+			continue
+		}
+		if !hasClassRow(t.Rows, r.Code.Class()) {
+			return nil, nil, false
+		}
+	}
+	c.plus, c.minus = pers, pub
+	return pers, pub, true
+}
+
+func hasClassRow(rows []EconDeptRow, class classification.EconDeptCode) bool {
+	for i := range rows {
+		if rows[i].Code == class {
+			return true
+		}
+	}
+	return false
+}
+
+// A14 三公: 合计 = 出国 + 用车 + 接待; 用车小计 = 购置 + 运行维护 (预算数, 决算数).
+func checkA14(c *Context) {
+	t := &c.Report.Tables
+	if t.ThreePublic != nil {
+		checkThreePublic(c, t.ThreePublic, titleThreePublic, "/tables/threePublic")
+	}
+	if t.GovFundThreePublic != nil {
+		checkThreePublic(c, t.GovFundThreePublic, titleGovFundThreePublic, "/tables/govFundThreePublic")
+	}
+}
+
+func checkThreePublic(c *Context, t *ThreePublicTable, title, base string) {
+	c.checkFormulas(&t.Budget, threePublicFormulas, at(base+"/budget", ""), label{table: title, line: "预算数"})
+	c.checkFormulas(&t.Actual, threePublicFormulas, at(base+"/actual", ""), label{table: title, line: "决算数"})
+}
+
+// A15 政府性基金 / 国有资本经营: 年末 = 年初 + 收入 − 支出; 支出 = 基本 + 项目;
+// 类 = Σ 款 … 合计 = Σ 类.
+func checkA15(c *Context) {
+	t := &c.Report.Tables
+	if t.GovFund != nil {
+		p := newGovFundPart(t.GovFund)
+		checkRows(c, p, fundFlowFormulas)
+		checkHierarchy(c, p)
+	}
+	if t.StateCapital != nil {
+		p := newStateCapitalPart(t.StateCapital)
+		checkRows(c, p, fundFlowFormulas)
+		checkHierarchy(c, p)
+	}
+	if t.StateCapitalExpenditure != nil {
+		p := newStateCapitalExpPart(t.StateCapitalExpenditure)
+		checkRows(c, p, splitFormulas)
+		checkHierarchy(c, p)
+	}
+}
+
+var _ = audit.Error

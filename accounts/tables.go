@@ -1,0 +1,492 @@
+package accounts
+
+import (
+	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/classification"
+)
+
+// Amount is the money type of every table: absent is not zero.
+type Amount = amount.Amount
+
+// Count is a stated whole number (团组数, 批次, 辆, 台（套）).
+type Count = amount.Count
+
+// Report is what the accounts rules check: a department's unit information,
+// its 决算 tables, and optionally last year's figures.
+type Report struct {
+	Unit      Unit       `json:"unit" jsonschema:"title=单位信息"`
+	Tables    Tables     `json:"tables" jsonschema:"title=决算报表"`
+	PriorYear *PriorYear `json:"priorYear,omitempty" jsonschema:"title=上年数,description=上年决算数，用于同比核对；未列示的数不填"`
+}
+
+// Unit identifies the reporting unit and the unit of its figures.
+type Unit struct {
+	Name string `json:"name" jsonschema:"title=单位名称,minLength=1"`
+	// Code is the 单位代码 (agency_code in the 预算管理一体化 vocabulary).
+	Code       string `json:"code,omitempty" jsonschema:"title=单位代码"`
+	FiscalYear int    `json:"fiscalYear" jsonschema:"title=决算年度,minimum=2000,maximum=2100"`
+	// Jurisdiction is the 财政区划, e.g. 四川省攀枝花市.
+	Jurisdiction string `json:"jurisdiction,omitempty" jsonschema:"title=财政区划"`
+	// Level is the 预算级次: 中央, 省, 市, 县, 乡.
+	Level      string      `json:"level,omitempty" jsonschema:"title=预算级次"`
+	AmountUnit amount.Unit `json:"amountUnit" jsonschema:"title=金额单位"`
+}
+
+// Tables holds the 决算 tables a document carries; nil means the table is not
+// part of the document. Which tables a document must carry, and their public
+// numbering, is the profile's business.
+type Tables struct {
+	// Public tables (公开表). Sichuan 2020 numbering S1–S14; central 2024 C1–C9.
+
+	// Summary is 收入支出决算总表 (S1, C1; internal 财决01).
+	Summary *SummaryTable `json:"summary,omitempty" jsonschema:"title=收入支出决算总表"`
+	// Income is 收入决算表 (S2, C2; 财决03).
+	Income *IncomeTable `json:"income,omitempty" jsonschema:"title=收入决算表"`
+	// Expenditure is 支出决算表 (S3, C3; 财决04).
+	Expenditure *ExpenditureTable `json:"expenditure,omitempty" jsonschema:"title=支出决算表"`
+	// FiscalSummary is 财政拨款收入支出决算总表 (S4, C4; 财决01-1).
+	FiscalSummary *FiscalSummaryTable `json:"fiscalSummary,omitempty" jsonschema:"title=财政拨款收入支出决算总表"`
+	// FiscalEconomic is 财政拨款支出决算明细表（政府经济分类科目） (S5).
+	FiscalEconomic *EconomicTable `json:"fiscalEconomic,omitempty" jsonschema:"title=财政拨款支出决算明细表（政府经济分类科目）"`
+	// GeneralBudget is 一般公共预算财政拨款支出决算表 (S6, C5).
+	GeneralBudget *SplitTable `json:"generalBudget,omitempty" jsonschema:"title=一般公共预算财政拨款支出决算表"`
+	// GeneralBudgetEconomic is 一般公共预算财政拨款支出决算明细表 (S7).
+	GeneralBudgetEconomic *EconomicTable `json:"generalBudgetEconomic,omitempty" jsonschema:"title=一般公共预算财政拨款支出决算明细表"`
+	// GeneralBudgetBasic is 一般公共预算财政拨款基本支出决算表 (S8, C6).
+	GeneralBudgetBasic *EconDeptTable `json:"generalBudgetBasic,omitempty" jsonschema:"title=一般公共预算财政拨款基本支出决算表"`
+	// GeneralBudgetProject is 一般公共预算财政拨款项目支出决算表 (S9).
+	GeneralBudgetProject *EconDeptTable `json:"generalBudgetProject,omitempty" jsonschema:"title=一般公共预算财政拨款项目支出决算表"`
+	// ThreePublic is the 三公 table: 一般公共预算财政拨款“三公”经费支出决算表
+	// (S10) or 财政拨款“三公”经费支出决算表 (C7).
+	ThreePublic *ThreePublicTable `json:"threePublic,omitempty" jsonschema:"title=“三公”经费支出决算表"`
+	// GovFund is 政府性基金预算财政拨款收入支出决算表 (S11, C8).
+	GovFund *FundTable `json:"govFund,omitempty" jsonschema:"title=政府性基金预算财政拨款收入支出决算表"`
+	// GovFundThreePublic is 政府性基金预算财政拨款“三公”经费支出决算表 (S12).
+	GovFundThreePublic *ThreePublicTable `json:"govFundThreePublic,omitempty" jsonschema:"title=政府性基金预算财政拨款“三公”经费支出决算表"`
+	// StateCapital is 国有资本经营预算财政拨款收入支出决算表 (S13, C9).
+	StateCapital *FundTable `json:"stateCapital,omitempty" jsonschema:"title=国有资本经营预算财政拨款收入支出决算表"`
+	// StateCapitalExpenditure is 国有资本经营预算财政拨款支出决算表 (S14).
+	StateCapitalExpenditure *SplitTable `json:"stateCapitalExpenditure,omitempty" jsonschema:"title=国有资本经营预算财政拨款支出决算表"`
+
+	// Internal tables (财决) that narratives cite as their sources.
+
+	// Z01 is 财决Z01 收入支出决算总表 with 预算数 and 决算数.
+	Z01 *Z01Table `json:"z01,omitempty" jsonschema:"title=财决Z01表 收入支出决算总表"`
+	// Z011 is 财决Z01-1 财政拨款收入支出决算总表 with 预算数 and 决算数.
+	Z011 *Z011Table `json:"z01_1,omitempty" jsonschema:"title=财决Z01-1表 财政拨款收入支出决算总表"`
+	// Z07 is 财决07 一般公共预算财政拨款收入支出决算表 (基本支出 by economic class).
+	Z07 *Z07Table `json:"z07,omitempty" jsonschema:"title=财决07表 一般公共预算财政拨款收入支出决算表"`
+	// F03 is 财决附03 机构运行信息表.
+	F03 *F03Table `json:"f03,omitempty" jsonschema:"title=财决附03表 机构运行信息表"`
+
+	// Extra holds tables a profile adds, keyed by the profile's table ID.
+	Extra map[string]*GenericTable `json:"extra,omitempty" jsonschema:"title=自定义报表"`
+}
+
+// FuncAmountRow is one function-classified line with a single amount.
+type FuncAmountRow struct {
+	Code   classification.FuncCode `json:"code" jsonschema:"title=科目编码"`
+	Name   string                  `json:"name,omitempty" jsonschema:"title=科目名称"`
+	Amount Amount                  `json:"amount,omitzero" jsonschema:"title=决算数"`
+}
+
+// SummaryTable is 收入支出决算总表: two sides, income and expenditure.
+type SummaryTable struct {
+	Income      SummaryIncome      `json:"income" jsonschema:"title=收入"`
+	Expenditure SummaryExpenditure `json:"expenditure" jsonschema:"title=支出"`
+}
+
+// SummaryIncome is the income side of 收入支出决算总表.
+type SummaryIncome struct {
+	GeneralBudget        Amount `json:"generalBudget,omitzero" jsonschema:"title=一、一般公共预算财政拨款收入"`
+	GovFund              Amount `json:"govFund,omitzero" jsonschema:"title=二、政府性基金预算财政拨款收入"`
+	StateCapital         Amount `json:"stateCapital,omitzero" jsonschema:"title=三、国有资本经营预算财政拨款收入"`
+	SuperiorSubsidy      Amount `json:"superiorSubsidy,omitzero" jsonschema:"title=四、上级补助收入"`
+	Business             Amount `json:"business,omitzero" jsonschema:"title=五、事业收入"`
+	Operating            Amount `json:"operating,omitzero" jsonschema:"title=六、经营收入"`
+	Affiliated           Amount `json:"affiliated,omitzero" jsonschema:"title=七、附属单位上缴收入"`
+	Other                Amount `json:"other,omitzero" jsonschema:"title=八、其他收入"`
+	Total                Amount `json:"total,omitzero" jsonschema:"title=本年收入合计"`
+	NonFiscalBalanceUsed Amount `json:"nonFiscalBalanceUsed,omitzero" jsonschema:"title=使用非财政拨款结余"`
+	BeginningBalance     Amount `json:"beginningBalance,omitzero" jsonschema:"title=年初结转和结余"`
+	GrandTotal           Amount `json:"grandTotal,omitzero" jsonschema:"title=总计"`
+}
+
+// SummaryExpenditure is the expenditure side of 收入支出决算总表: one row per
+// function 类, then the totals.
+type SummaryExpenditure struct {
+	Rows                []FuncAmountRow `json:"rows,omitempty" jsonschema:"title=功能分类（类）"`
+	Total               Amount          `json:"total,omitzero" jsonschema:"title=本年支出合计"`
+	BalanceDistribution Amount          `json:"balanceDistribution,omitzero" jsonschema:"title=结余分配"`
+	EndingBalance       Amount          `json:"endingBalance,omitzero" jsonschema:"title=年末结转和结余"`
+	GrandTotal          Amount          `json:"grandTotal,omitzero" jsonschema:"title=总计"`
+}
+
+// IncomeColumns are the columns of 收入决算表.
+type IncomeColumns struct {
+	Total           Amount `json:"total,omitzero" jsonschema:"title=本年收入合计"`
+	Fiscal          Amount `json:"fiscal,omitzero" jsonschema:"title=财政拨款收入"`
+	SuperiorSubsidy Amount `json:"superiorSubsidy,omitzero" jsonschema:"title=上级补助收入"`
+	Business        Amount `json:"business,omitzero" jsonschema:"title=事业收入"`
+	Operating       Amount `json:"operating,omitzero" jsonschema:"title=经营收入"`
+	Affiliated      Amount `json:"affiliated,omitzero" jsonschema:"title=附属单位上缴收入"`
+	Other           Amount `json:"other,omitzero" jsonschema:"title=其他收入"`
+}
+
+// IncomeRow is one 类/款/项 row of 收入决算表.
+type IncomeRow struct {
+	Code classification.FuncCode `json:"code" jsonschema:"title=科目编码"`
+	Name string                  `json:"name,omitempty" jsonschema:"title=科目名称"`
+	IncomeColumns
+}
+
+// IncomeTable is 收入决算表: the 合计 row and 类/款/项 rows.
+type IncomeTable struct {
+	Total IncomeColumns `json:"total" jsonschema:"title=合计"`
+	Rows  []IncomeRow   `json:"rows,omitempty" jsonschema:"title=科目"`
+}
+
+// ExpenditureColumns are the columns of 支出决算表.
+type ExpenditureColumns struct {
+	Total        Amount `json:"total,omitzero" jsonschema:"title=本年支出合计"`
+	Basic        Amount `json:"basic,omitzero" jsonschema:"title=基本支出"`
+	Project      Amount `json:"project,omitzero" jsonschema:"title=项目支出"`
+	ToSuperior   Amount `json:"toSuperior,omitzero" jsonschema:"title=上缴上级支出"`
+	Operating    Amount `json:"operating,omitzero" jsonschema:"title=经营支出"`
+	ToAffiliated Amount `json:"toAffiliated,omitzero" jsonschema:"title=对附属单位补助支出"`
+}
+
+// ExpenditureRow is one 类/款/项 row of 支出决算表.
+type ExpenditureRow struct {
+	Code classification.FuncCode `json:"code" jsonschema:"title=科目编码"`
+	Name string                  `json:"name,omitempty" jsonschema:"title=科目名称"`
+	ExpenditureColumns
+}
+
+// ExpenditureTable is 支出决算表.
+type ExpenditureTable struct {
+	Total ExpenditureColumns `json:"total" jsonschema:"title=合计"`
+	Rows  []ExpenditureRow   `json:"rows,omitempty" jsonschema:"title=科目"`
+}
+
+// FundColumns split a figure by 财政拨款 fund: the total and the three budgets.
+type FundColumns struct {
+	Total         Amount `json:"total,omitzero" jsonschema:"title=合计"`
+	GeneralBudget Amount `json:"generalBudget,omitzero" jsonschema:"title=一般公共预算财政拨款"`
+	GovFund       Amount `json:"govFund,omitzero" jsonschema:"title=政府性基金预算财政拨款"`
+	StateCapital  Amount `json:"stateCapital,omitzero" jsonschema:"title=国有资本经营预算财政拨款"`
+}
+
+// FundRow is one function 类 row of the expenditure side of
+// 财政拨款收入支出决算总表.
+type FundRow struct {
+	Code classification.FuncCode `json:"code" jsonschema:"title=科目编码"`
+	Name string                  `json:"name,omitempty" jsonschema:"title=科目名称"`
+	FundColumns
+}
+
+// FiscalSummaryTable is 财政拨款收入支出决算总表.
+type FiscalSummaryTable struct {
+	Income      FiscalIncome      `json:"income" jsonschema:"title=收入"`
+	Expenditure FiscalExpenditure `json:"expenditure" jsonschema:"title=支出"`
+}
+
+// FiscalIncome is the income side: 本年收入 by fund (Total is 本年收入合计),
+// 年初财政拨款结转和结余 by fund, and 总计.
+type FiscalIncome struct {
+	Current          FundColumns `json:"current" jsonschema:"title=本年收入"`
+	BeginningBalance FundColumns `json:"beginningBalance" jsonschema:"title=年初财政拨款结转和结余"`
+	GrandTotal       Amount      `json:"grandTotal,omitzero" jsonschema:"title=总计"`
+}
+
+// FiscalExpenditure is the expenditure side: function 类 rows, 本年支出合计,
+// 年末财政拨款结转和结余 and 总计, each split by fund.
+type FiscalExpenditure struct {
+	Rows          []FundRow   `json:"rows,omitempty" jsonschema:"title=功能分类（类）"`
+	Total         FundColumns `json:"total" jsonschema:"title=本年支出合计"`
+	EndingBalance FundColumns `json:"endingBalance" jsonschema:"title=年末财政拨款结转和结余"`
+	GrandTotal    FundColumns `json:"grandTotal" jsonschema:"title=总计"`
+}
+
+// EconomicColumns are the columns of the economic-classification detail
+// tables (S5, S7). The layout is not published (domain notes §1.2, gap);
+// this library's choice is 合计 = 基本支出 + 项目支出 and 基本支出 = 人员经费 +
+// 公用经费, which makes rules A9/A13 and B9 expressible.
+type EconomicColumns struct {
+	Total     Amount `json:"total,omitzero" jsonschema:"title=合计"`
+	Basic     Amount `json:"basic,omitzero" jsonschema:"title=基本支出"`
+	Personnel Amount `json:"personnel,omitzero" jsonschema:"title=人员经费"`
+	Public    Amount `json:"public,omitzero" jsonschema:"title=公用经费"`
+	Project   Amount `json:"project,omitzero" jsonschema:"title=项目支出"`
+}
+
+// EconomicRow is one 政府预算支出经济分类 类/款 row.
+type EconomicRow struct {
+	Code classification.EconGovCode `json:"code" jsonschema:"title=科目编码"`
+	Name string                     `json:"name,omitempty" jsonschema:"title=科目名称"`
+	EconomicColumns
+}
+
+// EconomicTable is 财政拨款支出决算明细表（政府经济分类科目） (S5) or
+// 一般公共预算财政拨款支出决算明细表 (S7).
+type EconomicTable struct {
+	Total EconomicColumns `json:"total" jsonschema:"title=合计"`
+	Rows  []EconomicRow   `json:"rows,omitempty" jsonschema:"title=科目"`
+	Note  string          `json:"note,omitempty" jsonschema:"title=说明"`
+}
+
+// SplitColumns are 合计 = 基本支出 + 项目支出.
+type SplitColumns struct {
+	Total   Amount `json:"total,omitzero" jsonschema:"title=合计"`
+	Basic   Amount `json:"basic,omitzero" jsonschema:"title=基本支出"`
+	Project Amount `json:"project,omitzero" jsonschema:"title=项目支出"`
+}
+
+// SplitRow is one function 类/款/项 row split into 基本/项目.
+type SplitRow struct {
+	Code classification.FuncCode `json:"code" jsonschema:"title=科目编码"`
+	Name string                  `json:"name,omitempty" jsonschema:"title=科目名称"`
+	SplitColumns
+}
+
+// SplitTable is 一般公共预算财政拨款支出决算表 (S6, C5) and
+// 国有资本经营预算财政拨款支出决算表 (S14).
+type SplitTable struct {
+	Total SplitColumns `json:"total" jsonschema:"title=合计"`
+	Rows  []SplitRow   `json:"rows,omitempty" jsonschema:"title=科目"`
+	// Note is the statement printed under an empty table, e.g.
+	// 本年度没有国有资本经营预算财政拨款支出，故本表无数据。
+	Note string `json:"note,omitempty" jsonschema:"title=说明"`
+}
+
+// EconDeptRow is one 部门预算支出经济分类 类/款 row with its 决算数.
+type EconDeptRow struct {
+	Code   classification.EconDeptCode `json:"code" jsonschema:"title=科目编码"`
+	Name   string                      `json:"name,omitempty" jsonschema:"title=科目名称"`
+	Amount Amount                      `json:"amount,omitzero" jsonschema:"title=决算数"`
+}
+
+// EconDeptTable is 一般公共预算财政拨款基本支出决算表 (S8, C6) with its
+// 人员经费合计 and 公用经费合计, and, with the same shape, the Sichuan
+// 一般公共预算财政拨款项目支出决算表 (S9, layout not published; this library
+// chose economic-class rows and a 合计).
+type EconDeptTable struct {
+	Rows []EconDeptRow `json:"rows,omitempty" jsonschema:"title=科目"`
+	// Personnel is 人员经费合计 (301 + 303).
+	Personnel Amount `json:"personnel,omitzero" jsonschema:"title=人员经费合计"`
+	// Public is 公用经费合计 (302 + 310, and 307/399 where the profile says).
+	Public Amount `json:"public,omitzero" jsonschema:"title=公用经费合计"`
+	Total  Amount `json:"total,omitzero" jsonschema:"title=合计"`
+}
+
+// ThreePublicColumns are the 三公 items.
+type ThreePublicColumns struct {
+	Total            Amount `json:"total,omitzero" jsonschema:"title=合计"`
+	Abroad           Amount `json:"abroad,omitzero" jsonschema:"title=因公出国（境）费"`
+	Vehicle          Amount `json:"vehicle,omitzero" jsonschema:"title=公务用车购置及运行维护费"`
+	VehiclePurchase  Amount `json:"vehiclePurchase,omitzero" jsonschema:"title=公务用车购置费"`
+	VehicleOperation Amount `json:"vehicleOperation,omitzero" jsonschema:"title=公务用车运行维护费"`
+	Reception        Amount `json:"reception,omitzero" jsonschema:"title=公务接待费"`
+}
+
+// ThreePublicTable is a “三公”经费支出决算表: 预算数 and 决算数 per item.
+type ThreePublicTable struct {
+	Budget ThreePublicColumns `json:"budget" jsonschema:"title=预算数"`
+	Actual ThreePublicColumns `json:"actual" jsonschema:"title=决算数"`
+	Note   string             `json:"note,omitempty" jsonschema:"title=说明"`
+}
+
+// FundFlowColumns are the columns of the 政府性基金 and 国有资本经营 tables:
+// 年末 = 年初 + 本年收入 − 本年支出, 本年支出 = 基本 + 项目.
+type FundFlowColumns struct {
+	BeginningBalance Amount `json:"beginningBalance,omitzero" jsonschema:"title=年初结转和结余"`
+	Income           Amount `json:"income,omitzero" jsonschema:"title=本年收入"`
+	Expenditure      Amount `json:"expenditure,omitzero" jsonschema:"title=本年支出合计"`
+	Basic            Amount `json:"basic,omitzero" jsonschema:"title=基本支出"`
+	Project          Amount `json:"project,omitzero" jsonschema:"title=项目支出"`
+	EndingBalance    Amount `json:"endingBalance,omitzero" jsonschema:"title=年末结转和结余"`
+}
+
+// FundFlowRow is one function 类/款/项 row.
+type FundFlowRow struct {
+	Code classification.FuncCode `json:"code" jsonschema:"title=科目编码"`
+	Name string                  `json:"name,omitempty" jsonschema:"title=科目名称"`
+	FundFlowColumns
+}
+
+// FundTable is 政府性基金预算财政拨款收入支出决算表 or
+// 国有资本经营预算财政拨款收入支出决算表. An empty table keeps its place
+// and carries Note (本年度没有…，故本表无数据).
+type FundTable struct {
+	Total FundFlowColumns `json:"total" jsonschema:"title=合计"`
+	Rows  []FundFlowRow   `json:"rows,omitempty" jsonschema:"title=科目"`
+	Note  string          `json:"note,omitempty" jsonschema:"title=说明"`
+}
+
+// Z01Table is 财决Z01 收入支出决算总表 with both columns the internal table
+// carries. Actual must agree with the public 收入支出决算总表.
+type Z01Table struct {
+	Budget *SummaryTable `json:"budget,omitempty" jsonschema:"title=预算数"`
+	Actual *SummaryTable `json:"actual,omitempty" jsonschema:"title=决算数"`
+}
+
+// Fund names a 财政拨款 fund.
+type Fund string
+
+const (
+	GeneralBudgetFund Fund = "generalBudget" // 一般公共预算
+	GovFundFund       Fund = "govFund"       // 政府性基金预算
+	StateCapitalFund  Fund = "stateCapital"  // 国有资本经营预算
+)
+
+// BudgetColumns are 预算数 and 决算数 of one line; 调整预算数 is the 预算
+// that Sichuan narratives compare with (完成预算 %).
+type BudgetColumns struct {
+	InitialBudget  Amount `json:"initialBudget,omitzero" jsonschema:"title=年初预算数"`
+	AdjustedBudget Amount `json:"adjustedBudget,omitzero" jsonschema:"title=调整预算数"`
+	Actual         Amount `json:"actual,omitzero" jsonschema:"title=决算数"`
+}
+
+// BudgetRow is one function 类/款/项 line of one fund with budget and actual.
+type BudgetRow struct {
+	Code classification.FuncCode `json:"code" jsonschema:"title=科目编码"`
+	Name string                  `json:"name,omitempty" jsonschema:"title=科目名称"`
+	Fund Fund                    `json:"fund" jsonschema:"title=资金性质"`
+	BudgetColumns
+}
+
+// Z011Table is 财决Z01-1 财政拨款收入支出决算总表: the public
+// 财政拨款收入支出决算总表 figures (Actual) plus 预算 against 决算 by 项, the
+// source narratives cite for 说明五（三）.
+type Z011Table struct {
+	Actual *FiscalSummaryTable `json:"actual,omitempty" jsonschema:"title=决算数"`
+	Rows   []BudgetRow         `json:"rows,omitempty" jsonschema:"title=预算与决算（项）"`
+}
+
+// Z07Table is 财决07 一般公共预算财政拨款收入支出决算表 as narratives cite it
+// for 基本支出: totals and the 人员经费 / 日常公用经费 split. Its full layout
+// is not published (domain notes §0); this is the part the rules use.
+type Z07Table struct {
+	Expenditure SplitColumns  `json:"expenditure" jsonschema:"title=一般公共预算财政拨款支出"`
+	Personnel   Amount        `json:"personnel,omitzero" jsonschema:"title=人员经费"`
+	Public      Amount        `json:"public,omitzero" jsonschema:"title=日常公用经费"`
+	Rows        []EconDeptRow `json:"rows,omitempty" jsonschema:"title=经济分类科目"`
+}
+
+// F03Table is 财决附03 机构运行信息表 as narratives cite it. Its row list is not
+// published (domain notes §2, gap); the fields follow the 2017
+// 部门决算相关信息统计表 and the 2024 narrative template.
+type F03Table struct {
+	ThreePublic   ThreePublicStats `json:"threePublic" jsonschema:"title=“三公”经费相关统计数"`
+	OperatingCost OperatingCost    `json:"operatingCost" jsonschema:"title=机关运行经费"`
+	Procurement   Procurement      `json:"procurement" jsonschema:"title=政府采购"`
+	Assets        Assets           `json:"assets" jsonschema:"title=国有资产占用情况"`
+}
+
+// ThreePublicStats are the 三公 counts and the 接待 split.
+type ThreePublicStats struct {
+	AbroadGroups          Count  `json:"abroadGroups,omitzero" jsonschema:"title=因公出国（境）团组数（个）"`
+	AbroadPersons         Count  `json:"abroadPersons,omitzero" jsonschema:"title=因公出国（境）人次数（人）"`
+	VehiclesPurchased     Count  `json:"vehiclesPurchased,omitzero" jsonschema:"title=公务用车购置数（辆）"`
+	VehiclesHeld          Count  `json:"vehiclesHeld,omitzero" jsonschema:"title=公务用车保有量（辆）"`
+	DomesticReception     Amount `json:"domesticReception,omitzero" jsonschema:"title=国内公务接待费"`
+	ForeignAffairs        Amount `json:"foreignAffairs,omitzero" jsonschema:"title=其中：外事接待费"`
+	OverseasReception     Amount `json:"overseasReception,omitzero" jsonschema:"title=国（境）外公务接待费"`
+	DomesticBatches       Count  `json:"domesticBatches,omitzero" jsonschema:"title=国内公务接待批次（个）"`
+	DomesticPersons       Count  `json:"domesticPersons,omitzero" jsonschema:"title=国内公务接待人次（人）"`
+	ForeignAffairsBatches Count  `json:"foreignAffairsBatches,omitzero" jsonschema:"title=其中：外事接待批次（个）"`
+	ForeignAffairsPersons Count  `json:"foreignAffairsPersons,omitzero" jsonschema:"title=其中：外事接待人次（人）"`
+	OverseasBatches       Count  `json:"overseasBatches,omitzero" jsonschema:"title=国（境）外公务接待批次（个）"`
+	OverseasPersons       Count  `json:"overseasPersons,omitzero" jsonschema:"title=国（境）外公务接待人次（人）"`
+}
+
+// OperatingCost is 机关运行经费, with the prior year when stated.
+type OperatingCost struct {
+	Amount Amount `json:"amount,omitzero" jsonschema:"title=机关运行经费"`
+}
+
+// Procurement is 政府采购支出 by 货物/工程/服务 and the 中小企业 shares.
+type Procurement struct {
+	Total             Amount `json:"total,omitzero" jsonschema:"title=政府采购支出总额"`
+	Goods             Amount `json:"goods,omitzero" jsonschema:"title=政府采购货物支出"`
+	Works             Amount `json:"works,omitzero" jsonschema:"title=政府采购工程支出"`
+	Services          Amount `json:"services,omitzero" jsonschema:"title=政府采购服务支出"`
+	AwardedSME        Amount `json:"awardedSME,omitzero" jsonschema:"title=授予中小企业合同金额"`
+	AwardedSmallMicro Amount `json:"awardedSmallMicro,omitzero" jsonschema:"title=其中：授予小微企业合同金额"`
+	ReservedSME       Amount `json:"reservedSME,omitzero" jsonschema:"title=面向中小企业预留金额"`
+}
+
+// VehicleCount is the number of vehicles of one category.
+type VehicleCount struct {
+	Category string `json:"category" jsonschema:"title=车辆类别"`
+	Count    Count  `json:"count,omitzero" jsonschema:"title=数量（辆）"`
+}
+
+// Assets is 国有资产占用情况: vehicles by category and large equipment.
+type Assets struct {
+	Vehicles         Count          `json:"vehicles,omitzero" jsonschema:"title=车辆数合计（辆）"`
+	VehiclesByKind   []VehicleCount `json:"vehiclesByKind,omitempty" jsonschema:"title=车辆分类"`
+	GeneralEquipment Count          `json:"generalEquipment,omitzero" jsonschema:"title=单价50万元以上通用设备（台，套）"`
+	SpecialEquipment Count          `json:"specialEquipment,omitzero" jsonschema:"title=单价100万元以上专用设备（台，套）"`
+	Equipment100     Count          `json:"equipment100,omitzero" jsonschema:"title=单价100万元（含）以上设备（不含车辆）（台，套）"`
+}
+
+// GenericRow is one row of a profile-defined table.
+type GenericRow struct {
+	Code   string            `json:"code" jsonschema:"title=编码"`
+	Name   string            `json:"name,omitempty" jsonschema:"title=名称"`
+	Values map[string]Amount `json:"values,omitempty" jsonschema:"title=数值"`
+}
+
+// GenericTable is a table a profile adds; its columns are the profile's
+// TableDef columns.
+type GenericTable struct {
+	Total map[string]Amount `json:"total,omitempty" jsonschema:"title=合计"`
+	Rows  []GenericRow      `json:"rows,omitempty" jsonschema:"title=行"`
+	Note  string            `json:"note,omitempty" jsonschema:"title=说明"`
+}
+
+// PriorYear holds last year's figures, each only where the source states it.
+type PriorYear struct {
+	FiscalYear int `json:"fiscalYear" jsonschema:"title=上年度"`
+	// From 收入支出决算总表.
+	IncomeTotal           Amount `json:"incomeTotal,omitzero" jsonschema:"title=本年收入合计"`
+	ExpenditureTotal      Amount `json:"expenditureTotal,omitzero" jsonschema:"title=本年支出合计"`
+	IncomeGrandTotal      Amount `json:"incomeGrandTotal,omitzero" jsonschema:"title=收入总计"`
+	ExpenditureGrandTotal Amount `json:"expenditureGrandTotal,omitzero" jsonschema:"title=支出总计"`
+	EndingBalance         Amount `json:"endingBalance,omitzero" jsonschema:"title=年末结转和结余"`
+	// From 财政拨款收入支出决算总表.
+	FiscalIncome        FundColumns `json:"fiscalIncome,omitzero" jsonschema:"title=财政拨款本年收入"`
+	FiscalGrandTotal    Amount      `json:"fiscalGrandTotal,omitzero" jsonschema:"title=财政拨款收支总计"`
+	FiscalEndingBalance FundColumns `json:"fiscalEndingBalance,omitzero" jsonschema:"title=年末财政拨款结转和结余"`
+	// Other restated figures.
+	GeneralBudgetExpenditure Amount             `json:"generalBudgetExpenditure,omitzero" jsonschema:"title=一般公共预算财政拨款支出"`
+	ThreePublic              ThreePublicColumns `json:"threePublic,omitzero" jsonschema:"title=“三公”经费决算数"`
+	OperatingCost            Amount             `json:"operatingCost,omitzero" jsonschema:"title=机关运行经费"`
+	ProjectExpenditure       Amount             `json:"projectExpenditure,omitzero" jsonschema:"title=项目支出"`
+}
+
+// Present reports, by JSON key, which of the typed tables are present
+// (added tables are in Extra).
+func (t *Tables) Present() map[string]bool {
+	return map[string]bool{
+		"summary":                 t.Summary != nil,
+		"income":                  t.Income != nil,
+		"expenditure":             t.Expenditure != nil,
+		"fiscalSummary":           t.FiscalSummary != nil,
+		"fiscalEconomic":          t.FiscalEconomic != nil,
+		"generalBudget":           t.GeneralBudget != nil,
+		"generalBudgetEconomic":   t.GeneralBudgetEconomic != nil,
+		"generalBudgetBasic":      t.GeneralBudgetBasic != nil,
+		"generalBudgetProject":    t.GeneralBudgetProject != nil,
+		"threePublic":             t.ThreePublic != nil,
+		"govFund":                 t.GovFund != nil,
+		"govFundThreePublic":      t.GovFundThreePublic != nil,
+		"stateCapital":            t.StateCapital != nil,
+		"stateCapitalExpenditure": t.StateCapitalExpenditure != nil,
+		"z01":                     t.Z01 != nil,
+		"z01_1":                   t.Z011 != nil,
+		"z07":                     t.Z07 != nil,
+		"f03":                     t.F03 != nil,
+	}
+}

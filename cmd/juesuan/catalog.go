@@ -1,0 +1,96 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/cnfiscal/juesuan/classification"
+)
+
+func init() {
+	register("catalog", "look up 政府收支分类科目 codes and names", runCatalog)
+}
+
+const catalogUsage = `usage: juesuan catalog [--year 2020] [--kind functional|econ-dept|econ-gov] [--search TEXT] [CODE...]
+
+Prints one line per code: code<TAB>name<TAB>level<TAB>path.
+With --search, prints every code whose name contains TEXT.
+With neither codes nor --search, prints the whole edition in code order.
+An unknown or malformed code is reported on stderr and the exit status is 1.
+The embedded 款/项 lists are incomplete: an unknown 款 or 项 may still be valid.
+`
+
+// runCatalog runs the catalog verb.
+func runCatalog(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("catalog", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, catalogUsage)
+		fs.PrintDefaults()
+	}
+	year := fs.Int("year", 2020, "fiscal year of the edition")
+	kind := fs.String("kind", "functional", "code family: functional, econ-dept or econ-gov")
+	search := fs.String("search", "", "print the codes whose name contains this text")
+
+	// Accept flags after codes too: juesuan catalog 201 --year 2019.
+	var codes []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return exitOK
+			}
+			return exitInput
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		codes = append(codes, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+
+	fam, err := classification.ParseFamily(*kind)
+	if err != nil {
+		fmt.Fprintf(stderr, "juesuan catalog: --kind: %v\n", err)
+		return exitInput
+	}
+	c, err := classification.Edition(fam, *year)
+	if err != nil {
+		fmt.Fprintf(stderr, "juesuan catalog: %v\n", err)
+		return exitInput
+	}
+
+	print := func(e classification.Entry) {
+		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\n", e.Code, e.Name, e.Level, c.Path(e.Code))
+	}
+	status := exitOK
+	switch {
+	case *search != "":
+		found := c.Search(*search)
+		for _, e := range found {
+			print(e)
+		}
+		if len(found) == 0 {
+			fmt.Fprintf(stderr, "juesuan catalog: no %s name in %d contains %q\n", fam, *year, *search)
+			status = exitFinding
+		}
+	case len(codes) == 0:
+		c.Walk(func(e classification.Entry) bool { print(e); return true })
+	}
+	for _, code := range codes {
+		if err := c.Check(code); err != nil {
+			msg := err.Error()
+			if classification.IsWarning(err) {
+				msg = "warning: " + msg
+			}
+			fmt.Fprintf(stderr, "juesuan catalog: %s\n", strings.TrimPrefix(msg, "classification: "))
+			status = exitFinding
+			continue
+		}
+		e, _ := c.Lookup(code)
+		print(e)
+	}
+	return status
+}

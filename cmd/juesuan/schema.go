@@ -1,0 +1,110 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/cnfiscal/juesuan"
+)
+
+func init() {
+	register("schema", "print the JSON Schema of a document or table", runSchema)
+}
+
+const schemaUsage = `usage: juesuan schema [--profile P] [--draft 2020-12|07] [--type document|TABLE]
+       juesuan schema --all --out DIR
+       juesuan schema --list [--profile P]
+
+Prints the JSON Schema of a 决算 document, or of one of its tables, for a
+profile. Without --profile it prints the profile-neutral schema, which
+accepts exactly what the decoder accepts. --type is "document" (default), a
+table key of the profile (summary, threePublic, extra.KEY, …) or
+"performance"; --list prints the types. --all writes the document schema of
+the neutral schema and of every registered profile, in both drafts, to DIR
+(this is what go generate runs to refresh schemas/).
+`
+
+// runSchema runs the schema verb.
+func runSchema(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, schemaUsage)
+		fs.PrintDefaults()
+	}
+	profile := fs.String("profile", "", "profile ID (registered: "+strings.Join(juesuan.ProfileIDs(), ", ")+"); empty for the neutral schema")
+	draftName := fs.String("draft", "2020-12", "JSON Schema draft: 2020-12 or 07")
+	typ := fs.String("type", juesuan.DocumentType, "document, a table key, or performance")
+	all := fs.Bool("all", false, "write every document schema to --out")
+	out := fs.String("out", "", "directory for --all")
+	list := fs.Bool("list", false, "list the schema types of the profile")
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return exitOK
+		}
+		return exitInput
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "juesuan schema: unexpected argument %q\n", fs.Arg(0))
+		return exitInput
+	}
+	switch {
+	case *all:
+		if *out == "" {
+			fmt.Fprintln(stderr, "juesuan schema: --all needs --out DIR")
+			return exitInput
+		}
+		files, err := juesuan.SchemaFiles()
+		if err != nil {
+			fmt.Fprintln(stderr, "juesuan schema:", err)
+			return exitFinding
+		}
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			fmt.Fprintln(stderr, "juesuan schema:", err)
+			return exitInput
+		}
+		names := make([]string, 0, len(files))
+		for n := range files {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		for _, n := range names {
+			p := filepath.Join(*out, n)
+			if err := os.WriteFile(p, files[n], 0o644); err != nil {
+				fmt.Fprintln(stderr, "juesuan schema:", err)
+				return exitInput
+			}
+			fmt.Fprintln(stdout, p)
+		}
+		return exitOK
+	case *list:
+		types, err := juesuan.SchemaTypes(*profile)
+		if err != nil {
+			fmt.Fprintln(stderr, "juesuan schema:", err)
+			return exitInput
+		}
+		for _, t := range types {
+			fmt.Fprintln(stdout, t)
+		}
+		return exitOK
+	}
+	draft, err := juesuan.ParseDraft(*draftName)
+	if err != nil {
+		fmt.Fprintln(stderr, "juesuan schema:", err)
+		return exitInput
+	}
+	b, err := juesuan.Schema(*profile, draft, *typ)
+	if err != nil {
+		fmt.Fprintln(stderr, "juesuan schema:", err)
+		return exitInput
+	}
+	if _, err := stdout.Write(b); err != nil {
+		return exitInput
+	}
+	return exitOK
+}

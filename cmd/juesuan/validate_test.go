@@ -1,0 +1,486 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	juesuan "github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/google/go-cmp/cmp"
+)
+
+const referenceFixture = "../../testdata/sichuan-2020/panzhihua-chengdu-office.json"
+
+// batchDir builds a directory holding documents and non-documents:
+//
+//	a-reference.json          the reference fixture
+//	b-missing-table.json      the reference without 表九 (S1 error)
+//	c-broken.json             not JSON
+//	c-broken.expected.json    a fixture expectation (skipped)
+//	golden.json               a golden file (skipped)
+//	notes.txt                 not JSON (skipped)
+//	sub/d-reference.json      the reference again, one level down
+//	.hidden/e.json            in a hidden directory (skipped)
+func batchDir(t *testing.T) string {
+	t.Helper()
+	ref, err := os.ReadFile(referenceFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(ref, &doc); err != nil {
+		t.Fatal(err)
+	}
+	delete(doc["tables"].(map[string]any), "generalBudgetProject")
+	missing, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"a-reference.json":       ref,
+		"b-missing-table.json":   missing,
+		"c-broken.json":          []byte(`{"profile": "sichuan-2020", "unit": `),
+		"c-broken.expected.json": []byte(`[]`),
+		"golden.json":            []byte(`{}`),
+		"notes.txt":              []byte(`not a document`),
+		"sub/d-reference.json":   ref,
+		".hidden/e.json":         []byte(`nonsense`),
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// libraryFindings checks file with the library directly: the oracle the
+// command's output is compared with.
+func libraryFindings(t *testing.T, file string) (audit.Findings, error) {
+	t.Helper()
+	d, err := juesuan.DecodeFile(file)
+	if err != nil {
+		return nil, err
+	}
+	d.Calculate()
+	fs, err := juesuan.Validate(d)
+	fs.Sort()
+	return fs, err
+}
+
+func TestCollectFiles(t *testing.T) {
+	dir := batchDir(t)
+	in := collectFiles([]string{
+		filepath.Join(dir, "sub"),
+		dir,
+		filepath.Join(dir, "golden.json"), // named explicitly: taken
+		filepath.Join(dir, "missing.json"),
+	})
+	var got []string
+	for _, i := range in {
+		rel, err := filepath.Rel(dir, i.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := filepath.ToSlash(rel)
+		if i.err != nil {
+			s += " (error)"
+			if !errors.Is(i.err, fs.ErrNotExist) {
+				t.Errorf("%s: error %v, want fs.ErrNotExist", s, i.err)
+			}
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"sub/d-reference.json",
+		"a-reference.json",
+		"b-missing-table.json",
+		"c-broken.json",
+		"sub/d-reference.json",
+		"golden.json",
+		"missing.json (error)",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("collectFiles (-want +got):\n%s", d)
+	}
+}
+
+func TestIsDocumentName(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"panzhihua-chengdu-office.json", true},
+		{"A1-grand-total.json", true},
+		{"sichuan-2020-42-0.expected.json", false},
+		{"golden.json", false},
+		{"golden-findings.json", false},
+		{"document.schema.json", false},
+		{".draft.json", false},
+		{"narrative.txt", false},
+		{"document.json.bak", false},
+	}
+	for _, tt := range tests {
+		if got := isDocumentName(tt.name); got != tt.want {
+			t.Errorf("isDocumentName(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestRunValidateText(t *testing.T) {
+	dir := batchDir(t)
+	var stdout, stderr bytes.Buffer
+	code := runValidate([]string{dir}, &stdout, &stderr)
+	if code != exitInput {
+		t.Errorf("exit %d, want %d (one file undecodable)", code, exitInput)
+	}
+	if stderr.Len() != 0 {
+		t.Errorf("stderr not a terminal, want it quiet; got %q", stderr.String())
+	}
+
+	// Build the expected output from the library's own results.
+	var want []string
+	var errs, warns, expl, infos, bad int
+	broken := map[string]int{}
+	for _, name := range []string{"a-reference.json", "b-missing-table.json", "c-broken.json", "sub/d-reference.json"} {
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		fs, err := libraryFindings(t, file)
+		if err != nil {
+			bad++
+			want = append(want, fmt.Sprintf("%s: input error: %v", file, err))
+			continue
+		}
+		for _, f := range fs {
+			want = append(want, file+": "+f.String())
+			switch f.Severity {
+			case audit.Error:
+				errs++
+			case audit.Warning:
+				warns++
+				if f.Explained() {
+					expl++
+				}
+			default:
+				infos++
+			}
+			if f.Severity >= audit.Warning {
+				broken[f.Rule]++
+			}
+		}
+	}
+	filesWithErrors := 1 // b-missing-table.json
+	if fs, _ := libraryFindings(t, filepath.Join(dir, "a-reference.json")); fs.HasErrors() {
+		filesWithErrors += 2
+	}
+	want = append(want, fmt.Sprintf("4 file(s), %d unreadable, %d with errors: %d error(s), %d warning(s) (%d explained), %d info(s)",
+		bad, filesWithErrors, errs, warns, expl, infos))
+	got := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
+	// The last line lists the rules most often broken.
+	last := got[len(got)-1]
+	if !strings.HasPrefix(last, "rules most often broken: ") {
+		t.Fatalf("last line %q, want the rules most often broken", last)
+	}
+	got = got[:len(got)-1]
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("text output (-want +got):\n%s", d)
+	}
+	if !strings.Contains(last, fmt.Sprintf("S1 ×%d", broken["S1"])) || broken["S1"] != 1 {
+		t.Errorf("top rules %q, want S1 ×1 among them (broken %v)", last, broken)
+	}
+	if bad != 1 {
+		t.Errorf("%d undecodable files, want 1", bad)
+	}
+}
+
+func TestRunValidateJSON(t *testing.T) {
+	dir := batchDir(t)
+	var stdout, stderr bytes.Buffer
+	code := runValidate([]string{"--format", "json", dir}, &stdout, &stderr)
+	if code != exitInput {
+		t.Errorf("exit %d, want %d", code, exitInput)
+	}
+	// The output decodes into the documented shape, and nothing else.
+	dec := json.NewDecoder(&stdout)
+	dec.DisallowUnknownFields()
+	var got validateReport
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("output does not decode into the documented shape: %v\n%s", err, stdout.String())
+	}
+	if dec.More() {
+		t.Error("data after the JSON report")
+	}
+
+	var want validateReport
+	var sum summer
+	for _, name := range []string{"a-reference.json", "b-missing-table.json", "c-broken.json", "sub/d-reference.json"} {
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		fs, err := libraryFindings(t, file)
+		vf := validateFile{File: file, Findings: []validateFinding{}}
+		if err != nil {
+			vf.Error = err.Error()
+			fs = nil
+		}
+		for _, f := range fs {
+			vf.Findings = append(vf.Findings, validateFinding{Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path,
+				Message: f.Message, Expected: f.Expected, Actual: f.Actual, Explanation: f.Explanation,
+				Line: f.Line, Column: f.Column, Quote: f.Quote})
+		}
+		want.Files = append(want.Files, vf)
+		sum.add(fileResult{file: file, err: err, findings: fs})
+	}
+	want.Summary = sum.summary()
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("JSON output (-want +got):\n%s", d)
+	}
+	if got.Summary.Files != 4 || got.Summary.Unreadable != 1 || got.Summary.Errors < 1 {
+		t.Errorf("summary %+v: want 4 files, 1 unreadable, ≥1 error", got.Summary)
+	}
+	if got.Files[2].Error == "" || !strings.Contains(got.Files[2].Error, "decode") {
+		t.Errorf("undecodable file: error %q, want a decode error", got.Files[2].Error)
+	}
+
+	// Every finding object carries the six documented keys, even when empty.
+	var raw struct {
+		Files []struct {
+			Findings []map[string]any `json:"findings"`
+		} `json:"files"`
+	}
+	stdout.Reset()
+	runValidate([]string{"--format=json", filepath.Join(dir, "b-missing-table.json")}, &stdout, &stderr)
+	if err := json.Unmarshal(stdout.Bytes(), &raw); err != nil {
+		t.Fatal(err)
+	}
+	if len(raw.Files) != 1 || len(raw.Files[0].Findings) == 0 {
+		t.Fatalf("want findings for b-missing-table.json, got %s", stdout.String())
+	}
+	for _, f := range raw.Files[0].Findings {
+		for _, k := range []string{"rule", "severity", "path", "message", "expected", "actual"} {
+			if _, ok := f[k]; !ok {
+				t.Errorf("finding %v lacks key %q", f, k)
+			}
+		}
+	}
+}
+
+func TestRunValidateExitCodes(t *testing.T) {
+	dir := batchDir(t)
+	p := func(name string) string { return filepath.Join(dir, name) }
+	var refErrors bool
+	if fs, _ := libraryFindings(t, p("a-reference.json")); fs.HasErrors() {
+		refErrors = true
+	}
+	refCode := exitOK
+	if refErrors {
+		refCode = exitFinding
+	}
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string // substring
+	}{
+		{"clean document", []string{p("a-reference.json")}, refCode, ""},
+		{"errors found", []string{p("b-missing-table.json")}, exitFinding, ""},
+		{"errors and a clean document", []string{p("a-reference.json"), p("b-missing-table.json")}, exitFinding, ""},
+		{"undecodable wins over errors", []string{p("b-missing-table.json"), p("c-broken.json")}, exitInput, ""},
+		{"missing file", []string{p("nope.json")}, exitInput, ""},
+		{"flags after paths", []string{p("b-missing-table.json"), "--format", "json"}, exitFinding, ""},
+		{"profile override", []string{"--profile", "central-2024", p("a-reference.json")}, exitFinding, ""},
+		{"unknown profile", []string{"--profile", "nowhere-1999", p("a-reference.json")}, exitInput, "unknown profile"},
+		{"bad format", []string{"--format", "xml", p("a-reference.json")}, exitInput, `--format "xml"`},
+		{"no paths", nil, exitInput, "usage: juesuan validate"},
+		{"bad flag", []string{"--nope"}, exitInput, "flag provided but not defined"},
+		{"help", []string{"--help"}, exitOK, "usage: juesuan validate"},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		code := runValidate(tt.args, &stdout, &stderr)
+		if code != tt.code {
+			t.Errorf("%s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", tt.name, code, tt.code, stdout.String(), stderr.String())
+		}
+		if tt.stderr != "" && !strings.Contains(stderr.String(), tt.stderr) {
+			t.Errorf("%s: stderr %q, want it to contain %q", tt.name, stderr.String(), tt.stderr)
+		}
+	}
+}
+
+// TestRunValidateProfileOverride checks that --profile replaces the profile a
+// document names: the reference checked as central-2024 breaks S2 (year).
+func TestRunValidateProfileOverride(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	runValidate([]string{"--profile", "central-2024", "--format", "json", referenceFixture}, &stdout, &stderr)
+	var r validateReport
+	if err := json.Unmarshal(stdout.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	var s2 bool
+	for _, f := range r.Files[0].Findings {
+		s2 = s2 || f.Rule == "S2"
+	}
+	if !s2 {
+		t.Errorf("reference checked as central-2024: no S2 finding in %+v", r.Files[0].Findings)
+	}
+}
+
+// TestCheckFilesOrder checks that the output order is the input order
+// whatever the number of workers, and that the progress bar is drawn and
+// cleared when asked for.
+func TestCheckFilesOrder(t *testing.T) {
+	dir := batchDir(t)
+	var in []input
+	for i := 0; i < 40; i++ {
+		name := []string{"a-reference.json", "b-missing-table.json", "c-broken.json", "nope.json"}[i%4]
+		in = append(in, input{file: filepath.Join(dir, name)})
+	}
+	render := func(workers int, progress io.Writer) string {
+		var out bytes.Buffer
+		w := &textWriter{w: &out}
+		var sum summer
+		checkFiles(in, nil, workers, progress, func(r fileResult) { sum.add(r); w.file(r) })
+		w.end(sum.summary())
+		return out.String()
+	}
+	one := render(1, nil)
+	var bar bytes.Buffer
+	many := render(8, &bar)
+	if d := cmp.Diff(one, many); d != "" {
+		t.Errorf("1 worker vs 8 workers (-1 +8):\n%s", d)
+	}
+	if !strings.Contains(bar.String(), "/40") || !strings.HasSuffix(bar.String(), "\r") {
+		t.Errorf("progress output %q: want a count of 40 and a cleared line", bar.String())
+	}
+	if !strings.Contains(one, "40 file(s), 20 unreadable") {
+		t.Errorf("summary of 40 files, 20 unreadable missing:\n%s", one)
+	}
+}
+
+func TestDrawProgress(t *testing.T) {
+	var done atomic.Int64
+	done.Store(5)
+	stop := make(chan struct{})
+	close(stop)
+	var b bytes.Buffer
+	drawProgress(&b, &done, 10, stop)
+	want := "\rvalidating [###############...............] 5/10\r" + strings.Repeat(" ", 70) + "\r"
+	if d := cmp.Diff(want, b.String()); d != "" {
+		t.Errorf("progress (-want +got):\n%s", d)
+	}
+}
+
+func TestIsTerminal(t *testing.T) {
+	if isTerminal(&bytes.Buffer{}) {
+		t.Error("a buffer is not a terminal")
+	}
+	f, err := os.CreateTemp(t.TempDir(), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Error("a regular file is not a terminal")
+	}
+}
+
+func TestSummaryTopRules(t *testing.T) {
+	var m summer
+	var fs audit.Findings
+	for i, id := range []string{"A1", "B2", "A1", "C3", "D1", "E1", "F1", "B2", "A1"} {
+		fs = append(fs, audit.Finding{Rule: id, Severity: audit.Error, Path: fmt.Sprint("/", i)})
+	}
+	fs = append(fs,
+		audit.Finding{Rule: "Z9", Severity: audit.Info},
+		audit.Finding{Rule: "K2", Severity: audit.Warning, Explanation: "已核实"},
+	)
+	m.add(fileResult{file: "x", findings: fs})
+	m.add(fileResult{file: "y", err: errors.New("bad")})
+	got := m.summary()
+	want := validateSummary{
+		Files: 2, Unreadable: 1, FilesWithErrors: 1, Errors: 9, Warnings: 1, Explained: 1, Infos: 1,
+		TopRules: []ruleCount{{"A1", 3}, {"B2", 2}, {"C3", 1}, {"D1", 1}, {"E1", 1}},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("summary (-want +got):\n%s", d)
+	}
+}
+
+// TestCheckFilePanic checks that a panicking step is reported against its
+// file instead of stopping the batch.
+func TestCheckFilePanic(t *testing.T) {
+	saved := documentSteps
+	defer func() { documentSteps = saved }()
+	documentSteps = append(documentSteps[:len(documentSteps):len(documentSteps)],
+		func(string, *juesuan.Document) (audit.Findings, error) { panic("boom") })
+	r := checkFile(referenceFixture, nil)
+	if r.err == nil || !strings.Contains(r.err.Error(), "boom") {
+		t.Errorf("panicking step: error %v, want it to mention the panic", r.err)
+	}
+}
+
+func TestRunDispatchesValidate(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"validate", "--format", "json", referenceFixture}, &stdout, &stderr)
+	if code == exitInput || !strings.HasPrefix(stdout.String(), `{"files":[`) {
+		t.Errorf("run validate: exit %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
+	}
+}
+
+// BenchmarkValidateBatch compares the validate verb on 200 copies of the
+// reference fixture with a plain loop that only reads and decodes them
+// (BenchmarkDecodeLoop); the ratio of the two is the batch overhead.
+func BenchmarkValidateBatch(b *testing.B) {
+	dir := benchDir(b, 200)
+	b.ResetTimer()
+	for b.Loop() {
+		var out bytes.Buffer
+		if code := runValidate([]string{"--format", "json", dir}, &out, &out); code == exitInput {
+			b.Fatal(out.String())
+		}
+	}
+}
+
+// BenchmarkDecodeLoop reads and decodes the files of BenchmarkValidateBatch
+// one after the other.
+func BenchmarkDecodeLoop(b *testing.B) {
+	dir := benchDir(b, 200)
+	b.ResetTimer()
+	for b.Loop() {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, e := range entries {
+			if _, err := juesuan.DecodeFile(filepath.Join(dir, e.Name())); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func benchDir(b *testing.B, n int) string {
+	b.Helper()
+	ref, err := os.ReadFile(referenceFixture)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	for i := 0; i < n; i++ {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("doc-%04d.json", i)), ref, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dir
+}

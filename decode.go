@@ -1,0 +1,258 @@
+package juesuan
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Default limits of DecodeOptions.
+const (
+	// DefaultMaxSize is the default limit on an encoded document: 16 MiB.
+	DefaultMaxSize = 16 << 20
+	// DefaultMaxDepth is the default limit on the nesting of JSON arrays and
+	// objects. A well-formed document nests less than 10 deep.
+	DefaultMaxDepth = 32
+	// DefaultMaxRows is the default limit on the entries of one JSON array or
+	// object (table rows, map members).
+	DefaultMaxRows = 200_000
+)
+
+// DecodeOptions bound what Decode accepts. The zero value applies the
+// defaults.
+//
+// Decoding is strict. The input must be one JSON object in UTF-8, without
+// byte order mark, NUL or lone surrogate, whose shape is exactly that of
+// [Document]:
+//
+//   - keys match the Go json tags exactly (no case folding); an unknown key or
+//     a key given twice is an error;
+//   - a field without omitempty/omitzero in its json tag is required;
+//   - null is never accepted: leave an absent field out;
+//   - a string field takes a JSON string, a Go integer field a JSON number
+//     without fraction or exponent, a float field any JSON number, a bool
+//     field true or false, a slice an array, a map or struct an object;
+//   - a leaf type with an UnmarshalText method (amounts, codes, the amount
+//     unit, severities) takes a JSON string that the method accepts, so an
+//     amount must match amount.Pattern and "1e999999999" is rejected before
+//     any arithmetic; a leaf with an UnmarshalJSON method (amount.Count)
+//     takes what that method accepts;
+//   - the constraints minLength, maxLength, pattern, enum, minimum, maximum,
+//     exclusiveMinimum, exclusiveMaximum, minItems and maxItems written in a
+//     field's jsonschema tag hold, as they do in the exported JSON Schema.
+//
+// Decode reports the first problem as a *DecodeError. Problems of the JSON
+// text itself (size, empty, utf8, nul, syntax, depth, too-many,
+// trailing-data) are found in a first pass over the whole input and are
+// reported before problems of the document's shape.
+type DecodeOptions struct {
+	// MaxSize is the largest accepted input in bytes; 0 means DefaultMaxSize.
+	MaxSize int64
+	// MaxDepth is the deepest accepted nesting of arrays and objects (the
+	// document object itself is depth 1); 0 means DefaultMaxDepth.
+	MaxDepth int
+	// MaxRows is the largest accepted number of entries in one array or
+	// object; 0 means DefaultMaxRows.
+	MaxRows int
+}
+
+func (o DecodeOptions) limits() (size int64, depth, rows int) {
+	size, depth, rows = o.MaxSize, o.MaxDepth, o.MaxRows
+	if size <= 0 {
+		size = DefaultMaxSize
+	}
+	if depth <= 0 {
+		depth = DefaultMaxDepth
+	}
+	if rows <= 0 {
+		rows = DefaultMaxRows
+	}
+	return size, depth, rows
+}
+
+// ErrDecode is matched (errors.Is) by every error Decode returns for bad
+// input.
+var ErrDecode = errors.New("juesuan: cannot decode document")
+
+// The sentinel errors of the decode rules; each *DecodeError wraps the one of
+// its rule, so errors.Is(err, ErrDuplicateKey) works as well as checking
+// DecodeError.Rule.
+var (
+	ErrTooLarge     = errors.New("input too large")
+	ErrEmpty        = errors.New("empty input")
+	ErrInvalidUTF8  = errors.New("invalid UTF-8")
+	ErrNUL          = errors.New("NUL character")
+	ErrSyntax       = errors.New("invalid JSON")
+	ErrTooDeep      = errors.New("nesting too deep")
+	ErrTooMany      = errors.New("too many entries")
+	ErrTrailingData = errors.New("data after the document")
+	ErrDuplicateKey = errors.New("duplicate key")
+	ErrUnknownField = errors.New("unknown field")
+	ErrRequired     = errors.New("required field missing")
+	ErrNull         = errors.New("null not allowed")
+	ErrType         = errors.New("wrong JSON type")
+	ErrValue        = errors.New("invalid value")
+)
+
+// DecodeRule describes one rule of the strict decoder.
+type DecodeRule struct {
+	ID          string // stable ID, as in DecodeError.Rule
+	Err         error  // the sentinel the DecodeError wraps
+	Description string // what the rule rejects
+}
+
+var decodeRules = []DecodeRule{
+	{"size", ErrTooLarge, "the input is larger than DecodeOptions.MaxSize"},
+	{"empty", ErrEmpty, "the input is empty or only white space"},
+	{"utf8", ErrInvalidUTF8, "the input is not valid UTF-8, or a string escapes a lone surrogate"},
+	{"nul", ErrNUL, "a NUL character, raw or escaped as \\u0000"},
+	{"syntax", ErrSyntax, "the input is not JSON (RFC 8259), or starts with a byte order mark"},
+	{"depth", ErrTooDeep, "arrays and objects nest deeper than DecodeOptions.MaxDepth"},
+	{"too-many", ErrTooMany, "an array or object has more entries than DecodeOptions.MaxRows"},
+	{"trailing-data", ErrTrailingData, "something other than white space follows the document"},
+	{"duplicate-key", ErrDuplicateKey, "an object names the same key twice"},
+	{"unknown-field", ErrUnknownField, "an object has a key its Go type does not define"},
+	{"required", ErrRequired, "a required key (json tag without omitempty/omitzero) is missing"},
+	{"null", ErrNull, "null appears anywhere; absent fields are left out instead"},
+	{"type", ErrType, "a value has the wrong JSON type (e.g. a number where an amount string belongs)"},
+	{"value", ErrValue, "a value of the right type is rejected: by the leaf type's UnmarshalText/UnmarshalJSON (amount pattern, code format, unit, severity), by a jsonschema tag constraint, or out of range"},
+}
+
+// DecodeRules lists the rules of the strict decoder, in the order of the
+// checks: the first eight concern the JSON text, the rest the document's
+// shape.
+func DecodeRules() []DecodeRule { return append([]DecodeRule(nil), decodeRules...) }
+
+// DecodeError reports input that is not a well-formed document: the first
+// problem found.
+type DecodeError struct {
+	// Pointer is the RFC 6901 JSON Pointer of the offending value ("" for the
+	// whole input). For a missing required field it points at the missing
+	// key; for a duplicate or unknown key, at that key; for a key that is not
+	// valid UTF-8 or holds a NUL, at the object holding it.
+	Pointer string
+	// Rule is a stable ID; see DecodeRules: "size", "empty", "utf8", "nul",
+	// "syntax", "depth", "too-many", "trailing-data", "duplicate-key",
+	// "unknown-field", "required", "null", "type", "value".
+	Rule string
+	// Offset is the byte offset in the input where the problem was found.
+	Offset int64
+	// Err is the cause. It wraps the rule's sentinel (ErrSyntax, ErrValue,
+	// …) and, for "value", the leaf type's own error, such as an
+	// *amount.SyntaxError.
+	Err error
+}
+
+// Error names the pointer, the rule, the byte offset and the cause.
+func (e *DecodeError) Error() string {
+	p := e.Pointer
+	if p == "" {
+		p = "/"
+	}
+	return fmt.Sprintf("decode %s [%s] at byte %d: %v", p, e.Rule, e.Offset, e.Err)
+}
+
+// Unwrap returns the cause.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// Is reports whether target is ErrDecode.
+func (e *DecodeError) Is(target error) bool { return target == ErrDecode }
+
+func newDecodeError(rule string, ptr string, off int, sentinel error, format string, args ...any) *DecodeError {
+	var err error
+	if format == "" {
+		err = sentinel
+	} else {
+		err = fmt.Errorf("%w: "+format, append([]any{sentinel}, args...)...)
+	}
+	return &DecodeError{Pointer: ptr, Rule: rule, Offset: int64(off), Err: err}
+}
+
+// Decode reads one document from r with the default options.
+func Decode(r io.Reader) (*Document, error) { return DecodeOptions{}.Decode(r) }
+
+// DecodeFile reads one document from a file with the default options.
+func DecodeFile(path string) (*Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Decode(f)
+}
+
+// DecodeBytes decodes one document held in memory with the default options.
+func DecodeBytes(data []byte) (*Document, error) { return DecodeOptions{}.DecodeBytes(data) }
+
+// Decode reads one document from r. It reads at most MaxSize+1 bytes: a
+// larger input is rejected with rule "size" without reading it all. Errors
+// from r itself are returned as they are.
+func (o DecodeOptions) Decode(r io.Reader) (*Document, error) {
+	max, _, _ := o.limits()
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	return o.DecodeBytes(data)
+}
+
+// DecodeBytes decodes one document held in memory. It does not retain data.
+func (o DecodeOptions) DecodeBytes(data []byte) (*Document, error) {
+	d := new(Document)
+	if err := o.decodeInto(data, documentShape(), reflect.ValueOf(d).Elem()); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// decodeInto checks data and fills v, whose shape is sh.
+func (o DecodeOptions) decodeInto(data []byte, sh *shape, v reflect.Value) *DecodeError {
+	max, depth, rows := o.limits()
+	if int64(len(data)) > max {
+		return newDecodeError("size", "", int(max), ErrTooLarge, "input exceeds %d bytes", max)
+	}
+	if err := checkJSON(data, depth, rows); err != nil {
+		return err
+	}
+	dec := valueDecoder{data: data}
+	return dec.decode(sh, v)
+}
+
+// documentShape is the shape of Document, derived once.
+var documentShape = sync.OnceValue(func() *shape {
+	return newShapeBuilder().build(reflect.TypeFor[Document]())
+})
+
+// token is one reference token of a JSON Pointer under construction: a key
+// (name) or an array index (idx ≥ 0).
+type token struct {
+	name string
+	idx  int
+}
+
+func pointerOf(toks []token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteByte('/')
+		if t.idx >= 0 {
+			b.WriteString(strconv.Itoa(t.idx))
+			continue
+		}
+		for i := 0; i < len(t.name); i++ {
+			switch c := t.name[i]; c {
+			case '~':
+				b.WriteString("~0")
+			case '/':
+				b.WriteString("~1")
+			default:
+				b.WriteByte(c)
+			}
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,434 @@
+package juesuan
+
+import (
+	"encoding"
+	"encoding/json"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/cnfiscal/juesuan/accounts/amount"
+)
+
+// The strict decoder is driven by a shape: what each Go type of Document
+// accepts, derived once by reflection with the rules of encoding/json (json
+// tags, embedded structs flattened, the dominant field wins) plus the
+// strictness of DecodeOptions (required fields, tag constraints).
+
+type shapeKind uint8
+
+const (
+	kUnsupported shapeKind = iota // a Go type JSON cannot fill (chan, func, non-empty interface)
+	kPtr                          // pointer: allocate, then decode the element
+	kStruct                       // object with the struct's fields
+	kMap                          // object with any keys
+	kSlice                        // array
+	kArray                        // array of exactly n elements
+	kString                       // string
+	kBool                         // true or false
+	kInt                          // number without fraction or exponent, in range
+	kUint                         // non-negative number without fraction or exponent, in range
+	kFloat                        // any number, in range
+	kText                         // string accepted by the type's UnmarshalText
+	kJSON                         // value accepted by the type's UnmarshalJSON
+	kFallback                     // value decoded by encoding/json ([]byte, interface{})
+)
+
+// shape is what one Go type accepts.
+type shape struct {
+	kind     shapeKind
+	typ      reflect.Type
+	elem     *shape    // kPtr, kSlice, kArray, kMap (the value)
+	key      shapeKind // kMap: kString, kText, kInt or kUint
+	n        int       // kArray: length
+	bits     int       // kInt, kUint, kFloat: size
+	jsonKind byte      // kJSON: the JSON type the value must have ('s', 'n', …), 0 for any
+
+	fields   []field        // kStruct
+	byName   map[string]int // kStruct: JSON key → index into fields
+	required []int          // kStruct: indices of required fields
+}
+
+// field is one JSON key of a struct.
+type field struct {
+	name     string
+	index    []int // path through embedded structs, as reflect.Value.FieldByIndex
+	direct   bool  // len(index) == 1
+	shape    *shape
+	required bool
+	quoted   bool // the ",string" option on a bool, number or string field
+	cons     *constraints
+}
+
+// jsonKinds names the JSON type a json.Unmarshaler leaf takes, where it is
+// known; a value of another type is then reported as "type", not "value".
+var jsonKinds = map[reflect.Type]byte{
+	reflect.TypeFor[amount.Count](): 'n',
+	reflect.TypeFor[time.Time]():    's',
+}
+
+var (
+	jsonUnmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+type shapeBuilder struct {
+	seen map[reflect.Type]*shape
+}
+
+func newShapeBuilder() *shapeBuilder { return &shapeBuilder{seen: map[reflect.Type]*shape{}} }
+
+// build returns the shape of t; recursive types share their shapes.
+func (b *shapeBuilder) build(t reflect.Type) *shape {
+	if s, ok := b.seen[t]; ok {
+		return s
+	}
+	s := &shape{typ: t}
+	b.seen[t] = s
+	switch {
+	case t.Kind() == reflect.Pointer:
+		s.kind = kPtr
+		s.elem = b.build(t.Elem())
+		return s
+	case reflect.PointerTo(t).Implements(jsonUnmarshalerType):
+		s.kind = kJSON
+		s.jsonKind = jsonKinds[t]
+		return s
+	case reflect.PointerTo(t).Implements(textUnmarshalerType):
+		s.kind = kText
+		return s
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		s.kind = kStruct
+		b.structFields(s)
+	case reflect.Map:
+		kt := t.Key()
+		switch {
+		case reflect.PointerTo(kt).Implements(textUnmarshalerType):
+			s.key = kText
+		case kt.Kind() == reflect.String:
+			s.key = kString
+		case isIntKind(kt.Kind()):
+			s.key = kInt
+		case isUintKind(kt.Kind()):
+			s.key = kUint
+		default:
+			s.kind = kUnsupported
+			return s
+		}
+		s.kind = kMap
+		s.elem = b.build(t.Elem())
+	case reflect.Slice:
+		if et := t.Elem(); et.Kind() == reflect.Uint8 && !reflect.PointerTo(et).Implements(jsonUnmarshalerType) &&
+			!reflect.PointerTo(et).Implements(textUnmarshalerType) {
+			s.kind = kFallback // []byte is base64 in a string
+			return s
+		}
+		s.kind = kSlice
+		s.elem = b.build(t.Elem())
+	case reflect.Array:
+		s.kind = kArray
+		s.n = t.Len()
+		s.elem = b.build(t.Elem())
+	case reflect.String:
+		s.kind = kString
+	case reflect.Bool:
+		s.kind = kBool
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		s.kind, s.bits = kInt, t.Bits()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		s.kind, s.bits = kUint, t.Bits()
+	case reflect.Float32, reflect.Float64:
+		s.kind, s.bits = kFloat, t.Bits()
+	case reflect.Interface:
+		if t.NumMethod() == 0 {
+			s.kind = kFallback
+		}
+	}
+	return s
+}
+
+func isIntKind(k reflect.Kind) bool { return k >= reflect.Int && k <= reflect.Int64 }
+
+func isUintKind(k reflect.Kind) bool { return k >= reflect.Uint && k <= reflect.Uintptr }
+
+// structFields collects the JSON keys of s.typ as encoding/json does: the
+// fields of embedded structs without a json name are promoted, and of
+// several fields with one name the shallowest wins, a tagged one among
+// equals; a tie hides the name.
+func (b *shapeBuilder) structFields(s *shape) {
+	type cand struct {
+		name   string
+		tagged bool
+		index  []int
+		sf     reflect.StructField
+		typ    reflect.Type // for embedded structs to visit
+	}
+	var found []cand
+	next := []cand{{typ: s.typ}}
+	count, nextCount := map[reflect.Type]int{}, map[reflect.Type]int{}
+	visited := map[reflect.Type]bool{}
+	for len(next) > 0 {
+		current := next
+		next = nil
+		count, nextCount = nextCount, map[reflect.Type]int{}
+		for _, c := range current {
+			if visited[c.typ] {
+				continue
+			}
+			visited[c.typ] = true
+			for i := 0; i < c.typ.NumField(); i++ {
+				sf := c.typ.Field(i)
+				if sf.Anonymous {
+					t := sf.Type
+					if t.Kind() == reflect.Pointer {
+						if !sf.IsExported() {
+							continue // encoding/json cannot allocate it either
+						}
+						t = t.Elem()
+					}
+					if !sf.IsExported() && t.Kind() != reflect.Struct {
+						continue
+					}
+				} else if !sf.IsExported() {
+					continue
+				}
+				tag := sf.Tag.Get("json")
+				if tag == "-" {
+					continue
+				}
+				name, _, _ := strings.Cut(tag, ",")
+				if !validTagName(name) {
+					name = ""
+				}
+				index := append(slices.Clip(c.index), i)
+				ft := sf.Type
+				if ft.Name() == "" && ft.Kind() == reflect.Pointer {
+					ft = ft.Elem()
+				}
+				if name != "" || !sf.Anonymous || ft.Kind() != reflect.Struct {
+					tagged := name != ""
+					if name == "" {
+						name = sf.Name
+					}
+					found = append(found, cand{name: name, tagged: tagged, index: index, sf: sf})
+					if count[c.typ] > 1 {
+						// The same type embedded twice at one depth: both
+						// copies annihilate each other below.
+						found = append(found, found[len(found)-1])
+					}
+					continue
+				}
+				nextCount[ft]++
+				if nextCount[ft] == 1 {
+					next = append(next, cand{name: ft.Name(), index: index, typ: ft})
+				}
+			}
+		}
+	}
+	// Group by name; keep the dominant field of each group.
+	slices.SortStableFunc(found, func(x, y cand) int {
+		if c := strings.Compare(x.name, y.name); c != 0 {
+			return c
+		}
+		if c := len(x.index) - len(y.index); c != 0 {
+			return c
+		}
+		if x.tagged != y.tagged {
+			if x.tagged {
+				return -1
+			}
+			return 1
+		}
+		return slices.Compare(x.index, y.index)
+	})
+	var kept []cand
+	for i := 0; i < len(found); {
+		j := i + 1
+		for j < len(found) && found[j].name == found[i].name {
+			j++
+		}
+		group := found[i:j]
+		i = j
+		if len(group) > 1 && len(group[0].index) == len(group[1].index) && group[0].tagged == group[1].tagged {
+			continue // ambiguous: encoding/json ignores the name
+		}
+		kept = append(kept, group[0])
+	}
+	slices.SortFunc(kept, func(x, y cand) int { return slices.Compare(x.index, y.index) })
+
+	s.fields = make([]field, len(kept))
+	s.byName = make(map[string]int, len(kept))
+	for i, c := range kept {
+		_, opts, _ := strings.Cut(c.sf.Tag.Get("json"), ",")
+		f := field{
+			name:   c.name,
+			index:  c.index,
+			direct: len(c.index) == 1,
+			shape:  b.build(c.sf.Type),
+		}
+		f.required = !hasOption(opts, "omitempty") && !hasOption(opts, "omitzero")
+		if hasOption(opts, "string") {
+			switch f.shape.kind {
+			case kBool, kInt, kUint, kFloat, kString:
+				f.quoted = true
+			}
+		}
+		f.cons = parseConstraints(c.sf.Tag.Get("jsonschema"), f.shape)
+		s.fields[i] = f
+		s.byName[c.name] = i
+		if f.required {
+			s.required = append(s.required, i)
+		}
+	}
+}
+
+func hasOption(opts, name string) bool {
+	for opts != "" {
+		var o string
+		o, opts, _ = strings.Cut(opts, ",")
+		if o == name {
+			return true
+		}
+	}
+	return false
+}
+
+// validTagName mirrors encoding/json: a json name of other characters is
+// ignored and the Go field name used instead.
+func validTagName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
+		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
+			return false
+		}
+	}
+	return true
+}
+
+// constraints are the validation keywords of a field's jsonschema tag that
+// the exported JSON Schema carries, enforced so that Go and the schema agree.
+// For a slice field, items holds the keywords that apply to its elements.
+type constraints struct {
+	// strings (code points)
+	minLength, maxLength int // -1: none
+	pattern              *regexp.Regexp
+	patternSrc           string
+	enum                 []string
+	// numbers
+	minimum, maximum, exclusiveMinimum, exclusiveMaximum *float64
+	// arrays
+	minItems, maxItems int // -1: none
+	items              *constraints
+}
+
+// parseConstraints reads the keywords that apply to a value of shape sh, as
+// invopop/jsonschema does: string keywords for strings, numeric keywords for
+// numbers, minItems/maxItems for arrays and the rest for their items.
+func parseConstraints(tag string, sh *shape) *constraints {
+	if tag == "" {
+		return nil
+	}
+	for sh.kind == kPtr {
+		sh = sh.elem
+	}
+	c := &constraints{minLength: -1, maxLength: -1, minItems: -1, maxItems: -1}
+	var rest []string
+	set := false
+	for _, kv := range splitTag(tag) {
+		name, val, ok := strings.Cut(kv, "=")
+		if !ok {
+			continue
+		}
+		switch sh.kind {
+		case kString, kText:
+			switch name {
+			case "minLength":
+				c.minLength, set = atoiOr(val, -1), true
+			case "maxLength":
+				c.maxLength, set = atoiOr(val, -1), true
+			case "pattern":
+				if re, err := regexp.Compile(val); err == nil {
+					c.pattern, c.patternSrc, set = re, val, true
+				}
+			case "enum":
+				c.enum, set = append(c.enum, val), true
+			}
+		case kInt, kUint, kFloat:
+			f, err := strconv.ParseFloat(val, 64)
+			if err != nil {
+				continue // invopop drops a value that is not a number
+			}
+			switch name {
+			case "minimum":
+				c.minimum, set = &f, true
+			case "maximum":
+				c.maximum, set = &f, true
+			case "exclusiveMinimum":
+				c.exclusiveMinimum, set = &f, true
+			case "exclusiveMaximum":
+				c.exclusiveMaximum, set = &f, true
+			case "enum":
+				c.enum, set = append(c.enum, val), true
+			}
+		case kSlice, kArray:
+			switch name {
+			case "minItems":
+				c.minItems, set = atoiOr(val, -1), true
+			case "maxItems":
+				c.maxItems, set = atoiOr(val, -1), true
+			default:
+				rest = append(rest, kv)
+			}
+		}
+	}
+	if len(rest) > 0 {
+		c.items = parseConstraints(strings.Join(escapeCommas(rest), ","), sh.elem)
+		set = set || c.items != nil
+	}
+	if !set {
+		return nil
+	}
+	return c
+}
+
+func escapeCommas(parts []string) []string {
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = strings.ReplaceAll(p, ",", `\,`)
+	}
+	return out
+}
+
+// splitTag splits a jsonschema tag on commas not preceded by a backslash, as
+// invopop/jsonschema does.
+func splitTag(tag string) []string {
+	parts := strings.Split(tag, ",")
+	out := []string{parts[0]}
+	for _, p := range parts[1:] {
+		last := out[len(out)-1]
+		if last != "" && last[len(last)-1] == '\\' {
+			out[len(out)-1] = last[:len(last)-1] + "," + p
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func atoiOr(s string, def int) int {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return def
+	}
+	return n
+}

@@ -1,0 +1,327 @@
+package juesuan
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"regexp"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/cnfiscal/juesuan/accounts"
+	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/classification"
+)
+
+// Profile is a registered bundle for one jurisdiction and fiscal year: its
+// classification editions, its table set and layout variants, its rule
+// configuration and its indicator framework. Documents name their profile;
+// Validate checks them with it and Schema exports its JSON Schema.
+//
+// To add a profile without forking, Clone a built-in one, change the copy
+// (a new ID, a table with Columns, a rule in Rules.Extra, an ID in
+// Rules.Disabled) and Register it. A registered profile must not be changed.
+type Profile struct {
+	ID           string // e.g. "sichuan-2020"
+	Title        string // Chinese title
+	Jurisdiction string // e.g. 四川省
+	FiscalYear   int
+	// Editions are the classification catalogues codes are checked against.
+	// nil means the embedded (or classification.Register-ed) editions of
+	// FiscalYear, or of the document's year when FiscalYear is 0. Set it to
+	// check against a catalogue the user loaded (classification.LoadCSV).
+	Editions *classification.Editions
+	// Tables lists the tables of the profile's disclosure, in published
+	// order. A document of the profile may carry only these tables.
+	Tables []TableSpec
+	// Framework is the ID of the indicator framework (indicators package).
+	Framework string
+	// Rules configures the rule set.
+	Rules RuleSet
+	// Accounts are extra options for the accounts rules (for example
+	// classification choices the accounts package exposes). Validate fills
+	// in Catalogs and Rules; the other fields are passed through unchanged.
+	Accounts accounts.Options
+}
+
+// TableSpec places one table in a profile.
+type TableSpec struct {
+	// Key is the table's JSON key under "tables" (e.g. "summary"), or, for a
+	// table the profile adds (one with Columns), its key under
+	// "tables/extra".
+	Key string
+	// Number is the published number (e.g. "一" or "公开01"); "" for internal
+	// tables.
+	Number string
+	// Title is the table's name in this profile; layouts vary by
+	// jurisdiction (e.g. 财政拨款“三公”经费支出决算表 in the central template,
+	// 一般公共预算财政拨款“三公”经费支出决算表 in Sichuan 2020).
+	Title string
+	// Description is shown by form generators under the title.
+	Description string
+	// Required tables must be present in a document of this profile (rule S1).
+	Required bool
+	// Internal marks 财决 tables that are not published.
+	Internal bool
+	// Columns defines the columns of an added table: a table with Columns
+	// lives in tables/extra/<Key> as an accounts.GenericTable whose total and
+	// values are keyed by the column keys.
+	Columns []ColumnSpec
+}
+
+// Extra reports whether t is a table the profile adds (under tables/extra).
+func (t TableSpec) Extra() bool { return len(t.Columns) > 0 }
+
+// Pointer returns the JSON Pointer of the table in a document.
+func (t TableSpec) Pointer() string {
+	if t.Extra() {
+		return audit.Pointer("tables", "extra", t.Key)
+	}
+	return audit.Pointer("tables", t.Key)
+}
+
+// ColumnSpec is one amount column of an added table.
+type ColumnSpec struct {
+	Key         string
+	Title       string
+	Description string
+}
+
+// RuleSet is a profile's rule configuration: rules switched off, severities
+// and tolerances changed, and rules the profile adds. Every map is keyed by
+// rule ID (S1, A1, B8, …; see RuleCatalog).
+type RuleSet struct {
+	Disabled  []string
+	Severity  map[string]audit.Severity
+	Tolerance map[string]amount.Tolerance
+	// Accounts replaces the built-in accounts rules when non-nil.
+	Accounts []accounts.Rule
+	// Extra are document-level rules the profile adds.
+	Extra []Rule
+}
+
+// Rule is a document-level rule a profile adds. Its ID must not be one of
+// the built-in rule IDs.
+type Rule struct {
+	audit.Rule
+	Check func(d *Document, c *Checker)
+}
+
+// Checker is what a document-level rule reports through.
+type Checker struct {
+	rule *Rule
+	rep  *audit.Reporter
+}
+
+// Tolerance returns the tolerance the profile configures for the running
+// rule (amount.RoundingAware unless changed).
+func (c *Checker) Tolerance() amount.Tolerance { return c.rep.Tolerance(c.rule.ID) }
+
+// Add reports a finding for the running rule; Rule and Severity default to
+// the running rule's.
+func (c *Checker) Add(f audit.Finding) {
+	if f.Rule == "" {
+		f.Rule = c.rule.ID
+	}
+	if f.Severity == 0 && f.Rule == c.rule.ID {
+		f.Severity = c.rule.Severity
+	}
+	c.rep.Report(f)
+}
+
+// ErrUnknownProfile is matched by the error for a profile ID that is not
+// registered.
+var ErrUnknownProfile = errors.New("juesuan: unknown profile")
+
+// ErrDuplicateProfile is returned when registering an ID twice.
+var ErrDuplicateProfile = errors.New("juesuan: profile already registered")
+
+// ErrInvalidProfile is matched by the error Register returns for a profile
+// that is not well formed (no ID, an unknown table key, an added table
+// without columns, duplicate keys, a rule without a check …).
+var ErrInvalidProfile = errors.New("juesuan: invalid profile")
+
+// tableKey is the form of a table key: it names a $defs entry of the
+// schema and a segment of JSON Pointers, so it is kept plain.
+var tableKey = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+
+var registry = struct {
+	sync.RWMutex
+	m map[string]*Profile
+}{m: map[string]*Profile{}}
+
+// Register checks p and adds a copy of it to the registry (later changes to
+// p do not affect the registered profile). It is safe for concurrent use.
+func Register(p *Profile) error {
+	if p == nil {
+		return fmt.Errorf("%w: nil profile", ErrInvalidProfile)
+	}
+	if err := p.check(); err != nil {
+		return err
+	}
+	q := p.Clone()
+	registry.Lock()
+	defer registry.Unlock()
+	if _, ok := registry.m[q.ID]; ok {
+		return fmt.Errorf("%w: %q", ErrDuplicateProfile, q.ID)
+	}
+	registry.m[q.ID] = q
+	return nil
+}
+
+// check reports the first structural problem of p.
+func (p *Profile) check() error {
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("%w %q: %s", ErrInvalidProfile, p.ID, fmt.Sprintf(format, a...))
+	}
+	if p.ID == "" {
+		return fmt.Errorf("%w: profile has no ID", ErrInvalidProfile)
+	}
+	typed := (&accounts.Tables{}).Present()
+	seen := map[string]bool{}
+	for i, t := range p.Tables {
+		if !tableKey.MatchString(t.Key) {
+			return bad("table %d has key %q (want letters, digits and _, starting with a letter)", i, t.Key)
+		}
+		id := t.Pointer()
+		if seen[id] {
+			return bad("table %s listed twice", id)
+		}
+		seen[id] = true
+		if !t.Extra() {
+			if _, ok := typed[t.Key]; !ok {
+				return bad("table %q is not a typed table (%v); give an added table Columns", t.Key, slices.Sorted(maps.Keys(typed)))
+			}
+			continue
+		}
+		cols := map[string]bool{}
+		for j, c := range t.Columns {
+			if c.Key == "" {
+				return bad("table %q column %d has no key", t.Key, j)
+			}
+			if cols[c.Key] {
+				return bad("table %q has column %q twice", t.Key, c.Key)
+			}
+			cols[c.Key] = true
+		}
+	}
+	builtin := map[string]bool{}
+	for _, r := range documentRules {
+		builtin[r.ID] = true
+	}
+	for _, r := range accounts.Rules() {
+		builtin[r.ID] = true
+	}
+	extra := map[string]bool{}
+	for _, r := range p.Rules.Extra {
+		switch {
+		case r.ID == "":
+			return bad("an added rule has no ID")
+		case r.Check == nil:
+			return bad("added rule %s has no Check", r.ID)
+		case builtin[r.ID]:
+			return bad("added rule %s reuses a built-in rule ID", r.ID)
+		case extra[r.ID]:
+			return bad("added rule %s listed twice", r.ID)
+		}
+		extra[r.ID] = true
+	}
+	return nil
+}
+
+// LookupProfile returns the registered profile id. The result is shared:
+// do not change it (Clone it instead). An unregistered id gives an error
+// matching ErrUnknownProfile that lists the registered IDs.
+func LookupProfile(id string) (*Profile, error) {
+	registry.RLock()
+	p, ok := registry.m[id]
+	registry.RUnlock()
+	if !ok {
+		return nil, fmt.Errorf("%w %q (registered: %v)", ErrUnknownProfile, id, ProfileIDs())
+	}
+	return p, nil
+}
+
+// ProfileIDs lists the registered profiles, sorted.
+func ProfileIDs() []string {
+	registry.RLock()
+	defer registry.RUnlock()
+	ids := make([]string, 0, len(registry.m))
+	for id := range registry.m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Clone returns a deep copy of p that can be changed and registered under a
+// new ID. Catalogues (Editions) and rule Check functions are shared: they
+// are not changed by anyone.
+func (p *Profile) Clone() *Profile {
+	q := *p
+	if p.Editions != nil {
+		e := *p.Editions
+		q.Editions = &e
+	}
+	q.Tables = make([]TableSpec, len(p.Tables))
+	for i, t := range p.Tables {
+		t.Columns = slices.Clone(t.Columns)
+		q.Tables[i] = t
+	}
+	if p.Tables == nil {
+		q.Tables = nil
+	}
+	q.Rules.Disabled = slices.Clone(p.Rules.Disabled)
+	q.Rules.Severity = maps.Clone(p.Rules.Severity)
+	q.Rules.Tolerance = maps.Clone(p.Rules.Tolerance)
+	q.Rules.Accounts = slices.Clone(p.Rules.Accounts)
+	q.Rules.Extra = slices.Clone(p.Rules.Extra)
+	q.Accounts.Rules = slices.Clone(p.Accounts.Rules)
+	return &q
+}
+
+// Table returns the spec of the table with JSON key key (a typed table key
+// or an added table's key), and whether the profile has it.
+func (p *Profile) Table(key string) (TableSpec, bool) {
+	for _, t := range p.Tables {
+		if t.Key == key {
+			return t, true
+		}
+	}
+	return TableSpec{}, false
+}
+
+// Disable switches rule IDs off (it changes p: call it on a Clone before
+// Register).
+func (p *Profile) Disable(ids ...string) {
+	for _, id := range ids {
+		if !slices.Contains(p.Rules.Disabled, id) {
+			p.Rules.Disabled = append(p.Rules.Disabled, id)
+		}
+	}
+}
+
+// SetSeverity changes the severity of rule id (on a Clone, before Register).
+func (p *Profile) SetSeverity(id string, s audit.Severity) {
+	if p.Rules.Severity == nil {
+		p.Rules.Severity = map[string]audit.Severity{}
+	}
+	p.Rules.Severity[id] = s
+}
+
+// SetTolerance changes the tolerance of rule id (on a Clone, before
+// Register).
+func (p *Profile) SetTolerance(id string, t amount.Tolerance) {
+	if p.Rules.Tolerance == nil {
+		p.Rules.Tolerance = map[string]amount.Tolerance{}
+	}
+	p.Rules.Tolerance[id] = t
+}
+
+// AddTable appends a table to the profile (on a Clone, before Register).
+func (p *Profile) AddTable(t TableSpec) { p.Tables = append(p.Tables, t) }
+
+// AddRule appends a document-level rule (on a Clone, before Register).
+func (p *Profile) AddRule(r Rule) { p.Rules.Extra = append(p.Rules.Extra, r) }

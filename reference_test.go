@@ -1,0 +1,188 @@
+package juesuan_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"log"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	juesuan "github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestReferenceValidates checks the reference fixture, the 2020 决算公开 of
+// 攀枝花市人民政府驻成都办事处: it decodes, and Calculate + Validate report no
+// error. Warnings and infos are allowed; they are listed in the test log
+// (go test -v -run TestReferenceValidates).
+func TestReferenceValidates(t *testing.T) {
+	d, fs := checkFixture(t, referenceFile)
+	if d.Profile != juesuan.Sichuan2020 || d.Unit.FiscalYear != 2020 {
+		t.Errorf("profile %q, year %d; want %s, 2020", d.Profile, d.Unit.FiscalYear, juesuan.Sichuan2020)
+	}
+	for _, f := range fs {
+		if f.Severity == audit.Error {
+			t.Errorf("error: %s", f)
+		} else {
+			t.Logf("%s", f)
+		}
+	}
+	if err := fs.Err(); err != nil {
+		t.Errorf("Findings.Err() = %v, want nil", err)
+	}
+	t.Logf("%d warning(s), %d info(s)", fs.Count(audit.Warning), fs.Count(audit.Info))
+}
+
+// TestReferenceCalculateIdempotent checks that Calculate, run twice, changes
+// nothing the second time.
+func TestReferenceCalculateIdempotent(t *testing.T) {
+	for _, file := range []string{referenceFile, smallFile} {
+		d, err := juesuan.DecodeFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Calculate()
+		var once, twice bytes.Buffer
+		if err := juesuan.Encode(&once, d); err != nil {
+			t.Fatal(err)
+		}
+		d.Calculate()
+		if err := juesuan.Encode(&twice, d); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(once.String(), twice.String()); diff != "" {
+			t.Errorf("%s: second Calculate changed the document (-once +twice):\n%s", file, diff)
+		}
+	}
+}
+
+// figure is one number stated in the fixture, with its JSON Pointer.
+type figure struct {
+	pointer string
+	value   string
+	count   bool // a whole-number count (辆, 批次, 人次…), not an amount
+}
+
+// fixtureFigures walks the raw JSON of the fixture and returns every amount
+// (a JSON string matching amount.Pattern, classification codes excepted) and
+// every count (a JSON number under /tables).
+func fixtureFigures(t *testing.T, data []byte) []figure {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		t.Fatal(err)
+	}
+	pat := regexp.MustCompile(amount.Pattern)
+	var out []figure
+	var walk func(ptr, key string, v any)
+	walk = func(ptr, key string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				walk(ptr+"/"+k, k, x[k])
+			}
+		case []any:
+			for i, e := range x {
+				walk(ptr+"/"+jsonIndex(i), key, e)
+			}
+		case string:
+			if key != "code" && pat.MatchString(x) {
+				out = append(out, figure{pointer: ptr, value: x})
+			}
+		case json.Number:
+			if strings.HasPrefix(ptr, "/tables/") {
+				out = append(out, figure{pointer: ptr, value: x.String(), count: true})
+			}
+		}
+	}
+	walk("", "", v)
+	return out
+}
+
+func jsonIndex(i int) string {
+	b, _ := json.Marshal(i)
+	return string(b)
+}
+
+// TestReferenceFiguresFromNarrative proves that the reference fixture invents
+// nothing: every amount other than 0 occurs verbatim, followed by 万元, in the
+// published narrative, and every count (0 included) occurs as a whole number
+// followed by its unit (个/次/人/辆/批次/台).
+func TestReferenceFiguresFromNarrative(t *testing.T) {
+	data, err := os.ReadFile(referenceFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile(narrativeFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	narrative := string(text)
+	d, err := juesuan.DecodeFile(referenceFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Unit.AmountUnit != amount.TenThousandYuan {
+		t.Fatalf("amount unit %q, want 万元", d.Unit.AmountUnit)
+	}
+	figs := fixtureFigures(t, data)
+	var amounts, counts int
+	for _, f := range figs {
+		if f.count {
+			counts++
+			re := regexp.MustCompile(`(^|[^0-9.])` + regexp.QuoteMeta(f.value) + `(个|次|人|辆|批次|台)`)
+			if !re.MatchString(narrative) {
+				t.Errorf("%s = %s: no count %s followed by its unit in the narrative", f.pointer, f.value, f.value)
+			}
+			continue
+		}
+		a := amount.MustParse(f.value)
+		if a.IsNil() {
+			continue // a stated 0; the narrative states it as 0万元
+		}
+		amounts++
+		re := regexp.MustCompile(`(^|[^0-9.])` + regexp.QuoteMeta(f.value) + `万元`)
+		if !re.MatchString(narrative) {
+			t.Errorf("%s = %s: %s万元 does not occur in the narrative", f.pointer, f.value, f.value)
+		}
+	}
+	if amounts < 20 || counts < 10 {
+		t.Errorf("checked %d amounts and %d counts; the walk is missing figures", amounts, counts)
+	}
+	t.Logf("%d non-zero amounts and %d counts found verbatim in the narrative", amounts, counts)
+}
+
+// Example_readme is the program of the README: decode a document, fill its
+// derivable totals, validate it and print the errors.
+func Example_readme() {
+	d, err := juesuan.DecodeFile("testdata/sichuan-2020/panzhihua-chengdu-office.json")
+	if err != nil {
+		log.Fatal(err) // a *juesuan.DecodeError names the field (JSON Pointer) and the rule
+	}
+	d.Calculate() // fill the absent derivable totals; a stated figure is never overwritten
+	findings, err := juesuan.Validate(d)
+	if err != nil {
+		log.Fatal(err) // the document's profile is not registered
+	}
+	for _, f := range findings {
+		if f.Severity == audit.Error {
+			fmt.Println(f) // error RULE /json/pointer: message with expected and actual figures
+		}
+	}
+	fmt.Println("errors:", findings.Count(audit.Error))
+	// Output:
+	// errors: 0
+}

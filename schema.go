@@ -1,0 +1,570 @@
+package juesuan
+
+//go:generate go run ./cmd/juesuan schema --all --out schemas
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/cnfiscal/juesuan/indicators"
+)
+
+// Draft selects the JSON Schema dialect of an exported schema.
+type Draft string
+
+const (
+	// Draft2020 is JSON Schema draft 2020-12, the canonical export.
+	Draft2020 Draft = "2020-12"
+	// Draft07 is JSON Schema draft-07, for consumers that support nothing
+	// newer out of the box (rjsf's default validator, JSON Forms' createAjv).
+	Draft07 Draft = "07"
+)
+
+// ParseDraft reads a draft name: "2020-12" or "07" (also "draft-07", "7").
+func ParseDraft(s string) (Draft, error) {
+	switch s {
+	case "2020-12", "draft-2020-12", "":
+		return Draft2020, nil
+	case "07", "7", "draft-07", "draft7":
+		return Draft07, nil
+	}
+	return "", fmt.Errorf("%w: unknown draft %q (want 2020-12 or 07)", ErrSchema, s)
+}
+
+// Name is the draft's name in file names and $id: "2020-12" or "draft-07".
+func (d Draft) Name() string {
+	if d == Draft07 {
+		return "draft-07"
+	}
+	return "2020-12"
+}
+
+// URI is the draft's meta-schema URI, the value of $schema.
+func (d Draft) URI() string {
+	if d == Draft07 {
+		return "http://json-schema.org/draft-07/schema#"
+	}
+	return "https://json-schema.org/draft/2020-12/schema"
+}
+
+// SchemaBaseURI is the prefix of every exported schema's $id.
+const SchemaBaseURI = "https://github.com/cnfiscal/juesuan/schemas"
+
+// DocumentType is the schema type of a whole document.
+const DocumentType = "document"
+
+// Schema returns the JSON Schema of one type of a document of the
+// registered profile profileID, in the given draft, indented, as a single
+// self-contained file.
+//
+// typ is "document" (the whole document), a table key of the profile (for
+// example "summary", "threePublic"; "extra.<key>" for a table the profile
+// adds) or "performance". In the document schema every table, and the
+// performance section, is a named entry of $defs under that same name, which
+// the document's properties reference; a table schema is that entry
+// exported on its own. SchemaTypes lists the types.
+//
+// profileID "" gives the profile-neutral schema: exactly what Decode
+// accepts, for documents of any profile. A profile's schema adds what the
+// structural rules S1–S5 check (SchemaRules): the profile name and fiscal
+// year as constants, the profile's table set with its required tables, and
+// the columns of the tables it adds. So a document that Decode accepts passes
+// a profile's schema exactly when Validate with that profile reports none of
+// S1–S5.
+//
+// The schema accepts exactly what Decode accepts, within what JSON Schema
+// can see (not input size, nesting depth, duplicate keys, invalid UTF-8, or
+// the spelling of a number such as 1.0 or 1e3 for an integer):
+//   - amounts are {"type":"string","pattern":amount.Pattern}; codes carry
+//     their family's pattern (classification.Family.Pattern);
+//   - a field is required exactly when its json tag has neither omitempty nor
+//     omitzero; every struct object has additionalProperties false; maps
+//     (tables.extra in the neutral schema, GenericTable total and values)
+//     admit any key; null is accepted nowhere;
+//   - small closed enums (amount unit, fund, severity) are inline
+//     oneOf [{const, title}] with Chinese titles; limits from jsonschema
+//     struct tags (minimum, minLength, …) and defaults are not exported,
+//     because Decode does not enforce them and a default would make a form
+//     invent figures (absent is not zero);
+//   - indicator 一级/二级 names are not restricted, because documents keep
+//     them as printed (with line breaks and short forms) and Decode accepts
+//     any text; the profile's framework names are given as examples and in
+//     the description, and the indicators rules report unknown names.
+//
+// The $id is versioned: SchemaBaseURI/<profile>/<draft>/<type>-v<hash>.json,
+// where hash is the first 8 hex digits of the SHA-256 of the schema without
+// its $id, so it changes whenever the schema does (rjsf caches compiled
+// schemas by $id).
+func Schema(profileID string, draft Draft, typ string) ([]byte, error) {
+	var p *Profile
+	if profileID != "" {
+		var err error
+		if p, err = LookupProfile(profileID); err != nil {
+			return nil, err
+		}
+	}
+	return schemaFor(p, draft, typ)
+}
+
+// Schema returns the JSON Schema of one type of a document of p, which need
+// not be registered; see the function Schema.
+func (p *Profile) Schema(draft Draft, typ string) ([]byte, error) {
+	if p == nil {
+		return nil, fmt.Errorf("%w: nil profile", ErrSchema)
+	}
+	if err := p.check(); err != nil {
+		return nil, err
+	}
+	return schemaFor(p, draft, typ)
+}
+
+// SchemaTypes lists the schema types of profile profileID ("" for the
+// neutral schema): "document", then its tables in the profile's order, then
+// "performance".
+func SchemaTypes(profileID string) ([]string, error) {
+	var p *Profile
+	if profileID != "" {
+		var err error
+		if p, err = LookupProfile(profileID); err != nil {
+			return nil, err
+		}
+	}
+	tree, err := buildSchema(p)
+	if err != nil {
+		return nil, err
+	}
+	return append([]string{DocumentType}, tree.obj("$defs").keysWithout(recursionDef)...), nil
+}
+
+// SchemaFileName is the name of the committed file holding the document
+// schema of profileID ("" for the neutral schema) in draft d, e.g.
+// "sichuan-2020.document.2020-12.json" or "document.draft-07.json".
+func SchemaFileName(profileID string, d Draft) string {
+	if profileID == "" {
+		return DocumentType + "." + d.Name() + ".json"
+	}
+	return profileID + "." + DocumentType + "." + d.Name() + ".json"
+}
+
+// SchemaFiles returns the document schemas of the neutral schema and of each
+// given profile (all registered ones when none is given), in both drafts,
+// keyed by SchemaFileName. `go generate` writes them to schemas/.
+func SchemaFiles(profileIDs ...string) (map[string][]byte, error) {
+	if len(profileIDs) == 0 {
+		profileIDs = ProfileIDs()
+	}
+	files := map[string][]byte{}
+	for _, id := range append([]string{""}, profileIDs...) {
+		for _, d := range []Draft{Draft2020, Draft07} {
+			b, err := Schema(id, d, DocumentType)
+			if err != nil {
+				return nil, err
+			}
+			files[SchemaFileName(id, d)] = b
+		}
+	}
+	return files, nil
+}
+
+func schemaFor(p *Profile, draft Draft, typ string) ([]byte, error) {
+	if draft != Draft2020 && draft != Draft07 {
+		return nil, fmt.Errorf("%w: unknown draft %q (want 2020-12 or 07)", ErrSchema, draft)
+	}
+	tree, err := buildSchema(p)
+	if err != nil {
+		return nil, err
+	}
+	out := tree
+	if typ != DocumentType {
+		out, err = extractType(tree, typ)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if draft == Draft07 {
+		if err := toDraft07(out, "#"); err != nil {
+			return nil, err
+		}
+	}
+	out.set("$schema", draft.URI())
+	out.set("$id", "")
+	out.order("$schema", "$id")
+	if defs, ok := out.get(defsKey(draft)); ok {
+		out.del(defsKey(draft))
+		out.set(defsKey(draft), defs)
+	}
+	out.del("$id")
+	body, err := writeJSON(out)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(body)
+	seg := "document"
+	if p != nil {
+		seg = p.ID
+	}
+	out.set("$id", fmt.Sprintf("%s/%s/%s/%s-v%s.json", SchemaBaseURI, seg, draft.Name(), typ, hex.EncodeToString(sum[:4])))
+	out.order("$schema", "$id")
+	return writeJSON(out)
+}
+
+func defsKey(d Draft) string {
+	if d == Draft07 {
+		return "definitions"
+	}
+	return "$defs"
+}
+
+// recursionDef reports whether a $defs name is a Go type kept as a
+// definition because it is recursive ("pkg.Type"), not a schema type.
+func recursionDef(name string) bool {
+	return strings.Contains(name, ".") && !strings.HasPrefix(name, "extra.")
+}
+
+func (o *jobj) keysWithout(skip func(string) bool) []string {
+	var out []string
+	if o == nil {
+		return nil
+	}
+	for _, k := range o.keys {
+		if !skip(k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// ErrUnknownSchemaType is matched by the error for a schema type the
+// profile does not have.
+var ErrUnknownSchemaType = fmt.Errorf("%w: unknown type", ErrSchema)
+
+// extractType returns $defs/typ of tree as a standalone schema, with the
+// recursive definitions it references.
+func extractType(tree *jobj, typ string) (*jobj, error) {
+	defs := tree.obj("$defs")
+	var def *jobj
+	if defs != nil && !recursionDef(typ) {
+		def = defs.obj(typ)
+	}
+	if def == nil {
+		return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownSchemaType, typ,
+			strings.Join(append([]string{DocumentType}, defs.keysWithout(recursionDef)...), ", "))
+	}
+	out := def.clone()
+	need := map[string]bool{}
+	var walk func(o *jobj, at string) error
+	walk = func(o *jobj, at string) error {
+		if r := o.str("$ref"); strings.HasPrefix(r, "#/$defs/") {
+			n := strings.TrimPrefix(r, "#/$defs/")
+			if !need[n] && defs.obj(n) != nil {
+				need[n] = true
+				walk(defs.obj(n), r)
+			}
+		}
+		return eachSubschema(o, at, walk)
+	}
+	walk(out, "#")
+	if len(need) > 0 {
+		sub := newObj()
+		for _, k := range defs.keys {
+			if need[k] {
+				sub.set(k, defs.obj(k).clone())
+			}
+		}
+		out.set("$defs", sub)
+	}
+	return out, nil
+}
+
+// baseTree reflects Document once; callers clone it.
+var baseTree = sync.OnceValues(func() (*jobj, error) {
+	root, defs, err := reflectType(reflect.TypeFor[Document]())
+	if err != nil {
+		return nil, err
+	}
+	if len(defs.keys) > 0 {
+		root.set("$defs", defs)
+	}
+	return root, nil
+})
+
+const amountNote = "金额为字符串（例如 \"40.50\"），单位见 unit.amountUnit；未列示的数不填，不填不等于 0。"
+
+func ref(name string) *jobj { return newObj().set("$ref", "#/$defs/"+escapeToken(name)) }
+
+func escapeToken(s string) string { return strings.NewReplacer("~", "~0", "/", "~1").Replace(s) }
+
+// buildSchema returns the draft 2020-12 document schema of p (nil for the
+// neutral one), without $schema and $id, with tables and the performance
+// section as named $defs.
+func buildSchema(p *Profile) (*jobj, error) {
+	base, err := baseTree()
+	if err != nil {
+		return nil, err
+	}
+	root := base.clone()
+	recDefs := root.obj("$defs")
+	root.del("$defs")
+	defs := newObj()
+	props := root.obj("properties")
+	tables := props.obj("tables")
+	tprops := tables.obj("properties")
+	baseExtra := tprops.obj("extra").obj("additionalProperties")
+
+	root.set("title", "部门决算文档")
+	if p == nil {
+		root.set("description", "部门决算文档（任一配置）：与 juesuan.Decode 接受的内容完全一致。"+amountNote)
+		for _, k := range tprops.keys {
+			if k == "extra" {
+				continue
+			}
+			defs.set(k, tprops.obj(k))
+			tprops.set(k, ref(k))
+		}
+		g := baseExtra.clone()
+		g.set("title", "自定义报表")
+		g.set("description", "配置增加的报表：合计与各行数值以列标识为键。")
+		g.order(keywordOrder...)
+		defs.set("extra", g)
+		tprops.obj("extra").set("additionalProperties", ref("extra"))
+	} else {
+		root.set("title", "部门决算文档："+p.Title)
+		root.set("description", fmt.Sprintf("部门决算文档，配置 %s（%s，%d年度）。%s", p.ID, p.Jurisdiction, p.FiscalYear, amountNote))
+		prof := props.obj("profile")
+		prof.set("const", p.ID)
+		prof.order(keywordOrder...)
+		if p.FiscalYear != 0 {
+			fy := props.obj("unit").obj("properties").obj("fiscalYear")
+			fy.set("const", p.FiscalYear)
+			fy.order(keywordOrder...)
+		}
+		np := newObj()
+		var req []any
+		extra := newObj()
+		var extraReq []any
+		for _, t := range p.Tables {
+			desc := tableDescription(p, t)
+			if t.Extra() {
+				name := "extra." + t.Key
+				defs.set(name, extraTableSchema(baseExtra, t, desc))
+				extra.set(t.Key, ref(name))
+				if t.Required {
+					extraReq = append(extraReq, t.Key)
+				}
+				continue
+			}
+			def := tprops.obj(t.Key).clone()
+			def.set("title", t.Title)
+			def.set("description", desc)
+			def.order(keywordOrder...)
+			defs.set(t.Key, def)
+			np.set(t.Key, ref(t.Key))
+			if t.Required {
+				req = append(req, t.Key)
+			}
+		}
+		eo := newObj().set("title", tprops.obj("extra").str("title")).
+			set("description", "配置增加的报表，键为配置定义的报表标识。").
+			set("type", "object").set("properties", extra)
+		if len(extraReq) > 0 {
+			eo.set("required", extraReq)
+			req = append(req, "extra")
+		}
+		eo.set("additionalProperties", false)
+		np.set("extra", eo)
+		tables.set("properties", np)
+		if len(req) > 0 {
+			tables.set("required", req)
+		} else {
+			tables.del("required")
+		}
+		tables.order(keywordOrder...)
+	}
+	perf := props.obj("performance")
+	if p != nil && p.Framework != "" {
+		fw, err := indicators.LookupFramework(p.Framework)
+		if err != nil {
+			return nil, fmt.Errorf("juesuan: profile %s: %w", p.ID, err)
+		}
+		annotateIndicators(perf, fw)
+	}
+	defs.set("performance", perf)
+	props.set("performance", ref("performance"))
+	root.order(keywordOrder...)
+	for _, k := range recDefs.keysWithout(func(string) bool { return false }) {
+		defs.set(k, recDefs.obj(k))
+	}
+	root.set("$defs", defs)
+	return root, nil
+}
+
+func tableDescription(p *Profile, t TableSpec) string {
+	var s string
+	switch {
+	case t.Internal:
+		s = "内部报表（财决），不公开"
+	case t.Number != "":
+		s = fmt.Sprintf("%s 附表%s", p.Title, t.Number)
+	default:
+		s = p.Title
+	}
+	if t.Required {
+		s += "；必须公开"
+	}
+	if t.Description != "" {
+		s += "。" + t.Description
+	}
+	return s
+}
+
+// extraTableSchema specialises the GenericTable schema for an added table:
+// its total and row values are keyed by the table's columns.
+func extraTableSchema(generic *jobj, t TableSpec, desc string) *jobj {
+	g := generic.clone()
+	g.set("title", t.Title)
+	g.set("description", desc)
+	cols := func(title string) *jobj {
+		props := newObj()
+		for _, c := range t.Columns {
+			l, _ := leafByName("amount")
+			s := l.schema().set("title", c.Title)
+			if c.Description != "" {
+				s.set("description", c.Description)
+			}
+			s.order(keywordOrder...)
+			props.set(c.Key, s)
+		}
+		return newObj().set("title", title).set("type", "object").
+			set("properties", props).set("additionalProperties", false)
+	}
+	gp := g.obj("properties")
+	gp.set("total", cols(gp.obj("total").str("title")))
+	row := gp.obj("rows").obj("items")
+	rp := row.obj("properties")
+	rp.set("values", cols(rp.obj("values").str("title")))
+	g.order(keywordOrder...)
+	return g
+}
+
+// annotateIndicators adds the framework's 一级/二级 names to every
+// indicator row of the performance schema, as examples (form generators
+// offer them) and in the description. They are not enforced: see Schema.
+func annotateIndicators(perf *jobj, fw *indicators.Framework) {
+	var l1, l2 []any
+	var l1s, l2s []string
+	for _, a := range fw.Level1 {
+		l1 = append(l1, a.Name)
+		l1s = append(l1s, a.Name)
+		for _, b := range a.Level2 {
+			if !slices.Contains(l2s, b.Name) {
+				l2 = append(l2, b.Name)
+				l2s = append(l2s, b.Name)
+			}
+		}
+	}
+	var walk func(o *jobj, at string) error
+	walk = func(o *jobj, at string) error {
+		if ps := o.obj("properties"); ps != nil {
+			if a, b := ps.obj("level1"), ps.obj("level2"); a != nil && b != nil && a.str("type") == "string" && b.str("type") == "string" {
+				a.set("description", fmt.Sprintf("按原文填写；%s的一级指标：%s", fw.Title, strings.Join(l1s, "、")))
+				a.set("examples", l1)
+				a.order(keywordOrder...)
+				b.set("description", fmt.Sprintf("按原文填写；%s的二级指标：%s", fw.Title, strings.Join(l2s, "、")))
+				b.set("examples", l2)
+				b.order(keywordOrder...)
+			}
+		}
+		return eachSubschema(o, at, walk)
+	}
+	walk(perf, "#")
+}
+
+// toDraft07 rewrites a draft 2020-12 schema tree as draft-07 in place:
+// $defs becomes definitions and references follow, prefixItems/items become
+// items/additionalItems, dependentRequired/dependentSchemas become
+// dependencies. Keywords draft-07 lacks ($anchor, $dynamicRef,
+// unevaluated*) make it fail.
+func toDraft07(o *jobj, at string) error {
+	for _, k := range []string{"$anchor", "$dynamicRef", "$dynamicAnchor", "unevaluatedProperties", "unevaluatedItems", "dependentSchemas", "minContains", "maxContains"} {
+		if _, ok := o.get(k); ok {
+			return fmt.Errorf("%w: %s/%s has no draft-07 equivalent", ErrSchema, at, k)
+		}
+	}
+	if r := o.str("$ref"); r != "" {
+		if len(o.keys) > 1 {
+			return fmt.Errorf("%w: %s: $ref with siblings is ignored in draft-07", ErrSchema, at)
+		}
+		if n, ok := strings.CutPrefix(r, "#/$defs/"); ok {
+			o.set("$ref", "#/definitions/"+n)
+		}
+	}
+	if pi, ok := o.get("prefixItems"); ok {
+		items, has := o.get("items")
+		o.del("items")
+		o.rename("prefixItems", "items")
+		o.m["items"] = pi
+		if has {
+			o.set("additionalItems", items)
+		}
+	}
+	if dr, ok := o.get("dependentRequired"); ok {
+		o.rename("dependentRequired", "dependencies")
+		o.m["dependencies"] = dr
+	}
+	o.rename("$defs", "definitions")
+	return eachSubschema(o, at, toDraft07)
+}
+
+// Keywords whose value is a subschema, an object of subschemas or an array
+// of subschemas.
+var (
+	subschemaKeys      = []string{"items", "additionalProperties", "additionalItems", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems"}
+	subschemaMapKeys   = []string{"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
+	subschemaArrayKeys = []string{"allOf", "anyOf", "oneOf", "prefixItems", "items"}
+)
+
+// eachSubschema calls fn on every direct subschema of o (not on annotation
+// values such as examples or const, nor on property names), stopping at the
+// first error.
+func eachSubschema(o *jobj, at string, fn func(s *jobj, at string) error) error {
+	for _, k := range o.keys {
+		v := o.m[k]
+		switch {
+		case slices.Contains(subschemaMapKeys, k):
+			m, _ := v.(*jobj)
+			if m == nil {
+				continue
+			}
+			for _, n := range m.keys {
+				if s, ok := m.m[n].(*jobj); ok {
+					if err := fn(s, at+"/"+k+"/"+escapeToken(n)); err != nil {
+						return err
+					}
+				}
+			}
+		case slices.Contains(subschemaKeys, k):
+			if s, ok := v.(*jobj); ok {
+				if err := fn(s, at+"/"+k); err != nil {
+					return err
+				}
+				continue
+			}
+			fallthrough
+		case slices.Contains(subschemaArrayKeys, k):
+			a, _ := v.([]any)
+			for i, e := range a {
+				if s, ok := e.(*jobj); ok {
+					if err := fn(s, fmt.Sprintf("%s/%s/%d", at, k, i)); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
