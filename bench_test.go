@@ -21,12 +21,14 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/accounts/fixture"
 	"github.com/cnfiscal/juesuan/classification"
+	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -36,22 +38,59 @@ const referenceFixture = "testdata/sichuan-2020/panzhihua-chengdu-office.json"
 // largeRows is the least number of 项 rows the large document carries.
 const largeRows = 2000
 
-// benchDoc is one document the benchmarks run on, in its encoded form.
+// benchDoc is one document the benchmarks run on, in its encoded form, and
+// the profile it is validated with.
 type benchDoc struct {
-	name string
-	data []byte
+	name    string
+	data    []byte
+	profile *juesuan.Profile
+	// findings are the rule IDs and severities Validate must report (after
+	// Calculate), with their counts: the benchmarks measure a known path.
+	findings map[string]int
+	// brief documents run only the decode baseline and the validations.
+	brief bool
 }
 
+// The documents:
+//
+//   - reference: the reference fixture, validated with sichuan-2020 (one
+//     K2 warning: a 科目名称 printed differently from the catalogue);
+//   - large: a provincial department from the fixture generator with
+//     thousands of 项 rows, whose 项 codes the profile's catalogue knows
+//     (fixture.SyntheticProfile: sichuan-2020 with synthetic 项 added), so it
+//     validates without a finding: the path of a correct document;
+//   - large-k1: the same kind of document drawn from the embedded catalogue,
+//     which lists only a few dozen 项, so every other 项 row gets a K1
+//     warning: the cost of thousands of findings.
 var benchDocsOnce = sync.OnceValues(func() ([]benchDoc, error) {
+	sichuan, err := juesuan.LookupProfile(juesuan.Sichuan2020)
+	if err != nil {
+		return nil, err
+	}
 	ref, err := os.ReadFile(referenceFixture)
 	if err != nil {
 		return nil, err
 	}
-	large, err := largeDocument()
+	// Same ID as the built-in, so the document names its profile (S4 stays
+	// quiet) and the exported sichuan-2020 schema applies; it is never
+	// registered.
+	synthetic, err := fixture.SyntheticProfile(sichuan, juesuan.Sichuan2020, fixture.DefaultLargeItems)
 	if err != nil {
 		return nil, err
 	}
-	return []benchDoc{{"reference", ref}, {"large", large}}, nil
+	large, err := largeDocument(*synthetic.Editions)
+	if err != nil {
+		return nil, err
+	}
+	largeK1, err := largeDocument(classification.Editions{})
+	if err != nil {
+		return nil, err
+	}
+	return []benchDoc{
+		{"reference", ref, sichuan, map[string]int{"K2 warning": 1}, false},
+		{"large", large, synthetic, map[string]int{}, false},
+		{"large-k1", largeK1, sichuan, nil, true}, // K1 warnings only; counted in the test
+	}, nil
 })
 
 func benchDocs(tb testing.TB) []benchDoc {
@@ -120,9 +159,9 @@ func TestBenchDocuments(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if bd.name == "large" {
+			if strings.HasPrefix(bd.name, "large") {
 				if n := countItemRows(d); n < largeRows {
-					t.Fatalf("large document has %d 项 rows, want ≥ %d", n, largeRows)
+					t.Fatalf("%s document has %d 项 rows, want ≥ %d", bd.name, n, largeRows)
 				}
 			}
 			var plain juesuan.Document
@@ -133,8 +172,23 @@ func TestBenchDocuments(t *testing.T) {
 				t.Fatal("encoding/json and juesuan.Decode disagree")
 			}
 			d.Calculate()
-			if _, err := juesuan.Validate(d); err != nil {
+			fs, err := bd.profile.Validate(d)
+			if err != nil {
 				t.Fatal(err)
+			}
+			got := map[string]int{}
+			for _, f := range fs {
+				got[f.Rule+" "+f.Severity.String()]++
+			}
+			want := bd.findings
+			if want == nil { // large-k1: K1 warnings, a thousand or more
+				if got["K1 warning"] < 1000 {
+					t.Errorf("%d K1 warnings, want ≥ 1000", got["K1 warning"])
+				}
+				want = map[string]int{"K1 warning": got["K1 warning"]}
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("findings by rule (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -154,13 +208,14 @@ func equalJSON(t testing.TB, a, b *juesuan.Document) bool {
 	return bytes.Equal(x.Bytes(), y.Bytes())
 }
 
-// schemaFor compiles the exported JSON Schema of a profile from schemas/.
+// schemaFor compiles the exported JSON Schema (draft 2020-12, the
+// canonical export) of a profile's documents from schemas/.
 func schemaFor(tb testing.TB, profile string) *jsonschema.Schema {
 	tb.Helper()
-	path := filepath.Join("schemas", profile+".schema.json")
+	path := filepath.Join("schemas", juesuan.SchemaFileName(profile, juesuan.Draft2020))
 	f, err := os.Open(path)
 	if err != nil {
-		tb.Skipf("no exported schema for %s: %v", profile, err)
+		tb.Fatalf("the exported schema of %s: %v", profile, err)
 	}
 	defer f.Close()
 	doc, err := jsonschema.UnmarshalJSON(f)
@@ -196,6 +251,16 @@ func TestSchemaAcceptsBenchDocuments(t *testing.T) {
 			if err := sch.Validate(v); err != nil {
 				t.Fatalf("schema rejects the %s document: %v", bd.name, err)
 			}
+			// And it does check: a malformed amount is rejected.
+			v.(map[string]any)["unit"].(map[string]any)["amountUnit"] = "两"
+			if err := sch.Validate(v); err == nil {
+				t.Fatal("schema accepts amountUnit 两")
+			}
+			v.(map[string]any)["unit"].(map[string]any)["amountUnit"] = "万元"
+			v.(map[string]any)["tables"].(map[string]any)["summary"].(map[string]any)["income"].(map[string]any)["total"] = "1e999999999"
+			if err := sch.Validate(v); err == nil {
+				t.Fatal("schema accepts the amount 1e999999999")
+			}
 		})
 	}
 }
@@ -214,15 +279,19 @@ func freshCopies(b *testing.B, data []byte, n int) []*juesuan.Document {
 	return out
 }
 
-// BenchmarkDocument compares, per document, decoding against checking.
+// BenchmarkDocument compares, per document (see benchDocsOnce), decoding
+// against checking:
 //
-//	JSONUnmarshal      encoding/json.Unmarshal into juesuan.Document (baseline)
-//	Decode             juesuan.DecodeBytes (strict decoder)
-//	CalculateValidate  (*Document).Calculate then juesuan.Validate on a fresh copy
-//	Validate           juesuan.Validate on a document already calculated
-//	SchemaValidate     jsonschema/v6 Schema.Validate of the parsed JSON value
-//	SchemaParseValidate jsonschema.UnmarshalJSON + Schema.Validate of the bytes
-//	DecodeCalculateValidate juesuan.DecodeBytes + Calculate + Validate
+//	JSONUnmarshal            encoding/json.Unmarshal into juesuan.Document (the baseline)
+//	Decode                   juesuan.DecodeBytes (the strict decoder)
+//	CalculateValidate        (*Document).Calculate, then (*Profile).Validate, on a fresh copy
+//	Validate                 (*Profile).Validate of a document already calculated
+//	DecodeCalculateValidate  the three in a row, from the bytes
+//	SchemaValidate           jsonschema/v6 Schema.Validate of the already-parsed JSON value
+//	SchemaParseValidate      jsonschema.UnmarshalJSON of the bytes, then Schema.Validate
+//
+// The brief document (large-k1) runs only JSONUnmarshal, CalculateValidate
+// and Validate.
 func BenchmarkDocument(b *testing.B) {
 	for _, bd := range benchDocs(b) {
 		b.Run(bd.name, func(b *testing.B) {
@@ -232,18 +301,11 @@ func BenchmarkDocument(b *testing.B) {
 }
 
 func benchDocument(b *testing.B, bd benchDoc) {
-	data := bd.data
-	proto, err := juesuan.DecodeBytes(data)
-	if err != nil {
-		b.Fatal(err)
-	}
-	profile, err := juesuan.LookupProfile(proto.Profile)
-	if err != nil {
-		b.Fatal(err)
-	}
+	data, profile := bd.data, bd.profile
+	size := int64(len(data))
 
 	b.Run("JSONUnmarshal", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
+		b.SetBytes(size)
 		b.ReportAllocs()
 		for b.Loop() {
 			var d juesuan.Document
@@ -253,15 +315,17 @@ func benchDocument(b *testing.B, bd benchDoc) {
 		}
 	})
 
-	b.Run("Decode", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := juesuan.DecodeBytes(data); err != nil {
-				b.Fatal(err)
+	if !bd.brief {
+		b.Run("Decode", func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := juesuan.DecodeBytes(data); err != nil {
+					b.Fatal(err)
+				}
 			}
-		}
-	})
+		})
+	}
 
 	b.Run("CalculateValidate", func(b *testing.B) {
 		// Calculate changes the document, so every iteration gets a copy
@@ -269,12 +333,11 @@ func benchDocument(b *testing.B, bd benchDoc) {
 		// (stopping the timer per iteration would cost more than a small
 		// document's validation).
 		batch := 64
-		if len(data) > 256<<10 {
+		if size > 256<<10 {
 			batch = 8
 		}
-		b.SetBytes(int64(len(data)))
+		b.SetBytes(size)
 		b.ReportAllocs()
-		b.StopTimer()
 		var docs []*juesuan.Document
 		for i := 0; i < b.N; i++ {
 			if len(docs) == 0 {
@@ -299,7 +362,7 @@ func benchDocument(b *testing.B, bd benchDoc) {
 	calculated.Calculate()
 
 	b.Run("Validate", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
+		b.SetBytes(size)
 		b.ReportAllocs()
 		for b.Loop() {
 			if _, err := profile.Validate(calculated); err != nil {
@@ -308,8 +371,12 @@ func benchDocument(b *testing.B, bd benchDoc) {
 		}
 	})
 
+	if bd.brief {
+		return
+	}
+
 	b.Run("DecodeCalculateValidate", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
+		b.SetBytes(size)
 		b.ReportAllocs()
 		for b.Loop() {
 			d, err := juesuan.DecodeBytes(data)
@@ -323,7 +390,7 @@ func benchDocument(b *testing.B, bd benchDoc) {
 		}
 	})
 
-	sch := schemaFor(b, proto.Profile)
+	sch := schemaFor(b, calculated.Profile)
 	parsed, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
 		b.Fatal(err)
@@ -333,7 +400,7 @@ func benchDocument(b *testing.B, bd benchDoc) {
 	}
 
 	b.Run("SchemaValidate", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
+		b.SetBytes(size)
 		b.ReportAllocs()
 		for b.Loop() {
 			if err := sch.Validate(parsed); err != nil {
@@ -343,7 +410,7 @@ func benchDocument(b *testing.B, bd benchDoc) {
 	})
 
 	b.Run("SchemaParseValidate", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
+		b.SetBytes(size)
 		b.ReportAllocs()
 		for b.Loop() {
 			v, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
@@ -386,10 +453,11 @@ func BenchmarkCatalogLookup(b *testing.B) {
 }
 
 // largeDocument generates a consistent sichuan-2020 document of a
-// provincial department (fixture.Large) and encodes it. TestBenchDocuments
-// checks that it has at least largeRows 项 rows.
-func largeDocument() ([]byte, error) {
-	d, _, err := fixture.Generate(fixture.Options{Profile: juesuan.Sichuan2020, Seed: 2020, Size: fixture.Large})
+// provincial department (fixture.Large) with codes from eds (the zero value:
+// the embedded editions) and encodes it. TestBenchDocuments checks that it
+// has at least largeRows 项 rows.
+func largeDocument(eds classification.Editions) ([]byte, error) {
+	d, _, err := fixture.Generate(fixture.Options{Profile: juesuan.Sichuan2020, Seed: 2020, Size: fixture.Large, Catalogs: eds})
 	if err != nil {
 		return nil, err
 	}

@@ -150,7 +150,8 @@ func hostileCases() []decodeCase {
 		{name: "array for a row", in: gbRow(`["201"]`), rule: "type", pointer: "/tables/generalBudget/rows/0"},
 		{name: "string fiscal year", in: withUnit(`"fiscalYear":"2020"`), rule: "type", pointer: "/unit/fiscalYear"},
 		{name: "fractional fiscal year", in: withUnit(`"fiscalYear":2020.5`), rule: "type", pointer: "/unit/fiscalYear"},
-		{name: "exponent fiscal year", in: withUnit(`"fiscalYear":2.02e3`), rule: "type", pointer: "/unit/fiscalYear"},
+		{name: "tiny exponent fiscal year", in: withUnit(`"fiscalYear":2020e-999999999`), rule: "type", pointer: "/unit/fiscalYear"},
+		{name: "huge exponent fiscal year", in: withUnit(`"fiscalYear":1e999999999`), rule: "value", pointer: "/unit/fiscalYear"},
 		{name: "boolean fiscal year", in: withUnit(`"fiscalYear":true`), rule: "type", pointer: "/unit/fiscalYear"},
 		{name: "number for an amount", in: income("630.78"), rule: "type", pointer: "/tables/summary/income/total"},
 		{name: "exponent number for an amount", in: income("1e999999999"), rule: "type", pointer: "/tables/summary/income/total"},
@@ -280,9 +281,51 @@ func TestDecodeHostileBases(t *testing.T) {
 		withTables(`"generalBudgetBasic":{"rows":[{"code":"30101"}]}`),
 		withRoot(`"priorYear":{"fiscalYear":2019}`),
 		withUnit(`"name":"单\u4f4d\ud83d\ude00","fiscalYear":2100,"amountUnit":"元"`),
+		// JSON Schema's "integer" admits integral numbers in any notation;
+		// so does Decode.
+		withUnit(`"name":"单位","fiscalYear":2020.0,"amountUnit":"元"`),
+		withUnit(`"name":"单位","fiscalYear":2.02e3,"amountUnit":"元"`),
+		withUnit(`"name":"单位","fiscalYear":202000E-2,"amountUnit":"元"`),
+		withTables(`"f03":{"threePublic":{"abroadGroups":1.0,"abroadPersons":-0,"vehiclesHeld":1e15},"operatingCost":{},"procurement":{},"assets":{}}`),
 	} {
 		if _, err := DecodeBytes([]byte(in)); err != nil {
 			t.Errorf("DecodeBytes(%s) = %v", in, err)
+		}
+	}
+}
+
+func TestIntegerText(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"0", "0", true},
+		{"-0", "0", true},
+		{"-0.0e5", "0", true},
+		{"2020", "2020", true},
+		{"-2020", "-2020", true},
+		{"2020.0", "2020", true},
+		{"2020.000", "2020", true},
+		{"2.02e3", "2020", true},
+		{"2.02E+3", "2020", true},
+		{"202000e-2", "2020", true},
+		{"0.2020e4", "2020", true},
+		{"1e2", "100", true},
+		{"-1.5e1", "-15", true},
+		{"1.5", "", false},
+		{"2020.5", "", false},
+		{"1e-1", "", false},
+		{"2020e-999999999", "", false},
+		{"1e999999999", strings.Repeat("9", maxIntegerText+1), true},
+		{"-1e25", "-" + strings.Repeat("9", maxIntegerText+1), true},
+		{"123456789012345678901", "123456789012345678901", true},
+		{"0.000e999999999", "0", true},
+		{"1" + strings.Repeat("0", 10000) + "e-10000", "1", true},
+	} {
+		got, ok := integerText([]byte(tc.in))
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("integerText(%.30s) = %.30q, %v; want %.30q, %v", tc.in, got, ok, tc.want, tc.ok)
 		}
 	}
 }
@@ -451,7 +494,7 @@ type (
 		Pct    float64           `json:"pct,omitempty" jsonschema:"exclusiveMinimum=0,maximum=100"`
 		Codes  map[string]string `json:"codes,omitempty"`
 		NoTag  string            `json:",omitempty"`
-		Skip   string `json:"-"`
+		Skip   string            `json:"-"`
 		secret string
 		Ch     chan int `json:"ch,omitempty"`
 	}

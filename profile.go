@@ -12,6 +12,7 @@ import (
 	"github.com/cnfiscal/juesuan/accounts"
 	"github.com/cnfiscal/juesuan/accounts/amount"
 	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/cnfiscal/juesuan/classification"
 )
 
@@ -44,6 +45,10 @@ type Profile struct {
 	// classification choices the accounts package exposes). Validate fills
 	// in Catalogs and Rules; the other fields are passed through unchanged.
 	Accounts accounts.Options
+	// Narrative are the wording patterns of the profile's 情况说明 template
+	// that Lint ties narrative claims with; nil means
+	// narrative.DefaultPatterns (Sichuan 2020 and central/Shanghai 2024).
+	Narrative *narrative.Patterns
 }
 
 // TableSpec places one table in a profile.

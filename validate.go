@@ -45,7 +45,12 @@ func (p *Profile) Validate(d *Document) (audit.Findings, error) {
 	aopts.Catalogs, aopts.Rules, aopts.Config = eds, p.Rules.Accounts, nil
 	accounts.ValidateInto(&d.Report, aopts, rep)
 	if d.Performance != nil {
-		indicators.ValidateInto(d.Performance, indicators.Options{}, rep)
+		indicators.ValidateInto(d.Performance, indicators.Options{FrameworkID: p.Framework, ProjectExpenditure: func() (a accounts.Amount) {
+			if e := d.Tables.Expenditure; e != nil {
+				a = e.Total.Project
+			}
+			return
+		}(), ExpenditureUnit: d.Unit.AmountUnit}, rep)
 	}
 	for i := range p.Rules.Extra {
 		r := &p.Rules.Extra[i]

@@ -16,7 +16,7 @@ func Rules() []Rule {
 // 2024 template; S3 the 2017 部门决算相关信息统计表 notes; S10 the 2014 Guizhou
 // operating manual (domain notes, key sources).
 const (
-	srcS2 = "GovBudgetChecker src/engine/rules_v33.py"
+	srcS2 = "S2 GovBudgetChecker rules_v33.py"
 )
 
 var builtinRules = []Rule{

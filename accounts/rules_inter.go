@@ -2,7 +2,6 @@ package accounts
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/cnfiscal/juesuan/accounts/amount"
@@ -384,17 +383,26 @@ func checkZ011Rows(c *Context, t *Tables) {
 	var gfp, scp *fundPart
 	if t.GeneralBudget != nil {
 		gbp = newGeneralBudgetPart(t.GeneralBudget)
-		gbOrd = slices.Clone(gbp.order(nil))
+		gbOrd = gbp.order(nil)
 	}
 	if t.GovFund != nil {
 		gfp = newGovFundPart(t.GovFund)
-		gfOrd = slices.Clone(gfp.order(nil))
+		gfOrd = gfp.order(nil)
 	}
 	if t.StateCapital != nil {
 		scp = newStateCapitalPart(t.StateCapital)
-		scOrd = slices.Clone(scp.order(nil))
+		scOrd = scp.order(nil)
 	}
 	z := t.Z011
+	// Rows listed in code order are matched by walking both lists once.
+	zSorted := true
+	for i := 1; i < len(z.Rows); i++ {
+		if z.Rows[i].Code < z.Rows[i-1].Code {
+			zSorted = false
+			break
+		}
+	}
+	gbNext := 0
 	for i := range z.Rows {
 		r := &z.Rows[i]
 		var other Amount
@@ -404,7 +412,18 @@ func checkZ011Rows(c *Context, t *Tables) {
 			if gbp == nil {
 				continue
 			}
-			j := gbp.findSorted(gbOrd, r.Code)
+			var j int
+			if zSorted && gbOrd == nil {
+				for gbNext < len(gbp.rows) && gbp.rows[gbNext].Code < r.Code {
+					gbNext++
+				}
+				j = -1
+				if gbNext < len(gbp.rows) && gbp.rows[gbNext].Code == r.Code {
+					j = gbNext
+				}
+			} else {
+				j = gbp.findSorted(gbOrd, r.Code)
+			}
 			if j < 0 {
 				continue
 			}
@@ -441,8 +460,9 @@ func checkB12(c *Context) {
 	if t.Summary != nil && t.Expenditure != nil {
 		s := &t.Summary.Expenditure
 		e := newExpPart(t.Expenditure)
+		ord := e.order(nil)
 		for i := range s.Rows {
-			j := e.find(s.Rows[i].Code)
+			j := e.findSorted(ord, s.Rows[i].Code)
 			if j < 0 {
 				continue
 			}
@@ -456,32 +476,36 @@ func checkB12(c *Context) {
 	}
 	var gbp *splitPart
 	var gfp, scp *fundPart
+	var gbOrd, gfOrd, scOrd []int32
 	if t.GeneralBudget != nil {
 		gbp = newGeneralBudgetPart(t.GeneralBudget)
+		gbOrd = gbp.order(nil)
 	}
 	if t.GovFund != nil {
 		gfp = newGovFundPart(t.GovFund)
+		gfOrd = gfp.order(nil)
 	}
 	if t.StateCapital != nil {
 		scp = newStateCapitalPart(t.StateCapital)
+		scOrd = scp.order(nil)
 	}
 	fp := &fiscalPart{table: titleFiscalSummary, rows: f.Expenditure.Rows}
 	for i := range f.Expenditure.Rows {
 		r := &f.Expenditure.Rows[i]
 		if gbp != nil {
-			if j := gbp.find(r.Code); j >= 0 {
+			if j := gbp.findSorted(gbOrd, r.Code); j >= 0 {
 				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "generalBudget"), fp.rowLabel(i, fundColumns[1].Title), r.GeneralBudget,
 					gbp.rowLabel(j, "合计"), gbp.rows[j].Total)
 			}
 		}
 		if gfp != nil {
-			if j := gfp.find(r.Code); j >= 0 {
+			if j := gfp.findSorted(gfOrd, r.Code); j >= 0 {
 				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "govFund"), fp.rowLabel(i, fundColumns[2].Title), r.GovFund,
 					gfp.rowLabel(j, "本年支出合计"), gfp.rows[j].Expenditure)
 			}
 		}
 		if scp != nil {
-			if j := scp.find(r.Code); j >= 0 {
+			if j := scp.findSorted(scOrd, r.Code); j >= 0 {
 				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "stateCapital"), fp.rowLabel(i, fundColumns[3].Title), r.StateCapital,
 					scp.rowLabel(j, "本年支出合计"), scp.rows[j].Expenditure)
 			}

@@ -18,6 +18,9 @@ import (
 func checkA16(c *Context) {
 	fn := func(l loc, a *Amount) {
 		c.checks++
+		if mc, ok := a.Micro(); ok && mc >= 0 {
+			return
+		}
 		if a.Sign() >= 0 || slices.Contains(c.Options.NegativeAllowed, l.name()) {
 			return
 		}
@@ -279,25 +282,51 @@ func (p *part[R, C, P]) duplicates(c *Context) {
 	}
 }
 
-// budgetDuplicates: a z01_1 row is keyed by code and fund.
+// budgetDuplicates: a z01_1 row is keyed by code and fund. Rows listed in
+// code order need no index; otherwise a map finds the duplicates.
 func budgetDuplicates(c *Context, p *budgetPart) {
 	type key struct {
 		code classification.FuncCode
 		fund Fund
+	}
+	sorted := true
+	for i := 1; i < len(p.rows); i++ {
+		c.checks++
+		if p.rows[i].Code < p.rows[i-1].Code {
+			sorted = false
+			break
+		}
+	}
+	if sorted {
+		// within a run of equal codes, compare the funds pairwise
+		for i := 1; i < len(p.rows); i++ {
+			for j := i - 1; j >= 0 && p.rows[j].Code == p.rows[i].Code; j-- {
+				if p.rows[j].Fund == p.rows[i].Fund {
+					reportBudgetDuplicate(c, p, j, i)
+					break
+				}
+			}
+		}
+		return
 	}
 	seen := make(map[key]int, len(p.rows))
 	for i := range p.rows {
 		c.checks++
 		k := key{p.rows[i].Code, p.rows[i].Fund}
 		if j, ok := seen[k]; ok {
-			c.Add(audit.Finding{Path: rowAt(p.rowsAt, i, "code").String(),
-				Message: fmt.Sprintf("%s中科目%s（%s）重复列示（%s与%s）", p.table, k.code, k.fund,
-					rowAt(p.rowsAt, j, "").String(), rowAt(p.rowsAt, i, "").String()),
-				Expected: "每个科目每种资金只列一行", Actual: string(k.code)})
+			reportBudgetDuplicate(c, p, j, i)
 			continue
 		}
 		seen[k] = i
 	}
+}
+
+func reportBudgetDuplicate(c *Context, p *budgetPart, j, i int) {
+	r := &p.rows[i]
+	c.Add(audit.Finding{Path: rowAt(p.rowsAt, i, "code").String(),
+		Message: fmt.Sprintf("%s中科目%s（%s）重复列示（%s与%s）", p.table, r.Code, r.Fund,
+			rowAt(p.rowsAt, j, "").String(), rowAt(p.rowsAt, i, "").String()),
+		Expected: "每个科目每种资金只列一行", Actual: string(r.Code)})
 }
 
 func levelsWord(ls []classification.Level) string {

@@ -276,6 +276,14 @@ func TestRulesFire(t *testing.T) {
 		{"B11 z01_1 rows", func(r *Report) {
 			r.Tables.Z011.Rows[1].Actual = m("31.15")
 		}, nil, []hit{{"B11", E, "/tables/z01_1/rows/1/actual"}}},
+		{"B11 z01_1 general budget row", func(r *Report) {
+			r.Tables.Z011.Rows[0].Actual = m("339.77")
+		}, nil, []hit{{"B11", E, "/tables/z01_1/rows/0/actual"}}},
+		{"B11 z01_1 rows out of order", func(r *Report) {
+			z := r.Tables.Z011
+			z.Rows[0], z.Rows[1] = z.Rows[1], z.Rows[0]
+			z.Rows[1].Actual = m("339.77")
+		}, nil, []hit{{"B11", E, "/tables/z01_1/rows/1/actual"}}},
 		{"B11 f03 reception", func(r *Report) {
 			r.Tables.F03.ThreePublic.DomesticReception = m("45.80")
 		}, nil, []hit{{"B11", E, "/tables/threePublic/actual/reception"}}},

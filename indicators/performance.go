@@ -1,7 +1,6 @@
 package indicators
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/cnfiscal/juesuan/accounts/amount"
@@ -200,14 +199,23 @@ type ProjectFunds struct {
 	Reason string `json:"reason,omitempty" jsonschema:"title=主要原因"`
 }
 
-// indicatorPrefix matches the "指标1：" numbering of a 三级 name.
-var indicatorPrefix = regexp.MustCompile(`^指标[0-9０-９]+[：:]`)
-
 // IndicatorKey normalises a 三级 name for matching across tables: white
 // space removed, the "指标N：" numbering and a closing 。 dropped.
 // "指标1：成都火车站服务费" and "成都火车站服务费" have the same key.
 func IndicatorKey(name string) string {
 	n := NormalizeName(name)
-	n = indicatorPrefix.ReplaceAllString(n, "")
+	if rest, ok := strings.CutPrefix(n, "指标"); ok {
+		i := 0
+		for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
+			i++
+		}
+		if i > 0 {
+			if r, ok := strings.CutPrefix(rest[i:], "："); ok {
+				n = r
+			} else if r, ok := strings.CutPrefix(rest[i:], ":"); ok {
+				n = r
+			}
+		}
+	}
 	return strings.TrimSuffix(n, "。")
 }

@@ -141,6 +141,17 @@ func (m Method) Title() string {
 // MarshalText encodes the wire name.
 func (m Method) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
 
+// UnmarshalText decodes the wire name.
+func (m *Method) UnmarshalText(b []byte) error {
+	for i, n := range methodNames {
+		if n == string(b) {
+			*m = Method(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("indicators: unknown scoring method %q", b)
+}
+
 // ScoreConfig configures Score. The zero value scores with the defaults.
 type ScoreConfig struct {
 	// Framework files the indicators into dimensions; nil detects it.
@@ -378,7 +389,7 @@ func scoreIndicator(in *Indicator, cfg ScoreConfig) (decimal.Decimal, Method, st
 	}
 	f, m, ok := defaultQualitative(in)
 	if !ok {
-		return decimal.Zero, Unscored, "定性指标：未填完成率100%且实际完成值与指标值文字不同"
+		return decimal.Zero, Unscored, "定性指标：未填完成率100%，实际完成值与指标值文字不同"
 	}
 	return f, m, ""
 }

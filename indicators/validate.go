@@ -192,8 +192,9 @@ type table struct {
 	projects []string // normalised project names covered
 	funds    *Funds
 	inds     []Indicator
-	refs     []Ref   // resolved categories (zero Ref when unresolved)
-	errs     []error // resolution errors
+	keys     []string // IndicatorKey of each row
+	refs     []Ref    // resolved categories (zero Ref when unresolved)
+	errs     []error  // resolution errors
 }
 
 type validator struct {
@@ -209,6 +210,10 @@ type validator struct {
 func (v *validator) index() {
 	v.byProject = map[string][]int{}
 	add := func(t table) {
+		t.keys = make([]string, len(t.inds))
+		for i := range t.inds {
+			t.keys[i] = IndicatorKey(t.inds[i].Name)
+		}
 		t.refs = make([]Ref, len(t.inds))
 		t.errs = make([]error, len(t.inds))
 		if v.fw != nil {
@@ -565,12 +570,10 @@ func (v *validator) crossCheck(r *audit.Rule, field func(*Indicator) string, wha
 			pts = append(pts, v.byProject[n]...)
 		}
 		for j := range e.inds {
-			in := &e.inds[j]
-			ref := e.refs[j]
-			if ref.L2 == nil {
+			if e.refs[j].L2 == nil {
 				continue
 			}
-			if idx, ok := v.byProject[IndicatorKey(in.Name)]; ok && contains(e.projects, IndicatorKey(in.Name)) {
+			if idx, ok := v.byProject[e.keys[j]]; ok && contains(e.projects, e.keys[j]) {
 				v.aggregate(r, field, what, key, e, j, &v.tables[idx[0]])
 				continue
 			}
@@ -615,7 +618,7 @@ func sameCategory(a *table, i int, b *table, j int) bool {
 // findDirect finds the row of tables idx that is the same indicator as row j
 // of b.
 func (v *validator) findDirect(idx []int, b *table, j int) (*table, int, bool) {
-	k := IndicatorKey(b.inds[j].Name)
+	k := b.keys[j]
 	if k == "" {
 		return nil, 0, false
 	}
@@ -625,7 +628,7 @@ func (v *validator) findDirect(idx []int, b *table, j int) (*table, int, bool) {
 			continue
 		}
 		for i := range a.inds {
-			if IndicatorKey(a.inds[i].Name) == k && sameCategory(a, i, b, j) {
+			if a.keys[i] == k && sameCategory(a, i, b, j) {
 				return a, i, true
 			}
 		}
@@ -716,13 +719,21 @@ func (v *validator) aggregate(r *audit.Rule, field func(*Indicator) string, what
 // keyed compares the figures with a subject in text against the same
 // subjects' figures in the project rows.
 func (v *validator) keyed(r *audit.Rule, what, key string, e *table, j int, text string, pt *table, rows []int, field func(*Indicator) string) {
+	qs := keyedQuantities(text)
+	if len(qs) == 0 {
+		return
+	}
+	others := make([][]keyedQuantity, len(rows))
+	for k, i := range rows {
+		others[k] = keyedQuantities(field(&pt.inds[i]))
+	}
 	seen := map[string]bool{}
-	for _, q := range keyedQuantities(text) {
+	for _, q := range qs {
 		var conflict *keyedQuantity
 		var conflictRow int
 		agree := false
-		for _, i := range rows {
-			for _, o := range keyedQuantities(field(&pt.inds[i])) {
+		for k, i := range rows {
+			for _, o := range others[k] {
 				if !keysMatch(q.key, o.key) || q.unit != o.unit {
 					continue
 				}

@@ -159,8 +159,8 @@ const maxDigits = 24
 // subject (劝返率达90%) — stays text: OK is false and nothing is guessed.
 // ParseValue never panics.
 func ParseValue(s string) Value {
-	if len(s) > maxValueLen*4 {
-		return Value{}
+	if len(s) > maxValueLen*4 || (len(s) > 48 && !hasDigit(s)) {
+		return Value{} // a sentence: a period is short and a figure has digits
 	}
 	t := normalizeValueText(s)
 	if t == "" || utf8.RuneCountInString(t) > maxValueLen {
@@ -207,6 +207,21 @@ func ParseValue(s string) Value {
 	}
 	v.Number, v.Unit, v.OK = d, rest, true
 	return v
+}
+
+// hasDigit reports whether s holds an ASCII or full-width digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			return true
+		}
+		// Full-width ０–９ is EF BC 90 – EF BC 99.
+		if c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+			return true
+		}
+	}
+	return false
 }
 
 // normalizeValueText trims white space and closing punctuation and maps

@@ -1,10 +1,13 @@
 package indicators
 
 import (
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/cnfiscal/juesuan/accounts/amount"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 )
@@ -182,6 +185,30 @@ func FuzzParseValue(f *testing.F) {
 		again := ParseValue(v.String())
 		if !again.OK || again.Unit != v.Unit || again.Period != v.Period || !again.Number.Equal(v.Number) || again.Comparator != v.Comparator {
 			t.Fatalf("ParseValue(%q) = %q, which reads back as %+v", s, v.String(), again)
+		}
+	})
+}
+
+// FuzzValidate decodes arbitrary JSON into a performance section and runs
+// every rule and the scoring on it: nothing may panic.
+func FuzzValidate(f *testing.F) {
+	if b, err := os.ReadFile(fixturePath); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte(`{"projects":[{"name":"甲","funds":{"total":{"budget":"0","actual":"1","rate":"100%"}},"goal":{},"indicators":[{"level1":"项目完成","level2":"成本","name":"指标1：甲","target":"≤0万元","actual":"0元","rate":"0%"}]}],"evaluations":[{"projects":"甲、甲","funds":{},"indicators":[{"level1":"","level2":"","name":"指标1：甲","target":"全年","actual":"年内","rate":"1e9%"}]}],"department":{"operatingCost":{"current":"1","prior":"0","change":"1","changePercent":"5"}}}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var p Performance
+		if json.Unmarshal(b, &p) != nil {
+			return
+		}
+		for _, opts := range []Options{{}, referenceOptions(), {FrameworkID: National, ExpenditureUnit: "元", ProjectExpenditure: amount.MustParse("1")}} {
+			_ = Validate(&p, opts)
+		}
+		for i := range p.Projects {
+			_ = Score(&p.Projects[i], ScoreConfig{}).String()
+		}
+		for i := range p.Evaluations {
+			_ = ScoreEvaluation(&p.Evaluations[i], ScoreConfig{}).String()
 		}
 	})
 }

@@ -43,8 +43,8 @@ then a summary. An unreadable or undecodable file prints
 JSON output (--format json) is documented in the README ("JSON output").
 
 Exit status: 0 no errors (warnings and infos allowed), 1 at least one finding
-of severity error, 2 at least one file unreadable or undecodable (or bad
-usage). One bad file never stops the batch.
+of severity error, 2 at least one file unreadable or undecodable, no document
+found, or bad usage. One bad file never stops the batch.
 `
 
 // The JSON output of `juesuan validate --format json` is an interface other
@@ -194,6 +194,10 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 
 	files := collectFiles(paths)
+	if len(files) == 0 {
+		fmt.Fprintf(stderr, "juesuan validate: no document found in %s\n", strings.Join(paths, " "))
+		return exitInput
+	}
 	var progress io.Writer
 	if isTerminal(stderr) {
 		progress = stderr
@@ -329,46 +333,66 @@ func checkFiles(in []input, prof *juesuan.Profile, n int, progress io.Writer, em
 		close(jobs)
 	}()
 
-	stop := make(chan struct{})
-	var bar sync.WaitGroup
+	// The progress bar is drawn by this goroutine, the one that prints the
+	// results, so a bar line and a result line never interleave: the bar is
+	// cleared before a result is printed and redrawn at the next tick.
+	var bar *progressBar
+	var tick <-chan time.Time
 	if progress != nil && len(in) > 0 {
-		bar.Add(1)
-		go func() {
-			defer bar.Done()
-			drawProgress(progress, &done, len(in), stop)
-		}()
+		bar = &progressBar{w: progress, done: &done, total: len(in)}
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		tick = t.C
 	}
 	for i := range in {
-		<-ready[i]
+	wait:
+		for {
+			select {
+			case <-ready[i]:
+				break wait
+			case <-tick:
+				bar.draw()
+			}
+		}
+		bar.clear()
 		emit(results[i])
 		results[i] = fileResult{} // let the findings be collected
 	}
 	wg.Wait()
-	close(stop)
-	bar.Wait()
+	if bar != nil {
+		bar.draw()
+		bar.clear()
+	}
 }
 
-// drawProgress redraws a one-line progress bar on w until stop is closed,
-// then clears the line.
-func drawProgress(w io.Writer, done *atomic.Int64, total int, stop <-chan struct{}) {
-	const width = 30
-	t := time.NewTicker(100 * time.Millisecond)
-	defer t.Stop()
-	draw := func() {
-		d := int(done.Load())
-		filled := d * width / total
-		fmt.Fprintf(w, "\rvalidating [%s%s] %d/%d", strings.Repeat("#", filled), strings.Repeat(".", width-filled), d, total)
+// progressBar is a one-line progress bar on a terminal.
+type progressBar struct {
+	w     io.Writer
+	done  *atomic.Int64
+	total int
+	drawn bool
+}
+
+const progressWidth = 30
+
+// draw redraws the bar; a nil bar draws nothing.
+func (b *progressBar) draw() {
+	if b == nil {
+		return
 	}
-	for {
-		select {
-		case <-stop:
-			draw()
-			fmt.Fprintf(w, "\r%s\r", strings.Repeat(" ", width+40))
-			return
-		case <-t.C:
-			draw()
-		}
+	d := int(b.done.Load())
+	filled := d * progressWidth / b.total
+	fmt.Fprintf(b.w, "\rvalidating [%s%s] %d/%d", strings.Repeat("#", filled), strings.Repeat(".", progressWidth-filled), d, b.total)
+	b.drawn = true
+}
+
+// clear blanks the bar's line if it is drawn; a nil bar does nothing.
+func (b *progressBar) clear() {
+	if b == nil || !b.drawn {
+		return
 	}
+	fmt.Fprintf(b.w, "\r%s\r", strings.Repeat(" ", progressWidth+40))
+	b.drawn = false
 }
 
 // isTerminal reports whether w is a character device (a terminal).

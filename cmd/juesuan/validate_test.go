@@ -30,6 +30,7 @@ const referenceFixture = "../../testdata/sichuan-2020/panzhihua-chengdu-office.j
 //	notes.txt                 not JSON (skipped)
 //	sub/d-reference.json      the reference again, one level down
 //	.hidden/e.json            in a hidden directory (skipped)
+//	empty/                    a directory without documents
 func batchDir(t *testing.T) string {
 	t.Helper()
 	ref, err := os.ReadFile(referenceFixture)
@@ -46,6 +47,9 @@ func batchDir(t *testing.T) string {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	files := map[string][]byte{
 		"a-reference.json":       ref,
 		"b-missing-table.json":   missing,
@@ -298,6 +302,7 @@ func TestRunValidateExitCodes(t *testing.T) {
 		{"errors and a clean document", []string{p("a-reference.json"), p("b-missing-table.json")}, exitFinding, ""},
 		{"undecodable wins over errors", []string{p("b-missing-table.json"), p("c-broken.json")}, exitInput, ""},
 		{"missing file", []string{p("nope.json")}, exitInput, ""},
+		{"no document in directory", []string{p("empty")}, exitInput, "no document found"},
 		{"flags after paths", []string{p("b-missing-table.json"), "--format", "json"}, exitFinding, ""},
 		{"profile override", []string{"--profile", "central-2024", p("a-reference.json")}, exitFinding, ""},
 		{"unknown profile", []string{"--profile", "nowhere-1999", p("a-reference.json")}, exitInput, "unknown profile"},
@@ -368,17 +373,22 @@ func TestCheckFilesOrder(t *testing.T) {
 	}
 }
 
-func TestDrawProgress(t *testing.T) {
+func TestProgressBar(t *testing.T) {
 	var done atomic.Int64
 	done.Store(5)
-	stop := make(chan struct{})
-	close(stop)
 	var b bytes.Buffer
-	drawProgress(&b, &done, 10, stop)
+	bar := &progressBar{w: &b, done: &done, total: 10}
+	bar.clear() // not drawn: nothing to clear
+	bar.draw()
+	bar.clear()
+	bar.clear() // already cleared
 	want := "\rvalidating [###############...............] 5/10\r" + strings.Repeat(" ", 70) + "\r"
 	if d := cmp.Diff(want, b.String()); d != "" {
 		t.Errorf("progress (-want +got):\n%s", d)
 	}
+	var nilBar *progressBar
+	nilBar.draw()
+	nilBar.clear()
 }
 
 func TestIsTerminal(t *testing.T) {
@@ -483,4 +493,58 @@ func benchDir(b *testing.B, n int) string {
 		}
 	}
 	return dir
+}
+
+// TestCheckFileSteps checks the hook other checks use: a step's findings
+// join the document's, sorted, and a step's error makes the file an input
+// error.
+func TestCheckFileSteps(t *testing.T) {
+	saved := documentSteps
+	defer func() { documentSteps = saved }()
+	base := checkFile(referenceFixture, nil)
+	if base.err != nil {
+		t.Fatal(base.err)
+	}
+	extra := audit.Finding{Rule: "X1", Severity: audit.Warning, Path: "/unit/name", Message: "测试"}
+	documentSteps = append(documentSteps[:len(documentSteps):len(documentSteps)],
+		func(file string, d *juesuan.Document) (audit.Findings, error) {
+			if file != referenceFixture || d.Unit.Name == "" {
+				t.Errorf("step called with %q, unit %q", file, d.Unit.Name)
+			}
+			return audit.Findings{extra}, nil
+		})
+	got := checkFile(referenceFixture, nil)
+	want := append(append(audit.Findings(nil), base.findings...), extra)
+	want.Sort()
+	if d := cmp.Diff(want, got.findings); d != "" {
+		t.Errorf("findings with a step (-want +got):\n%s", d)
+	}
+
+	documentSteps = append(documentSteps, func(string, *juesuan.Document) (audit.Findings, error) {
+		return nil, errors.New("narrative missing")
+	})
+	if r := checkFile(referenceFixture, nil); r.err == nil || r.err.Error() != "narrative missing" {
+		t.Errorf("failing step: error %v, want narrative missing", r.err)
+	}
+}
+
+// TestCheckFileUnknownProfile checks that a document naming a profile that is
+// not registered is an input error naming the profile.
+func TestCheckFileUnknownProfile(t *testing.T) {
+	ref, err := os.ReadFile(referenceFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "x.json")
+	data := bytes.Replace(ref, []byte(`"sichuan-2020"`), []byte(`"hainan-2031"`), 1)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := runValidate([]string{p}, &stdout, &stderr); code != exitInput {
+		t.Errorf("exit %d, want %d", code, exitInput)
+	}
+	if !strings.Contains(stdout.String(), p+": input error: ") || !strings.Contains(stdout.String(), "hainan-2031") {
+		t.Errorf("output %q: want an input error naming the profile", stdout.String())
+	}
 }

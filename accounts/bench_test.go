@@ -1,0 +1,149 @@
+package accounts
+
+import (
+	"encoding/json"
+	"os"
+	"reflect"
+	"testing"
+)
+
+// Benchmarks: decoding a document with encoding/json is the baseline;
+// Calculate+Validate of the same document should take at most a quarter of
+// it. Compare with
+//
+//	go test -run x -bench . -benchmem -count 6 ./accounts/ | tee /tmp/acc.txt
+//	go run golang.org/x/perf/cmd/benchstat@latest /tmp/acc.txt
+
+func BenchmarkDecodeReference(b *testing.B) {
+	data, err := os.ReadFile(referencePath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchDecode(b, data)
+}
+
+// BenchmarkCalcValidateReference runs Calculate and Validate on the
+// reference fixture as written: Calculate fills its absent 款 rows. The
+// report is restored (untimed) before each iteration so that every
+// iteration does the filling.
+func BenchmarkCalcValidateReference(b *testing.B) {
+	pristine := reference(b)
+	o := Options{Catalogs: editions(b, 2020)}
+	var r Report
+	restore(&r, pristine)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		restore(&r, pristine)
+		b.StartTimer()
+		r.Calculate()
+		if fs := Validate(&r, o); fs.HasErrors() {
+			b.Fatal(fs)
+		}
+	}
+}
+
+func largeBytes(b *testing.B) ([]byte, *Report, Options) {
+	r, eds := synthetic(b, 20, 10, 10)
+	data, err := json.Marshal(r)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data, r, Options{Catalogs: eds}
+}
+
+// BenchmarkDecodeLarge decodes the synthetic report: 2,000 项 rows in each
+// of three function tables and in 财决Z01-1 (about 8,700 coded rows).
+func BenchmarkDecodeLarge(b *testing.B) {
+	data, _, _ := largeBytes(b)
+	benchDecode(b, data)
+}
+
+// BenchmarkCalcValidateLarge runs Calculate and Validate on the synthetic
+// report, decoded from the same bytes. It is complete and consistent: the
+// normal path, where Calculate fills nothing and Validate finds nothing.
+func BenchmarkCalcValidateLarge(b *testing.B) {
+	data, _, o := largeBytes(b)
+	var r Report
+	if err := json.Unmarshal(data, &r); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r.Calculate()
+		if fs := Validate(&r, o); len(fs) != 0 {
+			b.Fatal(fs)
+		}
+	}
+}
+
+func benchDecode(b *testing.B, data []byte) {
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		var r Report
+		if err := json.Unmarshal(data, &r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// restore makes dst a deep copy of src, reusing dst's slices and pointers,
+// so that a benchmark can reset a report without allocating.
+func restore(dst, src *Report) { deepCopy(reflect.ValueOf(dst).Elem(), reflect.ValueOf(src).Elem()) }
+
+var leafTypes = map[reflect.Type]bool{reflect.TypeOf(Amount{}): true, reflect.TypeOf(Count{}): true}
+
+func deepCopy(dst, src reflect.Value) {
+	switch src.Kind() {
+	case reflect.Pointer:
+		if src.IsNil() {
+			dst.SetZero()
+			return
+		}
+		if dst.IsNil() {
+			dst.Set(reflect.New(src.Type().Elem()))
+		}
+		deepCopy(dst.Elem(), src.Elem())
+	case reflect.Slice:
+		if src.IsNil() {
+			dst.SetZero()
+			return
+		}
+		if dst.Cap() < src.Len() {
+			dst.Set(reflect.MakeSlice(src.Type(), src.Len(), src.Len()))
+		}
+		dst.SetLen(src.Len())
+		for i := 0; i < src.Len(); i++ {
+			deepCopy(dst.Index(i), src.Index(i))
+		}
+	case reflect.Struct:
+		if leafTypes[src.Type()] {
+			dst.Set(src)
+			return
+		}
+		for i := 0; i < src.NumField(); i++ {
+			deepCopy(dst.Field(i), src.Field(i))
+		}
+	default: // strings, numbers, maps (Extra is not changed by Calculate)
+		dst.Set(src)
+	}
+}
+
+// TestRestore: restore gives an equal report that shares no row storage.
+func TestRestore(t *testing.T) {
+	src := validReport()
+	var dst Report
+	restore(&dst, src)
+	stripDerived(&dst)
+	if cmpDiff(validReport(), src) != "" {
+		t.Fatal("restore shares storage with its source")
+	}
+	restore(&dst, src)
+	if d := cmpDiff(src, &dst); d != "" {
+		t.Errorf("restore (-src +dst):\n%s", d)
+	}
+}

@@ -1,0 +1,628 @@
+package narrative
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/shopspring/decimal"
+)
+
+var hundred = decimal.NewFromInt(100)
+
+// scale is the power of ten that turns a figure in unit into 元.
+func scale(unit string) int32 {
+	switch unit {
+	case "万元":
+		return 4
+	case "亿元":
+		return 8
+	}
+	return 0
+}
+
+// num is a figure used in a computation: a money figure in 元, or a count.
+type num struct {
+	v      decimal.Decimal
+	places int32 // precision of v (may be negative for 万元 figures in 元)
+	ok     bool
+	from   string // where it comes from, for messages: "表列" or "第N行"
+}
+
+func (r *run) claimNum(c *claim) num {
+	if c.kind == count {
+		return num{v: c.val, ok: true, from: fmt.Sprintf("第%d行", c.p.at(c.off).line)}
+	}
+	s := scale(c.unit)
+	return num{v: c.val.Shift(s), places: c.places - s, ok: true, from: fmt.Sprintf("第%d行", c.p.at(c.off).line)}
+}
+
+func (r *run) figNum(f *Fact, g Figure) num {
+	if f.Count {
+		n, ok := g.Count.Value()
+		if !ok {
+			return num{}
+		}
+		return num{v: decimal.NewFromInt(n), ok: true, from: "表列"}
+	}
+	d, ok := g.Amount.Decimal()
+	if !ok {
+		return num{}
+	}
+	s := scale(string(r.unit))
+	p := int32(2)
+	if q := g.Amount.Places(); q > p {
+		p = q
+	}
+	return num{v: d.Shift(s), places: p - s, ok: true, from: "表列"}
+}
+
+// same reports whether a stated claim agrees with a figure: equal, or equal
+// after rounding the figure to the claim's decimal places when the claim is
+// written with fewer (630.8 for 630.78). A stated 0 must be exactly 0, and
+// a whole number in the figure's own unit must be exact.
+func (r *run) same(c *claim, n num) bool {
+	cn := r.claimNum(c)
+	if cn.v.IsZero() || n.v.IsZero() {
+		return cn.v.IsZero() && n.v.IsZero()
+	}
+	if c.kind == count {
+		return cn.v.Equal(n.v)
+	}
+	q := cn.places
+	if c.places == 0 && scale(c.unit) <= scale(string(r.unit)) {
+		q = n.places // a whole number is exact unless written in a larger unit
+	}
+	if n.places < q {
+		q = n.places
+	}
+	return cn.v.Round(q).Equal(n.v.Round(q))
+}
+
+// figure returns the fact's figure for the claim's role.
+func figure(f *Fact, c *claim) Figure {
+	switch c.role {
+	case rolePrior:
+		return f.Prior
+	case roleBudget:
+		if c.initial && f.InitialBudget.IsSet() {
+			return f.InitialBudget
+		}
+		if c.initial {
+			return Figure{}
+		}
+		if f.Budget.IsSet() {
+			return f.Budget
+		}
+		return f.InitialBudget
+	}
+	return f.Value
+}
+
+func (r *run) facts(c *claim) []*Fact {
+	var out []*Fact
+	for _, id := range c.factIDs {
+		if f := r.ix.byID[id]; f != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// fmtNum prints n in the claim's unit.
+func (r *run) fmtIn(n num, unit string) string {
+	if unit == "" || unit == "%" || unit == "％" {
+		return n.v.String()
+	}
+	s := scale(unit)
+	if s == 0 && n.v.Exponent() >= -2 && !strings.Contains(unit, "元") {
+		return n.v.String() + unit
+	}
+	v := n.v.Shift(-s)
+	p := n.places + s
+	if p < 0 {
+		p = 0
+	}
+	return v.StringFixed(p) + unit
+}
+
+func (r *run) fmtFig(f *Fact, g Figure) string {
+	if f.Count {
+		return g.Count.String()
+	}
+	return g.Amount.String() + string(r.unit)
+}
+
+var roleWord = map[role]string{rolePrior: "（上年数）", roleBudget: "（预算数）"}
+
+// checkAmounts compares every claim that restates a table figure.
+func (r *run) checkAmounts() {
+	for _, c := range r.claims {
+		if c.kind == percent || c.ambig || !c.tied || c.approx || c.target {
+			continue
+		}
+		if c.role != roleCurrent && c.role != rolePrior && c.role != roleBudget {
+			continue
+		}
+		for _, f := range r.facts(c) {
+			g := figure(f, c)
+			if !g.IsSet() || f.Count != (c.kind == count) {
+				continue
+			}
+			n := r.figNum(f, g)
+			if r.same(c, n) {
+				c.checked = true
+				continue
+			}
+			msg := fmt.Sprintf("表文不一致：%s%s文中为%s，表中为%s", f.Title, roleWord[c.role], c.written, r.fmtFig(f, g))
+			if note := r.mismatchNote(c, f); note != "" {
+				msg += "；" + note
+			}
+			r.addClaim(f.rule(), c, g.Path, msg, r.fmtFig(f, g), c.written)
+		}
+	}
+}
+
+// mismatchNote explains, for a mistyped amount, that the percentages stated
+// with it agree with the table figure and not with the typed one.
+func (r *run) mismatchNote(c *claim, f *Fact) string {
+	var notes []string
+	for _, q := range r.claims {
+		if q.anchor != c || q.role != roleShare {
+			continue
+		}
+		whole := r.wholeOf(q)
+		if !whole.ok || whole.v.IsZero() {
+			continue
+		}
+		stated := r.claimNum(c)
+		table := r.figNum(f, f.Value)
+		a := ratio(stated.v, whole.v, q.places)
+		b := ratio(table.v, whole.v, q.places)
+		if !a.Equal(q.val) && b.Equal(q.val) {
+			notes = append(notes, fmt.Sprintf("所述占比%s%%与表中数相符（按文中数计算为%s%%）", q.val.String(), a.StringFixed(q.places)))
+		}
+	}
+	return strings.Join(notes, "；")
+}
+
+func ratio(a, b decimal.Decimal, places int32) decimal.Decimal {
+	return a.Mul(hundred).DivRound(b, places+10).Round(places)
+}
+
+// anchors attaches every percentage to the figure it is a percentage of.
+func (r *run) anchors() {
+	bySent := map[[2]int][]*claim{}
+	var order [][2]int
+	type key = [2]int
+	ids := map[*para]int{}
+	for i, p := range r.d.paras {
+		ids[p] = i
+	}
+	for _, c := range r.claims {
+		k := key{ids[c.p], c.sent}
+		if _, ok := bySent[k]; !ok {
+			order = append(order, k)
+		}
+		bySent[k] = append(bySent[k], c)
+	}
+	for _, k := range order {
+		cs := bySent[k]
+		for i, c := range cs {
+			if c.kind != percent {
+				continue
+			}
+			switch c.role {
+			case roleShare, roleCompletion:
+				if c.inherit && !c.conn {
+					for j := i - 1; j >= 0; j-- {
+						if q := cs[j]; q.kind == money && q.role == roleCurrent {
+							c.anchor = q
+							break
+						}
+					}
+				}
+			case roleRate:
+				if c.conn {
+					continue
+				}
+				run := 1
+				for j := i + 1; j < len(cs) && cs[j].conn && cs[j].role == roleRate; j++ {
+					run++
+				}
+				var changes []*claim
+				for j := 0; j < i; j++ {
+					if cs[j].role == roleChange {
+						changes = append(changes, cs[j])
+					}
+				}
+				if len(changes) >= run {
+					for g := 0; g < run; g++ {
+						cs[i+g].anchor = changes[len(changes)-run+g]
+					}
+				}
+			}
+		}
+	}
+}
+
+// subjectNow returns this year's figure of the claim's subject: the table
+// figure when the claim restates one, else a figure stated before it in the
+// same sentence.
+func (r *run) subjectNow(c *claim) num {
+	if c.tied {
+		for _, f := range r.facts(c) {
+			if f.Value.IsSet() && f.Count == (c.kind == count) {
+				return r.figNum(f, f.Value)
+			}
+		}
+	}
+	for _, q := range r.claims {
+		if q.p != c.p || q.sent != c.sent || q.off >= c.off {
+			continue
+		}
+		if q.role == roleCurrent && q.kind == c.kind && q.subj == c.subj && !q.ambig {
+			return r.claimNum(q)
+		}
+	}
+	return num{}
+}
+
+// subjectPrior returns last year's figure: the table's, or one stated in
+// the same paragraph.
+func (r *run) subjectPrior(c *claim) num {
+	if c.tied {
+		for _, f := range r.facts(c) {
+			if f.Prior.IsSet() && f.Count == (c.kind == count) {
+				return r.figNum(f, f.Prior)
+			}
+		}
+	}
+	for _, q := range r.claims {
+		if q.p != c.p || q.role != rolePrior || q.kind != c.kind || q.ambig {
+			continue
+		}
+		if q.subj == c.subj || len(q.factIDs) > 0 && len(c.factIDs) > 0 && q.factIDs[0] == c.factIDs[0] {
+			return r.claimNum(q)
+		}
+	}
+	return num{}
+}
+
+func sign(d decimal.Decimal) int { return d.Sign() }
+
+var dirWord = map[int]string{1: "增加", -1: "减少"}
+var rateWord = map[int]string{1: "增长", -1: "下降"}
+
+func (r *run) pathOf(c *claim, prior bool) string {
+	for _, f := range r.facts(c) {
+		if prior && f.Prior.IsSet() {
+			return f.Prior.Path
+		}
+		if !prior && f.Value.IsSet() {
+			return f.Value.Path
+		}
+	}
+	return ""
+}
+
+// checkChanges verifies 同比 changes and rates (C10).
+func (r *run) checkChanges() {
+	for _, c := range r.claims {
+		if c.ambig || c.cmp != cmpYoY || c.dir == 0 {
+			continue
+		}
+		switch c.role {
+		case roleChange:
+			cur, prior := r.subjectNow(c), r.subjectPrior(c)
+			if !cur.ok || !prior.ok {
+				continue
+			}
+			diff := cur.v.Sub(prior.v)
+			title := r.titleOf(c)
+			if diff.Sign() != 0 && diff.Sign() != c.dir {
+				r.addClaim(RuleYoY, c, r.pathOf(c, true), fmt.Sprintf("增减方向与数字矛盾：%s本年%s、上年%s，应为%s，文中为%s", title, r.fmtIn(cur, c.unit), r.fmtIn(prior, c.unit), dirWord[diff.Sign()], dirWord[c.dir]), dirWord[diff.Sign()], dirWord[c.dir])
+				continue
+			}
+			want := diff.Abs()
+			got := r.claimNum(c)
+			if !r.same(c, num{v: want, places: minPlaces(cur.places, prior.places), ok: true}) {
+				r.addClaim(RuleYoY, c, r.pathOf(c, true), fmt.Sprintf("同比增减额不符：%s本年%s、上年%s，应%s%s，文中为%s", title, r.fmtIn(cur, c.unit), r.fmtIn(prior, c.unit), dirWord[c.dir], r.fmtIn(num{v: want, places: minPlaces(cur.places, prior.places)}, c.unit), c.written), r.fmtIn(num{v: want, places: minPlaces(cur.places, prior.places)}, c.unit), c.written)
+				continue
+			}
+			_ = got
+			c.checked = true
+		case roleRate:
+			r.checkRate(c)
+		}
+	}
+}
+
+func minPlaces(a, b int32) int32 {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+func (r *run) titleOf(c *claim) string {
+	if fs := r.facts(c); len(fs) > 0 {
+		return fs[0].Title
+	}
+	if c.subj != "" {
+		return c.subj
+	}
+	return ""
+}
+
+func (r *run) checkRate(c *claim) {
+	a := c.anchor
+	var cur, prior num
+	var change decimal.Decimal
+	subj := c
+	if a != nil {
+		subj = a
+		if a.dir != 0 && a.dir != c.dir {
+			r.addClaim(RuleYoY, c, "", fmt.Sprintf("增减方向前后矛盾：增减额为“%s”，增减率为“%s”", dirWord[a.dir], rateWord[c.dir]), rateWord[a.dir], rateWord[c.dir])
+			return
+		}
+		change = r.claimNum(a).v
+		cur, prior = r.subjectNow(a), r.subjectPrior(a)
+		if !prior.ok && cur.ok {
+			prior = num{v: cur.v.Sub(change.Mul(decimal.NewFromInt(int64(a.dir)))), ok: true}
+		}
+		if !prior.ok {
+			return
+		}
+	} else {
+		cur, prior = r.subjectNow(c), r.subjectPrior(c)
+		if !cur.ok || !prior.ok {
+			return
+		}
+		d := cur.v.Sub(prior.v)
+		if d.Sign() != 0 && d.Sign() != c.dir {
+			r.addClaim(RuleYoY, c, r.pathOf(c, true), fmt.Sprintf("增减方向与数字矛盾：%s本年%s、上年%s，应为%s，文中为%s", r.titleOf(c), r.fmtIn(cur, "万元"), r.fmtIn(prior, "万元"), rateWord[d.Sign()], rateWord[c.dir]), rateWord[d.Sign()], rateWord[c.dir])
+			return
+		}
+		change = d.Abs()
+	}
+	if prior.v.Sign() <= 0 {
+		return
+	}
+	want := ratio(change.Abs(), prior.v, c.places)
+	if want.Equal(c.val) {
+		c.checked = true
+		if a != nil {
+			a.checked = true
+		}
+		return
+	}
+	msg := fmt.Sprintf("增减率不符：%s增减额%s÷上年%s×100=%s%%，文中为%s", r.titleOf(subj), r.fmtIn(num{v: change.Abs(), places: -2, ok: true}, "万元"), r.fmtIn(num{v: prior.v, places: -2, ok: true}, "万元"), ratio(change.Abs(), prior.v, 2).StringFixed(maxPlaces(c.places, 2)), c.written)
+	r.addClaim(RuleYoY, c, r.pathOf(subj, true), msg, want.StringFixed(c.places)+"%", c.written)
+}
+
+func maxPlaces(a, b int32) int32 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// wholeOf returns the figure a share is a share of.
+func (r *run) wholeOf(c *claim) num {
+	if c.whole != "" {
+		w := stripSubject(c.whole)
+		if ids := r.l.matchLabel(w, c.p.ctx, money, ""); len(ids) > 0 {
+			if f := r.ix.byID[ids[0]]; f != nil && f.Value.IsSet() {
+				return r.figNum(f, f.Value)
+			}
+		}
+		// A figure stated earlier in the paragraph under that name.
+		for _, q := range r.claims {
+			if q.p == c.p && q.off < c.off && q.kind == money && q.role == roleCurrent && q.subj != "" && strings.HasSuffix(w, q.subj) {
+				return r.claimNum(q)
+			}
+		}
+		return num{}
+	}
+	part := c.anchor
+	if part == nil {
+		part = c
+	}
+	for _, f := range r.facts(part) {
+		if f.Whole == "" {
+			continue
+		}
+		if w := r.ix.byID[f.Whole]; w != nil && w.Value.IsSet() {
+			return r.figNum(w, w.Value)
+		}
+		for _, q := range r.claims {
+			if q.p == c.p && q.sent == c.sent && q.off < c.off && len(q.factIDs) > 0 && q.factIDs[0] == f.Whole && q.role == roleCurrent {
+				return r.claimNum(q)
+			}
+		}
+	}
+	// The lead figure of the sentence: "X万元，其中：…" or "X万元，主要用于…".
+	for _, q := range r.claims {
+		if q.p != c.p || q.sent != c.sent || q.off >= c.off || q == part || q.kind != money || q.role != roleCurrent {
+			continue
+		}
+		after := c.p.text[q.end:min(len(c.p.text), q.end+40)]
+		if leadAfter.MatchString(after) {
+			return r.partNum(q)
+		}
+	}
+	return num{}
+}
+
+var leadAfter = regexp.MustCompile(`^[^0-9]{0,6}(?:其中|主要用于|主要包括|包括|具体)`)
+
+// partNum is the figure of a claim for computations: the table's when the
+// claim restates one, else as stated.
+func (r *run) partNum(c *claim) num {
+	if c.tied {
+		for _, f := range r.facts(c) {
+			if g := figure(f, c); g.IsSet() && f.Count == (c.kind == count) {
+				return r.figNum(f, g)
+			}
+		}
+	}
+	return r.claimNum(c)
+}
+
+func (r *run) ruleFor(c *claim) string {
+	if fs := r.facts(c); len(fs) > 0 {
+		return fs[0].rule()
+	}
+	return contextRule(c.p.ctx)
+}
+
+func contextRule(ctx string) string {
+	switch strings.SplitN(ctx, "/", 2)[0] {
+	case "overall":
+		return RuleTotals
+	case "income":
+		return RuleIncome
+	case "expenditure":
+		return RuleExpenditure
+	case "fiscal":
+		return RuleFiscal
+	case "generalBudget":
+		return RuleGeneralBudget
+	case "basic":
+		return RuleBasic
+	case "threePublic":
+		return RuleThreePublic
+	}
+	return RuleOther
+}
+
+// checkShares verifies 占比 (part ÷ whole × 100).
+func (r *run) checkShares() {
+	for _, c := range r.claims {
+		if c.role != roleShare || c.ambig {
+			continue
+		}
+		part := c.anchor
+		var pn num
+		if part != nil {
+			pn = r.partNum(part)
+		} else if c.tied {
+			for _, f := range r.facts(c) {
+				if f.Value.IsSet() {
+					pn = r.figNum(f, f.Value)
+					break
+				}
+			}
+		}
+		if !pn.ok {
+			continue
+		}
+		wn := r.wholeOf(c)
+		if !wn.ok {
+			continue
+		}
+		if wn.v.IsZero() {
+			if pn.v.IsZero() && c.val.IsZero() {
+				c.checked = true
+				if part != nil {
+					part.checked = part.checked || !part.tied
+				}
+			}
+			continue
+		}
+		want := ratio(pn.v, wn.v, c.places)
+		if want.Equal(c.val) {
+			c.checked = true
+			if part != nil && !part.tied {
+				part.checked = true
+			}
+			continue
+		}
+		subj := c
+		if part != nil {
+			subj = part
+		}
+		msg := fmt.Sprintf("占比与金额不符：%s%s÷%s×100=%s%%，文中为%s", r.titleOf(subj), r.fmtIn(pn, "万元"), r.fmtIn(wn, "万元"), ratio(pn.v, wn.v, 2).StringFixed(maxPlaces(c.places, 2)), c.written)
+		r.addClaim(r.ruleFor(subj), c, r.pathOf(subj, false), msg, want.StringFixed(c.places)+"%", c.written)
+	}
+}
+
+// checkCompletions verifies 完成预算 % (决算 ÷ 预算 × 100).
+func (r *run) checkCompletions() {
+	for _, c := range r.claims {
+		if c.role != roleCompletion || c.ambig {
+			continue
+		}
+		subj := c
+		if c.anchor != nil {
+			subj = c.anchor
+		}
+		var actual num
+		if c.anchor != nil {
+			actual = r.partNum(c.anchor)
+		} else {
+			actual = r.subjectNow(c)
+		}
+		if !actual.ok {
+			continue
+		}
+		budget, path := r.budgetOf(subj, c)
+		if !budget.ok || budget.v.Sign() <= 0 {
+			continue
+		}
+		want := ratio(actual.v, budget.v, c.places)
+		if want.Equal(c.val) {
+			c.checked = true
+			if c.anchor != nil && !c.anchor.tied {
+				c.anchor.checked = true
+			}
+			continue
+		}
+		rule := RuleBudget
+		if fs := r.facts(subj); len(fs) > 0 && fs[0].rule() == RuleThreePublic {
+			rule = RuleThreePublic
+		}
+		msg := fmt.Sprintf("完成预算比例不符：%s决算%s÷预算%s×100=%s%%，文中为%s", r.titleOf(subj), r.fmtIn(actual, "万元"), r.fmtIn(budget, "万元"), ratio(actual.v, budget.v, 2).StringFixed(maxPlaces(c.places, 2)), c.written)
+		r.addClaim(rule, c, path, msg, want.StringFixed(c.places)+"%", c.written)
+	}
+}
+
+// budgetOf returns the budget of a claim's subject: the table's, or one
+// stated in the same sentence.
+func (r *run) budgetOf(subj, c *claim) (num, string) {
+	if subj.tied || c.tied {
+		for _, f := range append(r.facts(subj), r.facts(c)...) {
+			g := f.Budget
+			if c.initial || !g.IsSet() {
+				g = f.InitialBudget
+			}
+			if c.initial && !f.InitialBudget.IsSet() {
+				continue
+			}
+			if g.IsSet() {
+				return r.figNum(f, g), g.Path
+			}
+		}
+	}
+	var found []*claim
+	for _, q := range r.claims {
+		if q.p == c.p && q.sent == c.sent && q.off < c.off && q.role == roleBudget && q.kind == money && !q.ambig {
+			found = append(found, q)
+		}
+	}
+	for _, q := range found {
+		if q.subj == subj.subj {
+			q.checked = true
+			return r.claimNum(q), ""
+		}
+	}
+	if len(found) == 1 {
+		found[0].checked = true
+		return r.claimNum(found[0]), ""
+	}
+	return num{}, ""
+}
+
+var _ = amount.TenThousandYuan

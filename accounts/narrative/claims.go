@@ -1,0 +1,484 @@
+package narrative
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+type kind uint8
+
+const (
+	money kind = iota
+	percent
+	count
+)
+
+type role uint8
+
+const (
+	roleCurrent    role = iota // this year's figure
+	rolePrior                  // last year's figure
+	roleBudget                 // a budget figure
+	roleChange                 // 增减额
+	roleRate                   // 增减率
+	roleShare                  // 占比
+	roleCompletion             // 完成预算 %, 完成率
+)
+
+// comparison is what a change is measured against.
+type comparison uint8
+
+const (
+	cmpNone comparison = iota
+	cmpYoY
+	cmpBudget
+)
+
+// claim is one number with a unit in the narrative.
+type claim struct {
+	p        *para
+	sent     int // index in p.sents
+	off, end int // byte offsets of the number and the end of its unit
+	kind     kind
+	val      decimal.Decimal
+	places   int32
+	unit     string // 万元, 元, 亿元, % or a count unit
+	written  string // as printed, e.g. "559.53万元"
+	approx   bool   // 余, 约, 左右
+	target   bool   // N期/年: a yearly target
+	role     role
+	dir      int // +1 增, −1 减, 0 not a change or ambiguous
+	cmp      comparison
+	ambig    bool   // the label holds unresolved alternatives
+	conn     bool   // the label is only a connector (和, 、)
+	group    int    // position in a 分别 run
+	label    string // the raw label before the number
+	subj     string // the subject after role and filler words are removed
+	inherit  bool   // subj comes from an earlier claim or the sentence start
+	whole    string // 占X的: the whole's label
+	year     int    // the year the figure refers to
+	initial  bool   // 年初预算
+	notTable bool   // 退回, 收回 …: a movement, not the table figure
+	titles   []string
+
+	factIDs []string // the facts the label names (tied or only identified)
+	fact    *Fact    // the fact, when in the document
+	tied    bool     // compared with a stated table figure
+	row     bool     // identified through a 科目 name
+
+	checked  bool // verified by some check
+	reported bool // a finding was reported on it
+	anchor   *claim
+	clause   int // byte offset of the clause start
+}
+
+var (
+	numRe     = regexp.MustCompile(`(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?`)
+	spaceRe   = regexp.MustCompile(`^[ \t\x{3000}\x{a0}]*`)
+	threshold = regexp.MustCompile(`^\s*(?:[（(]含[）)])?\s*(?:以上|以下|以内|及以上|及以下|起)`)
+	perYear   = regexp.MustCompile(`^\s*/\s*年|^\s*每年`)
+	yearMark  = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*年|今年|本年度?|当年|上年度?|去年`)
+	cmpWords  = regexp.MustCompile(`(?:比|较|与|同)\s*$`)
+	dateAfter = regexp.MustCompile(`^\s*[0-9]{1,2}\s*月`)
+	cmpPhrase = regexp.MustCompile(`(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?|调整预算数?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?)[^，。；]{0,8}?相比|同比`)
+
+	changeEnd     = regexp.MustCompile(`(增加|减少|增长|下降|上升|降低|节约|超支|增|减|多|少)了?\s*$`)
+	rateEnd       = regexp.MustCompile(`(增长|下降|增加|减少|上升|降低|增幅|降幅|减幅|增长率|下降率)(?:了|为|达|是|幅度为)?\s*$`)
+	completionEnd = regexp.MustCompile(`(?:完成(?:年初|调整)?预算(?:数)?(?:的)?|(?:预算)?(?:完成|执行)率|完成(?:年度)?(?:目标|计划)(?:的)?)(?:为|达|达到|是)?\s*$`)
+	budgetEnd     = regexp.MustCompile(`(?:年初|调整后?|全年)?预算(?:数|金额)?(?:为|是)?\s*$`)
+	cmpEnd        = regexp.MustCompile(`(?:(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?(?:同期)?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?)(?:同期)?\s*相比|同比|较上年)\s*[，,]?\s*$`)
+	connRe        = regexp.MustCompile(`^(?:和|及|以及|与|、|，|,)+$`)
+	leadPunct     = regexp.MustCompile(`^[\s，,；;：:、。）)」”"]+`)
+	enumRe        = regexp.MustCompile(`^\s*(?:第[一二三四五六七八九十]+[，、]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[．.、]|[①②③④⑤⑥⑦⑧⑨⑩]|其[一二三四五六七八九十]，?)\s*`)
+	leadWords     = regexp.MustCompile(`^(?:其中|另外|此外|同时|具体|包括|主要包括|分别为)[：:，,]?|^[（(][^（）()]*[）)]`)
+	trailParen    = regexp.MustCompile(`[（(]([^（）()]{0,40})[）)]\s*$`)
+	fillerEnd     = regexp.MustCompile(`(?:为|是|达到|达|共计|共|约|近|也|均|仅|分别|各|累计|了|决算数|决算|数|实际|总共|填写|[：:，,\s])$`)
+	genericRe     = regexp.MustCompile(`^(?:(?:19|20)[0-9]{2}年度?|今年|全年|当年|年末)?(?:其中|另外|此外|具体|主要|分别|各|共|累计|我办|本单位|本部门)?(?:共计|合计|总计)?(?:实际)?(?:支出|金额|资金|费用|完成|执行数|支出金额|发生)?$|^本年度?$`)
+	approxBefore  = regexp.MustCompile(`(?:约|近|逾|超过|大约)\s*$`)
+	titleRe       = regexp.MustCompile(`《([^《》]{1,30})》`)
+)
+
+// extract finds the claims of every sentence.
+func (l *Linter) extract(d *document, year int) []*claim {
+	var all []*claim
+	for _, p := range d.paras {
+		marks := yearMarks(p.text, year)
+		for si, sp := range p.sents {
+			all = append(all, l.sentenceClaims(p, si, sp, marks, year)...)
+		}
+	}
+	return all
+}
+
+type yearMarkAt struct {
+	off  int
+	year int
+}
+
+// yearMarks finds the places where the text says which year it speaks of:
+// 2019年…, 今年, 上年 — but not 比2019年, 与上年相比, which compare.
+func yearMarks(s string, year int) []yearMarkAt {
+	var out []yearMarkAt
+	for _, m := range yearMark.FindAllStringSubmatchIndex(s, -1) {
+		before := s[:m[0]]
+		if cmpWords.MatchString(before) {
+			continue
+		}
+		after := s[m[1]:]
+		if strings.HasPrefix(strings.TrimLeft(after, "度 "), "相比") || strings.HasPrefix(after, "同期") || dateAfter.MatchString(after) {
+			continue // a comparison, or the date of an event
+		}
+		y := year
+		w := s[m[0]:m[1]]
+		switch {
+		case m[2] >= 0:
+			y, _ = strconv.Atoi(s[m[2]:m[3]])
+		case strings.HasPrefix(w, "上年") || w == "去年":
+			y = year - 1
+		}
+		out = append(out, yearMarkAt{m[0], y})
+	}
+	return out
+}
+
+func yearAt(marks []yearMarkAt, off, def int) int {
+	y := def
+	for _, m := range marks {
+		if m.off >= off {
+			break
+		}
+		y = m.year
+	}
+	return y
+}
+
+var clauseSep = "，,；;：:"
+
+func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, year int) []*claim {
+	s := p.text[:sp[1]]
+	var out []*claim
+	prevEnd := sp[0]
+	for _, m := range numRe.FindAllStringIndex(p.text[sp[0]:sp[1]], -1) {
+		off, nend := m[0]+sp[0], m[1]+sp[0]
+		if nend-off > 24 {
+			continue
+		}
+		if off > 0 {
+			r, _ := utf8.DecodeLastRuneInString(s[:off])
+			if r < utf8.RuneSelf && (isASCIIAlnum(byte(r)) || r == '.' || r == '-' || r == '_' || r == '/') {
+				continue
+			}
+			if r == '第' {
+				continue
+			}
+		}
+		c := &claim{p: p, sent: si, off: off}
+		rest := s[nend:]
+		sp0 := len(spaceRe.FindString(rest))
+		rest = rest[sp0:]
+		consumed := nend + sp0
+		if strings.HasPrefix(rest, "余") || strings.HasPrefix(rest, "多") {
+			c.approx = true
+			rest = rest[len("余"):]
+			consumed += len("余")
+			sp1 := len(spaceRe.FindString(rest))
+			rest, consumed = rest[sp1:], consumed+sp1
+		}
+		unit, k := l.unitAt(rest)
+		if unit == "" {
+			continue
+		}
+		c.kind = k
+		c.unit = unit
+		c.end = consumed + len(unit)
+		after := s[c.end:]
+		if threshold.MatchString(after) {
+			continue
+		}
+		if k == money && strings.HasPrefix(strings.TrimLeft(after, " "), "/") && !perYear.MatchString(after) {
+			continue // 200元/人: a rate, not a figure
+		}
+		if perYear.MatchString(after) || strings.HasSuffix(strings.TrimSpace(s[:off]), "每年") {
+			c.target = true
+		}
+		if strings.HasPrefix(strings.TrimSpace(after), "左右") || approxBefore.MatchString(s[:off]) {
+			c.approx = true
+		}
+		numText := strings.ReplaceAll(s[off:nend], ",", "")
+		v, err := decimal.NewFromString(numText)
+		if err != nil {
+			continue
+		}
+		c.val = v
+		if i := strings.IndexByte(numText, '.'); i >= 0 {
+			c.places = int32(len(numText) - i - 1)
+		}
+		c.written = strings.TrimSpace(p.text[off:c.end])
+		c.year = yearAt(marks, off, year)
+
+		// The clause: from the last separator before the number, at the
+		// number's depth of parentheses.
+		cs := clauseStart(s, sp[0], off)
+		c.clause = cs
+		ls := cs
+		if prevEnd > ls {
+			ls = prevEnd
+		}
+		c.label = s[ls:off]
+		if l.pat.alternatives != nil && l.pat.alternatives.MatchString(c.label) {
+			c.ambig = true
+		}
+		for _, t := range titleRe.FindAllStringSubmatch(s[sp[0]:off], -1) {
+			c.titles = append(c.titles, t[1])
+		}
+		var prev *claim
+		if len(out) > 0 {
+			prev = out[len(out)-1]
+		}
+		if !l.classify(c, prev, s, sp, year) {
+			continue
+		}
+		out = append(out, c)
+		prevEnd = c.end
+	}
+	return out
+}
+
+func isASCIIAlnum(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// clauseStart returns the offset after the last clause separator (，；：)
+// between from and off that sits at the same depth of parentheses as off.
+func clauseStart(s string, from, off int) int {
+	type sep struct{ at, depth int }
+	var seps []sep
+	depth := 0
+	for i, r := range s[from:off] {
+		switch r {
+		case '（', '(':
+			depth++
+		case '）', ')':
+			if depth > 0 {
+				depth--
+			}
+		case '，', ',', '；', ';', '：', ':':
+			seps = append(seps, sep{from + i + utf8.RuneLen(r), depth})
+		}
+	}
+	for i := len(seps) - 1; i >= 0; i-- {
+		if seps[i].depth <= depth {
+			return seps[i].at
+		}
+	}
+	return from
+}
+
+// unitAt reads the unit at the start of s.
+func (l *Linter) unitAt(s string) (string, kind) {
+	for _, u := range []string{"亿元", "万元", "元"} {
+		if strings.HasPrefix(s, u) {
+			return u, money
+		}
+	}
+	for _, u := range []string{"%", "％"} {
+		if strings.HasPrefix(s, u) {
+			return u, percent
+		}
+	}
+	if strings.HasPrefix(s, "万") || strings.HasPrefix(s, "亿") {
+		return "", money
+	}
+	for _, u := range l.pat.countUnits {
+		if strings.HasPrefix(s, u) {
+			return u, count
+		}
+	}
+	return "", money
+}
+
+// classify gives c its role, direction and subject. It returns false when
+// the number is not a claim (a percentage that is neither a share, a rate
+// nor a completion).
+func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int) bool {
+	lab := c.label
+	trim := strings.TrimSpace(lab)
+	sameClause := prev != nil && prev.clause == c.clause
+	if connRe.MatchString(trim) && sameClause && prev.kind == c.kind {
+		// "分别为A和B", "各减少了A和B": the second takes after the first.
+		c.conn = true
+		c.role, c.dir, c.cmp, c.whole = prev.role, prev.dir, prev.cmp, prev.whole
+		c.subj, c.inherit, c.group = prev.subj, true, prev.group+1
+		c.initial, c.notTable = prev.initial, prev.notTable
+		if c.role == roleCurrent || c.role == rolePrior {
+			c.role = roleForYear(c.year, year)
+		}
+		return true
+	}
+	subj := lab
+	switch c.kind {
+	case percent:
+		if i := strings.LastIndex(subj, "占"); i >= 0 && !strings.Contains(subj[i:], "用") {
+			c.role = roleShare
+			w := subj[i+len("占"):]
+			w = strings.TrimSuffix(strings.TrimSpace(w), "为")
+			w = strings.TrimSuffix(w, "比例")
+			w = strings.TrimSuffix(w, "比重")
+			w = strings.TrimSuffix(w, "的")
+			c.whole = strings.TrimSpace(w)
+			subj = subj[:i]
+		} else if m := completionEnd.FindStringIndex(subj); m != nil {
+			c.role = roleCompletion
+			c.initial = strings.Contains(subj[m[0]:], "年初")
+			subj = subj[:m[0]]
+		} else if m := rateEnd.FindStringSubmatchIndex(subj); m != nil {
+			c.role = roleRate
+			c.dir = direction(subj[m[2]:m[3]])
+			subj = subj[:m[0]]
+			if cm := cmpEnd.FindStringIndex(subj); cm != nil {
+				subj = subj[:cm[0]]
+			}
+			c.cmp = comparisonIn(s[sp[0]:c.off])
+		} else {
+			return false
+		}
+	default:
+		if m := changeEnd.FindStringSubmatchIndex(subj); m != nil && (comparisonIn(s[sp[0]:c.off]) != cmpNone || strings.Contains(subj, "相比")) {
+			c.role = roleChange
+			c.dir = direction(subj[m[2]:m[3]])
+			c.cmp = comparisonIn(s[sp[0]:c.off])
+			subj = subj[:m[0]]
+			if cm := cmpEnd.FindStringIndex(subj); cm != nil {
+				subj = subj[:cm[0]]
+			}
+		} else if l.isBudget(subj) {
+			c.role = roleBudget
+			c.initial = strings.Contains(subj, "年初")
+			if m := budgetEnd.FindStringIndex(subj); m != nil {
+				subj = subj[:m[0]]
+			}
+		} else {
+			c.role = roleForYear(c.year, year)
+			if c.year == year && (strings.Contains(subj, "上年") || strings.Contains(subj, "去年")) && !strings.Contains(subj, "较上年") && !strings.Contains(subj, "比上年") {
+				c.role = rolePrior
+			}
+		}
+		if c.ambig {
+			c.dir = 0
+		}
+	}
+	if l.pat.notRestating != nil && l.pat.notRestating.MatchString(lab) {
+		c.notTable = true
+	}
+	subj = stripSubject(subj)
+	if genericRe.MatchString(subj) {
+		c.inherit = true
+		switch {
+		case prev != nil && prev.subj != "":
+			subj = prev.subj
+			c.notTable = c.notTable || prev.notTable && sameClause
+			if c.kind == percent && c.role != roleShare && c.whole == "" {
+				c.whole = prev.whole
+			}
+		case c.clause > sp[0]:
+			subj = stripSubject(strings.TrimRight(s[sp[0]:c.clause], clauseSep+" "))
+			if l.pat.notRestating != nil && l.pat.notRestating.MatchString(subj) {
+				c.notTable = true
+			}
+		default:
+			subj = topic(c.p)
+		}
+	}
+	c.subj = subj
+	return true
+}
+
+// topic returns the 科目 a paragraph is about when its first sentence names
+// one ("1、教育支出（类）普通教育（款）初中教育（项）。"), so that the figures
+// of its later sentences restate that 科目.
+func topic(p *para) string {
+	if len(p.sents) < 2 {
+		return ""
+	}
+	first := strings.TrimSpace(p.text[p.sents[0][0]:p.sents[0][1]])
+	first = strings.TrimRight(first, "。 ")
+	if names, _ := segments(first); len(names) == 0 {
+		return ""
+	}
+	return stripSubject(first)
+}
+
+func roleForYear(y, year int) role {
+	if y == year-1 {
+		return rolePrior
+	}
+	if y != year && y != 0 {
+		return roleCurrent // another year: kept current but marked by c.year
+	}
+	return roleCurrent
+}
+
+func direction(w string) int {
+	switch w {
+	case "增加", "增长", "上升", "超支", "增", "多", "增幅", "增长率":
+		return 1
+	case "减少", "下降", "降低", "节约", "减", "少", "降幅", "减幅", "下降率":
+		return -1
+	}
+	return 0
+}
+
+// comparisonIn reports what the text before a change compares with.
+func comparisonIn(s string) comparison {
+	ms := cmpPhrase.FindAllString(s, -1)
+	if len(ms) == 0 {
+		return cmpNone
+	}
+	if strings.Contains(ms[len(ms)-1], "预算") {
+		return cmpBudget
+	}
+	return cmpYoY
+}
+
+// isBudget reports whether a label speaks of a budget figure: it mentions
+// 预算 other than in a fund's name.
+func (l *Linter) isBudget(label string) bool {
+	t := label
+	if l.pat.funds != nil {
+		t = l.pat.funds.ReplaceAllString(t, "")
+	}
+	return strings.Contains(t, "预算")
+}
+
+// stripSubject removes numbering, lead words, trailing notes and filler
+// words from a label, leaving the name of what the figure measures.
+func stripSubject(s string) string {
+	s = strings.TrimSpace(s)
+	for i := 0; i < 8; i++ {
+		t := leadPunct.ReplaceAllString(s, "")
+		t = enumRe.ReplaceAllString(t, "")
+		t = leadWords.ReplaceAllString(t, "")
+		t = strings.TrimSpace(t)
+		if t == s {
+			break
+		}
+		s = t
+	}
+	for i := 0; i < 16; i++ {
+		t := strings.TrimSpace(s)
+		if m := trailParen.FindStringSubmatchIndex(t); m != nil && utf8.RuneCountInString(t[m[2]:m[3]]) >= 3 {
+			t = t[:m[0]]
+		}
+		t = fillerEnd.ReplaceAllString(t, "")
+		t = strings.TrimRight(t, "”\"")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	return s
+}

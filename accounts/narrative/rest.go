@@ -1,0 +1,640 @@
+package narrative
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+var (
+	bareRateRe    = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]\s*$`)
+	rateHeaderRe  = regexp.MustCompile(`^\s*(?:预算)?(完成率|执行率)`)
+	cellQtyRe     = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*(万元|元|亿元)?\s*$`)
+	budgetWording = regexp.MustCompile(`决算(?:数)?(?:与预算(?:数)?)?\s*(大于|小于|等于|高于|低于|超过|持平)\s*(?:预算(?:数)?)?`)
+	yoyFlat       = regexp.MustCompile(`(?:与\s*(?:上年度?|(?:19|20)[0-9]{2}\s*年度?)\s*(?:相比)?|同比|较上年|比上年)\s*(基本)?持平`)
+)
+
+// rowRate is a 完成率 or 执行率 cell of a table row.
+type rowRate struct {
+	c      *claim
+	row    *trow
+	idx    int
+	target string // the 指标值 / 预算数 cell
+	actual string // the 实际完成数 cell
+	exec   bool   // 执行率 (funds) rather than 完成率 (indicator)
+}
+
+// checkTables reads the rate columns of tables: a 执行率 must equal
+// 实际完成数 ÷ 全年预算数; 完成率 cells are kept for checkTargets.
+func (r *run) checkTables() {
+	pidx := map[*para]int{}
+	for i, p := range r.d.paras {
+		pidx[p] = i
+	}
+	fromRight, exec := -1, false
+	lastEnd := -2
+	for _, row := range r.d.rows {
+		if len(row.cells) == 0 {
+			continue
+		}
+		first := pidx[row.cells[0]]
+		if first > lastEnd+1 {
+			fromRight = -1 // a paragraph between rows ends the table
+		}
+		lastEnd = pidx[row.cells[len(row.cells)-1]]
+		header := false
+		for i, c := range row.cells {
+			if m := rateHeaderRe.FindStringSubmatch(c.text); m != nil && !bareRateRe.MatchString(c.text) {
+				fromRight, exec, header = len(row.cells)-1-i, m[1] == "执行率", true
+			}
+		}
+		if header || fromRight < 0 {
+			continue
+		}
+		idx := len(row.cells) - 1 - fromRight
+		if idx < 0 || idx >= len(row.cells) {
+			continue
+		}
+		cell := row.cells[idx]
+		m := bareRateRe.FindStringSubmatchIndex(cell.text)
+		if m == nil {
+			continue
+		}
+		v, err := decimal.NewFromString(cell.text[m[2]:m[3]])
+		if err != nil {
+			continue
+		}
+		c := &claim{p: cell, off: m[2], end: m[1], kind: percent, val: v, role: roleCompletion, unit: "%", written: strings.TrimSpace(cell.text)}
+		if i := strings.IndexByte(cell.text[m[2]:m[3]], '.'); i >= 0 {
+			c.places = int32(m[3] - m[2] - i - 1)
+		}
+		rr := &rowRate{c: c, row: row, idx: idx, exec: exec}
+		if idx >= 2 {
+			rr.target, rr.actual = row.cells[idx-2].text, row.cells[idx-1].text
+		}
+		r.rowRates = append(r.rowRates, rr)
+		r.claims = append(r.claims, c)
+		if !exec {
+			continue
+		}
+		// 执行率 = 实际完成数 ÷ 全年预算数.
+		bm, am := cellQtyRe.FindStringSubmatch(rr.target), cellQtyRe.FindStringSubmatch(rr.actual)
+		if bm == nil || am == nil || bm[2] != am[2] {
+			continue
+		}
+		b, _ := decimal.NewFromString(bm[1])
+		a, _ := decimal.NewFromString(am[1])
+		if b.Sign() <= 0 {
+			continue
+		}
+		want := ratio(a, b, c.places)
+		if want.Equal(c.val) {
+			c.checked = true
+			continue
+		}
+		r.addClaim(RuleBudget, c, "", fmt.Sprintf("执行率不符：实际完成数%s÷全年预算数%s×100=%s%%，表中为%s", am[1], bm[1], ratio(a, b, 2).StringFixed(maxPlaces(2, c.places)), c.written), want.StringFixed(c.places)+"%", c.written)
+	}
+}
+
+// checkWording verifies 决算数大于/小于/持平预算数 (C6) and 与上年持平 (C10)
+// against the numbers.
+func (r *run) checkWording() {
+	for _, p := range r.d.paras {
+		for si, sp := range p.sents {
+			s := p.text[sp[0]:sp[1]]
+			for _, m := range budgetWording.FindAllStringSubmatchIndex(s, -1) {
+				if r.ambiguousAt(s, m[2], m[3]) {
+					continue
+				}
+				r.budgetWord(p, si, sp, sp[0]+m[2], s[m[2]:m[3]])
+			}
+			for _, m := range yoyFlat.FindAllStringSubmatchIndex(s, -1) {
+				if m[2] >= 0 { // 基本持平 admits a small difference
+					continue
+				}
+				r.flatWord(p, si, sp[0]+m[0])
+			}
+		}
+	}
+}
+
+func (r *run) ambiguousAt(s string, a, b int) bool {
+	if r.l.pat.alternatives == nil {
+		return false
+	}
+	for _, m := range r.l.pat.alternatives.FindAllStringIndex(s, -1) {
+		if m[0] <= b && a <= m[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func wordSign(w string) int {
+	switch w {
+	case "大于", "高于", "超过":
+		return 1
+	case "小于", "低于":
+		return -1
+	}
+	return 0
+}
+
+var signWord = map[int]string{1: "大于", -1: "小于", 0: "持平"}
+
+func (r *run) sentenceClaims(p *para, si int) []*claim {
+	var out []*claim
+	for _, c := range r.claims {
+		if c.p == p && c.sent == si {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (r *run) budgetWord(p *para, si int, sp [2]int, off int, word string) {
+	cs := r.sentenceClaims(p, si)
+	if len(cs) == 0 || cs[0].off > off {
+		// "…支出决算为X万元。决算数大于预算数的主要原因：…": the figures
+		// are in the sentence before.
+		if si > 0 {
+			cs = r.sentenceClaims(p, si-1)
+		}
+	}
+	var subj, compl *claim
+	var budgetClaim *claim
+	for _, c := range cs {
+		if c.off > off {
+			break
+		}
+		switch {
+		case c.kind == money && c.role == roleCurrent:
+			subj = c
+		case c.role == roleCompletion:
+			compl = c
+		case c.role == roleBudget && c.kind == money:
+			budgetClaim = c
+		}
+	}
+	got := wordSign(word)
+	want, known := 0, false
+	detail := ""
+	if subj != nil && subj.tied {
+		for _, f := range r.facts(subj) {
+			b := f.Budget
+			if !b.IsSet() {
+				b = f.InitialBudget
+			}
+			if f.Value.IsSet() && b.IsSet() {
+				a, bn := r.figNum(f, f.Value), r.figNum(f, b)
+				want, known = a.v.Cmp(bn.v), true
+				detail = fmt.Sprintf("决算数%s，预算数%s", r.fmtFig(f, f.Value), r.fmtFig(f, b))
+				break
+			}
+		}
+	}
+	if !known && compl != nil {
+		want, known = compl.val.Cmp(hundred), true
+		detail = "完成预算" + compl.written
+	}
+	if !known && subj != nil && budgetClaim != nil {
+		want, known = r.claimNum(subj).v.Cmp(r.claimNum(budgetClaim).v), true
+		detail = fmt.Sprintf("决算数%s，预算数%s", subj.written, budgetClaim.written)
+	}
+	if !known || want == got {
+		return
+	}
+	r.add(RuleBudget, p, off, "", fmt.Sprintf("预决算对比表述与数字矛盾：%s，应为“%s”，文中为“%s”", detail, signWord[want], word), signWord[want], word)
+}
+
+func (r *run) flatWord(p *para, si int, off int) {
+	var subj *claim
+	for _, c := range r.sentenceClaims(p, si) {
+		if c.off < off && (c.kind == money || c.kind == count) && c.role == roleCurrent {
+			subj = c
+		}
+	}
+	if subj == nil {
+		return
+	}
+	cur, prior := r.subjectNow(subj), r.subjectPrior(subj)
+	if !cur.ok || !prior.ok || cur.v.Equal(prior.v) {
+		return
+	}
+	d := cur.v.Sub(prior.v)
+	r.add(RuleYoY, p, off, r.pathOf(subj, true), fmt.Sprintf("“持平”与数字矛盾：%s本年%s、上年%s，%s%s", r.titleOf(subj), r.fmtIn(cur, subj.unit), r.fmtIn(prior, subj.unit), dirWord[d.Sign()], r.fmtIn(num{v: d.Abs(), places: minPlaces(cur.places, prior.places)}, subj.unit)), dirWord[d.Sign()], "持平")
+}
+
+// checkEmpty verifies statements that a table or item has no figures (C9).
+func (r *run) checkEmpty() {
+	for _, p := range r.d.paras {
+		var taken [][2]int
+		for _, e := range r.l.pat.empty {
+			for _, m := range e.re.FindAllStringIndex(p.text, -1) {
+				overlap := false
+				for _, t := range taken {
+					if m[0] < t[1] && t[0] < m[1] {
+						overlap = true
+					}
+				}
+				if overlap {
+					continue
+				}
+				taken = append(taken, [2]int{m[0], m[1]})
+				for _, id := range e.Facts {
+					f := r.ix.byID[id]
+					if f == nil || !f.Value.IsSet() {
+						continue
+					}
+					if n := r.figNum(f, f.Value); n.ok && !n.v.IsZero() {
+						r.add(RuleEmpty, p, m[0], f.Value.Path, fmt.Sprintf("“无数据”表述与表不符：文中称“%s”，而%s为%s", p.text[m[0]:m[1]], f.Title, r.fmtFig(f, f.Value)), "0", r.fmtFig(f, f.Value))
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// checkLeftovers finds template text left in: placeholders and unresolved
+// alternatives (C11), wrong years (C12), notes to the author (C13) and
+// doubled punctuation (C14).
+func (r *run) checkLeftovers() {
+	pat := r.l.pat
+	for _, p := range r.d.paras {
+		t := p.text
+		if pat.alternatives != nil {
+			for _, m := range pat.alternatives.FindAllStringSubmatchIndex(t, -1) {
+				w1, w2 := t[m[2]:m[3]], t[m[4]:m[5]]
+				if !pat.altPairs[w1+"|"+w2] {
+					continue
+				}
+				r.add(RuleLeftover, p, m[0], "", fmt.Sprintf("模板备选词未选定：“%s”", t[m[0]:m[1]]), "选定其一", t[m[0]:m[1]])
+			}
+		}
+		var seen [][2]int
+		for _, re := range pat.placeholders {
+			for _, m := range re.FindAllStringSubmatchIndex(t, -1) {
+				a, b := m[0], m[1]
+				if len(m) >= 4 && m[2] >= 0 {
+					a, b = m[2], m[3]
+				}
+				if overlaps(seen, a, b) {
+					continue
+				}
+				seen = append(seen, [2]int{a, b})
+				r.add(RuleLeftover, p, a, "", fmt.Sprintf("模板占位符未替换：“%s”", t[a:b]), "实际内容", t[a:b])
+			}
+		}
+		if r.year != 0 {
+			for _, y := range pat.years {
+				for _, m := range y.re.FindAllStringSubmatchIndex(t, -1) {
+					got, err := strconv.Atoi(t[m[2]:m[3]])
+					if err != nil {
+						continue
+					}
+					want := r.year + y.Offset
+					if got == want {
+						continue
+					}
+					r.add(RuleYear, p, m[2], "", fmt.Sprintf("年度不符：本决算为%d年度，%s应为%d年，文中为%d年", r.year, y.What, want, got), strconv.Itoa(want), strconv.Itoa(got))
+				}
+			}
+		}
+		r.instructions(p)
+		if pat.punctuation != nil {
+			for _, m := range pat.punctuation.FindAllStringIndex(t, -1) {
+				if strings.Count(t[m[0]:m[1]], "。") == 2 && (strings.HasPrefix(t[m[1]:], "。") || strings.HasSuffix(t[:m[0]], "。")) {
+					continue // 。。。 is an ellipsis
+				}
+				r.add(RulePunctuation, p, m[0], "", fmt.Sprintf("标点重复：“%s”", t[m[0]:m[1]]), "", t[m[0]:m[1]])
+			}
+		}
+	}
+}
+
+func overlaps(spans [][2]int, a, b int) bool {
+	for _, s := range spans {
+		if a < s[1] && s[0] < b {
+			return true
+		}
+	}
+	return false
+}
+
+// parens returns the outermost parenthesised spans of s (byte offsets of
+// the opening and after the closing bracket).
+func parens(s string) [][2]int {
+	var out [][2]int
+	depth, start := 0, -1
+	for i, ch := range s {
+		switch ch {
+		case '（', '(':
+			if depth == 0 {
+				start = i
+			}
+			depth++
+		case '）', ')':
+			if depth > 0 {
+				depth--
+				if depth == 0 && start >= 0 {
+					out = append(out, [2]int{start, i + utf8.RuneLen(ch)})
+					start = -1
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (r *run) instructions(p *para) {
+	t := p.text
+	reported := map[int]bool{}
+	for _, sp := range parens(t) {
+		inner := t[sp[0]:sp[1]]
+		_, n := utf8.DecodeRuneInString(inner)
+		_, m := utf8.DecodeLastRuneInString(inner)
+		content := inner[n : len(inner)-m]
+		before := strings.TrimSpace(t[:sp[0]])
+		after := strings.TrimSpace(t[sp[1]:])
+		standalone := (before == "" || strings.HasSuffix(before, "。") || strings.HasSuffix(before, "）")) &&
+			(after == "" || strings.HasPrefix(after, "。") || strings.HasPrefix(after, "（"))
+		for _, in := range r.l.pat.instructions {
+			if in.scope == Sentence || in.scope == Standalone && !standalone {
+				continue
+			}
+			if in.re.MatchString(content) {
+				r.add(RuleInstruction, p, sp[0], "", fmt.Sprintf("编写说明未删除：“%s”", clip(inner, 60)), "删除", clip(inner, 60))
+				reported[sp[0]] = true
+				break
+			}
+		}
+	}
+	for _, sp := range p.sents {
+		s := strings.TrimSpace(t[sp[0]:sp[1]])
+		for _, in := range r.l.pat.instructions {
+			if in.scope != Sentence || !in.re.MatchString(s) {
+				continue
+			}
+			if !reported[sp[0]] {
+				r.add(RuleInstruction, p, sp[0], "", fmt.Sprintf("编写说明未删除：“%s”", clip(s, 60)), "删除", clip(s, 60))
+			}
+			break
+		}
+	}
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)
+	return string(rs[:n]) + "…"
+}
+
+// consistencyKey groups claims about the same item: the fact they name, or
+// the publication (《…》) their label names.
+func (r *run) consistencyKey(c *claim) string {
+	if c.kind == percent || c.ambig || c.target || c.notTable || c.subj == "" {
+		return ""
+	}
+	if c.role != roleCurrent && c.role != rolePrior && c.role != roleBudget {
+		return ""
+	}
+	if c.year != r.year && c.year != r.year-1 && c.year != 0 {
+		return ""
+	}
+	if len(c.factIDs) > 0 {
+		return fmt.Sprintf("f:%s|%d|%s", c.factIDs[0], c.role, c.unitKind())
+	}
+	if ts := titleRe.FindAllStringSubmatch(c.subj, -1); len(ts) > 0 {
+		return fmt.Sprintf("t:%s|%d|%s", ts[len(ts)-1][1], c.role, c.unit)
+	}
+	return ""
+}
+
+func (c *claim) unitKind() string {
+	if c.kind == count {
+		return c.unit
+	}
+	return "money"
+}
+
+// checkConsistency reports one item stated with different values (C15).
+func (r *run) checkConsistency() {
+	groups := map[string][]*claim{}
+	var keys []string
+	for _, c := range r.claims {
+		k := r.consistencyKey(c)
+		if k == "" {
+			continue
+		}
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], c)
+	}
+	for _, k := range keys {
+		g := groups[k]
+		// The reference value: the table's, else the most frequent stated
+		// one (the earliest on a tie).
+		var ref num
+		var refClaim *claim
+		var refFact *Fact
+		var refFig Figure
+		for _, c := range g {
+			for _, f := range r.facts(c) {
+				if fg := figure(f, c); fg.IsSet() && f.Count == (c.kind == count) {
+					ref, refFact, refFig = r.figNum(f, fg), f, fg
+					break
+				}
+			}
+			if ref.ok {
+				break
+			}
+		}
+		if len(g) < 2 && !ref.ok {
+			continue
+		}
+		if !ref.ok {
+			best := 0
+			for _, c := range g {
+				n := 0
+				for _, q := range g {
+					if r.claimNum(q).v.Equal(r.claimNum(c).v) {
+						n++
+					}
+				}
+				if n > best {
+					best, refClaim = n, c
+				}
+			}
+			ref = r.claimNum(refClaim)
+		} else {
+			for _, c := range g {
+				if r.same(c, ref) {
+					refClaim = c
+					break
+				}
+			}
+		}
+		for _, c := range g {
+			if refFact != nil && r.same(c, ref) {
+				c.checked = true // agrees with the table
+			}
+			if c.reported || c == refClaim || c.approx && refClaim != nil && r.claimNum(c).v.Equal(r.claimNum(refClaim).v) || !c.approx && r.same(c, ref) {
+				continue
+			}
+			if refClaim == nil && c.tied {
+				continue // compared with the table already
+			}
+			title := r.titleOf(c)
+			var where, expected, path string
+			switch {
+			case refClaim != nil:
+				where = fmt.Sprintf("第%d行为%s", refClaim.p.at(refClaim.off).line, refClaim.written)
+				expected = refClaim.written
+			default:
+				where = "表中为" + r.fmtFig(refFact, refFig)
+				expected = r.fmtFig(refFact, refFig)
+			}
+			if refFact != nil {
+				path = refFig.Path
+				if refClaim != nil {
+					where += "（表中为" + r.fmtFig(refFact, refFig) + "）"
+				}
+			}
+			r.addClaim(RuleConsistency, c, path, fmt.Sprintf("同一事项前后数值不一致：%s此处为%s，%s", title, c.written, where), expected, c.written)
+		}
+	}
+}
+
+// checkTargets reports a 完成率 of 100% for an indicator whose target, stated
+// in the document as N<unit>/年 for a publication, was not met according to
+// the narrative (C16).
+func (r *run) checkTargets() {
+	type shortfall struct {
+		target, actual *claim
+		title          string
+	}
+	var shorts []shortfall
+	for _, t := range r.claims {
+		if !t.target || t.kind != count || len(t.titles) == 0 {
+			continue
+		}
+		tt := t.titles[len(t.titles)-1]
+		for _, a := range r.claims {
+			if a.target || a.kind != count || a.unit != t.unit || a.approx || a.role != roleCurrent || len(a.titles) == 0 {
+				continue
+			}
+			if !compatibleTitle(a.titles[len(a.titles)-1], tt) || a.val.Cmp(t.val) >= 0 {
+				continue
+			}
+			shorts = append(shorts, shortfall{t, a, tt})
+			break
+		}
+	}
+	if len(shorts) == 0 {
+		return
+	}
+	mentions := func(text string) *shortfall {
+		for i := range shorts {
+			for _, m := range titleRe.FindAllStringSubmatch(text, -1) {
+				if compatibleTitle(m[1], shorts[i].title) {
+					return &shorts[i]
+				}
+			}
+		}
+		return nil
+	}
+	used := map[int]bool{}
+	msg := func(s *shortfall, rate string) string {
+		return fmt.Sprintf("完成率与目标不符：填报完成率%s，而《%s》年度目标为%s（第%d行），文中实际完成%s（第%d行），目标未完成",
+			rate, s.title, strings.TrimSpace(s.target.p.text[s.target.off:min(len(s.target.p.text), s.target.end+len("/年"))]), s.target.p.at(s.target.off).line, s.actual.written, s.actual.p.at(s.actual.off).line)
+	}
+	for _, rr := range r.rowRates {
+		if rr.exec || rr.c.val.Cmp(hundred) < 0 {
+			continue
+		}
+		s := mentions(rr.target)
+		if s == nil {
+			continue
+		}
+		path := ""
+		for i, in := range r.input.Indicators {
+			if normText(in.Target) == normText(rr.target) {
+				path, used[i] = in.Path, true
+				break
+			}
+		}
+		r.addClaim(RuleTarget, rr.c, path, msg(s, rr.c.written), "低于100%", rr.c.written)
+	}
+	for i, in := range r.input.Indicators {
+		if used[i] || !in.Rate.IsSet() {
+			continue
+		}
+		rate, _ := in.Rate.Decimal()
+		if rate.Cmp(hundred) < 0 {
+			continue
+		}
+		s := mentions(in.Target)
+		if s == nil {
+			continue
+		}
+		r.addClaim(RuleTarget, s.actual, in.Path, msg(s, rate.String()+"%")+"（指标“"+in.Name+"”）", "低于100%", rate.String()+"%")
+	}
+}
+
+func compatibleTitle(a, b string) bool {
+	return a != "" && b != "" && (strings.HasPrefix(a, b) || strings.HasPrefix(b, a))
+}
+
+func normText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, strings.TrimSuffix(strings.TrimSpace(s), "。"))
+}
+
+// listUnverified lists the claims no check could use (C18).
+func (r *run) listUnverified() {
+	sort.SliceStable(r.claims, func(i, j int) bool {
+		a, b := r.claims[i].p.at(r.claims[i].off), r.claims[j].p.at(r.claims[j].off)
+		if a.line != b.line {
+			return a.line < b.line
+		}
+		return a.col < b.col
+	})
+	for _, c := range r.claims {
+		if c.checked || c.reported || c.ambig {
+			continue
+		}
+		subj := clip(c.subj, 30)
+		var msg string
+		switch {
+		case c.kind == percent:
+			what := map[role]string{roleShare: "占比", roleRate: "增减率", roleCompletion: "完成率"}[c.role]
+			msg = fmt.Sprintf("未核对：%s%s无法由报表数或文中数验算", what, c.written)
+			if subj != "" {
+				msg = fmt.Sprintf("未核对：“%s”%s%s无法由报表数或文中数验算", subj, what, c.written)
+			}
+		case c.role == roleChange:
+			msg = fmt.Sprintf("未核对：“%s”增减额%s，上年数未列示", subj, c.written)
+		case len(r.facts(c)) > 0 && c.tied:
+			f := r.facts(c)[0]
+			msg = fmt.Sprintf("未核对：%s%s文中为%s，表中未列示", f.Title, roleWord[c.role], c.written)
+		case subj == "":
+			msg = fmt.Sprintf("未核对：%s无对应的报表数", c.written)
+		default:
+			msg = fmt.Sprintf("未核对：“%s”%s无对应的报表数", subj, c.written)
+		}
+		r.addClaim(RuleUnverified, c, "", msg, "", c.written)
+	}
+}

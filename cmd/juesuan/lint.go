@@ -1,0 +1,150 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	juesuan "github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/accounts/narrative"
+)
+
+func init() {
+	register("lint", "check a 决算 narrative (情况说明) against its document (表文一致)", runLint)
+}
+
+const lintUsage = `usage: juesuan lint --document FILE.json [--format text|json] [--profile P] NARRATIVE.txt
+
+Checks the narrative, plain UTF-8 text of the 情况说明, against the tables,
+prior-year figures and performance section of the document (decoded and
+calculated as validate does), with the narrative patterns of the document's
+profile (or of P). Rules C1–C18 (juesuan rules lists them).
+
+Text output: one block per finding,
+  NARRATIVE:LINE:COLUMN: SEVERITY RULE [PATH] MESSAGE
+      quoted sentence
+then a summary. Columns count characters (runes), from 1.
+JSON output (--format json) has the shape of validate's, with the narrative
+as the one file.
+
+Exit status: 0 no errors (warnings and infos allowed), 1 at least one finding
+of severity error, 2 an unreadable or undecodable input, or bad usage.
+`
+
+func runLint(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, lintUsage)
+		fs.PrintDefaults()
+	}
+	docPath := fs.String("document", "", "the document (JSON) the narrative belongs to")
+	format := fs.String("format", "text", "output format: text or json")
+	profileID := fs.String("profile", "", "use this registered profile instead of the one the document names")
+
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return exitOK
+			}
+			return exitInput
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		paths = append(paths, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "juesuan lint: --format %q: want text or json\n", *format)
+		return exitInput
+	}
+	if *docPath == "" || len(paths) != 1 {
+		fs.Usage()
+		return exitInput
+	}
+	file := paths[0]
+
+	d, err := juesuan.DecodeFile(*docPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "juesuan lint: %s: %v\n", *docPath, err)
+		return exitInput
+	}
+	d.Calculate()
+	prof, err := juesuan.LookupProfile(d.Profile)
+	if *profileID != "" {
+		prof, err = juesuan.LookupProfile(*profileID)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "juesuan lint: %v\n", err)
+		return exitInput
+	}
+	text, err := readLimited(file, narrative.MaxSize)
+	if err != nil {
+		fmt.Fprintf(stderr, "juesuan lint: %v\n", err)
+		return exitInput
+	}
+	found, err := prof.Lint(d, text)
+	if err != nil {
+		fmt.Fprintf(stderr, "juesuan lint: %s: %v\n", file, err)
+		return exitInput
+	}
+
+	var sum summer
+	res := fileResult{file: file, findings: found}
+	sum.add(res)
+	s := sum.summary()
+	if *format == "json" {
+		w := &jsonWriter{w: stdout}
+		w.begin()
+		w.file(res)
+		w.end(s)
+	} else {
+		for _, f := range found {
+			writeLintFinding(stdout, file, f)
+		}
+		fmt.Fprintf(stdout, "%d error(s), %d warning(s) (%d explained), %d info(s)\n", s.Errors, s.Warnings, s.Explained, s.Infos)
+	}
+	if s.Errors > 0 {
+		return exitFinding
+	}
+	return exitOK
+}
+
+// writeLintFinding prints one finding as a block: the located message, then
+// the quoted sentence.
+func writeLintFinding(w io.Writer, file string, f audit.Finding) {
+	path := ""
+	if f.Path != "" {
+		path = " " + f.Path
+	}
+	expl := ""
+	if f.Explanation != "" {
+		expl = "（已说明：" + f.Explanation + "）"
+	}
+	fmt.Fprintf(w, "%s:%d:%d: %s %s%s %s%s\n", file, f.Line, f.Column, f.Severity, f.Rule, path, f.Message, expl)
+	if f.Quote != "" {
+		fmt.Fprintf(w, "    %s\n", f.Quote)
+	}
+}
+
+// readLimited reads a file of at most max bytes.
+func readLimited(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%s: larger than %d bytes", path, max)
+	}
+	return b, nil
+}
