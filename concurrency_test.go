@@ -141,6 +141,8 @@ func TestConcurrentValidation(t *testing.T) {
 		errs   []string
 		wg     sync.WaitGroup
 		newIDs = make([]string, concurrencyWorkers)
+		// planned counts the validations the workers set out to do.
+		planned atomic.Int64
 	)
 	fail := func(format string, args ...any) {
 		mu.Lock()
@@ -166,8 +168,9 @@ func TestConcurrentValidation(t *testing.T) {
 			for k := range 3 {
 				i := (w + k) % len(docs)
 				if strings.HasPrefix(docs[i].name, "large") && (w%8 != 0 || testing.Short()) {
-					continue // a few workers suffice for the large document: -race is slow
+					continue // a few workers suffice for the large documents: -race is slow
 				}
+				planned.Add(2)
 				id := profiles[(w/len(docs)+k)%len(profiles)]
 				f, err := validateFresh(docs[i].data, id)
 				if err != nil {
@@ -222,8 +225,8 @@ func TestConcurrentValidation(t *testing.T) {
 			}
 		}
 	}
-	if n < concurrencyWorkers*2*2 {
-		t.Errorf("%d concurrent validations compared, want at least %d", n, concurrencyWorkers*2*2)
+	if int64(n) != planned.Load() || n < concurrencyWorkers {
+		t.Errorf("%d concurrent validations compared, want %d (at least %d)", n, planned.Load(), concurrencyWorkers)
 	}
 	if diff := cmp.Diff(snapshot, encodeAll(t, shared)); diff != "" {
 		t.Errorf("Validate changed the shared documents (-before +after):\n%s", diff)

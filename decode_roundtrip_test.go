@@ -23,9 +23,11 @@ var cmpDocument = cmp.Options{
 }
 
 // fixtureFiles returns every document fixture under testdata: the *.json
-// files, except expected results (*.expected.json), deliberately bad input
-// (testdata/hostile, testdata/invalid*, other than hostile/valid-*.json) and
-// fuzz corpora.
+// files, except expected results (*.expected.json, golden*.json), input
+// that Decode or the schema must reject (testdata/hostile other than
+// hostile/valid-*.json, testdata/invalid-json, testdata/invalid-structural)
+// and fuzz corpora. The rule-breaking variants in testdata/invalid are
+// well-formed documents and are included.
 func fixtureFiles(t testing.TB) []string {
 	var files []string
 	err := filepath.WalkDir("testdata", func(path string, e fs.DirEntry, err error) error {
@@ -34,12 +36,12 @@ func fixtureFiles(t testing.TB) []string {
 		}
 		name := e.Name()
 		if e.IsDir() {
-			if name == "fuzz" || strings.HasPrefix(name, "invalid") {
+			if name == "fuzz" || name == "invalid-json" || name == "invalid-structural" {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if !strings.HasSuffix(name, ".json") || strings.HasSuffix(name, ".expected.json") {
+		if !strings.HasSuffix(name, ".json") || strings.HasSuffix(name, ".expected.json") || strings.HasPrefix(name, "golden") {
 			return nil
 		}
 		if filepath.Base(filepath.Dir(path)) == "hostile" && !strings.HasPrefix(name, "valid-") {

@@ -14,6 +14,7 @@ import (
 	"github.com/cnfiscal/juesuan/accounts/audit"
 	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/cnfiscal/juesuan/classification"
+	"github.com/cnfiscal/juesuan/indicators"
 )
 
 // Profile is a registered bundle for one jurisdiction and fiscal year: its
@@ -118,7 +119,13 @@ type Rule struct {
 type Checker struct {
 	rule *Rule
 	rep  *audit.Reporter
+	eds  classification.Editions
 }
+
+// Editions returns the classification catalogues the document is checked
+// against (the profile's Editions, or those of its fiscal year), so that a
+// profile's rule can look codes up.
+func (c *Checker) Editions() classification.Editions { return c.eds }
 
 // Tolerance returns the tolerance the profile configures for the running
 // rule (amount.RoundingAware unless changed).
@@ -144,8 +151,9 @@ var ErrUnknownProfile = errors.New("juesuan: unknown profile")
 var ErrDuplicateProfile = errors.New("juesuan: profile already registered")
 
 // ErrInvalidProfile is matched by the error Register returns for a profile
-// that is not well formed (no ID, an unknown table key, an added table
-// without columns, duplicate keys, a rule without a check …).
+// that is not well formed (no ID, an unknown table key, duplicate tables or
+// columns, an unregistered indicator framework, an added rule without a
+// check or with a built-in ID …).
 var ErrInvalidProfile = errors.New("juesuan: invalid profile")
 
 // tableKey is the form of a table key: it names a $defs entry of the
@@ -212,11 +220,19 @@ func (p *Profile) check() error {
 			cols[c.Key] = true
 		}
 	}
+	if p.Framework != "" {
+		if _, err := indicators.LookupFramework(p.Framework); err != nil {
+			return bad("%v", err)
+		}
+	}
 	builtin := map[string]bool{}
 	for _, r := range documentRules {
 		builtin[r.ID] = true
 	}
 	for _, r := range accounts.Rules() {
+		builtin[r.ID] = true
+	}
+	for _, r := range indicators.Rules() {
 		builtin[r.ID] = true
 	}
 	extra := map[string]bool{}
@@ -284,6 +300,8 @@ func (p *Profile) Clone() *Profile {
 	q.Rules.Accounts = slices.Clone(p.Rules.Accounts)
 	q.Rules.Extra = slices.Clone(p.Rules.Extra)
 	q.Accounts.Rules = slices.Clone(p.Accounts.Rules)
+	q.Accounts.PersonnelClasses = slices.Clone(p.Accounts.PersonnelClasses)
+	q.Accounts.NegativeAllowed = slices.Clone(p.Accounts.NegativeAllowed)
 	return &q
 }
 

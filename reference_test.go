@@ -118,9 +118,12 @@ func jsonIndex(i int) string {
 }
 
 // TestReferenceFiguresFromNarrative proves that the reference fixture invents
-// nothing: every amount other than 0 occurs verbatim, followed by 万元, in the
-// published narrative, and every count (0 included) occurs as a whole number
-// followed by its unit (个/次/人/辆/批次/台).
+// nothing: every amount other than 0 occurs verbatim in the published
+// narrative (a table or prior-year figure followed by 万元; a figure of the
+// performance section as a whole number in its table cell; a negative change
+// as its absolute value after 减少 or 下降), and every count
+// of the tables (0 included) occurs as a whole number followed by its unit
+// (个/次/人/辆/批次/台).
 func TestReferenceFiguresFromNarrative(t *testing.T) {
 	data, err := os.ReadFile(referenceFile)
 	if err != nil {
@@ -154,9 +157,21 @@ func TestReferenceFiguresFromNarrative(t *testing.T) {
 			continue // a stated 0; the narrative states it as 0万元
 		}
 		amounts++
-		re := regexp.MustCompile(`(^|[^0-9.])` + regexp.QuoteMeta(f.value) + `万元`)
+		// A table figure is written with its unit; a figure of the
+		// performance tables sits in a cell under a （万元） header.
+		suffix, want := `万元`, f.value+"万元"
+		if !strings.HasPrefix(f.pointer, "/tables/") && !strings.HasPrefix(f.pointer, "/priorYear/") {
+			suffix, want = `([^0-9]|$)`, f.value
+		}
+		prefix, value := `(^|[^0-9.])`, f.value
+		if a.Sign() < 0 {
+			// A fall is written in words: 减少了156.79万元, 下降62.79%.
+			value = strings.TrimPrefix(f.value, "-")
+			prefix, want = `(减少|下降)了?`, "减少/下降"+value
+		}
+		re := regexp.MustCompile(prefix + regexp.QuoteMeta(value) + suffix)
 		if !re.MatchString(narrative) {
-			t.Errorf("%s = %s: %s万元 does not occur in the narrative", f.pointer, f.value, f.value)
+			t.Errorf("%s = %s: %s does not occur in the narrative", f.pointer, f.value, want)
 		}
 	}
 	if amounts < 20 || counts < 10 {

@@ -55,7 +55,7 @@ func (p *Profile) Validate(d *Document) (audit.Findings, error) {
 	for i := range p.Rules.Extra {
 		r := &p.Rules.Extra[i]
 		if rep.Enabled(r.ID) && r.Check != nil {
-			r.Check(d, &Checker{rule: r, rep: rep})
+			r.Check(d, &Checker{rule: r, rep: rep, eds: eds})
 		}
 	}
 	return rep.Findings(), nil
@@ -122,6 +122,7 @@ func (p *Profile) RuleCatalog() []audit.Rule {
 	for _, r := range ar {
 		out = append(out, r.Rule)
 	}
+	out = append(out, indicators.Rules()...)
 	for _, r := range p.Rules.Extra {
 		out = append(out, r.Rule)
 	}

@@ -46,8 +46,9 @@ echo "bench.sh: ${cls_cmd[*]}" >&2
 echo "bench.sh: ${peak_cmd[*]}" >&2
 "${peak_cmd[@]}" | tee "$work/peakmem.txt" >&2
 echo "bench.sh: ${benchstat_cmd[*]}" >&2
-"${benchstat_cmd[@]}" "$work/root.txt" >"$work/benchstat-root.txt"
-"${benchstat_cmd[@]}" "$work/classification.txt" >"$work/benchstat-classification.txt"
+# benchstat names its column after the file: run it where the files are.
+(cd "$work" && "${benchstat_cmd[@]}" root.txt >benchstat-root.txt)
+(cd "$work" && "${benchstat_cmd[@]}" classification.txt >benchstat-classification.txt)
 status=0
 go run ./.ci/benchratio -peakmem "$work/peakmem.txt" "$work/root.txt" "$work/classification.txt" >"$work/ratios.md" || status=$?
 elapsed=$(($(date +%s) - start))

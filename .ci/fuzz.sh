@@ -86,17 +86,21 @@ failed=()
 for t in "${targets[@]}"; do
 	dir=${t% *}
 	name=${t#* }
-	log="$logdir/${dir//\//_}.$name.log"
+	pkg=./$dir
+	[[ $dir == . ]] && pkg=.
+	log=${dir//\//_}
+	[[ $dir == . ]] && log=root
+	log="$logdir/$log.$name.log"
 	start=$(date +%s)
-	printf '%-40s ' "./$dir $name"
-	if go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "${par[@]}" "./$dir" >"$log" 2>&1; then
+	printf '%-40s ' "$pkg $name"
+	if go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "${par[@]}" "$pkg" >"$log" 2>&1; then
 		# The last progress line holds the execution count.
 		execs=$(grep -oE 'execs: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
 		echo "ok   $(($(date +%s) - start))s ${execs:+$execs execs}"
 	else
 		echo "FAIL $(($(date +%s) - start))s (log: $log)"
 		grep -E 'Failing input written to|--- FAIL|panic:|testdata/fuzz' "$log" | head -5 | sed 's/^/    /' || true
-		failed+=("./$dir $name")
+		failed+=("$pkg $name")
 	fi
 done
 

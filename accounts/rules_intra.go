@@ -1,7 +1,6 @@
 package accounts
 
 import (
-	"github.com/cnfiscal/juesuan/accounts/audit"
 	"github.com/cnfiscal/juesuan/classification"
 )
 
@@ -22,8 +21,6 @@ func forFiscals(c *Context, fn func(f *fiscalDoc)) {
 		fn(&f)
 	}
 }
-
-func summaryIncomeLabel(s *summaryDoc) label { return label{table: s.title} }
 
 // A1 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余.
 func checkA1(c *Context) {
@@ -262,5 +259,3 @@ func checkA15(c *Context) {
 		checkHierarchy(c, p)
 	}
 }
-
-var _ = audit.Error

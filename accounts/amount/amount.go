@@ -52,7 +52,7 @@ type SyntaxError struct {
 }
 
 func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("amount %q: %s (want %s)", e.Input, e.Reason, Pattern)
+	return fmt.Sprintf("amount %q: %s (want %s)", e.Input, e.Reason, patternSummary)
 }
 
 // Unwrap returns ErrSyntax.

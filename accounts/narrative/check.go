@@ -145,6 +145,8 @@ func (r *run) checkAmounts() {
 		if c.role != roleCurrent && c.role != rolePrior && c.role != roleBudget {
 			continue
 		}
+		var seen []decimal.Decimal // one finding per table value ("收支总计" names two equal figures)
+	facts:
 		for _, f := range r.facts(c) {
 			g := figure(f, c)
 			if !g.IsSet() || f.Count != (c.kind == count) {
@@ -155,6 +157,12 @@ func (r *run) checkAmounts() {
 				c.checked = true
 				continue
 			}
+			for _, v := range seen {
+				if v.Equal(n.v) {
+					continue facts
+				}
+			}
+			seen = append(seen, n.v)
 			msg := fmt.Sprintf("表文不一致：%s%s文中为%s，表中为%s", f.Title, roleWord[c.role], c.written, r.fmtFig(f, g))
 			if note := r.mismatchNote(c, f); note != "" {
 				msg += "；" + note
@@ -231,11 +239,26 @@ func (r *run) anchors() {
 				for j := i + 1; j < len(cs) && cs[j].conn && cs[j].role == roleRate; j++ {
 					run++
 				}
+				// The changes the run of rates belongs to: the money claims
+				// just before it, all of them changes.
 				var changes []*claim
-				for j := 0; j < i; j++ {
-					if cs[j].role == roleChange {
-						changes = append(changes, cs[j])
+				ambig := false
+				for j := i - 1; j >= 0; j-- {
+					q := cs[j]
+					if q.ambig {
+						ambig = true
+						break
 					}
+					if q.kind == percent || q.role != roleChange {
+						break
+					}
+					changes = append([]*claim{q}, changes...)
+				}
+				if ambig {
+					for g := 0; g < run; g++ {
+						cs[i+g].ambig = true
+					}
+					continue
 				}
 				if len(changes) >= run {
 					for g := 0; g < run; g++ {

@@ -248,6 +248,8 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 	return out
 }
 
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
 func isASCIIAlnum(b byte) bool {
 	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
@@ -266,7 +268,14 @@ func clauseStart(s string, from, off int) int {
 			if depth > 0 {
 				depth--
 			}
-		case '，', ',', '；', ';', '：', ':':
+		case ',', ':':
+			// 1,580,000.00 and 10:30 are not clause breaks.
+			j := from + i
+			if j > 0 && j+1 < len(s) && isDigit(s[j-1]) && isDigit(s[j+1]) {
+				continue
+			}
+			seps = append(seps, sep{j + 1, depth})
+		case '，', '；', ';', '：':
 			seps = append(seps, sep{from + i + utf8.RuneLen(r), depth})
 		}
 	}

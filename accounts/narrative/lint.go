@@ -102,6 +102,7 @@ type run struct {
 	year   int
 	claims   []*claim
 	rowRates []*rowRate
+	instr    []span // notes to the author found by checkLeftovers
 	out      audit.Findings
 }
 

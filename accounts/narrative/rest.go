@@ -3,6 +3,7 @@ package narrative
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -364,16 +365,41 @@ func (r *run) instructions(p *para) {
 		after := strings.TrimSpace(t[sp[1]:])
 		standalone := (before == "" || strings.HasSuffix(before, "。") || strings.HasSuffix(before, "）")) &&
 			(after == "" || strings.HasPrefix(after, "。") || strings.HasPrefix(after, "（"))
+		var clauses []string
+		first := -1
+		whole := false
 		for _, in := range r.l.pat.instructions {
 			if in.scope == Sentence || in.scope == Standalone && !standalone {
 				continue
 			}
-			if in.re.MatchString(content) {
-				r.add(RuleInstruction, p, sp[0], "", fmt.Sprintf("编写说明未删除：“%s”", clip(inner, 60)), "删除", clip(inner, 60))
-				reported[sp[0]] = true
-				break
+			for _, m := range in.re.FindAllStringIndex(content, -1) {
+				if noteRe.MatchString(content) {
+					// "（注：数据来源…，罗列全部…。）": the source is a proper
+					// note; only the clauses with instructions are left over.
+					a, b := clauseAround(content, m[0], m[1])
+					c := strings.TrimSpace(content[a:b])
+					if !slices.Contains(clauses, c) {
+						clauses = append(clauses, c)
+					}
+					if first < 0 || sp[0]+n+a < first {
+						first = sp[0] + n + a
+					}
+				} else {
+					whole = true
+				}
 			}
 		}
+		switch {
+		case whole:
+			r.add(RuleInstruction, p, sp[0], "", fmt.Sprintf("编写说明未删除：“%s”", clip(inner, 60)), "删除", clip(inner, 60))
+		case len(clauses) > 0:
+			msg := clip(strings.Join(clauses, "”“"), 80)
+			r.add(RuleInstruction, p, first, "", fmt.Sprintf("编写说明未删除：注释中的“%s”", msg), "删除", msg)
+		default:
+			continue
+		}
+		reported[sp[0]] = true
+		r.instr = append(r.instr, span{p, sp[0], sp[1]})
 	}
 	for _, sp := range p.sents {
 		s := strings.TrimSpace(t[sp[0]:sp[1]])
@@ -383,10 +409,31 @@ func (r *run) instructions(p *para) {
 			}
 			if !reported[sp[0]] {
 				r.add(RuleInstruction, p, sp[0], "", fmt.Sprintf("编写说明未删除：“%s”", clip(s, 60)), "删除", clip(s, 60))
+				r.instr = append(r.instr, span{p, sp[0], sp[1]})
 			}
 			break
 		}
 	}
+}
+
+var noteRe = regexp.MustCompile(`^\s*注[：:]`)
+
+// clauseAround widens [a, b) to the clause around it (between ，。；).
+func clauseAround(s string, a, b int) (int, int) {
+	start := 0
+	for i, r := range s[:a] {
+		if strings.ContainsRune("，,。；;：:", r) {
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	end := len(s)
+	for i, r := range s[b:] {
+		if strings.ContainsRune("，,。；;", r) {
+			end = b + i
+			break
+		}
+	}
+	return start, end
 }
 
 func clip(s string, n int) string {
@@ -514,55 +561,72 @@ func (r *run) checkConsistency() {
 	}
 }
 
-// checkTargets reports a 完成率 of 100% for an indicator whose target, stated
-// in the document as N<unit>/年 for a publication, was not met according to
-// the narrative (C16).
+// checkTargets reports a 完成率 of 100% for an indicator whose yearly target
+// (N<unit>/年, for a publication named 《…》) was not met: the indicator's
+// row, or the narrative, states a smaller actual quantity (C16).
 func (r *run) checkTargets() {
-	type shortfall struct {
-		target, actual *claim
-		title          string
+	type qty struct {
+		c     *claim
+		title string
 	}
-	var shorts []shortfall
-	for _, t := range r.claims {
-		if !t.target || t.kind != count || len(t.titles) == 0 {
+	var targets, actuals []qty
+	for _, c := range r.claims {
+		if c.kind != count || len(c.titles) == 0 || c.approx {
 			continue
 		}
-		tt := t.titles[len(t.titles)-1]
-		for _, a := range r.claims {
-			if a.target || a.kind != count || a.unit != t.unit || a.approx || a.role != roleCurrent || len(a.titles) == 0 {
-				continue
-			}
-			if !compatibleTitle(a.titles[len(a.titles)-1], tt) || a.val.Cmp(t.val) >= 0 {
-				continue
-			}
-			shorts = append(shorts, shortfall{t, a, tt})
-			break
+		q := qty{c, c.titles[len(c.titles)-1]}
+		switch {
+		case c.target:
+			targets = append(targets, q)
+		case c.role == roleCurrent:
+			actuals = append(actuals, q)
 		}
 	}
-	if len(shorts) == 0 {
-		return
-	}
-	mentions := func(text string) *shortfall {
-		for i := range shorts {
-			for _, m := range titleRe.FindAllStringSubmatch(text, -1) {
-				if compatibleTitle(m[1], shorts[i].title) {
-					return &shorts[i]
+	// find returns the first quantity in qs (those in cell first) for a
+	// publication compatible with one named in text.
+	find := func(qs []qty, text string, cell *para, unit string) *qty {
+		names := titleRe.FindAllStringSubmatch(text, -1)
+		var best *qty
+		for i := range qs {
+			q := &qs[i]
+			if unit != "" && q.c.unit != unit {
+				continue
+			}
+			for _, m := range names {
+				if !compatibleTitle(m[1], q.title) {
+					continue
+				}
+				if cell != nil && q.c.p == cell {
+					return q
+				}
+				if best == nil {
+					best = q
 				}
 			}
 		}
-		return nil
+		return best
+	}
+	cellOf := func(rr *rowRate, d int) *para {
+		if rr.idx-d < 0 {
+			return nil
+		}
+		return rr.row.cells[rr.idx-d]
+	}
+	msg := func(t, a *qty, rate string) string {
+		return fmt.Sprintf("完成率与目标不符：填报完成率%s，而《%s》年度目标为%s（第%d行），实际完成%s（第%d行），目标未完成",
+			rate, t.title, strings.TrimSpace(t.c.p.text[t.c.off:min(len(t.c.p.text), t.c.end+len("/年"))]), t.c.p.at(t.c.off).line, a.c.written, a.c.p.at(a.c.off).line)
 	}
 	used := map[int]bool{}
-	msg := func(s *shortfall, rate string) string {
-		return fmt.Sprintf("完成率与目标不符：填报完成率%s，而《%s》年度目标为%s（第%d行），文中实际完成%s（第%d行），目标未完成",
-			rate, s.title, strings.TrimSpace(s.target.p.text[s.target.off:min(len(s.target.p.text), s.target.end+len("/年"))]), s.target.p.at(s.target.off).line, s.actual.written, s.actual.p.at(s.actual.off).line)
-	}
 	for _, rr := range r.rowRates {
 		if rr.exec || rr.c.val.Cmp(hundred) < 0 {
 			continue
 		}
-		s := mentions(rr.target)
-		if s == nil {
+		t := find(targets, rr.target, cellOf(rr, 2), "")
+		if t == nil {
+			continue
+		}
+		a := find(actuals, rr.actual+rr.target, cellOf(rr, 1), t.c.unit)
+		if a == nil || a.c.val.Cmp(t.c.val) >= 0 {
 			continue
 		}
 		path := ""
@@ -572,7 +636,7 @@ func (r *run) checkTargets() {
 				break
 			}
 		}
-		r.addClaim(RuleTarget, rr.c, path, msg(s, rr.c.written), "低于100%", rr.c.written)
+		r.addClaim(RuleTarget, rr.c, path, msg(t, a, rr.c.written), "低于100%", rr.c.written)
 	}
 	for i, in := range r.input.Indicators {
 		if used[i] || !in.Rate.IsSet() {
@@ -582,12 +646,33 @@ func (r *run) checkTargets() {
 		if rate.Cmp(hundred) < 0 {
 			continue
 		}
-		s := mentions(in.Target)
-		if s == nil {
+		t := find(targets, in.Target, nil, "")
+		if t == nil {
 			continue
 		}
-		r.addClaim(RuleTarget, s.actual, in.Path, msg(s, rate.String()+"%")+"（指标“"+in.Name+"”）", "低于100%", rate.String()+"%")
+		a := find(actuals, in.Actual+in.Target, nil, t.c.unit)
+		if a == nil || a.c.val.Cmp(t.c.val) >= 0 {
+			continue
+		}
+		r.addClaim(RuleTarget, a.c, in.Path, msg(t, a, rate.String()+"%")+"（指标“"+in.Name+"”）", "低于100%", rate.String()+"%")
 	}
+}
+
+// span is a stretch of a paragraph.
+type span struct {
+	p    *para
+	a, b int
+}
+
+// inInstruction reports whether c sits in a note to the author (its
+// numbers are template text, not claims).
+func (r *run) inInstruction(c *claim) bool {
+	for _, s := range r.instr {
+		if s.p == c.p && c.off >= s.a && c.off < s.b {
+			return true
+		}
+	}
+	return false
 }
 
 func compatibleTitle(a, b string) bool {
@@ -613,7 +698,7 @@ func (r *run) listUnverified() {
 		return a.col < b.col
 	})
 	for _, c := range r.claims {
-		if c.checked || c.reported || c.ambig {
+		if c.checked || c.reported || c.ambig || r.inInstruction(c) {
 			continue
 		}
 		subj := clip(c.subj, 30)

@@ -1,11 +1,18 @@
 package narrative
-import ("testing";"fmt";"os")
-func TestScratch(t *testing.T) {
-	text, _ := os.ReadFile("testdata/shanghai-2024-template.txt")
-	fs, err := Lint(text, &Facts{Year: 2024})
-	if err != nil { t.Fatal(err) }
-	for _, f := range fs { if f.Rule != "C11" { fmt.Printf("%d:%d %s %s %s | %s\n", f.Line, f.Column, f.Severity, f.Rule, f.Message, f.Quote) } }
-	n := 0
-	for _, f := range fs { if f.Rule == "C11" { n++ } }
-	fmt.Println("C11:", n)
+import ("testing";"time";"os";"strings";"encoding/json")
+func TestScratchPerf(t *testing.T) {
+	b, _ := os.ReadFile("../../testdata/sichuan-2020/panzhihua-chengdu-office.narrative.txt")
+	var f Facts
+	fb, _ := os.ReadFile("testdata/panzhihua.facts.json")
+	json.Unmarshal(fb, &f)
+	for name, text := range map[string]string{
+		"ref": string(b),
+		"oneline": strings.NewReplacer("\n", "", "。", "").Replace(string(b)),
+		"repeat": strings.Repeat("公务接待费支出1万元，比上年减少1万元，下降1%，", 5000),
+		"parens": strings.Repeat("（", 50000) + strings.Repeat("1万元", 2000),
+	} {
+		st := time.Now()
+		fs, err := Lint([]byte(text), &f)
+		t.Logf("%s: %d bytes %d findings %v %v", name, len(text), len(fs), err, time.Since(st))
+	}
 }

@@ -4,7 +4,9 @@
 //
 // Every figure is one the published narrative states (see
 // testdata/sichuan-2020/PROVENANCE.md); a figure the narrative does not state
-// is left absent, never 0. Run it from the repository root:
+// is left absent, never 0. The performance section (项目绩效目标完成情况表 and
+// the self-evaluations, indicators/testdata/panzhihua-performance.json) is not
+// built here. Run it from the repository root:
 //
 //	go run ./examples/reference
 package main
@@ -166,7 +168,7 @@ func referenceDocument() *juesuan.Document {
 					Rows: []accounts.FundFlowRow{
 						{Code: "212", Name: "城乡社区支出"},
 						{Code: "21208", Name: "国有土地使用权出让收入安排的支出"},
-						{Code: "2120801", Name: "土地开发支出", FundFlowColumns: accounts.FundFlowColumns{Expenditure: a("31.25"), Basic: a("31.25")}},
+						{Code: "2120802", Name: "土地开发支出", FundFlowColumns: accounts.FundFlowColumns{Expenditure: a("31.25"), Basic: a("31.25")}},
 					},
 				},
 				// 十二 to 十四: 此表无数据.

@@ -41,8 +41,8 @@ func TestMatchesFixture(t *testing.T) {
 }
 
 // TestRun runs the program's code and compares its output with the findings
-// of the decoded fixture: one line per finding, then the counts, and no
-// error.
+// of the decoded fixture without its performance section (which the program
+// does not build): one line per finding, then the counts, and no error.
 func TestRun(t *testing.T) {
 	var out bytes.Buffer
 	if err := run(&out); err != nil {
@@ -52,6 +52,7 @@ func TestRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	d.Performance = nil
 	d.Calculate()
 	fs, err := juesuan.Validate(d)
 	if err != nil {

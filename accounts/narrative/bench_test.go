@@ -1,0 +1,36 @@
+package narrative_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/cnfiscal/juesuan/accounts/narrative"
+)
+
+// BenchmarkLint lints the reference narrative (1,461 lines, 150 KB) with
+// its facts; BenchmarkLintNoFacts is the baseline that reads, cuts and
+// classifies the same text with nothing to tie to, so the ratio of the two
+// is the cost of tying and checking.
+func BenchmarkLint(b *testing.B) {
+	bench(b, readFacts(b, "testdata/panzhihua.facts.json"))
+}
+
+func BenchmarkLintNoFacts(b *testing.B) { bench(b, nil) }
+
+func bench(b *testing.B, facts *narrative.Facts) {
+	text, err := os.ReadFile("../../testdata/sichuan-2020/panzhihua-chengdu-office.narrative.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	l, err := narrative.New(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := l.Lint(text, facts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,105 @@
+// Package narrative checks the 情况说明 of a 部门决算 disclosure against its
+// tables (表文一致).
+//
+// The input is the narrative as plain UTF-8 text (converted from Word or
+// PDF; "[bookmark: …]" and "[image: …]" artifacts are ignored, and lines that
+// a PDF converter wrapped in mid-sentence are joined) and the document's
+// figures as Facts. The engine does not know the document types: package
+// juesuan builds the Facts (juesuan.NarrativeFacts) and calls Lint.
+//
+// # How claims are read
+//
+// The text is cut into paragraphs, table rows (one cell per tabbed line, as
+// converters write them), sentences and clauses. Headings (一、…, （一）…,
+// 第X部分, report titles) set the context a paragraph sits in, as
+// Patterns.Headings says ("二、收入决算情况说明" opens context "income").
+//
+// Every number with a unit is a claim: an amount (元, 万元, 亿元), a
+// percentage or a count (批次, 人次, 辆, 台（套）, 个, 期, 条 … as
+// Patterns.CountUnits lists). Thresholds ("单价50万元以上"), dates and codes
+// are not claims. The words before a number give its role — this year's
+// figure, last year's (a sentence about 2019 in a 2020 document), a budget
+// (年初预算为…), a change (比上年减少…), a rate (下降…%), a share (占…%) or a
+// completion (完成预算…%) — and its label, the name of what it measures. A
+// label that names nothing ("支出决算为", "共计") takes the label of the figure
+// before it in the sentence, or of the sentence start ("行政运行（项）: 支出决算为
+// 339.87万元"), or of the paragraph's 科目 heading.
+//
+// A label ties the claim to a fact: by the label patterns of the context
+// (Patterns.Labels: "本年收入合计" restates summary.income.total), or by a
+// 科目 name ("一般公共服务（类）…行政运行（项）", matched with the names of the
+// classification rows). "分别…A和B" restates the facts of a pattern in turn.
+// Outside the sections that restate the tables, a 科目 name only identifies
+// its row, for the consistency check.
+//
+// # Checks and rules
+//
+// Rules() lists the catalogue. C1–C10 follow domain notes §3.3:
+//
+//   - C1–C5, C7, C8, C17: a stated figure differs from the table figure it
+//     restates (a figure written with fewer decimals, "630.8", is compared
+//     after rounding the table's; a stated 0 must be exactly 0), and a share
+//     (占…%) differs from part ÷ whole × 100. Percentages are compared at the
+//     decimals they are written with, rounding half away from zero
+//     (四舍五入), never truncating.
+//   - C6: 完成预算 % differs from 决算 ÷ 预算 × 100, a table's 执行率 from
+//     实际完成数 ÷ 全年预算数, or "决算数大于/小于/持平预算数" contradicts
+//     the numbers.
+//   - C9: a statement that a table has no data, or that there was no such
+//     expenditure, while the table has figures.
+//   - C10: a 同比 change differs from this year − last year; a rate differs
+//     from change ÷ last year × 100 (when only the change is stated, last
+//     year is this year ∓ the change); 增加/减少/持平 contradicts the numbers.
+//   - C11: template text left in — placeholders (XX, ××, 某某,
+//     "…（具体工作）") and alternatives never chosen ("增加/减少", "增长（下降）",
+//     "大于（小于）").
+//   - C12: a year that does not fit the document's year: a 同比 comparison
+//     with a year other than the year before, "截至…年12月31日" or
+//     "…年度部门决算" of another year.
+//   - C13: notes to the author never deleted ("（罗列全部…）",
+//     "（如持平作持平表述）", "（…请根据…）", the evaluation template's
+//     "说明…情况。" guidance). Source notes such as "（注：数据来源于财决附03表）"
+//     are not flagged; only the instruction inside a note is.
+//   - C14: doubled punctuation ("、，", "，，").
+//   - C15: one item stated with different values in two places: the same
+//     table figure (or 科目), or the same publication 《…》 counted in the
+//     same unit.
+//   - C16: a 完成率 of 100% for an indicator whose yearly target (N期/年 for
+//     a publication) the document shows was not met.
+//   - C18 (info): claims that tie to nothing and that no other figure of the
+//     text verifies are listed as unverified, never dropped.
+//
+// Findings carry the rule, its severity, the JSON Pointer of the table figure
+// the claim restates (empty when none), a Chinese message with the expected
+// and stated figures, and the claim's line, column (1-based, in runes of the
+// original line) and sentence.
+//
+// # Fact vocabulary
+//
+// The default patterns refer to these fact IDs (Facts.Items); a profile with
+// other patterns may use others:
+//
+//	summary.income.{grandTotal,total,generalBudget,govFund,stateCapital,
+//	    superiorSubsidy,business,operating,affiliated,other,beginningBalance}
+//	summary.expenditure.{grandTotal,total,endingBalance}
+//	expenditure.{basic,project,toSuperior,operating,toAffiliated}
+//	fiscal.income.{grandTotal,total,generalBudget,govFund,stateCapital}
+//	fiscal.expenditure.{grandTotal,total,generalBudget,govFund,stateCapital}
+//	generalBudget.{total,basic,project,personnel,public}, generalBudget.<科目编码>
+//	threePublic.{total,abroad,vehicle,vehiclePurchase,vehicleOperation,reception}
+//	threePublic.{abroadGroups,abroadPersons,vehiclesPurchased,vehiclesHeld}
+//	reception.{domestic,foreignAffairs,overseas,domesticBatches,domesticPersons,
+//	    foreignAffairsBatches,foreignAffairsPersons}
+//	govFund.{income,expenditure}, govFund.<科目编码>, govFundThreePublic.total
+//	stateCapital.{income,expenditure}, stateCapital.<科目编码>
+//	operatingCost, procurement.{total,goods,works,services,awardedSME,
+//	    awardedSmallMicro,reservedSME}
+//	assets.{vehicles,generalEquipment,specialEquipment,equipment100},
+//	    assets.vehicles.<车辆类别>
+//
+// A fact holds this year's figure, and where the document states them last
+// year's, the budget (预算数; 调整预算数 in Sichuan) and the 年初预算数, each
+// with its JSON Pointer; Whole names the fact a share of it is taken of.
+// Absent figures are absent: a claim about a figure the document does not
+// state is listed as unverified, never compared with 0.
+package narrative

@@ -1,0 +1,118 @@
+package juesuan
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/cnfiscal/juesuan/accounts/audit"
+)
+
+// BatchOptions configure ValidateFiles.
+type BatchOptions struct {
+	// Workers is the number of files checked at once; 0 means
+	// runtime.GOMAXPROCS(0).
+	Workers int
+	// Profile, when set, checks every document against it instead of the
+	// profile the document names.
+	Profile *Profile
+	// Decode bounds what is accepted (size limit).
+	Decode DecodeOptions
+}
+
+// FileResult is the outcome of checking one file of a batch.
+type FileResult struct {
+	File string
+	// Err is set when the file is unreadable, undecodable or cannot be
+	// checked (unknown profile, no catalogue for its year); Findings is then
+	// nil.
+	Err      error
+	Findings audit.Findings
+}
+
+// ValidateFile reads, decodes, calculates (Calculate) and validates one
+// file: the per-file step of ValidateFiles. A panic in a rule is turned
+// into an error naming the file, so that one bad file never stops a batch.
+func ValidateFile(file string, opts BatchOptions) (res FileResult) {
+	res.File = file
+	defer func() {
+		if r := recover(); r != nil {
+			res.Findings = nil
+			res.Err = fmt.Errorf("juesuan: %s: internal error, please report it: %v", file, r)
+		}
+	}()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	d, err := opts.Decode.DecodeBytes(data)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	d.Calculate()
+	if opts.Profile != nil {
+		res.Findings, res.Err = opts.Profile.Validate(d)
+	} else {
+		res.Findings, res.Err = Validate(d)
+	}
+	return res
+}
+
+// ValidateFiles checks files in parallel (see ValidateFile) and calls fn
+// once per file, in the order of files, from the calling goroutine. It
+// returns when every file has been reported. Memory stays bounded: a
+// result is dropped once fn has seen it, and at most a few results per
+// worker wait for an earlier, slower file.
+func ValidateFiles(files []string, opts BatchOptions, fn func(FileResult)) {
+	n := opts.Workers
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	n = max(1, min(n, len(files)))
+	// A window of slots bounds how far the workers run ahead of fn.
+	window := 4 * n
+	type slot struct {
+		ready chan struct{}
+		res   FileResult
+	}
+	slots := make([]slot, window)
+	for i := range slots {
+		slots[i].ready = make(chan struct{}, 1)
+	}
+	free := make(chan struct{}, window)
+	for range window {
+		free <- struct{}{}
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				s := &slots[i%window]
+				s.res = ValidateFile(files[i], opts)
+				s.ready <- struct{}{}
+			}
+		}()
+	}
+	go func() {
+		for i := range files {
+			<-free
+			jobs <- i
+		}
+		close(jobs)
+	}()
+	for i := range files {
+		s := &slots[i%window]
+		<-s.ready
+		r := s.res
+		s.res = FileResult{}
+		free <- struct{}{}
+		fn(r)
+	}
+	wg.Wait()
+}

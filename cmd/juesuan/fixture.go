@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	juesuan "github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/accounts/fixture"
+)
+
+func init() {
+	register("fixture", "generate consistent 决算 documents, optionally with injected faults", runFixture)
+}
+
+const fixtureUsage = `usage: juesuan fixture --out DIR [--profile P] [--seed S] [--size small|large]
+                       [--count K] [--faults N] [--break RULE,RULE] [--unit 万元|元]
+
+Writes K documents (default 1) generated deterministically from the seed:
+  DIR/<profile>-s<seed>-<index>.json           the document
+  DIR/<profile>-s<seed>-<index>.expected.json  what juesuan validate must report
+Runs with different seeds never overwrite each other; the same seed and index
+always give the same bytes.
+
+Without faults every document validates with zero errors. --break breaks the
+listed rules, --faults N breaks N more rules chosen by the seed; the
+.expected.json file then lists every finding of severity warning or error
+the validator must report (rule, severity, path), in the shape of one entry
+of "files" in juesuan validate --format json, plus the broken rules:
+  {"file": "...", "faults": ["A1"], "findings": [{"rule": ..., "severity": ...,
+   "path": ..., "message": ..., "expected": "", "actual": ""}]}
+Messages describe the injected fault, not the validator's wording.
+Faults available for a profile: juesuan fixture --list [--profile P].
+
+A large document (--size large) has thousands of 项 rows; the embedded
+catalogue has only a few dozen 项, so the generator adds 项 codes the
+catalogue lacks, and the expectation lists the K1 warning (incomplete
+catalogue) each of them gets.
+
+Exit status: 0 written, 2 bad usage or a fault that cannot be injected.
+`
+
+// expectedFile is the content of NAME.expected.json.
+type expectedFile struct {
+	File     string            `json:"file"`
+	Faults   []string          `json:"faults"`
+	Findings []validateFinding `json:"findings"`
+}
+
+func runFixture(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("fixture", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, fixtureUsage)
+		fs.PrintDefaults()
+	}
+	profile := fs.String("profile", juesuan.Sichuan2020, "registered profile ID")
+	seed := fs.Uint64("seed", 1, "random seed")
+	size := fs.String("size", "small", "small (an office) or large (a provincial department)")
+	count := fs.Int("count", 1, "number of documents")
+	faults := fs.Int("faults", 0, "number of random rules to break in each document")
+	breakList := fs.String("break", "", "comma-separated rule IDs to break in each document")
+	unit := fs.String("unit", "万元", "amount unit: 万元 or 元")
+	out := fs.String("out", "", "output directory (created if missing)")
+	list := fs.Bool("list", false, "list the faults available for the profile and exit")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitInput
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "juesuan fixture: unexpected argument %q\n", fs.Arg(0))
+		return exitInput
+	}
+	u := amount.Unit(*unit)
+	if !u.Valid() {
+		fmt.Fprintf(stderr, "juesuan fixture: --unit %q: want 万元 or 元\n", *unit)
+		return exitInput
+	}
+	if *list {
+		ids, err := fixture.ProfileFaults(*profile, u)
+		if err != nil {
+			fmt.Fprintf(stderr, "juesuan fixture: %v\n", err)
+			return exitInput
+		}
+		fmt.Fprintln(stdout, strings.Join(ids, " "))
+		return exitOK
+	}
+	sz, err := fixture.ParseSize(*size)
+	if err != nil {
+		fmt.Fprintf(stderr, "juesuan fixture: --size: %v\n", err)
+		return exitInput
+	}
+	switch {
+	case *out == "":
+		fmt.Fprintln(stderr, "juesuan fixture: --out DIR is required")
+		fs.Usage()
+		return exitInput
+	case *count < 1:
+		fmt.Fprintf(stderr, "juesuan fixture: --count %d: want at least 1\n", *count)
+		return exitInput
+	case *faults < 0:
+		fmt.Fprintf(stderr, "juesuan fixture: --faults %d: want 0 or more\n", *faults)
+		return exitInput
+	}
+	var rules []string
+	for _, r := range strings.Split(*breakList, ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			rules = append(rules, r)
+		}
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		fmt.Fprintf(stderr, "juesuan fixture: %v\n", err)
+		return exitInput
+	}
+
+	width := len(strconv.Itoa(*count - 1))
+	errs := make([]error, *count)
+	var wg sync.WaitGroup
+	n := min(runtime.GOMAXPROCS(0), *count)
+	for w := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < *count; i += n {
+				name := fmt.Sprintf("%s-s%d-%0*d", *profile, *seed, width, i)
+				errs[i] = writeFixture(*out, name, fixture.Options{Profile: *profile, Seed: *seed, Stream: uint64(i),
+					Size: sz, Unit: u, Faults: rules, RandomFaults: *faults})
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			fmt.Fprintf(stderr, "juesuan fixture: %v\n", err)
+			return exitInput
+		}
+	}
+	fmt.Fprintf(stdout, "wrote %d document(s) and their expectations to %s\n", *count, *out)
+	return exitOK
+}
+
+// writeFixture generates one document and writes it and its expectation.
+func writeFixture(dir, name string, opts fixture.Options) error {
+	d, exp, err := fixture.Generate(opts)
+	if err != nil {
+		return err
+	}
+	var doc bytes.Buffer
+	if err := juesuan.Encode(&doc, d); err != nil {
+		return err
+	}
+	e := expectedFile{File: name + ".json", Faults: exp.Faults, Findings: []validateFinding{}}
+	if e.Faults == nil {
+		e.Faults = []string{}
+	}
+	for _, f := range exp.Findings {
+		e.Findings = append(e.Findings, validateFinding{Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path,
+			Message: f.Message, Expected: f.Expected, Actual: f.Actual})
+	}
+	var ej bytes.Buffer
+	enc := json.NewEncoder(&ej)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(e); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".json"), doc.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, name+".expected.json"), ej.Bytes(), 0o644)
+}

@@ -1,0 +1,585 @@
+package juesuan
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/cnfiscal/juesuan/accounts"
+	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/classification"
+	"github.com/cnfiscal/juesuan/indicators"
+)
+
+// TestBuiltinTables compares the built-in table sets with their sources,
+// transcribed here: the 附表 list of the reference disclosure (第五部分, with
+// the issue's names 收入决算表/支出决算表 for its 收入总表/支出总表) and the
+// table list of the 2024 central/Shanghai template.
+func TestBuiltinTables(t *testing.T) {
+	type row struct{ Key, Number, Title string }
+	list := func(id string) (public, internal []row) {
+		p, err := LookupProfile(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range p.Tables {
+			if s.Internal {
+				internal = append(internal, row{s.Key, s.Number, s.Title})
+				if s.Required {
+					t.Errorf("%s: internal table %s is required", id, s.Key)
+				}
+				continue
+			}
+			public = append(public, row{s.Key, s.Number, s.Title})
+			if !s.Required {
+				t.Errorf("%s: public table %s is not required", id, s.Key)
+			}
+		}
+		return public, internal
+	}
+	// Reference disclosure, 第五部分 附表.
+	sichuan := []row{
+		{"summary", "一", "收入支出决算总表"},
+		{"income", "二", "收入决算表"},
+		{"expenditure", "三", "支出决算表"},
+		{"fiscalSummary", "四", "财政拨款收入支出决算总表"},
+		{"fiscalEconomic", "五", "财政拨款支出决算明细表（政府经济分类科目）"},
+		{"generalBudget", "六", "一般公共预算财政拨款支出决算表"},
+		{"generalBudgetEconomic", "七", "一般公共预算财政拨款支出决算明细表"},
+		{"generalBudgetBasic", "八", "一般公共预算财政拨款基本支出决算表"},
+		{"generalBudgetProject", "九", "一般公共预算财政拨款项目支出决算表"},
+		{"threePublic", "十", "一般公共预算财政拨款“三公”经费支出决算表"},
+		{"govFund", "十一", "政府性基金预算财政拨款收入支出决算表"},
+		{"govFundThreePublic", "十二", "政府性基金预算财政拨款“三公”经费支出决算表"},
+		{"stateCapital", "十三", "国有资本经营预算财政拨款收入支出决算表"},
+		{"stateCapitalExpenditure", "十四", "国有资本经营预算财政拨款支出决算表"},
+	}
+	// shanghai-2024-template.txt, 第二部分 部门决算表.
+	central := []row{
+		{"summary", "一", "收入支出决算总表"},
+		{"income", "二", "收入决算表"},
+		{"expenditure", "三", "支出决算表"},
+		{"fiscalSummary", "四", "财政拨款收入支出决算总表"},
+		{"generalBudget", "五", "一般公共预算财政拨款支出决算表"},
+		{"generalBudgetBasic", "六", "一般公共预算财政拨款基本支出决算表"},
+		{"threePublic", "七", "财政拨款“三公”经费支出决算表"},
+		{"govFund", "八", "政府性基金预算财政拨款收入支出决算表"},
+		{"stateCapital", "九", "国有资本经营预算财政拨款收入支出决算表"},
+	}
+	// The internal 财决 tables the reference narrative cites.
+	internal := []row{
+		{"z01", "", "财决Z01表 收入支出决算总表"},
+		{"z01_1", "", "财决Z01-1表 财政拨款收入支出决算总表"},
+		{"z07", "", "财决07表 一般公共预算财政拨款收入支出决算表"},
+		{"f03", "", "财决附03表 机构运行信息表"},
+	}
+	for _, c := range []struct {
+		id   string
+		want []row
+	}{{Sichuan2020, sichuan}, {Central2024, central}} {
+		pub, in := list(c.id)
+		if d := cmp.Diff(c.want, pub); d != "" {
+			t.Errorf("%s public tables (-source +profile):\n%s", c.id, d)
+		}
+		if d := cmp.Diff(internal, in); d != "" {
+			t.Errorf("%s internal tables (-want +profile):\n%s", c.id, d)
+		}
+	}
+}
+
+func TestBuiltinProfiles(t *testing.T) {
+	want := map[string]struct {
+		year      int
+		framework string
+		disabled  []string
+	}{
+		Sichuan2020: {2020, indicators.Sichuan2020, nil},
+		Central2024: {2024, indicators.National, []string{"B8", "B9"}},
+	}
+	for id, w := range want {
+		p, err := LookupProfile(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.FiscalYear != w.year || p.Framework != w.framework || !slices.Equal(p.Rules.Disabled, w.disabled) {
+			t.Errorf("%s: year %d framework %q disabled %v", id, p.FiscalYear, p.Framework, p.Rules.Disabled)
+		}
+		if _, err := indicators.LookupFramework(p.Framework); err != nil {
+			t.Errorf("%s: %v", id, err)
+		}
+		if _, err := classification.EditionsFor(p.FiscalYear); err != nil {
+			t.Errorf("%s: %v", id, err)
+		}
+		// Every rule the profile configures exists.
+		all := map[string]bool{}
+		for _, r := range (&Profile{}).RuleCatalog() {
+			all[r.ID] = true
+		}
+		ids := slices.Clone(p.Rules.Disabled)
+		for id := range p.Rules.Severity {
+			ids = append(ids, id)
+		}
+		for id := range p.Rules.Tolerance {
+			ids = append(ids, id)
+		}
+		for _, rid := range ids {
+			if !all[rid] && len(accounts.Rules()) > 0 {
+				t.Errorf("%s configures unknown rule %s", id, rid)
+			}
+		}
+	}
+	if got := ProfileIDs(); !slices.Contains(got, Sichuan2020) || !slices.Contains(got, Central2024) || !slices.IsSorted(got) {
+		t.Errorf("ProfileIDs() = %v", got)
+	}
+}
+
+func TestUnknownProfile(t *testing.T) {
+	_, err := LookupProfile("no-such-profile")
+	if !errors.Is(err, ErrUnknownProfile) {
+		t.Fatalf("LookupProfile: %v, want ErrUnknownProfile", err)
+	}
+	for _, id := range []string{`"no-such-profile"`, Sichuan2020, Central2024} {
+		if !strings.Contains(err.Error(), id) {
+			t.Errorf("error %q does not name %s", err, id)
+		}
+	}
+	d := &Document{Profile: "no-such-profile"}
+	if _, err := Validate(d); !errors.Is(err, ErrUnknownProfile) {
+		t.Errorf("Validate: %v, want ErrUnknownProfile", err)
+	}
+	if _, err := Validate(&Document{}); !errors.Is(err, ErrUnknownProfile) {
+		t.Errorf("Validate without a profile: %v, want ErrUnknownProfile", err)
+	}
+}
+
+// testProfile returns a clone of sichuan-2020 with an added table.
+func testProfile(id string) *Profile {
+	p, _ := LookupProfile(Sichuan2020)
+	q := p.Clone()
+	q.ID = id
+	q.AddTable(TableSpec{Key: "meetings", Title: "会议费、培训费支出决算表", Required: true,
+		Columns: []ColumnSpec{{Key: "meeting", Title: "会议费"}, {Key: "training", Title: "培训费"}}})
+	return q
+}
+
+func TestRegisterErrors(t *testing.T) {
+	noop := func(*Document, *Checker) {}
+	cases := []struct {
+		name   string
+		change func(p *Profile)
+		want   error
+	}{
+		{"no ID", func(p *Profile) { p.ID = "" }, ErrInvalidProfile},
+		{"bad key", func(p *Profile) { p.Tables[0].Key = "a/b" }, ErrInvalidProfile},
+		{"empty key", func(p *Profile) { p.Tables[0].Key = "" }, ErrInvalidProfile},
+		{"unknown typed table", func(p *Profile) { p.AddTable(TableSpec{Key: "meetingz", Title: "x"}) }, ErrInvalidProfile},
+		{"table twice", func(p *Profile) { p.AddTable(p.Tables[0]) }, ErrInvalidProfile},
+		{"added table twice", func(p *Profile) { p.AddTable(p.Tables[len(p.Tables)-1]) }, ErrInvalidProfile},
+		{"column twice", func(p *Profile) {
+			p.AddTable(TableSpec{Key: "x", Columns: []ColumnSpec{{Key: "a"}, {Key: "a"}}})
+		}, ErrInvalidProfile},
+		{"column without key", func(p *Profile) { p.AddTable(TableSpec{Key: "x", Columns: []ColumnSpec{{Title: "a"}}}) }, ErrInvalidProfile},
+		{"rule without ID", func(p *Profile) { p.AddRule(Rule{Check: noop}) }, ErrInvalidProfile},
+		{"rule without check", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "X1"}}) }, ErrInvalidProfile},
+		{"rule reuses S1", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "S1"}, Check: noop}) }, ErrInvalidProfile},
+		{"rule twice", func(p *Profile) {
+			p.AddRule(Rule{Rule: audit.Rule{ID: "X1"}, Check: noop})
+			p.AddRule(Rule{Rule: audit.Rule{ID: "X1"}, Check: noop})
+		}, ErrInvalidProfile},
+		{"unknown framework", func(p *Profile) { p.Framework = "no-such-framework" }, ErrInvalidProfile},
+		{"registered ID", func(p *Profile) { p.ID = Sichuan2020 }, ErrDuplicateProfile},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := testProfile("test-register-errors")
+			c.change(p)
+			err := Register(p)
+			if !errors.Is(err, c.want) {
+				t.Errorf("Register: %v, want %v", err, c.want)
+			}
+		})
+	}
+	if err := Register(nil); !errors.Is(err, ErrInvalidProfile) {
+		t.Errorf("Register(nil): %v", err)
+	}
+	if _, err := LookupProfile("test-register-errors"); !errors.Is(err, ErrUnknownProfile) {
+		t.Errorf("a refused profile was registered")
+	}
+}
+
+// TestClone: a clone shares nothing that changing it could alter in the
+// original, and Register keeps its own copy.
+func TestClone(t *testing.T) {
+	p := testProfile("test-clone")
+	p.SetSeverity("A1", audit.Warning)
+	p.SetTolerance("A4", amount.Tolerance{Mode: amount.Exact})
+	p.Disable("B9")
+	p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
+	before := p.Clone()
+	opts := []cmp.Option{cmpopts.IgnoreFields(Rule{}, "Check"), cmpopts.IgnoreUnexported(accounts.Options{}),
+		cmp.Comparer(func(a, b accounts.Rule) bool { return a.ID == b.ID }), cmp.Comparer(func(a, b amount.Amount) bool { return a.Equal(b) })}
+	if d := cmp.Diff(p, before, opts...); d != "" {
+		t.Fatalf("clone differs:\n%s", d)
+	}
+	q := p.Clone()
+	q.Tables[0].Title = "改"
+	q.Tables[len(q.Tables)-1].Columns[0].Title = "改"
+	q.Rules.Severity["A1"] = audit.Error
+	q.Rules.Tolerance["A4"] = amount.Tolerance{}
+	q.Rules.Disabled[0] = "B1"
+	q.Accounts.PersonnelClasses[0] = "302"
+	q.AddRule(Rule{Rule: audit.Rule{ID: "X9"}, Check: func(*Document, *Checker) {}})
+	if d := cmp.Diff(before, p, opts...); d != "" {
+		t.Errorf("changing a clone changed the original:\n%s", d)
+	}
+	if err := Register(p); err != nil {
+		t.Fatal(err)
+	}
+	p.Tables[0].Title = "注册后修改"
+	reg, _ := LookupProfile("test-clone")
+	if reg.Tables[0].Title != before.Tables[0].Title {
+		t.Errorf("changing p after Register changed the registered profile")
+	}
+}
+
+// schDoc returns a minimal document of profile id (fiscal year 2020).
+func structDoc(id string) *Document {
+	return &Document{Profile: id, Report: accounts.Report{Unit: accounts.Unit{Name: "测试单位", FiscalYear: 2020, AmountUnit: amount.TenThousandYuan}}}
+}
+
+// allTables fills every typed table the profile lists with an empty table.
+func allTables(t *testing.T, p *Profile, d *Document) {
+	t.Helper()
+	for _, s := range p.Tables {
+		if s.Extra() {
+			continue
+		}
+		b := []byte(fmt.Sprintf(`{"profile":%q,"unit":{"name":"x","fiscalYear":2020,"amountUnit":"万元"},"tables":{%q:%s}}`, p.ID, s.Key, emptyTable[s.Key]))
+		x, err := DecodeBytes(b)
+		if err != nil {
+			t.Fatalf("%s: %v", s.Key, err)
+		}
+		setTable(&d.Tables, &x.Tables, s.Key)
+	}
+}
+
+// emptyTable is the smallest JSON of each typed table.
+var emptyTable = map[string]string{
+	"summary": `{"income":{},"expenditure":{}}`, "income": `{"total":{}}`, "expenditure": `{"total":{}}`,
+	"fiscalSummary":  `{"income":{"current":{},"beginningBalance":{}},"expenditure":{"total":{},"endingBalance":{},"grandTotal":{}}}`,
+	"fiscalEconomic": `{"total":{}}`, "generalBudget": `{"total":{}}`, "generalBudgetEconomic": `{"total":{}}`,
+	"generalBudgetBasic": `{}`, "generalBudgetProject": `{}`, "threePublic": `{"budget":{},"actual":{}}`,
+	"govFund": `{"total":{}}`, "govFundThreePublic": `{"budget":{},"actual":{}}`, "stateCapital": `{"total":{}}`,
+	"stateCapitalExpenditure": `{"total":{}}`, "z01": `{}`, "z01_1": `{}`, "z07": `{"expenditure":{}}`,
+	"f03": `{"threePublic":{},"operatingCost":{},"procurement":{},"assets":{}}`,
+}
+
+// setTable copies table key from src to dst.
+func setTable(dst, src *accounts.Tables, key string) {
+	switch key {
+	case "summary":
+		dst.Summary = src.Summary
+	case "income":
+		dst.Income = src.Income
+	case "expenditure":
+		dst.Expenditure = src.Expenditure
+	case "fiscalSummary":
+		dst.FiscalSummary = src.FiscalSummary
+	case "fiscalEconomic":
+		dst.FiscalEconomic = src.FiscalEconomic
+	case "generalBudget":
+		dst.GeneralBudget = src.GeneralBudget
+	case "generalBudgetEconomic":
+		dst.GeneralBudgetEconomic = src.GeneralBudgetEconomic
+	case "generalBudgetBasic":
+		dst.GeneralBudgetBasic = src.GeneralBudgetBasic
+	case "generalBudgetProject":
+		dst.GeneralBudgetProject = src.GeneralBudgetProject
+	case "threePublic":
+		dst.ThreePublic = src.ThreePublic
+	case "govFund":
+		dst.GovFund = src.GovFund
+	case "govFundThreePublic":
+		dst.GovFundThreePublic = src.GovFundThreePublic
+	case "stateCapital":
+		dst.StateCapital = src.StateCapital
+	case "stateCapitalExpenditure":
+		dst.StateCapitalExpenditure = src.StateCapitalExpenditure
+	case "z01":
+		dst.Z01 = src.Z01
+	case "z01_1":
+		dst.Z011 = src.Z011
+	case "z07":
+		dst.Z07 = src.Z07
+	case "f03":
+		dst.F03 = src.F03
+	}
+}
+
+type brief struct {
+	Rule     string
+	Severity audit.Severity
+	Path     string
+}
+
+func briefs(fs audit.Findings, rules ...string) []brief {
+	var out []brief
+	for _, f := range fs {
+		if len(rules) == 0 || slices.Contains(rules, f.Rule) {
+			out = append(out, brief{f.Rule, f.Severity, f.Path})
+		}
+	}
+	return out
+}
+
+// TestStructuralRules: each of S1–S5 fires on its fault and stays quiet on
+// a document that has none.
+func TestStructuralRules(t *testing.T) {
+	p := testProfile("test-structural")
+	if err := Register(p); err != nil {
+		t.Fatal(err)
+	}
+	complete := func() *Document {
+		d := structDoc(p.ID)
+		allTables(t, p, d)
+		d.Tables.Extra = map[string]*accounts.GenericTable{"meetings": {
+			Total: map[string]amount.Amount{"meeting": amount.MustParse("1.00")},
+			Rows:  []accounts.GenericRow{{Code: "1", Values: map[string]amount.Amount{"training": amount.Zero}}},
+		}}
+		return d
+	}
+	E := audit.Error
+	cases := []struct {
+		name   string
+		change func(d *Document)
+		want   []brief
+	}{
+		{"complete", func(d *Document) {}, nil},
+		{"S1 typed", func(d *Document) { d.Tables.GovFund = nil }, []brief{{"S1", E, "/tables/govFund"}}},
+		{"S1 added", func(d *Document) { delete(d.Tables.Extra, "meetings") }, []brief{{"S1", E, "/tables/extra/meetings"}}},
+		{"S1 internal not required", func(d *Document) { d.Tables.Z01 = nil }, nil},
+		{"S2", func(d *Document) { d.Unit.FiscalYear = 2021 }, []brief{{"S2", E, "/unit/fiscalYear"}}},
+		{"S3 extra", func(d *Document) { d.Tables.Extra["other"] = &accounts.GenericTable{} }, []brief{{"S3", E, "/tables/extra/other"}}},
+		{"S4", func(d *Document) { d.Profile = Sichuan2020 }, []brief{{"S4", E, "/profile"}}},
+		{"S5 total", func(d *Document) { d.Tables.Extra["meetings"].Total["lunch"] = amount.Zero },
+			[]brief{{"S5", E, "/tables/extra/meetings/total/lunch"}}},
+		{"S5 row", func(d *Document) { d.Tables.Extra["meetings"].Rows[0].Values["a/b"] = amount.Zero },
+			[]brief{{"S5", E, "/tables/extra/meetings/rows/0/values/a~1b"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := complete()
+			c.change(d)
+			fs, err := p.Validate(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(c.want, briefs(fs, SchemaRules()...)); diff != "" {
+				t.Errorf("findings (-want +got):\n%s", diff)
+			}
+			for _, f := range fs {
+				if slices.Contains(SchemaRules(), f.Rule) && !strings.Contains(f.Message, p.ID) && f.Rule != "S4" {
+					t.Errorf("message %q does not name the profile", f.Message)
+				}
+			}
+		})
+	}
+	// S3 for a typed table outside the profile's set: central-2024 has no
+	// 表五 财政拨款支出决算明细表.
+	c, _ := LookupProfile(Central2024)
+	d := structDoc(Central2024)
+	d.Unit.FiscalYear = 2024
+	allTables(t, c, d)
+	fs, err := c.Validate(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := briefs(fs, SchemaRules()...); len(got) != 0 {
+		t.Errorf("complete central document: %v", got)
+	}
+	x := structDoc(Sichuan2020)
+	allTables(t, testProfile("x"), x)
+	d.Tables.FiscalEconomic = x.Tables.FiscalEconomic
+	fs, _ = c.Validate(d)
+	if diff := cmp.Diff([]brief{{"S3", E, "/tables/fiscalEconomic"}}, briefs(fs, SchemaRules()...)); diff != "" {
+		t.Errorf("central-2024 with 表五 (-want +got):\n%s", diff)
+	}
+	if got := SchemaRules(); !slices.Equal(got, []string{"S1", "S2", "S3", "S4", "S5"}) {
+		t.Errorf("SchemaRules() = %v", got)
+	}
+}
+
+// invalidFixture decodes testdata/invalid/name, skipping when it is absent.
+func invalidFixture(t *testing.T, name string) *Document {
+	t.Helper()
+	b, err := os.ReadFile("testdata/invalid/" + name)
+	if err != nil {
+		t.Skipf("%v", err)
+	}
+	d, err := DecodeBytes(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestRuleConfiguration: a profile switches an accounts rule off, changes
+// its severity, and adds its own rule with a tolerance; Validate and
+// RuleCatalog follow.
+func TestRuleConfiguration(t *testing.T) {
+	if len(accounts.Rules()) == 0 {
+		t.Skip("accounts rules not built in yet")
+	}
+	d := invalidFixture(t, "B8-project-total.json")
+	base, _ := LookupProfile(Sichuan2020)
+	fs, err := base.Validate(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := briefs(fs, "B8"); len(got) != 1 || got[0].Severity != audit.Error {
+		t.Fatalf("B8 under sichuan-2020: %v", got)
+	}
+
+	off := base.Clone()
+	off.ID = "test-b8-off"
+	off.Disable("B8")
+	fs, _ = off.Validate(d)
+	if got := briefs(fs, "B8"); len(got) != 0 {
+		t.Errorf("B8 switched off still fires: %v", got)
+	}
+	if slices.ContainsFunc(off.RuleCatalog(), func(r audit.Rule) bool { return r.ID == "B8" }) {
+		t.Errorf("RuleCatalog lists a switched-off rule")
+	}
+
+	warn := base.Clone()
+	warn.ID = "test-b8-warning"
+	warn.SetSeverity("B8", audit.Warning)
+	fs, _ = warn.Validate(d)
+	if got := briefs(fs, "B8"); len(got) != 1 || got[0].Severity != audit.Warning {
+		t.Errorf("B8 with severity warning: %v", got)
+	}
+	i := slices.IndexFunc(warn.RuleCatalog(), func(r audit.Rule) bool { return r.ID == "B8" })
+	if i < 0 || warn.RuleCatalog()[i].Severity != audit.Warning {
+		t.Errorf("RuleCatalog does not apply the severity override")
+	}
+
+	// An added rule sees its tolerance, and can be switched off like any.
+	var seen []amount.Tolerance
+	own := base.Clone()
+	own.ID = "test-own-rule"
+	own.AddRule(Rule{Rule: audit.Rule{ID: "X1", Severity: audit.Warning, Kind: audit.Logic, Title: "测试"},
+		Check: func(d *Document, c *Checker) {
+			seen = append(seen, c.Tolerance())
+			c.Add(audit.Finding{Path: "/unit/name", Message: "测试规则：" + d.Unit.Name})
+		}})
+	fixed := amount.Tolerance{Mode: amount.Fixed, Fixed: amount.MustParse("0.50")}
+	own.SetTolerance("X1", fixed)
+	fs, _ = own.Validate(d)
+	if diff := cmp.Diff([]brief{{"X1", audit.Warning, "/unit/name"}}, briefs(fs, "X1")); diff != "" {
+		t.Errorf("added rule (-want +got):\n%s", diff)
+	}
+	if len(seen) != 1 || seen[0].Mode != amount.Fixed || !seen[0].Fixed.Equal(fixed.Fixed) {
+		t.Errorf("added rule saw tolerance %v", seen)
+	}
+	if !slices.ContainsFunc(own.RuleCatalog(), func(r audit.Rule) bool { return r.ID == "X1" }) {
+		t.Errorf("RuleCatalog lacks the added rule")
+	}
+	own.Disable("X1")
+	fs, _ = own.Validate(d)
+	if got := briefs(fs, "X1"); len(got) != 0 || len(seen) != 1 {
+		t.Errorf("switched-off added rule ran: %v", got)
+	}
+}
+
+// TestRuleCatalog: the catalogue holds the structural, accounts, indicator
+// and added rules once each, sorted, without the switched-off ones.
+func TestRuleCatalog(t *testing.T) {
+	p, _ := LookupProfile(Central2024)
+	cat := p.RuleCatalog()
+	var ids []string
+	for _, r := range cat {
+		ids = append(ids, r.ID)
+	}
+	if !slices.IsSorted(ids) {
+		t.Errorf("not sorted: %v", ids)
+	}
+	if len(slices.Compact(slices.Clone(ids))) != len(ids) {
+		t.Errorf("duplicate IDs: %v", ids)
+	}
+	for _, want := range SchemaRules() {
+		if !slices.Contains(ids, want) {
+			t.Errorf("%s missing", want)
+		}
+	}
+	for _, r := range indicators.Rules() {
+		if !slices.Contains(ids, r.ID) {
+			t.Errorf("indicator rule %s missing", r.ID)
+		}
+	}
+	for _, r := range accounts.Rules() {
+		if got := slices.Contains(ids, r.ID); got == slices.Contains(p.Rules.Disabled, r.ID) {
+			t.Errorf("accounts rule %s listed=%v, disabled=%v", r.ID, got, !got)
+		}
+	}
+	for _, r := range cat {
+		if r.Title == "" || r.Description == "" {
+			t.Errorf("%s: no title or description", r.ID)
+		}
+	}
+}
+
+// TestProfileEditions: a profile carries its own catalogue (a user-loaded
+// one); Validate checks codes against it and added rules can look codes up.
+func TestProfileEditions(t *testing.T) {
+	if len(accounts.Rules()) == 0 {
+		t.Skip("accounts rules not built in yet")
+	}
+	d := invalidFixture(t, "K1-unknown-code.json")
+	base, _ := LookupProfile(Sichuan2020)
+	fs, err := base.Validate(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k1 := briefs(fs, "K1")
+	if len(k1) == 0 {
+		t.Fatal("K1 does not fire on K1-unknown-code.json")
+	}
+	eds, err := classification.EditionsFor(2020)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The user's catalogue: the embedded 2020 one plus 类 298.
+	var csv strings.Builder
+	csv.WriteString("code,name,level,since,until,source\n")
+	for e := range eds.Functional.All() {
+		fmt.Fprintf(&csv, "%s,%s,%s,,,user\n", e.Code, e.Name, e.Level)
+	}
+	csv.WriteString("298,用户目录中的类,类,,,user\n")
+	cat, err := classification.LoadCSV(strings.NewReader(csv.String()), classification.Functional, 2020, "user")
+	if err != nil {
+		t.Skipf("LoadCSV format differs: %v", err)
+	}
+	own := base.Clone()
+	own.ID = "test-own-editions"
+	own.Editions = &classification.Editions{Functional: cat, EconDept: eds.EconDept, EconGov: eds.EconGov}
+	var looked string
+	own.AddRule(Rule{Rule: audit.Rule{ID: "X2", Severity: audit.Info, Kind: audit.Catalog, Title: "测试"},
+		Check: func(d *Document, c *Checker) { looked = c.Editions().Functional.Name("298") }})
+	fs, err = own.Validate(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := briefs(fs, "K1"); len(got) >= len(k1) {
+		t.Errorf("K1 with the user's catalogue: %v (embedded: %v)", got, k1)
+	}
+	if looked != "用户目录中的类" {
+		t.Errorf("the added rule looked up %q", looked)
+	}
+}
