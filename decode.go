@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"reflect"
 	"strconv"
@@ -34,14 +35,17 @@ const (
 //     a key given twice is an error;
 //   - a field without omitempty/omitzero in its json tag is required;
 //   - null is never accepted: leave an absent field out;
-//   - a string field takes a JSON string, a Go integer field a JSON number
-//     without fraction or exponent, a float field any JSON number, a bool
-//     field true or false, a slice an array, a map or struct an object;
+//   - a string field takes a JSON string; a Go integer field a JSON number
+//     whose value is an integer in range (2020, 2020.0 and 2.02e3 alike, as
+//     JSON Schema's "integer" judges); a float field a JSON number in range;
+//     a bool field true or false; a slice an array; a map or struct an
+//     object;
 //   - a leaf type with an UnmarshalText method (amounts, codes, the amount
 //     unit, severities) takes a JSON string that the method accepts, so an
 //     amount must match amount.Pattern and "1e999999999" is rejected before
 //     any arithmetic; a leaf with an UnmarshalJSON method (amount.Count)
-//     takes what that method accepts;
+//     takes what that method accepts (amount.Count: an integral number,
+//     passed on in plain digits);
 //   - the constraints minLength, maxLength, pattern, enum, minimum, maximum,
 //     exclusiveMinimum, exclusiveMaximum, minItems and maxItems written in a
 //     field's jsonschema tag hold, as they do in the exported JSON Schema.
@@ -79,24 +83,38 @@ func (o DecodeOptions) limits() (size int64, depth, rows int) {
 // input.
 var ErrDecode = errors.New("juesuan: cannot decode document")
 
-// The sentinel errors of the decode rules; each *DecodeError wraps the one of
-// its rule, so errors.Is(err, ErrDuplicateKey) works as well as checking
+// The sentinel errors of the decode rules. Each *DecodeError wraps the one
+// of its rule, so errors.Is(err, ErrDuplicateKey) works as well as checking
 // DecodeError.Rule.
 var (
-	ErrTooLarge     = errors.New("input too large")
-	ErrEmpty        = errors.New("empty input")
-	ErrInvalidUTF8  = errors.New("invalid UTF-8")
-	ErrNUL          = errors.New("NUL character")
-	ErrSyntax       = errors.New("invalid JSON")
-	ErrTooDeep      = errors.New("nesting too deep")
-	ErrTooMany      = errors.New("too many entries")
+	// ErrTooLarge is rule "size": the input exceeds DecodeOptions.MaxSize.
+	ErrTooLarge = errors.New("input too large")
+	// ErrEmpty is rule "empty": the input is empty or white space.
+	ErrEmpty = errors.New("empty input")
+	// ErrInvalidUTF8 is rule "utf8": invalid UTF-8 or a lone surrogate.
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	// ErrNUL is rule "nul": a NUL character, raw or escaped.
+	ErrNUL = errors.New("NUL character")
+	// ErrSyntax is rule "syntax": not JSON.
+	ErrSyntax = errors.New("invalid JSON")
+	// ErrTooDeep is rule "depth": nesting deeper than DecodeOptions.MaxDepth.
+	ErrTooDeep = errors.New("nesting too deep")
+	// ErrTooMany is rule "too-many": more entries than DecodeOptions.MaxRows.
+	ErrTooMany = errors.New("too many entries")
+	// ErrTrailingData is rule "trailing-data": more after the document.
 	ErrTrailingData = errors.New("data after the document")
+	// ErrDuplicateKey is rule "duplicate-key": a key given twice.
 	ErrDuplicateKey = errors.New("duplicate key")
+	// ErrUnknownField is rule "unknown-field": a key the Go type lacks.
 	ErrUnknownField = errors.New("unknown field")
-	ErrRequired     = errors.New("required field missing")
-	ErrNull         = errors.New("null not allowed")
-	ErrType         = errors.New("wrong JSON type")
-	ErrValue        = errors.New("invalid value")
+	// ErrRequired is rule "required": a required key is missing.
+	ErrRequired = errors.New("required field missing")
+	// ErrNull is rule "null": a null, which is never accepted.
+	ErrNull = errors.New("null not allowed")
+	// ErrType is rule "type": a value of the wrong JSON type.
+	ErrType = errors.New("wrong JSON type")
+	// ErrValue is rule "value": a value its type or tag constraints reject.
+	ErrValue = errors.New("invalid value")
 )
 
 // DecodeRule describes one rule of the strict decoder.
@@ -194,7 +212,7 @@ func DecodeBytes(data []byte) (*Document, error) { return DecodeOptions{}.Decode
 // from r itself are returned as they are.
 func (o DecodeOptions) Decode(r io.Reader) (*Document, error) {
 	max, _, _ := o.limits()
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	data, err := io.ReadAll(io.LimitReader(r, min(max, math.MaxInt64-1)+1))
 	if err != nil {
 		return nil, err
 	}

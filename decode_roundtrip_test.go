@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -156,4 +157,39 @@ func FuzzDecodeRoundTrip(f *testing.F) {
 			t.Fatalf("Calculate is not idempotent; encodings differ:\n%s", cmp.Diff(b2.String(), b3.String()))
 		}
 	})
+}
+
+// TestDecodeConcurrent decodes the fixtures from several goroutines at
+// once: the shapes are shared and must not race (run with -race).
+func TestDecodeConcurrent(t *testing.T) {
+	files := fixtureFiles(t)
+	var inputs [][]byte
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, b)
+	}
+	for _, tc := range hostileCases() {
+		if len(tc.in) < 4096 {
+			inputs = append(inputs, []byte(tc.in))
+		}
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range inputs {
+				in := inputs[(i+g)%len(inputs)]
+				d, err := DecodeBytes(in)
+				if err == nil {
+					var b bytes.Buffer
+					if err := Encode(&b, d); err != nil {
+						t.Error(err)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -1,6 +1,7 @@
 package juesuan
 
 import (
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"os"
@@ -556,15 +557,19 @@ func TestProfileEditions(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The user's catalogue: the embedded 2020 one plus 类 298.
-	var csv strings.Builder
-	csv.WriteString("code,name,level,since,until,source\n")
+	var buf strings.Builder
+	w := csv.NewWriter(&buf)
+	w.Write([]string{"code", "name", "level", "source"})
 	for e := range eds.Functional.All() {
-		fmt.Fprintf(&csv, "%s,%s,%s,,,user\n", e.Code, e.Name, e.Level)
+		if e.ValidIn(2020) {
+			w.Write([]string{e.Code, e.Name, e.Level.String(), "user"})
+		}
 	}
-	csv.WriteString("298,用户目录中的类,类,,,user\n")
-	cat, err := classification.LoadCSV(strings.NewReader(csv.String()), classification.Functional, 2020, "user")
+	w.Write([]string{"298", "用户目录中的类", "类", "user"})
+	w.Flush()
+	cat, err := classification.LoadCSV(strings.NewReader(buf.String()), classification.Functional, 2020, "user")
 	if err != nil {
-		t.Skipf("LoadCSV format differs: %v", err)
+		t.Fatal(err)
 	}
 	own := base.Clone()
 	own.ID = "test-own-editions"
@@ -581,5 +586,44 @@ func TestProfileEditions(t *testing.T) {
 	}
 	if looked != "用户目录中的类" {
 		t.Errorf("the added rule looked up %q", looked)
+	}
+}
+
+// TestProfileAccountsOptions: the profile's accounts options reach the
+// accounts rules. Counting only 301 as 人员经费 breaks A13 on a document
+// whose 人员经费合计 includes 303.
+func TestProfileAccountsOptions(t *testing.T) {
+	if len(accounts.Rules()) == 0 {
+		t.Skip("accounts rules not built in yet")
+	}
+	b, err := os.ReadFile("testdata/sichuan-2020/small-consistent.json")
+	if err != nil {
+		t.Skip(err)
+	}
+	d, err := DecodeBytes(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _ := LookupProfile(Sichuan2020)
+	fs, err := base.Validate(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := briefs(fs, "A13"); len(got) != 0 {
+		t.Fatalf("A13 fires on small-consistent: %v", got)
+	}
+	has303 := false
+	for _, r := range d.Tables.GeneralBudgetBasic.Rows {
+		has303 = has303 || (r.Code == "303" && r.Amount.Sign() != 0)
+	}
+	if !has303 {
+		t.Skip("small-consistent states no 303")
+	}
+	p := base.Clone()
+	p.ID = "test-personnel"
+	p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
+	fs, _ = p.Validate(d)
+	if got := briefs(fs, "A13"); len(got) == 0 {
+		t.Errorf("A13 ignores the profile's PersonnelClasses")
 	}
 }

@@ -78,23 +78,36 @@ const DocumentType = "document"
 // S1–S5.
 //
 // The schema accepts exactly what Decode accepts, within what JSON Schema
-// can see (not input size, nesting depth, duplicate keys, invalid UTF-8, or
-// the spelling of a number such as 1.0 or 1e3 for an integer):
+// can see. It cannot see the JSON text: input size, nesting depth, entry
+// counts, duplicate keys, invalid UTF-8, NUL characters and lone surrogates
+// (Decode rejects them all), nor the spelling of a number (Decode rejects 1.0
+// and 1e3 for an integer field, and integers beyond the Go type's range).
+// Within that:
 //   - amounts are {"type":"string","pattern":amount.Pattern}; codes carry
-//     their family's pattern (classification.Family.Pattern);
+//     their family's pattern (classification.Family.Pattern), the format
+//     their UnmarshalText checks (levels and catalogue membership are rules);
 //   - a field is required exactly when its json tag has neither omitempty nor
 //     omitzero; every struct object has additionalProperties false; maps
 //     (tables.extra in the neutral schema, GenericTable total and values)
 //     admit any key; null is accepted nowhere;
-//   - small closed enums (amount unit, fund, severity) are inline
-//     oneOf [{const, title}] with Chinese titles; limits from jsonschema
-//     struct tags (minimum, minLength, …) and defaults are not exported,
-//     because Decode does not enforce them and a default would make a form
-//     invent figures (absent is not zero);
+//   - small closed enums (amount unit, severity; the fund once Decode rejects
+//     other values) are inline oneOf [{const, title}] with Chinese titles;
+//   - the limits of jsonschema struct tags that Decode enforces too
+//     (minLength, maxLength, pattern, enum, minimum, maximum,
+//     exclusiveMinimum, exclusiveMaximum, minItems, maxItems) are exported;
+//     a tag keyword Decode does not enforce makes generation fail, and a
+//     default is never exported (a form would invent the figure: absent is
+//     not zero);
 //   - indicator 一级/二级 names are not restricted, because documents keep
 //     them as printed (with line breaks and short forms) and Decode accepts
 //     any text; the profile's framework names are given as examples and in
 //     the description, and the indicators rules report unknown names.
+//
+// Titles: every property has a Chinese title (from the jsonschema struct
+// tags; the profile's table titles; fieldTitles for types without tags).
+// Nothing stands beside a $ref: tables are referenced by bare $ref and carry
+// their title inside, everything else is inlined, and a recursive type (none
+// in Document today) is referenced through allOf with the title outside.
 //
 // The $id is versioned: SchemaBaseURI/<profile>/<draft>/<type>-v<hash>.json,
 // where hash is the first 8 hex digits of the SHA-256 of the schema without

@@ -533,11 +533,19 @@ const schNodeOut = "schemas/nodecheck/out"
 // fixture, then rjsf's validator) and compares each with the Go-decoded
 // fixture. It also checks the verdicts of ajv, rjsf and JSON Forms on every
 // fixture against Go. Run schemas/nodecheck/run.sh first; without its
-// output the test is skipped (.ci/run runs both).
+// output (or with output for other schemas) the test is skipped, or fails
+// when CI=true (.ci/run runs both).
 func TestSchemaFormRoundTrip(t *testing.T) {
+	// Under CI (.ci/run sets CI=true and runs schemas/nodecheck/run.sh
+	// first) missing or stale results fail; elsewhere they skip the test.
+	skip := t.Skipf
+	if os.Getenv("CI") == "true" {
+		skip = t.Fatalf
+	}
 	results, err := os.ReadFile(filepath.Join(schNodeOut, "results.json"))
 	if err != nil {
-		t.Skipf("no node results (run schemas/nodecheck/run.sh): %v", err)
+		skip("no node results (run schemas/nodecheck/run.sh): %v", err)
+		return
 	}
 	var res struct {
 		Schemas  map[string]string `json:"schemas"` // file → $id
@@ -561,7 +569,8 @@ func TestSchemaFormRoundTrip(t *testing.T) {
 		}
 		_ = json.Unmarshal(b, &m)
 		if m.ID != id {
-			t.Fatalf("node results are for %s %s, the committed schema is %s: rerun schemas/nodecheck/run.sh", file, id, m.ID)
+			skip("node results are for %s %s, the committed schema is %s: rerun schemas/nodecheck/run.sh", file, id, m.ID)
+			return
 		}
 	}
 	schProfiles(t)

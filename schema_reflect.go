@@ -259,8 +259,8 @@ func reflectType(t reflect.Type) (*jobj, *jobj, error) {
 type converter struct {
 	defs  jsonschema.Definitions
 	types map[string]reflect.Type // definition name → Go type
-	stack map[string]bool // definitions being inlined
-	need  map[string]bool // definitions referenced recursively
+	stack map[string]bool         // definitions being inlined
+	need  map[string]bool         // definitions referenced recursively
 	errs  []error
 }
 

@@ -864,3 +864,17 @@ func TestSchemaErrors(t *testing.T) {
 type schSelfEncoding struct{ v int }
 
 func (s schSelfEncoding) MarshalText() ([]byte, error) { return []byte(fmt.Sprint(s.v)), nil }
+
+// BenchmarkSchema measures exporting one profile's document schema (the Go
+// reflection is done once per process; each call specialises and writes).
+func BenchmarkSchema(b *testing.B) {
+	for _, d := range schDrafts {
+		b.Run(d.Name(), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Schema(Sichuan2020, d, DocumentType); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -176,7 +176,7 @@ func (r *run) checkAmounts() {
 // with it agree with the table figure and not with the typed one.
 func (r *run) mismatchNote(c *claim, f *Fact) string {
 	var notes []string
-	for _, q := range r.claims {
+	for _, q := range r.inSentence(c) {
 		if q.anchor != c || q.role != roleShare {
 			continue
 		}
@@ -198,6 +198,27 @@ func (r *run) mismatchNote(c *claim, f *Fact) string {
 func ratio(a, b decimal.Decimal, places int32) decimal.Decimal {
 	return a.Mul(hundred).DivRound(b, places+10).Round(places)
 }
+
+// index files the claims by sentence, and last year's figures by paragraph.
+func (r *run) index() {
+	r.bySent = map[sentKey][]*claim{}
+	r.priors = map[*para][]*claim{}
+	for _, c := range r.claims {
+		k := sentKey{c.p, c.sent}
+		r.bySent[k] = append(r.bySent[k], c)
+		if c.role == rolePrior {
+			r.priors[c.p] = append(r.priors[c.p], c)
+		}
+	}
+}
+
+type sentKey struct {
+	p    *para
+	sent int
+}
+
+// inSentence returns the claims of c's sentence, in order.
+func (r *run) inSentence(c *claim) []*claim { return r.bySent[sentKey{c.p, c.sent}] }
 
 // anchors attaches every percentage to the figure it is a percentage of.
 func (r *run) anchors() {
@@ -281,13 +302,17 @@ func (r *run) subjectNow(c *claim) num {
 			}
 		}
 	}
-	for _, q := range r.claims {
-		if q.p != c.p || q.sent != c.sent || q.off >= c.off {
-			continue
+	var last *claim
+	for _, q := range r.inSentence(c) {
+		if q.off >= c.off {
+			break
 		}
 		if q.role == roleCurrent && q.kind == c.kind && q.subj == c.subj && !q.ambig {
-			return r.claimNum(q)
+			last = q
 		}
+	}
+	if last != nil {
+		return r.claimNum(last)
 	}
 	return num{}
 }
@@ -302,8 +327,8 @@ func (r *run) subjectPrior(c *claim) num {
 			}
 		}
 	}
-	for _, q := range r.claims {
-		if q.p != c.p || q.role != rolePrior || q.kind != c.kind || q.ambig {
+	for _, q := range r.priors[c.p] {
+		if q.kind != c.kind || q.ambig {
 			continue
 		}
 		if q.subj == c.subj || len(q.factIDs) > 0 && len(c.factIDs) > 0 && q.factIDs[0] == c.factIDs[0] {
@@ -330,9 +355,14 @@ func (r *run) pathOf(c *claim, prior bool) string {
 	return ""
 }
 
-// checkChanges verifies 同比 changes and rates (C10).
+// checkChanges verifies 同比 changes and rates (C10), and changes against
+// the budget (比年初预算增加…, C6).
 func (r *run) checkChanges() {
 	for _, c := range r.claims {
+		if c.role == roleChange && c.cmp == cmpBudget && !c.ambig && c.dir != 0 {
+			r.checkBudgetChange(c)
+			continue
+		}
 		if c.ambig || c.cmp != cmpYoY || c.dir == 0 {
 			continue
 		}
@@ -358,6 +388,30 @@ func (r *run) checkChanges() {
 			c.checked = true
 		case roleRate:
 			r.checkRate(c)
+		}
+	}
+}
+
+// checkBudgetChange verifies "决算比预算增加/减少X万元" against 决算 − 预算.
+func (r *run) checkBudgetChange(c *claim) {
+	cur := r.subjectNow(c)
+	budget, path, bc := r.budgetOf(c, c)
+	if !cur.ok || !budget.ok {
+		return
+	}
+	diff := cur.v.Sub(budget.v)
+	title := r.titleOf(c)
+	places := minPlaces(cur.places, budget.places)
+	switch {
+	case diff.Sign() != 0 && diff.Sign() != c.dir:
+		r.addClaim(RuleBudget, c, path, fmt.Sprintf("预决算对比表述与数字矛盾：%s决算%s、预算%s，应为%s，文中为%s", title, r.fmtIn(cur, c.unit), r.fmtIn(budget, c.unit), dirWord[diff.Sign()], dirWord[c.dir]), dirWord[diff.Sign()], dirWord[c.dir])
+	case !r.same(c, num{v: diff.Abs(), places: places, ok: true}):
+		want := r.fmtIn(num{v: diff.Abs(), places: places}, c.unit)
+		r.addClaim(RuleBudget, c, path, fmt.Sprintf("决算与预算的差额不符：%s决算%s、预算%s，应%s%s，文中为%s", title, r.fmtIn(cur, c.unit), r.fmtIn(budget, c.unit), dirWord[c.dir], want, c.written), want, c.written)
+	default:
+		c.checked = true
+		if bc != nil {
+			bc.checked = true
 		}
 	}
 }
@@ -442,8 +496,8 @@ func (r *run) wholeOf(c *claim) num {
 			}
 		}
 		// A figure stated earlier in the paragraph under that name.
-		for _, q := range r.claims {
-			if q.p == c.p && q.off < c.off && q.kind == money && q.role == roleCurrent && q.subj != "" && strings.HasSuffix(w, q.subj) {
+		for _, q := range r.inSentence(c) {
+			if q.off < c.off && q.kind == money && q.role == roleCurrent && q.subj != "" && strings.HasSuffix(w, q.subj) {
 				return r.claimNum(q)
 			}
 		}
@@ -460,15 +514,15 @@ func (r *run) wholeOf(c *claim) num {
 		if w := r.ix.byID[f.Whole]; w != nil && w.Value.IsSet() {
 			return r.figNum(w, w.Value)
 		}
-		for _, q := range r.claims {
-			if q.p == c.p && q.sent == c.sent && q.off < c.off && len(q.factIDs) > 0 && q.factIDs[0] == f.Whole && q.role == roleCurrent {
+		for _, q := range r.inSentence(c) {
+			if q.off < c.off && len(q.factIDs) > 0 && q.factIDs[0] == f.Whole && q.role == roleCurrent {
 				return r.claimNum(q)
 			}
 		}
 	}
 	// The lead figure of the sentence: "X万元，其中：…" or "X万元，主要用于…".
-	for _, q := range r.claims {
-		if q.p != c.p || q.sent != c.sent || q.off >= c.off || q == part || q.kind != money || q.role != roleCurrent {
+	for _, q := range r.inSentence(c) {
+		if q.off >= c.off || q == part || q.kind != money || q.role != roleCurrent {
 			continue
 		}
 		after := c.p.text[q.end:min(len(c.p.text), q.end+40)]
@@ -591,13 +645,16 @@ func (r *run) checkCompletions() {
 		if !actual.ok {
 			continue
 		}
-		budget, path := r.budgetOf(subj, c)
+		budget, path, bc := r.budgetOf(subj, c)
 		if !budget.ok || budget.v.Sign() <= 0 {
 			continue
 		}
 		want := ratio(actual.v, budget.v, c.places)
 		if want.Equal(c.val) {
 			c.checked = true
+			if bc != nil {
+				bc.checked = true
+			}
 			if c.anchor != nil && !c.anchor.tied {
 				c.anchor.checked = true
 			}
@@ -613,8 +670,9 @@ func (r *run) checkCompletions() {
 }
 
 // budgetOf returns the budget of a claim's subject: the table's, or one
-// stated in the same sentence.
-func (r *run) budgetOf(subj, c *claim) (num, string) {
+// stated in the same sentence (then also that claim, to be marked checked
+// when the check it serves passes).
+func (r *run) budgetOf(subj, c *claim) (num, string, *claim) {
 	if subj.tied || c.tied {
 		for _, f := range append(r.facts(subj), r.facts(c)...) {
 			g := f.Budget
@@ -625,27 +683,25 @@ func (r *run) budgetOf(subj, c *claim) (num, string) {
 				continue
 			}
 			if g.IsSet() {
-				return r.figNum(f, g), g.Path
+				return r.figNum(f, g), g.Path, nil
 			}
 		}
 	}
 	var found []*claim
-	for _, q := range r.claims {
-		if q.p == c.p && q.sent == c.sent && q.off < c.off && q.role == roleBudget && q.kind == money && !q.ambig {
+	for _, q := range r.inSentence(c) {
+		if q.off < c.off && q.role == roleBudget && q.kind == money && !q.ambig {
 			found = append(found, q)
 		}
 	}
 	for _, q := range found {
 		if q.subj == subj.subj {
-			q.checked = true
-			return r.claimNum(q), ""
+			return r.claimNum(q), "", q
 		}
 	}
 	if len(found) == 1 {
-		found[0].checked = true
-		return r.claimNum(found[0]), ""
+		return r.claimNum(found[0]), "", found[0]
 	}
-	return num{}, ""
+	return num{}, "", nil
 }
 
 var _ = amount.TenThousandYuan

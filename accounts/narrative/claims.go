@@ -2,6 +2,7 @@ package narrative
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -36,6 +37,7 @@ const (
 	cmpNone comparison = iota
 	cmpYoY
 	cmpBudget
+	cmpInitialBudget
 )
 
 // claim is one number with a unit in the narrative.
@@ -80,9 +82,7 @@ var (
 	numRe     = regexp.MustCompile(`(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?`)
 	spaceRe   = regexp.MustCompile(`^[ \t\x{3000}\x{a0}]*`)
 	threshold = regexp.MustCompile(`^\s*(?:[（(]含[）)])?\s*(?:以上|以下|以内|及以上|及以下|起)`)
-	perYear   = regexp.MustCompile(`^\s*/\s*年|^\s*每年`)
 	yearMark  = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*年|今年|本年度?|当年|上年度?|去年`)
-	cmpWords  = regexp.MustCompile(`(?:比|较|与|同)\s*$`)
 	dateAfter = regexp.MustCompile(`^\s*[0-9]{1,2}\s*月`)
 	cmpPhrase = regexp.MustCompile(`(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?|调整预算数?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?)[^，。；]{0,8}?相比|同比`)
 
@@ -90,7 +90,7 @@ var (
 	rateEnd       = regexp.MustCompile(`(增长|下降|增加|减少|上升|降低|增幅|降幅|减幅|增长率|下降率)(?:了|为|达|是|幅度为)?\s*$`)
 	completionEnd = regexp.MustCompile(`(?:完成(?:年初|调整)?预算(?:数)?(?:的)?|(?:预算)?(?:完成|执行)率|完成(?:年度)?(?:目标|计划)(?:的)?)(?:为|达|达到|是)?\s*$`)
 	budgetEnd     = regexp.MustCompile(`(?:年初|调整后?|全年)?预算(?:数|金额)?(?:为|是)?\s*$`)
-	cmpEnd        = regexp.MustCompile(`(?:(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?(?:同期)?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?)(?:同期)?\s*相比|同比|较上年)\s*[，,]?\s*$`)
+	cmpEnd        = regexp.MustCompile(`(?:(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?(?:同期)?|(?:年初|调整后?)?预算数?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?|(?:年初|调整后?)?预算数?)(?:同期)?\s*相比|同比|较上年)\s*[，,]?\s*$`)
 	connRe        = regexp.MustCompile(`^(?:和|及|以及|与|、|，|,)+$`)
 	leadPunct     = regexp.MustCompile(`^[\s，,；;：:、。）)」”"]+`)
 	enumRe        = regexp.MustCompile(`^\s*(?:第[一二三四五六七八九十]+[，、]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[．.、]|[①②③④⑤⑥⑦⑧⑨⑩]|其[一二三四五六七八九十]，?)\s*`)
@@ -98,7 +98,6 @@ var (
 	trailParen    = regexp.MustCompile(`[（(]([^（）()]{0,40})[）)]\s*$`)
 	fillerEnd     = regexp.MustCompile(`(?:为|是|达到|达|共计|共|约|近|也|均|仅|分别|各|累计|了|决算数|决算|数|实际|总共|填写|[：:，,\s])$`)
 	genericRe     = regexp.MustCompile(`^(?:(?:19|20)[0-9]{2}年度?|今年|全年|当年|年末)?(?:其中|另外|此外|具体|主要|分别|各|共|累计|我办|本单位|本部门)?(?:共计|合计|总计)?(?:实际)?(?:支出|金额|资金|费用|完成|执行数|支出金额|发生)?$|^本年度?$`)
-	approxBefore  = regexp.MustCompile(`(?:约|近|逾|超过|大约)\s*$`)
 	titleRe       = regexp.MustCompile(`《([^《》]{1,30})》`)
 )
 
@@ -124,8 +123,8 @@ type yearMarkAt struct {
 func yearMarks(s string, year int) []yearMarkAt {
 	var out []yearMarkAt
 	for _, m := range yearMark.FindAllStringSubmatchIndex(s, -1) {
-		before := s[:m[0]]
-		if cmpWords.MatchString(before) {
+		before := strings.TrimRight(s[max(0, m[0]-16):m[0]], " \t\u3000")
+		if hasAnySuffix(before, "比", "较", "与", "同") {
 			continue
 		}
 		after := s[m[1]:]
@@ -146,22 +145,47 @@ func yearMarks(s string, year int) []yearMarkAt {
 }
 
 func yearAt(marks []yearMarkAt, off, def int) int {
-	y := def
-	for _, m := range marks {
-		if m.off >= off {
-			break
-		}
-		y = m.year
+	i := sort.Search(len(marks), func(i int) bool { return marks[i].off >= off })
+	if i == 0 {
+		return def
 	}
-	return y
+	return marks[i-1].year
 }
 
 var clauseSep = "，,；;：:"
+
+// sentenceInfo is what the claims of one sentence share, computed once so
+// that a long sentence costs linear time.
+type sentenceInfo struct {
+	cmps   [][2]int // ends of comparison phrases (比上年, 与2019年相比 …) and their kind
+	titles []titleAt
+	clause *clauseScanner
+}
+
+type titleAt struct {
+	end  int
+	name string
+}
 
 func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, year int) []*claim {
 	s := p.text[:sp[1]]
 	var out []*claim
 	prevEnd := sp[0]
+	info := &sentenceInfo{clause: &clauseScanner{s: s, pos: sp[0], from: sp[0]}}
+	for _, m := range cmpPhrase.FindAllStringIndex(p.text[sp[0]:sp[1]], -1) {
+		k := cmpYoY
+		phrase := p.text[sp[0]+m[0] : sp[0]+m[1]]
+		if strings.Contains(phrase, "预算") {
+			k = cmpBudget
+			if strings.Contains(phrase, "年初") {
+				k = cmpInitialBudget
+			}
+		}
+		info.cmps = append(info.cmps, [2]int{sp[0] + m[1], int(k)})
+	}
+	for _, m := range titleRe.FindAllStringSubmatchIndex(p.text[sp[0]:sp[1]], -1) {
+		info.titles = append(info.titles, titleAt{sp[0] + m[1], p.text[sp[0]+m[2] : sp[0]+m[3]]})
+	}
 	for _, m := range numRe.FindAllStringIndex(p.text[sp[0]:sp[1]], -1) {
 		off, nend := m[0]+sp[0], m[1]+sp[0]
 		if nend-off > 24 {
@@ -199,13 +223,14 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 		if threshold.MatchString(after) {
 			continue
 		}
-		if k == money && strings.HasPrefix(strings.TrimLeft(after, " "), "/") && !perYear.MatchString(after) {
+		if k == money && strings.HasPrefix(strings.TrimLeft(after, " "), "/") && !perYear(after) {
 			continue // 200元/人: a rate, not a figure
 		}
-		if perYear.MatchString(after) || strings.HasSuffix(strings.TrimSpace(s[:off]), "每年") {
+		before := strings.TrimRight(s[sp[0]:off], " \t\u3000")
+		if perYear(after) || strings.HasSuffix(before, "每年") {
 			c.target = true
 		}
-		if strings.HasPrefix(strings.TrimSpace(after), "左右") || approxBefore.MatchString(s[:off]) {
+		if strings.HasPrefix(strings.TrimSpace(after), "左右") || hasAnySuffix(before, "约", "近", "逾", "超过", "大约") {
 			c.approx = true
 		}
 		numText := strings.ReplaceAll(s[off:nend], ",", "")
@@ -222,7 +247,7 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 
 		// The clause: from the last separator before the number, at the
 		// number's depth of parentheses.
-		cs := clauseStart(s, sp[0], off)
+		cs := info.clause.startAt(off)
 		c.clause = cs
 		ls := cs
 		if prevEnd > ls {
@@ -232,14 +257,16 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 		if l.pat.alternatives != nil && l.pat.alternatives.MatchString(c.label) {
 			c.ambig = true
 		}
-		for _, t := range titleRe.FindAllStringSubmatch(s[sp[0]:off], -1) {
-			c.titles = append(c.titles, t[1])
+		for _, t := range info.titles {
+			if t.end <= off {
+				c.titles = append(c.titles, t.name)
+			}
 		}
 		var prev *claim
 		if len(out) > 0 {
 			prev = out[len(out)-1]
 		}
-		if !l.classify(c, prev, s, sp, year) {
+		if !l.classify(c, prev, s, sp, year, info) {
 			continue
 		}
 		out = append(out, c)
@@ -254,37 +281,47 @@ func isASCIIAlnum(b byte) bool {
 	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
-// clauseStart returns the offset after the last clause separator (，；：)
-// between from and off that sits at the same depth of parentheses as off.
-func clauseStart(s string, from, off int) int {
-	type sep struct{ at, depth int }
-	var seps []sep
-	depth := 0
-	for i, r := range s[from:off] {
+// clauseScanner finds clause starts in one left-to-right pass over a
+// sentence: startAt(off) is the offset after the last separator (，；：)
+// before off at the depth of parentheses of off, or at a shallower one.
+type clauseScanner struct {
+	s     string
+	pos   int // scanned up to here
+	from  int // sentence start
+	depth int
+	last  [maxDepth + 1]int // last separator end seen at each depth
+}
+
+const maxDepth = 8
+
+func (cs *clauseScanner) startAt(off int) int {
+	for cs.pos < off {
+		r, n := utf8.DecodeRuneInString(cs.s[cs.pos:])
 		switch r {
 		case '（', '(':
-			depth++
+			cs.depth++
 		case '）', ')':
-			if depth > 0 {
-				depth--
+			if cs.depth > 0 {
+				cs.depth--
 			}
 		case ',', ':':
 			// 1,580,000.00 and 10:30 are not clause breaks.
-			j := from + i
-			if j > 0 && j+1 < len(s) && isDigit(s[j-1]) && isDigit(s[j+1]) {
-				continue
+			j := cs.pos
+			if !(j > 0 && j+1 < len(cs.s) && isDigit(cs.s[j-1]) && isDigit(cs.s[j+1])) {
+				cs.last[min(cs.depth, maxDepth)] = j + n
 			}
-			seps = append(seps, sep{j + 1, depth})
 		case '，', '；', ';', '：':
-			seps = append(seps, sep{from + i + utf8.RuneLen(r), depth})
+			cs.last[min(cs.depth, maxDepth)] = cs.pos + n
+		}
+		cs.pos += n
+	}
+	start := cs.from
+	for d := 0; d <= min(cs.depth, maxDepth); d++ {
+		if cs.last[d] > start {
+			start = cs.last[d]
 		}
 	}
-	for i := len(seps) - 1; i >= 0; i-- {
-		if seps[i].depth <= depth {
-			return seps[i].at
-		}
-	}
-	return from
+	return start
 }
 
 // unitAt reads the unit at the start of s.
@@ -313,7 +350,7 @@ func (l *Linter) unitAt(s string) (string, kind) {
 // classify gives c its role, direction and subject. It returns false when
 // the number is not a claim (a percentage that is neither a share, a rate
 // nor a completion).
-func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int) bool {
+func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int, info *sentenceInfo) bool {
 	lab := c.label
 	trim := strings.TrimSpace(lab)
 	sameClause := prev != nil && prev.clause == c.clause
@@ -340,6 +377,10 @@ func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int) 
 			w = strings.TrimSuffix(w, "的")
 			c.whole = strings.TrimSpace(w)
 			subj = subj[:i]
+			if l.isBudget(c.whole) {
+				// 占年初预算的95%: a completion, not a share.
+				c.role, c.initial, c.whole = roleCompletion, strings.Contains(c.whole, "年初"), ""
+			}
 		} else if m := completionEnd.FindStringIndex(subj); m != nil {
 			c.role = roleCompletion
 			c.initial = strings.Contains(subj[m[0]:], "年初")
@@ -351,15 +392,18 @@ func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int) 
 			if cm := cmpEnd.FindStringIndex(subj); cm != nil {
 				subj = subj[:cm[0]]
 			}
-			c.cmp = comparisonIn(s[sp[0]:c.off])
+			c.cmp = info.comparisonBefore(c.off)
 		} else {
 			return false
 		}
 	default:
-		if m := changeEnd.FindStringSubmatchIndex(subj); m != nil && (comparisonIn(s[sp[0]:c.off]) != cmpNone || strings.Contains(subj, "相比")) {
+		if m := changeEnd.FindStringSubmatchIndex(subj); m != nil && (info.comparisonBefore(c.off) != cmpNone || strings.Contains(subj, "相比")) {
 			c.role = roleChange
 			c.dir = direction(subj[m[2]:m[3]])
-			c.cmp = comparisonIn(s[sp[0]:c.off])
+			c.cmp = info.comparisonBefore(c.off)
+			if c.cmp == cmpInitialBudget {
+				c.cmp, c.initial = cmpBudget, true
+			}
 			subj = subj[:m[0]]
 			if cm := cmpEnd.FindStringIndex(subj); cm != nil {
 				subj = subj[:cm[0]]
@@ -441,16 +485,35 @@ func direction(w string) int {
 	return 0
 }
 
-// comparisonIn reports what the text before a change compares with.
-func comparisonIn(s string) comparison {
-	ms := cmpPhrase.FindAllString(s, -1)
-	if len(ms) == 0 {
-		return cmpNone
+// comparisonBefore reports what the last comparison phrase before off
+// compares with.
+func (in *sentenceInfo) comparisonBefore(off int) comparison {
+	k := cmpNone
+	for _, c := range in.cmps {
+		if c[0] > off {
+			break
+		}
+		k = comparison(c[1])
 	}
-	if strings.Contains(ms[len(ms)-1], "预算") {
-		return cmpBudget
+	return k
+}
+
+// perYear reports whether s starts with "/年" or "每年": a yearly target.
+func perYear(s string) bool {
+	s = strings.TrimLeft(s, " \t\u3000")
+	if rest, ok := strings.CutPrefix(s, "/"); ok {
+		return strings.HasPrefix(strings.TrimLeft(rest, " \t\u3000"), "年")
 	}
-	return cmpYoY
+	return strings.HasPrefix(s, "每年")
+}
+
+func hasAnySuffix(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // isBudget reports whether a label speaks of a budget figure: it mentions
@@ -476,6 +539,12 @@ func stripSubject(s string) string {
 			break
 		}
 		s = t
+	}
+	// Labels are matched at their end; a long one is cut to its last 80
+	// characters so that matching stays cheap.
+	if utf8.RuneCountInString(s) > 80 {
+		rs := []rune(s)
+		s = string(rs[len(rs)-80:])
 	}
 	for i := 0; i < 16; i++ {
 		t := strings.TrimSpace(s)

@@ -2,18 +2,23 @@ package narrative
 
 // Building blocks of the default patterns.
 const (
-	lp    = `[（(]`
-	rp    = `[）)]`
-	abrd  = `出国` + lp + `境` + rp        // 出国（境）
-	three = `[“"‘']?三公[”"’']?`           // “三公”
-	fee   = `(?:费用|经费|费)?(?:支出)?`       // optional 费 and 支出
-	equip = `台` + lp + `套` + rp          // 台（套）
-	qty   = `(?:数量|数)?`                  // optional 数量
-	alt   = `(?:、|和|及|与)?`               // 收、支
+	lp     = `[（(]`
+	rp     = `[）)]`
+	abrd   = `出国` + lp + `境` + rp  // 出国（境）
+	three  = `[“"‘']?三公[”"’']?`    // “三公”
+	fee    = `(?:费用|经费|费)?(?:支出)?` // optional 费 and 支出
+	equip  = `台` + lp + `套` + rp   // 台（套）
+	qty    = `(?:数量|数)?`           // optional 数量
+	alt    = `(?:、|和|及|与)?`        // 收、支
 	nodata = `[^。；]{0,60}无数据`
 )
 
 var equipUnits = []string{"台（套）", "台(套)", "台", "套"}
+
+// tp are the contexts where the “三公” items are restated: the 三公 section
+// and 其他重要事项 (and text outside any known section, such as a summary
+// at the top of a report).
+var tp = []string{"threePublic", "other"}
 
 // DefaultPatterns returns the patterns of the Sichuan 2020 and the
 // central/Shanghai 2024 narrative templates. The result is a fresh copy that
@@ -52,11 +57,14 @@ func DefaultPatterns() *Patterns {
 		Labels: []LabelPattern{
 			// 收入支出总计 (说明一, 说明四).
 			{Label: `财政拨款收入?` + alt + `支出?总计`, Facts: []string{"fiscal.income.grandTotal", "fiscal.expenditure.grandTotal"}},
+			{Label: `收入?` + alt + `支出?总计`, Facts: []string{"fiscal.income.grandTotal", "fiscal.expenditure.grandTotal"}, Contexts: []string{"fiscal"}},
 			{Label: `收入?` + alt + `支出?总计`, Facts: []string{"summary.income.grandTotal", "summary.expenditure.grandTotal"}},
 			{Label: `财政拨款收入总计`, Facts: []string{"fiscal.income.grandTotal"}},
 			{Label: `财政拨款支出总计`, Facts: []string{"fiscal.expenditure.grandTotal"}},
 			{Label: `收入总计`, Facts: []string{"summary.income.grandTotal"}},
 			{Label: `支出总计`, Facts: []string{"summary.expenditure.grandTotal"}},
+			{Label: `本年收入合计|本年收入`, Facts: []string{"fiscal.income.total"}, Contexts: []string{"fiscal"}},
+			{Label: `本年支出合计|本年支出`, Facts: []string{"fiscal.expenditure.total"}, Contexts: []string{"fiscal"}},
 			{Label: `本年收入合计|本年收入|总收入|收入合计`, Facts: []string{"summary.income.total"}},
 			{Label: `本年支出合计|本年支出|总支出|支出合计`, Facts: []string{"summary.expenditure.total"}},
 
@@ -66,50 +74,53 @@ func DefaultPatterns() *Patterns {
 			{Label: `国有资本经营预算(?:财政)?拨款(?:收入)?`, Facts: []string{"fiscal.income.stateCapital"}, Contexts: []string{"fiscal"}},
 			{Label: `政府性基金预算(?:财政)?拨款收入`, Facts: []string{"govFund.income"}, Contexts: []string{"govFund"}},
 			{Label: `国有资本经营预算(?:财政)?拨款收入`, Facts: []string{"stateCapital.income"}, Contexts: []string{"stateCapital"}},
+			{Label: `一般公共预算(?:财政)?拨款(?:收入)?`, Facts: []string{"summary.income.generalBudget"}, Contexts: []string{"overall", "income"}},
+			{Label: `政府性基金预算(?:财政)?拨款(?:收入)?`, Facts: []string{"summary.income.govFund"}, Contexts: []string{"overall", "income"}},
+			{Label: `国有资本经营预算(?:财政)?拨款(?:收入)?`, Facts: []string{"summary.income.stateCapital"}, Contexts: []string{"overall", "income"}},
 			{Label: `一般公共预算(?:财政)?拨款收入`, Facts: []string{"summary.income.generalBudget"}},
 			{Label: `政府性基金预算(?:财政)?拨款收入`, Facts: []string{"summary.income.govFund"}},
 			{Label: `国有资本经营预算(?:财政)?拨款收入`, Facts: []string{"summary.income.stateCapital"}},
 			{Label: `上级补助收入`, Facts: []string{"summary.income.superiorSubsidy"}},
-			{Label: `事业收入`, Facts: []string{"summary.income.business"}},
-			{Label: `经营收入`, Facts: []string{"summary.income.operating"}},
+			{Label: `事业收入`, Facts: []string{"summary.income.business"}, Exact: true},
+			{Label: `经营收入`, Facts: []string{"summary.income.operating"}, Exact: true},
 			{Label: `附属单位上缴收入`, Facts: []string{"summary.income.affiliated"}},
-			{Label: `其他收入`, Facts: []string{"summary.income.other"}},
-			{Label: `财政拨款收入|财政预算拨款|财政拨款`, Facts: []string{"fiscal.income.total"}},
-			{Label: `财政预算支付数?|财政拨款支出|财政资金支出`, Facts: []string{"fiscal.expenditure.total"}},
+			{Label: `其他收入`, Facts: []string{"summary.income.other"}, Exact: true},
+			{Label: `财政拨款收入|财政预算拨款|财政拨款`, Facts: []string{"fiscal.income.total"}, Contexts: []string{"overall", "income", "fiscal"}, Exact: true},
+			{Label: `财政预算支付数?|财政拨款支出|财政资金支出`, Facts: []string{"fiscal.expenditure.total"}, Exact: true},
 
 			// 支出 (说明三) and 一般公共预算 (说明五, 说明六).
 			{Label: `一般公共预算(?:财政)?拨款基本支出`, Facts: []string{"generalBudget.basic"}},
-			{Label: `基本支出`, Facts: []string{"generalBudget.basic"}, Contexts: []string{"generalBudget", "basic"}},
-			{Label: `基本支出`, Facts: []string{"expenditure.basic"}},
+			{Label: `基本支出`, Facts: []string{"generalBudget.basic"}, Contexts: []string{"generalBudget", "basic"}, Exact: true},
+			{Label: `基本支出`, Facts: []string{"expenditure.basic"}, Exact: true},
 			{Label: `一般公共预算(?:财政)?拨款项目支出`, Facts: []string{"generalBudget.project"}},
-			{Label: `项目支出`, Facts: []string{"generalBudget.project"}, Contexts: []string{"generalBudget", "basic"}},
-			{Label: `项目支出`, Facts: []string{"expenditure.project"}},
+			{Label: `项目支出`, Facts: []string{"generalBudget.project"}, Contexts: []string{"generalBudget", "basic"}, Exact: true},
+			{Label: `项目支出`, Facts: []string{"expenditure.project"}, Exact: true},
 			{Label: `上缴上级支出`, Facts: []string{"expenditure.toSuperior"}},
-			{Label: `经营支出`, Facts: []string{"expenditure.operating"}},
+			{Label: `经营支出`, Facts: []string{"expenditure.operating"}, Exact: true},
 			{Label: `对附属单位补助支出`, Facts: []string{"expenditure.toAffiliated"}},
 			{Label: `一般公共预算(?:财政)?拨款(?:支出)?`, Facts: []string{"generalBudget.total"}, Contexts: []string{"generalBudget"}},
 			{Label: `一般公共预算(?:财政)?(?:拨款)?支出`, Facts: []string{"generalBudget.total"}},
-			{Label: `人员经费`, Facts: []string{"generalBudget.personnel"}, Contexts: []string{"basic"}},
-			{Label: `(?:日常)?公用经费`, Facts: []string{"generalBudget.public"}, Contexts: []string{"basic"}},
+			{Label: `人员经费`, Facts: []string{"generalBudget.personnel"}, Contexts: []string{"basic"}, Exact: true},
+			{Label: `(?:日常)?公用经费`, Facts: []string{"generalBudget.public"}, Contexts: []string{"basic"}, Exact: true},
 
 			// “三公” (说明七).
 			{Label: three + `经费(?:财政拨款)?(?:支出)?`, Facts: []string{"threePublic.total"}},
-			{Label: `因公` + abrd + fee, Facts: []string{"threePublic.abroad"}},
-			{Label: `公务用车购置及运行(?:维护)?` + fee, Facts: []string{"threePublic.vehicle"}},
-			{Label: `公务用车购置` + fee, Facts: []string{"threePublic.vehiclePurchase"}},
-			{Label: `(?:公务用车|公车)运行(?:维护)?` + fee, Facts: []string{"threePublic.vehicleOperation"}},
-			{Label: `公务接待` + fee, Facts: []string{"threePublic.reception"}},
-			{Label: `国内公务接待` + fee, Facts: []string{"reception.domestic"}},
-			{Label: `(?:外事接待|外宾接待|接待外宾)` + fee, Facts: []string{"reception.foreignAffairs"}},
-			{Label: `国` + lp + `境` + rp + `外公务接待` + fee, Facts: []string{"reception.overseas"}},
-			{Label: `团组` + qty, Facts: []string{"threePublic.abroadGroups"}, Units: []string{"个", "次"}},
-			{Label: abrd + `(?:团组)?` + qty, Facts: []string{"threePublic.abroadPersons"}, Units: []string{"人", "人次"}},
-			{Label: `(?:购置|更新)(?:公务用车|车辆)` + qty + `|公务用车购置` + qty, Facts: []string{"threePublic.vehiclesPurchased"}, Units: []string{"辆"}},
+			{Label: `因公` + abrd + fee, Facts: []string{"threePublic.abroad"}, Contexts: tp},
+			{Label: `公务用车购置及运行(?:维护)?` + fee, Facts: []string{"threePublic.vehicle"}, Contexts: tp},
+			{Label: `公务用车购置` + fee, Facts: []string{"threePublic.vehiclePurchase"}, Contexts: tp},
+			{Label: `(?:公务用车|公车)运行(?:维护)?` + fee, Facts: []string{"threePublic.vehicleOperation"}, Contexts: tp},
+			{Label: `公务接待` + fee, Facts: []string{"threePublic.reception"}, Contexts: tp},
+			{Label: `国内公务接待` + fee, Facts: []string{"reception.domestic"}, Contexts: tp},
+			{Label: `(?:外事接待|外宾接待|接待外宾)` + fee, Facts: []string{"reception.foreignAffairs"}, Contexts: tp},
+			{Label: `国` + lp + `境` + rp + `外公务接待` + fee, Facts: []string{"reception.overseas"}, Contexts: tp},
+			{Label: `团组` + qty, Facts: []string{"threePublic.abroadGroups"}, Units: []string{"个", "次"}, Contexts: tp},
+			{Label: abrd + `(?:团组)?` + qty, Facts: []string{"threePublic.abroadPersons"}, Units: []string{"人", "人次"}, Contexts: tp},
+			{Label: `(?:购置|更新)(?:公务用车|车辆)` + qty + `|公务用车购置` + qty, Facts: []string{"threePublic.vehiclesPurchased"}, Units: []string{"辆"}, Contexts: tp},
 			{Label: `保有量`, Facts: []string{"threePublic.vehiclesHeld"}, Units: []string{"辆"}},
-			{Label: `国内公务接待`, Facts: []string{"reception.domesticBatches"}, Units: []string{"批次"}},
-			{Label: `国内公务接待`, Facts: []string{"reception.domesticPersons"}, Units: []string{"人次", "人"}},
-			{Label: `外事接待|外宾接待|接待外宾`, Facts: []string{"reception.foreignAffairsBatches"}, Units: []string{"批次"}},
-			{Label: `外事接待|外宾接待|接待外宾`, Facts: []string{"reception.foreignAffairsPersons"}, Units: []string{"人次", "人"}},
+			{Label: `国内公务接待`, Facts: []string{"reception.domesticBatches"}, Units: []string{"批次"}, Contexts: tp},
+			{Label: `国内公务接待`, Facts: []string{"reception.domesticPersons"}, Units: []string{"人次", "人"}, Contexts: tp},
+			{Label: `外事接待|外宾接待|接待外宾`, Facts: []string{"reception.foreignAffairsBatches"}, Units: []string{"批次"}, Contexts: tp},
+			{Label: `外事接待|外宾接待|接待外宾`, Facts: []string{"reception.foreignAffairsPersons"}, Units: []string{"人次", "人"}, Contexts: tp},
 
 			// 政府性基金 (说明八), 国有资本经营 (说明九).
 			{Label: `政府性基金(?:预算)?(?:财政)?(?:拨款)?支出`, Facts: []string{"govFund.expenditure"}},
@@ -182,8 +193,8 @@ func DefaultPatterns() *Patterns {
 			{Text: `截[至止]\s*((?:19|20)\d{2})\s*年\s*(?:12|十二)\s*月`, Offset: 0, What: "年末时点"},
 			{Text: `((?:19|20)\d{2})\s*年\s*度?\s*部门决算`, Offset: 0, What: "决算年度"},
 		},
-		Punctuation: `[，、；。,;][，、；。：,;]|[：:][，、；。：,;]`,
-		CountUnits:  []string{"批次", "人次", "台（套）", "台(套)", "台", "套", "辆", "个", "期", "条", "次", "人", "册"},
+		Punctuation:  `[，、；。,;][，、；。：,;]|[：:][，、；。：,;]`,
+		CountUnits:   []string{"批次", "人次", "台（套）", "台(套)", "台", "套", "辆", "个", "期", "条", "次", "人", "册"},
 		NotRestating: `退回|收回|压缩|追加|调减|调增|核减|核销|节约|节省|实有|置换|捐赠`,
 		Funds:        `一般公共预算|政府性基金预算|国有资本经营预算|预算绩效|预算拨款|预算财政拨款|预算支付|预算单位|预算管理|预算编制`,
 	}

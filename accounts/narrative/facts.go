@@ -84,12 +84,14 @@ type Indicator struct {
 
 // lookup indexes facts by ID.
 type factIndex struct {
-	byID map[string]*Fact
-	rows []*Fact // classification rows (Code set)
+	byID   map[string]*Fact
+	rows   []*Fact            // classification rows (Code set)
+	norm   map[*Fact][]string // their names, normalised
+	byName map[string][]*Fact // rows by normalised own name
 }
 
 func indexFacts(f *Facts) *factIndex {
-	ix := &factIndex{byID: map[string]*Fact{}}
+	ix := &factIndex{byID: map[string]*Fact{}, norm: map[*Fact][]string{}, byName: map[string][]*Fact{}}
 	if f == nil {
 		return ix
 	}
@@ -103,6 +105,12 @@ func indexFacts(f *Facts) *factIndex {
 		}
 		if it.Code != "" && len(it.Names) > 0 {
 			ix.rows = append(ix.rows, it)
+			ns := make([]string, len(it.Names))
+			for i, n := range it.Names {
+				ns[i] = normName(n)
+			}
+			ix.norm[it] = ns
+			ix.byName[ns[len(ns)-1]] = append(ix.byName[ns[len(ns)-1]], it)
 		}
 	}
 	return ix

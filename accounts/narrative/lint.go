@@ -65,6 +65,7 @@ func (l *Linter) Lint(text []byte, facts *Facts) (audit.Findings, error) {
 	}
 	r := &run{l: l, d: d, input: facts, unit: unit, ix: indexFacts(facts), year: facts.Year}
 	r.claims = l.extract(d, facts.Year)
+	r.index()
 	l.tie(r.claims, r.ix, facts.Year)
 	r.anchors()
 	r.checkAmounts()
@@ -94,14 +95,16 @@ func (l *Linter) Lint(text []byte, facts *Facts) (audit.Findings, error) {
 
 // run is the state of one Lint call.
 type run struct {
-	l      *Linter
-	d      *document
-	input  *Facts
-	unit   amount.Unit
-	ix     *factIndex
-	year   int
+	l        *Linter
+	d        *document
+	input    *Facts
+	unit     amount.Unit
+	ix       *factIndex
+	year     int
 	claims   []*claim
 	rowRates []*rowRate
+	bySent   map[sentKey][]*claim
+	priors   map[*para][]*claim
 	instr    []span // notes to the author found by checkLeftovers
 	out      audit.Findings
 }

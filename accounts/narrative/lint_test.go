@@ -350,32 +350,32 @@ func TestCentral2024(t *testing.T) {
 	}
 	// Each defect written into the narrative, and nothing else.
 	want = []got{
-		{"C1", "error", 3, 19},      // 收入支出总计 1,243.56 for 1,234.56
-		{"C12", "error", 3, 31},     // 与2022年度相比 in a 2024 document
-		{"C2", "error", 5, 60},      // 150/1200 = 12.50%, not 12.05%
-		{"C3", "error", 7, 25},      // 基本支出 910.00 for 900.00
-		{"C4", "error", 9, 23},      // 财政拨款收入支出总计 1,021.00 for 1,020.00
-		{"C10", "error", 9, 66},     // 30/1050 = 2.857…: 2.86%, not truncated 2.85%
-		{"C11", "error", 9, 77},     // XXXXXXXX
-		{"C13", "warning", 9, 86},   // （如持平作持平表述）
-		{"C10", "error", 12, 61},    // 增加 although 980 < 1000
-		{"C5", "error", 14, 97},     // 住房保障支出 81.00 for 80.00
-		{"C6", "error", 17, 87},     // 620/600 = 103.33%, not 103.35%
-		{"C6", "error", 17, 98},     // 决算数小于预算数 although 620 > 600
-		{"C7", "error", 20, 31},     // 人员经费 710.00 for 700.00
-		{"C11", "error", 24, 123},   // 增加（减少）
-		{"C8", "error", 32, 47},     // 国内公务接待 31批次 for 30
-		{"C18", "info", 38, 16},     // 项目5个: no table figure
-		{"C18", "info", 38, 25},     // 涉及预算金额280.00万元
-		{"C18", "info", 38, 47},     // 项目5个
-		{"C14", "warning", 41, 53},  // ，，
-		{"C18", "info", 41, 65},     // 《示例简报》11期: no table figure
-		{"C9", "error", 41, 81},     // 无机关运行经费支出, but 150.00
-		{"C17", "error", 43, 47},    // 货物采购金额 110.00 for 100.00
-		{"C6", "error", 55, 2},      // 执行率 90/100 = 90%, not 100%
-		{"C18", "info", 64, 10},     // the target 12期/年 itself
-		{"C15", "warning", 65, 10},  // 《示例简报》10期 here, 11期 on line 41
-		{"C16", "warning", 66, 2},   // 完成率 100% with 10 of 12 期
+		{"C1", "error", 3, 19},     // 收入支出总计 1,243.56 for 1,234.56
+		{"C12", "error", 3, 31},    // 与2022年度相比 in a 2024 document
+		{"C2", "error", 5, 60},     // 150/1200 = 12.50%, not 12.05%
+		{"C3", "error", 7, 25},     // 基本支出 910.00 for 900.00
+		{"C4", "error", 9, 23},     // 财政拨款收入支出总计 1,021.00 for 1,020.00
+		{"C10", "error", 9, 66},    // 30/1050 = 2.857…: 2.86%, not truncated 2.85%
+		{"C11", "error", 9, 77},    // XXXXXXXX
+		{"C13", "warning", 9, 86},  // （如持平作持平表述）
+		{"C10", "error", 12, 61},   // 增加 although 980 < 1000
+		{"C5", "error", 14, 97},    // 住房保障支出 81.00 for 80.00
+		{"C6", "error", 17, 87},    // 620/600 = 103.33%, not 103.35%
+		{"C6", "error", 17, 98},    // 决算数小于预算数 although 620 > 600
+		{"C7", "error", 20, 31},    // 人员经费 710.00 for 700.00
+		{"C11", "error", 24, 123},  // 增加（减少）
+		{"C8", "error", 32, 47},    // 国内公务接待 31批次 for 30
+		{"C18", "info", 38, 16},    // 项目5个: no table figure
+		{"C18", "info", 38, 25},    // 涉及预算金额280.00万元
+		{"C18", "info", 38, 47},    // 项目5个
+		{"C14", "warning", 41, 53}, // ，，
+		{"C18", "info", 41, 65},    // 《示例简报》11期: no table figure
+		{"C9", "error", 41, 81},    // 无机关运行经费支出, but 150.00
+		{"C17", "error", 43, 47},   // 货物采购金额 110.00 for 100.00
+		{"C6", "error", 55, 2},     // 执行率 90/100 = 90%, not 100%
+		{"C18", "info", 64, 10},    // the target 12期/年 itself
+		{"C15", "warning", 65, 10}, // 《示例简报》10期 here, 11期 on line 41
+		{"C16", "warning", 66, 2},  // 完成率 100% with 10 of 12 期
 	}
 	if diff := cmp.Diff(want, lintRules(t, string(text), facts)); diff != "" {
 		t.Errorf("narrative with defects (-want +got):\n%s", diff)
@@ -403,6 +403,33 @@ func TestTemplate(t *testing.T) {
 	for r := range n {
 		if r != "C11" && r != "C13" {
 			t.Errorf("rule %s fired on the bare template (%d times)", r, n[r])
+		}
+	}
+}
+
+// TestBudgetWording covers 决算 against 预算 stated as a change or as 占预算的.
+func TestBudgetWording(t *testing.T) {
+	const head = "五、一般公共预算财政拨款支出决算情况说明\n"
+	for _, tc := range []struct {
+		text string
+		want []want
+	}{
+		{head + "一般公共预算财政拨款支出年初预算为800.00万元，支出决算为700.00万元，比年初预算减少100.00万元。\n", nil},
+		{head + "一般公共预算财政拨款支出年初预算为800.00万元，支出决算为700.00万元，比年初预算减少90.00万元。\n",
+			[]want{{"C6", "error", 2, "90.00"}}},
+		{head + "一般公共预算财政拨款支出年初预算为800.00万元，支出决算为700.00万元，比年初预算增加100.00万元。\n",
+			[]want{{"C6", "error", 2, "100.00"}}},
+		{head + "一般公共预算财政拨款支出年初预算为800.00万元，支出决算为700.00万元，占年初预算的87.50%。\n", nil},
+		{head + "一般公共预算财政拨款支出年初预算为800.00万元，支出决算为700.00万元，占年初预算的88.50%。\n",
+			[]want{{"C6", "error", 2, "88.50"}}},
+	} {
+		lines := strings.Split(tc.text, "\n")
+		exp := []got{}
+		for _, w := range tc.want {
+			exp = append(exp, got{w.rule, w.severity, w.line, col(lines[w.line-1], w.at)})
+		}
+		if diff := cmp.Diff(exp, lintRules(t, tc.text, smallFacts(), "C6", "C2", "C5")); diff != "" {
+			t.Errorf("%s(-want +got):\n%s", lines[1], diff)
 		}
 	}
 }

@@ -80,6 +80,11 @@ type LabelPattern struct {
 	// Contexts restricts the pattern to contexts with one of these
 	// prefixes; empty means everywhere.
 	Contexts []string `json:"contexts,omitempty"`
+	// Exact requires the pattern to match the whole label but for leading
+	// words of time and place (2020年, 本年, 我办, 其中 …). Generic names
+	// such as 基本支出 or 财政拨款 use it, so that "业务运行费项目支出" does
+	// not restate the table's 项目支出.
+	Exact bool `json:"exact,omitempty"`
 }
 
 // RowContext lets 科目 names restate classification rows in a context.
@@ -141,6 +146,9 @@ func (e *PatternError) Unwrap() error { return e.Err }
 
 // Is reports whether target is ErrPattern.
 func (e *PatternError) Is(target error) bool { return target == ErrPattern }
+
+// labelLead are the words an Exact label may start with.
+const labelLead = `(?:(?:19|20)[0-9]{2}\s*年度?|今年|本年度?|全年|当年|年末|我办|本单位|本部门|本局|单位|部门|其中|另外|此外|所以|共|合计|[，、：:\s])*`
 
 type cHeading struct {
 	HeadingPattern
@@ -204,7 +212,11 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 		c.headings = append(c.headings, cHeading{h, r})
 	}
 	for i, l := range p.Labels {
-		r, err := re(fmt.Sprintf("labels[%d].label", i), `(?:`+l.Label+`)$`)
+		expr := `(?:` + l.Label + `)$`
+		if l.Exact {
+			expr = `^` + labelLead + expr
+		}
+		r, err := re(fmt.Sprintf("labels[%d].label", i), expr)
 		if err != nil {
 			return nil, err
 		}

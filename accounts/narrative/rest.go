@@ -148,15 +148,7 @@ func wordSign(w string) int {
 
 var signWord = map[int]string{1: "大于", -1: "小于", 0: "持平"}
 
-func (r *run) sentenceClaims(p *para, si int) []*claim {
-	var out []*claim
-	for _, c := range r.claims {
-		if c.p == p && c.sent == si {
-			out = append(out, c)
-		}
-	}
-	return out
-}
+func (r *run) sentenceClaims(p *para, si int) []*claim { return r.bySent[sentKey{p, si}] }
 
 func (r *run) budgetWord(p *para, si int, sp [2]int, off int, word string) {
 	cs := r.sentenceClaims(p, si)

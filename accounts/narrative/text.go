@@ -97,7 +97,7 @@ func parse(data []byte, pat *compiled) (*document, error) {
 	lines := splitLines(data)
 	soft := doubleSpaced(lines)
 	d := &document{}
-	var cur *para     // the paragraph being extended by wrapped lines
+	var cur *para      // the paragraph being extended by wrapped lines
 	var lastCell *para // the last cell, for continuation lines
 	var row *trow
 	prevBlank := true
@@ -326,6 +326,11 @@ func doubleSpaced(lines []rawLine) bool {
 	return text >= 10 && followed*10 >= text*8
 }
 
+// unknownCtx is the context of text under a heading no pattern knows. Text
+// before any heading has the empty context, where every pattern applies
+// (a fragment of a narrative).
+const unknownCtx = "?"
+
 // sections finds headings and gives every paragraph its context.
 func (d *document) sections(pat *compiled) {
 	part, section := "", ""
@@ -351,7 +356,7 @@ func (d *document) sections(pat *compiled) {
 				for _, h := range pat.headings {
 					if h.Level == 0 && h.Unnumbered && h.re.MatchString(t) {
 						level, rest = 0, t
-						part, section, ctx = h.Context, "", ""
+						part, section, ctx = h.Context, "", unknownCtx
 						break
 					}
 				}
@@ -377,7 +382,7 @@ func (d *document) sections(pat *compiled) {
 						break
 					}
 				}
-				ctx = ""
+				ctx = unknownCtx
 			case 1:
 				section = ""
 				for _, h := range pat.headings {
@@ -387,8 +392,14 @@ func (d *document) sections(pat *compiled) {
 					}
 				}
 				ctx = section
+				if ctx == "" {
+					ctx = unknownCtx
+				}
 			case 2:
 				ctx = section
+				if ctx == "" {
+					ctx = unknownCtx
+				}
 				if section != "" {
 					for _, h := range pat.headings {
 						if h.Level == 2 && (h.Parent == "" || h.Parent == section) && h.re.MatchString(body) {
@@ -425,11 +436,24 @@ func splitSentences(s string) [][2]int {
 		switch r {
 		case '。', '！', '？', '!', '?':
 			flush(i + utf8.RuneLen(r))
+		case '，', '；':
+			// A sentence without a full stop is cut at a clause break once
+			// it is very long, so that work per sentence stays bounded.
+			if i-start > maxSentence {
+				flush(i + utf8.RuneLen(r))
+			}
+		}
+		if i-start > 2*maxSentence {
+			flush(i)
 		}
 	}
 	flush(len(s))
 	return out
 }
+
+// maxSentence is the length (bytes) beyond which a sentence is cut at its
+// next clause break.
+const maxSentence = 1500
 
 // quote returns the sentence around [off, end), cut to a readable window.
 func quote(s string, span [2]int, off int) string {

@@ -95,7 +95,7 @@ func (l *Linter) matchLabel(subj, ctx string, k kind, unit string) []string {
 }
 
 func ctxOK(prefixes []string, ctx string) bool {
-	if len(prefixes) == 0 {
+	if len(prefixes) == 0 || ctx == "" {
 		return true
 	}
 	for _, p := range prefixes {
@@ -126,11 +126,10 @@ func (l *Linter) rowFact(subj, ctx string, ix *factIndex) (*Fact, bool) {
 	if len(names) > 0 {
 		last := names[len(names)-1]
 		digits := 3 + 2*levels[len(levels)-1]
-		for _, f := range ix.rows {
-			if len(f.Code) != digits || normName(f.Names[len(f.Names)-1]) != last {
-				continue
+		for _, f := range ix.byName[last] {
+			if len(f.Code) == digits {
+				cands = append(cands, f)
 			}
-			cands = append(cands, f)
 		}
 		if len(cands) > 1 {
 			// Parents decide: each earlier segment must name the row's
@@ -140,7 +139,7 @@ func (l *Linter) rowFact(subj, ctx string, ix *factIndex) (*Fact, bool) {
 				ok := true
 				for i := 0; i < len(names)-1; i++ {
 					lv := levels[i]
-					if lv < len(f.Names) && normName(f.Names[lv]) != names[i] {
+					if ns := ix.norm[f]; lv < len(ns) && ns[lv] != names[i] {
 						ok = false
 					}
 				}
@@ -155,11 +154,7 @@ func (l *Linter) rowFact(subj, ctx string, ix *factIndex) (*Fact, bool) {
 		if n == "" || strings.ContainsAny(n, "，,；;。") {
 			return nil, false
 		}
-		for _, f := range ix.rows {
-			if normName(f.Names[len(f.Names)-1]) == n {
-				cands = append(cands, f)
-			}
-		}
+		cands = append(cands, ix.byName[n]...)
 	}
 	if prefix != "" {
 		var keep []*Fact
