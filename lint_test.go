@@ -81,8 +81,8 @@ func rows(fs audit.Findings) []lintRow {
 // files as their input.
 func TestNarrativeFacts(t *testing.T) {
 	for _, tc := range []struct{ doc, golden string }{
-		{lintReference, "accounts/narrative/testdata/panzhihua.facts.json"},
-		{centralDoc, "accounts/narrative/testdata/central-2024.facts.json"},
+		{lintReference, "accounts/narrative/testdata/golden-facts-panzhihua.json"},
+		{centralDoc, "accounts/narrative/testdata/golden-facts-central-2024.json"},
 	} {
 		t.Run(tc.doc, func(t *testing.T) {
 			got, err := json.MarshalIndent(juesuan.NarrativeFacts(loadDoc(t, tc.doc)), "", "  ")

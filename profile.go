@@ -160,6 +160,10 @@ var ErrInvalidProfile = errors.New("juesuan: invalid profile")
 // schema and a segment of JSON Pointers, so it is kept plain.
 var tableKey = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 
+// profileID is the form of a profile ID: it names schema files and a
+// segment of the schemas' $id.
+var profileID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
 var registry = struct {
 	sync.RWMutex
 	m map[string]*Profile
@@ -189,8 +193,8 @@ func (p *Profile) check() error {
 	bad := func(format string, a ...any) error {
 		return fmt.Errorf("%w %q: %s", ErrInvalidProfile, p.ID, fmt.Sprintf(format, a...))
 	}
-	if p.ID == "" {
-		return fmt.Errorf("%w: profile has no ID", ErrInvalidProfile)
+	if !profileID.MatchString(p.ID) {
+		return fmt.Errorf("%w: profile ID %q (want letters, digits, '.', '_' and '-', as in sichuan-2020)", ErrInvalidProfile, p.ID)
 	}
 	typed := (&accounts.Tables{}).Present()
 	seen := map[string]bool{}

@@ -136,6 +136,13 @@ func TestBuiltinProfiles(t *testing.T) {
 			}
 		}
 	}
+	s, _ := LookupProfile(Sichuan2020)
+	if tp, ok := s.Table("threePublic"); !ok || tp.Number != "十" || tp.Pointer() != "/tables/threePublic" || tp.Extra() {
+		t.Errorf("Table(threePublic) = %+v, %v", tp, ok)
+	}
+	if _, ok := s.Table("nope"); ok {
+		t.Errorf("Table(nope) found")
+	}
 	if got := ProfileIDs(); !slices.Contains(got, Sichuan2020) || !slices.Contains(got, Central2024) || !slices.IsSorted(got) {
 		t.Errorf("ProfileIDs() = %v", got)
 	}
@@ -178,6 +185,7 @@ func TestRegisterErrors(t *testing.T) {
 		want   error
 	}{
 		{"no ID", func(p *Profile) { p.ID = "" }, ErrInvalidProfile},
+		{"ID with a slash", func(p *Profile) { p.ID = "shaanxi/2020" }, ErrInvalidProfile},
 		{"bad key", func(p *Profile) { p.Tables[0].Key = "a/b" }, ErrInvalidProfile},
 		{"empty key", func(p *Profile) { p.Tables[0].Key = "" }, ErrInvalidProfile},
 		{"unknown typed table", func(p *Profile) { p.AddTable(TableSpec{Key: "meetingz", Title: "x"}) }, ErrInvalidProfile},

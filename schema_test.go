@@ -677,7 +677,7 @@ func TestSchemaRecursion(t *testing.T) {
 	schCompile(t, b7)
 }
 
-var schIDPattern = regexp.MustCompile(`^https://github\.com/cnfiscal/juesuan/schemas/([a-z0-9-]+/)?(2020-12|draft-07)/([A-Za-z0-9_.]+)-v([0-9a-f]{8})\.json$`)
+var schIDPattern = regexp.MustCompile(`^https://github\.com/cnfiscal/juesuan/schemas/([A-Za-z0-9._-]+/)?(2020-12|draft-07)/([A-Za-z0-9_.]+)-v([0-9a-f]{8})\.json$`)
 
 // TestSchemaID: the $id follows the documented scheme, its hash is that of
 // the schema without its $id, and it changes when the schema changes.

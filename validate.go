@@ -20,8 +20,8 @@ func (d *Document) Calculate() {
 // Validate checks d against its profile and returns every finding. The error
 // is non-nil only when d cannot be checked at all: its profile is not
 // registered (ErrUnknownProfile), or no classification edition exists for
-// the profile's year. Use
-// Findings.Err to turn findings with errors into an error.
+// the profile's year. Use Findings.Err to turn findings with errors into an
+// error.
 func Validate(d *Document) (audit.Findings, error) {
 	p, err := LookupProfile(d.Profile)
 	if err != nil {

@@ -1,6 +1,8 @@
 package accounts
 
 import (
+	"errors"
+
 	"github.com/cnfiscal/juesuan/accounts/amount"
 	"github.com/cnfiscal/juesuan/classification"
 )
@@ -489,4 +491,30 @@ func (t *Tables) Present() map[string]bool {
 		"z07":                     t.Z07 != nil,
 		"f03":                     t.F03 != nil,
 	}
+}
+
+// ErrFund is returned when decoding a fund name that is not one of the three.
+var ErrFund = errors.New(`accounts: unknown fund (want "generalBudget", "govFund" or "stateCapital")`)
+
+// Title returns the fund's Chinese name.
+func (f Fund) Title() string {
+	switch f {
+	case GeneralBudgetFund:
+		return "一般公共预算"
+	case GovFundFund:
+		return "政府性基金预算"
+	case StateCapitalFund:
+		return "国有资本经营预算"
+	}
+	return string(f)
+}
+
+// UnmarshalText accepts only the three fund names.
+func (f *Fund) UnmarshalText(b []byte) error {
+	switch v := Fund(b); v {
+	case GeneralBudgetFund, GovFundFund, StateCapitalFund:
+		*f = v
+		return nil
+	}
+	return ErrFund
 }

@@ -12,7 +12,7 @@ import (
 // classifies the same text with nothing to tie to, so the ratio of the two
 // is the cost of tying and checking.
 func BenchmarkLint(b *testing.B) {
-	bench(b, readFacts(b, "testdata/panzhihua.facts.json"))
+	bench(b, readFacts(b, "testdata/golden-facts-panzhihua.json"))
 }
 
 func BenchmarkLintNoFacts(b *testing.B) { bench(b, nil) }

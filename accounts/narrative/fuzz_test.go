@@ -29,8 +29,8 @@ func FuzzLint(f *testing.F) {
 	}
 	f.Add([]byte("（（（（"))
 	f.Add([]byte("\t\t\n\t100%\n\t完成率\n\t100%"))
-	facts := readFacts(f, "testdata/panzhihua.facts.json")
-	facts2 := readFacts(f, "testdata/central-2024.facts.json")
+	facts := readFacts(f, "testdata/golden-facts-panzhihua.json")
+	facts2 := readFacts(f, "testdata/golden-facts-central-2024.json")
 	f.Fuzz(func(t *testing.T, text []byte) {
 		for _, fs := range []*narrative.Facts{facts, facts2, nil} {
 			found, err := narrative.Lint(text, fs)

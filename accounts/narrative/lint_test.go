@@ -137,6 +137,8 @@ func TestRules(t *testing.T) {
 			[]want{{"C3", "error", 2, "610.00"}}},
 		{"C3 quiet", "C3", "三、支出决算情况说明\n本年支出合计800.00万元，其中：基本支出600.00万元，占75.00%；项目支出200.00万元，占25.00%。\n", nil},
 		{"C3 in 元", "C3", "三、支出决算情况说明\n基本支出6,000,000.00元。\n", nil},
+		{"C3 a project's 项目支出 is not the table's", "C3", "三、支出决算情况说明\n业务运行费项目支出40.50万元。\n", nil},
+		{"C2 a bare 财政拨款 outside the income sections", "C2", "十、预算绩效管理情况\n项目全年预算数40.50万元，其中财政拨款40.50万元。\n", nil},
 		{"C5 row fires", "C5", "五、一般公共预算财政拨款支出决算情况说明\n1．一般公共服务（类）支出-政府办公厅（室）及相关机构（款）-行政运行（项）: 支出决算为710.00万元。\n",
 			[]want{{"C5", "error", 2, "710.00"}}},
 		{"C5 row quiet", "C5", "五、一般公共预算财政拨款支出决算情况说明\n1．一般公共服务（类）支出-政府办公厅（室）及相关机构（款）-行政运行（项）: 支出决算为700.00万元。\n", nil},
@@ -156,6 +158,8 @@ func TestRules(t *testing.T) {
 			[]want{{"C8", "error", 2, "83.34"}}},
 		{"C8 count fires", "C8", "国内公务接待21批次。\n", []want{{"C8", "error", 1, "21"}}},
 		{"C8 count quiet", "C8", "国内公务接待20批次。\n", nil},
+		{"C8 total with 合计", "C8", "七、“三公”经费财政拨款支出决算情况说明\n“三公”经费支出合计31.00万元。\n",
+			[]want{{"C8", "error", 2, "31.00"}}},
 		{"C9 fires", "C9", "本单位2024年度无“三公”经费财政拨款支出。\n", []want{{"C9", "error", 1, "无"}}},
 		{"C9 quiet", "C9", "本单位2024年度无政府性基金预算财政拨款收入和支出。\n", nil},
 		{"C10 rate from the change", "C10", "机关运行经费支出80.00万元，比2023年减少20.00万元，下降20.00%。\n", nil},
@@ -173,10 +177,10 @@ func TestRules(t *testing.T) {
 		{"C11 quiet", "C11", "收入增加10.00万元，购置BMW X5车辆，型号MAXX。\n", nil},
 		{"C12 fires", "C12", "与2022年相比减少了10.00万元。截至2023年12月31日，共有车辆1辆。\n",
 			[]want{{"C12", "error", 1, "2022"}, {"C12", "error", 1, "2023"}}},
-		{"C12 quiet", "C12", "与2023年度相比减少了10.00万元。截至2024年12月31日，2020年购置车辆1辆。\n", nil},
+		{"C12 quiet", "C12", "与2023年度相比减少了10.00万元。截至2024年12月31日，2020年购置车辆1辆。与2023年度部门决算相比口径一致。\n", nil},
 		{"C13 fires", "C13", "主要原因：人员减少。（如持平作持平表述）\n（注：数据来源于财决附03表，请根据实际情况填写。）\n",
 			[]want{{"C13", "warning", 1, "（如持平"}, {"C13", "warning", 2, "请根据"}}},
-		{"C13 quiet", "C13", "（注：数据来源于财决附03表）\n机关运行经费为保障行政单位（含参照公务员法管理的事业单位）运行的资金。\n我们对项目进行了全面分析评价。\n", nil},
+		{"C13 quiet", "C13", "（注：数据来源于财决附03表）\n机关运行经费为保障行政单位（含参照公务员法管理的事业单位）运行的资金。\n我们对项目进行了全面分析评价。\n组织专家对项目进行评价。（单位：万元，以下同）\n", nil},
 		{"C14 fires", "C14", "收入、，支出；；完成。\n", []want{{"C14", "warning", 1, "、，"}, {"C14", "warning", 1, "；；"}}},
 		{"C14 quiet", "C14", "主要用于……等方面。1,580,000.00元。\n", nil},
 		{"C15 fires", "C15", "编印《工作简报》12期。\n全年编印《工作简报》10期。\n", []want{{"C15", "warning", 2, "10"}}},
@@ -332,9 +336,9 @@ func readFacts(t testing.TB, path string) *narrative.Facts {
 
 // TestCentral2024 lints the central/Shanghai-style narratives with the facts
 // juesuan.NarrativeFacts builds for their document (TestNarrativeFacts in
-// the root package keeps testdata/central-2024.facts.json current).
+// the root package keeps testdata/golden-facts-central-2024.json current).
 func TestCentral2024(t *testing.T) {
-	facts := readFacts(t, "testdata/central-2024.facts.json")
+	facts := readFacts(t, "testdata/golden-facts-central-2024.json")
 	text, err := os.ReadFile("testdata/central-2024.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -430,6 +434,47 @@ func TestBudgetWording(t *testing.T) {
 		}
 		if diff := cmp.Diff(exp, lintRules(t, tc.text, smallFacts(), "C6", "C2", "C5")); diff != "" {
 			t.Errorf("%s(-want +got):\n%s", lines[1], diff)
+		}
+	}
+}
+
+// TestTargetFromIndicators: the 完成率 comes from the performance section
+// (Facts.Indicators) when the narrative has no table row for it; the finding
+// then sits at the narrative's actual figure and points at the indicator.
+func TestTargetFromIndicators(t *testing.T) {
+	text := "一、项目绩效\n编制印刷《工作简报》12期/年。\n全年编印《工作简报》10期。\n"
+	ind := narrative.Indicator{Path: "/performance/projects/0/indicators/1/rate", Name: "指标2：简报",
+		Target: "编制印刷《工作简报》12期/年", Actual: "按时编印", Rate: amount.MustParse("100")}
+	for _, tc := range []struct {
+		rate string
+		want []narrative.Indicator
+	}{
+		{"100", []narrative.Indicator{ind}},
+		{"83.33", nil},
+	} {
+		f := smallFacts()
+		in := ind
+		in.Rate = amount.MustParse(tc.rate)
+		f.Indicators = []narrative.Indicator{in}
+		fs, err := narrative.Lint([]byte(text), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gotPaths []string
+		for _, fi := range fs {
+			if fi.Rule == narrative.RuleTarget {
+				if fi.Line != 3 || fi.Column != col("全年编印《工作简报》10期。", "10") {
+					t.Errorf("rate %s: C16 at %d:%d", tc.rate, fi.Line, fi.Column)
+				}
+				gotPaths = append(gotPaths, fi.Path)
+			}
+		}
+		var wantPaths []string
+		for _, w := range tc.want {
+			wantPaths = append(wantPaths, w.Path)
+		}
+		if diff := cmp.Diff(wantPaths, gotPaths); diff != "" {
+			t.Errorf("rate %s (-want +got):\n%s", tc.rate, diff)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Patterns are the wording of one narrative template: which headings open
@@ -30,7 +31,9 @@ type Patterns struct {
 	// Alternatives lists the pairs of words a template offers as
 	// alternatives ("增加（减少）"); each entry is "up|down".
 	Alternatives []string `json:"alternatives"`
-	// Placeholders are regular expressions for unreplaced template text.
+	// Placeholders are regular expressions for unreplaced template text
+	// (the first capture group, if any, is reported). A match of Latin
+	// letters inside a longer Latin word ("MAXX") is not reported.
 	Placeholders []string `json:"placeholders"`
 	// Instructions are regular expressions for notes to the author.
 	Instructions []InstructionPattern `json:"instructions"`
@@ -163,17 +166,17 @@ type cLabel struct {
 
 type cEmpty struct {
 	EmptyPattern
-	re *regexp.Regexp
+	re filtered
 }
 
 type cInstr struct {
 	scope Scope
-	re    *regexp.Regexp
+	re    filtered
 }
 
 type cYear struct {
 	YearPattern
-	re *regexp.Regexp
+	re filtered
 }
 
 type compiled struct {
@@ -182,8 +185,9 @@ type compiled struct {
 	rows         []RowContext
 	empty        []cEmpty
 	alternatives *regexp.Regexp
+	altFirst     []rune          // first runes of the alternative words
 	altPairs     map[string]bool // "a|b" for each pair, both ways
-	placeholders []*regexp.Regexp
+	placeholders []filtered
 	instructions []cInstr
 	years        []cYear
 	punctuation  *regexp.Regexp
@@ -234,7 +238,7 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 		if err != nil {
 			return nil, err
 		}
-		c.empty = append(c.empty, cEmpty{e, r})
+		c.empty = append(c.empty, cEmpty{e, newFiltered(r)})
 	}
 	c.altPairs = map[string]bool{}
 	seen := map[string]bool{}
@@ -248,6 +252,8 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 			if !seen[w] {
 				seen[w] = true
 				words = append(words, regexp.QuoteMeta(w))
+				r, _ := utf8.DecodeRuneInString(w)
+				c.altFirst = append(c.altFirst, r)
 			}
 		}
 		c.altPairs[up+"|"+down] = true
@@ -266,7 +272,7 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 		if err != nil {
 			return nil, err
 		}
-		c.placeholders = append(c.placeholders, r)
+		c.placeholders = append(c.placeholders, newFiltered(r))
 	}
 	for i, in := range p.Instructions {
 		r, err := re(fmt.Sprintf("instructions[%d].text", i), in.Text)
@@ -278,7 +284,7 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 		default:
 			return nil, &PatternError{Field: fmt.Sprintf("instructions[%d].scope", i), Err: fmt.Errorf("unknown scope %q", in.Scope)}
 		}
-		c.instructions = append(c.instructions, cInstr{in.Scope, r})
+		c.instructions = append(c.instructions, cInstr{in.Scope, newFiltered(r)})
 	}
 	for i, y := range p.Years {
 		r, err := re(fmt.Sprintf("years[%d].text", i), y.Text)
@@ -288,7 +294,7 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 		if r.NumSubexp() < 1 {
 			return nil, &PatternError{Field: fmt.Sprintf("years[%d].text", i), Err: errors.New("needs a capture group for the year")}
 		}
-		c.years = append(c.years, cYear{y, r})
+		c.years = append(c.years, cYear{y, newFiltered(r)})
 	}
 	var err error
 	if p.Punctuation != "" {

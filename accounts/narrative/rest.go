@@ -228,6 +228,9 @@ func (r *run) checkEmpty() {
 	for _, p := range r.d.paras {
 		var taken [][2]int
 		for _, e := range r.l.pat.empty {
+			if !e.re.mayMatch(p.runeSet()) {
+				continue
+			}
 			for _, m := range e.re.FindAllStringIndex(p.text, -1) {
 				overlap := false
 				for _, t := range taken {
@@ -261,7 +264,8 @@ func (r *run) checkLeftovers() {
 	pat := r.l.pat
 	for _, p := range r.d.paras {
 		t := p.text
-		if pat.alternatives != nil {
+		set := p.runeSet()
+		if pat.alternatives != nil && set.any(pat.altFirst) {
 			for _, m := range pat.alternatives.FindAllStringSubmatchIndex(t, -1) {
 				w1, w2 := t[m[2]:m[3]], t[m[4]:m[5]]
 				if !pat.altPairs[w1+"|"+w2] {
@@ -272,12 +276,15 @@ func (r *run) checkLeftovers() {
 		}
 		var seen [][2]int
 		for _, re := range pat.placeholders {
+			if !re.mayMatch(set) {
+				continue
+			}
 			for _, m := range re.FindAllStringSubmatchIndex(t, -1) {
 				a, b := m[0], m[1]
 				if len(m) >= 4 && m[2] >= 0 {
 					a, b = m[2], m[3]
 				}
-				if overlaps(seen, a, b) {
+				if overlaps(seen, a, b) || inLatinWord(t, a, b) {
 					continue
 				}
 				seen = append(seen, [2]int{a, b})
@@ -286,6 +293,9 @@ func (r *run) checkLeftovers() {
 		}
 		if r.year != 0 {
 			for _, y := range pat.years {
+				if !y.re.mayMatch(set) {
+					continue
+				}
 				for _, m := range y.re.FindAllStringSubmatchIndex(t, -1) {
 					got, err := strconv.Atoi(t[m[2]:m[3]])
 					if err != nil {
@@ -309,6 +319,17 @@ func (r *run) checkLeftovers() {
 			}
 		}
 	}
+}
+
+// inLatinWord reports whether t[a:b], made of Latin letters, is part of a
+// longer Latin word ("MAXX"), not a placeholder.
+func inLatinWord(t string, a, b int) bool {
+	for i := a; i < b; i++ {
+		if !isASCIIAlnum(t[i]) {
+			return false
+		}
+	}
+	return a > 0 && isASCIIAlnum(t[a-1]) || b < len(t) && isASCIIAlnum(t[b])
 }
 
 func overlaps(spans [][2]int, a, b int) bool {
@@ -364,6 +385,9 @@ func (r *run) instructions(p *para) {
 			if in.scope == Sentence || in.scope == Standalone && !standalone {
 				continue
 			}
+			if !in.re.mayMatch(p.runeSet()) {
+				continue
+			}
 			for _, m := range in.re.FindAllStringIndex(content, -1) {
 				if noteRe.MatchString(content) {
 					// "（注：数据来源…，罗列全部…。）": the source is a proper
@@ -396,7 +420,7 @@ func (r *run) instructions(p *para) {
 	for _, sp := range p.sents {
 		s := strings.TrimSpace(t[sp[0]:sp[1]])
 		for _, in := range r.l.pat.instructions {
-			if in.scope != Sentence || !in.re.MatchString(s) {
+			if in.scope != Sentence || !in.re.mayMatch(p.runeSet()) || !in.re.MatchString(s) {
 				continue
 			}
 			if !reported[sp[0]] {

@@ -42,6 +42,15 @@ type para struct {
 	ctx   string
 	part  string
 	sents [][2]int // sentence spans (byte offsets)
+	runes runeSet  // the runes of text, for pre-tests (see runeSet)
+}
+
+// runeSet returns the runes of the paragraph (computed once).
+func (p *para) runeSet() runeSet {
+	if p.runes == nil {
+		p.runes = runesOf(p.text)
+	}
+	return p.runes
 }
 
 func (p *para) at(off int) loc {
