@@ -6,6 +6,7 @@ import (
 
 	"github.com/cnfiscal/juesuan/accounts"
 	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/cnfiscal/juesuan/classification"
 	"github.com/cnfiscal/juesuan/indicators"
 )
@@ -123,6 +124,7 @@ func (p *Profile) RuleCatalog() []audit.Rule {
 		out = append(out, r.Rule)
 	}
 	out = append(out, indicators.Rules()...)
+	out = append(out, narrative.Rules()...)
 	for _, r := range p.Rules.Extra {
 		out = append(out, r.Rule)
 	}
@@ -140,6 +142,33 @@ func (p *Profile) RuleCatalog() []audit.Rule {
 		}
 		kept = append(kept, r)
 	}
-	sort.SliceStable(kept, func(i, j int) bool { return kept[i].ID < kept[j].ID })
+	sort.SliceStable(kept, func(i, j int) bool { return ruleIDLess(kept[i].ID, kept[j].ID) })
 	return kept
+}
+
+// ruleIDLess orders rule IDs naturally: A2 before A10, then by letters.
+func ruleIDLess(a, b string) bool {
+	pa, na := splitRuleID(a)
+	pb, nb := splitRuleID(b)
+	if pa != pb {
+		return pa < pb
+	}
+	if na != nb {
+		return na < nb
+	}
+	return a < b
+}
+
+func splitRuleID(id string) (prefix string, n int) {
+	i := len(id)
+	for i > 0 && id[i-1] >= '0' && id[i-1] <= '9' {
+		i--
+	}
+	for _, c := range id[i:] {
+		n = n*10 + int(c-'0')
+		if n > 1e6 {
+			break
+		}
+	}
+	return id[:i], n
 }
