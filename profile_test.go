@@ -508,7 +508,8 @@ func TestRuleConfiguration(t *testing.T) {
 }
 
 // TestRuleCatalog: the catalogue holds the structural, accounts, indicator
-// and added rules once each, sorted, without the switched-off ones.
+// and added rules once each, in natural order (A2 before A10), without the
+// switched-off ones.
 func TestRuleCatalog(t *testing.T) {
 	p, _ := LookupProfile(Central2024)
 	cat := p.RuleCatalog()
@@ -516,8 +517,21 @@ func TestRuleCatalog(t *testing.T) {
 	for _, r := range cat {
 		ids = append(ids, r.ID)
 	}
-	if !slices.IsSorted(ids) {
-		t.Errorf("not sorted: %v", ids)
+	if !slices.IsSortedFunc(ids, func(a, b string) int {
+		switch {
+		case ruleIDLess(a, b):
+			return -1
+		case ruleIDLess(b, a):
+			return 1
+		}
+		return 0
+	}) {
+		t.Errorf("not in natural order: %v", ids)
+	}
+	for i, want := range []string{"A1", "A2"} {
+		if ids[i] != want {
+			t.Errorf("ids[%d] = %s, want %s (A2 before A10)", i, ids[i], want)
+		}
 	}
 	if len(slices.Compact(slices.Clone(ids))) != len(ids) {
 		t.Errorf("duplicate IDs: %v", ids)

@@ -29,8 +29,8 @@ var dateUnits = map[string]bool{"年": true, "月": true, "日": true, "周年":
 // least two characters right before them. Figures without one ("共计556条")
 // are left alone: they cannot be tied to anything.
 func keyedQuantities(s string) []keyedQuantity {
-	if len(s) > 1<<16 {
-		return nil
+	if len(s) > 1<<16 || !hasASCIIDigit(s) {
+		return nil // most indicator texts state no figure at all
 	}
 	var out []keyedQuantity
 	rs := []rune(s)
@@ -101,6 +101,15 @@ func keyedQuantities(s string) []keyedQuantity {
 }
 
 func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func hasASCIIDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
 
 // keysMatch reports whether two subjects name the same thing: one ends with
 // the other ("每年劝返率" and "劝返率").

@@ -205,6 +205,45 @@ type validator struct {
 	tables []table
 	// byProject maps a normalised project name to its project tables.
 	byProject map[string][]int
+	// values and keyedQs memoise the parsing of indicator texts: the
+	// cross-table checks compare the same texts many times.
+	values  map[string]Value
+	keyedQs map[string][]keyedQuantity
+}
+
+// parse is ParseValue, memoised for one validation.
+func (v *validator) parse(s string) Value {
+	if x, ok := v.values[s]; ok {
+		return x
+	}
+	if v.values == nil {
+		v.values = map[string]Value{}
+	}
+	x := ParseValue(s)
+	v.values[s] = x
+	return x
+}
+
+// rate is parseRate, memoised for one validation.
+func (v *validator) rate(s string) Value {
+	x := v.parse(s)
+	if !x.IsQuantity() || x.Unit != "%" {
+		return Value{}
+	}
+	return x
+}
+
+// keyedOf is keyedQuantities, memoised for one validation.
+func (v *validator) keyedOf(s string) []keyedQuantity {
+	if x, ok := v.keyedQs[s]; ok {
+		return x
+	}
+	if v.keyedQs == nil {
+		v.keyedQs = map[string][]keyedQuantity{}
+	}
+	x := keyedQuantities(s)
+	v.keyedQs[s] = x
+	return x
 }
 
 func (v *validator) index() {
@@ -416,8 +455,8 @@ func (v *validator) checkFundsSum(r *audit.Rule) {
 }
 
 // moneyOf reads a value as an amount in 万元, exactly.
-func moneyOf(s string) (Amount, bool) {
-	d, ok := ParseValue(s).InUnit("万元")
+func (v *validator) moneyOf(s string) (Amount, bool) {
+	d, ok := v.parse(s).InUnit("万元")
 	if !ok {
 		return Amount{}, false
 	}
@@ -447,7 +486,7 @@ func (v *validator) checkCostSum(r *audit.Rule) {
 		var addends []Amount
 		var parts []string
 		for _, i := range rows {
-			a, ok := moneyOf(t.inds[i].Target)
+			a, ok := v.moneyOf(t.inds[i].Target)
 			if !ok {
 				addends = nil // a cost target that is not an amount: cannot tell
 				break
@@ -503,11 +542,11 @@ func (v *validator) checkCompletion(r *audit.Rule) {
 		t := &v.tables[ti]
 		for i := range t.inds {
 			in := &t.inds[i]
-			rv := in.RateValue()
+			rv := v.rate(in.Rate)
 			if !rv.OK {
 				continue
 			}
-			pct, met, ok := completion(in.TargetValue(), in.ActualValue())
+			pct, met, ok := completion(v.parse(in.Target), v.parse(in.Actual))
 			if !ok {
 				continue
 			}
@@ -638,12 +677,12 @@ func (v *validator) findDirect(idx []int, b *table, j int) (*table, int, bool) {
 
 // sameText compares two values as written, white space ignored; two values
 // that parse to the same quantity or period are the same.
-func sameText(x, y string) bool {
+func (v *validator) sameText(x, y string) bool {
 	nx, ny := NormalizeName(x), NormalizeName(y)
 	if nx == ny {
 		return true
 	}
-	vx, vy := ParseValue(x), ParseValue(y)
+	vx, vy := v.parse(x), v.parse(y)
 	if vx.OK && vy.OK {
 		if vx.IsPeriod() || vy.IsPeriod() {
 			return samePeriod(vx.Period, vy.Period)
@@ -656,7 +695,7 @@ func sameText(x, y string) bool {
 
 func (v *validator) direct(r *audit.Rule, field func(*Indicator) string, what, key string, a *table, i int, b *table, j int) {
 	x, y := field(&a.inds[i]), field(&b.inds[j])
-	if sameText(x, y) {
+	if v.sameText(x, y) {
 		return
 	}
 	v.report(r, r.Severity, indPath(b, j, key),
@@ -679,31 +718,35 @@ func (v *validator) aggregate(r *audit.Rule, field func(*Indicator) string, what
 	}
 	in := &e.inds[j]
 	text := field(in)
-	val := ParseValue(text)
-	path := indPath(e, j, key)
+	val := v.parse(text)
 	switch {
 	case e.refs[j].L2.Aspect == Cost:
-		total, ok := moneyOf(text)
+		total, ok := v.moneyOf(text)
 		if !ok {
 			return
 		}
 		var addends []Amount
-		var parts []string
 		for _, i := range rows {
-			a, ok := moneyOf(field(&pt.inds[i]))
+			a, ok := v.moneyOf(field(&pt.inds[i]))
 			if !ok {
 				return
 			}
 			addends = append(addends, a)
-			parts = append(parts, a.String())
 		}
-		v.sumCheck(r, r.Severity, path, fmt.Sprintf("%s“%s”成本%s（万元）", e.label, NormalizeName(in.Name), what),
+		if v.rep.Tolerance(r.ID).CompareSum(amount.TenThousandYuan, total, addends...).Outcome == amount.Equal {
+			return // the common case: build no message
+		}
+		parts := make([]string, len(addends))
+		for k, a := range addends {
+			parts[k] = a.String()
+		}
+		v.sumCheck(r, r.Severity, indPath(e, j, key), fmt.Sprintf("%s“%s”成本%s（万元）", e.label, NormalizeName(in.Name), what),
 			total, addends, pt.label+"成本指标"+what+"合计 "+strings.Join(parts, "+"))
 	case val.IsPeriod():
 		for _, i := range rows {
-			o := ParseValue(field(&pt.inds[i]))
+			o := v.parse(field(&pt.inds[i]))
 			if o.IsPeriod() && !samePeriod(o.Period, val.Period) {
-				v.report(r, r.Severity, path,
+				v.report(r, r.Severity, indPath(e, j, key),
 					fmt.Sprintf("%s“%s”的%s“%s”与%s（%s）的%s“%s”不一致", e.label, NormalizeName(in.Name), what, text, pt.label, indPath(pt, i, key), what, field(&pt.inds[i])),
 					field(&pt.inds[i]), text)
 				return
@@ -719,13 +762,13 @@ func (v *validator) aggregate(r *audit.Rule, field func(*Indicator) string, what
 // keyed compares the figures with a subject in text against the same
 // subjects' figures in the project rows.
 func (v *validator) keyed(r *audit.Rule, what, key string, e *table, j int, text string, pt *table, rows []int, field func(*Indicator) string) {
-	qs := keyedQuantities(text)
+	qs := v.keyedOf(text)
 	if len(qs) == 0 {
 		return
 	}
 	others := make([][]keyedQuantity, len(rows))
 	for k, i := range rows {
-		others[k] = keyedQuantities(field(&pt.inds[i]))
+		others[k] = v.keyedOf(field(&pt.inds[i]))
 	}
 	seen := map[string]bool{}
 	for _, q := range qs {
