@@ -152,17 +152,30 @@ func (e *LevelError) Unwrap() error { return e.Err }
 // inside a table cell and the ideographic space U+3000), so that
 // "经济效益\n指标" reads as 经济效益指标.
 func NormalizeName(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsSpace) {
+	if !strings.ContainsFunc(s, isSpace) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// isSpace is unicode.IsSpace with fast answers for ASCII and for the Han
+// characters that make up most of the text: no white space lies above
+// U+3000 (ideographic space).
+func isSpace(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r == ' ' || (r >= '\t' && r <= '\r')
+	case r > 0x3000:
+		return false
+	}
+	return unicode.IsSpace(r)
 }
 
 func nameIs(n string, name string, aliases []string) bool {

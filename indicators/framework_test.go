@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -216,5 +217,13 @@ func TestIndicatorKey(t *testing.T) {
 	e := Evaluation{Projects: "业务运行费、招商引资活动经费"}
 	if diff := cmp.Diff([]string{"业务运行费", "招商引资活动经费"}, e.ProjectNames()); diff != "" {
 		t.Errorf("ProjectNames (-want +got):\n%s", diff)
+	}
+}
+
+func TestIsSpaceMatchesUnicode(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Fatalf("isSpace(%U) = %v, unicode.IsSpace = %v", r, isSpace(r), unicode.IsSpace(r))
+		}
 	}
 }
