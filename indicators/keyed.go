@@ -32,33 +32,38 @@ func keyedQuantities(s string) []keyedQuantity {
 	if len(s) > 1<<16 || !hasASCIIDigit(s) {
 		return nil // most indicator texts state no figure at all
 	}
+	// The scan works on byte offsets (no []rune copy of the text): digits,
+	// '.', '%', '/' are ASCII; subjects and units are decoded rune by rune.
 	var out []keyedQuantity
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		if !isASCIIDigit(rs[i]) {
+	for i := 0; i < len(s); {
+		if !isASCIIDigitByte(s[i]) {
 			i++
 			continue
 		}
 		start := i
-		for i < len(rs) && isASCIIDigit(rs[i]) {
+		for i < len(s) && isASCIIDigitByte(s[i]) {
 			i++
 		}
-		if i+1 < len(rs) && rs[i] == '.' && isASCIIDigit(rs[i+1]) {
+		if i+1 < len(s) && s[i] == '.' && isASCIIDigitByte(s[i+1]) {
 			i++
-			for i < len(rs) && isASCIIDigit(rs[i]) {
+			for i < len(s) && isASCIIDigitByte(s[i]) {
 				i++
 			}
 		}
-		num := string(rs[start:i])
+		num := s[start:i]
 		if i-start > maxDigits {
 			continue
 		}
 		// The subject: Han characters and book-title marks right before.
 		k := start
-		for k > 0 && (unicode.Is(unicode.Han, rs[k-1]) || rs[k-1] == '《' || rs[k-1] == '》') {
-			k--
+		for k > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:k])
+			if !(unicode.Is(unicode.Han, r) || r == '《' || r == '》') {
+				break
+			}
+			k -= n
 		}
-		key := string(rs[k:start])
+		key := s[k:start]
 		for changed := true; changed; {
 			changed = false
 			for _, f := range fillers {
@@ -71,22 +76,27 @@ func keyedQuantities(s string) []keyedQuantity {
 		// The unit: %, or up to two Han characters (after 余), with an
 		// optional "/X".
 		j := i
-		if j < len(rs) && rs[j] == '余' {
-			j++
+		if r, n := utf8.DecodeRuneInString(s[j:]); r == '余' {
+			j += n
 		}
 		u := j
-		switch {
-		case j < len(rs) && (rs[j] == '%' || rs[j] == '％'):
-			j++
-		default:
-			for j < len(rs) && j-u < 2 && unicode.Is(unicode.Han, rs[j]) && rs[j] != '余' {
-				j++
+		if r, n := utf8.DecodeRuneInString(s[j:]); r == '%' || r == '％' {
+			j += n
+		} else {
+			for c := 0; c < 2; c++ {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if n == 0 || !unicode.Is(unicode.Han, r) || r == '余' {
+					break
+				}
+				j += n
 			}
-			if j+1 < len(rs) && rs[j] == '/' && unicode.Is(unicode.Han, rs[j+1]) {
-				j += 2
+			if j+1 < len(s) && s[j] == '/' {
+				if r, n := utf8.DecodeRuneInString(s[j+1:]); unicode.Is(unicode.Han, r) {
+					j += 1 + n
+				}
 			}
 		}
-		unit := strings.ReplaceAll(string(rs[u:j]), "％", "%")
+		unit := strings.ReplaceAll(s[u:j], "％", "%")
 		i = max(i, j)
 		if utf8.RuneCountInString(key) < 2 || dateUnits[baseUnit(unit)] {
 			continue
@@ -95,10 +105,12 @@ func keyedQuantities(s string) []keyedQuantity {
 		if err != nil {
 			continue
 		}
-		out = append(out, keyedQuantity{key: key, num: d, unit: unit, raw: string(rs[k:j])})
+		out = append(out, keyedQuantity{key: key, num: d, unit: unit, raw: s[k:j]})
 	}
 	return out
 }
+
+func isASCIIDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
 

@@ -1,0 +1,135 @@
+package indicators
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+// keyedQuantitiesRunes is the original []rune implementation of
+// keyedQuantities, kept as the reference the byte-offset version must match.
+func keyedQuantitiesRunes(s string) []keyedQuantity {
+	if len(s) > 1<<16 || !hasASCIIDigit(s) {
+		return nil // most indicator texts state no figure at all
+	}
+	var out []keyedQuantity
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		if !isASCIIDigit(rs[i]) {
+			i++
+			continue
+		}
+		start := i
+		for i < len(rs) && isASCIIDigit(rs[i]) {
+			i++
+		}
+		if i+1 < len(rs) && rs[i] == '.' && isASCIIDigit(rs[i+1]) {
+			i++
+			for i < len(rs) && isASCIIDigit(rs[i]) {
+				i++
+			}
+		}
+		num := string(rs[start:i])
+		if i-start > maxDigits {
+			continue
+		}
+		// The subject: Han characters and book-title marks right before.
+		k := start
+		for k > 0 && (unicode.Is(unicode.Han, rs[k-1]) || rs[k-1] == '《' || rs[k-1] == '》') {
+			k--
+		}
+		key := string(rs[k:start])
+		for changed := true; changed; {
+			changed = false
+			for _, f := range fillers {
+				if strings.HasSuffix(key, f) {
+					key = strings.TrimSuffix(key, f)
+					changed = true
+				}
+			}
+		}
+		// The unit: %, or up to two Han characters (after 余), with an
+		// optional "/X".
+		j := i
+		if j < len(rs) && rs[j] == '余' {
+			j++
+		}
+		u := j
+		switch {
+		case j < len(rs) && (rs[j] == '%' || rs[j] == '％'):
+			j++
+		default:
+			for j < len(rs) && j-u < 2 && unicode.Is(unicode.Han, rs[j]) && rs[j] != '余' {
+				j++
+			}
+			if j+1 < len(rs) && rs[j] == '/' && unicode.Is(unicode.Han, rs[j+1]) {
+				j += 2
+			}
+		}
+		unit := strings.ReplaceAll(string(rs[u:j]), "％", "%")
+		i = max(i, j)
+		if utf8.RuneCountInString(key) < 2 || dateUnits[baseUnit(unit)] {
+			continue
+		}
+		d, err := decimal.NewFromString(num)
+		if err != nil {
+			continue
+		}
+		out = append(out, keyedQuantity{key: key, num: d, unit: unit, raw: string(rs[k:j])})
+	}
+	return out
+}
+
+func sameKeyed(a, b []keyedQuantity) string {
+	return cmp.Diff(a, b, cmp.AllowUnexported(keyedQuantity{}), cmp.Comparer(func(x, y decimal.Decimal) bool { return x.Equal(y) }))
+}
+
+func TestKeyedQuantitiesMatchesRuneVersion(t *testing.T) {
+	texts := []string{
+		"每年劝返率约达80%左右", "编印《省城信息》840余册", "12期/年", "共计556条", "劝返率达90%以上",
+		"2020年全年", "向市委市政府信息科报送信息196期，共计556条；完成编印《省城信息》840余册",
+		"３０％", "a1b2", "", "1.", "1.5万元", "成本30万元/年", "余余1余", "《》12%",
+	}
+	texts = append(texts, referenceTexts(t)...)
+	for _, s := range texts {
+		if d := sameKeyed(keyedQuantitiesRunes(s), keyedQuantities(s)); d != "" {
+			t.Errorf("keyedQuantities(%q) differs (-runes +bytes):\n%s", s, d)
+		}
+	}
+}
+
+func FuzzKeyedQuantities(f *testing.F) {
+	for _, s := range []string{"每年劝返率约达80%左右", "编印《省城信息》840余册", "12期/年", "\xff1\xfe", "率1％"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if d := sameKeyed(keyedQuantitiesRunes(s), keyedQuantities(s)); d != "" {
+			t.Fatalf("differs for %q:\n%s", s, d)
+		}
+	})
+}
+
+var _ = strings.HasSuffix
+var _ = unicode.Is
+var _ = utf8.RuneCountInString
+
+// referenceTexts returns every target and actual of the reference fixture.
+func referenceTexts(t *testing.T) []string {
+	p := loadReference(t)
+	var out []string
+	for _, pt := range p.Projects {
+		for _, in := range pt.Indicators {
+			out = append(out, in.Target, in.Actual)
+		}
+	}
+	for _, e := range p.Evaluations {
+		for _, in := range e.Indicators {
+			out = append(out, in.Target, in.Actual)
+		}
+	}
+	return out
+}
