@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -36,19 +35,9 @@ func runCatalog(args []string, stdout, stderr io.Writer) int {
 	search := fs.String("search", "", "print the codes whose name contains this text")
 
 	// Accept flags after codes too: juesuan catalog 201 --year 2019.
-	var codes []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitInput
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		codes = append(codes, fs.Arg(0))
-		args = fs.Args()[1:]
+	codes, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
 	}
 
 	fam, err := classification.ParseFamily(*kind)

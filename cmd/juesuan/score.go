@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -62,19 +61,9 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	}
 	bandsName := fs.String("bands", "优良中差", "grade bands: 优良中差 or 优良合格不合格")
 	format := fs.String("format", "text", "output format: text or json")
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitInput
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	files, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
 	}
 	bands, err := indicators.BandsNamed(*bandsName)
 	if err != nil {
@@ -89,7 +78,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitInput
 	}
-	code := exitOK
+	code = exitOK
 	var outs []scoreOutput
 	for _, file := range files {
 		out, err := scoreFile(file, bands, stderr)

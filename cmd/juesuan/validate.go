@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -161,19 +160,9 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	profileID := fs.String("profile", "", "check every document against this registered profile instead of the one it names")
 
 	// Accept flags after the paths too: juesuan validate DIR --format json.
-	var paths []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitInput
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		paths = append(paths, fs.Arg(0))
-		args = fs.Args()[1:]
+	paths, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "juesuan validate: --format %q: want text or json\n", *format)
