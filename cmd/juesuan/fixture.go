@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -73,14 +72,12 @@ func runFixture(args []string, stdout, stderr io.Writer) int {
 	unit := fs.String("unit", "万元", "amount unit: 万元 or 元")
 	out := fs.String("out", "", "output directory (created if missing)")
 	list := fs.Bool("list", false, "list the faults available for the profile and exit")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitInput
+	extra, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "juesuan fixture: unexpected argument %q\n", fs.Arg(0))
+	if len(extra) > 0 {
+		fmt.Fprintf(stderr, "juesuan fixture: unexpected argument %q\n", extra[0])
 		return exitInput
 	}
 	u := amount.Unit(*unit)
