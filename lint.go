@@ -2,7 +2,6 @@ package juesuan
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 
@@ -45,16 +44,7 @@ func (p *Profile) Lint(d *Document, text []byte) (audit.Findings, error) {
 		rep.Report(f)
 	}
 	out := rep.Findings()
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		return a.Rule < b.Rule
-	})
+	out.SortByPosition()
 	return out, nil
 }
 

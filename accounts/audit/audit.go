@@ -177,6 +177,20 @@ func (fs Findings) Sort() {
 	})
 }
 
+// SortByPosition orders narrative findings by line, column, then rule.
+func (fs Findings) SortByPosition() {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return a.Rule < b.Rule
+	})
+}
+
 // Err returns nil when there are no errors, and a *ValidationError holding
 // every finding otherwise.
 func (fs Findings) Err() error {

@@ -129,3 +129,21 @@ func ExampleFindings_Err() {
 	// warning K2 /tables/income/rows/0/name: 科目名称与2020年度目录不一致
 	// error A1 /tables/summary/income/grandTotal: 收入总计应为630.78万元，实为630.80万元
 }
+
+func TestSortByPosition(t *testing.T) {
+	fs := Findings{
+		{Rule: "C15", Line: 645, Column: 89},
+		{Rule: "C5", Line: 48, Column: 18},
+		{Rule: "C12", Line: 82, Column: 61},
+		{Rule: "C11", Line: 82, Column: 61},
+	}
+	fs.SortByPosition()
+	var got []string
+	for _, f := range fs {
+		got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Column, f.Rule))
+	}
+	want := []string{"48:18 C5", "82:61 C11", "82:61 C12", "645:89 C15"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("order (-want +got):\n%s", d)
+	}
+}

@@ -1,7 +1,6 @@
 package narrative
 
 import (
-	"sort"
 	"sync"
 
 	"github.com/cnfiscal/juesuan/accounts/amount"
@@ -80,16 +79,7 @@ func (l *Linter) Lint(text []byte, facts *Facts) (audit.Findings, error) {
 	r.checkTargets()
 	r.listUnverified()
 	out := r.out
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		return a.Rule < b.Rule
-	})
+	out.SortByPosition()
 	return out, nil
 }
 

@@ -11,8 +11,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	juesuan "github.com/cnfiscal/juesuan"
@@ -133,14 +131,6 @@ type ruleCount struct {
 
 // topRulesShown is how many rules the summary lists.
 const topRulesShown = 5
-
-// documentStep is an extra check run on every decoded, calculated document
-// after juesuan.Validate (for example the narrative lint or the indicator
-// checks). file is the document's path. Verbs' files add steps in their init.
-type documentStep func(file string, d *juesuan.Document) (audit.Findings, error)
-
-// documentSteps are run in order on every document.
-var documentSteps []documentStep
 
 // fileResult is the outcome of checking one file.
 type fileResult struct {
@@ -283,95 +273,73 @@ func isDocumentName(name string) bool {
 	return true
 }
 
-// checkFiles checks the inputs with n workers and calls emit once per
-// input, in input order.
+// checkFiles checks the inputs with n workers (juesuan.ValidateFiles) and
+// calls emit once per input, in input order; inputs that could not be
+// walked are emitted as errors in their place. When progress is non-nil a
+// progress bar is drawn there between results.
 func checkFiles(in []input, prof *juesuan.Profile, n int, progress io.Writer, emit func(fileResult)) {
-	if n < 1 {
-		n = 1
-	}
-	if n > len(in) {
-		n = len(in)
-	}
-	results := make([]fileResult, len(in))
-	ready := make([]chan struct{}, len(in))
-	for i := range ready {
-		ready[i] = make(chan struct{})
-	}
-	var done atomic.Int64
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < n; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				if in[i].err != nil {
-					results[i] = fileResult{file: in[i].file, err: in[i].err}
-				} else {
-					results[i] = checkFile(in[i].file, prof)
-				}
-				done.Add(1)
-				close(ready[i])
-			}
-		}()
-	}
-	go func() {
-		for i := range in {
-			jobs <- i
+	var files []string
+	for _, x := range in {
+		if x.err == nil {
+			files = append(files, x.file)
 		}
-		close(jobs)
-	}()
-
-	// The progress bar is drawn by this goroutine, the one that prints the
-	// results, so a bar line and a result line never interleave: the bar is
-	// cleared before a result is printed and redrawn at the next tick.
+	}
 	var bar *progressBar
-	var tick <-chan time.Time
 	if progress != nil && len(in) > 0 {
-		bar = &progressBar{w: progress, done: &done, total: len(in)}
-		t := time.NewTicker(100 * time.Millisecond)
-		defer t.Stop()
-		tick = t.C
+		bar = &progressBar{w: progress, total: len(in)}
 	}
-	for i := range in {
-	wait:
-		for {
-			select {
-			case <-ready[i]:
-				break wait
-			case <-tick:
-				bar.draw()
-			}
+	k := 0 // the next input to emit
+	out := func(r fileResult) {
+		bar.clear()
+		emit(r)
+		k++
+		bar.step()
+	}
+	flushErrors := func() {
+		for k < len(in) && in[k].err != nil {
+			out(fileResult{file: in[k].file, err: in[k].err})
 		}
-		bar.clear()
-		emit(results[i])
-		results[i] = fileResult{} // let the findings be collected
 	}
-	wg.Wait()
-	if bar != nil {
-		bar.draw()
-		bar.clear()
-	}
+	juesuan.ValidateFiles(files, juesuan.BatchOptions{Workers: n, Profile: prof}, func(r juesuan.FileResult) {
+		flushErrors()
+		out(fileResult{file: r.File, err: r.Err, findings: r.Findings})
+	})
+	flushErrors()
+	bar.clear()
 }
 
-// progressBar is a one-line progress bar on a terminal.
+// progressBar is a one-line progress bar on a terminal, redrawn at most ten
+// times a second.
 type progressBar struct {
 	w     io.Writer
-	done  *atomic.Int64
+	done  int
 	total int
 	drawn bool
+	last  time.Time
 }
 
 const progressWidth = 30
+
+// step counts one checked file and redraws the bar when it is due; a nil bar
+// does nothing.
+func (b *progressBar) step() {
+	if b == nil {
+		return
+	}
+	b.done++
+	if now := time.Now(); b.done == b.total || now.Sub(b.last) >= 100*time.Millisecond {
+		b.last = now
+		b.draw()
+	}
+}
 
 // draw redraws the bar; a nil bar draws nothing.
 func (b *progressBar) draw() {
 	if b == nil {
 		return
 	}
-	d := int(b.done.Load())
-	filled := d * progressWidth / b.total
-	fmt.Fprintf(b.w, "\rvalidating [%s%s] %d/%d", strings.Repeat("#", filled), strings.Repeat(".", progressWidth-filled), d, b.total)
+	filled := b.done * progressWidth / b.total
+	fmt.Fprintf(b.w, "\rvalidating [%s%s] %d/%d", strings.Repeat("#", filled), strings.Repeat(".", progressWidth-filled), b.done, b.total)
 	b.drawn = true
 }
 
@@ -392,45 +360,6 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
-// checkFile decodes, calculates and validates one file. A panic in a rule is
-// reported against the file instead of stopping the batch.
-func checkFile(file string, prof *juesuan.Profile) (res fileResult) {
-	res.file = file
-	defer func() {
-		if r := recover(); r != nil {
-			res.findings = nil
-			res.err = fmt.Errorf("internal error, please report it: %v", r)
-		}
-	}()
-	d, err := juesuan.DecodeFile(file)
-	if err != nil {
-		res.err = err
-		return res
-	}
-	d.Calculate()
-	var found audit.Findings
-	if prof != nil {
-		found, err = prof.Validate(d)
-	} else {
-		found, err = juesuan.Validate(d)
-	}
-	if err != nil {
-		res.err = err
-		return res
-	}
-	for _, step := range documentSteps {
-		more, err := step(file, d)
-		if err != nil {
-			res.err = err
-			return res
-		}
-		found = append(found, more...)
-	}
-	found.Sort()
-	res.findings = found
-	return res
 }
 
 // summer accumulates the summary of a batch.

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	juesuan "github.com/cnfiscal/juesuan"
@@ -374,10 +373,8 @@ func TestCheckFilesOrder(t *testing.T) {
 }
 
 func TestProgressBar(t *testing.T) {
-	var done atomic.Int64
-	done.Store(5)
 	var b bytes.Buffer
-	bar := &progressBar{w: &b, done: &done, total: 10}
+	bar := &progressBar{w: &b, done: 5, total: 10}
 	bar.clear() // not drawn: nothing to clear
 	bar.draw()
 	bar.clear()
@@ -386,9 +383,19 @@ func TestProgressBar(t *testing.T) {
 	if d := cmp.Diff(want, b.String()); d != "" {
 		t.Errorf("progress (-want +got):\n%s", d)
 	}
+	// step redraws at most every 100 ms, but always at the last file.
+	b.Reset()
+	bar.step() // 6/10, first draw since last is zero
+	bar.step() // 7/10, too soon: no draw
+	bar.done = 9
+	bar.step() // 10/10: drawn
+	if got := strings.Count(b.String(), "validating"); got != 2 || !strings.Contains(b.String(), "10/10") {
+		t.Errorf("step drew %d times (%q), want 2 ending at 10/10", got, b.String())
+	}
 	var nilBar *progressBar
 	nilBar.draw()
 	nilBar.clear()
+	nilBar.step()
 }
 
 func TestIsTerminal(t *testing.T) {
@@ -424,19 +431,6 @@ func TestSummaryTopRules(t *testing.T) {
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("summary (-want +got):\n%s", d)
-	}
-}
-
-// TestCheckFilePanic checks that a panicking step is reported against its
-// file instead of stopping the batch.
-func TestCheckFilePanic(t *testing.T) {
-	saved := documentSteps
-	defer func() { documentSteps = saved }()
-	documentSteps = append(documentSteps[:len(documentSteps):len(documentSteps)],
-		func(string, *juesuan.Document) (audit.Findings, error) { panic("boom") })
-	r := checkFile(referenceFixture, nil)
-	if r.err == nil || !strings.Contains(r.err.Error(), "boom") {
-		t.Errorf("panicking step: error %v, want it to mention the panic", r.err)
 	}
 }
 
@@ -493,39 +487,6 @@ func benchDir(b *testing.B, n int) string {
 		}
 	}
 	return dir
-}
-
-// TestCheckFileSteps checks the hook other checks use: a step's findings
-// join the document's, sorted, and a step's error makes the file an input
-// error.
-func TestCheckFileSteps(t *testing.T) {
-	saved := documentSteps
-	defer func() { documentSteps = saved }()
-	base := checkFile(referenceFixture, nil)
-	if base.err != nil {
-		t.Fatal(base.err)
-	}
-	extra := audit.Finding{Rule: "X1", Severity: audit.Warning, Path: "/unit/name", Message: "测试"}
-	documentSteps = append(documentSteps[:len(documentSteps):len(documentSteps)],
-		func(file string, d *juesuan.Document) (audit.Findings, error) {
-			if file != referenceFixture || d.Unit.Name == "" {
-				t.Errorf("step called with %q, unit %q", file, d.Unit.Name)
-			}
-			return audit.Findings{extra}, nil
-		})
-	got := checkFile(referenceFixture, nil)
-	want := append(append(audit.Findings(nil), base.findings...), extra)
-	want.Sort()
-	if d := cmp.Diff(want, got.findings); d != "" {
-		t.Errorf("findings with a step (-want +got):\n%s", d)
-	}
-
-	documentSteps = append(documentSteps, func(string, *juesuan.Document) (audit.Findings, error) {
-		return nil, errors.New("narrative missing")
-	})
-	if r := checkFile(referenceFixture, nil); r.err == nil || r.err.Error() != "narrative missing" {
-		t.Errorf("failing step: error %v, want narrative missing", r.err)
-	}
 }
 
 // TestCheckFileUnknownProfile checks that a document naming a profile that is
