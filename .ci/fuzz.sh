@@ -13,6 +13,10 @@
 #   FUZZPARALLEL  fuzzing workers per target (go test -parallel); default GOMAXPROCS
 #   FUZZLOG       directory for one log per target (default: a temporary directory)
 #
+# A run that ends in the engine's "context deadline exceeded" at the fuzztime
+# boundary without writing an input (golang/go#51484) is retried once; only the
+# retry counts.
+#
 # A crash leaves its input under <package>/testdata/fuzz/<Target>/ (go test
 # prints the path) and is replayed by every later plain `go test`; commit it
 # with the fix as a regression case.
@@ -27,7 +31,7 @@ for a in "$@"; do
 	--long) mode=long ;;
 	--list) mode=list ;;
 	-h | --help)
-		sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+		sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
 		exit 0
 		;;
 	-*)
@@ -81,8 +85,25 @@ mkdir -p "$logdir"
 par=()
 [[ -n "${FUZZPARALLEL:-}" ]] && par=(-parallel "$FUZZPARALLEL")
 
+# run_target PKG NAME LOG runs one target and classifies the result:
+#   0  passed
+#   1  a real finding (go test wrote a failing input) or an unrecognised failure
+#   3  the engine's fuzztime-boundary flake (golang/go#51484): the run ended in
+#      "context deadline exceeded" without finding anything or writing an input
+run_target() {
+	if go test -run '^$' -fuzz "^${2}\$" -fuzztime "$FUZZTIME" "${par[@]}" "$1" >"$3" 2>&1; then
+		return 0
+	fi
+	if ! grep -q 'Failing input written to' "$3" && grep -q 'context deadline exceeded' "$3" &&
+		! grep -qE '^\s+[a-z_]+_test\.go:[0-9]+:|panic:' "$3"; then
+		return 3
+	fi
+	return 1
+}
+
 echo "fuzz.sh: ${#targets[@]} targets, ${FUZZTIME} each, logs in $logdir"
 failed=()
+flaked=0
 for t in "${targets[@]}"; do
 	dir=${t% *}
 	name=${t#* }
@@ -93,13 +114,27 @@ for t in "${targets[@]}"; do
 	log="$logdir/$log.$name.log"
 	start=$(date +%s)
 	printf '%-40s ' "$pkg $name"
-	if go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "${par[@]}" "$pkg" >"$log" 2>&1; then
+	rc=0
+	run_target "$pkg" "$name" "$log" || rc=$?
+	note=
+	if [[ $rc -eq 3 ]]; then
+		# Fuzzing is discovery; the committed corpus replay in `go test` is the
+		# deterministic gate. A boundary flake found nothing, so run the target
+		# once more and judge that run instead.
+		flaked=$((flaked + 1))
+		mv "$log" "$log.flake"
+		note=" (retried after a fuzztime-boundary flake, log: $log.flake)"
+		rc=0
+		run_target "$pkg" "$name" "$log" || rc=$?
+	fi
+	if [[ $rc -eq 0 ]]; then
 		# The last progress line holds the execution count.
 		execs=$(grep -oE 'execs: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
-		echo "ok   $(($(date +%s) - start))s ${execs:+$execs execs}"
+		echo "ok   $(($(date +%s) - start))s ${execs:+$execs execs}$note"
 	else
-		echo "FAIL $(($(date +%s) - start))s (log: $log)"
-		grep -E 'Failing input written to|--- FAIL|panic:|testdata/fuzz' "$log" | head -5 | sed 's/^/    /' || true
+		echo "FAIL $(($(date +%s) - start))s (log: $log)$note"
+		# Show the end of the log: the failure reason and any written input.
+		grep -vE '^fuzz: elapsed' "$log" | tail -20 | sed 's/^/    /' || true
 		failed+=("$pkg $name")
 	fi
 done
@@ -109,4 +144,8 @@ if [[ ${#failed[@]} -gt 0 ]]; then
 	printf '  %s\n' "${failed[@]}" >&2
 	exit 1
 fi
-echo "fuzz.sh: all targets passed"
+if [[ $flaked -gt 0 ]]; then
+	echo "fuzz.sh: all targets passed ($flaked fuzztime-boundary flake(s) retried)"
+else
+	echo "fuzz.sh: all targets passed"
+fi
