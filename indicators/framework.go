@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Dimension is what a first-level (一级) indicator measures, whatever a
@@ -152,7 +153,7 @@ func (e *LevelError) Unwrap() error { return e.Err }
 // inside a table cell and the ideographic space U+3000), so that
 // "经济效益\n指标" reads as 经济效益指标.
 func NormalizeName(s string) string {
-	if !strings.ContainsFunc(s, isSpace) {
+	if !hasSpace(s) {
 		return s
 	}
 	var b strings.Builder
@@ -164,6 +165,50 @@ func NormalizeName(s string) string {
 	}
 	return b.String()
 }
+
+// hasSpace reports whether s holds white space (unicode.IsSpace), looking
+// at bytes: every white space character is ASCII (below 0x21) or starts with
+// 0xC2, 0xE1, 0xE2 or 0xE3, so only those are decoded. Names are mostly Han
+// (E4–E9 lead bytes), so eight bytes at a time are ruled out at once.
+func hasSpace(s string) bool {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	// zero reports, for each byte of v, whether it may be zero: exact when
+	// there is none (the classic test; a borrow can only mark bytes above a
+	// real zero byte).
+	zero := func(v uint64) bool { return (v-ones)&^v&high != 0 }
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte below 0x21, a byte E0–E3, or a byte C2.
+		below := (x-0x21*ones)&^x&high != 0
+		if below || zero((x&(0xFC*ones))^(0xE0*ones)) || zero(x^(0xC2*ones)) {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if spaceLead[s[i]] {
+			if s[i] < utf8.RuneSelf {
+				return true
+			}
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isSpace(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// spaceLead marks the bytes that are, or may begin, white space.
+var spaceLead = func() (t [256]bool) {
+	for _, c := range []byte{'\t', '\n', '\v', '\f', '\r', ' ', 0xC2, 0xE1, 0xE2, 0xE3} {
+		t[c] = true
+	}
+	return t
+}()
 
 // isSpace is unicode.IsSpace with fast answers for ASCII and for the Han
 // characters that make up most of the text: no white space lies above

@@ -3,6 +3,7 @@ package indicators
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"unicode"
@@ -224,6 +225,29 @@ func TestIsSpaceMatchesUnicode(t *testing.T) {
 	for r := rune(0); r <= 0x10FFFF; r++ {
 		if isSpace(r) != unicode.IsSpace(r) {
 			t.Fatalf("isSpace(%U) = %v, unicode.IsSpace = %v", r, isSpace(r), unicode.IsSpace(r))
+		}
+	}
+}
+
+func TestHasSpace(t *testing.T) {
+	naive := func(s string) bool { return strings.ContainsFunc(s, unicode.IsSpace) }
+	var texts []string
+	for b := 0; b < 256; b++ {
+		for pos := 0; pos < 17; pos++ {
+			s := []byte(strings.Repeat("\xe4\xb8\x80", 6))
+			s[pos] = byte(b)
+			texts = append(texts, string(s), string(s[:pos+1]))
+		}
+	}
+	for _, r := range []rune{'\u0085', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\u3001', '\u200b', '\ufeff'} {
+		for pos := 0; pos < 12; pos++ {
+			texts = append(texts, strings.Repeat("a", pos)+string(r)+"经济效益指标")
+		}
+	}
+	texts = append(texts, "", "经济效益\n指标", "指标1：业务运行费", "满意度指标\u3000")
+	for _, s := range texts {
+		if got, want := hasSpace(s), naive(s); got != want {
+			t.Errorf("hasSpace(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/shopspring/decimal"
 )
 
 // keyedQuantity is a figure inside a sentence together with its subject:
@@ -13,7 +11,7 @@ import (
 // unit %.
 type keyedQuantity struct {
 	key  string
-	num  decimal.Decimal
+	num  string // the figure as written: ASCII digits, an optional fraction
 	unit string
 	raw  string // the subject, figure and unit as written
 }
@@ -22,22 +20,30 @@ type keyedQuantity struct {
 // the subject.
 var fillers = []string{"约达", "达到", "约为", "共计", "合计", "约", "达", "为", "是", "在", "共", "计", "超过", "不低于", "不少于", "至少"}
 
-// dateUnits are units that make a figure a date or an age, not a quantity.
-var dateUnits = map[string]bool{"年": true, "月": true, "日": true, "周年": true, "号": true}
+// isDateUnit reports whether a unit makes a figure a date or an age, not a
+// quantity: 年 月 日 周年 号.
+func isDateUnit(u string) bool {
+	switch u {
+	case "年", "月", "日", "周年", "号":
+		return true
+	}
+	return false
+}
 
 // keyedQuantities finds the figures of a sentence that have a subject of at
 // least two characters right before them. Figures without one ("共计556条")
 // are left alone: they cannot be tied to anything.
 func keyedQuantities(s string) []keyedQuantity {
-	if len(s) > 1<<16 || !hasASCIIDigit(s) {
-		return nil // most indicator texts state no figure at all
+	if len(s) > 1<<16 {
+		return nil
 	}
 	// The scan works on byte offsets (no []rune copy of the text): digits,
 	// '.', '%', '/' are ASCII; subjects and units are decoded rune by rune.
-	var out []keyedQuantity
+	var buf [8]keyedQuantity
+	out := buf[:0]
 	for i := 0; i < len(s); {
 		if !isASCIIDigitByte(s[i]) {
-			i++
+			i += nextDigit(s[i:])
 			continue
 		}
 		start := i
@@ -57,14 +63,21 @@ func keyedQuantities(s string) []keyedQuantity {
 		// The subject: Han characters and book-title marks right before.
 		k := start
 		for k > 0 {
+			// A character of the CJK Unified Ideographs block (U+4E00–U+9FFF)
+			// is three bytes, E4 B8 80 to E9 BF BF: no need to decode it.
+			if k >= 3 && s[k-2]&0xC0 == 0x80 && s[k-1]&0xC0 == 0x80 &&
+				((s[k-3] >= 0xE5 && s[k-3] <= 0xE9) || (s[k-3] == 0xE4 && s[k-2] >= 0xB8)) {
+				k -= 3
+				continue
+			}
 			r, n := utf8.DecodeLastRuneInString(s[:k])
-			if !(unicode.Is(unicode.Han, r) || r == '《' || r == '》') {
+			if !(isHan(r) || r == '《' || r == '》') {
 				break
 			}
 			k -= n
 		}
 		key := s[k:start]
-		for changed := true; changed; {
+		for changed := endsLikeFiller(key); changed; {
 			changed = false
 			for _, f := range fillers {
 				if strings.HasSuffix(key, f) {
@@ -85,42 +98,104 @@ func keyedQuantities(s string) []keyedQuantity {
 		} else {
 			for c := 0; c < 2; c++ {
 				r, n := utf8.DecodeRuneInString(s[j:])
-				if n == 0 || !unicode.Is(unicode.Han, r) || r == '余' {
+				if n == 0 || !isHan(r) || r == '余' {
 					break
 				}
 				j += n
 			}
 			if j+1 < len(s) && s[j] == '/' {
-				if r, n := utf8.DecodeRuneInString(s[j+1:]); unicode.Is(unicode.Han, r) {
+				if r, n := utf8.DecodeRuneInString(s[j+1:]); isHan(r) {
 					j += 1 + n
 				}
 			}
 		}
-		unit := strings.ReplaceAll(s[u:j], "％", "%")
+		unit := s[u:j]
+		if strings.Contains(unit, "％") {
+			unit = strings.ReplaceAll(unit, "％", "%")
+		}
 		i = max(i, j)
-		if utf8.RuneCountInString(key) < 2 || dateUnits[baseUnit(unit)] {
+		if _, n := utf8.DecodeRuneInString(key); n == len(key) || isDateUnit(baseUnit(unit)) {
+			// A subject of fewer than two characters, or a date.
 			continue
 		}
-		d, err := decimal.NewFromString(num)
-		if err != nil {
-			continue
-		}
-		out = append(out, keyedQuantity{key: key, num: d, unit: unit, raw: s[k:j]})
+		out = append(out, keyedQuantity{key: key, num: num, unit: unit, raw: s[k:j]})
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return append([]keyedQuantity(nil), out...) // one allocation of the right size
+}
+
+// isHan is unicode.Is(unicode.Han, r), answering at once for the CJK
+// Unified Ideographs block that holds almost every character of the text.
+func isHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
+
+// fillerEnds holds the last character of every filler, so that a subject
+// that cannot end in one skips the filler loop.
+var fillerEnds = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, f := range fillers {
+		r, _ := utf8.DecodeLastRuneInString(f)
+		m[r] = true
+	}
+	return m
+}()
+
+// endsLikeFiller reports whether key ends with a filler's last character.
+func endsLikeFiller(key string) bool {
+	r, _ := utf8.DecodeLastRuneInString(key)
+	return fillerEnds[r]
+}
+
+// sameNumber compares two figures as found by keyedQuantities (ASCII
+// digits, an optional fraction) by value: "80", "080" and "80.0" are the
+// same. It allocates nothing.
+func sameNumber(a, b string) bool {
+	aw, af, _ := strings.Cut(a, ".")
+	bw, bf, _ := strings.Cut(b, ".")
+	return strings.TrimLeft(aw, "0") == strings.TrimLeft(bw, "0") &&
+		strings.TrimRight(af, "0") == strings.TrimRight(bf, "0")
 }
 
 func isASCIIDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-func hasASCIIDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			return true
+func hasASCIIDigit(s string) bool { return nextDigit(s) < len(s) }
+
+// nextDigit returns the offset of the first ASCII digit of s, or len(s).
+// It tests eight bytes at a time: Chinese text holds few digits, and this
+// scan is most of the cost of keyedQuantities.
+func nextDigit(s string) int {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// With each byte's top bit cleared (y ≤ 0x7F), y+0x50 sets the top
+		// bit exactly when y ≥ '0' and y+0x46 when y > '9', with no carry
+		// between bytes. A byte that had its top bit set is not ASCII.
+		y := x &^ high
+		ge0 := y + (0x80-'0')*ones
+		gt9 := y + (0x80-'9'-1)*ones
+		if ge0&^gt9&^x&high != 0 {
+			break
 		}
 	}
-	return false
+	for ; i < len(s); i++ {
+		if isASCIIDigitByte(s[i]) {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // keysMatch reports whether two subjects name the same thing: one ends with

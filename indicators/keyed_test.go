@@ -72,20 +72,19 @@ func keyedQuantitiesRunes(s string) []keyedQuantity {
 		}
 		unit := strings.ReplaceAll(string(rs[u:j]), "％", "%")
 		i = max(i, j)
-		if utf8.RuneCountInString(key) < 2 || dateUnits[baseUnit(unit)] {
+		if utf8.RuneCountInString(key) < 2 || isDateUnit(baseUnit(unit)) {
 			continue
 		}
-		d, err := decimal.NewFromString(num)
-		if err != nil {
+		if _, err := decimal.NewFromString(num); err != nil {
 			continue
 		}
-		out = append(out, keyedQuantity{key: key, num: d, unit: unit, raw: string(rs[k:j])})
+		out = append(out, keyedQuantity{key: key, num: num, unit: unit, raw: string(rs[k:j])})
 	}
 	return out
 }
 
 func sameKeyed(a, b []keyedQuantity) string {
-	return cmp.Diff(a, b, cmp.AllowUnexported(keyedQuantity{}), cmp.Comparer(func(x, y decimal.Decimal) bool { return x.Equal(y) }))
+	return cmp.Diff(a, b, cmp.AllowUnexported(keyedQuantity{}))
 }
 
 func TestKeyedQuantitiesMatchesRuneVersion(t *testing.T) {
@@ -93,6 +92,7 @@ func TestKeyedQuantitiesMatchesRuneVersion(t *testing.T) {
 		"每年劝返率约达80%左右", "编印《省城信息》840余册", "12期/年", "共计556条", "劝返率达90%以上",
 		"2020年全年", "向市委市政府信息科报送信息196期，共计556条；完成编印《省城信息》840余册",
 		"３０％", "a1b2", "", "1.", "1.5万元", "成本30万元/年", "余余1余", "《》12%",
+		"䷀䷁12%", "㐀㐁12%", "䶿一12%", "\u9fff\u9ffe5%", "丁丂3个", "\xe4\xb8\x805%",
 	}
 	texts = append(texts, referenceTexts(t)...)
 	for _, s := range texts {
@@ -118,7 +118,7 @@ var _ = unicode.Is
 var _ = utf8.RuneCountInString
 
 // referenceTexts returns every target and actual of the reference fixture.
-func referenceTexts(t *testing.T) []string {
+func referenceTexts(t testing.TB) []string {
 	p := loadReference(t)
 	var out []string
 	for _, pt := range p.Projects {
@@ -132,4 +132,29 @@ func referenceTexts(t *testing.T) []string {
 		}
 	}
 	return out
+}
+
+func TestNextDigit(t *testing.T) {
+	naive := func(s string) int {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= '0' && s[i] <= '9' {
+				return i
+			}
+		}
+		return len(s)
+	}
+	var texts []string
+	for b := 0; b < 256; b++ {
+		for pos := 0; pos < 17; pos++ {
+			s := []byte(strings.Repeat("\xe4\xb8\x80", 6))
+			s[pos] = byte(b)
+			texts = append(texts, string(s), string(s[:pos+1]))
+		}
+	}
+	texts = append(texts, "", "/:", "劝返率达90%", strings.Repeat("说", 40)+"8")
+	for _, s := range texts {
+		if got, want := nextDigit(s), naive(s); got != want {
+			t.Errorf("nextDigit(%q) = %d, want %d", s, got, want)
+		}
+	}
 }

@@ -126,6 +126,7 @@ func ValidateInto(p *Performance, opts Options, rep *audit.Reporter) {
 		return
 	}
 	v := &validator{p: p, opts: opts, rep: rep, fw: opts.Framework}
+	v.resolved = v.resolvedBuf[:0]
 	if v.fw == nil && opts.FrameworkID != "" {
 		f, err := LookupFramework(opts.FrameworkID)
 		if err != nil {
@@ -195,6 +196,43 @@ type table struct {
 	keys     []string // IndicatorKey of each row
 	refs     []Ref    // resolved categories (zero Ref when unresolved)
 	errs     []error  // resolution errors
+	// vals memoises the parsed target and actual of each row, indexed by
+	// field; the cross-table checks read the same rows many times.
+	vals []rowValues
+}
+
+// field selects the target or the actual value of an indicator row.
+type field uint8
+
+const (
+	fieldTarget field = iota
+	fieldActual
+)
+
+// text returns the field of in as written.
+func (f field) text(in *Indicator) string {
+	if f == fieldTarget {
+		return in.Target
+	}
+	return in.Actual
+}
+
+// key is the field's JSON name, for paths.
+func (f field) key() string {
+	if f == fieldTarget {
+		return "target"
+	}
+	return "actual"
+}
+
+// rowValues locates what was read from one row's target and actual, each
+// computed on first use: 1 + the index into validator.values and
+// validator.keyedQs; 0 when not yet computed; -1 when computed and empty
+// (text that is not a value, or states no figure with a subject — most
+// rows). Indexes keep the per-row record small.
+type rowValues struct {
+	value [2]int32
+	keyed [2]int32
 }
 
 type validator struct {
@@ -205,59 +243,113 @@ type validator struct {
 	tables []table
 	// byProject maps a normalised project name to its project tables.
 	byProject map[string][]int
-	// values and keyedQs memoise the parsing of indicator texts: the
-	// cross-table checks compare the same texts many times.
-	values  map[string]Value
-	keyedQs map[string][]keyedQuantity
+	// resolved memoises Framework.Resolve for one validation: a document
+	// repeats a few (一级, 二级) pairs on every row.
+	resolved     []resolution
+	lastResolved int
+	resolvedBuf  [32]resolution
+	resolvedAt   map[[2]string]int // index into resolved
+	// values and keyedQs hold the memoised readings of rowValues.
+	values  []Value
+	keyedQs [][]keyedQuantity
+	// lastRate is the last 完成率 text rate read, and lastRateValue its
+	// reading.
+	lastRate      string
+	lastRateValue Value
+	lastRateSet   bool
 }
 
-// parse is ParseValue, memoised for one validation.
-func (v *validator) parse(s string) Value {
-	if x, ok := v.values[s]; ok {
-		return x
-	}
-	if v.values == nil {
-		v.values = map[string]Value{}
-	}
-	x := ParseValue(s)
-	v.values[s] = x
-	return x
+type resolution struct {
+	level1, level2 string
+	ref            Ref
+	err            error
 }
 
-// rate is parseRate, memoised for one validation.
-func (v *validator) rate(s string) Value {
-	x := v.parse(s)
-	if !x.IsQuantity() || x.Unit != "%" {
+// value is ParseValue of row i's field, memoised for one validation.
+func (v *validator) value(t *table, i int, f field) Value {
+	rv := &t.vals[i]
+	if rv.value[f] == 0 {
+		rv.value[f] = -1
+		if x := ParseValue(f.text(&t.inds[i])); x.OK {
+			v.values = append(v.values, x)
+			rv.value[f] = int32(len(v.values))
+		}
+	}
+	if rv.value[f] < 0 {
 		return Value{}
 	}
-	return x
+	return v.values[rv.value[f]-1]
 }
 
-// keyedOf is keyedQuantities, memoised for one validation.
-func (v *validator) keyedOf(s string) []keyedQuantity {
-	if x, ok := v.keyedQs[s]; ok {
-		return x
+// rate is parseRate, remembering the last answer: the 完成率 of row after
+// row is usually the same text ("100%").
+func (v *validator) rate(s string) Value {
+	if s != v.lastRate || !v.lastRateSet {
+		v.lastRate, v.lastRateValue, v.lastRateSet = s, parseRate(s), true
 	}
-	if v.keyedQs == nil {
-		v.keyedQs = map[string][]keyedQuantity{}
+	return v.lastRateValue
+}
+
+// keyedOf is keyedQuantities of row i's field, memoised for one validation.
+func (v *validator) keyedOf(t *table, i int, f field) []keyedQuantity {
+	rv := &t.vals[i]
+	if rv.keyed[f] == 0 {
+		rv.keyed[f] = -1
+		if qs := keyedQuantities(f.text(&t.inds[i])); len(qs) > 0 {
+			v.keyedQs = append(v.keyedQs, qs)
+			rv.keyed[f] = int32(len(v.keyedQs))
+		}
 	}
-	x := keyedQuantities(s)
-	v.keyedQs[s] = x
-	return x
+	if rv.keyed[f] < 0 {
+		return nil
+	}
+	return v.keyedQs[rv.keyed[f]-1]
+}
+
+// resolve is v.fw.Resolve, memoised for one validation.
+func (v *validator) resolve(level1, level2 string) (Ref, error) {
+	// Rows come grouped by category: try the last answer first.
+	if k := v.lastResolved; k < len(v.resolved) {
+		if r := &v.resolved[k]; r.level1 == level1 && r.level2 == level2 {
+			return r.ref, r.err
+		}
+	}
+	if k, ok := v.resolvedAt[[2]string{level1, level2}]; ok {
+		v.lastResolved = k
+		return v.resolved[k].ref, v.resolved[k].err
+	}
+	ref, err := v.fw.Resolve(level1, level2)
+	if v.resolvedAt == nil {
+		v.resolvedAt = make(map[[2]string]int, len(v.resolvedBuf))
+	}
+	v.lastResolved = len(v.resolved)
+	v.resolvedAt[[2]string{level1, level2}] = len(v.resolved)
+	v.resolved = append(v.resolved, resolution{level1, level2, ref, err})
+	return ref, err
 }
 
 func (v *validator) index() {
-	v.byProject = map[string][]int{}
+	v.byProject = make(map[string][]int, len(v.p.Projects))
+	n := 0
+	for i := range v.p.Projects {
+		n += len(v.p.Projects[i].Indicators)
+	}
+	for i := range v.p.Evaluations {
+		n += len(v.p.Evaluations[i].Indicators)
+	}
+	// One backing array for every table's per-row slices.
+	keys, refs, errs, vals := make([]string, n), make([]Ref, n), make([]error, n), make([]rowValues, n)
+	v.tables = make([]table, 0, len(v.p.Projects)+len(v.p.Evaluations))
 	add := func(t table) {
-		t.keys = make([]string, len(t.inds))
+		m := len(t.inds)
+		t.keys, t.refs, t.errs, t.vals = keys[:m:m], refs[:m:m], errs[:m:m], vals[:m:m]
+		keys, refs, errs, vals = keys[m:], refs[m:], errs[m:], vals[m:]
 		for i := range t.inds {
 			t.keys[i] = IndicatorKey(t.inds[i].Name)
 		}
-		t.refs = make([]Ref, len(t.inds))
-		t.errs = make([]error, len(t.inds))
 		if v.fw != nil {
 			for i := range t.inds {
-				t.refs[i], t.errs[i] = v.fw.Resolve(t.inds[i].Level1, t.inds[i].Level2)
+				t.refs[i], t.errs[i] = v.resolve(t.inds[i].Level1, t.inds[i].Level2)
 			}
 		}
 		v.tables = append(v.tables, t)
@@ -335,23 +427,33 @@ func (v *validator) checkRequired(r *audit.Rule) {
 	if v.opts.Required != nil {
 		req = v.opts.Required
 	}
+	// Each required name is a 一级 category or the 二级 categories so named.
+	type want struct {
+		l1 *Level1
+		l2 []Ref
+	}
+	wants := make([]want, len(req))
+	for k, name := range req {
+		if l1 := v.fw.Level1Named(name); l1 != nil {
+			wants[k].l1 = l1
+		} else {
+			wants[k].l2 = v.fw.level2Named(name)
+		}
+	}
 	for ti := range v.tables {
 		t := &v.tables[ti]
-		for _, name := range req {
+		for k, name := range req {
 			have := false
-			if l1 := v.fw.Level1Named(name); l1 != nil {
-				for _, ref := range t.refs {
-					if ref.L1 == l1 {
-						have = true
+			for _, ref := range t.refs {
+				if w := &wants[k]; w.l1 != nil {
+					have = ref.L1 == w.l1
+				} else {
+					for _, x := range w.l2 {
+						have = have || ref.L2 == x.L2
 					}
 				}
-			} else {
-				for _, want := range v.fw.level2Named(name) {
-					for _, ref := range t.refs {
-						if ref.L2 == want.L2 {
-							have = true
-						}
-					}
+				if have {
+					break
 				}
 			}
 			if !have {
@@ -368,8 +470,8 @@ type fundsRow struct {
 	line       *FundsLine
 }
 
-func fundsRows(f *Funds) []fundsRow {
-	return []fundsRow{
+func fundsRows(f *Funds) [4]fundsRow {
+	return [4]fundsRow{
 		{"total", "年度资金总额", &f.Total},
 		{"fiscal", "财政拨款", &f.Fiscal},
 		{"carryOver", "上年结转资金", &f.CarryOver},
@@ -411,15 +513,49 @@ func (v *validator) checkExecutionRate(r *audit.Rule) {
 }
 
 // sumCheck compares a total with its addends under the rule's tolerance and
-// reports a mismatch with sev, a difference within rounding as info.
-func (v *validator) sumCheck(r *audit.Rule, sev audit.Severity, path, what string, total Amount, addends []Amount, formula string) {
+// reports a mismatch with sev, a difference within rounding as info. The
+// finding's path and subject (where) and the formula for the message
+// ("财政拨款 10 + 其他资金 2") are built only when there is something to
+// report.
+func (v *validator) sumCheck(r *audit.Rule, sev audit.Severity, where func() (path, what string), total Amount, addends []Amount, formula func() string) {
 	c := v.rep.Tolerance(r.ID).CompareSum(amount.TenThousandYuan, total, addends...)
+	if c.Outcome != amount.Mismatch && c.Outcome != amount.Rounding {
+		return
+	}
+	path, what := where()
 	switch c.Outcome {
 	case amount.Mismatch:
-		v.report(r, sev, path, fmt.Sprintf("%s %s，%s = %s，相差 %s", what, total, formula, c.Sum, c.Diff), c.Sum.String(), total.String())
+		v.report(r, sev, path, fmt.Sprintf("%s %s，%s = %s，相差 %s", what, total, formula(), c.Sum, c.Diff), c.Sum.String(), total.String())
 	case amount.Rounding:
-		v.report(r, audit.Info, path, fmt.Sprintf("舍入差异：%s %s，%s = %s，相差 %s（容差 %s）", what, total, formula, c.Sum, c.Diff, c.Bound), c.Sum.String(), total.String())
+		v.report(r, audit.Info, path, fmt.Sprintf("舍入差异：%s %s，%s = %s，相差 %s（容差 %s）", what, total, formula(), c.Sum, c.Diff, c.Bound), c.Sum.String(), total.String())
 	}
+}
+
+// at returns a fixed path and subject for sumCheck.
+func at(path, what string) func() (string, string) {
+	return func() (string, string) { return path, what }
+}
+
+// joinAmounts returns a formula that writes label and the addends joined
+// with "+": "成本指标合计 30+3+5".
+func joinAmounts(label string, addends []Amount) func() string {
+	return func() string {
+		parts := make([]string, len(addends))
+		for k, a := range addends {
+			parts[k] = a.String()
+		}
+		return label + strings.Join(parts, "+")
+	}
+}
+
+// fundsColumns are the columns of the funds table P4 adds up.
+var fundsColumns = [...]struct {
+	key, label string
+	get        func(*FundsLine) Amount
+}{
+	{"initial", "年初预算数", func(l *FundsLine) Amount { return l.Initial }},
+	{"budget", "预算数", func(l *FundsLine) Amount { return l.Budget }},
+	{"actual", "执行数", func(l *FundsLine) Amount { return l.Actual }},
 }
 
 // P4.
@@ -427,36 +563,35 @@ func (v *validator) checkFundsSum(r *audit.Rule) {
 	for ti := range v.tables {
 		t := &v.tables[ti]
 		f := t.funds
-		cols := []struct {
-			key, label string
-			get        func(*FundsLine) Amount
-		}{
-			{"initial", "年初预算数", func(l *FundsLine) Amount { return l.Initial }},
-			{"budget", "预算数", func(l *FundsLine) Amount { return l.Budget }},
-			{"actual", "执行数", func(l *FundsLine) Amount { return l.Actual }},
-		}
-		for _, c := range cols {
+		for _, c := range fundsColumns {
 			total, fiscal, other := c.get(&f.Total), c.get(&f.Fiscal), c.get(&f.Other)
 			if !total.IsSet() || !fiscal.IsSet() || !other.IsSet() {
 				continue // a part not stated: nothing can be said
 			}
-			addends := []Amount{fiscal}
-			formula := "财政拨款 " + fiscal.String()
-			if co := c.get(&f.CarryOver); co.IsSet() {
+			co := c.get(&f.CarryOver)
+			var buf [3]Amount
+			addends := append(buf[:0], fiscal)
+			if co.IsSet() {
 				addends = append(addends, co)
-				formula += " + 上年结转资金 " + co.String()
 			}
 			addends = append(addends, other)
-			formula += " + 其他资金 " + other.String()
-			v.sumCheck(r, r.Severity, t.path+audit.Pointer("funds", "total", c.key),
-				t.label+"年度资金总额"+c.label, total, addends, formula)
+			formula := func() string {
+				s := "财政拨款 " + fiscal.String()
+				if co.IsSet() {
+					s += " + 上年结转资金 " + co.String()
+				}
+				return s + " + 其他资金 " + other.String()
+			}
+			v.sumCheck(r, r.Severity, func() (string, string) {
+				return t.path + "/funds/total/" + c.key, t.label + "年度资金总额" + c.label
+			}, total, addends, formula)
 		}
 	}
 }
 
-// moneyOf reads a value as an amount in 万元, exactly.
-func (v *validator) moneyOf(s string) (Amount, bool) {
-	d, ok := v.parse(s).InUnit("万元")
+// moneyOf reads row i's field as an amount in 万元, exactly.
+func (v *validator) moneyOf(t *table, i int, f field) (Amount, bool) {
+	d, ok := v.value(t, i, f).InUnit("万元")
 	if !ok {
 		return Amount{}, false
 	}
@@ -484,28 +619,25 @@ func (v *validator) checkCostSum(r *audit.Rule) {
 			continue
 		}
 		var addends []Amount
-		var parts []string
 		for _, i := range rows {
-			a, ok := v.moneyOf(t.inds[i].Target)
+			a, ok := v.moneyOf(t, i, fieldTarget)
 			if !ok {
 				addends = nil // a cost target that is not an amount: cannot tell
 				break
 			}
 			addends = append(addends, a)
-			parts = append(parts, a.String())
 		}
 		if addends == nil {
 			continue
 		}
-		v.sumCheck(r, r.Severity, t.path+"/funds/total/budget", t.label+"预算数", budget, addends,
-			"成本指标合计 "+strings.Join(parts, "+"))
+		v.sumCheck(r, r.Severity, func() (string, string) { return t.path + "/funds/total/budget", t.label + "预算数" }, budget, addends,
+			joinAmounts("成本指标合计 ", addends))
 	}
 }
 
 // completion computes the 完成率 (percent) that target and actual imply,
 // and whether the target is met. ok is false when they cannot be compared.
 func completion(target, actual Value) (pct decimal.Decimal, met, ok bool) {
-	hundred := decimal.NewFromInt(100)
 	if target.IsPeriod() || actual.IsPeriod() {
 		if target.IsPeriod() && actual.IsPeriod() && samePeriod(target.Period, actual.Period) {
 			return hundred, true, true
@@ -535,9 +667,11 @@ func completion(target, actual Value) (pct decimal.Decimal, met, ok bool) {
 	return p, p.Cmp(hundred) >= 0, true
 }
 
+// hundred is 100, for percentages.
+var hundred = decimal.NewFromInt(100)
+
 // P6.
 func (v *validator) checkCompletion(r *audit.Rule) {
-	hundred := decimal.NewFromInt(100)
 	for ti := range v.tables {
 		t := &v.tables[ti]
 		for i := range t.inds {
@@ -546,7 +680,7 @@ func (v *validator) checkCompletion(r *audit.Rule) {
 			if !rv.OK {
 				continue
 			}
-			pct, met, ok := completion(v.parse(in.Target), v.parse(in.Actual))
+			pct, met, ok := completion(v.value(t, i, fieldTarget), v.value(t, i, fieldActual))
 			if !ok {
 				continue
 			}
@@ -565,12 +699,12 @@ func (v *validator) checkCompletion(r *audit.Rule) {
 
 // P7.
 func (v *validator) checkSameTarget(r *audit.Rule) {
-	v.crossCheck(r, func(in *Indicator) string { return in.Target }, "指标值", "target")
+	v.crossCheck(r, fieldTarget, "指标值")
 }
 
 // P8.
 func (v *validator) checkSameActual(r *audit.Rule) {
-	v.crossCheck(r, func(in *Indicator) string { return in.Actual }, "实际完成值", "actual")
+	v.crossCheck(r, fieldActual, "实际完成值")
 }
 
 // crossCheck compares one field (target or actual) of the same indicator
@@ -587,14 +721,14 @@ func (v *validator) checkSameActual(r *audit.Rule) {
 //     with that row directly.
 //
 // Text that cannot be read is never compared beyond exact equality.
-func (v *validator) crossCheck(r *audit.Rule, field func(*Indicator) string, what, key string) {
+func (v *validator) crossCheck(r *audit.Rule, f field, what string) {
 	// Project table against project table.
 	for _, idx := range v.byProject {
 		for k := 1; k < len(idx); k++ {
 			b := &v.tables[idx[k]]
 			for j := range b.inds {
 				if at, ai, ok := v.findDirect(idx[:1], b, j); ok {
-					v.direct(r, field, what, key, at, ai, b, j)
+					v.direct(r, f, what, at, ai, b, j)
 				}
 			}
 		}
@@ -604,7 +738,7 @@ func (v *validator) crossCheck(r *audit.Rule, field func(*Indicator) string, wha
 		if !e.eval {
 			continue
 		}
-		var pts []int
+		pts := make([]int, 0, len(v.tables))
 		for _, n := range e.projects {
 			pts = append(pts, v.byProject[n]...)
 		}
@@ -613,11 +747,11 @@ func (v *validator) crossCheck(r *audit.Rule, field func(*Indicator) string, wha
 				continue
 			}
 			if idx, ok := v.byProject[e.keys[j]]; ok && contains(e.projects, e.keys[j]) {
-				v.aggregate(r, field, what, key, e, j, &v.tables[idx[0]])
+				v.aggregate(r, f, what, e, j, &v.tables[idx[0]])
 				continue
 			}
 			if at, ai, ok := v.findDirect(pts, e, j); ok {
-				v.direct(r, field, what, key, at, ai, e, j)
+				v.direct(r, f, what, at, ai, e, j)
 			}
 		}
 		// Evaluation against an earlier evaluation of the same rows.
@@ -628,7 +762,7 @@ func (v *validator) crossCheck(r *audit.Rule, field func(*Indicator) string, wha
 			}
 			for j := range e.inds {
 				if at, ai, ok := v.findDirect([]int{tj}, e, j); ok {
-					v.direct(r, field, what, key, at, ai, e, j)
+					v.direct(r, f, what, at, ai, e, j)
 				}
 			}
 		}
@@ -675,14 +809,15 @@ func (v *validator) findDirect(idx []int, b *table, j int) (*table, int, bool) {
 	return nil, 0, false
 }
 
-// sameText compares two values as written, white space ignored; two values
-// that parse to the same quantity or period are the same.
-func (v *validator) sameText(x, y string) bool {
-	nx, ny := NormalizeName(x), NormalizeName(y)
-	if nx == ny {
+// sameText compares field f of row i of a and row j of b as written, white
+// space ignored; two values that parse to the same quantity or period are
+// the same.
+func (v *validator) sameText(f field, a *table, i int, b *table, j int) bool {
+	x, y := f.text(&a.inds[i]), f.text(&b.inds[j])
+	if x == y || equalIgnoringSpace(x, y) {
 		return true
 	}
-	vx, vy := v.parse(x), v.parse(y)
+	vx, vy := v.value(a, i, f), v.value(b, j, f)
 	if vx.OK && vy.OK {
 		if vx.IsPeriod() || vy.IsPeriod() {
 			return samePeriod(vx.Period, vy.Period)
@@ -693,11 +828,20 @@ func (v *validator) sameText(x, y string) bool {
 	return false
 }
 
-func (v *validator) direct(r *audit.Rule, field func(*Indicator) string, what, key string, a *table, i int, b *table, j int) {
-	x, y := field(&a.inds[i]), field(&b.inds[j])
-	if v.sameText(x, y) {
+// equalIgnoringSpace reports whether NormalizeName(x) == NormalizeName(y),
+// without building either.
+func equalIgnoringSpace(x, y string) bool {
+	if !hasSpace(x) && !hasSpace(y) {
+		return x == y
+	}
+	return NormalizeName(x) == NormalizeName(y)
+}
+
+func (v *validator) direct(r *audit.Rule, f field, what string, a *table, i int, b *table, j int) {
+	if v.sameText(f, a, i, b, j) {
 		return
 	}
+	x, y, key := f.text(&a.inds[i]), f.text(&b.inds[j]), f.key()
 	v.report(r, r.Severity, indPath(b, j, key),
 		fmt.Sprintf("%s“%s”的%s“%s”与%s（%s）同一指标的%s“%s”不一致",
 			b.label, NormalizeName(b.inds[j].Name), what, y, a.label, indPath(a, i, key), what, x),
@@ -706,8 +850,9 @@ func (v *validator) direct(r *audit.Rule, field func(*Indicator) string, what, k
 
 // aggregate compares evaluation row j of e, which sums up project table pt's
 // rows of the same category.
-func (v *validator) aggregate(r *audit.Rule, field func(*Indicator) string, what, key string, e *table, j int, pt *table) {
-	var rows []int
+func (v *validator) aggregate(r *audit.Rule, f field, what string, e *table, j int, pt *table) {
+	var buf [16]int
+	rows := buf[:0]
 	for i := range pt.inds {
 		if sameCategory(pt, i, e, j) {
 			rows = append(rows, i)
@@ -717,17 +862,18 @@ func (v *validator) aggregate(r *audit.Rule, field func(*Indicator) string, what
 		return
 	}
 	in := &e.inds[j]
-	text := field(in)
-	val := v.parse(text)
+	text, key := f.text(in), f.key()
+	val := v.value(e, j, f)
 	switch {
 	case e.refs[j].L2.Aspect == Cost:
-		total, ok := v.moneyOf(text)
+		total, ok := v.moneyOf(e, j, f)
 		if !ok {
 			return
 		}
-		var addends []Amount
+		var abuf [16]Amount
+		addends := abuf[:0]
 		for _, i := range rows {
-			a, ok := v.moneyOf(field(&pt.inds[i]))
+			a, ok := v.moneyOf(pt, i, f)
 			if !ok {
 				return
 			}
@@ -736,62 +882,58 @@ func (v *validator) aggregate(r *audit.Rule, field func(*Indicator) string, what
 		if v.rep.Tolerance(r.ID).CompareSum(amount.TenThousandYuan, total, addends...).Outcome == amount.Equal {
 			return // the common case: build no message
 		}
-		parts := make([]string, len(addends))
-		for k, a := range addends {
-			parts[k] = a.String()
-		}
-		v.sumCheck(r, r.Severity, indPath(e, j, key), fmt.Sprintf("%s“%s”成本%s（万元）", e.label, NormalizeName(in.Name), what),
-			total, addends, pt.label+"成本指标"+what+"合计 "+strings.Join(parts, "+"))
+		addends = append([]Amount(nil), addends...)
+		v.sumCheck(r, r.Severity, func() (string, string) {
+			return indPath(e, j, key), fmt.Sprintf("%s“%s”成本%s（万元）", e.label, NormalizeName(in.Name), what)
+		},
+			total, addends, joinAmounts(pt.label+"成本指标"+what+"合计 ", addends))
 	case val.IsPeriod():
 		for _, i := range rows {
-			o := v.parse(field(&pt.inds[i]))
+			o := v.value(pt, i, f)
 			if o.IsPeriod() && !samePeriod(o.Period, val.Period) {
+				other := f.text(&pt.inds[i])
 				v.report(r, r.Severity, indPath(e, j, key),
-					fmt.Sprintf("%s“%s”的%s“%s”与%s（%s）的%s“%s”不一致", e.label, NormalizeName(in.Name), what, text, pt.label, indPath(pt, i, key), what, field(&pt.inds[i])),
-					field(&pt.inds[i]), text)
+					fmt.Sprintf("%s“%s”的%s“%s”与%s（%s）的%s“%s”不一致", e.label, NormalizeName(in.Name), what, text, pt.label, indPath(pt, i, key), what, other),
+					other, text)
 				return
 			}
 		}
 	case val.OK:
 		// A bare quantity of a non-cost category does not sum: nothing to say.
 	default:
-		v.keyed(r, what, key, e, j, text, pt, rows, field)
+		v.keyed(r, f, what, e, j, pt, rows)
 	}
 }
 
 // keyed compares the figures with a subject in text against the same
 // subjects' figures in the project rows.
-func (v *validator) keyed(r *audit.Rule, what, key string, e *table, j int, text string, pt *table, rows []int, field func(*Indicator) string) {
-	qs := v.keyedOf(text)
+func (v *validator) keyed(r *audit.Rule, f field, what string, e *table, j int, pt *table, rows []int) {
+	qs := v.keyedOf(e, j, f)
 	if len(qs) == 0 {
 		return
 	}
-	others := make([][]keyedQuantity, len(rows))
-	for k, i := range rows {
-		others[k] = v.keyedOf(field(&pt.inds[i]))
-	}
-	seen := map[string]bool{}
+	key := f.key()
+	var seen []string // subjects already reported
 	for _, q := range qs {
-		var conflict *keyedQuantity
-		var conflictRow int
+		var conflict keyedQuantity
+		conflictRow := -1
 		agree := false
-		for k, i := range rows {
-			for _, o := range others[k] {
+		for _, i := range rows {
+			for _, o := range v.keyedOf(pt, i, f) {
 				if !keysMatch(q.key, o.key) || q.unit != o.unit {
 					continue
 				}
-				if q.num.Equal(o.num) {
+				if sameNumber(q.num, o.num) {
 					agree = true
-				} else if conflict == nil {
-					oc := o
-					conflict, conflictRow = &oc, i
+				} else if conflictRow < 0 {
+					conflict, conflictRow = o, i
 				}
 			}
 		}
-		if agree || conflict == nil || seen[q.key] {
+		if agree || conflictRow < 0 || contains(seen, q.key) {
 			continue
 		}
-		seen[q.key] = true
+		seen = append(seen, q.key)
 		in := &e.inds[j]
 		v.report(r, r.Severity, indPath(e, j, key),
 			fmt.Sprintf("%s“%s”的%s写“%s”，%s（%s，%s）同一事项写“%s”",
@@ -812,7 +954,6 @@ func (v *validator) checkProjectTotal(r *audit.Rule) {
 	}
 	if len(v.p.Projects) > 0 {
 		var addends []Amount
-		var parts []string
 		for i := range v.p.Projects {
 			a := v.p.Projects[i].Funds.Total.Actual
 			if !a.IsSet() {
@@ -820,11 +961,10 @@ func (v *validator) checkProjectTotal(r *audit.Rule) {
 				break
 			}
 			addends = append(addends, a)
-			parts = append(parts, a.String())
 		}
 		if addends != nil {
-			v.sumCheck(r, r.Severity, "/performance/projects", "决算表项目支出", pe, addends,
-				"各项目绩效目标完成情况表执行数合计 "+strings.Join(parts, "+"))
+			v.sumCheck(r, r.Severity, at("/performance/projects", "决算表项目支出"), pe, addends,
+				joinAmounts("各项目绩效目标完成情况表执行数合计 ", addends))
 		}
 	}
 	if d := v.p.Department; d != nil && d.Expenditure.Project.IsSet() && !d.Expenditure.Project.Equal(pe) {
@@ -832,6 +972,15 @@ func (v *validator) checkProjectTotal(r *audit.Rule) {
 			fmt.Sprintf("部门整体支出自评的项目支出 %s 与决算表项目支出 %s 不一致", d.Expenditure.Project, pe),
 			pe.String(), d.Expenditure.Project.String())
 	}
+}
+
+// evaluationColumns are the columns P10 compares.
+var evaluationColumns = [...]struct {
+	key, label, plabel string
+	get                func(*FundsLine) Amount
+}{
+	{"budget", "全年预算数", "预算数", func(l *FundsLine) Amount { return l.Budget }},
+	{"actual", "实际完成数", "执行数", func(l *FundsLine) Amount { return l.Actual }},
 }
 
 // P10.
@@ -853,16 +1002,9 @@ func (v *validator) checkEvaluationSum(r *audit.Rule) {
 		if pts == nil {
 			continue
 		}
-		for _, c := range []struct {
-			key, label, plabel string
-			get                func(*FundsLine) Amount
-		}{
-			{"budget", "全年预算数", "预算数", func(l *FundsLine) Amount { return l.Budget }},
-			{"actual", "实际完成数", "执行数", func(l *FundsLine) Amount { return l.Actual }},
-		} {
+		for _, c := range evaluationColumns {
 			total := c.get(&e.funds.Total)
 			var addends []Amount
-			var parts []string
 			for _, pt := range pts {
 				a := c.get(&pt.funds.Total)
 				if !a.IsSet() {
@@ -870,13 +1012,12 @@ func (v *validator) checkEvaluationSum(r *audit.Rule) {
 					break
 				}
 				addends = append(addends, a)
-				parts = append(parts, a.String())
 			}
 			if addends == nil {
 				continue
 			}
-			v.sumCheck(r, r.Severity, e.path+audit.Pointer("funds", "total", c.key), e.label+c.label, total, addends,
-				"所列项目完成情况表"+c.plabel+"合计 "+strings.Join(parts, "+"))
+			v.sumCheck(r, r.Severity, func() (string, string) { return e.path + "/funds/total/" + c.key, e.label + c.label }, total, addends,
+				joinAmounts("所列项目完成情况表"+c.plabel+"合计 ", addends))
 		}
 	}
 }
@@ -888,33 +1029,31 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 		return
 	}
 	const base = "/performance/department"
-	items := func(list []NamedAmount) ([]Amount, string) {
+	items := func(list []NamedAmount) []Amount {
 		var out []Amount
-		var parts []string
 		for _, it := range list {
 			if !it.Amount.IsSet() {
-				return nil, ""
+				return nil
 			}
 			out = append(out, it.Amount)
-			parts = append(parts, it.Amount.String())
 		}
-		return out, strings.Join(parts, "+")
+		return out
 	}
-	if a, f := items(d.Income.Items); len(a) > 0 {
-		v.sumCheck(r, r.Severity, base+"/income/total", "部门整体支出自评财政资金收入总计", d.Income.Total, a, "收入明细合计 "+f)
+	if a := items(d.Income.Items); len(a) > 0 {
+		v.sumCheck(r, r.Severity, at(base+"/income/total", "部门整体支出自评财政资金收入总计"), d.Income.Total, a, joinAmounts("收入明细合计 ", a))
 	}
 	x := &d.Expenditure
 	if x.Basic.IsSet() && x.Project.IsSet() {
-		v.sumCheck(r, r.Severity, base+"/expenditure/total", "部门整体支出自评财政资金支出", x.Total,
-			[]Amount{x.Basic, x.Project}, fmt.Sprintf("基本支出 %s + 项目支出 %s", x.Basic, x.Project))
+		v.sumCheck(r, r.Severity, at(base+"/expenditure/total", "部门整体支出自评财政资金支出"), x.Total,
+			[]Amount{x.Basic, x.Project}, func() string { return fmt.Sprintf("基本支出 %s + 项目支出 %s", x.Basic, x.Project) })
 	}
-	if a, f := items(x.Items); len(a) > 0 {
-		v.sumCheck(r, r.Severity, base+"/expenditure/total", "部门整体支出自评财政资金支出", x.Total, a, "支出明细合计 "+f)
+	if a := items(x.Items); len(a) > 0 {
+		v.sumCheck(r, r.Severity, at(base+"/expenditure/total", "部门整体支出自评财政资金支出"), x.Total, a, joinAmounts("支出明细合计 ", a))
 	}
 	oc := &d.OperatingCost
 	if oc.Current.IsSet() && oc.Prior.IsSet() && oc.Change.IsSet() {
-		v.sumCheck(r, r.Severity, base+"/operatingCost/change", "机关运行经费本年数", oc.Current,
-			[]Amount{oc.Prior, oc.Change}, fmt.Sprintf("上年数 %s + 增减额 %s", oc.Prior, oc.Change))
+		v.sumCheck(r, r.Severity, at(base+"/operatingCost/change", "机关运行经费本年数"), oc.Current,
+			[]Amount{oc.Prior, oc.Change}, func() string { return fmt.Sprintf("上年数 %s + 增减额 %s", oc.Prior, oc.Change) })
 	}
 	if oc.ChangePercent.IsSet() && oc.Prior.IsSet() && oc.Current.IsSet() {
 		dp, _ := oc.ChangePercent.Decimal()
@@ -925,7 +1064,7 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 				want.StringFixed(places), oc.ChangePercent.String())
 		}
 	}
-	if a, f := items(d.ProjectFunds.Items); len(a) > 0 && x.Project.IsSet() {
-		v.sumCheck(r, r.Severity, base+"/expenditure/project", "部门整体支出自评项目支出", x.Project, a, "项目资金合计 "+f)
+	if a := items(d.ProjectFunds.Items); len(a) > 0 && x.Project.IsSet() {
+		v.sumCheck(r, r.Severity, at(base+"/expenditure/project", "部门整体支出自评项目支出"), x.Project, a, joinAmounts("项目资金合计 ", a))
 	}
 }

@@ -132,6 +132,16 @@ var suffixes = []struct {
 	{"及以上", GE}, {"以上", GE}, {"及以下", LE}, {"以下", LE}, {"以内", LE}, {"左右", Approx},
 }
 
+// suffixEnds are the last characters of the suffixes.
+var suffixEnds = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, x := range suffixes {
+		r, _ := utf8.DecodeLastRuneInString(x.s)
+		m[r] = true
+	}
+	return m
+}()
+
 // maxValueLen bounds the text ParseValue tries to read; longer texts are
 // sentences, not values.
 const maxValueLen = 64
@@ -159,6 +169,9 @@ const maxDigits = 24
 // subject (劝返率达90%) — stays text: OK is false and nothing is guessed.
 // ParseValue never panics.
 func ParseValue(s string) Value {
+	if !mayStartValue(s) {
+		return Value{} // most texts are sentences: decide on the first character
+	}
 	if len(s) > maxValueLen*4 || (len(s) > 48 && !hasDigit(s)) {
 		return Value{} // a sentence: a period is short and a figure has digits
 	}
@@ -171,6 +184,9 @@ func ParseValue(s string) Value {
 	}
 	var v Value
 	for _, p := range prefixes {
+		if isDigit(t[0]) {
+			break // no comparator word starts with a digit
+		}
 		if strings.HasPrefix(t, p.s) {
 			v.Comparator = p.c
 			t = t[len(p.s):]
@@ -178,6 +194,9 @@ func ParseValue(s string) Value {
 		}
 	}
 	for _, x := range suffixes {
+		if last, _ := utf8.DecodeLastRuneInString(t); !suffixEnds[last] {
+			break
+		}
 		if strings.HasSuffix(t, x.s) {
 			if v.Comparator != Plain && v.Comparator != x.c {
 				return Value{} // "≤90%以上": contradictory, stay text
@@ -211,15 +230,19 @@ func ParseValue(s string) Value {
 
 // hasDigit reports whether s holds an ASCII or full-width digit.
 func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= '0' && c <= '9' {
+	if hasASCIIDigit(s) {
+		return true
+	}
+	// Full-width ０–９ is EF BC 90 – EF BC 99.
+	for i := strings.Index(s, "\xEF\xBC"); i >= 0 && i+2 < len(s); {
+		if c := s[i+2]; c >= 0x90 && c <= 0x99 {
 			return true
 		}
-		// Full-width ０–９ is EF BC 90 – EF BC 99.
-		if c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
-			return true
+		j := strings.Index(s[i+2:], "\xEF\xBC")
+		if j < 0 {
+			break
 		}
+		i += 2 + j
 	}
 	return false
 }
@@ -227,26 +250,29 @@ func hasDigit(s string) bool {
 // normalizeValueText trims white space and closing punctuation and maps
 // full-width digits, letters and symbols to their ASCII forms.
 func normalizeValueText(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r == utf8.RuneError:
-			return ""
-		case unicode.IsSpace(r):
-			continue
-		case r >= '！' && r <= '～': // full-width ASCII block
-			r -= '！' - '!'
-		case r == '≧':
-			r = '≥'
-		case r == '≦':
-			r = '≤'
-		case r == '﹪':
-			r = '%'
+	t := s
+	if needsNormalizing(s) {
+		var b strings.Builder
+		b.Grow(len(s))
+		for _, r := range s {
+			switch {
+			case r == utf8.RuneError:
+				return ""
+			case unicode.IsSpace(r):
+				continue
+			case r >= '！' && r <= '～': // full-width ASCII block
+				r -= '！' - '!'
+			case r == '≧':
+				r = '≥'
+			case r == '≦':
+				r = '≤'
+			case r == '﹪':
+				r = '%'
+			}
+			b.WriteRune(r)
 		}
-		b.WriteRune(r)
+		t = b.String()
 	}
-	t := b.String()
 	for {
 		u := strings.TrimRight(t, "。.；;，,")
 		if u == t {
@@ -257,15 +283,61 @@ func normalizeValueText(s string) string {
 	return t
 }
 
+// needsNormalizing reports whether normalizeValueText must rewrite s: it
+// holds white space, a full-width form, ≧ ≦ ﹪, or a byte that is not UTF-8.
+func needsNormalizing(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || (c >= '\t' && c <= '\r') {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError, unicode.IsSpace(r), r >= '！' && r <= '～', r == '≧', r == '≦', r == '﹪':
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// mayStartValue reports whether the first character of s (after white
+// space) can begin a value: a digit, the first character of a comparator
+// word or symbol, or of a period. Anything else — the first character of a
+// sentence — cannot, and ParseValue answers at once. The test
+// TestParseValueMatchesOracle and FuzzParseValueOracle hold this shortcut
+// to the full reading.
+func mayStartValue(s string) bool {
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		switch {
+		case r >= '0' && r <= '9', r >= '０' && r <= '９':
+			return true
+		}
+		switch r {
+		case '全', '年', '当', '本', // periods
+			'大', '不', '至', '达', '小', '约', '等', '高', '超', '低', // comparator words
+			'>', '<', '=', '~', '＞', '＜', '＝', '～', '≥', '≤', '≧', '≦', '≈': // symbols
+			return true
+		}
+		return false
+	}
+	return false
+}
+
 // readNumber reads digits with an optional fraction and optional thousands
 // commas from the start of s.
 func readNumber(s string) (num, rest string, ok bool) {
-	b := make([]byte, 0, 16)
-	i, digits := 0, 0
+	i, digits, commas := 0, 0, false
 	for i < len(s) {
 		c := s[i]
 		if isDigit(c) {
-			b = append(b, c)
 			digits++
 			i++
 			if digits > maxDigits {
@@ -275,6 +347,7 @@ func readNumber(s string) (num, rest string, ok bool) {
 		}
 		// A thousands separator: exactly three digits follow.
 		if c == ',' && digits > 0 && isDigits(s, i+1, 3) && (i+4 == len(s) || !isDigit(s[i+4])) {
+			commas = true
 			i++
 			continue
 		}
@@ -283,9 +356,10 @@ func readNumber(s string) (num, rest string, ok bool) {
 	if digits == 0 {
 		return "", "", false
 	}
-	if len(b) > 1 && b[0] == '0' {
+	if digits > 1 && s[0] == '0' {
 		return "", "", false // leading zero: "007" is a code, not a figure
 	}
+	end := i
 	if i < len(s) && s[i] == '.' {
 		j := i + 1
 		for j < len(s) && isDigit(s[j]) {
@@ -294,10 +368,12 @@ func readNumber(s string) (num, rest string, ok bool) {
 		if j == i+1 || digits+(j-i-1) > maxDigits {
 			return "", "", false
 		}
-		b = append(b, s[i:j]...)
 		i = j
 	}
-	return string(b), s[i:], true
+	if !commas {
+		return s[:i], s[i:], true
+	}
+	return strings.ReplaceAll(s[:end], ",", "") + s[end:i], s[i:], true
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -335,9 +411,12 @@ func validUnit(u string) bool {
 			return false
 		}
 	}
-	for _, part := range strings.Split(u, "/") {
+	for part, rest, more := strings.Cut(u, "/"); ; part, rest, more = strings.Cut(rest, "/") {
 		if i := strings.Index(part, "年"); i >= 0 && i != len(part)-len("年") {
 			return false
+		}
+		if !more {
+			break
 		}
 	}
 	for _, r := range u {

@@ -137,7 +137,7 @@ func TestKeyedQuantities(t *testing.T) {
 	got := func(s string) []kq {
 		var out []kq
 		for _, q := range keyedQuantities(s) {
-			out = append(out, kq{q.key, q.num.String(), q.unit})
+			out = append(out, kq{q.key, decimal.RequireFromString(q.num).String(), q.unit})
 		}
 		return out
 	}
