@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/cnfiscal/juesuan/accounts/amount"
 	"github.com/cnfiscal/juesuan/accounts/audit"
@@ -125,8 +126,9 @@ func ValidateInto(p *Performance, opts Options, rep *audit.Reporter) {
 	if p == nil || rep == nil {
 		return
 	}
-	v := &validator{p: p, opts: opts, rep: rep, fw: opts.Framework}
-	v.resolved = v.resolvedBuf[:0]
+	v := validators.Get().(*validator)
+	defer v.release()
+	v.p, v.opts, v.rep, v.fw = p, opts, rep, opts.Framework
 	if v.fw == nil && opts.FrameworkID != "" {
 		f, err := LookupFramework(opts.FrameworkID)
 		if err != nil {
@@ -247,7 +249,6 @@ type validator struct {
 	// repeats a few (一级, 二级) pairs on every row.
 	resolved     []resolution
 	lastResolved int
-	resolvedBuf  [32]resolution
 	resolvedAt   map[[2]string]int // index into resolved
 	// values and keyedQs hold the memoised readings of rowValues.
 	values  []Value
@@ -257,6 +258,50 @@ type validator struct {
 	lastRate      string
 	lastRateValue Value
 	lastRateSet   bool
+	// The per-row arrays the tables' slices are cut from, kept for the
+	// next validation (see validators).
+	keys []string
+	refs []Ref
+	errs []error
+	vals []rowValues
+}
+
+// validators recycles the validator and its scratch arrays: validating a
+// document would otherwise allocate them afresh, and the garbage collector
+// would spend as long on them as the rules spend checking. Nothing of one
+// validation survives into the next: release clears every reference to the
+// document before the validator goes back.
+var validators = sync.Pool{New: func() any { return new(validator) }}
+
+// release clears v and returns it to validators.
+func (v *validator) release() {
+	clear(v.tables)
+	clear(v.resolved)
+	clear(v.values)
+	clear(v.keyedQs)
+	clear(v.keys)
+	clear(v.refs)
+	clear(v.errs)
+	clear(v.vals)
+	clear(v.byProject)
+	clear(v.resolvedAt)
+	*v = validator{
+		tables: v.tables[:0], byProject: v.byProject, resolved: v.resolved[:0], resolvedAt: v.resolvedAt,
+		values: v.values[:0], keyedQs: v.keyedQs[:0],
+		keys: v.keys[:0], refs: v.refs[:0], errs: v.errs[:0], vals: v.vals[:0],
+	}
+	validators.Put(v)
+}
+
+// scratch returns s resized to n elements, all zero, reusing its array when
+// it is large enough.
+func scratch[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 type resolution struct {
@@ -320,7 +365,7 @@ func (v *validator) resolve(level1, level2 string) (Ref, error) {
 	}
 	ref, err := v.fw.Resolve(level1, level2)
 	if v.resolvedAt == nil {
-		v.resolvedAt = make(map[[2]string]int, len(v.resolvedBuf))
+		v.resolvedAt = make(map[[2]string]int, 32)
 	}
 	v.lastResolved = len(v.resolved)
 	v.resolvedAt[[2]string{level1, level2}] = len(v.resolved)
@@ -329,7 +374,9 @@ func (v *validator) resolve(level1, level2 string) (Ref, error) {
 }
 
 func (v *validator) index() {
-	v.byProject = make(map[string][]int, len(v.p.Projects))
+	if v.byProject == nil {
+		v.byProject = make(map[string][]int, len(v.p.Projects))
+	}
 	n := 0
 	for i := range v.p.Projects {
 		n += len(v.p.Projects[i].Indicators)
@@ -338,8 +385,9 @@ func (v *validator) index() {
 		n += len(v.p.Evaluations[i].Indicators)
 	}
 	// One backing array for every table's per-row slices.
-	keys, refs, errs, vals := make([]string, n), make([]Ref, n), make([]error, n), make([]rowValues, n)
-	v.tables = make([]table, 0, len(v.p.Projects)+len(v.p.Evaluations))
+	v.keys, v.refs, v.errs, v.vals = scratch(v.keys, n), scratch(v.refs, n), scratch(v.errs, n), scratch(v.vals, n)
+	keys, refs, errs, vals := v.keys, v.refs, v.errs, v.vals
+	v.tables = v.tables[:0]
 	add := func(t table) {
 		m := len(t.inds)
 		t.keys, t.refs, t.errs, t.vals = keys[:m:m], refs[:m:m], errs[:m:m], vals[:m:m]
