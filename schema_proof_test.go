@@ -62,9 +62,7 @@ func schDecode(b []byte) (d *Document, err error, input bool) {
 // schRuleFindings runs the rules the profile schema expresses (S1–S5).
 func schRuleFindings(p *Profile, d *Document) audit.Findings {
 	rep := audit.NewReporter(nil)
-	for i := range documentRules {
-		runDocRule(&documentRules[i], d, p, rep)
-	}
+	runDocumentRules(d, p, rep)
 	return rep.Findings()
 }
 

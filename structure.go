@@ -79,8 +79,40 @@ func checkProfileName(d *Document, p *Profile, c *Checker) {
 	}
 }
 
+// typedTableKeys are the keys of the typed tables (Tables.Present), sorted.
+var typedTableKeys = slices.Sorted(maps.Keys((&accounts.Tables{}).Present()))
+
+// present returns which typed tables d holds, computed once per validation
+// for the rules that need it.
+func (c *Checker) present(d *Document) map[string]bool {
+	if c.tables == nil {
+		c.tables = d.Tables.Present()
+	}
+	return c.tables
+}
+
+// typedSpec reports whether p lists the typed table key.
+func typedSpec(p *Profile, key string) bool {
+	for i := range p.Tables {
+		if t := &p.Tables[i]; t.Key == key && !t.Extra() {
+			return true
+		}
+	}
+	return false
+}
+
+// extraSpec reports whether p defines the added table key.
+func extraSpec(p *Profile, key string) bool {
+	for i := range p.Tables {
+		if t := &p.Tables[i]; t.Key == key && t.Extra() {
+			return true
+		}
+	}
+	return false
+}
+
 func checkRequiredTables(d *Document, p *Profile, c *Checker) {
-	present := d.Tables.Present()
+	present := c.present(d)
 	for _, t := range p.Tables {
 		if !t.Required {
 			continue
@@ -105,25 +137,19 @@ func tableName(t TableSpec) string {
 }
 
 func checkTableSet(d *Document, p *Profile, c *Checker) {
-	typed := map[string]bool{}
-	extra := map[string]bool{}
-	for _, t := range p.Tables {
-		if t.Extra() {
-			extra[t.Key] = true
-		} else {
-			typed[t.Key] = true
-		}
-	}
-	present := d.Tables.Present()
-	for _, k := range slices.Sorted(maps.Keys(present)) {
-		if present[k] && !typed[k] {
+	present := c.present(d)
+	for _, k := range typedTableKeys {
+		if present[k] && !typedSpec(p, k) {
 			c.Add(audit.Finding{Path: audit.Pointer("tables", k),
 				Message: fmt.Sprintf("报表“%s”不在配置%s的表集中", k, p.ID),
 				Actual:  "有此表", Expected: "无此表"})
 		}
 	}
+	if len(d.Tables.Extra) == 0 {
+		return
+	}
 	for _, k := range slices.Sorted(maps.Keys(d.Tables.Extra)) {
-		if !extra[k] {
+		if !extraSpec(p, k) {
 			c.Add(audit.Finding{Path: audit.Pointer("tables", "extra", k),
 				Message: fmt.Sprintf("自定义报表“%s”不在配置%s的表集中", k, p.ID),
 				Actual:  "有此表", Expected: "无此表"})

@@ -39,9 +39,7 @@ func (p *Profile) Validate(d *Document) (audit.Findings, error) {
 		return nil, err
 	}
 	rep := audit.NewReporter(p.config(d))
-	for i := range documentRules {
-		runDocRule(&documentRules[i], d, p, rep)
-	}
+	runDocumentRules(d, p, rep)
 	aopts := p.Accounts
 	aopts.Catalogs, aopts.Rules, aopts.Config = eds, p.Rules.Accounts, nil
 	accounts.ValidateInto(&d.Report, aopts, rep)
@@ -82,13 +80,15 @@ func (p *Profile) editions(d *Document) (classification.Editions, error) {
 
 func (p *Profile) config(d *Document) *audit.Config {
 	cfg := &audit.Config{
-		Disabled:  map[string]bool{},
 		Severity:  p.Rules.Severity,
 		Tolerance: p.Rules.Tolerance,
 		Explain:   d.Explanations,
 	}
-	for _, id := range p.Rules.Disabled {
-		cfg.Disabled[id] = true
+	if len(p.Rules.Disabled) > 0 {
+		cfg.Disabled = make(map[string]bool, len(p.Rules.Disabled))
+		for _, id := range p.Rules.Disabled {
+			cfg.Disabled[id] = true
+		}
 	}
 	return cfg
 }
@@ -99,13 +99,25 @@ type docRule struct {
 	check func(d *Document, p *Profile, c *Checker)
 }
 
-func runDocRule(r *docRule, d *Document, p *Profile, rep *audit.Reporter) {
-	if !rep.Enabled(r.ID) {
-		return
+// runDocumentRules runs the structural rules S1–S5 that rep enables.
+func runDocumentRules(d *Document, p *Profile, rep *audit.Reporter) {
+	dc := Checker{rep: rep}
+	for i := range documentRules {
+		if r := &documentRules[i]; rep.Enabled(r.ID) {
+			dc.rule = &documentRuleWrappers[i]
+			r.check(d, p, &dc)
+		}
 	}
-	rr := &Rule{Rule: r.Rule}
-	r.check(d, p, &Checker{rule: rr, rep: rep})
 }
+
+// documentRuleWrappers holds documentRules as Rules, for their Checkers.
+var documentRuleWrappers = func() []Rule {
+	out := make([]Rule, len(documentRules))
+	for i, r := range documentRules {
+		out[i] = Rule{Rule: r.Rule}
+	}
+	return out
+}()
 
 // RuleCatalog lists every rule a document of profile p is checked with:
 // document rules, accounts rules, indicator rules and the profile's own,
