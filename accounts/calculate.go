@@ -1,6 +1,9 @@
 package accounts
 
-import "github.com/cnfiscal/juesuan/classification"
+import (
+	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/classification"
+)
 
 // Calculate fills the derivable figures of r that are absent, with the
 // default options (人员经费 classes 301 and 303). See CalculateWith.
@@ -24,6 +27,8 @@ func (r *Report) Calculate() { r.CalculateWith(Options{}) }
 // CalculateWith is idempotent. Only o.PersonnelClasses is used.
 func (r *Report) CalculateWith(o Options) {
 	c := &Context{Report: r, Options: &o}
+	c.acquire()
+	defer c.release()
 	for c.fill() {
 	}
 }
@@ -31,27 +36,8 @@ func (r *Report) CalculateWith(o Options) {
 // sumOf returns Σ plus − Σ minus, or false when a figure is absent or there
 // is no addend.
 func sumOf(plus, minus []Amount) (Amount, bool) {
-	if len(plus) == 0 {
-		return Amount{}, false
-	}
-	for i := range plus {
-		if !plus[i].IsSet() {
-			return Amount{}, false
-		}
-	}
-	for i := range minus {
-		if !minus[i].IsSet() {
-			return Amount{}, false
-		}
-	}
-	s := plus[0]
-	for _, a := range plus[1:] {
-		s = s.Add(a)
-	}
-	for _, a := range minus {
-		s = s.Sub(a)
-	}
-	return s, true
+	s := amount.SumDiff(plus, minus)
+	return s, s.IsSet()
 }
 
 // set fills *dst with Σ plus − Σ minus when *dst is absent and the sum can
@@ -69,6 +55,22 @@ func set(dst *Amount, plus, minus []Amount) bool {
 
 // fillFormulas fills the absent totals of the identities fs on cs.
 func (c *Context) fillFormulas(cs ColumnSet, fs []formula) bool {
+	// nothing to fill unless some identity has its total absent and every
+	// figure it is derived from stated (filling one identity can only help
+	// the next one if it was fillable itself)
+	if load(cs, &c.pv) {
+		fillable := false
+		for i := range fs {
+			f := &fs[i]
+			if c.pv.set&(1<<f.total) == 0 && c.pv.set&f.inputs() == f.inputs() {
+				fillable = true
+				break
+			}
+		}
+		if !fillable {
+			return false
+		}
+	}
 	changed := false
 	for i := range fs {
 		f := &fs[i]
@@ -106,14 +108,30 @@ func fillRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[
 // fillHierarchy fills absent parent figures from their listed children,
 // deepest first, and the 合计 from the 类 rows.
 func fillHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) bool {
+	if complete(c, p) {
+		return false // nothing to fill; spares indexing the codes
+	}
 	changed := false
 	p.children(c, func(parent int, kids []int32) {
 		var cs ColumnSet = p.total
 		if parent >= 0 {
 			cs = p.at(parent)
 		}
-		for ci := range cs.Columns() {
-			if cs.At(ci).IsSet() {
+		cols := len(cs.Columns())
+		// the columns absent in the parent and stated in every child
+		need := colMask(cols)
+		if load(cs, &c.pv) {
+			need &^= c.pv.set
+			for _, k := range kids {
+				if need == 0 {
+					return
+				}
+				p.at(int(k)).loadMicros(&c.kv)
+				need &= c.kv.set
+			}
+		}
+		for ci := range cols {
+			if need&(1<<ci) == 0 || cs.At(ci).IsSet() {
 				continue
 			}
 			c.plus = c.plus[:0]
@@ -126,6 +144,25 @@ func fillHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *
 		}
 	})
 	return changed
+}
+
+// complete reports whether every figure of the rows and the 合计 of p is
+// stated.
+func complete[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) bool {
+	if p.total != nil && (!load(p.total, &c.pv) || c.pv.set != colMask(len(p.total.Columns()))) {
+		return false
+	}
+	if len(p.rows) == 0 {
+		return true
+	}
+	all := colMask(len(p.at(0).Columns()))
+	for i := range p.rows {
+		p.at(i).loadMicros(&c.kv)
+		if c.kv.set != all {
+			return false
+		}
+	}
+	return true
 }
 
 // fill makes one pass over the report; it reports whether anything was
@@ -143,7 +180,8 @@ func (c *Context) fill() bool {
 		in, ex := &s.t.Income, &s.t.Expenditure
 		or(c.fillFormulas(in, summaryIncomeTotal))
 		or(c.fillFormulas(in, summaryIncomeGrand))
-		or(fillHierarchy(c, s.part()))
+		sp := s.part()
+		or(fillHierarchy(c, &sp))
 		or(c.fillFormulas(ex, summaryExpGrand))
 		or(set(&ex.EndingBalance, []Amount{in.BeginningBalance, in.Total, in.NonFiscalBalanceUsed},
 			[]Amount{ex.Total, ex.BalanceDistribution}))
@@ -151,7 +189,8 @@ func (c *Context) fill() bool {
 	var fbuf [2]fiscalDoc
 	for _, f := range c.Report.fiscals(fbuf[:0]) {
 		in, ex := &f.t.Income, &f.t.Expenditure
-		p := f.part()
+		fp := f.part()
+		p := &fp
 		or(fillRows(c, p, fundFormulas))
 		or(fillHierarchy(c, p))
 		for _, cs := range []ColumnSet{&in.Current, &in.BeginningBalance, &ex.EndingBalance, &ex.GrandTotal} {

@@ -374,3 +374,174 @@ func (b *bare) At(i int) *Amount {
 type colRange int
 
 func (i colRange) Error() string { return "accounts: column index out of range" }
+
+// maxColumns is the largest number of columns of a ColumnSet of the
+// tables: the twelve lines of SummaryIncome.
+const maxColumns = 12
+
+// micros holds the figures of one row or line as exact int64 micro-units
+// (see amount.Amount.Micro), with a mask of the columns that are stated
+// and a mask of those whose micro value is exact. The rules check a row on
+// these without copying its amounts, and fall back to the exact decimal
+// path (which also builds the finding) only for what does not settle
+// there.
+type micros struct {
+	m    [maxColumns]int64 // m[i] is column i's value when fast has bit i, else 0
+	set  uint32            // bit i: column i is stated
+	fast uint32            // bit i: column i is stated and m[i] is exact
+}
+
+// put records column i.
+func (v *micros) put(i int, a *Amount) {
+	m, ok := a.Micro()
+	v.m[i] = m & -int64(bit(ok)) // 0 off the fast path
+	v.set |= bit(a.IsSet()) << i
+	v.fast |= bit(ok) << i
+}
+
+// bit is 1 for true and 0 for false.
+func bit(b bool) uint32 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// microLoader is implemented by the column sets of the tables: loadMicros
+// replaces v with the set's figures, column i as ColumnSet.At(i).
+type microLoader interface {
+	loadMicros(v *micros)
+}
+
+// load fills v with the figures of cs. It reports false when cs has more
+// columns than micros holds (no table has); v is then unusable and the
+// caller takes the exact path.
+func load(cs ColumnSet, v *micros) bool {
+	if l, ok := cs.(microLoader); ok {
+		l.loadMicros(v)
+		return true
+	}
+	cols := cs.Columns()
+	if len(cols) > maxColumns {
+		return false
+	}
+	v.set, v.fast = 0, 0
+	for i := range cols {
+		v.put(i, cs.At(i))
+	}
+	return true
+}
+
+// colMask is the mask of the first n columns.
+func colMask(n int) uint32 { return 1<<n - 1 }
+
+func (c *IncomeColumns) loadMicros(v *micros) {
+	v.set, v.fast = 0, 0
+	v.put(0, &c.Total)
+	v.put(1, &c.Fiscal)
+	v.put(2, &c.SuperiorSubsidy)
+	v.put(3, &c.Business)
+	v.put(4, &c.Operating)
+	v.put(5, &c.Affiliated)
+	v.put(6, &c.Other)
+}
+
+func (c *ExpenditureColumns) loadMicros(v *micros) {
+	v.set, v.fast = 0, 0
+	v.put(0, &c.Total)
+	v.put(1, &c.Basic)
+	v.put(2, &c.Project)
+	v.put(3, &c.ToSuperior)
+	v.put(4, &c.Operating)
+	v.put(5, &c.ToAffiliated)
+}
+
+func (c *FundColumns) loadMicros(v *micros) {
+	v.set, v.fast = 0, 0
+	v.put(0, &c.Total)
+	v.put(1, &c.GeneralBudget)
+	v.put(2, &c.GovFund)
+	v.put(3, &c.StateCapital)
+}
+
+func (c *EconomicColumns) loadMicros(v *micros) {
+	v.set, v.fast = 0, 0
+	v.put(0, &c.Total)
+	v.put(1, &c.Basic)
+	v.put(2, &c.Personnel)
+	v.put(3, &c.Public)
+	v.put(4, &c.Project)
+}
+
+func (c *SplitColumns) loadMicros(v *micros) {
+	v.set, v.fast = 0, 0
+	v.put(0, &c.Total)
+	v.put(1, &c.Basic)
+	v.put(2, &c.Project)
+}
+
+func (c *ThreePublicColumns) loadMicros(v *micros) {
+	v.set, v.fast = 0, 0
+	v.put(0, &c.Total)
+	v.put(1, &c.Abroad)
+	v.put(2, &c.Vehicle)
+	v.put(3, &c.VehiclePurchase)
+	v.put(4, &c.VehicleOperation)
+	v.put(5, &c.Reception)
+}
+
+func (c *FundFlowColumns) loadMicros(v *micros) {
+	v.set, v.fast = 0, 0
+	v.put(0, &c.BeginningBalance)
+	v.put(1, &c.Income)
+	v.put(2, &c.Expenditure)
+	v.put(3, &c.Basic)
+	v.put(4, &c.Project)
+	v.put(5, &c.EndingBalance)
+}
+
+func (c *BudgetColumns) loadMicros(v *micros) {
+	v.set, v.fast = 0, 0
+	v.put(0, &c.InitialBudget)
+	v.put(1, &c.AdjustedBudget)
+	v.put(2, &c.Actual)
+}
+
+func (c *SummaryIncome) loadMicros(v *micros) {
+	v.set, v.fast = 0, 0
+	v.put(0, &c.GeneralBudget)
+	v.put(1, &c.GovFund)
+	v.put(2, &c.StateCapital)
+	v.put(3, &c.SuperiorSubsidy)
+	v.put(4, &c.Business)
+	v.put(5, &c.Operating)
+	v.put(6, &c.Affiliated)
+	v.put(7, &c.Other)
+	v.put(8, &c.Total)
+	v.put(9, &c.NonFiscalBalanceUsed)
+	v.put(10, &c.BeginningBalance)
+	v.put(11, &c.GrandTotal)
+}
+
+func (c *SummaryExpenditure) loadMicros(v *micros) {
+	v.set, v.fast = 0, 0
+	v.put(0, &c.Total)
+	v.put(1, &c.BalanceDistribution)
+	v.put(2, &c.EndingBalance)
+	v.put(3, &c.GrandTotal)
+}
+
+func (r *FuncAmountRow) loadMicros(v *micros) {
+	v.set, v.fast = 0, 0
+	v.put(0, &r.Amount)
+}
+
+func (r *EconDeptRow) loadMicros(v *micros) {
+	v.set, v.fast = 0, 0
+	v.put(0, &r.Amount)
+}
+
+func (b *bare) loadMicros(v *micros) {
+	v.set, v.fast = 0, 0
+	v.put(0, (*Amount)(b))
+}

@@ -1,6 +1,8 @@
 package accounts
 
 import (
+	"sync"
+
 	"github.com/cnfiscal/juesuan/accounts/amount"
 	"github.com/cnfiscal/juesuan/accounts/audit"
 	"github.com/cnfiscal/juesuan/classification"
@@ -71,10 +73,53 @@ type Context struct {
 	tol    amount.Tolerance
 	checks int
 
-	// scratch buffers, reused across comparisons so that the no-finding
-	// path does not allocate
+	*scratch // set while Validate or Calculate runs
+}
+
+// scratch is the working memory of one Validate or Calculate call: the
+// buffers the no-finding path reuses instead of allocating. Scratch
+// memory is pooled across calls and emptied (see release) before it goes
+// back, so nothing of one call's report reaches another; it holds no
+// results, only space.
+type scratch struct {
 	plus, minus, tmp []Amount
-	idx, kids        []int32
+	kids             []int32
+	links            links        // see part.children
+	indexes          []*codeIndex // the code index of each part met (see part.index)
+	ixArena          []codeIndex  // storage for indexes (see newIndex)
+	keyArena         []uint64
+	pv, kv           micros     // a parent (or line) and a row on the fast path
+	memo             [4]catMemo // K1 and K2 lookups, by classification.Family
+	hit              catHit     // scratch for a lookup the memo does not serve
+	pos              []int32    // each row's answer in a memo lookup
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// acquire gives c scratch memory from the pool; release returns it.
+func (c *Context) acquire() { c.scratch = scratchPool.Get().(*scratch) }
+
+// release empties c's scratch memory, keeping its capacity, and returns it
+// to the pool: every reference into the report or the catalogues is
+// dropped.
+func (c *Context) release() {
+	s := c.scratch
+	c.scratch = nil
+	clear(s.plus[:cap(s.plus)])
+	clear(s.minus[:cap(s.minus)])
+	clear(s.tmp[:cap(s.tmp)])
+	s.plus, s.minus, s.tmp = s.plus[:0], s.minus[:0], s.tmp[:0]
+	clear(s.indexes[:cap(s.indexes)])
+	clear(s.ixArena[:cap(s.ixArena)])
+	s.indexes, s.ixArena, s.keyArena = s.indexes[:0], s.ixArena[:0], s.keyArena[:0]
+	for i := range s.memo {
+		m := &s.memo[i]
+		clear(m.hits[:cap(m.hits)])
+		clear(m.fresh[:cap(m.fresh)])
+		m.cat, m.hits, m.fresh = nil, m.hits[:0], m.fresh[:0]
+	}
+	s.hit = catHit{}
+	scratchPool.Put(s)
 }
 
 // Unit returns the amount unit of the report.
@@ -127,6 +172,8 @@ func ValidateInto(r *Report, opts Options, rep *audit.Reporter) {
 		rules = builtinRules
 	}
 	c := &Context{Report: r, Catalogs: opts.Catalogs, Options: &opts, rep: rep}
+	c.acquire()
+	defer c.release()
 	for i := range rules {
 		ru := &rules[i]
 		if !rep.Enabled(ru.ID) || ru.Check == nil {

@@ -125,8 +125,8 @@ func (r *Report) summaries(buf []summaryDoc) []summaryDoc {
 	return buf
 }
 
-func (s *summaryDoc) part() *summaryPart {
-	return &summaryPart{table: s.title, rows: s.t.Expenditure.Rows, rowsAt: s.rows,
+func (s *summaryDoc) part() summaryPart {
+	return summaryPart{table: s.title, rows: s.t.Expenditure.Rows, rowsAt: s.rows,
 		total: (*bare)(&s.t.Expenditure.Total), totalAt: s.total, totalName: "本年支出合计", levels: classOnly}
 }
 
@@ -150,8 +150,8 @@ func (r *Report) fiscals(buf []fiscalDoc) []fiscalDoc {
 	return buf
 }
 
-func (f *fiscalDoc) part() *fiscalPart {
-	return &fiscalPart{table: f.title, rows: f.t.Expenditure.Rows, rowsAt: f.rows,
+func (f *fiscalDoc) part() fiscalPart {
+	return fiscalPart{table: f.title, rows: f.t.Expenditure.Rows, rowsAt: f.rows,
 		total: &f.t.Expenditure.Total, totalAt: f.total, totalName: "本年支出合计", levels: classOnly}
 }
 
@@ -185,12 +185,76 @@ var (
 	summaryExpGrand    = []formula{{3, []int{0, 1, 2}, nil, "应等于本年支出合计、结余分配与年末结转和结余之和"}}
 )
 
+// inputs is the mask of the columns f is derived from.
+func (f *formula) inputs() uint32 {
+	var m uint32
+	for _, k := range f.plus {
+		m |= 1 << k
+	}
+	for _, k := range f.minus {
+		m |= 1 << k
+	}
+	return m
+}
+
 // checkFormulas checks the identities fs on cs, whose figures sit at base
 // (a row or a line; the column's JSON name is appended) and are described by
 // lb (the column's title is appended).
 func (c *Context) checkFormulas(cs ColumnSet, fs []formula, base loc, lb label) {
+	pending := colMask(len(fs))
+	if load(cs, &c.pv) {
+		pending = c.settle(&c.pv, fs)
+	}
+	if pending != 0 {
+		c.checkFormulasExact(cs, fs, pending, base, lb)
+	}
+}
+
+// settle checks the identities fs on the figures v of one row or line on
+// the micro fast path, and returns the mask of the formulas it could not
+// settle: all their figures are stated, but one is off the fast path or
+// they do not add up. checkFormulasExact checks and reports those. A
+// formula with an absent figure is settled (nothing can be said, as on the
+// exact path); one that holds counts as a check. It builds nothing.
+func (c *Context) settle(v *micros, fs []formula) (pending uint32) {
+	for i := range fs {
+		f := &fs[i]
+		need := uint32(1) << f.total
+		var s int64
+		ok := true
+		for _, k := range f.plus {
+			need |= 1 << k
+			if ok {
+				s, ok = addMicro(s, v.m[k])
+			}
+		}
+		for _, k := range f.minus {
+			need |= 1 << k
+			if m := v.m[k]; ok && m != minMicro {
+				s, ok = addMicro(s, -m)
+			} else {
+				ok = false
+			}
+		}
+		switch {
+		case v.set&need != need: // incomplete
+		case v.fast&need == need && ok && s == v.m[f.total]:
+			c.checks++
+		default:
+			pending |= 1 << i
+		}
+	}
+	return pending
+}
+
+// checkFormulasExact checks the formulas of fs whose bit is set in pending
+// on the exact path, reporting what does not hold.
+func (c *Context) checkFormulasExact(cs ColumnSet, fs []formula, pending uint32, base loc, lb label) {
 	cols := cs.Columns()
 	for i := range fs {
+		if pending&(1<<i) == 0 {
+			continue
+		}
 		f := &fs[i]
 		c.plus = c.plus[:0]
 		for _, k := range f.plus {
@@ -206,31 +270,84 @@ func (c *Context) checkFormulas(cs ColumnSet, fs []formula, base loc, lb label) 
 	}
 }
 
-// checkRows checks fs on every row of p and on its 合计.
+// checkRows checks fs on every row of p and on its 合计. A row's pointer
+// and label are only built when one of its formulas needs the exact path.
 func checkRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P], fs []formula) {
 	for i := range p.rows {
-		c.checkFormulas(p.at(i), fs, rowAt(p.rowsAt, i, ""), p.rowLabel(i, ""))
+		r := p.at(i)
+		r.loadMicros(&c.kv)
+		if pending := c.settle(&c.kv, fs); pending != 0 {
+			c.checkFormulasExact(r, fs, pending, rowAt(p.rowsAt, i, ""), p.rowLabel(i, ""))
+		}
 	}
 	if p.total != nil {
 		c.checkFormulas(p.total, fs, at(p.totalAt, ""), p.totalLabel(""))
 	}
 }
 
+// settleKids checks parent = Σ kids, column by column, on the micro fast
+// path, where parent is the column set cs and kids are row indices of p.
+// It returns the mask of the columns it could not settle (see settle).
+func settleKids[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P], cs ColumnSet, kids []int32) (pending uint32) {
+	n := len(cs.Columns())
+	if !load(cs, &c.pv) {
+		return colMask(n)
+	}
+	set, fast := c.pv.set, c.pv.fast
+	var sum [maxColumns]int64
+	var overflow uint32
+	kv := &c.kv
+	for _, k := range kids {
+		p.at(int(k)).loadMicros(kv)
+		set &= kv.set
+		fast &= kv.fast
+		for ci := 0; ci < n; ci++ {
+			x, y := sum[ci], kv.m[ci]
+			z := x + y
+			// signed overflow: x and y agree in sign and z does not
+			overflow |= uint32(uint64((x^z)&(y^z))>>63) << ci
+			sum[ci] = z
+		}
+	}
+	fast &^= overflow
+	for ci := 0; ci < n; ci++ {
+		bit := uint32(1) << ci
+		switch {
+		case set&bit == 0: // incomplete
+		case fast&bit != 0 && sum[ci] == c.pv.m[ci]:
+			c.checks++
+		default:
+			pending |= bit
+		}
+	}
+	return pending
+}
+
 // checkHierarchy checks that every listed parent equals the sum of its
 // listed children, column by column: 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类.
 func checkHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) {
 	p.children(c, func(parent int, kids []int32) {
-		var cs ColumnSet
+		var cs ColumnSet = p.total
+		if parent >= 0 {
+			cs = p.at(parent)
+		}
+		pending := settleKids(c, p, cs, kids)
+		if pending == 0 {
+			return
+		}
 		var base loc
 		var lb label
 		if parent < 0 {
-			cs, base, lb = p.total, at(p.totalAt, ""), p.totalLabel("")
+			base, lb = at(p.totalAt, ""), p.totalLabel("")
 		} else {
-			cs, base, lb = p.at(parent), rowAt(p.rowsAt, parent, ""), p.rowLabel(parent, "")
+			base, lb = rowAt(p.rowsAt, parent, ""), p.rowLabel(parent, "")
 		}
 		what := sumOfWord(len(p.code(int(kids[0]))))
 		cols := cs.Columns()
 		for ci := range cols {
+			if pending&(1<<ci) == 0 {
+				continue
+			}
 			c.plus = c.plus[:0]
 			for _, k := range kids {
 				c.plus = append(c.plus, *p.at(int(k)).At(ci))

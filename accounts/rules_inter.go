@@ -2,7 +2,6 @@ package accounts
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/cnfiscal/juesuan/accounts/amount"
 	"github.com/cnfiscal/juesuan/accounts/audit"
@@ -104,7 +103,7 @@ func checkB6(c *Context) {
 		}
 		for _, k := range g.keys {
 			c.checks++
-			z, _, present := t.tableNonZero(k)
+			z, _, present := t.tableNonZero(c, k)
 			if !present || z.n == 0 {
 				continue
 			}
@@ -133,13 +132,13 @@ func checkB7(c *Context) {
 			}
 			fund := fundColumns[g.col].Title
 			tt := &g.table.Total
-			c.same(at(g.base+"beginningBalance", ""), label{table: g.title, line: "合计", col: "年初结转和结余"}, tt.BeginningBalance,
+			c.same(atSub(g.base, "beginningBalance", ""), label{table: g.title, line: "合计", col: "年初结转和结余"}, tt.BeginningBalance,
 				label{table: titleFiscalSummary, line: "年初财政拨款结转和结余", col: fund}, *f.Income.BeginningBalance.At(g.col))
-			c.same(at(g.base+"income", ""), label{table: g.title, line: "合计", col: "本年收入"}, tt.Income,
+			c.same(atSub(g.base, "income", ""), label{table: g.title, line: "合计", col: "本年收入"}, tt.Income,
 				label{table: titleFiscalSummary, line: "本年收入", col: fund}, *f.Income.Current.At(g.col))
-			c.same(at(g.base+"expenditure", ""), label{table: g.title, line: "合计", col: "本年支出合计"}, tt.Expenditure,
+			c.same(atSub(g.base, "expenditure", ""), label{table: g.title, line: "合计", col: "本年支出合计"}, tt.Expenditure,
 				label{table: titleFiscalSummary, line: "本年支出合计", col: fund}, *f.Expenditure.Total.At(g.col))
-			c.same(at(g.base+"endingBalance", ""), label{table: g.title, line: "合计", col: "年末结转和结余"}, tt.EndingBalance,
+			c.same(atSub(g.base, "endingBalance", ""), label{table: g.title, line: "合计", col: "年末结转和结余"}, tt.EndingBalance,
 				label{table: titleFiscalSummary, line: "年末财政拨款结转和结余", col: fund}, *f.Expenditure.EndingBalance.At(g.col))
 		}
 		if s := t.StateCapitalExpenditure; s != nil {
@@ -338,8 +337,7 @@ func sameRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, a, b *pa
 }
 
 // find returns the index of the first row with code, or −1. It is linear:
-// the parts it is used on are small, or it is called once per row of a
-// sorted part (see findSorted).
+// the parts it is used on are small.
 func (p *part[R, C, P]) find(code C) int {
 	for i := range p.rows {
 		if p.code(i) == code {
@@ -349,27 +347,31 @@ func (p *part[R, C, P]) find(code C) int {
 	return -1
 }
 
-// findSorted finds code in a part whose row order is ord (nil: as listed,
-// already in code order) by binary search.
-func (p *part[R, C, P]) findSorted(ord []int32, code C) int {
-	n := len(p.rows)
-	idx := func(k int) int {
-		if ord == nil {
-			return k
-		}
-		return int(ord[k])
+// fundMatch finds, for the rows of 财决Z01-1 or of 财政拨款收入支出决算总表,
+// the row with the same code in a public fund table: by a merge walk when
+// both list their rows in code order (the usual case), by binary search
+// otherwise.
+type fundMatch struct {
+	x    *codeIndex
+	next int // the merge position
+}
+
+func newFundMatch[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) fundMatch {
+	return fundMatch{x: p.index(c)}
+}
+
+// find returns the row of the fund table with code (whose key is k when
+// packed), or −1. Calls must come in code order when merge is set.
+func (m *fundMatch) find(code string, k uint64, packed, merge bool) int {
+	x := m.x
+	if !merge || !packed || !x.sorted || x.keys == nil {
+		return x.find(code)
 	}
-	lo, hi := 0, n
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if strings.Compare(string(p.code(idx(m))), string(code)) < 0 {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	for m.next < x.n && x.keys[m.next] < k {
+		m.next++
 	}
-	if lo < n && p.code(idx(lo)) == code {
-		return idx(lo)
+	if m.next < x.n && x.keys[m.next] == k {
+		return m.next
 	}
 	return -1
 }
@@ -378,78 +380,70 @@ func (p *part[R, C, P]) findSorted(ord []int32, code C) int {
 // table of its fund: 一般公共预算 → 一般公共预算财政拨款支出决算表 合计,
 // 政府性基金 → 政府性基金 table 本年支出合计, 国有资本经营 → 国有资本经营 table.
 func checkZ011Rows(c *Context, t *Tables) {
-	var gbOrd, gfOrd, scOrd []int32
 	var gbp *splitPart
 	var gfp, scp *fundPart
+	var gb, gf, sc fundMatch
 	if t.GeneralBudget != nil {
 		gbp = newGeneralBudgetPart(t.GeneralBudget)
-		gbOrd = gbp.order(nil)
+		gb = newFundMatch(c, gbp)
 	}
 	if t.GovFund != nil {
 		gfp = newGovFundPart(t.GovFund)
-		gfOrd = gfp.order(nil)
+		gf = newFundMatch(c, gfp)
 	}
 	if t.StateCapital != nil {
 		scp = newStateCapitalPart(t.StateCapital)
-		scOrd = scp.order(nil)
+		sc = newFundMatch(c, scp)
 	}
 	z := t.Z011
-	// Rows listed in code order are matched by walking both lists once.
-	zSorted := true
-	for i := 1; i < len(z.Rows); i++ {
-		if z.Rows[i].Code < z.Rows[i-1].Code {
-			zSorted = false
-			break
-		}
-	}
-	gbNext := 0
+	zx := newZ011Part(z).index(c)
+	// Rows listed in code order are matched by walking both lists once
+	// (the 一般公共预算 rows; the fund tables are short).
+	merge := zx.sorted
 	for i := range z.Rows {
 		r := &z.Rows[i]
-		var other Amount
-		var ob label
+		code := string(r.Code)
+		k, packed := uint64(0), false
+		if zx.keys != nil {
+			k, packed = zx.keys[i], true
+		}
+		var other *Amount
+		var ob func() label
 		switch r.Fund {
 		case GeneralBudgetFund:
 			if gbp == nil {
 				continue
 			}
-			var j int
-			if zSorted && gbOrd == nil {
-				for gbNext < len(gbp.rows) && gbp.rows[gbNext].Code < r.Code {
-					gbNext++
-				}
-				j = -1
-				if gbNext < len(gbp.rows) && gbp.rows[gbNext].Code == r.Code {
-					j = gbNext
-				}
-			} else {
-				j = gbp.findSorted(gbOrd, r.Code)
-			}
+			j := gb.find(code, k, packed, merge)
 			if j < 0 {
 				continue
 			}
-			other, ob = gbp.rows[j].Total, gbp.rowLabel(j, "合计")
+			other, ob = &gbp.rows[j].Total, func() label { return gbp.rowLabel(j, "合计") }
 		case GovFundFund:
 			if gfp == nil {
 				continue
 			}
-			j := gfp.findSorted(gfOrd, r.Code)
+			j := gf.x.find(code)
 			if j < 0 {
 				continue
 			}
-			other, ob = gfp.rows[j].Expenditure, gfp.rowLabel(j, "本年支出合计")
+			other, ob = &gfp.rows[j].Expenditure, func() label { return gfp.rowLabel(j, "本年支出合计") }
 		case StateCapitalFund:
 			if scp == nil {
 				continue
 			}
-			j := scp.findSorted(scOrd, r.Code)
+			j := sc.x.find(code)
 			if j < 0 {
 				continue
 			}
-			other, ob = scp.rows[j].Expenditure, scp.rowLabel(j, "本年支出合计")
+			other, ob = &scp.rows[j].Expenditure, func() label { return scp.rowLabel(j, "本年支出合计") }
 		default:
 			continue
 		}
-		c.same(rowAt("/tables/z01_1/rows", i, "actual"), label{table: titleZ011, code: string(r.Code), name: r.Name, col: "决算数"}, r.Actual, ob, other)
+		if c.settledSame(&r.Actual, other) {
+			continue
+		}
+		c.same(rowAt("/tables/z01_1/rows", i, "actual"), label{table: titleZ011, code: code, name: r.Name, col: "决算数"}, r.Actual, ob(), *other)
 	}
 }
 
@@ -460,10 +454,10 @@ func checkB12(c *Context) {
 	if t.Summary != nil && t.Expenditure != nil {
 		s := &t.Summary.Expenditure
 		e := newExpPart(t.Expenditure)
-		ord := e.order(nil)
+		ex := e.index(c)
 		for i := range s.Rows {
-			j := e.findSorted(ord, s.Rows[i].Code)
-			if j < 0 {
+			j := ex.find(string(s.Rows[i].Code))
+			if j < 0 || c.settledSame(&s.Rows[i].Amount, &e.rows[j].Total) {
 				continue
 			}
 			c.same(rowAt("/tables/summary/expenditure/rows", i, "amount"), label{table: titleSummary, code: string(s.Rows[i].Code), name: s.Rows[i].Name},
@@ -476,36 +470,36 @@ func checkB12(c *Context) {
 	}
 	var gbp *splitPart
 	var gfp, scp *fundPart
-	var gbOrd, gfOrd, scOrd []int32
+	var gbx, gfx, scx *codeIndex
 	if t.GeneralBudget != nil {
 		gbp = newGeneralBudgetPart(t.GeneralBudget)
-		gbOrd = gbp.order(nil)
+		gbx = gbp.index(c)
 	}
 	if t.GovFund != nil {
 		gfp = newGovFundPart(t.GovFund)
-		gfOrd = gfp.order(nil)
+		gfx = gfp.index(c)
 	}
 	if t.StateCapital != nil {
 		scp = newStateCapitalPart(t.StateCapital)
-		scOrd = scp.order(nil)
+		scx = scp.index(c)
 	}
 	fp := &fiscalPart{table: titleFiscalSummary, rows: f.Expenditure.Rows}
 	for i := range f.Expenditure.Rows {
 		r := &f.Expenditure.Rows[i]
 		if gbp != nil {
-			if j := gbp.findSorted(gbOrd, r.Code); j >= 0 {
+			if j := gbx.find(string(r.Code)); j >= 0 && !c.settledSame(&r.GeneralBudget, &gbp.rows[j].Total) {
 				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "generalBudget"), fp.rowLabel(i, fundColumns[1].Title), r.GeneralBudget,
 					gbp.rowLabel(j, "合计"), gbp.rows[j].Total)
 			}
 		}
 		if gfp != nil {
-			if j := gfp.findSorted(gfOrd, r.Code); j >= 0 {
+			if j := gfx.find(string(r.Code)); j >= 0 && !c.settledSame(&r.GovFund, &gfp.rows[j].Expenditure) {
 				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "govFund"), fp.rowLabel(i, fundColumns[2].Title), r.GovFund,
 					gfp.rowLabel(j, "本年支出合计"), gfp.rows[j].Expenditure)
 			}
 		}
 		if scp != nil {
-			if j := scp.findSorted(scOrd, r.Code); j >= 0 {
+			if j := scx.find(string(r.Code)); j >= 0 && !c.settledSame(&r.StateCapital, &scp.rows[j].Expenditure) {
 				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "stateCapital"), fp.rowLabel(i, fundColumns[3].Title), r.StateCapital,
 					scp.rowLabel(j, "本年支出合计"), scp.rows[j].Expenditure)
 			}
@@ -520,15 +514,20 @@ func checkB13(c *Context) {
 		return
 	}
 	t := &c.Report.Tables
-	prior := fmt.Sprintf("上年（%d年度）", c.Report.Unit.FiscalYear-1)
-	if t.Summary != nil {
+	// the prior year's title is only formatted for a finding
+	prior := func() string { return fmt.Sprintf("上年（%d年度）", c.Report.Unit.FiscalYear-1) }
+	if t.Summary != nil && !c.settledSame(&t.Summary.Income.BeginningBalance, &p.EndingBalance) {
 		c.same(at("/tables/summary/income/beginningBalance", ""), label{table: titleSummary, line: "年初结转和结余"}, t.Summary.Income.BeginningBalance,
-			label{table: prior, line: "年末结转和结余"}, p.EndingBalance)
+			label{table: prior(), line: "年末结转和结余"}, p.EndingBalance)
 	}
 	if t.FiscalSummary != nil {
 		for i, col := range fundColumns {
+			a, b := t.FiscalSummary.Income.BeginningBalance.At(i), p.FiscalEndingBalance.At(i)
+			if c.settledSame(a, b) {
+				continue
+			}
 			c.same(at("/tables/fiscalSummary/income/beginningBalance", col.Name), label{table: titleFiscalSummary, line: "年初财政拨款结转和结余", col: col.Title},
-				*t.FiscalSummary.Income.BeginningBalance.At(i), label{table: prior, line: "年末财政拨款结转和结余", col: col.Title}, *p.FiscalEndingBalance.At(i))
+				*a, label{table: prior(), line: "年末财政拨款结转和结余", col: col.Title}, *b)
 		}
 	}
 }

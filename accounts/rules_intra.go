@@ -8,54 +8,80 @@ import (
 // that is present; a figure that is absent is never treated as 0, so a
 // comparison with an absent figure is skipped.
 
-func forSummaries(c *Context, fn func(s *summaryDoc)) {
-	var buf [3]summaryDoc
-	for _, s := range c.Report.summaries(buf[:0]) {
-		fn(&s)
+// summaryDocs and fiscalDocs hold the 收入支出决算总表 and 财政拨款收入支出
+// 决算总表 of a report (see Report.summaries and Report.fiscals); the rules
+// range over them in place, so that walking them allocates nothing.
+type (
+	summaryDocs struct {
+		buf [3]summaryDoc
+		n   int
 	}
+	fiscalDocs struct {
+		buf [2]fiscalDoc
+		n   int
+	}
+)
+
+func (c *Context) summaryDocs() (d summaryDocs) {
+	d.n = len(c.Report.summaries(d.buf[:0]))
+	return d
 }
 
-func forFiscals(c *Context, fn func(f *fiscalDoc)) {
-	var buf [2]fiscalDoc
-	for _, f := range c.Report.fiscals(buf[:0]) {
-		fn(&f)
-	}
+func (c *Context) fiscalDocs() (d fiscalDocs) {
+	d.n = len(c.Report.fiscals(d.buf[:0]))
+	return d
 }
 
 // A1 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余.
 func checkA1(c *Context) {
-	forSummaries(c, func(s *summaryDoc) {
-		c.checkFormulas(&s.t.Income, summaryIncomeGrand, at(s.base+"/income", ""), label{table: s.title, line: "收入"})
-	})
+	d := c.summaryDocs()
+	for i := range d.n {
+		s := &d.buf[i]
+		c.checkFormulas(&s.t.Income, summaryIncomeGrand, atSub(s.base, "/income", ""), label{table: s.title, line: "收入"})
+	}
 }
 
 // A2 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余.
 func checkA2(c *Context) {
-	forSummaries(c, func(s *summaryDoc) {
-		c.checkFormulas(&s.t.Expenditure, summaryExpGrand, at(s.base+"/expenditure", ""), label{table: s.title, line: "支出"})
-	})
+	d := c.summaryDocs()
+	for i := range d.n {
+		s := &d.buf[i]
+		c.checkFormulas(&s.t.Expenditure, summaryExpGrand, atSub(s.base, "/expenditure", ""), label{table: s.title, line: "支出"})
+	}
 }
 
 // A3 收入总计 = 支出总计.
 func checkA3(c *Context) {
-	forSummaries(c, func(s *summaryDoc) {
-		c.same(at(s.base+"/expenditure/grandTotal", ""), label{table: s.title, line: "支出总计"}, s.t.Expenditure.GrandTotal,
+	d := c.summaryDocs()
+	for i := range d.n {
+		s := &d.buf[i]
+		c.same(atSub(s.base, "/expenditure/grandTotal", ""), label{table: s.title, line: "支出总计"}, s.t.Expenditure.GrandTotal,
 			label{table: s.title, line: "收入总计"}, s.t.Income.GrandTotal)
-	})
+	}
 }
 
 // A4 本年收入合计 = Σ 一…八.
 func checkA4(c *Context) {
-	forSummaries(c, func(s *summaryDoc) {
-		c.checkFormulas(&s.t.Income, summaryIncomeTotal, at(s.base+"/income", ""), label{table: s.title, line: "收入"})
-	})
+	d := c.summaryDocs()
+	for i := range d.n {
+		s := &d.buf[i]
+		c.checkFormulas(&s.t.Income, summaryIncomeTotal, atSub(s.base, "/income", ""), label{table: s.title, line: "收入"})
+	}
 }
 
 // A5 本年支出合计 = Σ 功能分类 类 rows, in 收入支出决算总表 and, column by
 // column, in 财政拨款收入支出决算总表.
 func checkA5(c *Context) {
-	forSummaries(c, func(s *summaryDoc) { checkHierarchy(c, s.part()) })
-	forFiscals(c, func(f *fiscalDoc) { checkHierarchy(c, f.part()) })
+	d := c.summaryDocs()
+	for i := range d.n {
+		p := d.buf[i].part()
+		checkHierarchy(c, &p)
+	}
+	f := c.fiscalDocs()
+	for i := range f.n {
+		p := f.buf[i].part()
+		checkHierarchy(c, &p)
+	}
 }
 
 // A6 收入决算表 each row: 本年收入合计 = Σ sources.
@@ -113,44 +139,51 @@ func checkA9(c *Context) {
 
 // A10 财政拨款收入支出决算总表 each line: 合计 = Σ funds.
 func checkA10(c *Context) {
-	forFiscals(c, func(f *fiscalDoc) {
+	d := c.fiscalDocs()
+	for i := range d.n {
+		f := &d.buf[i]
 		in, ex := &f.t.Income, &f.t.Expenditure
-		checkRows(c, f.part(), fundFormulas)
-		c.checkFormulas(&in.Current, fundFormulas, at(f.base+"/income/current", ""), label{table: f.title, line: "本年收入"})
-		c.checkFormulas(&in.BeginningBalance, fundFormulas, at(f.base+"/income/beginningBalance", ""), label{table: f.title, line: "年初财政拨款结转和结余"})
-		c.checkFormulas(&ex.EndingBalance, fundFormulas, at(f.base+"/expenditure/endingBalance", ""), label{table: f.title, line: "年末财政拨款结转和结余"})
-		c.checkFormulas(&ex.GrandTotal, fundFormulas, at(f.base+"/expenditure/grandTotal", ""), label{table: f.title, line: "支出总计"})
-	})
+		p := f.part()
+		checkRows(c, &p, fundFormulas)
+		c.checkFormulas(&in.Current, fundFormulas, atSub(f.base, "/income/current", ""), label{table: f.title, line: "本年收入"})
+		c.checkFormulas(&in.BeginningBalance, fundFormulas, atSub(f.base, "/income/beginningBalance", ""), label{table: f.title, line: "年初财政拨款结转和结余"})
+		c.checkFormulas(&ex.EndingBalance, fundFormulas, atSub(f.base, "/expenditure/endingBalance", ""), label{table: f.title, line: "年末财政拨款结转和结余"})
+		c.checkFormulas(&ex.GrandTotal, fundFormulas, atSub(f.base, "/expenditure/grandTotal", ""), label{table: f.title, line: "支出总计"})
+	}
 }
 
 // A11 财政拨款收入支出决算总表 each fund column: 年末 = 年初 + 本年收入 − 本年支出.
 func checkA11(c *Context) {
-	forFiscals(c, func(f *fiscalDoc) {
+	d := c.fiscalDocs()
+	for k := range d.n {
+		f := &d.buf[k]
 		in, ex := &f.t.Income, &f.t.Expenditure
 		for i, col := range fundColumns {
-			c.flow(at(f.base+"/expenditure/endingBalance", col.Name),
+			c.flow(atSub(f.base, "/expenditure/endingBalance", col.Name),
 				label{table: f.title, line: "年末财政拨款结转和结余", col: col.Title},
 				"应等于年初财政拨款结转和结余加本年收入减本年支出",
 				*ex.EndingBalance.At(i),
 				[]Amount{*in.BeginningBalance.At(i), *in.Current.At(i)}, []Amount{*ex.Total.At(i)})
 		}
-	})
+	}
 }
 
 // A12 财政拨款收入支出决算总表: 收入总计 = 年初 + 本年收入; 支出总计 = 本年支出
 // + 年末 (each fund); 收入总计 = 支出总计.
 func checkA12(c *Context) {
-	forFiscals(c, func(f *fiscalDoc) {
+	d := c.fiscalDocs()
+	for k := range d.n {
+		f := &d.buf[k]
 		in, ex := &f.t.Income, &f.t.Expenditure
-		c.sum(at(f.base+"/income/grandTotal", ""), label{table: f.title, line: "收入总计"},
+		c.sum(atSub(f.base, "/income/grandTotal", ""), label{table: f.title, line: "收入总计"},
 			"应等于本年收入合计与年初财政拨款结转和结余之和", in.GrandTotal, in.Current.Total, in.BeginningBalance.Total)
 		for i, col := range fundColumns {
-			c.sum(at(f.base+"/expenditure/grandTotal", col.Name), label{table: f.title, line: "支出总计", col: col.Title},
+			c.sum(atSub(f.base, "/expenditure/grandTotal", col.Name), label{table: f.title, line: "支出总计", col: col.Title},
 				"应等于本年支出合计与年末财政拨款结转和结余之和", *ex.GrandTotal.At(i), *ex.Total.At(i), *ex.EndingBalance.At(i))
 		}
-		c.same(at(f.base+"/expenditure/grandTotal", "total"), label{table: f.title, line: "支出总计", col: "合计"}, ex.GrandTotal.Total,
+		c.same(atSub(f.base, "/expenditure/grandTotal", "total"), label{table: f.title, line: "支出总计", col: "合计"}, ex.GrandTotal.Total,
 			label{table: f.title, line: "收入总计"}, in.GrandTotal)
-	})
+	}
 }
 
 // A13 基本支出 = 人员经费 + 公用经费; 人员经费合计 = Σ personnel 类; 公用经费合计
@@ -178,16 +211,16 @@ func checkA13(c *Context) {
 
 func checkDept(c *Context, t *EconDeptTable, p *deptPart, base string) {
 	checkHierarchy(c, p)
-	c.sum(at(base+"/total", ""), label{table: p.table, line: "合计"}, "应等于人员经费合计与公用经费合计之和", t.Total, t.Personnel, t.Public)
+	c.sum(atSub(base, "/total", ""), label{table: p.table, line: "合计"}, "应等于人员经费合计与公用经费合计之和", t.Total, t.Personnel, t.Public)
 	pers, pub, ok := c.deptSplit(t)
 	if !ok {
 		return
 	}
 	if len(pers) > 0 {
-		c.sum(at(base+"/personnel", ""), label{table: p.table, line: "人员经费合计"}, "应等于人员经费各类之和", t.Personnel, pers...)
+		c.sum(atSub(base, "/personnel", ""), label{table: p.table, line: "人员经费合计"}, "应等于人员经费各类之和", t.Personnel, pers...)
 	}
 	if len(pub) > 0 {
-		c.sum(at(base+"/public", ""), label{table: p.table, line: "公用经费合计"}, "应等于公用经费各类之和", t.Public, pub...)
+		c.sum(atSub(base, "/public", ""), label{table: p.table, line: "公用经费合计"}, "应等于公用经费各类之和", t.Public, pub...)
 	}
 }
 
@@ -235,8 +268,8 @@ func checkA14(c *Context) {
 }
 
 func checkThreePublic(c *Context, t *ThreePublicTable, title, base string) {
-	c.checkFormulas(&t.Budget, threePublicFormulas, at(base+"/budget", ""), label{table: title, line: "预算数"})
-	c.checkFormulas(&t.Actual, threePublicFormulas, at(base+"/actual", ""), label{table: title, line: "决算数"})
+	c.checkFormulas(&t.Budget, threePublicFormulas, atSub(base, "/budget", ""), label{table: title, line: "预算数"})
+	c.checkFormulas(&t.Actual, threePublicFormulas, atSub(base, "/actual", ""), label{table: title, line: "决算数"})
 }
 
 // A15 政府性基金 / 国有资本经营: 年末 = 年初 + 收入 − 支出; 支出 = 基本 + 项目;

@@ -16,30 +16,37 @@ import (
 
 // A16 negative figures.
 func checkA16(c *Context) {
-	fn := func(l loc, a *Amount) {
-		c.checks++
-		if mc, ok := a.Micro(); ok && mc >= 0 {
-			return
-		}
-		if a.Sign() >= 0 || slices.Contains(c.Options.NegativeAllowed, l.name()) {
-			return
-		}
-		c.Add(audit.Finding{Path: l.String(),
-			Message:  fmt.Sprintf("金额不得为负数：%s为%s%s", l.String(), a, c.Unit()),
-			Expected: "≥0", Actual: a.String()})
-	}
+	w := walker{c: c, mode: reportNegative}
 	t := &c.Report.Tables
 	for _, k := range tableKeys {
-		t.walkTable(k, fn)
+		t.walkTable(k, &w)
 	}
-	for _, k := range slices.Sorted(maps.Keys(t.Extra)) {
-		if g := t.Extra[k]; g != nil {
-			walkExtra(k, g, fn)
+	if len(t.Extra) > 0 {
+		for _, k := range slices.Sorted(maps.Keys(t.Extra)) {
+			if g := t.Extra[k]; g != nil {
+				walkExtra(&w, k, g)
+			}
 		}
 	}
 	if c.Report.PriorYear != nil {
-		walkPrior(c.Report.PriorYear, fn)
+		walkPrior(&w, c.Report.PriorYear)
 	}
+	c.checks += w.skipped // each passed-over figure was checked
+}
+
+// negative reports a at l under A16 if it is negative and its column may
+// not be.
+func (c *Context) negative(l loc, a *Amount) {
+	c.checks++
+	if mc, ok := a.Micro(); ok && mc >= 0 {
+		return
+	}
+	if a.Sign() >= 0 || slices.Contains(c.Options.NegativeAllowed, l.name()) {
+		return
+	}
+	c.Add(audit.Finding{Path: l.String(),
+		Message:  fmt.Sprintf("金额不得为负数：%s为%s%s", l.String(), a, c.Unit()),
+		Expected: "≥0", Actual: a.String()})
 }
 
 // nonZero finds the stated non-zero figures of a table: the first one, and
@@ -59,10 +66,12 @@ func (z *nonZero) visit(l loc, a *Amount) {
 	}
 }
 
-// tableNonZero reports the non-zero figures of table key (or of the added
-// table key, when extra) and whether it has rows.
-func (t *Tables) tableNonZero(key string) (z nonZero, rows int, present bool) {
-	present = t.walkTable(key, z.visit)
+// tableNonZero reports the non-zero figures of table key and whether it
+// has rows.
+func (t *Tables) tableNonZero(c *Context, key string) (z nonZero, rows int, present bool) {
+	w := walker{c: c, mode: countNonZero}
+	present = t.walkTable(key, &w)
+	z = w.z
 	switch key {
 	case "govFund":
 		if present {
@@ -133,7 +142,7 @@ func checkE1(c *Context) {
 	t := &c.Report.Tables
 	for _, e := range emptyTableNotes {
 		c.checks++
-		z, rows, present := t.tableNonZero(e.key)
+		z, rows, present := t.tableNonZero(c, e.key)
 		title, note, _ := t.noteOf(e.key)
 		if !present || z.n > 0 || rows > 0 || strings.TrimSpace(note) != "" {
 			continue
@@ -153,10 +162,13 @@ func checkE2(c *Context) {
 			continue
 		}
 		c.checks++
-		z, _, _ := t.tableNonZero(k)
+		z, _, _ := t.tableNonZero(c, k)
 		if z.n > 0 {
 			c.Add(e2Finding(title, note, z, c.Unit()))
 		}
+	}
+	if len(t.Extra) == 0 {
+		return
 	}
 	for _, k := range slices.Sorted(maps.Keys(t.Extra)) {
 		g := t.Extra[k]
@@ -164,8 +176,9 @@ func checkE2(c *Context) {
 			continue
 		}
 		c.checks++
-		var z nonZero
-		walkExtra(k, g, z.visit)
+		w := walker{c: c, mode: countNonZero}
+		walkExtra(&w, k, g)
+		z := w.z
 		if z.n > 0 {
 			c.Add(e2Finding("自定义报表“"+k+"”", g.Note, z, c.Unit()))
 		}
@@ -180,99 +193,98 @@ func e2Finding(title, note string, z nonZero, u amount.Unit) audit.Finding {
 }
 
 // D1 a code listed twice in one table.
-func checkD1(c *Context) {
-	eachPart(c, partVisitor{
-		fn:     func(p partLike) { p.duplicates(c) },
-		budget: func(p *budgetPart) { budgetDuplicates(c, p) },
-	})
-}
+func checkD1(c *Context) { eachPart(c, partDuplicates) }
 
 // K1 codes exist in the edition of the year, at an admitted level.
-func checkK1(c *Context) {
-	eachPart(c, partVisitor{fn: func(p partLike) { p.codes(c) }})
-}
+func checkK1(c *Context) { eachPart(c, partCodes) }
 
 // K2 names agree with the edition's names.
-func checkK2(c *Context) {
-	eachPart(c, partVisitor{fn: func(p partLike) { p.names(c) }})
+func checkK2(c *Context) { eachPart(c, partNames) }
+
+// partRule is a rule that visits every coded part of the report.
+type partRule uint8
+
+const (
+	partDuplicates partRule = iota // D1
+	partCodes                      // K1
+	partNames                      // K2
+)
+
+// visitPart runs rule r on p.
+func visitPart[R any, C classification.Code, P rowPtr[R, C]](c *Context, r partRule, p *part[R, C, P]) {
+	switch r {
+	case partDuplicates:
+		p.duplicates(c)
+	case partCodes:
+		p.codes(c)
+	case partNames:
+		p.names(c)
+	}
 }
 
-// partLike is the non-generic face of a part, for rules that visit every
-// coded part of the report.
-type partLike interface {
-	duplicates(c *Context)
-	codes(c *Context)
-	names(c *Context)
-}
-
-type partVisitor struct {
-	fn     func(p partLike)
-	budget func(p *budgetPart) // z01_1 rows, when the rule treats them apart
-}
-
-// eachPart calls v for every coded part of the report.
-func eachPart(c *Context, v partVisitor) {
+// eachPart runs rule r on every coded part of the report.
+func eachPart(c *Context, r partRule) {
 	t := &c.Report.Tables
-	forSummaries(c, func(s *summaryDoc) { v.fn(s.part()) })
+	d := c.summaryDocs()
+	for i := range d.n {
+		p := d.buf[i].part()
+		visitPart(c, r, &p)
+	}
 	if t.Income != nil {
-		v.fn(newIncomePart(t.Income))
+		visitPart(c, r, newIncomePart(t.Income))
 	}
 	if t.Expenditure != nil {
-		v.fn(newExpPart(t.Expenditure))
+		visitPart(c, r, newExpPart(t.Expenditure))
 	}
-	forFiscals(c, func(f *fiscalDoc) { v.fn(f.part()) })
+	f := c.fiscalDocs()
+	for i := range f.n {
+		p := f.buf[i].part()
+		visitPart(c, r, &p)
+	}
 	if t.FiscalEconomic != nil {
-		v.fn(newFiscalEconomicPart(t.FiscalEconomic))
+		visitPart(c, r, newFiscalEconomicPart(t.FiscalEconomic))
 	}
 	if t.GeneralBudget != nil {
-		v.fn(newGeneralBudgetPart(t.GeneralBudget))
+		visitPart(c, r, newGeneralBudgetPart(t.GeneralBudget))
 	}
 	if t.GeneralBudgetEconomic != nil {
-		v.fn(newGeneralBudgetEconomicPart(t.GeneralBudgetEconomic))
+		visitPart(c, r, newGeneralBudgetEconomicPart(t.GeneralBudgetEconomic))
 	}
 	if t.GeneralBudgetBasic != nil {
-		v.fn(newBasicPart(t.GeneralBudgetBasic))
+		visitPart(c, r, newBasicPart(t.GeneralBudgetBasic))
 	}
 	if t.GeneralBudgetProject != nil {
-		v.fn(newProjectPart(t.GeneralBudgetProject))
+		visitPart(c, r, newProjectPart(t.GeneralBudgetProject))
 	}
 	if t.GovFund != nil {
-		v.fn(newGovFundPart(t.GovFund))
+		visitPart(c, r, newGovFundPart(t.GovFund))
 	}
 	if t.StateCapital != nil {
-		v.fn(newStateCapitalPart(t.StateCapital))
+		visitPart(c, r, newStateCapitalPart(t.StateCapital))
 	}
 	if t.StateCapitalExpenditure != nil {
-		v.fn(newStateCapitalExpPart(t.StateCapitalExpenditure))
+		visitPart(c, r, newStateCapitalExpPart(t.StateCapitalExpenditure))
 	}
 	if t.Z07 != nil {
-		v.fn(newZ07Part(t.Z07))
+		visitPart(c, r, newZ07Part(t.Z07))
 	}
 	if t.Z011 != nil {
 		p := newZ011Part(t.Z011)
-		if v.budget != nil {
-			v.budget(p)
+		if r == partDuplicates {
+			// a z01_1 row is keyed by code and fund
+			budgetDuplicates(c, p)
 		} else {
-			v.fn(p)
+			visitPart(c, r, p)
 		}
 	}
 }
 
 func (p *part[R, C, P]) duplicates(c *Context) {
-	ord := p.order(c.idx)
-	if ord != nil {
-		c.idx = ord
-	}
-	idx := func(k int) int {
-		if ord == nil {
-			return k
-		}
-		return int(ord[k])
-	}
-	for k := 1; k < len(p.rows); k++ {
+	x := p.index(c)
+	for k := 1; k < x.n; k++ {
 		c.checks++
-		i, j := idx(k-1), idx(k)
-		if p.code(i) != p.code(j) {
+		i, j := x.row(k-1), x.row(k)
+		if !x.same(i, j) {
 			continue
 		}
 		c.Add(audit.Finding{Path: rowAt(p.rowsAt, j, "code").String(),
@@ -346,21 +358,20 @@ func (p *part[R, C, P]) codes(c *Context) {
 	if cat == nil {
 		return
 	}
-	for i := range p.rows {
+	codeAt := func(i int) string { return string(p.code(i)) }
+	c.lookup(cat, p.index(c), codeAt, func(i int, h *catHit) {
 		c.checks++
 		code := p.code(i)
 		lv := code.Level()
-		if lv != 0 && (p.levels == nil || slices.Contains(p.levels, lv)) {
-			if _, ok := cat.Lookup(string(code)); ok {
-				continue
-			}
+		if h.found && lv != 0 && (p.levels == nil || slices.Contains(p.levels, lv)) {
+			return
 		}
 		err := cat.Check(string(code), p.levels...)
 		if err == nil {
-			continue
+			return
 		}
 		c.Add(codeFinding(p.table, cat, rowAt(p.rowsAt, i, "code"), string(code), p.levels, err))
-	}
+	})
 }
 
 func codeFinding(table string, cat *classification.Catalog, l loc, code string, levels []classification.Level, err error) audit.Finding {
@@ -404,22 +415,198 @@ func (p *part[R, C, P]) names(c *Context) {
 	if cat == nil {
 		return
 	}
-	for i := range p.rows {
-		r := p.at(i)
-		name := r.rowName()
+	codeAt := func(i int) string { return string(p.code(i)) }
+	c.lookup(cat, p.index(c), codeAt, func(i int, h *catHit) {
+		name := p.at(i).rowName()
 		if name == "" {
-			continue
+			return
 		}
 		c.checks++
-		e, ok := cat.Lookup(string(r.rowCode()))
-		if !ok || sameName(name, e.Name) {
-			continue
+		if !h.found || sameName(name, h.name) {
+			return
 		}
+		// the row's code is the catalogue entry's: Lookup matches codes exactly
 		c.Add(audit.Finding{Path: rowAt(p.rowsAt, i, "name").String(),
-			Message: fmt.Sprintf("%s科目%s的名称“%s”与%d年度%s名称“%s”不一致", p.table, e.Code, name,
-				cat.Year(), cat.Family().Title(), e.Name),
-			Expected: e.Name, Actual: name})
+			Message: fmt.Sprintf("%s科目%s的名称“%s”与%d年度%s名称“%s”不一致", p.table, codeAt(i), name,
+				cat.Year(), cat.Family().Title(), h.name),
+			Expected: h.name, Actual: name})
+	})
+}
+
+// catHit is the catalogue's answer for one code.
+type catHit struct {
+	key   uint64 // the code's key (see codeKey)
+	name  string // the catalogue's name for the code, when found
+	row   int32  // a row with the code, in the part being looked up
+	found bool
+}
+
+// catMemo remembers, within one Validate call, the catalogue's answers
+// for the codes of one family met so far, sorted by code. K1 and K2 look
+// up every code of every table, and the function tables list largely the
+// same codes: a table whose rows are in code order is matched against the
+// memo in one merge walk on the code keys, and only the codes not seen
+// yet are looked up. It lives in the Context and is dropped with it.
+type catMemo struct {
+	cat   *classification.Catalog
+	hits  []catHit // sorted by key, distinct
+	fresh []catHit // scratch: the codes of a part the memo lacks
+}
+
+// seek returns the first index from j on whose key is ≥ k, galloping so
+// that a short table whose codes are spread over a long memo costs a few
+// steps per code, and a table listing the memo's codes one step.
+func (m *catMemo) seek(j int, k uint64) int {
+	n := len(m.hits)
+	if j >= n || m.hits[j].key >= k {
+		return j
 	}
+	// m.hits[lo].key < k; find hi with m.hits[hi].key ≥ k (or n)
+	lo, step := j, 1
+	hi := lo + step
+	for hi < n && m.hits[hi].key < k {
+		lo = hi
+		step *= 2
+		hi = lo + step
+	}
+	hi = min(hi, n)
+	for lo+1 < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if m.hits[mid].key < k {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return hi
+}
+
+// lookup calls fn(i, hit) for each row i of x, in row order; codeAt(i) is
+// the code of row i.
+func (c *Context) lookup(cat *classification.Catalog, x *codeIndex, codeAt func(i int) string, fn func(i int, h *catHit)) {
+	f := int(cat.Family())
+	if !x.sorted || x.keys == nil || f >= len(c.memo) {
+		h := &c.hit
+		for i := range x.n {
+			e, ok := cat.Lookup(codeAt(i))
+			*h = catHit{name: e.Name, found: ok}
+			fn(i, h)
+		}
+		return
+	}
+	m := &c.memo[f]
+	if m.cat != cat { // first use, or another catalogue of the family
+		m.cat, m.hits, m.fresh = cat, m.hits[:0], m.fresh[:0]
+	}
+	// 1. the codes the memo lacks, in code order, each once; pos[i] is
+	// row i's answer: an index into m.hits, or ^ an index into m.fresh
+	if cap(m.fresh) < x.n {
+		m.fresh = make([]catHit, 0, x.n)
+	}
+	if cap(c.pos) < x.n {
+		c.pos = make([]int32, x.n)
+	}
+	m.fresh, c.pos = m.fresh[:0], c.pos[:x.n]
+	j := 0
+	for i, k := range x.keys {
+		if j < len(m.hits) && m.hits[j].key < k { // step, or gallop
+			if j++; j < len(m.hits) && m.hits[j].key < k {
+				j = m.seek(j, k)
+			}
+		}
+		switch n := len(m.fresh); {
+		case j < len(m.hits) && m.hits[j].key == k:
+			c.pos[i] = int32(j)
+		case n > 0 && m.fresh[n-1].key == k:
+			c.pos[i] = ^int32(n - 1)
+		default:
+			m.fresh = append(m.fresh, catHit{key: k, row: int32(i)})
+			c.pos[i] = ^int32(n)
+		}
+	}
+	// 2. their answers
+	m.resolve(codeAt)
+	// 3. each row's answer
+	for i, p := range c.pos {
+		if p >= 0 {
+			fn(i, &m.hits[p])
+		} else {
+			fn(i, &m.fresh[^p])
+		}
+	}
+	if len(m.fresh) == 0 {
+		return
+	}
+	// merge the new codes in, from the back; both lists are sorted and
+	// disjoint
+	h, n := len(m.hits), len(m.hits)+len(m.fresh)
+	if cap(m.hits) < n {
+		grown := make([]catHit, h, max(n, cap(m.hits)*5/4))
+		copy(grown, m.hits)
+		m.hits = grown
+	}
+	m.hits = m.hits[:n]
+	a, b := h-1, len(m.fresh)-1
+	for k := n - 1; b >= 0; k-- {
+		if a >= 0 && m.hits[a].key > m.fresh[b].key {
+			m.hits[k] = m.hits[a]
+			a--
+		} else {
+			m.hits[k] = m.fresh[b]
+			b--
+		}
+	}
+}
+
+// resolve finds the catalogue's answer for each code of m.fresh: by a
+// binary search each (Catalog.Lookup) when they are few, or by one walk
+// over the catalogue in code order alongside them when they are many (a
+// quarter of the catalogue or more: a walk step costs about a quarter of a
+// search). Both give Lookup's answer: the walk matches only codes of 1–7
+// digits, the only ones Lookup can find.
+func (m *catMemo) resolve(codeAt func(i int) string) {
+	if len(m.fresh) == 0 {
+		return
+	}
+	if len(m.fresh)*4 < m.cat.Len() {
+		for i := range m.fresh {
+			h := &m.fresh[i]
+			e, ok := m.cat.Lookup(codeAt(int(h.row)))
+			h.name, h.found = e.Name, ok
+		}
+		return
+	}
+	f := 0
+	m.cat.Walk(func(e classification.Entry) bool {
+		k, ok := codeKey(e.Code)
+		if !ok {
+			return true
+		}
+		for f < len(m.fresh) && m.fresh[f].key < k {
+			f++
+		}
+		if f == len(m.fresh) {
+			return false
+		}
+		if h := &m.fresh[f]; h.key == k && digitKey(k) {
+			h.name, h.found = e.Name, true
+		}
+		return true
+	})
+}
+
+// digitKey reports whether the code packed in k is 1–7 ASCII digits.
+func digitKey(k uint64) bool {
+	n := int(k & 0xff)
+	if n == 0 || n > 7 {
+		return false
+	}
+	for i := range n {
+		if d := byte(k >> (56 - 8*i)); d < '0' || d > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // sameName compares a stated 科目名称 with the catalogue's, ignoring what

@@ -10,20 +10,99 @@ import (
 
 var escape = audit.EscapeToken
 
-// visit is called with each amount of a table and its location.
-type visit func(l loc, a *Amount)
+// walkMode is what a walker does with each figure.
+type walkMode uint8
 
-func walkCols(base string, cs ColumnSet, fn visit) {
-	for i, col := range cs.Columns() {
-		fn(at(base, col.Name), cs.At(i))
+const (
+	// reportNegative reports every negative figure (A16).
+	reportNegative walkMode = iota
+	// countNonZero counts the stated non-zero figures (B6, E1, E2).
+	countNonZero
+)
+
+// walker visits the figures of the tables. It holds no function values,
+// so that a walk allocates nothing.
+type walker struct {
+	c    *Context
+	mode walkMode
+	// z is the count of countNonZero.
+	z nonZero
+	// skipped counts the figures passed over row by row: a row or line
+	// whose figures need nothing (none negative, say) costs no call per
+	// figure.
+	skipped int
+}
+
+// visit handles one figure at l.
+func (w *walker) visit(l loc, a *Amount) {
+	switch w.mode {
+	case reportNegative:
+		w.c.negative(l, a)
+	case countNonZero:
+		w.z.visit(l, a)
 	}
 }
 
-func walkRows[R any, C classification.Code, P rowPtr[R, C]](rows []R, rowsAt string, fn visit) {
+// quiet reports whether visit would do nothing (but count) for each of the
+// n figures of a row or line loaded in v: all stated figures are on the
+// fast path, and none is negative (reportNegative) or non-zero
+// (countNonZero). Figures off the fast path and absent ones are 0 in v.m.
+func (w *walker) quiet(v *micros, n int) bool {
+	if v.set != v.fast { // a stated figure off the fast path: visit it
+		return false
+	}
+	var or int64
+	for _, m := range v.m[:n] {
+		or |= m
+	}
+	if w.mode == reportNegative {
+		return or >= 0
+	}
+	return or == 0
+}
+
+// cols visits the figures of a line; l is its pointer (col is set per
+// figure).
+func (w *walker) cols(l loc, cs ColumnSet) {
+	cols := cs.Columns()
+	if v := &w.c.kv; load(cs, v) && w.quiet(v, len(cols)) {
+		w.skipped += len(cols)
+		return
+	}
+	for i, col := range cols {
+		l.col = col.Name
+		w.visit(l, cs.At(i))
+	}
+}
+
+// one visits a single figure at l.
+func (w *walker) one(l loc, a *Amount) {
+	v := &w.c.kv
+	v.set, v.fast = 0, 0
+	v.put(0, a)
+	if w.quiet(v, 1) {
+		w.skipped++
+		return
+	}
+	w.visit(l, a)
+}
+
+// walkRows visits the figures of rows; l is the pointer of the row list
+// (row and col are set per figure).
+func walkRows[R any, C classification.Code, P rowPtr[R, C]](w *walker, rows []R, l loc) {
+	v := &w.c.kv
 	for i := range rows {
 		r := P(&rows[i])
-		for k, col := range r.Columns() {
-			fn(rowAt(rowsAt, i, col.Name), r.At(k))
+		cols := r.Columns()
+		r.loadMicros(v)
+		if w.quiet(v, len(cols)) {
+			w.skipped += len(cols)
+			continue
+		}
+		l.row = i
+		for k, col := range cols {
+			l.col = col.Name
+			w.visit(l, r.At(k))
 		}
 	}
 }
@@ -36,196 +115,199 @@ var tableKeys = []string{
 	"z01", "z01_1", "z07", "f03",
 }
 
-// walkTable calls fn for every amount of the table key (a key of
-// tableKeys), if present. It reports whether the table is present.
-func (t *Tables) walkTable(key string, fn visit) bool {
+// walkTable visits every amount of the table key (a key of tableKeys), if
+// present. It reports whether the table is present.
+func (t *Tables) walkTable(key string, w *walker) bool {
 	switch key {
 	case "summary":
 		if t.Summary == nil {
 			return false
 		}
-		walkSummary(t.Summary, "/tables/summary", fn)
+		walkSummary(w, t.Summary, "/tables/summary")
 	case "income":
 		if t.Income == nil {
 			return false
 		}
-		walkCols("/tables/income/total", &t.Income.Total, fn)
-		walkRows[IncomeRow, classification.FuncCode](t.Income.Rows, "/tables/income/rows", fn)
+		w.cols(at("/tables/income/total", ""), &t.Income.Total)
+		walkRows[IncomeRow, classification.FuncCode](w, t.Income.Rows, at("/tables/income/rows", ""))
 	case "expenditure":
 		if t.Expenditure == nil {
 			return false
 		}
-		walkCols("/tables/expenditure/total", &t.Expenditure.Total, fn)
-		walkRows[ExpenditureRow, classification.FuncCode](t.Expenditure.Rows, "/tables/expenditure/rows", fn)
+		w.cols(at("/tables/expenditure/total", ""), &t.Expenditure.Total)
+		walkRows[ExpenditureRow, classification.FuncCode](w, t.Expenditure.Rows, at("/tables/expenditure/rows", ""))
 	case "fiscalSummary":
 		if t.FiscalSummary == nil {
 			return false
 		}
-		walkFiscal(t.FiscalSummary, "/tables/fiscalSummary", fn)
+		walkFiscal(w, t.FiscalSummary, "/tables/fiscalSummary")
 	case "fiscalEconomic":
 		if t.FiscalEconomic == nil {
 			return false
 		}
-		walkEconomic(t.FiscalEconomic, "/tables/fiscalEconomic", fn)
+		walkEconomic(w, t.FiscalEconomic, "/tables/fiscalEconomic")
 	case "generalBudget":
 		if t.GeneralBudget == nil {
 			return false
 		}
-		walkSplit(t.GeneralBudget, "/tables/generalBudget", fn)
+		walkSplit(w, t.GeneralBudget, "/tables/generalBudget")
 	case "generalBudgetEconomic":
 		if t.GeneralBudgetEconomic == nil {
 			return false
 		}
-		walkEconomic(t.GeneralBudgetEconomic, "/tables/generalBudgetEconomic", fn)
+		walkEconomic(w, t.GeneralBudgetEconomic, "/tables/generalBudgetEconomic")
 	case "generalBudgetBasic":
 		if t.GeneralBudgetBasic == nil {
 			return false
 		}
-		walkDept(t.GeneralBudgetBasic, "/tables/generalBudgetBasic", fn)
+		walkDept(w, t.GeneralBudgetBasic, "/tables/generalBudgetBasic")
 	case "generalBudgetProject":
 		if t.GeneralBudgetProject == nil {
 			return false
 		}
-		walkDept(t.GeneralBudgetProject, "/tables/generalBudgetProject", fn)
+		walkDept(w, t.GeneralBudgetProject, "/tables/generalBudgetProject")
 	case "threePublic":
 		if t.ThreePublic == nil {
 			return false
 		}
-		walkCols("/tables/threePublic/budget", &t.ThreePublic.Budget, fn)
-		walkCols("/tables/threePublic/actual", &t.ThreePublic.Actual, fn)
+		w.cols(at("/tables/threePublic/budget", ""), &t.ThreePublic.Budget)
+		w.cols(at("/tables/threePublic/actual", ""), &t.ThreePublic.Actual)
 	case "govFund":
 		if t.GovFund == nil {
 			return false
 		}
-		walkCols("/tables/govFund/total", &t.GovFund.Total, fn)
-		walkRows[FundFlowRow, classification.FuncCode](t.GovFund.Rows, "/tables/govFund/rows", fn)
+		w.cols(at("/tables/govFund/total", ""), &t.GovFund.Total)
+		walkRows[FundFlowRow, classification.FuncCode](w, t.GovFund.Rows, at("/tables/govFund/rows", ""))
 	case "govFundThreePublic":
 		if t.GovFundThreePublic == nil {
 			return false
 		}
-		walkCols("/tables/govFundThreePublic/budget", &t.GovFundThreePublic.Budget, fn)
-		walkCols("/tables/govFundThreePublic/actual", &t.GovFundThreePublic.Actual, fn)
+		w.cols(at("/tables/govFundThreePublic/budget", ""), &t.GovFundThreePublic.Budget)
+		w.cols(at("/tables/govFundThreePublic/actual", ""), &t.GovFundThreePublic.Actual)
 	case "stateCapital":
 		if t.StateCapital == nil {
 			return false
 		}
-		walkCols("/tables/stateCapital/total", &t.StateCapital.Total, fn)
-		walkRows[FundFlowRow, classification.FuncCode](t.StateCapital.Rows, "/tables/stateCapital/rows", fn)
+		w.cols(at("/tables/stateCapital/total", ""), &t.StateCapital.Total)
+		walkRows[FundFlowRow, classification.FuncCode](w, t.StateCapital.Rows, at("/tables/stateCapital/rows", ""))
 	case "stateCapitalExpenditure":
 		if t.StateCapitalExpenditure == nil {
 			return false
 		}
-		walkSplit(t.StateCapitalExpenditure, "/tables/stateCapitalExpenditure", fn)
+		walkSplit(w, t.StateCapitalExpenditure, "/tables/stateCapitalExpenditure")
 	case "z01":
 		if t.Z01 == nil {
 			return false
 		}
 		if t.Z01.Actual != nil {
-			walkSummary(t.Z01.Actual, "/tables/z01/actual", fn)
+			walkSummary(w, t.Z01.Actual, "/tables/z01/actual")
 		}
 		if t.Z01.Budget != nil {
-			walkSummary(t.Z01.Budget, "/tables/z01/budget", fn)
+			walkSummary(w, t.Z01.Budget, "/tables/z01/budget")
 		}
 	case "z01_1":
 		if t.Z011 == nil {
 			return false
 		}
 		if t.Z011.Actual != nil {
-			walkFiscal(t.Z011.Actual, "/tables/z01_1/actual", fn)
+			walkFiscal(w, t.Z011.Actual, "/tables/z01_1/actual")
 		}
-		walkRows[BudgetRow, classification.FuncCode](t.Z011.Rows, "/tables/z01_1/rows", fn)
+		walkRows[BudgetRow, classification.FuncCode](w, t.Z011.Rows, at("/tables/z01_1/rows", ""))
 	case "z07":
 		if t.Z07 == nil {
 			return false
 		}
-		walkCols("/tables/z07/expenditure", &t.Z07.Expenditure, fn)
-		fn(at("/tables/z07/personnel", ""), &t.Z07.Personnel)
-		fn(at("/tables/z07/public", ""), &t.Z07.Public)
-		walkRows[EconDeptRow, classification.EconDeptCode](t.Z07.Rows, "/tables/z07/rows", fn)
+		w.cols(at("/tables/z07/expenditure", ""), &t.Z07.Expenditure)
+		w.one(at("/tables/z07/personnel", ""), &t.Z07.Personnel)
+		w.one(at("/tables/z07/public", ""), &t.Z07.Public)
+		walkRows[EconDeptRow, classification.EconDeptCode](w, t.Z07.Rows, at("/tables/z07/rows", ""))
 	case "f03":
 		if t.F03 == nil {
 			return false
 		}
 		f := t.F03
-		fn(at("/tables/f03/threePublic/domesticReception", ""), &f.ThreePublic.DomesticReception)
-		fn(at("/tables/f03/threePublic/foreignAffairs", ""), &f.ThreePublic.ForeignAffairs)
-		fn(at("/tables/f03/threePublic/overseasReception", ""), &f.ThreePublic.OverseasReception)
-		fn(at("/tables/f03/operatingCost/amount", ""), &f.OperatingCost.Amount)
+		w.one(at("/tables/f03/threePublic/domesticReception", ""), &f.ThreePublic.DomesticReception)
+		w.one(at("/tables/f03/threePublic/foreignAffairs", ""), &f.ThreePublic.ForeignAffairs)
+		w.one(at("/tables/f03/threePublic/overseasReception", ""), &f.ThreePublic.OverseasReception)
+		w.one(at("/tables/f03/operatingCost/amount", ""), &f.OperatingCost.Amount)
 		p := &f.Procurement
-		fn(at("/tables/f03/procurement/total", ""), &p.Total)
-		fn(at("/tables/f03/procurement/goods", ""), &p.Goods)
-		fn(at("/tables/f03/procurement/works", ""), &p.Works)
-		fn(at("/tables/f03/procurement/services", ""), &p.Services)
-		fn(at("/tables/f03/procurement/awardedSME", ""), &p.AwardedSME)
-		fn(at("/tables/f03/procurement/awardedSmallMicro", ""), &p.AwardedSmallMicro)
-		fn(at("/tables/f03/procurement/reservedSME", ""), &p.ReservedSME)
+		w.one(at("/tables/f03/procurement/total", ""), &p.Total)
+		w.one(at("/tables/f03/procurement/goods", ""), &p.Goods)
+		w.one(at("/tables/f03/procurement/works", ""), &p.Works)
+		w.one(at("/tables/f03/procurement/services", ""), &p.Services)
+		w.one(at("/tables/f03/procurement/awardedSME", ""), &p.AwardedSME)
+		w.one(at("/tables/f03/procurement/awardedSmallMicro", ""), &p.AwardedSmallMicro)
+		w.one(at("/tables/f03/procurement/reservedSME", ""), &p.ReservedSME)
 	default:
 		return false
 	}
 	return true
 }
 
-func walkSummary(s *SummaryTable, base string, fn visit) {
-	walkCols(base+"/income", &s.Income, fn)
-	walkRows[FuncAmountRow, classification.FuncCode](s.Expenditure.Rows, base+"/expenditure/rows", fn)
-	walkCols(base+"/expenditure", &s.Expenditure, fn)
+// The table walkers join a table's pointer and the path within it only
+// when a finding is reported (loc.sub), so that a walk allocates nothing.
+
+func walkSummary(w *walker, s *SummaryTable, base string) {
+	w.cols(atSub(base, "/income", ""), &s.Income)
+	walkRows[FuncAmountRow, classification.FuncCode](w, s.Expenditure.Rows, atSub(base, "/expenditure/rows", ""))
+	w.cols(atSub(base, "/expenditure", ""), &s.Expenditure)
 }
 
-func walkFiscal(f *FiscalSummaryTable, base string, fn visit) {
-	walkCols(base+"/income/current", &f.Income.Current, fn)
-	walkCols(base+"/income/beginningBalance", &f.Income.BeginningBalance, fn)
-	fn(at(base+"/income/grandTotal", ""), &f.Income.GrandTotal)
-	walkRows[FundRow, classification.FuncCode](f.Expenditure.Rows, base+"/expenditure/rows", fn)
-	walkCols(base+"/expenditure/total", &f.Expenditure.Total, fn)
-	walkCols(base+"/expenditure/endingBalance", &f.Expenditure.EndingBalance, fn)
-	walkCols(base+"/expenditure/grandTotal", &f.Expenditure.GrandTotal, fn)
+func walkFiscal(w *walker, f *FiscalSummaryTable, base string) {
+	w.cols(atSub(base, "/income/current", ""), &f.Income.Current)
+	w.cols(atSub(base, "/income/beginningBalance", ""), &f.Income.BeginningBalance)
+	w.one(atSub(base, "/income/grandTotal", ""), &f.Income.GrandTotal)
+	walkRows[FundRow, classification.FuncCode](w, f.Expenditure.Rows, atSub(base, "/expenditure/rows", ""))
+	w.cols(atSub(base, "/expenditure/total", ""), &f.Expenditure.Total)
+	w.cols(atSub(base, "/expenditure/endingBalance", ""), &f.Expenditure.EndingBalance)
+	w.cols(atSub(base, "/expenditure/grandTotal", ""), &f.Expenditure.GrandTotal)
 }
 
-func walkEconomic(t *EconomicTable, base string, fn visit) {
-	walkCols(base+"/total", &t.Total, fn)
-	walkRows[EconomicRow, classification.EconGovCode](t.Rows, base+"/rows", fn)
+func walkEconomic(w *walker, t *EconomicTable, base string) {
+	w.cols(atSub(base, "/total", ""), &t.Total)
+	walkRows[EconomicRow, classification.EconGovCode](w, t.Rows, atSub(base, "/rows", ""))
 }
 
-func walkSplit(t *SplitTable, base string, fn visit) {
-	walkCols(base+"/total", &t.Total, fn)
-	walkRows[SplitRow, classification.FuncCode](t.Rows, base+"/rows", fn)
+func walkSplit(w *walker, t *SplitTable, base string) {
+	w.cols(atSub(base, "/total", ""), &t.Total)
+	walkRows[SplitRow, classification.FuncCode](w, t.Rows, atSub(base, "/rows", ""))
 }
 
-func walkDept(t *EconDeptTable, base string, fn visit) {
-	walkRows[EconDeptRow, classification.EconDeptCode](t.Rows, base+"/rows", fn)
-	fn(at(base+"/personnel", ""), &t.Personnel)
-	fn(at(base+"/public", ""), &t.Public)
-	fn(at(base+"/total", ""), &t.Total)
+func walkDept(w *walker, t *EconDeptTable, base string) {
+	walkRows[EconDeptRow, classification.EconDeptCode](w, t.Rows, atSub(base, "/rows", ""))
+	w.one(atSub(base, "/personnel", ""), &t.Personnel)
+	w.one(atSub(base, "/public", ""), &t.Public)
+	w.one(atSub(base, "/total", ""), &t.Total)
 }
 
-// walkExtra calls fn for every amount of the added table key.
-func walkExtra(key string, g *GenericTable, fn visit) {
+// walkExtra visits every amount of the added table key.
+func walkExtra(w *walker, key string, g *GenericTable) {
 	base := "/tables/extra/" + escape(key)
 	for _, k := range slices.Sorted(maps.Keys(g.Total)) {
 		a := g.Total[k]
-		fn(at(base+"/total", k), &a)
+		w.one(at(base+"/total", k), &a)
 	}
 	for i := range g.Rows {
 		r := &g.Rows[i]
 		for _, k := range slices.Sorted(maps.Keys(r.Values)) {
 			a := r.Values[k]
-			fn(loc{base: base + "/rows", row: i, col: "values/" + escape(k)}, &a)
+			w.one(loc{base: base + "/rows", row: i, col: "values/" + escape(k)}, &a)
 		}
 	}
 }
 
-// walkPrior calls fn for every amount of the prior-year figures.
-func walkPrior(p *PriorYear, fn visit) {
-	fn(at("/priorYear/incomeTotal", ""), &p.IncomeTotal)
-	fn(at("/priorYear/expenditureTotal", ""), &p.ExpenditureTotal)
-	fn(at("/priorYear/incomeGrandTotal", ""), &p.IncomeGrandTotal)
-	fn(at("/priorYear/expenditureGrandTotal", ""), &p.ExpenditureGrandTotal)
-	fn(at("/priorYear/endingBalance", ""), &p.EndingBalance)
-	walkCols("/priorYear/fiscalIncome", &p.FiscalIncome, fn)
-	fn(at("/priorYear/fiscalGrandTotal", ""), &p.FiscalGrandTotal)
-	walkCols("/priorYear/fiscalEndingBalance", &p.FiscalEndingBalance, fn)
-	fn(at("/priorYear/generalBudgetExpenditure", ""), &p.GeneralBudgetExpenditure)
-	walkCols("/priorYear/threePublic", &p.ThreePublic, fn)
-	fn(at("/priorYear/operatingCost", ""), &p.OperatingCost)
-	fn(at("/priorYear/projectExpenditure", ""), &p.ProjectExpenditure)
+// walkPrior visits every amount of the prior-year figures.
+func walkPrior(w *walker, p *PriorYear) {
+	w.one(at("/priorYear/incomeTotal", ""), &p.IncomeTotal)
+	w.one(at("/priorYear/expenditureTotal", ""), &p.ExpenditureTotal)
+	w.one(at("/priorYear/incomeGrandTotal", ""), &p.IncomeGrandTotal)
+	w.one(at("/priorYear/expenditureGrandTotal", ""), &p.ExpenditureGrandTotal)
+	w.one(at("/priorYear/endingBalance", ""), &p.EndingBalance)
+	w.cols(at("/priorYear/fiscalIncome", ""), &p.FiscalIncome)
+	w.one(at("/priorYear/fiscalGrandTotal", ""), &p.FiscalGrandTotal)
+	w.cols(at("/priorYear/fiscalEndingBalance", ""), &p.FiscalEndingBalance)
+	w.one(at("/priorYear/generalBudgetExpenditure", ""), &p.GeneralBudgetExpenditure)
+	w.cols(at("/priorYear/threePublic", ""), &p.ThreePublic)
+	w.one(at("/priorYear/operatingCost", ""), &p.OperatingCost)
+	w.one(at("/priorYear/projectExpenditure", ""), &p.ProjectExpenditure)
 }

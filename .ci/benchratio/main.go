@@ -126,8 +126,8 @@ func main() {
 			row{doc + ": Calculate+Validate ÷ encoding/json decode", p + "CalculateValidate", p + "JSONUnmarshal", "ns/op", "<=", 0.25, "issue 3/8 target"},
 			row{doc + ": Validate (already calculated) ÷ encoding/json decode", p + "Validate", p + "JSONUnmarshal", "ns/op", "", 0, "for information"},
 			row{doc + ": juesuan.Decode ÷ encoding/json decode", p + "Decode", p + "JSONUnmarshal", "ns/op", "", 0, "for information: the strict decoder"},
-			row{doc + ": JSON Schema validate (parsed value) ÷ Calculate+Validate", p + "SchemaValidate", p + "CalculateValidate", "ns/op", ">=", 10, "issue 8 target; the fair comparison (both check a parsed document)"},
-			row{doc + ": JSON Schema validate (parsed value) ÷ Validate", p + "SchemaValidate", p + "Validate", "ns/op", "", 0, "for information"},
+			row{doc + ": JSON Schema validate (parsed value) ÷ Validate", p + "SchemaValidate", p + "Validate", "ns/op", ">=", 10, "issue 8 target (“this library's Validate versus a generic JSON Schema validator”): both check a document already in memory"},
+			row{doc + ": JSON Schema validate (parsed value) ÷ Calculate+Validate", p + "SchemaValidate", p + "CalculateValidate", "ns/op", "", 0, "for information: also derives the totals, on a freshly decoded (cache-cold) copy"},
 			row{doc + ": JSON Schema parse+validate ÷ Decode+Calculate+Validate", p + "SchemaParseValidate", p + "DecodeCalculateValidate", "ns/op", "", 0, "for information: end to end from bytes"},
 		)
 	}

@@ -289,6 +289,60 @@ func (a Amount) Sub(b Amount) Amount {
 	return r
 }
 
+// SumDiff returns plus[0] + … + plus[n−1] − minus[0] − … − minus[m−1]:
+// exactly the amount that adding and subtracting them one by one with Add
+// and Sub gives, in value and in decimal places (those of the addend with
+// the most). It is absent when plus is empty or any figure is absent. When
+// every figure is on the int64 fast path it computes there and builds the
+// decimal once, instead of one decimal per step.
+func SumDiff(plus, minus []Amount) Amount {
+	if len(plus) == 0 {
+		return Amount{}
+	}
+	exp, fast := plus[0].d.Exponent(), true
+	var m int64
+	for i, a := range plus {
+		if !a.set {
+			return Amount{}
+		}
+		exp = min(exp, a.d.Exponent())
+		if i == 0 {
+			m, fast = a.m, a.fast
+		} else if fast {
+			if fast = a.fast; fast {
+				m, fast = addInt(m, a.m)
+			}
+		}
+	}
+	for _, a := range minus {
+		if !a.set {
+			return Amount{}
+		}
+		exp = min(exp, a.d.Exponent())
+		if fast {
+			if fast = a.fast && a.m != math.MinInt64; fast {
+				m, fast = addInt(m, -a.m)
+			}
+		}
+	}
+	// A fast figure has an exponent in [−6, 6], so m is a whole multiple
+	// of 10^(6+exp).
+	if fast && exp >= -MaxFractionDigits && exp <= 6 && m%pow10[6+exp] == 0 {
+		return Amount{d: decimal.New(m/pow10[6+exp], exp), m: m, set: true, fast: true}
+	}
+	s := plus[0]
+	for _, a := range plus[1:] {
+		s = s.Add(a)
+	}
+	for _, a := range minus {
+		s = s.Sub(a)
+	}
+	return s
+}
+
+// pow10[i] is 10^i.
+var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13}
+
 // Neg returns −a.
 func (a Amount) Neg() Amount {
 	if !a.set {
