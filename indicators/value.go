@@ -169,11 +169,15 @@ const maxDigits = 24
 // subject (劝返率达90%) — stays text: OK is false and nothing is guessed.
 // ParseValue never panics.
 func ParseValue(s string) Value {
-	if !mayStartValue(s) {
+	first := mayStartValue(s)
+	if first == 0 {
 		return Value{} // most texts are sentences: decide on the first character
 	}
 	if len(s) > maxValueLen*4 || (len(s) > 48 && !hasDigit(s)) {
 		return Value{} // a sentence: a period is short and a figure has digits
+	}
+	if first == '全' || first == '年' || first == '当' || first == '本' {
+		return readPeriod(s) // only a period starts so
 	}
 	t := normalizeValueText(s)
 	if t == "" || utf8.RuneCountInString(t) > maxValueLen {
@@ -273,12 +277,51 @@ func normalizeValueText(s string) string {
 		}
 		t = b.String()
 	}
-	for {
-		u := strings.TrimRight(t, "。.；;，,")
-		if u == t {
-			break
+	return trimClosing(t)
+}
+
+// readPeriod reads s, which starts with the first character of a period,
+// as ParseValue would: white space is dropped and closing punctuation
+// (。 . ； ; ， , and their full-width forms) may only end the text; what
+// remains must be a period.
+func readPeriod(s string) Value {
+	var buf [3 * 4]byte // the longest period is three characters
+	out := buf[:0]
+	closing := false
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			return Value{}
+		case unicode.IsSpace(r):
+		case r == '。' || r == '.' || r == '；' || r == ';' || r == '，' || r == ',' || r == '．':
+			closing = true
+		case closing || len(out) > 9:
+			return Value{} // text after closing punctuation, or too long
+		case r == '全' || r == '年' || r == '度' || r == '内' || r == '当' || r == '本':
+			out = utf8.AppendRune(out, r)
+		default:
+			return Value{}
 		}
-		t = u
+	}
+	for _, p := range periods {
+		if string(out) == p {
+			return Value{Period: p, OK: true}
+		}
+	}
+	return Value{}
+}
+
+// trimClosing trims trailing 。 . ； ; ， , from t.
+func trimClosing(t string) string {
+	for len(t) > 0 {
+		switch {
+		case t[len(t)-1] == '.' || t[len(t)-1] == ';' || t[len(t)-1] == ',':
+			t = t[:len(t)-1]
+		case strings.HasSuffix(t, "。") || strings.HasSuffix(t, "；") || strings.HasSuffix(t, "，"):
+			t = t[:len(t)-len("。")] // all three are three bytes
+		default:
+			return t
+		}
 	}
 	return t
 }
@@ -305,30 +348,30 @@ func needsNormalizing(s string) bool {
 	return false
 }
 
-// mayStartValue reports whether the first character of s (after white
-// space) can begin a value: a digit, the first character of a comparator
+// mayStartValue returns the first character of s (after white space) if it
+// can begin a value, else 0. A value begins with: a digit, the first character of a comparator
 // word or symbol, or of a period. Anything else — the first character of a
 // sentence — cannot, and ParseValue answers at once. The test
 // TestParseValueMatchesOracle and FuzzParseValueOracle hold this shortcut
 // to the full reading.
-func mayStartValue(s string) bool {
+func mayStartValue(s string) rune {
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			continue
 		}
 		switch {
 		case r >= '0' && r <= '9', r >= '０' && r <= '９':
-			return true
+			return r
 		}
 		switch r {
 		case '全', '年', '当', '本', // periods
 			'大', '不', '至', '达', '小', '约', '等', '高', '超', '低', // comparator words
 			'>', '<', '=', '~', '＞', '＜', '＝', '～', '≥', '≤', '≧', '≦', '≈': // symbols
-			return true
+			return r
 		}
-		return false
+		return 0
 	}
-	return false
+	return 0
 }
 
 // readNumber reads digits with an optional fraction and optional thousands
