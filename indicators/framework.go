@@ -82,6 +82,38 @@ type Framework struct {
 	// indicator in (rule P2). Each entry is a 二级 name, or a 一级 name
 	// meaning "some 二级 under it"; aliases are accepted.
 	Required []string
+
+	// index finds categories by name; RegisterFramework builds it for the
+	// registered copy, which must not change afterwards.
+	index *nameIndex
+}
+
+// nameIndex maps every name and alias (white space removed) to its
+// category: 一级 names, and the 二级 names under each 一级.
+type nameIndex struct {
+	level1 map[string]*Level1
+	level2 map[*Level1]map[string]*Level2
+}
+
+// buildIndex indexes f's names. f must have passed check, so no name is
+// used twice at one level and the index answers as the ordered scan would.
+func (f *Framework) buildIndex() {
+	ix := &nameIndex{level1: map[string]*Level1{}, level2: map[*Level1]map[string]*Level2{}}
+	for i := range f.Level1 {
+		l1 := &f.Level1[i]
+		m := map[string]*Level2{}
+		for j := range l1.Level2 {
+			l2 := &l1.Level2[j]
+			for _, n := range append([]string{l2.Name}, l2.Aliases...) {
+				m[n] = l2
+			}
+		}
+		ix.level2[l1] = m
+		for _, n := range append([]string{l1.Name}, l1.Aliases...) {
+			ix.level1[n] = l1
+		}
+	}
+	f.index = ix
 }
 
 // Level1 is a 一级 category.
@@ -258,6 +290,13 @@ func (f *Framework) Resolve(level1, level2 string) (Ref, error) {
 	if n1 == "" || n2 == "" {
 		return fail(ErrEmptyLevel, nil)
 	}
+	if ix := f.index; ix != nil {
+		if l1 := ix.level1[n1]; l1 != nil {
+			if l2 := ix.level2[l1][n2]; l2 != nil {
+				return Ref{L1: l1, L2: l2}, nil
+			}
+		}
+	}
 	l1 := f.Level1Named(n1)
 	if l1 != nil {
 		for j := range l1.Level2 {
@@ -343,6 +382,7 @@ func (f *Framework) level2Named(name string) []Ref {
 // another ID.
 func (f *Framework) Clone() *Framework {
 	g := *f
+	g.index = nil // the copy may be changed
 	g.Required = append([]string(nil), f.Required...)
 	g.Level1 = make([]Level1, len(f.Level1))
 	for i, l1 := range f.Level1 {
@@ -381,6 +421,7 @@ func RegisterFramework(f *Framework) error {
 		return err
 	}
 	c := f.Clone()
+	c.buildIndex()
 	frameworks.Lock()
 	defer frameworks.Unlock()
 	if _, ok := frameworks.m[c.ID]; ok {

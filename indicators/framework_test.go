@@ -251,3 +251,42 @@ func TestHasSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveIndexMatchesScan holds the name index of a registered framework
+// to the ordered scan a clone (which has no index) performs, on every pair
+// of names and aliases, across levels, and on unknown names.
+func TestResolveIndexMatchesScan(t *testing.T) {
+	for _, id := range FrameworkIDs() {
+		reg, err := LookupFramework(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if reg.index == nil {
+			t.Fatalf("%s: registered framework has no index", id)
+		}
+		scan := reg.Clone()
+		var n1s, n2s []string
+		for _, l1 := range reg.Level1 {
+			n1s = append(n1s, l1.Name, " "+l1.Name+"\n")
+			n1s = append(n1s, l1.Aliases...)
+			for _, l2 := range l1.Level2 {
+				n2s = append(n2s, l2.Name, l2.Name+"\u3000")
+				n2s = append(n2s, l2.Aliases...)
+			}
+		}
+		n1s = append(n1s, "", "未知", "数量指标")
+		n2s = append(n2s, "", "未知", "项目完成指标")
+		for _, a := range n1s {
+			for _, b := range n2s {
+				r1, e1 := reg.Resolve(a, b)
+				r2, e2 := scan.Resolve(a, b)
+				// The clone's categories are copies: compare by name.
+				same := (r1.L1 == nil) == (r2.L1 == nil) && (r1.L2 == nil) == (r2.L2 == nil) &&
+					(r1.L1 == nil || r1.L1.Name == r2.L1.Name) && (r1.L2 == nil || r1.L2.Name == r2.L2.Name)
+				if !same || fmt.Sprint(e1) != fmt.Sprint(e2) {
+					t.Errorf("%s: Resolve(%q, %q) = %v, %v with the index; %v, %v by scanning", id, a, b, r1, e1, r2, e2)
+				}
+			}
+		}
+	}
+}

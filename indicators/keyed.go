@@ -34,13 +34,21 @@ func isDateUnit(u string) bool {
 // least two characters right before them. Figures without one ("共计556条")
 // are left alone: they cannot be tied to anything.
 func keyedQuantities(s string) []keyedQuantity {
-	if len(s) > 1<<16 {
+	var buf [8]keyedQuantity
+	out := appendKeyedQuantities(buf[:0], s)
+	if len(out) == 0 {
 		return nil
+	}
+	return append([]keyedQuantity(nil), out...) // one allocation of the right size
+}
+
+// appendKeyedQuantities appends the keyed quantities of s to out.
+func appendKeyedQuantities(out []keyedQuantity, s string) []keyedQuantity {
+	if len(s) > 1<<16 {
+		return out
 	}
 	// The scan works on byte offsets (no []rune copy of the text): digits,
 	// '.', '%', '/' are ASCII; subjects and units are decoded rune by rune.
-	var buf [8]keyedQuantity
-	out := buf[:0]
 	for i := 0; i < len(s); {
 		if !isASCIIDigitByte(s[i]) {
 			i += nextDigit(s[i:])
@@ -120,10 +128,7 @@ func keyedQuantities(s string) []keyedQuantity {
 		}
 		out = append(out, keyedQuantity{key: key, num: num, unit: unit, raw: s[k:j]})
 	}
-	if len(out) == 0 {
-		return nil
-	}
-	return append([]keyedQuantity(nil), out...) // one allocation of the right size
+	return out
 }
 
 // isHan is unicode.Is(unicode.Han, r), answering at once for the CJK
@@ -135,21 +140,16 @@ func isHan(r rune) bool {
 	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
 
-// fillerEnds holds the last character of every filler, so that a subject
-// that cannot end in one skips the filler loop.
-var fillerEnds = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, f := range fillers {
-		r, _ := utf8.DecodeLastRuneInString(f)
-		m[r] = true
-	}
-	return m
-}()
-
-// endsLikeFiller reports whether key ends with a filler's last character.
+// endsLikeFiller reports whether key ends with the last character of a
+// filler, so that a subject that cannot end in one skips the filler loop.
+// TestFillerEnds keeps the list in step with fillers.
 func endsLikeFiller(key string) bool {
 	r, _ := utf8.DecodeLastRuneInString(key)
-	return fillerEnds[r]
+	switch r {
+	case '为', '于', '共', '到', '在', '少', '是', '约', '计', '达', '过':
+		return true
+	}
+	return false
 }
 
 // sameNumber compares two figures as found by keyedQuantities (ASCII

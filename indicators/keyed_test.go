@@ -158,3 +158,21 @@ func TestNextDigit(t *testing.T) {
 		}
 	}
 }
+
+func TestFillerEnds(t *testing.T) {
+	for _, f := range fillers {
+		if !endsLikeFiller(f) {
+			t.Errorf("endsLikeFiller(%q) = false", f)
+		}
+	}
+	ends := map[rune]bool{}
+	for _, f := range fillers {
+		r, _ := utf8.DecodeLastRuneInString(f)
+		ends[r] = true
+	}
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if endsLikeFiller(string(r)) != ends[r] {
+			t.Errorf("endsLikeFiller(%q) = %v", string(r), !ends[r])
+		}
+	}
+}

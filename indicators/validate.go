@@ -245,14 +245,13 @@ type validator struct {
 	tables []table
 	// byProject maps a normalised project name to its project tables.
 	byProject map[string][]int
-	// resolved memoises Framework.Resolve for one validation: a document
-	// repeats a few (一级, 二级) pairs on every row.
-	resolved     []resolution
-	lastResolved int
-	resolvedAt   map[[2]string]int // index into resolved
+	// last is the last answer of Framework.Resolve: rows come grouped by
+	// category, so consecutive rows usually repeat it.
+	last resolution
 	// values and keyedQs hold the memoised readings of rowValues.
 	values  []Value
 	keyedQs [][]keyedQuantity
+	kqArena []keyedQuantity // holds the elements of keyedQs
 	// lastRate is the last 完成率 text rate read, and lastRateValue its
 	// reading.
 	lastRate      string
@@ -276,18 +275,17 @@ var validators = sync.Pool{New: func() any { return new(validator) }}
 // release clears v and returns it to validators.
 func (v *validator) release() {
 	clear(v.tables)
-	clear(v.resolved)
 	clear(v.values)
 	clear(v.keyedQs)
+	clear(v.kqArena)
 	clear(v.keys)
 	clear(v.refs)
 	clear(v.errs)
 	clear(v.vals)
 	clear(v.byProject)
-	clear(v.resolvedAt)
 	*v = validator{
-		tables: v.tables[:0], byProject: v.byProject, resolved: v.resolved[:0], resolvedAt: v.resolvedAt,
-		values: v.values[:0], keyedQs: v.keyedQs[:0],
+		tables: v.tables[:0], byProject: v.byProject,
+		values: v.values[:0], keyedQs: v.keyedQs[:0], kqArena: v.kqArena[:0],
 		keys: v.keys[:0], refs: v.refs[:0], errs: v.errs[:0], vals: v.vals[:0],
 	}
 	validators.Put(v)
@@ -308,6 +306,7 @@ type resolution struct {
 	level1, level2 string
 	ref            Ref
 	err            error
+	set            bool
 }
 
 // value is ParseValue of row i's field, memoised for one validation.
@@ -340,8 +339,10 @@ func (v *validator) keyedOf(t *table, i int, f field) []keyedQuantity {
 	rv := &t.vals[i]
 	if rv.keyed[f] == 0 {
 		rv.keyed[f] = -1
-		if qs := keyedQuantities(f.text(&t.inds[i])); len(qs) > 0 {
-			v.keyedQs = append(v.keyedQs, qs)
+		n := len(v.kqArena)
+		if v.kqArena = appendKeyedQuantities(v.kqArena, f.text(&t.inds[i])); len(v.kqArena) > n {
+			// The slice stays valid when the arena grows into a new array.
+			v.keyedQs = append(v.keyedQs, v.kqArena[n:len(v.kqArena):len(v.kqArena)])
 			rv.keyed[f] = int32(len(v.keyedQs))
 		}
 	}
@@ -354,25 +355,13 @@ func (v *validator) keyedOf(t *table, i int, f field) []keyedQuantity {
 // resolve is v.fw.Resolve, memoised for one validation.
 func (v *validator) resolve(level1, level2 string) (Ref, error) {
 	// Rows come grouped by category: try the last answer first.
-	if k := v.lastResolved; k < len(v.resolved) {
-		if r := &v.resolved[k]; r.level1 == level1 && r.level2 == level2 {
-			return r.ref, r.err
-		}
-	}
-	if k, ok := v.resolvedAt[[2]string{level1, level2}]; ok {
-		v.lastResolved = k
-		return v.resolved[k].ref, v.resolved[k].err
+	if r := &v.last; r.set && r.level1 == level1 && r.level2 == level2 {
+		return r.ref, r.err
 	}
 	ref, err := v.fw.Resolve(level1, level2)
-	if v.resolvedAt == nil {
-		v.resolvedAt = make(map[[2]string]int, 32)
-	}
-	v.lastResolved = len(v.resolved)
-	v.resolvedAt[[2]string{level1, level2}] = len(v.resolved)
-	v.resolved = append(v.resolved, resolution{level1, level2, ref, err})
+	v.last = resolution{level1, level2, ref, err, true}
 	return ref, err
 }
-
 func (v *validator) index() {
 	if v.byProject == nil {
 		v.byProject = make(map[string][]int, len(v.p.Projects))
