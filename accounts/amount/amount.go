@@ -360,8 +360,6 @@ func (a Amount) Round(places int32) Amount {
 	return withDecimal(a.d.Round(places))
 }
 
-var tenThousand = decimal.NewFromInt(10000)
-
 // Convert re-expresses a, stated in from, in unit to. The conversion is exact:
 // 1 元 = 0.0001 万元, and no rounding takes place. Round the result
 // explicitly if a published precision is wanted.
