@@ -13,9 +13,10 @@
 #   FUZZPARALLEL  fuzzing workers per target (go test -parallel); default GOMAXPROCS
 #   FUZZLOG       directory for one log per target (default: a temporary directory)
 #
-# A run that ends in the engine's "context deadline exceeded" at the fuzztime
-# boundary without writing an input (golang/go#51484) is retried once; only the
-# retry counts.
+# A failure of the fuzzing engine rather than of the code is retried once and
+# only the retry counts: "context deadline exceeded" at the fuzztime boundary
+# with no input written (golang/go#51484), or a written input that passes
+# when replayed on its own (golang/go#56238).
 #
 # A crash leaves its input under <package>/testdata/fuzz/<Target>/ (go test
 # prints the path) and is replayed by every later plain `go test`; commit it
@@ -31,7 +32,7 @@ for a in "$@"; do
 	--long) mode=long ;;
 	--list) mode=list ;;
 	-h | --help)
-		sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
+		sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'
 		exit 0
 		;;
 	-*)
@@ -87,15 +88,29 @@ par=()
 
 # run_target PKG NAME LOG runs one target and classifies the result:
 #   0  passed
-#   1  a real finding (go test wrote a failing input) or an unrecognised failure
-#   3  the engine's fuzztime-boundary flake (golang/go#51484): the run ended in
-#      "context deadline exceeded" without finding anything or writing an input
+#   1  a real finding (an input that fails when replayed) or an unrecognised
+#      failure
+#   3  a failure of the fuzzing engine, not of the code: either the
+#      fuzztime-boundary flake (golang/go#51484: "context deadline exceeded",
+#      nothing found, no input written), or a written input that passes when
+#      replayed on its own (golang/go#56238: spurious "fuzzing process hung or
+#      terminated unexpectedly"; the input is removed again)
 run_target() {
 	if go test -run '^$' -fuzz "^${2}\$" -fuzztime "$FUZZTIME" "${par[@]}" "$1" >"$3" 2>&1; then
 		return 0
 	fi
-	if ! grep -q 'Failing input written to' "$3" && grep -q 'context deadline exceeded' "$3" &&
-		! grep -qE '^\s+[a-z_]+_test\.go:[0-9]+:|panic:' "$3"; then
+	local input id
+	input=$(grep -oE 'Failing input written to testdata/fuzz/[^ ]+' "$3" | tail -1 | sed 's/^Failing input written to //')
+	if [[ -n $input ]]; then
+		id=${input##*/}
+		echo "fuzz.sh: replaying $input" >>"$3"
+		if go test -run "^${2}\$/^${id}\$" "$1" >>"$3" 2>&1; then
+			rm -f "$1/$input"
+			return 3
+		fi
+		return 1
+	fi
+	if grep -q 'context deadline exceeded' "$3" && ! grep -qE '^\s+[a-z_]+_test\.go:[0-9]+:|panic:' "$3"; then
 		return 3
 	fi
 	return 1
@@ -119,11 +134,11 @@ for t in "${targets[@]}"; do
 	note=
 	if [[ $rc -eq 3 ]]; then
 		# Fuzzing is discovery; the committed corpus replay in `go test` is the
-		# deterministic gate. A boundary flake found nothing, so run the target
-		# once more and judge that run instead.
+		# deterministic gate. The engine failed without a reproducible
+		# finding, so run the target once more and judge that run instead.
 		flaked=$((flaked + 1))
 		mv "$log" "$log.flake"
-		note=" (retried after a fuzztime-boundary flake, log: $log.flake)"
+		note=" (retried after a fuzzing-engine failure, log: $log.flake)"
 		rc=0
 		run_target "$pkg" "$name" "$log" || rc=$?
 	fi
@@ -145,7 +160,7 @@ if [[ ${#failed[@]} -gt 0 ]]; then
 	exit 1
 fi
 if [[ $flaked -gt 0 ]]; then
-	echo "fuzz.sh: all targets passed ($flaked fuzztime-boundary flake(s) retried)"
+	echo "fuzz.sh: all targets passed ($flaked fuzzing-engine failure(s) retried)"
 else
 	echo "fuzz.sh: all targets passed"
 fi
