@@ -2,7 +2,6 @@ package juesuan
 
 import (
 	"fmt"
-	"os"
 	"runtime"
 	"sync"
 
@@ -42,12 +41,7 @@ func ValidateFile(file string, opts BatchOptions) (res FileResult) {
 			res.Err = fmt.Errorf("juesuan: %s: internal error, please report it: %v", file, r)
 		}
 	}()
-	data, err := os.ReadFile(file)
-	if err != nil {
-		res.Err = err
-		return res
-	}
-	d, err := opts.Decode.DecodeBytes(data)
+	d, err := opts.Decode.DecodeFile(file) // reads no more than the size limit
 	if err != nil {
 		res.Err = err
 		return res

@@ -195,13 +195,17 @@ func newDecodeError(rule string, ptr string, off int, sentinel error, format str
 func Decode(r io.Reader) (*Document, error) { return DecodeOptions{}.Decode(r) }
 
 // DecodeFile reads one document from a file with the default options.
-func DecodeFile(path string) (*Document, error) {
+func DecodeFile(path string) (*Document, error) { return DecodeOptions{}.DecodeFile(path) }
+
+// DecodeFile reads one document from a file. Like Decode, it reads at most
+// MaxSize+1 bytes, so an oversized file is rejected without being loaded.
+func (o DecodeOptions) DecodeFile(path string) (*Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return Decode(f)
+	return o.Decode(f)
 }
 
 // DecodeBytes decodes one document held in memory with the default options.

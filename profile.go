@@ -242,6 +242,9 @@ func (p *Profile) check() error {
 	for _, r := range indicators.Rules() {
 		builtin[r.ID] = true
 	}
+	for _, r := range narrative.Rules() {
+		builtin[r.ID] = true
+	}
 	extra := map[string]bool{}
 	for _, r := range p.Rules.Extra {
 		switch {

@@ -198,6 +198,9 @@ func TestRegisterErrors(t *testing.T) {
 		{"rule without ID", func(p *Profile) { p.AddRule(Rule{Check: noop}) }, ErrInvalidProfile},
 		{"rule without check", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "X1"}}) }, ErrInvalidProfile},
 		{"rule reuses S1", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "S1"}, Check: noop}) }, ErrInvalidProfile},
+		{"rule reuses A1", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "A1"}, Check: noop}) }, ErrInvalidProfile},
+		{"rule reuses P7", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "P7"}, Check: noop}) }, ErrInvalidProfile},
+		{"rule reuses C5", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "C5"}, Check: noop}) }, ErrInvalidProfile},
 		{"rule twice", func(p *Profile) {
 			p.AddRule(Rule{Rule: audit.Rule{ID: "X1"}, Check: noop})
 			p.AddRule(Rule{Rule: audit.Rule{ID: "X1"}, Check: noop})

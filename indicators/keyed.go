@@ -50,17 +50,17 @@ func appendKeyedQuantities(out []keyedQuantity, s string) []keyedQuantity {
 	// The scan works on byte offsets (no []rune copy of the text): digits,
 	// '.', '%', '/' are ASCII; subjects and units are decoded rune by rune.
 	for i := 0; i < len(s); {
-		if !isASCIIDigitByte(s[i]) {
+		if !isDigit(s[i]) {
 			i += nextDigit(s[i:])
 			continue
 		}
 		start := i
-		for i < len(s) && isASCIIDigitByte(s[i]) {
+		for i < len(s) && isDigit(s[i]) {
 			i++
 		}
-		if i+1 < len(s) && s[i] == '.' && isASCIIDigitByte(s[i+1]) {
+		if i+1 < len(s) && s[i] == '.' && isDigit(s[i+1]) {
 			i++
-			for i < len(s) && isASCIIDigitByte(s[i]) {
+			for i < len(s) && isDigit(s[i]) {
 				i++
 			}
 		}
@@ -162,10 +162,6 @@ func sameNumber(a, b string) bool {
 		strings.TrimRight(af, "0") == strings.TrimRight(bf, "0")
 }
 
-func isASCIIDigitByte(b byte) bool { return b >= '0' && b <= '9' }
-
-func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
-
 func hasASCIIDigit(s string) bool { return nextDigit(s) < len(s) }
 
 // nextDigit returns the offset of the first ASCII digit of s, or len(s).
@@ -191,7 +187,7 @@ func nextDigit(s string) int {
 		}
 	}
 	for ; i < len(s); i++ {
-		if isASCIIDigitByte(s[i]) {
+		if isDigit(s[i]) {
 			return i
 		}
 	}

@@ -176,3 +176,5 @@ func TestFillerEnds(t *testing.T) {
 		}
 	}
 }
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }

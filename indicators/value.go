@@ -176,8 +176,8 @@ func ParseValue(s string) Value {
 	if len(s) > maxValueLen*4 || (len(s) > 48 && !hasDigit(s)) {
 		return Value{} // a sentence: a period is short and a figure has digits
 	}
-	if first == '全' || first == '年' || first == '当' || first == '本' {
-		return readPeriod(s) // only a period starts so
+	if periodStarts[first] {
+		return readPeriod(s) // only a period starts so (TestPeriodStarts)
 	}
 	t := normalizeValueText(s)
 	if t == "" || utf8.RuneCountInString(t) > maxValueLen {
@@ -285,7 +285,7 @@ func normalizeValueText(s string) string {
 // (。 . ； ; ， , and their full-width forms) may only end the text; what
 // remains must be a period.
 func readPeriod(s string) Value {
-	var buf [3 * 4]byte // the longest period is three characters
+	var buf [16]byte
 	out := buf[:0]
 	closing := false
 	for _, r := range s {
@@ -295,9 +295,9 @@ func readPeriod(s string) Value {
 		case unicode.IsSpace(r):
 		case r == '。' || r == '.' || r == '；' || r == ';' || r == '，' || r == ',' || r == '．':
 			closing = true
-		case closing || len(out) > 9:
+		case closing || len(out) > maxPeriodLen:
 			return Value{} // text after closing punctuation, or too long
-		case r == '全' || r == '年' || r == '度' || r == '内' || r == '当' || r == '本':
+		case periodRunes[r]:
 			out = utf8.AppendRune(out, r)
 		default:
 			return Value{}
@@ -311,14 +311,15 @@ func readPeriod(s string) Value {
 	return Value{}
 }
 
-// trimClosing trims trailing 。 . ； ; ， , from t.
+// trimClosing trims trailing 。 . ; , from normalised text t (the full-width
+// ； and ， have become ; and , by then).
 func trimClosing(t string) string {
 	for len(t) > 0 {
 		switch {
 		case t[len(t)-1] == '.' || t[len(t)-1] == ';' || t[len(t)-1] == ',':
 			t = t[:len(t)-1]
-		case strings.HasSuffix(t, "。") || strings.HasSuffix(t, "；") || strings.HasSuffix(t, "，"):
-			t = t[:len(t)-len("。")] // all three are three bytes
+		case strings.HasSuffix(t, "。"):
+			t = t[:len(t)-len("。")]
 		default:
 			return t
 		}
@@ -359,20 +360,40 @@ func mayStartValue(s string) rune {
 		if unicode.IsSpace(r) {
 			continue
 		}
-		switch {
-		case r >= '0' && r <= '9', r >= '０' && r <= '９':
-			return r
-		}
-		switch r {
-		case '全', '年', '当', '本', // periods
-			'大', '不', '至', '达', '小', '约', '等', '高', '超', '低', // comparator words
-			'>', '<', '=', '~', '＞', '＜', '＝', '～', '≥', '≤', '≧', '≦', '≈': // symbols
+		if r >= '0' && r <= '9' || r >= '０' && r <= '９' || valueStarts[r] || periodStarts[r] {
 			return r
 		}
 		return 0
 	}
 	return 0
 }
+
+// valueStarts holds the first characters of the comparator words and
+// symbols (prefixes), as written before normalising: with the full-width
+// forms of ASCII symbols and ≧ ≦ for ≥ ≤. periodStarts holds the first
+// characters of periods, periodRunes every character of one, and
+// maxPeriodLen the length of the longest in bytes. They are derived from the
+// tables, so that a word added there is read.
+var valueStarts, periodStarts, periodRunes, maxPeriodLen = func() (starts, pstarts, prunes map[rune]bool, maxLen int) {
+	starts, pstarts, prunes = map[rune]bool{}, map[rune]bool{}, map[rune]bool{}
+	for _, p := range prefixes {
+		r, _ := utf8.DecodeRuneInString(p.s)
+		starts[r] = true
+		if r >= '!' && r <= '~' {
+			starts[r+'！'-'!'] = true // its full-width form
+		}
+	}
+	starts['≧'], starts['≦'] = starts['≥'], starts['≤']
+	for _, p := range periods {
+		r, _ := utf8.DecodeRuneInString(p)
+		pstarts[r] = true
+		for _, r := range p {
+			prunes[r] = true
+		}
+		maxLen = max(maxLen, len(p))
+	}
+	return starts, pstarts, prunes, maxLen
+}()
 
 // readNumber reads digits with an optional fraction and optional thousands
 // commas from the start of s.

@@ -177,3 +177,19 @@ func FuzzParseValueOracle(f *testing.F) {
 		}
 	})
 }
+
+// TestPeriodStarts checks what ParseValue's period shortcut assumes: no
+// period starts with a digit or with the first character of a comparator
+// word or symbol, so a text starting like a period can only be one.
+func TestPeriodStarts(t *testing.T) {
+	for r := range periodStarts {
+		if valueStarts[r] || r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+			t.Errorf("period start %q also starts a figure or comparator", r)
+		}
+	}
+	for _, p := range periods {
+		if got := ParseValue(p + "。"); !got.IsPeriod() || got.Period != p {
+			t.Errorf("ParseValue(%q) = %+v, want the period %q", p+"。", got, p)
+		}
+	}
+}
