@@ -520,15 +520,7 @@ func TestRuleCatalog(t *testing.T) {
 	for _, r := range cat {
 		ids = append(ids, r.ID)
 	}
-	if !slices.IsSortedFunc(ids, func(a, b string) int {
-		switch {
-		case ruleIDLess(a, b):
-			return -1
-		case ruleIDLess(b, a):
-			return 1
-		}
-		return 0
-	}) {
+	if !slices.IsSortedFunc(ids, audit.CompareRuleIDs) {
 		t.Errorf("not in natural order: %v", ids)
 	}
 	for i, want := range []string{"A1", "A2"} {

@@ -2,7 +2,7 @@ package juesuan
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 
 	"github.com/cnfiscal/juesuan/accounts"
 	"github.com/cnfiscal/juesuan/accounts/audit"
@@ -154,33 +154,6 @@ func (p *Profile) RuleCatalog() []audit.Rule {
 		}
 		kept = append(kept, r)
 	}
-	sort.SliceStable(kept, func(i, j int) bool { return ruleIDLess(kept[i].ID, kept[j].ID) })
+	slices.SortStableFunc(kept, func(a, b audit.Rule) int { return audit.CompareRuleIDs(a.ID, b.ID) })
 	return kept
-}
-
-// ruleIDLess orders rule IDs naturally: A2 before A10, then by letters.
-func ruleIDLess(a, b string) bool {
-	pa, na := splitRuleID(a)
-	pb, nb := splitRuleID(b)
-	if pa != pb {
-		return pa < pb
-	}
-	if na != nb {
-		return na < nb
-	}
-	return a < b
-}
-
-func splitRuleID(id string) (prefix string, n int) {
-	i := len(id)
-	for i > 0 && id[i-1] >= '0' && id[i-1] <= '9' {
-		i--
-	}
-	for _, c := range id[i:] {
-		n = n*10 + int(c-'0')
-		if n > 1e6 {
-			break
-		}
-	}
-	return id[:i], n
 }

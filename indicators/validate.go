@@ -3,7 +3,7 @@ package indicators
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -101,16 +101,8 @@ func Rules() []audit.Rule {
 	for i, r := range rules {
 		out[i] = r.Rule
 	}
-	sort.SliceStable(out, func(i, j int) bool { return ruleOrder(out[i].ID) < ruleOrder(out[j].ID) })
+	slices.SortStableFunc(out, func(a, b audit.Rule) int { return audit.CompareRuleIDs(a.ID, b.ID) })
 	return out
-}
-
-func ruleOrder(id string) int {
-	n := 0
-	for _, c := range strings.TrimPrefix(id, "P") {
-		n = n*10 + int(c-'0')
-	}
-	return n
 }
 
 // Validate checks p and returns every finding, sorted.

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"sort"
@@ -222,3 +223,33 @@ func (e *ValidationError) Error() string {
 
 // Is reports whether target is ErrInvalid.
 func (e *ValidationError) Is(target error) bool { return target == ErrInvalid }
+
+// CompareRuleIDs orders rule IDs naturally, for catalogues: by their letter
+// prefix, then by number (A2 before A10), then as strings. It returns a
+// negative number, zero or a positive number, as slices.SortFunc expects.
+func CompareRuleIDs(a, b string) int {
+	pa, na := splitRuleID(a)
+	pb, nb := splitRuleID(b)
+	switch {
+	case pa != pb:
+		return strings.Compare(pa, pb)
+	case na != nb:
+		return cmp.Compare(na, nb)
+	}
+	return strings.Compare(a, b)
+}
+
+// splitRuleID splits a rule ID into its prefix and trailing number.
+func splitRuleID(id string) (prefix string, n int) {
+	i := len(id)
+	for i > 0 && id[i-1] >= '0' && id[i-1] <= '9' {
+		i--
+	}
+	for _, c := range id[i:] {
+		n = n*10 + int(c-'0')
+		if n > 1e6 {
+			break
+		}
+	}
+	return id[:i], n
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -145,5 +146,18 @@ func TestSortByPosition(t *testing.T) {
 	want := []string{"48:18 C5", "82:61 C11", "82:61 C12", "645:89 C15"}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("order (-want +got):\n%s", d)
+	}
+}
+
+func TestCompareRuleIDs(t *testing.T) {
+	want := []string{"A1", "A2", "A10", "A16", "B1", "B13", "C2", "C10", "K1", "P0", "P11", "S5", "SX1", "SX2"}
+	got := slices.Clone(want)
+	slices.Reverse(got)
+	slices.SortFunc(got, CompareRuleIDs)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("order (-want +got):\n%s", diff)
+	}
+	if CompareRuleIDs("A1", "A1") != 0 {
+		t.Error("A1 does not equal itself")
 	}
 }
