@@ -96,9 +96,9 @@ var leaves = []leaf{
 	}},
 	{"fund", reflect.TypeFor[accounts.Fund](), func() *jobj {
 		return closedEnum(reflect.TypeFor[accounts.Fund](), []enumValue{
-			{string(accounts.GeneralBudgetFund), "一般公共预算"},
-			{string(accounts.GovFundFund), "政府性基金预算"},
-			{string(accounts.StateCapitalFund), "国有资本经营预算"},
+			{string(accounts.GeneralBudgetFund), accounts.GeneralBudgetFund.Title()},
+			{string(accounts.GovFundFund), accounts.GovFundFund.Title()},
+			{string(accounts.StateCapitalFund), accounts.StateCapitalFund.Title()},
 		})
 	}},
 }

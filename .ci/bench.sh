@@ -77,7 +77,10 @@ cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || tru
 	echo "- CPU: ${cpu:-unknown}"
 	echo "- nproc: $(nproc)"
 	echo "- $(go version)"
-	echo "- GOMAXPROCS: default ($(nproc)); the machine may be shared with other jobs, so absolute times vary more than ratios."
+	# go test appends GOMAXPROCS to every benchmark name (BenchmarkX-2): read
+	# it there, since Go follows cgroup CPU limits rather than nproc.
+	procs=$(grep -m1 -oE '^Benchmark[^ 	]*-[0-9]+' "$work/root.txt" | sed 's/.*-//' || true)
+	echo "- GOMAXPROCS: ${procs:-unknown} (the default); the machine may be shared with other jobs, so absolute times vary more than ratios."
 	echo
 	echo "## Commands"
 	echo

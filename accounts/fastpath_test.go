@@ -288,3 +288,39 @@ func TestScratchIsolation(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareOverflow: sums whose int64 micro-units overflow leave the fast
+// path and give the exact decimal answer.
+func TestCompareOverflow(t *testing.T) {
+	top, bottom := amount.MustParse("999999999999.99"), amount.MustParse("-999999999999.99")
+	many := func(a Amount, n int) []Amount { return slices.Repeat([]Amount{a}, n) }
+	cases := []struct {
+		name        string
+		total       Amount
+		plus, minus []Amount
+		want        amount.Outcome
+	}{
+		{"plus overflows, cancels out", amount.MustParse("0.00"), append(many(top, 10), many(bottom, 10)...), nil, amount.Equal},
+		{"plus overflows, total wrong", amount.MustParse("1.00"), append(many(top, 10), many(bottom, 10)...), nil, amount.Mismatch},
+		{"minus overflows, cancels out", amount.MustParse("0.00"), many(top, 10), many(top, 10), amount.Equal},
+		{"minus overflows, total wrong", amount.MustParse("5.00"), many(top, 10), many(top, 10), amount.Mismatch},
+		{"plus beyond int64, minus brings it back", top, many(top, 10), many(top, 9), amount.Equal},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &Context{Report: &Report{}}
+			c.acquire()
+			defer c.release()
+			got := c.compare(tc.total, tc.plus, tc.minus)
+			// The exact computation: every addend as a decimal, minus negated.
+			exact := slices.Clone(tc.plus)
+			for _, a := range tc.minus {
+				exact = append(exact, a.Neg())
+			}
+			want := amount.Tolerance{}.CompareSum(c.Unit(), tc.total, exact...)
+			if got.Outcome != tc.want || want.Outcome != tc.want {
+				t.Errorf("compare: %v, exact: %v, want %v", got.Outcome, want.Outcome, tc.want)
+			}
+		})
+	}
+}

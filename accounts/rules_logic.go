@@ -336,7 +336,7 @@ func budgetDuplicates(c *Context, p *budgetPart) {
 func reportBudgetDuplicate(c *Context, p *budgetPart, j, i int) {
 	r := &p.rows[i]
 	c.Add(audit.Finding{Path: rowAt(p.rowsAt, i, "code").String(),
-		Message: fmt.Sprintf("%s中科目%s（%s）重复列示（%s与%s）", p.table, r.Code, r.Fund,
+		Message: fmt.Sprintf("%s中科目%s（%s）重复列示（%s与%s）", p.table, r.Code, r.Fund.Title(),
 			rowAt(p.rowsAt, j, "").String(), rowAt(p.rowsAt, i, "").String()),
 		Expected: "每个科目每种资金只列一行", Actual: string(r.Code)})
 }

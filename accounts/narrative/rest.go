@@ -232,13 +232,7 @@ func (r *run) checkEmpty() {
 				continue
 			}
 			for _, m := range e.re.FindAllStringIndex(p.text, -1) {
-				overlap := false
-				for _, t := range taken {
-					if m[0] < t[1] && t[0] < m[1] {
-						overlap = true
-					}
-				}
-				if overlap {
+				if overlaps(taken, m[0], m[1]) {
 					continue
 				}
 				taken = append(taken, [2]int{m[0], m[1]})
