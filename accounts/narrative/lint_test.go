@@ -68,6 +68,7 @@ func smallFacts() *narrative.Facts {
 		countFact("reception.domesticBatches", "国内公务接待批次", 20),
 		fact("operatingCost", "机关运行经费", "80.00", "prior", "100.00"),
 		fact("govFund.expenditure", "政府性基金预算财政拨款支出", "0"),
+		fact("fiscal.income.total", "财政拨款本年收入合计", "700.00"),
 	}}
 }
 
@@ -139,6 +140,9 @@ func TestRules(t *testing.T) {
 		{"C3 in 元", "C3", "三、支出决算情况说明\n基本支出6,000,000.00元。\n", nil},
 		{"C3 a project's 项目支出 is not the table's", "C3", "三、支出决算情况说明\n业务运行费项目支出40.50万元。\n", nil},
 		{"C2 a bare 财政拨款 outside the income sections", "C2", "十、预算绩效管理情况\n项目全年预算数40.50万元，其中财政拨款40.50万元。\n", nil},
+		{"C4 fires", "C4", "四、财政拨款收入支出决算总体情况说明\n本年财政拨款收入710.00万元。\n",
+			[]want{{"C4", "error", 2, "710.00"}}},
+		{"C4 quiet", "C4", "四、财政拨款收入支出决算总体情况说明\n本年财政拨款收入700.00万元。\n", nil},
 		{"C5 row fires", "C5", "五、一般公共预算财政拨款支出决算情况说明\n1．一般公共服务（类）支出-政府办公厅（室）及相关机构（款）-行政运行（项）: 支出决算为710.00万元。\n",
 			[]want{{"C5", "error", 2, "710.00"}}},
 		{"C5 row quiet", "C5", "五、一般公共预算财政拨款支出决算情况说明\n1．一般公共服务（类）支出-政府办公厅（室）及相关机构（款）-行政运行（项）: 支出决算为700.00万元。\n", nil},
