@@ -120,9 +120,6 @@ type Checker struct {
 	rule *Rule
 	rep  *audit.Reporter
 	eds  classification.Editions
-	// tables is which typed tables the document holds, for the
-	// structural rules (see present).
-	tables map[string]bool
 }
 
 // Editions returns the classification catalogues the document is checked

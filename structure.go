@@ -82,15 +82,6 @@ func checkProfileName(d *Document, p *Profile, c *Checker) {
 // typedTableKeys are the keys of the typed tables (Tables.Present), sorted.
 var typedTableKeys = slices.Sorted(maps.Keys((&accounts.Tables{}).Present()))
 
-// present returns which typed tables d holds, computed once per validation
-// for the rules that need it.
-func (c *Checker) present(d *Document) map[string]bool {
-	if c.tables == nil {
-		c.tables = d.Tables.Present()
-	}
-	return c.tables
-}
-
 // typedSpec reports whether p lists the typed table key.
 func typedSpec(p *Profile, key string) bool {
 	for i := range p.Tables {
@@ -112,12 +103,11 @@ func extraSpec(p *Profile, key string) bool {
 }
 
 func checkRequiredTables(d *Document, p *Profile, c *Checker) {
-	present := c.present(d)
 	for _, t := range p.Tables {
 		if !t.Required {
 			continue
 		}
-		ok := present[t.Key]
+		ok := d.Tables.Has(t.Key)
 		if t.Extra() {
 			_, ok = d.Tables.Extra[t.Key]
 		}
@@ -137,9 +127,8 @@ func tableName(t TableSpec) string {
 }
 
 func checkTableSet(d *Document, p *Profile, c *Checker) {
-	present := c.present(d)
 	for _, k := range typedTableKeys {
-		if present[k] && !typedSpec(p, k) {
+		if d.Tables.Has(k) && !typedSpec(p, k) {
 			c.Add(audit.Finding{Path: audit.Pointer("tables", k),
 				Message: fmt.Sprintf("报表“%s”不在配置%s的表集中", k, p.ID),
 				Actual:  "有此表", Expected: "无此表"})

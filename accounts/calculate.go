@@ -54,22 +54,21 @@ func set(dst *Amount, plus, minus []Amount) bool {
 }
 
 // fillFormulas fills the absent totals of the identities fs on cs.
-func (c *Context) fillFormulas(cs ColumnSet, fs []formula) bool {
+func (c *Context) fillFormulas(cs lineSet, fs []formula) bool {
 	// nothing to fill unless some identity has its total absent and every
 	// figure it is derived from stated (filling one identity can only help
 	// the next one if it was fillable itself)
-	if load(cs, &c.pv) {
-		fillable := false
-		for i := range fs {
-			f := &fs[i]
-			if c.pv.set&(1<<f.total) == 0 && c.pv.set&f.inputs() == f.inputs() {
-				fillable = true
-				break
-			}
+	cs.loadMicros(&c.pv)
+	fillable := false
+	for i := range fs {
+		f := &fs[i]
+		if c.pv.set&(1<<f.total) == 0 && c.pv.set&f.in == f.in {
+			fillable = true
+			break
 		}
-		if !fillable {
-			return false
-		}
+	}
+	if !fillable {
+		return false
 	}
 	changed := false
 	for i := range fs {
@@ -113,22 +112,21 @@ func fillHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *
 	}
 	changed := false
 	p.children(c, func(parent int, kids []int32) {
-		var cs ColumnSet = p.total
+		var cs lineSet = p.total
 		if parent >= 0 {
 			cs = p.at(parent)
 		}
 		cols := len(cs.Columns())
 		// the columns absent in the parent and stated in every child
 		need := colMask(cols)
-		if load(cs, &c.pv) {
-			need &^= c.pv.set
-			for _, k := range kids {
-				if need == 0 {
-					return
-				}
-				p.at(int(k)).loadMicros(&c.kv)
-				need &= c.kv.set
+		cs.loadMicros(&c.pv)
+		need &^= c.pv.set
+		for _, k := range kids {
+			if need == 0 {
+				return
 			}
+			p.at(int(k)).loadMicros(&c.kv)
+			need &= c.kv.set
 		}
 		for ci := range cols {
 			if need&(1<<ci) == 0 || cs.At(ci).IsSet() {
@@ -149,8 +147,10 @@ func fillHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *
 // complete reports whether every figure of the rows and the 合计 of p is
 // stated.
 func complete[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) bool {
-	if p.total != nil && (!load(p.total, &c.pv) || c.pv.set != colMask(len(p.total.Columns()))) {
-		return false
+	if p.total != nil {
+		if p.total.loadMicros(&c.pv); c.pv.set != colMask(len(p.total.Columns())) {
+			return false
+		}
 	}
 	if len(p.rows) == 0 {
 		return true
@@ -193,7 +193,7 @@ func (c *Context) fill() bool {
 		p := &fp
 		or(fillRows(c, p, fundFormulas))
 		or(fillHierarchy(c, p))
-		for _, cs := range []ColumnSet{&in.Current, &in.BeginningBalance, &ex.EndingBalance, &ex.GrandTotal} {
+		for _, cs := range []lineSet{&in.Current, &in.BeginningBalance, &ex.EndingBalance, &ex.GrandTotal} {
 			or(c.fillFormulas(cs, fundFormulas))
 		}
 		for i := range fundColumns {

@@ -413,23 +413,12 @@ type microLoader interface {
 	loadMicros(v *micros)
 }
 
-// load fills v with the figures of cs. It reports false when cs has more
-// columns than micros holds (no table has); v is then unusable and the
-// caller takes the exact path.
-func load(cs ColumnSet, v *micros) bool {
-	if l, ok := cs.(microLoader); ok {
-		l.loadMicros(v)
-		return true
-	}
-	cols := cs.Columns()
-	if len(cols) > maxColumns {
-		return false
-	}
-	v.set, v.fast = 0, 0
-	for i := range cols {
-		v.put(i, cs.At(i))
-	}
-	return true
+// lineSet is a ColumnSet that loads its figures as micros: every column
+// set of the tables, and every row. The rules and Calculate take a lineSet
+// where they load figures, so that loading them needs no type assertion.
+type lineSet interface {
+	ColumnSet
+	microLoader
 }
 
 // colMask is the mask of the first n columns.

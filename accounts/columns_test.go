@@ -62,3 +62,32 @@ func TestRowsEmbedColumns(t *testing.T) {
 		t.Errorf("IncomeRow.At(1) = %s", got)
 	}
 }
+
+// TestTablesHas checks that Has (and so Present) knows every typed table:
+// each pointer field of Tables, set alone, is reported present under its
+// JSON key and no other.
+func TestTablesHas(t *testing.T) {
+	typ := reflect.TypeFor[Tables]()
+	var keys []string
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		if f.Type.Kind() != reflect.Pointer {
+			continue
+		}
+		key, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		keys = append(keys, key)
+		var tb Tables
+		reflect.ValueOf(&tb).Elem().Field(i).Set(reflect.New(f.Type.Elem()))
+		for _, k := range tableKeys {
+			if got := tb.Has(k); got != (k == key) {
+				t.Errorf("with only %s set, Has(%q) = %v", f.Name, k, got)
+			}
+		}
+		if !tb.Present()[key] {
+			t.Errorf("with only %s set, Present()[%q] is false", f.Name, key)
+		}
+	}
+	if diff := cmp.Diff(keys, tableKeys[:]); diff != "" {
+		t.Errorf("tableKeys differ from the JSON keys of Tables' tables (-fields +tableKeys):\n%s", diff)
+	}
+}

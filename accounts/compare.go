@@ -137,7 +137,7 @@ func (c *Context) compare(total Amount, plus, minus []Amount) amount.Comparison 
 	for _, a := range minus {
 		c.tmp = append(c.tmp, a.Neg())
 	}
-	return c.tol.CompareSum(c.Unit(), total, c.tmp...)
+	return c.tolerance().CompareSum(c.Unit(), total, c.tmp...)
 }
 
 const minMicro = -1 << 63
@@ -177,10 +177,13 @@ func (c *Context) sum(l loc, lb label, what string, total Amount, plus ...Amount
 	c.flow(l, lb, what, total, plus, nil)
 }
 
-// flow checks total = Σ plus − Σ minus.
+// flow checks total = Σ plus − Σ minus. The message head is only put
+// together for a finding.
 func (c *Context) flow(l loc, lb label, what string, total Amount, plus, minus []Amount) {
 	r := c.compare(total, plus, minus)
-	c.outcome(r, l, func() string { return lb.String() + what }, total)
+	if r.Outcome == amount.Mismatch || r.Outcome == amount.Rounding {
+		c.outcome(r, l, func() string { return lb.String() + what }, total)
+	}
 }
 
 // same checks that a equals b, the same figure in another place.

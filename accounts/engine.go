@@ -68,10 +68,16 @@ type Context struct {
 	// Options are the options Validate was called with.
 	Options *Options
 
-	rep    *audit.Reporter
-	rule   *Rule
-	tol    amount.Tolerance
-	checks int
+	rep  *audit.Reporter
+	rule *Rule
+	// tol is the running rule's tolerance once tolKnown is set (see
+	// tolerance).
+	tol      amount.Tolerance
+	tolKnown bool
+	checks   int
+	// opts holds the Options of a Validate call (Options points to it),
+	// so that the call allocates one object for both.
+	opts Options
 
 	*scratch // set while Validate or Calculate runs
 }
@@ -90,8 +96,12 @@ type scratch struct {
 	keyArena         []uint64
 	pv, kv           micros     // a parent (or line) and a row on the fast path
 	memo             [4]catMemo // K1 and K2 lookups, by classification.Family
-	hit              catHit     // scratch for a lookup the memo does not serve
 	pos              []int32    // each row's answer in a memo lookup
+	ansArena         []catHit   // storage for the answers of the indexes (see answers)
+	// counted holds, by tableID, the non-zero figures of each table
+	// walked so far (see Tables.tableNonZero).
+	counted [numTables]tableCount
+	partSet partSet // see Context.parts
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -118,7 +128,12 @@ func (c *Context) release() {
 		clear(m.fresh[:cap(m.fresh)])
 		m.cat, m.hits, m.fresh = nil, m.hits[:0], m.fresh[:0]
 	}
-	s.hit = catHit{}
+	clear(s.ansArena[:cap(s.ansArena)])
+	s.ansArena = s.ansArena[:0]
+	s.counted = [numTables]tableCount{}
+	if s.partSet.ready {
+		s.partSet = partSet{}
+	}
 	scratchPool.Put(s)
 }
 
@@ -126,7 +141,20 @@ func (c *Context) release() {
 func (c *Context) Unit() amount.Unit { return c.Report.Unit.AmountUnit }
 
 // Tolerance returns the tolerance configured for the running rule.
-func (c *Context) Tolerance() amount.Tolerance { return c.tol }
+func (c *Context) Tolerance() amount.Tolerance { return c.tolerance() }
+
+// tolerance returns the running rule's tolerance, asking the reporter the
+// first time a rule needs it: most rules settle every comparison on the
+// micro fast path, which needs none.
+func (c *Context) tolerance() amount.Tolerance {
+	if !c.tolKnown {
+		if c.rep != nil && c.rule != nil {
+			c.tol = c.rep.Tolerance(c.rule.ID)
+		}
+		c.tolKnown = true
+	}
+	return c.tol
+}
 
 // Add reports a finding for the running rule; Rule defaults to the running
 // rule's ID, and a zero Severity to the rule's severity. Use AddInfo for an
@@ -171,7 +199,8 @@ func ValidateInto(r *Report, opts Options, rep *audit.Reporter) {
 	if rules == nil {
 		rules = builtinRules
 	}
-	c := &Context{Report: r, Catalogs: opts.Catalogs, Options: &opts, rep: rep}
+	c := &Context{Report: r, Catalogs: opts.Catalogs, rep: rep, opts: opts}
+	c.Options = &c.opts
 	c.acquire()
 	defer c.release()
 	for i := range rules {
@@ -180,7 +209,7 @@ func ValidateInto(r *Report, opts Options, rep *audit.Reporter) {
 			continue
 		}
 		c.rule = ru
-		c.tol = rep.Tolerance(ru.ID)
+		c.tol, c.tolKnown = amount.Tolerance{}, false
 		c.checks = 0
 		ru.Check(c)
 		if opts.trace != nil {

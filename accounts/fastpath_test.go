@@ -4,14 +4,17 @@ import (
 	"cmp"
 	"fmt"
 	"math/rand"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	gocmp "github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 
 	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/accounts/audit"
 	"github.com/cnfiscal/juesuan/classification"
 )
 
@@ -172,9 +175,11 @@ func TestLoadMicros(t *testing.T) {
 				*cs.At(i) = values[rng.Intn(len(values))]
 			}
 			var v micros
-			if _, ok := cs.(microLoader); !ok || !load(cs, &v) {
+			l, ok := cs.(microLoader)
+			if !ok {
 				t.Fatalf("%T does not load", cs)
 			}
+			l.loadMicros(&v)
 			for i := range cs.Columns() {
 				a := cs.At(i)
 				mc, fast := a.Micro()
@@ -200,7 +205,7 @@ func TestLoadMicros(t *testing.T) {
 
 // TestLookupMemo: the memo, by merge walk, binary search or one walk over
 // the catalogue, answers what Catalog.Lookup answers, for parts met one
-// after the other.
+// after the other, and so do the answers kept with a part's index.
 func TestLookupMemo(t *testing.T) {
 	cat := editions(t, 2020).Functional
 	var known []string
@@ -233,16 +238,18 @@ func TestLookupMemo(t *testing.T) {
 				rows[i].Code = classification.FuncCode(codes[i])
 			}
 			p := &splitPart{rows: rows}
-			seen := 0
-			c.lookup(cat, p.index(c), func(i int) string { return codes[i] }, func(i int, h *catHit) {
-				seen++
-				e, ok := cat.Lookup(codes[i])
-				if h.found != ok || (ok && h.name != e.Name) {
-					t.Fatalf("code %q: memo says %v %q, Lookup %v %q", codes[i], h.found, h.name, ok, e.Name)
+			// the second call (K2 after K1) is served from the index
+			for range 2 {
+				hits := c.answers(cat, p.index(c), func(i int) string { return codes[i] })
+				if len(hits) != n {
+					t.Fatalf("%d answers for %d rows", len(hits), n)
 				}
-			})
-			if seen != n {
-				t.Fatalf("%d answers for %d rows", seen, n)
+				for i, h := range hits {
+					e, ok := cat.Lookup(codes[i])
+					if h.found != ok || (ok && h.name != e.Name) {
+						t.Fatalf("code %q: memo says %v %q, Lookup %v %q", codes[i], h.found, h.name, ok, e.Name)
+					}
+				}
 			}
 		}
 		c.release()
@@ -322,5 +329,196 @@ func TestCompareOverflow(t *testing.T) {
 				t.Errorf("compare: %v, exact: %v, want %v", got.Outcome, want.Outcome, tc.want)
 			}
 		})
+	}
+}
+
+// scramble sets about one figure in five of r, found by reflection, to a
+// value that exercises the walks and sums: absent, 0, negative, off the
+// micro fast path (beyond int64 micro-units) or another stated value.
+func scramble(rng *rand.Rand, r *Report) {
+	values := []Amount{{}, z, m("-0.01"), m("-12.50"), m("0.01"), m("999999999999.99"),
+		amount.New(decimal.New(7, 19)), amount.New(decimal.New(-7, 19))}
+	amountType := reflect.TypeOf(Amount{})
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem())
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		case reflect.Struct:
+			if v.Type() == amountType {
+				if rng.Intn(5) == 0 {
+					v.Set(reflect.ValueOf(values[rng.Intn(len(values))]))
+				}
+				return
+			}
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i))
+				}
+			}
+		}
+	}
+	walk(reflect.ValueOf(r))
+}
+
+// walkCases returns reports for the walk and sum tests: the valid report
+// and the reference fixture, as they are and scrambled.
+func walkCases(t *testing.T) []*Report {
+	rng := rand.New(rand.NewSource(5))
+	var out []*Report
+	for range 60 {
+		for _, base := range []func() *Report{validReport, func() *Report { return reference(t) }} {
+			r := base()
+			if len(out) > 1 {
+				scramble(rng, r)
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// TestWalkFastPath: a walk that passes quiet rows over (counting their
+// non-zero figures from the micros) and a plain walk that visits every
+// figure find the same non-zero figures and the same negative ones, and
+// count the same figures as checked.
+func TestWalkFastPath(t *testing.T) {
+	type result struct {
+		Present bool
+		N       int
+		First   string
+		A       Amount
+	}
+	for ri, r := range walkCases(t) {
+		for _, negatives := range []bool{false, true} {
+			var got [2][]result
+			var found [2]audit.Findings
+			var checks [2]int
+			for k, plain := range []bool{false, true} {
+				rep := audit.NewReporter(nil)
+				c := &Context{Report: r, Options: &Options{}, rep: rep, rule: &builtinRules[15]} // A16
+				c.acquire()
+				for id := range numTables {
+					w := walker{c: c, negatives: negatives, plain: plain}
+					present := r.Tables.walkTable(id, &w)
+					got[k] = append(got[k], result{present, w.z.n, w.z.first.String(), w.z.a})
+					checks[k] += w.skipped
+				}
+				w := walker{c: c, negatives: negatives, plain: plain}
+				walkPrior(&w, &PriorYear{IncomeTotal: m("-1.00"), OperatingCost: z, FiscalIncome: FundColumns{Total: m("2.00")}})
+				got[k] = append(got[k], result{true, w.z.n, w.z.first.String(), w.z.a})
+				checks[k] += w.skipped + c.checks
+				c.release()
+				found[k] = rep.Findings()
+			}
+			if d := gocmp.Diff(got[1], got[0], byValue); d != "" {
+				t.Fatalf("report %d, negatives %v: non-zero figures (-plain +fast):\n%s", ri, negatives, d)
+			}
+			if d := gocmp.Diff(found[1], found[0]); d != "" {
+				t.Fatalf("report %d: negative figures (-plain +fast):\n%s", ri, d)
+			}
+			if negatives && checks[0] != checks[1] { // A16 counts each figure it passes over or visits
+				t.Fatalf("report %d: %d figures checked, plain walk %d", ri, checks[0], checks[1])
+			}
+		}
+	}
+}
+
+// TestNonZeroShared: B6, E1 and E2 find the same whether they walk the
+// tables themselves or use the counts of A16's walk.
+func TestNonZeroShared(t *testing.T) {
+	rules := map[string]Rule{}
+	for _, ru := range Rules() {
+		rules[ru.ID] = ru
+	}
+	for ri, r := range walkCases(t) {
+		// notes, so that E2 walks the tables and E1 looks at them
+		for i, n := range []*string{&r.Tables.GovFund.Note, &r.Tables.GovFundThreePublic.Note} {
+			if ri%3 != i {
+				*n = "本年度没有政府性基金预算财政拨款收入、支出，故本表无数据。"
+			}
+		}
+		o := Options{Catalogs: editions(t, 2020)}
+		o.Rules = []Rule{rules["B6"], rules["E1"], rules["E2"]}
+		alone := Validate(r, o)
+		o.Rules = []Rule{rules["A16"], rules["B6"], rules["E1"], rules["E2"]}
+		var shared audit.Findings
+		for _, f := range Validate(r, o) {
+			if f.Rule != "A16" {
+				shared = append(shared, f)
+			}
+		}
+		if d := gocmp.Diff(alone, shared, cmpopts.EquateEmpty()); d != "" {
+			t.Fatalf("report %d: B6, E1, E2 (-alone +after A16):\n%s", ri, d)
+		}
+	}
+}
+
+// TestBlank: blank agrees with strings.TrimSpace(s) == "".
+func TestBlank(t *testing.T) {
+	for _, s := range []string{"", " ", "\t\n", "\u3000", "\u3000说明", " 本年度没有…", "本年度没有…", "无 ", "\x85", "\xa0",
+		"\xff", " \xff", "\u00a0\u2003", "a", " a "} {
+		if got, want := blank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Errorf("blank(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestSettle: a formula settle does not leave pending has an absent figure
+// or holds exactly; one it leaves pending is complete, and either has a
+// figure off the micro fast path or does not hold.
+func TestSettle(t *testing.T) {
+	rng := rand.New(rand.NewSource(6))
+	values := []Amount{{}, z, m("1.25"), m("-0.01"), m("999999999999.99"), m("-999999999999.99"),
+		amount.New(decimal.New(7, 19)), amount.New(decimal.New(-7, 19))}
+	sets := [][]formula{incomeFormulas, expenditureFormulas, splitFormulas, econTotalFormula, econBasicFormula,
+		fundFormulas, fundFlowFormulas, threePublicFormulas, summaryIncomeTotal, summaryIncomeGrand, summaryExpGrand}
+	c := &Context{Report: &Report{}}
+	c.acquire()
+	defer c.release()
+	for range 20000 {
+		fs := sets[rng.Intn(len(sets))]
+		var line SummaryIncome // twelve columns: room for every formula
+		for i := range line.Columns() {
+			*line.At(i) = values[rng.Intn(len(values))]
+			if rng.Intn(3) == 0 { // a total that holds
+				*line.At(i) = m("0")
+			}
+		}
+		line.loadMicros(&c.kv)
+		pending := c.settle(&c.kv, fs)
+		for i, f := range fs {
+			all := append(append([]int{f.total}, f.plus...), f.minus...)
+			complete, fast := true, true
+			for _, k := range all {
+				a := line.At(k)
+				_, ok := a.Micro()
+				complete = complete && a.IsSet()
+				fast = fast && ok
+			}
+			holds := false
+			if complete {
+				s := decimal.Zero
+				for _, k := range f.plus {
+					d, _ := line.At(k).Decimal()
+					s = s.Add(d)
+				}
+				for _, k := range f.minus {
+					d, _ := line.At(k).Decimal()
+					s = s.Sub(d)
+				}
+				d, _ := line.At(f.total).Decimal()
+				holds = d.Equal(s)
+			}
+			if p := pending>>i&1 == 1; p != (complete && (!fast || !holds)) {
+				t.Fatalf("formula %+v on %v: pending %v, complete %v, fast %v, holds %v", f, line, p, complete, fast, holds)
+			}
+		}
 	}
 }

@@ -155,57 +155,144 @@ func (f *fiscalDoc) part() fiscalPart {
 		total: &f.t.Expenditure.Total, totalAt: f.total, totalName: "本年支出合计", levels: classOnly}
 }
 
+// partSet holds the 总表 and the coded parts of the report's tables for
+// one Validate call. It is built when a rule first asks (Context.parts)
+// and shared by the rules after it, so that parts are not rebuilt rule
+// after rule and each part keeps its code index (part.ix). The rules
+// inspect the report without changing it, so the set stays valid for the
+// call. A part whose table is absent is zero and unused: the rules test
+// the table first.
+type partSet struct {
+	ready       bool
+	sums        summaryDocs
+	fiscals     fiscalDocs
+	sumParts    [3]summaryPart // the parts of sums, in order
+	fiscalParts [2]fiscalPart  // the parts of fiscals, in order
+
+	income                                incomePart
+	expenditure                           expPart
+	fiscalEconomic, generalBudgetEconomic economicPart
+	generalBudget, stateCapitalExp        splitPart
+	basic, project, z07                   deptPart
+	govFund, stateCapital                 fundPart
+	z011                                  budgetPart
+}
+
+// parts returns the partSet of the call, building it on first use. (It
+// is small enough to be inlined at the rules that ask.)
+func (c *Context) parts() *partSet {
+	if ps := &c.partSet; ps.ready {
+		return ps
+	}
+	return c.buildParts()
+}
+
+// buildParts fills c.partSet from the report.
+func (c *Context) buildParts() *partSet {
+	ps := &c.partSet
+	ps.ready = true
+	r := c.Report
+	t := &r.Tables
+	ps.sums.n = len(r.summaries(ps.sums.buf[:0]))
+	for i := range ps.sums.n {
+		ps.sumParts[i] = ps.sums.buf[i].part()
+	}
+	ps.fiscals.n = len(r.fiscals(ps.fiscals.buf[:0]))
+	for i := range ps.fiscals.n {
+		ps.fiscalParts[i] = ps.fiscals.buf[i].part()
+	}
+	if t.Income != nil {
+		ps.income = *newIncomePart(t.Income)
+	}
+	if t.Expenditure != nil {
+		ps.expenditure = *newExpPart(t.Expenditure)
+	}
+	if t.FiscalEconomic != nil {
+		ps.fiscalEconomic = *newFiscalEconomicPart(t.FiscalEconomic)
+	}
+	if t.GeneralBudgetEconomic != nil {
+		ps.generalBudgetEconomic = *newGeneralBudgetEconomicPart(t.GeneralBudgetEconomic)
+	}
+	if t.GeneralBudget != nil {
+		ps.generalBudget = *newGeneralBudgetPart(t.GeneralBudget)
+	}
+	if t.StateCapitalExpenditure != nil {
+		ps.stateCapitalExp = *newStateCapitalExpPart(t.StateCapitalExpenditure)
+	}
+	if t.GeneralBudgetBasic != nil {
+		ps.basic = *newBasicPart(t.GeneralBudgetBasic)
+	}
+	if t.GeneralBudgetProject != nil {
+		ps.project = *newProjectPart(t.GeneralBudgetProject)
+	}
+	if t.Z07 != nil {
+		ps.z07 = *newZ07Part(t.Z07)
+	}
+	if t.GovFund != nil {
+		ps.govFund = *newGovFundPart(t.GovFund)
+	}
+	if t.StateCapital != nil {
+		ps.stateCapital = *newStateCapitalPart(t.StateCapital)
+	}
+	if t.Z011 != nil {
+		ps.z011 = *newZ011Part(t.Z011)
+	}
+	return ps
+}
+
 // formula is a row identity: column total = Σ plus − Σ minus.
 type formula struct {
 	total       int
 	plus, minus []int
 	what        string // completes the message after the figure's label
+	// in is the mask of the columns the total is derived from (plus and
+	// minus), and all that mask with the total's column: see newFormula.
+	in, all uint32
+}
+
+// newFormula returns the identity total = Σ plus − Σ minus, with its
+// column masks.
+func newFormula(total int, plus, minus []int, what string) formula {
+	f := formula{total: total, plus: plus, minus: minus, what: what}
+	for _, k := range plus {
+		f.in |= 1 << k
+	}
+	for _, k := range minus {
+		f.in |= 1 << k
+	}
+	f.all = f.in | 1<<total
+	return f
 }
 
 var (
-	incomeFormulas = []formula{{0, []int{1, 2, 3, 4, 5, 6}, nil,
-		"应等于财政拨款收入、上级补助收入、事业收入、经营收入、附属单位上缴收入与其他收入之和"}}
-	expenditureFormulas = []formula{{0, []int{1, 2, 3, 4, 5}, nil,
-		"应等于基本支出、项目支出、上缴上级支出、经营支出与对附属单位补助支出之和"}}
-	splitFormulas    = []formula{{0, []int{1, 2}, nil, "应等于基本支出与项目支出之和"}}
-	econTotalFormula = []formula{{0, []int{1, 4}, nil, "应等于基本支出与项目支出之和"}}
-	econBasicFormula = []formula{{1, []int{2, 3}, nil, "应等于人员经费与公用经费之和"}}
-	fundFormulas     = []formula{{0, []int{1, 2, 3}, nil,
-		"应等于一般公共预算、政府性基金预算与国有资本经营预算财政拨款之和"}}
+	incomeFormulas = []formula{newFormula(0, []int{1, 2, 3, 4, 5, 6}, nil,
+		"应等于财政拨款收入、上级补助收入、事业收入、经营收入、附属单位上缴收入与其他收入之和")}
+	expenditureFormulas = []formula{newFormula(0, []int{1, 2, 3, 4, 5}, nil,
+		"应等于基本支出、项目支出、上缴上级支出、经营支出与对附属单位补助支出之和")}
+	splitFormulas    = []formula{newFormula(0, []int{1, 2}, nil, "应等于基本支出与项目支出之和")}
+	econTotalFormula = []formula{newFormula(0, []int{1, 4}, nil, "应等于基本支出与项目支出之和")}
+	econBasicFormula = []formula{newFormula(1, []int{2, 3}, nil, "应等于人员经费与公用经费之和")}
+	fundFormulas     = []formula{newFormula(0, []int{1, 2, 3}, nil,
+		"应等于一般公共预算、政府性基金预算与国有资本经营预算财政拨款之和")}
 	fundFlowFormulas = []formula{
-		{2, []int{3, 4}, nil, "应等于基本支出与项目支出之和"},
-		{5, []int{0, 1}, []int{2}, "应等于年初结转和结余加本年收入减本年支出"},
+		newFormula(2, []int{3, 4}, nil, "应等于基本支出与项目支出之和"),
+		newFormula(5, []int{0, 1}, []int{2}, "应等于年初结转和结余加本年收入减本年支出"),
 	}
 	threePublicFormulas = []formula{
-		{2, []int{3, 4}, nil, "应等于公务用车购置费与公务用车运行维护费之和"},
-		{0, []int{1, 2, 5}, nil, "应等于因公出国（境）费、公务用车购置及运行维护费与公务接待费之和"},
+		newFormula(2, []int{3, 4}, nil, "应等于公务用车购置费与公务用车运行维护费之和"),
+		newFormula(0, []int{1, 2, 5}, nil, "应等于因公出国（境）费、公务用车购置及运行维护费与公务接待费之和"),
 	}
-	summaryIncomeTotal = []formula{{8, []int{0, 1, 2, 3, 4, 5, 6, 7}, nil, "应等于一至八项收入之和"}}
-	summaryIncomeGrand = []formula{{11, []int{8, 9, 10}, nil, "应等于本年收入合计、使用非财政拨款结余与年初结转和结余之和"}}
-	summaryExpGrand    = []formula{{3, []int{0, 1, 2}, nil, "应等于本年支出合计、结余分配与年末结转和结余之和"}}
+	summaryIncomeTotal = []formula{newFormula(8, []int{0, 1, 2, 3, 4, 5, 6, 7}, nil, "应等于一至八项收入之和")}
+	summaryIncomeGrand = []formula{newFormula(11, []int{8, 9, 10}, nil, "应等于本年收入合计、使用非财政拨款结余与年初结转和结余之和")}
+	summaryExpGrand    = []formula{newFormula(3, []int{0, 1, 2}, nil, "应等于本年支出合计、结余分配与年末结转和结余之和")}
 )
-
-// inputs is the mask of the columns f is derived from.
-func (f *formula) inputs() uint32 {
-	var m uint32
-	for _, k := range f.plus {
-		m |= 1 << k
-	}
-	for _, k := range f.minus {
-		m |= 1 << k
-	}
-	return m
-}
 
 // checkFormulas checks the identities fs on cs, whose figures sit at base
 // (a row or a line; the column's JSON name is appended) and are described by
 // lb (the column's title is appended).
-func (c *Context) checkFormulas(cs ColumnSet, fs []formula, base loc, lb label) {
-	pending := colMask(len(fs))
-	if load(cs, &c.pv) {
-		pending = c.settle(&c.pv, fs)
-	}
-	if pending != 0 {
+func (c *Context) checkFormulas(cs lineSet, fs []formula, base loc, lb label) {
+	cs.loadMicros(&c.pv)
+	if pending := c.settle(&c.pv, fs); pending != 0 {
 		c.checkFormulasExact(cs, fs, pending, base, lb)
 	}
 }
@@ -219,28 +306,33 @@ func (c *Context) checkFormulas(cs ColumnSet, fs []formula, base loc, lb label) 
 func (c *Context) settle(v *micros, fs []formula) (pending uint32) {
 	for i := range fs {
 		f := &fs[i]
-		need := uint32(1) << f.total
+		if v.set&f.all != f.all { // incomplete
+			continue
+		}
+		if v.fast&f.all != f.all {
+			pending |= 1 << i
+			continue
+		}
 		var s int64
 		ok := true
 		for _, k := range f.plus {
-			need |= 1 << k
-			if ok {
-				s, ok = addMicro(s, v.m[k])
+			if s, ok = addMicro(s, v.m[k]); !ok {
+				break
 			}
 		}
 		for _, k := range f.minus {
-			need |= 1 << k
-			if m := v.m[k]; ok && m != minMicro {
+			if !ok {
+				break
+			}
+			if m := v.m[k]; m != minMicro {
 				s, ok = addMicro(s, -m)
 			} else {
 				ok = false
 			}
 		}
-		switch {
-		case v.set&need != need: // incomplete
-		case v.fast&need == need && ok && s == v.m[f.total]:
+		if ok && s == v.m[f.total] {
 			c.checks++
-		default:
+		} else {
 			pending |= 1 << i
 		}
 	}
@@ -288,11 +380,9 @@ func checkRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part
 // settleKids checks parent = Σ kids, column by column, on the micro fast
 // path, where parent is the column set cs and kids are row indices of p.
 // It returns the mask of the columns it could not settle (see settle).
-func settleKids[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P], cs ColumnSet, kids []int32) (pending uint32) {
+func settleKids[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P], cs lineSet, kids []int32) (pending uint32) {
 	n := len(cs.Columns())
-	if !load(cs, &c.pv) {
-		return colMask(n)
-	}
+	cs.loadMicros(&c.pv)
 	set, fast := c.pv.set, c.pv.fast
 	var sum [maxColumns]int64
 	var overflow uint32
@@ -327,7 +417,7 @@ func settleKids[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *par
 // listed children, column by column: 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类.
 func checkHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) {
 	p.children(c, func(parent int, kids []int32) {
-		var cs ColumnSet = p.total
+		var cs lineSet = p.total
 		if parent >= 0 {
 			cs = p.at(parent)
 		}

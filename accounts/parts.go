@@ -43,16 +43,18 @@ func (r *EconDeptRow) rowName() string                      { return r.Name }
 
 // part is the coded part of a table: its rows, its 合计 and where they sit.
 type part[R any, C classification.Code, P rowPtr[R, C]] struct {
-	table  string    // Chinese title, for messages
-	rows   []R       // the coded rows
-	rowsAt string    // JSON Pointer of the row list, e.g. /tables/income/rows
-	total  ColumnSet // the 合计 row or line; nil when the part has none
+	table  string  // Chinese title, for messages
+	rows   []R     // the coded rows
+	rowsAt string  // JSON Pointer of the row list, e.g. /tables/income/rows
+	total  lineSet // the 合计 row or line; nil when the part has none
 	// totalAt is the JSON Pointer of the 合计 (its columns are appended).
 	totalAt string
 	// totalName is the 合计 line's title in messages: 合计 or 本年支出合计.
 	totalName string
 	// levels are the levels the part admits (K1); nil admits any.
 	levels []classification.Level
+	// ix is the part's code index, once index has found it.
+	ix *codeIndex
 }
 
 func (p *part[R, C, P]) code(i int) C { return P(&p.rows[i]).rowCode() }
@@ -77,6 +79,10 @@ type codeIndex struct {
 	codes  []string // the codes, only when keys is nil
 	sorted bool     // the codes are in code order
 	ord    []int32  // the row indices in code order; nil when sorted
+	// ans are the answers of ansCat for the codes, by row, once K1 or K2
+	// has asked (see Context.answers); nil before.
+	ans    []catHit
+	ansCat *classification.Catalog
 }
 
 // noRows is the index of an empty row list. It is never written to.
@@ -180,8 +186,17 @@ func (x *codeIndex) find(code string) int {
 // walks the part's codes: rules inspect the report without changing it,
 // and Calculate changes figures, never codes. An index is found again by
 // its row list (the first row's address and the row count), so a row list
-// that is replaced gets a new one.
+// that is replaced gets a new one; the part keeps the index it found
+// (p.ix), so that the parts of the call's partSet find theirs at once.
 func (p *part[R, C, P]) index(c *Context) *codeIndex {
+	if p.ix != nil {
+		return p.ix
+	}
+	return p.findIndex(c)
+}
+
+// findIndex finds or builds the code index of the part's rows (see index).
+func (p *part[R, C, P]) findIndex(c *Context) *codeIndex {
 	n := len(p.rows)
 	if n == 0 {
 		return &noRows
@@ -189,10 +204,12 @@ func (p *part[R, C, P]) index(c *Context) *codeIndex {
 	first := any(&p.rows[0])
 	for _, x := range c.indexes {
 		if x.first == first && x.n == n {
+			p.ix = x
 			return x
 		}
 	}
 	x := c.newIndex(n)
+	p.ix = x
 	x.first = first
 	for i := range p.rows {
 		k, ok := codeKey(string(p.code(i)))
@@ -257,6 +274,22 @@ func (c *Context) newIndex(n int) *codeIndex {
 		x.keys = make([]uint64, n)
 	}
 	return x
+}
+
+// newAnswers returns room for the catalogue's answers for n rows, carved,
+// like the keys of newIndex, from an arena sized on first use for every
+// coded row of the report.
+func (c *Context) newAnswers(n int) []catHit {
+	off := len(c.ansArena)
+	if off+n > cap(c.ansArena) {
+		if off > 0 {
+			return make([]catHit, n)
+		}
+		rows, _ := c.Report.rowCount()
+		c.ansArena = make([]catHit, 0, max(rows, n))
+	}
+	c.ansArena = c.ansArena[:off+n]
+	return c.ansArena[off : off+n : off+n]
 }
 
 // rowCount returns the number of coded rows of the report's tables, and
@@ -353,7 +386,6 @@ func (p *part[R, C, P]) children(c *Context, fn func(parent int, kids []int32)) 
 	}
 	n := x.n
 	kids := c.kids[:0]
-	defer func() { c.kids = kids }()
 	for k := n - 1; k >= 0; k-- {
 		kids = kids[:0]
 		if x.keys != nil {
@@ -377,18 +409,18 @@ func (p *part[R, C, P]) children(c *Context, fn func(parent int, kids []int32)) 
 			fn(x.row(k), kids)
 		}
 	}
-	if p.total == nil {
-		return
-	}
-	kids = kids[:0]
-	for k := 0; k < n; k++ {
-		if i := x.row(k); x.len(i) == 3 {
-			kids = append(kids, int32(i))
+	if p.total != nil {
+		kids = kids[:0]
+		for k := 0; k < n; k++ {
+			if i := x.row(k); x.len(i) == 3 {
+				kids = append(kids, int32(i))
+			}
+		}
+		if len(kids) > 0 {
+			fn(-1, kids)
 		}
 	}
-	if len(kids) > 0 {
-		fn(-1, kids)
-	}
+	c.kids = kids // keep the grown buffer
 }
 
 // links holds the children of each row of a part, by position in code

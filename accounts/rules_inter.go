@@ -94,14 +94,14 @@ func checkB6(c *Context) {
 		return
 	}
 	for _, g := range []struct {
-		col  int
-		keys []string
-	}{{2, []string{"govFund", "govFundThreePublic"}}, {3, []string{"stateCapital", "stateCapitalExpenditure"}}} {
+		col    int
+		tables []tableID
+	}{{2, []tableID{tGovFund, tGovFundThreePublic}}, {3, []tableID{tStateCapital, tStateCapitalExpenditure}}} {
 		c.checks++
 		if !fundZero(t.FiscalSummary, g.col) {
 			continue
 		}
-		for _, k := range g.keys {
+		for _, k := range g.tables {
 			c.checks++
 			z, _, present := t.tableNonZero(c, k)
 			if !present || z.n == 0 {
@@ -280,7 +280,7 @@ func checkB11(c *Context) {
 				label{table: titleGeneralBudgetBasic, line: "人员经费合计"}, b.Personnel)
 			c.same(at("/tables/z07/public", ""), label{table: titleZ07, line: "日常公用经费"}, z.Public,
 				label{table: titleGeneralBudgetBasic, line: "公用经费合计"}, b.Public)
-			sameRows(c, newZ07Part(z), &deptPart{table: titleGeneralBudgetBasic, rows: b.Rows})
+			sameRows(c, &c.parts().z07, &deptPart{table: titleGeneralBudgetBasic, rows: b.Rows})
 		}
 	}
 	if f := t.F03; f != nil {
@@ -380,23 +380,24 @@ func (m *fundMatch) find(code string, k uint64, packed, merge bool) int {
 // table of its fund: 一般公共预算 → 一般公共预算财政拨款支出决算表 合计,
 // 政府性基金 → 政府性基金 table 本年支出合计, 国有资本经营 → 国有资本经营 table.
 func checkZ011Rows(c *Context, t *Tables) {
+	ps := c.parts()
 	var gbp *splitPart
 	var gfp, scp *fundPart
 	var gb, gf, sc fundMatch
 	if t.GeneralBudget != nil {
-		gbp = newGeneralBudgetPart(t.GeneralBudget)
+		gbp = &ps.generalBudget
 		gb = newFundMatch(c, gbp)
 	}
 	if t.GovFund != nil {
-		gfp = newGovFundPart(t.GovFund)
+		gfp = &ps.govFund
 		gf = newFundMatch(c, gfp)
 	}
 	if t.StateCapital != nil {
-		scp = newStateCapitalPart(t.StateCapital)
+		scp = &ps.stateCapital
 		sc = newFundMatch(c, scp)
 	}
 	z := t.Z011
-	zx := newZ011Part(z).index(c)
+	zx := ps.z011.index(c)
 	// Rows listed in code order are matched by walking both lists once
 	// (the 一般公共预算 rows; the fund tables are short).
 	merge := zx.sorted
@@ -453,7 +454,7 @@ func checkB12(c *Context) {
 	t := &c.Report.Tables
 	if t.Summary != nil && t.Expenditure != nil {
 		s := &t.Summary.Expenditure
-		e := newExpPart(t.Expenditure)
+		e := &c.parts().expenditure
 		ex := e.index(c)
 		for i := range s.Rows {
 			j := ex.find(string(s.Rows[i].Code))
@@ -468,19 +469,20 @@ func checkB12(c *Context) {
 	if f == nil {
 		return
 	}
+	ps := c.parts()
 	var gbp *splitPart
 	var gfp, scp *fundPart
 	var gbx, gfx, scx *codeIndex
 	if t.GeneralBudget != nil {
-		gbp = newGeneralBudgetPart(t.GeneralBudget)
+		gbp = &ps.generalBudget
 		gbx = gbp.index(c)
 	}
 	if t.GovFund != nil {
-		gfp = newGovFundPart(t.GovFund)
+		gfp = &ps.govFund
 		gfx = gfp.index(c)
 	}
 	if t.StateCapital != nil {
-		scp = newStateCapitalPart(t.StateCapital)
+		scp = &ps.stateCapital
 		scx = scp.index(c)
 	}
 	fp := &fiscalPart{table: titleFiscalSummary, rows: f.Expenditure.Rows}

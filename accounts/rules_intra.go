@@ -10,7 +10,8 @@ import (
 
 // summaryDocs and fiscalDocs hold the 收入支出决算总表 and 财政拨款收入支出
 // 决算总表 of a report (see Report.summaries and Report.fiscals); the rules
-// range over them in place, so that walking them allocates nothing.
+// range over them in place (in the call's partSet), so that walking them
+// allocates nothing.
 type (
 	summaryDocs struct {
 		buf [3]summaryDoc
@@ -22,15 +23,11 @@ type (
 	}
 )
 
-func (c *Context) summaryDocs() (d summaryDocs) {
-	d.n = len(c.Report.summaries(d.buf[:0]))
-	return d
-}
+// summaryDocs returns the 收入支出决算总表 of the report.
+func (c *Context) summaryDocs() *summaryDocs { return &c.parts().sums }
 
-func (c *Context) fiscalDocs() (d fiscalDocs) {
-	d.n = len(c.Report.fiscals(d.buf[:0]))
-	return d
-}
+// fiscalDocs returns the 财政拨款收入支出决算总表 of the report.
+func (c *Context) fiscalDocs() *fiscalDocs { return &c.parts().fiscals }
 
 // A1 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余.
 func checkA1(c *Context) {
@@ -72,65 +69,62 @@ func checkA4(c *Context) {
 // A5 本年支出合计 = Σ 功能分类 类 rows, in 收入支出决算总表 and, column by
 // column, in 财政拨款收入支出决算总表.
 func checkA5(c *Context) {
-	d := c.summaryDocs()
-	for i := range d.n {
-		p := d.buf[i].part()
-		checkHierarchy(c, &p)
+	ps := c.parts()
+	for i := range ps.sums.n {
+		checkHierarchy(c, &ps.sumParts[i])
 	}
-	f := c.fiscalDocs()
-	for i := range f.n {
-		p := f.buf[i].part()
-		checkHierarchy(c, &p)
+	for i := range ps.fiscals.n {
+		checkHierarchy(c, &ps.fiscalParts[i])
 	}
 }
 
 // A6 收入决算表 each row: 本年收入合计 = Σ sources.
 func checkA6(c *Context) {
-	if t := c.Report.Tables.Income; t != nil {
-		checkRows(c, newIncomePart(t), incomeFormulas)
+	if c.Report.Tables.Income != nil {
+		checkRows(c, &c.parts().income, incomeFormulas)
 	}
 }
 
 // A7 支出决算表 each row: 本年支出合计 = Σ kinds.
 func checkA7(c *Context) {
-	if t := c.Report.Tables.Expenditure; t != nil {
-		checkRows(c, newExpPart(t), expenditureFormulas)
+	if c.Report.Tables.Expenditure != nil {
+		checkRows(c, &c.parts().expenditure, expenditureFormulas)
 	}
 }
 
 // A8 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类 in 收入决算表, 支出决算表,
 // 一般公共预算财政拨款支出决算表 and the economic-classification detail tables.
 func checkA8(c *Context) {
-	t := &c.Report.Tables
+	t, ps := &c.Report.Tables, c.parts()
 	if t.Income != nil {
-		checkHierarchy(c, newIncomePart(t.Income))
+		checkHierarchy(c, &ps.income)
 	}
 	if t.Expenditure != nil {
-		checkHierarchy(c, newExpPart(t.Expenditure))
+		checkHierarchy(c, &ps.expenditure)
 	}
 	if t.GeneralBudget != nil {
-		checkHierarchy(c, newGeneralBudgetPart(t.GeneralBudget))
+		checkHierarchy(c, &ps.generalBudget)
 	}
 	if t.FiscalEconomic != nil {
-		checkHierarchy(c, newFiscalEconomicPart(t.FiscalEconomic))
+		checkHierarchy(c, &ps.fiscalEconomic)
 	}
 	if t.GeneralBudgetEconomic != nil {
-		checkHierarchy(c, newGeneralBudgetEconomicPart(t.GeneralBudgetEconomic))
+		checkHierarchy(c, &ps.generalBudgetEconomic)
 	}
 }
 
 // A9 合计 = 基本支出 + 项目支出, each row of 一般公共预算财政拨款支出决算表 and of
 // the economic detail tables, and in 财决07.
 func checkA9(c *Context) {
-	t := &c.Report.Tables
+	t, ps := &c.Report.Tables, c.parts()
 	if t.GeneralBudget != nil {
-		checkRows(c, newGeneralBudgetPart(t.GeneralBudget), splitFormulas)
+		checkRows(c, &ps.generalBudget, splitFormulas)
 	}
 	if t.FiscalEconomic != nil {
-		checkRows(c, newFiscalEconomicPart(t.FiscalEconomic), econTotalFormula)
+		checkRows(c, &ps.fiscalEconomic, econTotalFormula)
 	}
 	if t.GeneralBudgetEconomic != nil {
-		checkRows(c, newGeneralBudgetEconomicPart(t.GeneralBudgetEconomic), econTotalFormula)
+		checkRows(c, &ps.generalBudgetEconomic, econTotalFormula)
 	}
 	if t.Z07 != nil {
 		c.checkFormulas(&t.Z07.Expenditure, splitFormulas, at("/tables/z07/expenditure", ""), label{table: titleZ07, line: "一般公共预算财政拨款支出"})
@@ -139,12 +133,11 @@ func checkA9(c *Context) {
 
 // A10 财政拨款收入支出决算总表 each line: 合计 = Σ funds.
 func checkA10(c *Context) {
-	d := c.fiscalDocs()
-	for i := range d.n {
-		f := &d.buf[i]
+	ps := c.parts()
+	for i := range ps.fiscals.n {
+		f := &ps.fiscals.buf[i]
 		in, ex := &f.t.Income, &f.t.Expenditure
-		p := f.part()
-		checkRows(c, &p, fundFormulas)
+		checkRows(c, &ps.fiscalParts[i], fundFormulas)
 		c.checkFormulas(&in.Current, fundFormulas, atSub(f.base, "/income/current", ""), label{table: f.title, line: "本年收入"})
 		c.checkFormulas(&in.BeginningBalance, fundFormulas, atSub(f.base, "/income/beginningBalance", ""), label{table: f.title, line: "年初财政拨款结转和结余"})
 		c.checkFormulas(&ex.EndingBalance, fundFormulas, atSub(f.base, "/expenditure/endingBalance", ""), label{table: f.title, line: "年末财政拨款结转和结余"})
@@ -189,23 +182,23 @@ func checkA12(c *Context) {
 // A13 基本支出 = 人员经费 + 公用经费; 人员经费合计 = Σ personnel 类; 公用经费合计
 // = Σ other 类; 类 = Σ 款; 合计 = Σ 类 = 人员经费 + 公用经费.
 func checkA13(c *Context) {
-	t := &c.Report.Tables
+	t, ps := &c.Report.Tables, c.parts()
 	if t.GeneralBudgetBasic != nil {
-		checkDept(c, t.GeneralBudgetBasic, newBasicPart(t.GeneralBudgetBasic), "/tables/generalBudgetBasic")
+		checkDept(c, t.GeneralBudgetBasic, &ps.basic, "/tables/generalBudgetBasic")
 	}
 	if t.GeneralBudgetProject != nil {
-		checkDept(c, t.GeneralBudgetProject, newProjectPart(t.GeneralBudgetProject), "/tables/generalBudgetProject")
+		checkDept(c, t.GeneralBudgetProject, &ps.project, "/tables/generalBudgetProject")
 	}
 	if t.Z07 != nil {
-		checkHierarchy(c, newZ07Part(t.Z07))
+		checkHierarchy(c, &ps.z07)
 		c.sum(at("/tables/z07/expenditure/basic", ""), label{table: titleZ07, line: "基本支出"}, "应等于人员经费与日常公用经费之和",
 			t.Z07.Expenditure.Basic, t.Z07.Personnel, t.Z07.Public)
 	}
 	if t.FiscalEconomic != nil {
-		checkRows(c, newFiscalEconomicPart(t.FiscalEconomic), econBasicFormula)
+		checkRows(c, &ps.fiscalEconomic, econBasicFormula)
 	}
 	if t.GeneralBudgetEconomic != nil {
-		checkRows(c, newGeneralBudgetEconomicPart(t.GeneralBudgetEconomic), econBasicFormula)
+		checkRows(c, &ps.generalBudgetEconomic, econBasicFormula)
 	}
 }
 
@@ -275,20 +268,17 @@ func checkThreePublic(c *Context, t *ThreePublicTable, title, base string) {
 // A15 政府性基金 / 国有资本经营: 年末 = 年初 + 收入 − 支出; 支出 = 基本 + 项目;
 // 类 = Σ 款 … 合计 = Σ 类.
 func checkA15(c *Context) {
-	t := &c.Report.Tables
+	t, ps := &c.Report.Tables, c.parts()
 	if t.GovFund != nil {
-		p := newGovFundPart(t.GovFund)
-		checkRows(c, p, fundFlowFormulas)
-		checkHierarchy(c, p)
+		checkRows(c, &ps.govFund, fundFlowFormulas)
+		checkHierarchy(c, &ps.govFund)
 	}
 	if t.StateCapital != nil {
-		p := newStateCapitalPart(t.StateCapital)
-		checkRows(c, p, fundFlowFormulas)
-		checkHierarchy(c, p)
+		checkRows(c, &ps.stateCapital, fundFlowFormulas)
+		checkHierarchy(c, &ps.stateCapital)
 	}
 	if t.StateCapitalExpenditure != nil {
-		p := newStateCapitalExpPart(t.StateCapitalExpenditure)
-		checkRows(c, p, splitFormulas)
-		checkHierarchy(c, p)
+		checkRows(c, &ps.stateCapitalExp, splitFormulas)
+		checkHierarchy(c, &ps.stateCapitalExp)
 	}
 }

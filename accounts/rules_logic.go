@@ -14,12 +14,15 @@ import (
 	"github.com/cnfiscal/juesuan/classification"
 )
 
-// A16 negative figures.
+// A16 negative figures. The walk also counts each table's non-zero
+// figures, for B6, E1 and E2 (see Tables.tableNonZero).
 func checkA16(c *Context) {
-	w := walker{c: c, mode: reportNegative}
+	w := walker{c: c, negatives: true}
 	t := &c.Report.Tables
-	for _, k := range tableKeys {
-		t.walkTable(k, &w)
+	for id := range numTables {
+		w.z = nonZero{}
+		present := t.walkTable(id, &w)
+		c.counted[id] = tableCount{done: true, present: present, z: w.z}
 	}
 	if len(t.Extra) > 0 {
 		for _, k := range slices.Sorted(maps.Keys(t.Extra)) {
@@ -66,22 +69,34 @@ func (z *nonZero) visit(l loc, a *Amount) {
 	}
 }
 
-// tableNonZero reports the non-zero figures of table key and whether it
-// has rows.
-func (t *Tables) tableNonZero(c *Context, key string) (z nonZero, rows int, present bool) {
-	w := walker{c: c, mode: countNonZero}
-	present = t.walkTable(key, &w)
-	z = w.z
-	switch key {
-	case "govFund":
+// tableCount is what a walk of one table found: whether the table is
+// present and its non-zero figures.
+type tableCount struct {
+	done, present bool
+	z             nonZero
+}
+
+// tableNonZero reports the non-zero figures of table id and whether it
+// has rows. Each table is walked at most once per call: A16's walk counts
+// them too, and B6, E1 and E2 ask about the same tables (see
+// scratch.counted).
+func (t *Tables) tableNonZero(c *Context, id tableID) (z nonZero, rows int, present bool) {
+	tc := &c.counted[id]
+	if !tc.done {
+		w := walker{c: c}
+		*tc = tableCount{done: true, present: t.walkTable(id, &w), z: w.z}
+	}
+	z, present = tc.z, tc.present
+	switch id {
+	case tGovFund:
 		if present {
 			rows = len(t.GovFund.Rows)
 		}
-	case "stateCapital":
+	case tStateCapital:
 		if present {
 			rows = len(t.StateCapital.Rows)
 		}
-	case "stateCapitalExpenditure":
+	case tStateCapitalExpenditure:
 		if present {
 			rows = len(t.StateCapitalExpenditure.Rows)
 		}
@@ -90,37 +105,37 @@ func (t *Tables) tableNonZero(c *Context, key string) (z nonZero, rows int, pres
 }
 
 // noteOf returns the note of a table that has one.
-func (t *Tables) noteOf(key string) (title, note string, ok bool) {
-	switch key {
-	case "fiscalEconomic":
+func (t *Tables) noteOf(id tableID) (title, note string, ok bool) {
+	switch id {
+	case tFiscalEconomic:
 		if t.FiscalEconomic != nil {
 			return titleFiscalEconomic, t.FiscalEconomic.Note, true
 		}
-	case "generalBudget":
+	case tGeneralBudget:
 		if t.GeneralBudget != nil {
 			return titleGeneralBudget, t.GeneralBudget.Note, true
 		}
-	case "generalBudgetEconomic":
+	case tGeneralBudgetEconomic:
 		if t.GeneralBudgetEconomic != nil {
 			return titleGeneralBudgetEconomic, t.GeneralBudgetEconomic.Note, true
 		}
-	case "threePublic":
+	case tThreePublic:
 		if t.ThreePublic != nil {
 			return titleThreePublic, t.ThreePublic.Note, true
 		}
-	case "govFund":
+	case tGovFund:
 		if t.GovFund != nil {
 			return titleGovFund, t.GovFund.Note, true
 		}
-	case "govFundThreePublic":
+	case tGovFundThreePublic:
 		if t.GovFundThreePublic != nil {
 			return titleGovFundThreePublic, t.GovFundThreePublic.Note, true
 		}
-	case "stateCapital":
+	case tStateCapital:
 		if t.StateCapital != nil {
 			return titleStateCapital, t.StateCapital.Note, true
 		}
-	case "stateCapitalExpenditure":
+	case tStateCapitalExpenditure:
 		if t.StateCapitalExpenditure != nil {
 			return titleStateCapitalExpenditure, t.StateCapitalExpenditure.Note, true
 		}
@@ -130,11 +145,14 @@ func (t *Tables) noteOf(key string) (title, note string, ok bool) {
 
 // emptyTableNotes are the tables that are kept, with a note, when the
 // department has no such funds, and the note the templates print.
-var emptyTableNotes = []struct{ key, note string }{
-	{"govFund", "本年度没有政府性基金预算财政拨款收入、支出，故本表无数据。"},
-	{"govFundThreePublic", "本年度没有使用政府性基金预算财政拨款安排的“三公”经费支出，故本表无数据。"},
-	{"stateCapital", "本年度没有国有资本经营预算财政拨款收入、支出，故本表无数据。"},
-	{"stateCapitalExpenditure", "本年度没有国有资本经营预算财政拨款支出，故本表无数据。"},
+var emptyTableNotes = []struct {
+	table tableID
+	note  string
+}{
+	{tGovFund, "本年度没有政府性基金预算财政拨款收入、支出，故本表无数据。"},
+	{tGovFundThreePublic, "本年度没有使用政府性基金预算财政拨款安排的“三公”经费支出，故本表无数据。"},
+	{tStateCapital, "本年度没有国有资本经营预算财政拨款收入、支出，故本表无数据。"},
+	{tStateCapitalExpenditure, "本年度没有国有资本经营预算财政拨款支出，故本表无数据。"},
 }
 
 // E1 an empty fund table carries its note.
@@ -142,12 +160,12 @@ func checkE1(c *Context) {
 	t := &c.Report.Tables
 	for _, e := range emptyTableNotes {
 		c.checks++
-		z, rows, present := t.tableNonZero(c, e.key)
-		title, note, _ := t.noteOf(e.key)
-		if !present || z.n > 0 || rows > 0 || strings.TrimSpace(note) != "" {
+		z, rows, present := t.tableNonZero(c, e.table)
+		title, note, _ := t.noteOf(e.table)
+		if !present || z.n > 0 || rows > 0 || !blank(note) {
 			continue
 		}
-		c.Add(audit.Finding{Path: "/tables/" + e.key + "/note",
+		c.Add(audit.Finding{Path: "/tables/" + e.table.key() + "/note",
 			Message:  fmt.Sprintf("%s无数据，应保留表格并加说明，如“%s”", title, e.note),
 			Expected: e.note})
 	}
@@ -156,13 +174,13 @@ func checkE1(c *Context) {
 // E2 a table whose note says it has no data has no non-zero figure.
 func checkE2(c *Context) {
 	t := &c.Report.Tables
-	for _, k := range tableKeys {
-		title, note, ok := t.noteOf(k)
-		if !ok || strings.TrimSpace(note) == "" {
+	for id := range numTables {
+		title, note, ok := t.noteOf(id)
+		if !ok || blank(note) {
 			continue
 		}
 		c.checks++
-		z, _, _ := t.tableNonZero(c, k)
+		z, _, _ := t.tableNonZero(c, id)
 		if z.n > 0 {
 			c.Add(e2Finding(title, note, z, c.Unit()))
 		}
@@ -172,17 +190,30 @@ func checkE2(c *Context) {
 	}
 	for _, k := range slices.Sorted(maps.Keys(t.Extra)) {
 		g := t.Extra[k]
-		if g == nil || strings.TrimSpace(g.Note) == "" {
+		if g == nil || blank(g.Note) {
 			continue
 		}
 		c.checks++
-		w := walker{c: c, mode: countNonZero}
+		w := walker{c: c}
 		walkExtra(&w, k, g)
 		z := w.z
 		if z.n > 0 {
 			c.Add(e2Finding("自定义报表“"+k+"”", g.Note, z, c.Unit()))
 		}
 	}
+}
+
+// blank reports whether s is empty or only white space, as
+// strings.TrimSpace(s) == "" does, without trimming a note that starts
+// with text (the usual case).
+func blank(s string) bool {
+	if s == "" {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(s); !unicode.IsSpace(r) {
+		return false
+	}
+	return strings.TrimSpace(s) == ""
 }
 
 func e2Finding(title, note string, z nonZero, u amount.Unit) audit.Finding {
@@ -224,52 +255,48 @@ func visitPart[R any, C classification.Code, P rowPtr[R, C]](c *Context, r partR
 
 // eachPart runs rule r on every coded part of the report.
 func eachPart(c *Context, r partRule) {
-	t := &c.Report.Tables
-	d := c.summaryDocs()
-	for i := range d.n {
-		p := d.buf[i].part()
-		visitPart(c, r, &p)
+	t, ps := &c.Report.Tables, c.parts()
+	for i := range ps.sums.n {
+		visitPart(c, r, &ps.sumParts[i])
 	}
 	if t.Income != nil {
-		visitPart(c, r, newIncomePart(t.Income))
+		visitPart(c, r, &ps.income)
 	}
 	if t.Expenditure != nil {
-		visitPart(c, r, newExpPart(t.Expenditure))
+		visitPart(c, r, &ps.expenditure)
 	}
-	f := c.fiscalDocs()
-	for i := range f.n {
-		p := f.buf[i].part()
-		visitPart(c, r, &p)
+	for i := range ps.fiscals.n {
+		visitPart(c, r, &ps.fiscalParts[i])
 	}
 	if t.FiscalEconomic != nil {
-		visitPart(c, r, newFiscalEconomicPart(t.FiscalEconomic))
+		visitPart(c, r, &ps.fiscalEconomic)
 	}
 	if t.GeneralBudget != nil {
-		visitPart(c, r, newGeneralBudgetPart(t.GeneralBudget))
+		visitPart(c, r, &ps.generalBudget)
 	}
 	if t.GeneralBudgetEconomic != nil {
-		visitPart(c, r, newGeneralBudgetEconomicPart(t.GeneralBudgetEconomic))
+		visitPart(c, r, &ps.generalBudgetEconomic)
 	}
 	if t.GeneralBudgetBasic != nil {
-		visitPart(c, r, newBasicPart(t.GeneralBudgetBasic))
+		visitPart(c, r, &ps.basic)
 	}
 	if t.GeneralBudgetProject != nil {
-		visitPart(c, r, newProjectPart(t.GeneralBudgetProject))
+		visitPart(c, r, &ps.project)
 	}
 	if t.GovFund != nil {
-		visitPart(c, r, newGovFundPart(t.GovFund))
+		visitPart(c, r, &ps.govFund)
 	}
 	if t.StateCapital != nil {
-		visitPart(c, r, newStateCapitalPart(t.StateCapital))
+		visitPart(c, r, &ps.stateCapital)
 	}
 	if t.StateCapitalExpenditure != nil {
-		visitPart(c, r, newStateCapitalExpPart(t.StateCapitalExpenditure))
+		visitPart(c, r, &ps.stateCapitalExp)
 	}
 	if t.Z07 != nil {
-		visitPart(c, r, newZ07Part(t.Z07))
+		visitPart(c, r, &ps.z07)
 	}
 	if t.Z011 != nil {
-		p := newZ011Part(t.Z011)
+		p := &ps.z011
 		if r == partDuplicates {
 			// a z01_1 row is keyed by code and fund
 			budgetDuplicates(c, p)
@@ -355,24 +382,27 @@ func levelsWord(ls []classification.Level) string {
 func (p *part[R, C, P]) codes(c *Context) {
 	var zero C
 	cat := c.Catalogs.For(zero.Family())
-	if cat == nil {
+	if cat == nil || len(p.rows) == 0 {
 		return
 	}
-	codeAt := func(i int) string { return string(p.code(i)) }
-	c.lookup(cat, p.index(c), codeAt, func(i int, h *catHit) {
+	hits := c.answers(cat, p.index(c), p.codeString)
+	for i := range hits {
 		c.checks++
 		code := p.code(i)
 		lv := code.Level()
-		if h.found && lv != 0 && (p.levels == nil || slices.Contains(p.levels, lv)) {
-			return
+		if hits[i].found && lv != 0 && (p.levels == nil || slices.Contains(p.levels, lv)) {
+			continue
 		}
 		err := cat.Check(string(code), p.levels...)
 		if err == nil {
-			return
+			continue
 		}
 		c.Add(codeFinding(p.table, cat, rowAt(p.rowsAt, i, "code"), string(code), p.levels, err))
-	})
+	}
 }
+
+// codeString returns the code of row i as a string.
+func (p *part[R, C, P]) codeString(i int) string { return string(p.code(i)) }
 
 func codeFinding(table string, cat *classification.Catalog, l loc, code string, levels []classification.Level, err error) audit.Finding {
 	fam := cat.Family().Title()
@@ -412,25 +442,26 @@ func digitsWord(f classification.Family) string {
 func (p *part[R, C, P]) names(c *Context) {
 	var zero C
 	cat := c.Catalogs.For(zero.Family())
-	if cat == nil {
+	if cat == nil || len(p.rows) == 0 {
 		return
 	}
-	codeAt := func(i int) string { return string(p.code(i)) }
-	c.lookup(cat, p.index(c), codeAt, func(i int, h *catHit) {
+	hits := c.answers(cat, p.index(c), p.codeString)
+	for i := range hits {
 		name := p.at(i).rowName()
 		if name == "" {
-			return
+			continue
 		}
 		c.checks++
+		h := &hits[i]
 		if !h.found || sameName(name, h.name) {
-			return
+			continue
 		}
 		// the row's code is the catalogue entry's: Lookup matches codes exactly
 		c.Add(audit.Finding{Path: rowAt(p.rowsAt, i, "name").String(),
-			Message: fmt.Sprintf("%s科目%s的名称“%s”与%d年度%s名称“%s”不一致", p.table, codeAt(i), name,
+			Message: fmt.Sprintf("%s科目%s的名称“%s”与%d年度%s名称“%s”不一致", p.table, p.code(i), name,
 				cat.Year(), cat.Family().Title(), h.name),
 			Expected: h.name, Actual: name})
-	})
+	}
 }
 
 // catHit is the catalogue's answer for one code.
@@ -481,18 +512,27 @@ func (m *catMemo) seek(j int, k uint64) int {
 	return hi
 }
 
-// lookup calls fn(i, hit) for each row i of x, in row order; codeAt(i) is
-// the code of row i.
-func (c *Context) lookup(cat *classification.Catalog, x *codeIndex, codeAt func(i int) string, fn func(i int, h *catHit)) {
+// answers returns the catalogue's answer for the code of each row of x, in
+// row order; codeAt(i) is the code of row i. K1 and K2 ask about the same
+// codes, so the answers are found once per index and catalogue in a call
+// and kept with the index (see codeIndex.ans). The slice is shared: do not
+// modify it.
+func (c *Context) answers(cat *classification.Catalog, x *codeIndex, codeAt func(i int) string) []catHit {
+	if x.n == 0 {
+		return nil
+	}
+	if x.ansCat == cat {
+		return x.ans
+	}
+	ans := c.newAnswers(x.n)
+	x.ans, x.ansCat = ans, cat
 	f := int(cat.Family())
 	if !x.sorted || x.keys == nil || f >= len(c.memo) {
-		h := &c.hit
 		for i := range x.n {
 			e, ok := cat.Lookup(codeAt(i))
-			*h = catHit{name: e.Name, found: ok}
-			fn(i, h)
+			ans[i] = catHit{name: e.Name, found: ok}
 		}
-		return
+		return ans
 	}
 	m := &c.memo[f]
 	if m.cat != cat { // first use, or another catalogue of the family
@@ -529,13 +569,13 @@ func (c *Context) lookup(cat *classification.Catalog, x *codeIndex, codeAt func(
 	// 3. each row's answer
 	for i, p := range c.pos {
 		if p >= 0 {
-			fn(i, &m.hits[p])
+			ans[i] = m.hits[p]
 		} else {
-			fn(i, &m.fresh[^p])
+			ans[i] = m.fresh[^p]
 		}
 	}
 	if len(m.fresh) == 0 {
-		return
+		return ans
 	}
 	// merge the new codes in, from the back; both lists are sorted and
 	// disjoint
@@ -556,6 +596,7 @@ func (c *Context) lookup(cat *classification.Catalog, x *codeIndex, codeAt func(
 			b--
 		}
 	}
+	return ans
 }
 
 // resolve finds the catalogue's answer for each code of m.fresh: by a

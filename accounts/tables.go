@@ -471,26 +471,55 @@ type PriorYear struct {
 // Present reports, by JSON key, which of the typed tables are present
 // (added tables are in Extra).
 func (t *Tables) Present() map[string]bool {
-	return map[string]bool{
-		"summary":                 t.Summary != nil,
-		"income":                  t.Income != nil,
-		"expenditure":             t.Expenditure != nil,
-		"fiscalSummary":           t.FiscalSummary != nil,
-		"fiscalEconomic":          t.FiscalEconomic != nil,
-		"generalBudget":           t.GeneralBudget != nil,
-		"generalBudgetEconomic":   t.GeneralBudgetEconomic != nil,
-		"generalBudgetBasic":      t.GeneralBudgetBasic != nil,
-		"generalBudgetProject":    t.GeneralBudgetProject != nil,
-		"threePublic":             t.ThreePublic != nil,
-		"govFund":                 t.GovFund != nil,
-		"govFundThreePublic":      t.GovFundThreePublic != nil,
-		"stateCapital":            t.StateCapital != nil,
-		"stateCapitalExpenditure": t.StateCapitalExpenditure != nil,
-		"z01":                     t.Z01 != nil,
-		"z01_1":                   t.Z011 != nil,
-		"z07":                     t.Z07 != nil,
-		"f03":                     t.F03 != nil,
+	m := make(map[string]bool, len(tableKeys))
+	for _, k := range tableKeys {
+		m[k] = t.Has(k)
 	}
+	return m
+}
+
+// Has reports whether the typed table with JSON key is present: Present()[key]
+// without building the map.
+func (t *Tables) Has(key string) bool {
+	switch key {
+	case "summary":
+		return t.Summary != nil
+	case "income":
+		return t.Income != nil
+	case "expenditure":
+		return t.Expenditure != nil
+	case "fiscalSummary":
+		return t.FiscalSummary != nil
+	case "fiscalEconomic":
+		return t.FiscalEconomic != nil
+	case "generalBudget":
+		return t.GeneralBudget != nil
+	case "generalBudgetEconomic":
+		return t.GeneralBudgetEconomic != nil
+	case "generalBudgetBasic":
+		return t.GeneralBudgetBasic != nil
+	case "generalBudgetProject":
+		return t.GeneralBudgetProject != nil
+	case "threePublic":
+		return t.ThreePublic != nil
+	case "govFund":
+		return t.GovFund != nil
+	case "govFundThreePublic":
+		return t.GovFundThreePublic != nil
+	case "stateCapital":
+		return t.StateCapital != nil
+	case "stateCapitalExpenditure":
+		return t.StateCapitalExpenditure != nil
+	case "z01":
+		return t.Z01 != nil
+	case "z01_1":
+		return t.Z011 != nil
+	case "z07":
+		return t.Z07 != nil
+	case "f03":
+		return t.F03 != nil
+	}
+	return false
 }
 
 // ErrFund is returned when decoding a fund name that is not one of the three.

@@ -2,6 +2,7 @@ package accounts
 
 import (
 	"maps"
+	"math/bits"
 	"slices"
 
 	"github.com/cnfiscal/juesuan/accounts/audit"
@@ -10,22 +11,17 @@ import (
 
 var escape = audit.EscapeToken
 
-// walkMode is what a walker does with each figure.
-type walkMode uint8
-
-const (
-	// reportNegative reports every negative figure (A16).
-	reportNegative walkMode = iota
-	// countNonZero counts the stated non-zero figures (B6, E1, E2).
-	countNonZero
-)
-
-// walker visits the figures of the tables. It holds no function values,
-// so that a walk allocates nothing.
+// walker visits the figures of the tables. It counts the stated non-zero
+// figures (B6, E1, E2), and reports the negative ones when negatives is
+// set (A16). It holds no function values, so that a walk allocates
+// nothing.
 type walker struct {
-	c    *Context
-	mode walkMode
-	// z is the count of countNonZero.
+	c         *Context
+	negatives bool
+	// plain visits every figure, passing nothing over: the plain walk the
+	// tests compare the fast path (quiet, one) with.
+	plain bool
+	// z counts the stated non-zero figures.
 	z nonZero
 	// skipped counts the figures passed over row by row: a row or line
 	// whose figures need nothing (none negative, say) costs no call per
@@ -35,38 +31,60 @@ type walker struct {
 
 // visit handles one figure at l.
 func (w *walker) visit(l loc, a *Amount) {
-	switch w.mode {
-	case reportNegative:
+	if w.negatives {
 		w.c.negative(l, a)
-	case countNonZero:
-		w.z.visit(l, a)
 	}
+	w.z.visit(l, a)
 }
 
-// quiet reports whether visit would do nothing (but count) for each of the
-// n figures of a row or line loaded in v: all stated figures are on the
-// fast path, and none is negative (reportNegative) or non-zero
-// (countNonZero). Figures off the fast path and absent ones are 0 in v.m.
-func (w *walker) quiet(v *micros, n int) bool {
-	if v.set != v.fast { // a stated figure off the fast path: visit it
-		return false
+// quiet reports whether the n figures of a row or line loaded in v can be
+// passed over without a visit each: all stated figures are on the fast
+// path, and, when negatives are reported, none is negative. Figures off
+// the fast path and absent ones are 0 in v.m. For a quiet row it also
+// returns the mask of its non-zero figures: each is on the fast path,
+// where a value is 0 exactly when its micro value is.
+func (w *walker) quiet(v *micros, n int) (ok bool, nz uint32) {
+	if v.set != v.fast || w.plain { // a stated figure off the fast path: visit each
+		return false, 0
 	}
 	var or int64
-	for _, m := range v.m[:n] {
+	for i, m := range v.m[:n] {
 		or |= m
+		if m != 0 {
+			nz |= 1 << i
+		}
 	}
-	if w.mode == reportNegative {
-		return or >= 0
+	return !w.negatives || or >= 0, nz
+}
+
+// count adds the non-zero figures nz (a mask, see quiet) of a row or line
+// at l to w.z; cs gives the figures and their column names, for the
+// first.
+func (w *walker) count(l loc, cs lineSet, nz uint32) {
+	if w.z.n == 0 {
+		w.first(l, cs, bits.TrailingZeros32(nz))
 	}
-	return or == 0
+	w.z.n += bits.OnesCount32(nz)
+}
+
+// first records figure k of cs, a row or line at l, as the first non-zero
+// figure.
+func (w *walker) first(l loc, cs lineSet, k int) {
+	l.col = cs.Columns()[k].Name
+	w.z.first, w.z.a = l, *cs.At(k)
 }
 
 // cols visits the figures of a line; l is its pointer (col is set per
 // figure).
-func (w *walker) cols(l loc, cs ColumnSet) {
+func (w *walker) cols(l loc, cs lineSet) {
 	cols := cs.Columns()
-	if v := &w.c.kv; load(cs, v) && w.quiet(v, len(cols)) {
+	v := &w.c.kv
+	cs.loadMicros(v)
+	if ok, nz := w.quiet(v, len(cols)); ok {
 		w.skipped += len(cols)
+		if nz != 0 {
+			w.count(l, cs, nz)
+		}
 		return
 	}
 	for i, col := range cols {
@@ -75,31 +93,41 @@ func (w *walker) cols(l loc, cs ColumnSet) {
 	}
 }
 
-// one visits a single figure at l.
+// one visits a single figure at l, passing it over as quiet does a row.
 func (w *walker) one(l loc, a *Amount) {
-	v := &w.c.kv
-	v.set, v.fast = 0, 0
-	v.put(0, a)
-	if w.quiet(v, 1) {
-		w.skipped++
+	m, fast := a.Micro()
+	if !fast && a.IsSet() || fast && w.negatives && m < 0 || w.plain {
+		w.visit(l, a)
 		return
 	}
-	w.visit(l, a)
+	w.skipped++
+	if fast && m != 0 {
+		if w.z.n == 0 {
+			w.z.first, w.z.a = l, *a
+		}
+		w.z.n++
+	}
 }
 
 // walkRows visits the figures of rows; l is the pointer of the row list
 // (row and col are set per figure).
 func walkRows[R any, C classification.Code, P rowPtr[R, C]](w *walker, rows []R, l loc) {
+	if len(rows) == 0 {
+		return
+	}
 	v := &w.c.kv
+	cols := P(&rows[0]).Columns() // the same for every row
 	for i := range rows {
 		r := P(&rows[i])
-		cols := r.Columns()
 		r.loadMicros(v)
-		if w.quiet(v, len(cols)) {
+		l.row = i
+		if ok, nz := w.quiet(v, len(cols)); ok {
 			w.skipped += len(cols)
+			if nz != 0 {
+				w.count(l, r, nz)
+			}
 			continue
 		}
-		l.row = i
 		for k, col := range cols {
 			l.col = col.Name
 			w.visit(l, r.At(k))
@@ -107,95 +135,125 @@ func walkRows[R any, C classification.Code, P rowPtr[R, C]](w *walker, rows []R,
 	}
 }
 
-// tableKeys are the JSON keys of the typed tables, in document order.
-var tableKeys = []string{
-	"summary", "income", "expenditure", "fiscalSummary", "fiscalEconomic",
-	"generalBudget", "generalBudgetEconomic", "generalBudgetBasic", "generalBudgetProject",
-	"threePublic", "govFund", "govFundThreePublic", "stateCapital", "stateCapitalExpenditure",
-	"z01", "z01_1", "z07", "f03",
+// tableID names a typed table by its position in tableKeys.
+type tableID uint8
+
+// The typed tables, in document order.
+const (
+	tSummary tableID = iota
+	tIncome
+	tExpenditure
+	tFiscalSummary
+	tFiscalEconomic
+	tGeneralBudget
+	tGeneralBudgetEconomic
+	tGeneralBudgetBasic
+	tGeneralBudgetProject
+	tThreePublic
+	tGovFund
+	tGovFundThreePublic
+	tStateCapital
+	tStateCapitalExpenditure
+	tZ01
+	tZ011
+	tZ07
+	tF03
+	numTables // the number of typed tables
+)
+
+// tableKeys are the JSON keys of the typed tables, by tableID.
+var tableKeys = [numTables]string{
+	tSummary: "summary", tIncome: "income", tExpenditure: "expenditure", tFiscalSummary: "fiscalSummary",
+	tFiscalEconomic: "fiscalEconomic", tGeneralBudget: "generalBudget", tGeneralBudgetEconomic: "generalBudgetEconomic",
+	tGeneralBudgetBasic: "generalBudgetBasic", tGeneralBudgetProject: "generalBudgetProject", tThreePublic: "threePublic",
+	tGovFund: "govFund", tGovFundThreePublic: "govFundThreePublic", tStateCapital: "stateCapital",
+	tStateCapitalExpenditure: "stateCapitalExpenditure", tZ01: "z01", tZ011: "z01_1", tZ07: "z07", tF03: "f03",
 }
 
-// walkTable visits every amount of the table key (a key of tableKeys), if
-// present. It reports whether the table is present.
-func (t *Tables) walkTable(key string, w *walker) bool {
-	switch key {
-	case "summary":
+// key returns the table's JSON key.
+func (id tableID) key() string { return tableKeys[id] }
+
+// walkTable visits every amount of table id, if present. It reports
+// whether the table is present.
+func (t *Tables) walkTable(id tableID, w *walker) bool {
+	switch id {
+	case tSummary:
 		if t.Summary == nil {
 			return false
 		}
 		walkSummary(w, t.Summary, "/tables/summary")
-	case "income":
+	case tIncome:
 		if t.Income == nil {
 			return false
 		}
 		w.cols(at("/tables/income/total", ""), &t.Income.Total)
 		walkRows[IncomeRow, classification.FuncCode](w, t.Income.Rows, at("/tables/income/rows", ""))
-	case "expenditure":
+	case tExpenditure:
 		if t.Expenditure == nil {
 			return false
 		}
 		w.cols(at("/tables/expenditure/total", ""), &t.Expenditure.Total)
 		walkRows[ExpenditureRow, classification.FuncCode](w, t.Expenditure.Rows, at("/tables/expenditure/rows", ""))
-	case "fiscalSummary":
+	case tFiscalSummary:
 		if t.FiscalSummary == nil {
 			return false
 		}
 		walkFiscal(w, t.FiscalSummary, "/tables/fiscalSummary")
-	case "fiscalEconomic":
+	case tFiscalEconomic:
 		if t.FiscalEconomic == nil {
 			return false
 		}
 		walkEconomic(w, t.FiscalEconomic, "/tables/fiscalEconomic")
-	case "generalBudget":
+	case tGeneralBudget:
 		if t.GeneralBudget == nil {
 			return false
 		}
 		walkSplit(w, t.GeneralBudget, "/tables/generalBudget")
-	case "generalBudgetEconomic":
+	case tGeneralBudgetEconomic:
 		if t.GeneralBudgetEconomic == nil {
 			return false
 		}
 		walkEconomic(w, t.GeneralBudgetEconomic, "/tables/generalBudgetEconomic")
-	case "generalBudgetBasic":
+	case tGeneralBudgetBasic:
 		if t.GeneralBudgetBasic == nil {
 			return false
 		}
 		walkDept(w, t.GeneralBudgetBasic, "/tables/generalBudgetBasic")
-	case "generalBudgetProject":
+	case tGeneralBudgetProject:
 		if t.GeneralBudgetProject == nil {
 			return false
 		}
 		walkDept(w, t.GeneralBudgetProject, "/tables/generalBudgetProject")
-	case "threePublic":
+	case tThreePublic:
 		if t.ThreePublic == nil {
 			return false
 		}
 		w.cols(at("/tables/threePublic/budget", ""), &t.ThreePublic.Budget)
 		w.cols(at("/tables/threePublic/actual", ""), &t.ThreePublic.Actual)
-	case "govFund":
+	case tGovFund:
 		if t.GovFund == nil {
 			return false
 		}
 		w.cols(at("/tables/govFund/total", ""), &t.GovFund.Total)
 		walkRows[FundFlowRow, classification.FuncCode](w, t.GovFund.Rows, at("/tables/govFund/rows", ""))
-	case "govFundThreePublic":
+	case tGovFundThreePublic:
 		if t.GovFundThreePublic == nil {
 			return false
 		}
 		w.cols(at("/tables/govFundThreePublic/budget", ""), &t.GovFundThreePublic.Budget)
 		w.cols(at("/tables/govFundThreePublic/actual", ""), &t.GovFundThreePublic.Actual)
-	case "stateCapital":
+	case tStateCapital:
 		if t.StateCapital == nil {
 			return false
 		}
 		w.cols(at("/tables/stateCapital/total", ""), &t.StateCapital.Total)
 		walkRows[FundFlowRow, classification.FuncCode](w, t.StateCapital.Rows, at("/tables/stateCapital/rows", ""))
-	case "stateCapitalExpenditure":
+	case tStateCapitalExpenditure:
 		if t.StateCapitalExpenditure == nil {
 			return false
 		}
 		walkSplit(w, t.StateCapitalExpenditure, "/tables/stateCapitalExpenditure")
-	case "z01":
+	case tZ01:
 		if t.Z01 == nil {
 			return false
 		}
@@ -205,7 +263,7 @@ func (t *Tables) walkTable(key string, w *walker) bool {
 		if t.Z01.Budget != nil {
 			walkSummary(w, t.Z01.Budget, "/tables/z01/budget")
 		}
-	case "z01_1":
+	case tZ011:
 		if t.Z011 == nil {
 			return false
 		}
@@ -213,7 +271,7 @@ func (t *Tables) walkTable(key string, w *walker) bool {
 			walkFiscal(w, t.Z011.Actual, "/tables/z01_1/actual")
 		}
 		walkRows[BudgetRow, classification.FuncCode](w, t.Z011.Rows, at("/tables/z01_1/rows", ""))
-	case "z07":
+	case tZ07:
 		if t.Z07 == nil {
 			return false
 		}
@@ -221,7 +279,7 @@ func (t *Tables) walkTable(key string, w *walker) bool {
 		w.one(at("/tables/z07/personnel", ""), &t.Z07.Personnel)
 		w.one(at("/tables/z07/public", ""), &t.Z07.Public)
 		walkRows[EconDeptRow, classification.EconDeptCode](w, t.Z07.Rows, at("/tables/z07/rows", ""))
-	case "f03":
+	case tF03:
 		if t.F03 == nil {
 			return false
 		}

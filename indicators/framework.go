@@ -93,6 +93,28 @@ type Framework struct {
 type nameIndex struct {
 	level1 map[string]*Level1
 	level2 map[*Level1]map[string]*Level2
+	// required is f.Required resolved (see requirementsOf).
+	required []requirement
+}
+
+// requirement is one required category name resolved: the 一级 category so
+// named, or else the 二级 categories so named.
+type requirement struct {
+	l1 *Level1
+	l2 []Ref
+}
+
+// requirementsOf resolves the required category names under f.
+func (f *Framework) requirementsOf(names []string) []requirement {
+	out := make([]requirement, len(names))
+	for k, name := range names {
+		if l1 := f.Level1Named(name); l1 != nil {
+			out[k].l1 = l1
+		} else {
+			out[k].l2 = f.level2Named(name)
+		}
+	}
+	return out
 }
 
 // buildIndex indexes f's names. f must have passed check, so no name is
@@ -114,6 +136,7 @@ func (f *Framework) buildIndex() {
 		}
 	}
 	f.index = ix
+	ix.required = f.requirementsOf(f.Required)
 }
 
 // Level1 is a 一级 category.
@@ -190,10 +213,19 @@ func NormalizeName(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		if !isSpace(r) {
-			b.WriteRune(r)
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
 		}
+		switch {
+		case isSpace(r):
+		case r == utf8.RuneError && n == 1:
+			b.WriteRune(r) // an invalid byte becomes U+FFFD, as ranging over s gives it
+		default:
+			b.WriteString(s[i : i+n]) // the character as written, without re-encoding it
+		}
+		i += n
 	}
 	return b.String()
 }
@@ -213,8 +245,7 @@ func hasSpace(s string) bool {
 	zero := func(v uint64) bool { return (v-ones)&^v&high != 0 }
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x := word(s[i : i+8])
 		// A byte below 0x21, a byte E0–E3, or a byte C2.
 		below := (x-0x21*ones)&^x&high != 0
 		if below || zero((x&(0xFC*ones))^(0xE0*ones)) || zero(x^(0xC2*ones)) {
@@ -283,6 +314,15 @@ func (f *Framework) Level1Named(name string) *Level1 {
 // is a *LevelError matching ErrEmptyLevel, ErrUnknownLevel1,
 // ErrUnknownLevel2 or ErrWrongParent.
 func (f *Framework) Resolve(level1, level2 string) (Ref, error) {
+	if ix := f.index; ix != nil {
+		// Most documents print the names as the framework does: try them
+		// as written before removing white space.
+		if l1 := ix.level1[level1]; l1 != nil {
+			if l2 := ix.level2[l1][level2]; l2 != nil {
+				return Ref{L1: l1, L2: l2}, nil
+			}
+		}
+	}
 	n1, n2 := NormalizeName(level1), NormalizeName(level2)
 	fail := func(err error, parents []string) (Ref, error) {
 		return Ref{}, &LevelError{Framework: f.ID, Level1: level1, Level2: level2, Parents: parents, Err: err}

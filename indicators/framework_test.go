@@ -264,6 +264,9 @@ func TestResolveIndexMatchesScan(t *testing.T) {
 		if reg.index == nil {
 			t.Fatalf("%s: registered framework has no index", id)
 		}
+		if diff := cmp.Diff(reg.requirementsOf(reg.Required), reg.index.required, cmp.AllowUnexported(requirement{})); diff != "" {
+			t.Errorf("%s: the index's requirements differ from Required resolved now (-now +index):\n%s", id, diff)
+		}
 		scan := reg.Clone()
 		var n1s, n2s []string
 		for _, l1 := range reg.Level1 {
@@ -287,6 +290,25 @@ func TestResolveIndexMatchesScan(t *testing.T) {
 					t.Errorf("%s: Resolve(%q, %q) = %v, %v with the index; %v, %v by scanning", id, a, b, r1, e1, r2, e2)
 				}
 			}
+		}
+	}
+}
+
+// TestNormalizeName holds NormalizeName to its definition: the characters
+// of s (an invalid byte read as U+FFFD) that are not white space.
+func TestNormalizeName(t *testing.T) {
+	naive := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			if !unicode.IsSpace(r) {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
+	for _, s := range []string{"", "数量指标", "经济效益\n指标", " 项目 完成\t指标\u3000", "\u00a0a\u2028b\u0085", "\xff 率", "率\xe4\xb8 ", "\u3000\u3000", "a b"} {
+		if got, want := NormalizeName(s), naive(s); got != want {
+			t.Errorf("NormalizeName(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

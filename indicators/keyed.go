@@ -88,8 +88,9 @@ func appendKeyedQuantities(out []keyedQuantity, s string) []keyedQuantity {
 		for changed := endsLikeFiller(key); changed; {
 			changed = false
 			for _, f := range fillers {
-				if strings.HasSuffix(key, f) {
-					key = strings.TrimSuffix(key, f)
+				// strings.HasSuffix, ruling most fillers out on the last byte.
+				if n := len(key) - len(f); n >= 0 && key[len(key)-1] == f[len(f)-1] && key[n:] == f {
+					key = key[:n]
 					changed = true
 				}
 			}
@@ -97,32 +98,32 @@ func appendKeyedQuantities(out []keyedQuantity, s string) []keyedQuantity {
 		// The unit: %, or up to two Han characters (after 余), with an
 		// optional "/X".
 		j := i
-		if r, n := utf8.DecodeRuneInString(s[j:]); r == '余' {
+		if r, n := decodeRune(s[j:]); r == '余' {
 			j += n
 		}
 		u := j
-		if r, n := utf8.DecodeRuneInString(s[j:]); r == '%' || r == '％' {
+		if r, n := decodeRune(s[j:]); r == '%' || r == '％' {
 			j += n
 		} else {
 			for c := 0; c < 2; c++ {
-				r, n := utf8.DecodeRuneInString(s[j:])
+				r, n := decodeRune(s[j:])
 				if n == 0 || !isHan(r) || r == '余' {
 					break
 				}
 				j += n
 			}
 			if j+1 < len(s) && s[j] == '/' {
-				if r, n := utf8.DecodeRuneInString(s[j+1:]); isHan(r) {
+				if r, n := decodeRune(s[j+1:]); isHan(r) {
 					j += 1 + n
 				}
 			}
 		}
 		unit := s[u:j]
-		if strings.Contains(unit, "％") {
-			unit = strings.ReplaceAll(unit, "％", "%")
+		if unit == "％" { // the only unit that can hold a full-width ％
+			unit = "%"
 		}
 		i = max(i, j)
-		if _, n := utf8.DecodeRuneInString(key); n == len(key) || isDateUnit(baseUnit(unit)) {
+		if _, n := decodeRune(key); n == len(key) || isDateUnit(baseUnit(unit)) {
 			// A subject of fewer than two characters, or a date.
 			continue
 		}
@@ -144,7 +145,15 @@ func isHan(r rune) bool {
 // filler, so that a subject that cannot end in one skips the filler loop.
 // TestFillerEnds keeps the list in step with fillers.
 func endsLikeFiller(key string) bool {
-	r, _ := utf8.DecodeLastRuneInString(key)
+	// Every filler ends with a three-byte character: decode the last three
+	// bytes, which are the last character if it is one.
+	if len(key) < 3 {
+		return false
+	}
+	r, n := decodeRune(key[len(key)-3:])
+	if n != 3 {
+		return false
+	}
 	switch r {
 	case '为', '于', '共', '到', '在', '少', '是', '约', '计', '达', '过':
 		return true
@@ -173,9 +182,15 @@ func nextDigit(s string) int {
 		high = 0x8080808080808080
 	)
 	i := 0
+	// Sixteen bytes of multi-byte characters (every byte 80–FF) hold no
+	// ASCII digit: skip them.
+	for ; i+16 <= len(s) && word(s[i:i+8])&word(s[i+8:i+16])&high == high; i += 16 {
+	}
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x := word(s[i : i+8])
+		if x&high == high {
+			continue // eight bytes of multi-byte characters: no ASCII digit
+		}
 		// With each byte's top bit cleared (y ≤ 0x7F), y+0x50 sets the top
 		// bit exactly when y ≥ '0' and y+0x46 when y > '9', with no carry
 		// between bytes. A byte that had its top bit set is not ASCII.
@@ -200,5 +215,34 @@ func keysMatch(a, b string) bool {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
-	return utf8.RuneCountInString(b) >= 2 && strings.HasSuffix(a, b)
+	if !strings.HasSuffix(a, b) {
+		return false
+	}
+	_, n := decodeRune(b)
+	return n < len(b) // at least two characters (utf8.RuneCountInString(b) >= 2)
+}
+
+// word reads the eight bytes of w as a little-endian uint64. The compiler
+// turns it into one load; slicing the eight bytes first leaves one bounds
+// check instead of eight.
+func word(w string) uint64 {
+	_ = w[7]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+// decodeRune is utf8.DecodeRuneInString, decoding the three-byte characters
+// that make up Chinese text (lead byte E0–EF) inline; anything else, and
+// any invalid sequence, goes to utf8.
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 3 {
+		c0, c1, c2 := s[0], s[1], s[2]
+		if c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) { // not overlong, not a surrogate
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(s)
 }

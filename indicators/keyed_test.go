@@ -175,6 +175,59 @@ func TestFillerEnds(t *testing.T) {
 			t.Errorf("endsLikeFiller(%q) = %v", string(r), !ends[r])
 		}
 	}
+	// Whatever comes before, and endings of other lengths or invalid ones.
+	for _, key := range []string{"", "达", "约达", "劝返率约达", "x达", "达x", "达é", "é达", "达𠮷", "𠮷达", "达\xff", "\xff达", "\x8f\xbe", "共计", "《省城信息》"} {
+		r, _ := utf8.DecodeLastRuneInString(key)
+		if got := endsLikeFiller(key); got != ends[r] {
+			t.Errorf("endsLikeFiller(%q) = %v, want %v", key, got, ends[r])
+		}
+	}
 }
 
 func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// TestDecodeRune holds decodeRune to utf8.DecodeRuneInString over every
+// three-byte sequence with a lead byte E0–EF (valid or not), and over
+// shorter and other inputs.
+func TestDecodeRune(t *testing.T) {
+	b := make([]byte, 4)
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := 0; c1 < 256; c1++ {
+			for c2 := 0; c2 < 256; c2++ {
+				b[0], b[1], b[2], b[3] = byte(c0), byte(c1), byte(c2), 'x'
+				for _, s := range []string{string(b), string(b[:3]), string(b[:2])} {
+					r, n := decodeRune(s)
+					wr, wn := utf8.DecodeRuneInString(s)
+					if r != wr || n != wn {
+						t.Fatalf("decodeRune(% x) = %U, %d; utf8 says %U, %d", s, r, n, wr, wn)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range []string{"", "a", "％", "余", "𠮷", "\xff", "é"} {
+		r, n := decodeRune(s)
+		if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
+			t.Errorf("decodeRune(%q) = %U, %d; utf8 says %U, %d", s, r, n, wr, wn)
+		}
+	}
+}
+
+// TestKeysMatchDefinition holds keysMatch to its definition: one subject
+// ends with the other, which has at least two characters (as
+// utf8.RuneCountInString counts them, an invalid byte being one).
+func TestKeysMatchDefinition(t *testing.T) {
+	subjects := []string{"", "率", "劝返率", "每年劝返率", "返率", "a", "ab", "\xff", "\xff\xfe", "率\xff", "x劝返率", "劝返率 "}
+	for _, a := range subjects {
+		for _, b := range subjects {
+			long, short := a, b
+			if len(long) < len(short) {
+				long, short = short, long
+			}
+			want := utf8.RuneCountInString(short) >= 2 && strings.HasSuffix(long, short)
+			if got := keysMatch(a, b); got != want {
+				t.Errorf("keysMatch(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -181,18 +182,46 @@ func DetectFramework(p *Performance) *Framework {
 
 // table is a project table or an evaluation table seen the same way.
 type table struct {
-	path     string // JSON Pointer of the table
-	label    string // Chinese label for messages
+	n        int    // index in Performance.Projects or Performance.Evaluations
+	name     string // Name of the project table, Projects of the evaluation
 	eval     bool
 	projects []string // normalised project names covered
 	funds    *Funds
 	inds     []Indicator
-	keys     []string // IndicatorKey of each row
+	keys     []string // IndicatorKey of each row, once rowValues.hasKey (see key)
 	refs     []Ref    // resolved categories (zero Ref when unresolved)
 	errs     []error  // resolution errors
 	// vals memoises the parsed target and actual of each row, indexed by
 	// field; the cross-table checks read the same rows many times.
 	vals []rowValues
+	// runs are the runs of consecutive rows of one aspect, and unresolved
+	// reports a row without one: rows come grouped by category, so P7 and
+	// P8 find a category's rows run by run.
+	runs       []aspectRun
+	unresolved bool
+}
+
+// aspectRun is rows start to end−1 of a table, all of one aspect.
+type aspectRun struct {
+	aspect     int16
+	start, end int32
+}
+
+// path is the JSON Pointer of the table. It and label are built only for a
+// finding: most validations report nothing.
+func (t *table) path() string {
+	if t.eval {
+		return "/performance/evaluations/" + strconv.Itoa(t.n)
+	}
+	return "/performance/projects/" + strconv.Itoa(t.n)
+}
+
+// label is the table's Chinese label for messages.
+func (t *table) label() string {
+	if t.eval {
+		return "评价结论表（" + NormalizeName(t.name) + "）"
+	}
+	return "项目“" + NormalizeName(t.name) + "”完成情况表"
 }
 
 // field selects the target or the actual value of an indicator row.
@@ -227,6 +256,20 @@ func (f field) key() string {
 type rowValues struct {
 	value [2]int32
 	keyed [2]int32
+	// aspect is the Aspect of the row's resolved 二级 category, or -1 when
+	// the row is not resolved; sameCategory compares rows by it.
+	aspect int16
+	// hasKey reports that table.keys holds the row's IndicatorKey.
+	hasKey bool
+}
+
+// key is IndicatorKey of row i's name, memoised for one validation: only
+// the rows P7 and P8 match by name need it.
+func (t *table) key(i int) string {
+	if !t.vals[i].hasKey {
+		t.keys[i], t.vals[i].hasKey = IndicatorKey(t.inds[i].Name), true
+	}
+	return t.keys[i]
 }
 
 type validator struct {
@@ -244,6 +287,19 @@ type validator struct {
 	values  []Value
 	keyedQs [][]keyedQuantity
 	kqArena []keyedQuantity // holds the elements of keyedQs
+	// cmps are the comparisons of P7 and P8 once compared is set; rowsArena
+	// holds their rows, ptsArena the project tables of one evaluation.
+	cmps      []comparison
+	compared  bool
+	rowsArena []int
+	ptsArena  []int
+	runs      []aspectRun // holds the tables' runs
+	rowsBuf   []int       // scratch for costRows
+	refsBuf   []Ref       // scratch for checkRequired
+	// lastText is the last text parse read, and lastTextValue its reading.
+	lastText      string
+	lastTextValue int32
+	lastTextSet   bool
 	// lastRate is the last 完成率 text rate read, and lastRateValue its
 	// reading.
 	lastRate      string
@@ -275,8 +331,10 @@ func (v *validator) release() {
 	clear(v.errs)
 	clear(v.vals)
 	clear(v.byProject)
+	clear(v.cmps)
 	*v = validator{
 		tables: v.tables[:0], byProject: v.byProject,
+		cmps: v.cmps[:0], rowsArena: v.rowsArena[:0], ptsArena: v.ptsArena[:0], rowsBuf: v.rowsBuf[:0], refsBuf: v.refsBuf[:0], runs: v.runs[:0],
 		values: v.values[:0], keyedQs: v.keyedQs[:0], kqArena: v.kqArena[:0],
 		keys: v.keys[:0], refs: v.refs[:0], errs: v.errs[:0], vals: v.vals[:0],
 	}
@@ -301,47 +359,84 @@ type resolution struct {
 	set            bool
 }
 
-// value is ParseValue of row i's field, memoised for one validation.
-func (v *validator) value(t *table, i int, f field) Value {
+// value is ParseValue of row i's field, memoised for one validation. The
+// result is shared: callers only read it.
+func (v *validator) value(t *table, i int, f field) *Value {
 	rv := &t.vals[i]
 	if rv.value[f] == 0 {
-		rv.value[f] = -1
-		if x := ParseValue(f.text(&t.inds[i])); x.OK {
-			v.values = append(v.values, x)
-			rv.value[f] = int32(len(v.values))
-		}
+		rv.value[f] = v.parse(t, i, f)
 	}
 	if rv.value[f] < 0 {
-		return Value{}
+		return &noValue
 	}
-	return v.values[rv.value[f]-1]
+	// An element of an earlier array, when values has grown since, holds
+	// the same reading.
+	return &v.values[rv.value[f]-1]
+}
+
+// noValue is the reading of a text that is not a value. It is never
+// written.
+var noValue Value
+
+// parse reads row i's field for rowValues.value. The same text is read
+// once: a row's target and actual value are often the same ("30万元",
+// "全年"), and so are consecutive rows' (the 时效指标 rows' "全年").
+func (v *validator) parse(t *table, i int, f field) int32 {
+	s := f.text(&t.inds[i])
+	o := 1 - f // the row's other field
+	if k := t.vals[i].value[o]; k != 0 && o.text(&t.inds[i]) == s {
+		return k
+	}
+	if v.lastTextSet && v.lastText == s {
+		return v.lastTextValue
+	}
+	k := int32(-1)
+	if x := ParseValue(s); x.OK {
+		v.values = append(v.values, x)
+		k = int32(len(v.values))
+	}
+	v.lastText, v.lastTextValue, v.lastTextSet = s, k, true
+	return k
 }
 
 // rate is parseRate, remembering the last answer: the 完成率 of row after
 // row is usually the same text ("100%").
-func (v *validator) rate(s string) Value {
+func (v *validator) rate(s string) *Value {
 	if s != v.lastRate || !v.lastRateSet {
 		v.lastRate, v.lastRateValue, v.lastRateSet = s, parseRate(s), true
 	}
-	return v.lastRateValue
+	return &v.lastRateValue
 }
 
 // keyedOf is keyedQuantities of row i's field, memoised for one validation.
 func (v *validator) keyedOf(t *table, i int, f field) []keyedQuantity {
 	rv := &t.vals[i]
 	if rv.keyed[f] == 0 {
-		rv.keyed[f] = -1
-		n := len(v.kqArena)
-		if v.kqArena = appendKeyedQuantities(v.kqArena, f.text(&t.inds[i])); len(v.kqArena) > n {
-			// The slice stays valid when the arena grows into a new array.
-			v.keyedQs = append(v.keyedQs, v.kqArena[n:len(v.kqArena):len(v.kqArena)])
-			rv.keyed[f] = int32(len(v.keyedQs))
-		}
+		rv.keyed[f] = v.scan(t, i, f)
 	}
 	if rv.keyed[f] < 0 {
 		return nil
 	}
 	return v.keyedQs[rv.keyed[f]-1]
+}
+
+// scan finds the keyed quantities of row i's field for rowValues.keyed.
+// A row whose target and actual value are the same sentence is scanned
+// once.
+func (v *validator) scan(t *table, i int, f field) int32 {
+	s := f.text(&t.inds[i])
+	o := 1 - f // the row's other field
+	if k := t.vals[i].keyed[o]; k != 0 && o.text(&t.inds[i]) == s {
+		return k
+	}
+	k := int32(-1)
+	n := len(v.kqArena)
+	if v.kqArena = appendKeyedQuantities(v.kqArena, s); len(v.kqArena) > n {
+		// The slice stays valid when the arena grows into a new array.
+		v.keyedQs = append(v.keyedQs, v.kqArena[n:len(v.kqArena):len(v.kqArena)])
+		k = int32(len(v.keyedQs))
+	}
+	return k
 }
 
 // resolve is v.fw.Resolve, memoised for one validation.
@@ -370,30 +465,39 @@ func (v *validator) index() {
 	keys, refs, errs, vals := v.keys, v.refs, v.errs, v.vals
 	v.tables = v.tables[:0]
 	add := func(t table) {
+		runs := len(v.runs)
 		m := len(t.inds)
 		t.keys, t.refs, t.errs, t.vals = keys[:m:m], refs[:m:m], errs[:m:m], vals[:m:m]
 		keys, refs, errs, vals = keys[m:], refs[m:], errs[m:], vals[m:]
 		for i := range t.inds {
-			t.keys[i] = IndicatorKey(t.inds[i].Name)
-		}
-		if v.fw != nil {
-			for i := range t.inds {
+			if v.fw != nil {
 				t.refs[i], t.errs[i] = v.resolve(t.inds[i].Level1, t.inds[i].Level2)
 			}
+			a := int16(-1)
+			if l2 := t.refs[i].L2; l2 != nil {
+				a = int16(l2.Aspect)
+			}
+			t.vals[i].aspect = a
+			t.unresolved = t.unresolved || a < 0
+			if n := len(v.runs); i == 0 || v.runs[n-1].aspect != a {
+				v.runs = append(v.runs, aspectRun{aspect: a, start: int32(i), end: int32(i) + 1})
+			} else {
+				v.runs[n-1].end++
+			}
 		}
+		// The slice stays valid when the arena grows into a new array.
+		t.runs = v.runs[runs:len(v.runs):len(v.runs)]
 		v.tables = append(v.tables, t)
 	}
 	for i := range v.p.Projects {
 		pt := &v.p.Projects[i]
 		n := NormalizeName(pt.Name)
 		v.byProject[n] = append(v.byProject[n], len(v.tables))
-		add(table{path: audit.Pointer("performance", "projects", i), label: fmt.Sprintf("项目“%s”完成情况表", n),
-			projects: []string{n}, funds: &pt.Funds, inds: pt.Indicators})
+		add(table{n: i, name: pt.Name, projects: []string{n}, funds: &pt.Funds, inds: pt.Indicators})
 	}
 	for i := range v.p.Evaluations {
 		e := &v.p.Evaluations[i]
-		add(table{path: audit.Pointer("performance", "evaluations", i), label: fmt.Sprintf("评价结论表（%s）", NormalizeName(e.Projects)),
-			eval: true, projects: e.ProjectNames(), funds: &e.Funds, inds: e.Indicators})
+		add(table{n: i, name: e.Projects, eval: true, projects: e.ProjectNames(), funds: &e.Funds, inds: e.Indicators})
 	}
 }
 
@@ -401,8 +505,9 @@ func (v *validator) report(r *audit.Rule, sev audit.Severity, path, msg, expecte
 	v.rep.Report(audit.Finding{Rule: r.ID, Severity: sev, Path: path, Message: msg, Expected: expected, Actual: actual})
 }
 
+// indPath is the JSON Pointer of field of row i of t.
 func indPath(t *table, i int, field string) string {
-	return t.path + audit.Pointer("indicators", i, field)
+	return t.path() + "/indicators/" + strconv.Itoa(i) + "/" + field
 }
 
 // P1.
@@ -433,7 +538,7 @@ func (v *validator) checkHierarchy(r *audit.Rule) {
 				}
 			}
 			v.report(r, r.Severity, indPath(t, i, field),
-				fmt.Sprintf("%s第%d行“%s”：%v", t.label, i+1, NormalizeName(in.Name), err),
+				fmt.Sprintf("%s第%d行“%s”：%v", t.label(), i+1, NormalizeName(in.Name), err),
 				expected, NormalizeName(in.Level1)+"/"+NormalizeName(in.Level2))
 		}
 	}
@@ -456,24 +561,28 @@ func (v *validator) checkRequired(r *audit.Rule) {
 	if v.opts.Required != nil {
 		req = v.opts.Required
 	}
-	// Each required name is a 一级 category or the 二级 categories so named.
-	type want struct {
-		l1 *Level1
-		l2 []Ref
-	}
-	wants := make([]want, len(req))
-	for k, name := range req {
-		if l1 := v.fw.Level1Named(name); l1 != nil {
-			wants[k].l1 = l1
-		} else {
-			wants[k].l2 = v.fw.level2Named(name)
-		}
+	// Each required name is a 一级 category or the 二级 categories so named;
+	// a registered framework has its own requirements resolved already.
+	var wants []requirement
+	if ix := v.fw.index; ix != nil && v.opts.Required == nil {
+		wants = ix.required
+	} else {
+		wants = v.fw.requirementsOf(req)
 	}
 	for ti := range v.tables {
 		t := &v.tables[ti]
+		// Rows come grouped by category: look at each run of rows filed
+		// under one category once.
+		refs := v.refsBuf[:0]
+		for i, ref := range t.refs {
+			if i == 0 || ref != t.refs[i-1] {
+				refs = append(refs, ref)
+			}
+		}
+		v.refsBuf = refs
 		for k, name := range req {
 			have := false
-			for _, ref := range t.refs {
+			for _, ref := range refs {
 				if w := &wants[k]; w.l1 != nil {
 					have = ref.L1 == w.l1
 				} else {
@@ -486,8 +595,8 @@ func (v *validator) checkRequired(r *audit.Rule) {
 				}
 			}
 			if !have {
-				v.report(r, r.Severity, t.path+"/indicators",
-					fmt.Sprintf("%s没有“%s”类绩效指标", t.label, NormalizeName(name)),
+				v.report(r, r.Severity, t.path()+"/indicators",
+					fmt.Sprintf("%s没有“%s”类绩效指标", t.label(), NormalizeName(name)),
 					NormalizeName(name), "（无）")
 			}
 		}
@@ -534,8 +643,8 @@ func (v *validator) checkExecutionRate(r *audit.Rule) {
 			if !ok || want.Equal(rv.Number) {
 				continue
 			}
-			v.report(r, r.Severity, t.path+audit.Pointer("funds", row.key, "rate"),
-				fmt.Sprintf("%s%s执行率填列 %s，执行数 %s ÷ 预算数 %s = %s%%", t.label, row.label, l.Rate, l.Actual, l.Budget, want.StringFixed(places)),
+			v.report(r, r.Severity, t.path()+audit.Pointer("funds", row.key, "rate"),
+				fmt.Sprintf("%s%s执行率填列 %s，执行数 %s ÷ 预算数 %s = %s%%", t.label(), row.label, l.Rate, l.Actual, l.Budget, want.StringFixed(places)),
 				want.StringFixed(places)+"%", l.Rate)
 		}
 	}
@@ -560,21 +669,18 @@ func (v *validator) sumCheck(r *audit.Rule, sev audit.Severity, where func() (pa
 	}
 }
 
-// at returns a fixed path and subject for sumCheck.
-func at(path, what string) func() (string, string) {
-	return func() (string, string) { return path, what }
-}
-
-// joinAmounts returns a formula that writes label and the addends joined
-// with "+": "成本指标合计 30+3+5".
-func joinAmounts(label string, addends []Amount) func() string {
-	return func() string {
-		parts := make([]string, len(addends))
-		for k, a := range addends {
-			parts[k] = a.String()
+// joinAmounts writes label and the addends joined with "+", the formula
+// of a sumCheck message: "成本指标合计 30+3+5".
+func joinAmounts(label string, addends []Amount) string {
+	var b strings.Builder
+	b.WriteString(label)
+	for k, a := range addends {
+		if k > 0 {
+			b.WriteByte('+')
 		}
-		return label + strings.Join(parts, "+")
+		b.WriteString(a.String())
 	}
+	return b.String()
 }
 
 // fundsColumns are the columns of the funds table P4 adds up.
@@ -612,7 +718,7 @@ func (v *validator) checkFundsSum(r *audit.Rule) {
 				return s + " + 其他资金 " + other.String()
 			}
 			v.sumCheck(r, r.Severity, func() (string, string) {
-				return t.path + "/funds/total/" + c.key, t.label + "年度资金总额" + c.label
+				return t.path() + "/funds/total/" + c.key, t.label() + "年度资金总额" + c.label
 			}, total, addends, formula)
 		}
 	}
@@ -627,9 +733,8 @@ func (v *validator) moneyOf(t *table, i int, f field) (Amount, bool) {
 	return amount.New(d), true
 }
 
-// costRows returns the indexes of a table's 成本指标 rows.
-func costRows(t *table) []int {
-	var out []int
+// costRows appends the indexes of a table's 成本指标 rows to out.
+func costRows(out []int, t *table) []int {
 	for i, ref := range t.refs {
 		if ref.L2 != nil && ref.L2.Aspect == Cost {
 			out = append(out, i)
@@ -642,12 +747,14 @@ func costRows(t *table) []int {
 func (v *validator) checkCostSum(r *audit.Rule) {
 	for ti := range v.tables {
 		t := &v.tables[ti]
-		rows := costRows(t)
+		rows := costRows(v.rowsBuf[:0], t)
+		v.rowsBuf = rows
 		budget := t.funds.Total.Budget
 		if len(rows) == 0 || !budget.IsSet() {
 			continue
 		}
-		var addends []Amount
+		var buf [8]Amount
+		addends := buf[:0]
 		for _, i := range rows {
 			a, ok := v.moneyOf(t, i, fieldTarget)
 			if !ok {
@@ -659,14 +766,15 @@ func (v *validator) checkCostSum(r *audit.Rule) {
 		if addends == nil {
 			continue
 		}
-		v.sumCheck(r, r.Severity, func() (string, string) { return t.path + "/funds/total/budget", t.label + "预算数" }, budget, addends,
-			joinAmounts("成本指标合计 ", addends))
+		v.sumCheck(r, r.Severity, func() (string, string) { return t.path() + "/funds/total/budget", t.label() + "预算数" }, budget, addends,
+			func() string { return joinAmounts("成本指标合计 ", addends) })
 	}
 }
 
 // completion computes the 完成率 (percent) that target and actual imply,
-// and whether the target is met. ok is false when they cannot be compared.
-func completion(target, actual Value) (pct decimal.Decimal, met, ok bool) {
+// rounded half away from zero to places decimal places, and whether the
+// target is met. ok is false when they cannot be compared.
+func completion(target, actual *Value, places int32) (pct decimal.Decimal, met, ok bool) {
 	if target.IsPeriod() || actual.IsPeriod() {
 		if target.IsPeriod() && actual.IsPeriod() && samePeriod(target.Period, actual.Period) {
 			return hundred, true, true
@@ -676,24 +784,30 @@ func completion(target, actual Value) (pct decimal.Decimal, met, ok bool) {
 	if actual.Comparator != Plain && actual.Comparator != EQ {
 		return decimal.Decimal{}, false, false // an approximate or bounded actual value
 	}
-	x, y, ok := commonScale(target, actual)
-	if !ok {
-		return decimal.Decimal{}, false, false
+	x, y := target.Number, actual.Number // in one unit: a ratio needs no scaling
+	if !target.IsQuantity() || !actual.IsQuantity() || target.Unit != actual.Unit {
+		if x, y, ok = commonScale(*target, *actual); !ok {
+			return decimal.Decimal{}, false, false
+		}
 	}
 	if target.Comparator.Upper() {
-		if y.Cmp(x) <= 0 {
-			if y.Sign() == 0 {
-				return hundred, true, true
-			}
-			return x.Mul(hundred).DivRound(y, 10), true, true
+		// An upper bound x: met when y ≤ x, and 完成率 is x ÷ y.
+		met := y.Cmp(x) <= 0
+		switch {
+		case met && (y.Sign() == 0 || x.Equal(y)):
+			return hundred, true, true
+		case y.Sign() == 0:
+			return decimal.Decimal{}, false, false // nothing to divide by
 		}
-		return x.Mul(hundred).DivRound(y, 10), false, true
+		return x.Mul(hundred).DivRound(y, places), met, true
 	}
 	if x.Sign() <= 0 {
 		return decimal.Decimal{}, false, false
 	}
-	p := y.Mul(hundred).DivRound(x, 10)
-	return p, p.Cmp(hundred) >= 0, true
+	if x.Equal(y) {
+		return hundred, true, true // the common case, exactly 100
+	}
+	return y.Mul(hundred).DivRound(x, places), y.Cmp(x) >= 0, true
 }
 
 // hundred is 100, for percentages.
@@ -705,22 +819,24 @@ func (v *validator) checkCompletion(r *audit.Rule) {
 		t := &v.tables[ti]
 		for i := range t.inds {
 			in := &t.inds[i]
+			if in.Rate == "" {
+				continue // no 完成率 (parseRate reads nothing in "")
+			}
 			rv := v.rate(in.Rate)
 			if !rv.OK {
 				continue
 			}
-			pct, met, ok := completion(v.value(t, i, fieldTarget), v.value(t, i, fieldActual))
+			places := min(decimals(rv.Number), 2)
+			want, met, ok := completion(v.value(t, i, fieldTarget), v.value(t, i, fieldActual), places)
 			if !ok {
 				continue
 			}
-			places := min(decimals(rv.Number), 2)
-			want := pct.Round(places)
 			if want.Equal(rv.Number) || (met && rv.Number.Equal(hundred)) {
 				continue
 			}
 			v.report(r, r.Severity, indPath(t, i, "rate"),
 				fmt.Sprintf("%s“%s”完成率填列 %s，但指标值“%s”、实际完成值“%s”对应完成率 %s%%",
-					t.label, NormalizeName(in.Name), in.Rate, in.Target, in.Actual, want.StringFixed(places)),
+					t.label(), NormalizeName(in.Name), in.Rate, in.Target, in.Actual, want.StringFixed(places)),
 				want.StringFixed(places)+"%", in.Rate)
 		}
 	}
@@ -751,13 +867,40 @@ func (v *validator) checkSameActual(r *audit.Rule) {
 //
 // Text that cannot be read is never compared beyond exact equality.
 func (v *validator) crossCheck(r *audit.Rule, f field, what string) {
+	for _, c := range v.comparisons() {
+		if c.rows != nil {
+			v.aggregate(r, f, what, c.b, c.j, c.a, c.rows)
+		} else {
+			v.direct(r, f, what, c.a, c.i, c.b, c.j)
+		}
+	}
+}
+
+// comparison is one comparison crossCheck makes, the same for the target
+// and the actual value: row j of b against row i of a (direct), or against
+// a's rows of its category (aggregate: rows is not nil).
+type comparison struct {
+	a    *table
+	i    int
+	b    *table
+	j    int
+	rows []int
+}
+
+// comparisons returns the rows P7 and P8 compare, found on first use: which
+// rows are the same indicator does not depend on the field compared.
+func (v *validator) comparisons() []comparison {
+	if v.compared {
+		return v.cmps
+	}
+	v.compared = true
 	// Project table against project table.
 	for _, idx := range v.byProject {
 		for k := 1; k < len(idx); k++ {
 			b := &v.tables[idx[k]]
 			for j := range b.inds {
-				if at, ai, ok := v.findDirect(idx[:1], b, j); ok {
-					v.direct(r, f, what, at, ai, b, j)
+				if a, i, ok := v.findDirect(idx[:1], b, j); ok {
+					v.cmps = append(v.cmps, comparison{a: a, i: i, b: b, j: j})
 				}
 			}
 		}
@@ -767,35 +910,60 @@ func (v *validator) crossCheck(r *audit.Rule, f field, what string) {
 		if !e.eval {
 			continue
 		}
-		pts := make([]int, 0, len(v.tables))
+		pts := v.ptsArena[:0]
 		for _, n := range e.projects {
 			pts = append(pts, v.byProject[n]...)
 		}
+		v.ptsArena = pts
 		for j := range e.inds {
 			if e.refs[j].L2 == nil {
 				continue
 			}
-			if idx, ok := v.byProject[e.keys[j]]; ok && contains(e.projects, e.keys[j]) {
-				v.aggregate(r, f, what, e, j, &v.tables[idx[0]])
+			if idx, ok := v.byProject[e.key(j)]; ok && contains(e.projects, e.key(j)) {
+				// A row named after a project sums up that project's rows
+				// of its category.
+				pt := &v.tables[idx[0]]
+				n := len(v.rowsArena)
+				if ea := e.vals[j].aspect; ea >= 0 && !pt.unresolved {
+					// Every row resolved: sameCategory compares aspects,
+					// and a run at a time will do.
+					for _, run := range pt.runs {
+						if run.aspect == ea && ea != int16(NoAspect) {
+							for i := run.start; i < run.end; i++ {
+								v.rowsArena = append(v.rowsArena, int(i))
+							}
+						}
+					}
+				} else {
+					for i := range pt.inds {
+						if sameCategory(pt, i, e, j) {
+							v.rowsArena = append(v.rowsArena, i)
+						}
+					}
+				}
+				if len(v.rowsArena) > n {
+					// The slice stays valid when the arena grows into a new array.
+					v.cmps = append(v.cmps, comparison{a: pt, b: e, j: j, rows: v.rowsArena[n:len(v.rowsArena):len(v.rowsArena)]})
+				}
 				continue
 			}
-			if at, ai, ok := v.findDirect(pts, e, j); ok {
-				v.direct(r, f, what, at, ai, e, j)
+			if a, i, ok := v.findDirect(pts, e, j); ok {
+				v.cmps = append(v.cmps, comparison{a: a, i: i, b: e, j: j})
 			}
 		}
 		// Evaluation against an earlier evaluation of the same rows.
 		for tj := 0; tj < ti; tj++ {
-			o := &v.tables[tj]
-			if !o.eval {
+			if !v.tables[tj].eval {
 				continue
 			}
 			for j := range e.inds {
-				if at, ai, ok := v.findDirect([]int{tj}, e, j); ok {
-					v.direct(r, f, what, at, ai, e, j)
+				if a, i, ok := v.findDirect([]int{tj}, e, j); ok {
+					v.cmps = append(v.cmps, comparison{a: a, i: i, b: e, j: j})
 				}
 			}
 		}
 	}
+	return v.cmps
 }
 
 func contains(list []string, s string) bool {
@@ -810,9 +978,8 @@ func contains(list []string, s string) bool {
 // sameCategory reports whether two rows are filed under the same 二级
 // category (by aspect when resolved, else by normalised name).
 func sameCategory(a *table, i int, b *table, j int) bool {
-	ra, rb := a.refs[i], b.refs[j]
-	if ra.L2 != nil && rb.L2 != nil {
-		return ra.L2.Aspect == rb.L2.Aspect && ra.L2.Aspect != NoAspect
+	if x, y := a.vals[i].aspect, b.vals[j].aspect; x >= 0 && y >= 0 {
+		return x == y && x != int16(NoAspect)
 	}
 	return NormalizeName(a.inds[i].Level2) == NormalizeName(b.inds[j].Level2)
 }
@@ -820,7 +987,7 @@ func sameCategory(a *table, i int, b *table, j int) bool {
 // findDirect finds the row of tables idx that is the same indicator as row j
 // of b.
 func (v *validator) findDirect(idx []int, b *table, j int) (*table, int, bool) {
-	k := b.keys[j]
+	k := b.key(j)
 	if k == "" {
 		return nil, 0, false
 	}
@@ -830,7 +997,7 @@ func (v *validator) findDirect(idx []int, b *table, j int) (*table, int, bool) {
 			continue
 		}
 		for i := range a.inds {
-			if a.keys[i] == k && sameCategory(a, i, b, j) {
+			if a.key(i) == k && sameCategory(a, i, b, j) {
 				return a, i, true
 			}
 		}
@@ -851,7 +1018,7 @@ func (v *validator) sameText(f field, a *table, i int, b *table, j int) bool {
 		if vx.IsPeriod() || vy.IsPeriod() {
 			return samePeriod(vx.Period, vy.Period)
 		}
-		a, b, ok := commonScale(vx, vy)
+		a, b, ok := commonScale(*vx, *vy)
 		return ok && a.Equal(b) && vx.Comparator == vy.Comparator
 	}
 	return false
@@ -872,24 +1039,13 @@ func (v *validator) direct(r *audit.Rule, f field, what string, a *table, i int,
 	}
 	x, y, key := f.text(&a.inds[i]), f.text(&b.inds[j]), f.key()
 	v.report(r, r.Severity, indPath(b, j, key),
-		fmt.Sprintf("%s“%s”的%s“%s”与%s（%s）同一指标的%s“%s”不一致",
-			b.label, NormalizeName(b.inds[j].Name), what, y, a.label, indPath(a, i, key), what, x),
+		b.label()+"“"+NormalizeName(b.inds[j].Name)+"”的"+what+"“"+y+"”与"+a.label()+"（"+indPath(a, i, key)+"）同一指标的"+what+"“"+x+"”不一致",
 		x, y)
 }
 
-// aggregate compares evaluation row j of e, which sums up project table pt's
-// rows of the same category.
-func (v *validator) aggregate(r *audit.Rule, f field, what string, e *table, j int, pt *table) {
-	var buf [16]int
-	rows := buf[:0]
-	for i := range pt.inds {
-		if sameCategory(pt, i, e, j) {
-			rows = append(rows, i)
-		}
-	}
-	if len(rows) == 0 {
-		return
-	}
+// aggregate compares evaluation row j of e, which sums up rows of project
+// table pt (its rows of the same category).
+func (v *validator) aggregate(r *audit.Rule, f field, what string, e *table, j int, pt *table, rows []int) {
 	in := &e.inds[j]
 	text, key := f.text(in), f.key()
 	val := v.value(e, j, f)
@@ -913,16 +1069,16 @@ func (v *validator) aggregate(r *audit.Rule, f field, what string, e *table, j i
 		}
 		addends = append([]Amount(nil), addends...)
 		v.sumCheck(r, r.Severity, func() (string, string) {
-			return indPath(e, j, key), fmt.Sprintf("%s“%s”成本%s（万元）", e.label, NormalizeName(in.Name), what)
+			return indPath(e, j, key), fmt.Sprintf("%s“%s”成本%s（万元）", e.label(), NormalizeName(in.Name), what)
 		},
-			total, addends, joinAmounts(pt.label+"成本指标"+what+"合计 ", addends))
+			total, addends, func() string { return joinAmounts(pt.label()+"成本指标"+what+"合计 ", addends) })
 	case val.IsPeriod():
 		for _, i := range rows {
 			o := v.value(pt, i, f)
 			if o.IsPeriod() && !samePeriod(o.Period, val.Period) {
 				other := f.text(&pt.inds[i])
 				v.report(r, r.Severity, indPath(e, j, key),
-					fmt.Sprintf("%s“%s”的%s“%s”与%s（%s）的%s“%s”不一致", e.label, NormalizeName(in.Name), what, text, pt.label, indPath(pt, i, key), what, other),
+					e.label()+"“"+NormalizeName(in.Name)+"”的"+what+"“"+text+"”与"+pt.label()+"（"+indPath(pt, i, key)+"）的"+what+"“"+other+"”不一致",
 					other, text)
 				return
 			}
@@ -942,7 +1098,8 @@ func (v *validator) keyed(r *audit.Rule, f field, what string, e *table, j int, 
 		return
 	}
 	key := f.key()
-	var seen []string // subjects already reported
+	var seenBuf [4]string
+	seen := seenBuf[:0] // subjects already reported
 	for _, q := range qs {
 		var conflict keyedQuantity
 		conflictRow := -1
@@ -965,9 +1122,8 @@ func (v *validator) keyed(r *audit.Rule, f field, what string, e *table, j int, 
 		seen = append(seen, q.key)
 		in := &e.inds[j]
 		v.report(r, r.Severity, indPath(e, j, key),
-			fmt.Sprintf("%s“%s”的%s写“%s”，%s（%s，%s）同一事项写“%s”",
-				e.label, NormalizeName(in.Name), what, q.raw, pt.label, indPath(pt, conflictRow, key),
-				NormalizeName(pt.inds[conflictRow].Name), conflict.raw),
+			e.label()+"“"+NormalizeName(in.Name)+"”的"+what+"写“"+q.raw+"”，"+pt.label()+"（"+indPath(pt, conflictRow, key)+"，"+
+				NormalizeName(pt.inds[conflictRow].Name)+"）同一事项写“"+conflict.raw+"”",
 			conflict.raw, q.raw)
 	}
 }
@@ -982,7 +1138,8 @@ func (v *validator) checkProjectTotal(r *audit.Rule) {
 		pe = pe.Convert(amount.Yuan, amount.TenThousandYuan).Round(2)
 	}
 	if len(v.p.Projects) > 0 {
-		var addends []Amount
+		var abuf [8]Amount
+		addends := abuf[:0]
 		for i := range v.p.Projects {
 			a := v.p.Projects[i].Funds.Total.Actual
 			if !a.IsSet() {
@@ -992,8 +1149,8 @@ func (v *validator) checkProjectTotal(r *audit.Rule) {
 			addends = append(addends, a)
 		}
 		if addends != nil {
-			v.sumCheck(r, r.Severity, at("/performance/projects", "决算表项目支出"), pe, addends,
-				joinAmounts("各项目绩效目标完成情况表执行数合计 ", addends))
+			v.sumCheck(r, r.Severity, func() (string, string) { return "/performance/projects", "决算表项目支出" }, pe, addends,
+				func() string { return joinAmounts("各项目绩效目标完成情况表执行数合计 ", addends) })
 		}
 	}
 	if d := v.p.Department; d != nil && d.Expenditure.Project.IsSet() && !d.Expenditure.Project.Equal(pe) {
@@ -1019,7 +1176,8 @@ func (v *validator) checkEvaluationSum(r *audit.Rule) {
 		if !e.eval || len(e.projects) == 0 {
 			continue
 		}
-		var pts []*table
+		var pbuf [4]*table
+		pts := pbuf[:0]
 		for _, n := range e.projects {
 			idx, ok := v.byProject[n]
 			if !ok {
@@ -1033,7 +1191,8 @@ func (v *validator) checkEvaluationSum(r *audit.Rule) {
 		}
 		for _, c := range evaluationColumns {
 			total := c.get(&e.funds.Total)
-			var addends []Amount
+			var abuf [4]Amount
+			addends := abuf[:0]
 			for _, pt := range pts {
 				a := c.get(&pt.funds.Total)
 				if !a.IsSet() {
@@ -1045,8 +1204,8 @@ func (v *validator) checkEvaluationSum(r *audit.Rule) {
 			if addends == nil {
 				continue
 			}
-			v.sumCheck(r, r.Severity, func() (string, string) { return e.path + "/funds/total/" + c.key, e.label + c.label }, total, addends,
-				joinAmounts("所列项目完成情况表"+c.plabel+"合计 ", addends))
+			v.sumCheck(r, r.Severity, func() (string, string) { return e.path() + "/funds/total/" + c.key, e.label() + c.label }, total, addends,
+				func() string { return joinAmounts("所列项目完成情况表"+c.plabel+"合计 ", addends) })
 		}
 	}
 }
@@ -1058,8 +1217,9 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 		return
 	}
 	const base = "/performance/department"
+	var buf [8]Amount
 	items := func(list []NamedAmount) []Amount {
-		var out []Amount
+		out := buf[:0]
 		for _, it := range list {
 			if !it.Amount.IsSet() {
 				return nil
@@ -1069,19 +1229,27 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 		return out
 	}
 	if a := items(d.Income.Items); len(a) > 0 {
-		v.sumCheck(r, r.Severity, at(base+"/income/total", "部门整体支出自评财政资金收入总计"), d.Income.Total, a, joinAmounts("收入明细合计 ", a))
+		v.sumCheck(r, r.Severity, func() (string, string) {
+			return base + "/income/total", "部门整体支出自评财政资金收入总计"
+		}, d.Income.Total, a,
+			func() string { return joinAmounts("收入明细合计 ", a) })
 	}
 	x := &d.Expenditure
 	if x.Basic.IsSet() && x.Project.IsSet() {
-		v.sumCheck(r, r.Severity, at(base+"/expenditure/total", "部门整体支出自评财政资金支出"), x.Total,
+		v.sumCheck(r, r.Severity, func() (string, string) {
+			return base + "/expenditure/total", "部门整体支出自评财政资金支出"
+		}, x.Total,
 			[]Amount{x.Basic, x.Project}, func() string { return fmt.Sprintf("基本支出 %s + 项目支出 %s", x.Basic, x.Project) })
 	}
 	if a := items(x.Items); len(a) > 0 {
-		v.sumCheck(r, r.Severity, at(base+"/expenditure/total", "部门整体支出自评财政资金支出"), x.Total, a, joinAmounts("支出明细合计 ", a))
+		v.sumCheck(r, r.Severity, func() (string, string) {
+			return base + "/expenditure/total", "部门整体支出自评财政资金支出"
+		}, x.Total, a,
+			func() string { return joinAmounts("支出明细合计 ", a) })
 	}
 	oc := &d.OperatingCost
 	if oc.Current.IsSet() && oc.Prior.IsSet() && oc.Change.IsSet() {
-		v.sumCheck(r, r.Severity, at(base+"/operatingCost/change", "机关运行经费本年数"), oc.Current,
+		v.sumCheck(r, r.Severity, func() (string, string) { return base + "/operatingCost/change", "机关运行经费本年数" }, oc.Current,
 			[]Amount{oc.Prior, oc.Change}, func() string { return fmt.Sprintf("上年数 %s + 增减额 %s", oc.Prior, oc.Change) })
 	}
 	if oc.ChangePercent.IsSet() && oc.Prior.IsSet() && oc.Current.IsSet() {
@@ -1094,6 +1262,7 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 		}
 	}
 	if a := items(d.ProjectFunds.Items); len(a) > 0 && x.Project.IsSet() {
-		v.sumCheck(r, r.Severity, at(base+"/expenditure/project", "部门整体支出自评项目支出"), x.Project, a, joinAmounts("项目资金合计 ", a))
+		v.sumCheck(r, r.Severity, func() (string, string) { return base + "/expenditure/project", "部门整体支出自评项目支出" }, x.Project, a,
+			func() string { return joinAmounts("项目资金合计 ", a) })
 	}
 }

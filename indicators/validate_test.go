@@ -191,6 +191,22 @@ func TestRules(t *testing.T) {
 				in.Rate = "50%"
 			},
 			want: []finding{{"/performance/evaluations/0/indicators/4/rate", audit.Warning, "100%", "50%"}}},
+		{name: "rounded once: 5000 of 100000001 is 0.0049999999…%, so 0.00%", rule: RuleCompletion,
+			mutate: func(p *Performance) {
+				in := &p.Evaluations[0].Indicators[0]
+				in.Target, in.Actual, in.Rate = "100000001次", "5000次", "0.00%"
+			}},
+		{name: "rounded once: 0.01% is wrong", rule: RuleCompletion,
+			mutate: func(p *Performance) {
+				in := &p.Evaluations[0].Indicators[0]
+				in.Target, in.Actual, in.Rate = "100000001次", "5000次", "0.01%"
+			},
+			want: []finding{{"/performance/evaluations/0/indicators/0/rate", audit.Warning, "0.00%", "0.01%"}}},
+		{name: "≤ target with an actual of 0: met", rule: RuleCompletion,
+			mutate: func(p *Performance) {
+				in := &p.Evaluations[0].Indicators[0]
+				in.Target, in.Actual = "≤5次", "0次"
+			}},
 		{name: "text target: no finding", rule: RuleCompletion,
 			mutate: func(p *Performance) { p.Evaluations[0].Indicators[2].Rate = "10%" }},
 		{name: "reference rates", rule: RuleCompletion},
@@ -352,5 +368,46 @@ func TestRulesCatalog(t *testing.T) {
 	want := []string{"P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11"}
 	if diff := cmp.Diff(want, ids); diff != "" {
 		t.Errorf("rule IDs (-want +got):\n%s", diff)
+	}
+}
+
+// TestComparisonRows checks the rows P7 and P8 aggregate against their
+// definition: every row of the project table in the evaluation row's
+// category (sameCategory), in order. The reference document files every row;
+// the mutated one leaves some unresolved, which takes the row-by-row path.
+func TestComparisonRows(t *testing.T) {
+	unresolved := loadReference(t)
+	unresolved.Projects[0].Indicators[3].Level2 = "未知指标"
+	unresolved.Projects[0].Indicators[20].Level2 = "社会 效益"
+	for name, p := range map[string]*Performance{"reference": loadReference(t), "unresolved": unresolved} {
+		t.Run(name, func(t *testing.T) {
+			v := validators.Get().(*validator)
+			defer v.release()
+			v.p, v.opts, v.rep = p, referenceOptions(), audit.NewReporter(nil)
+			v.fw, _ = LookupFramework(Sichuan2020)
+			v.index()
+			if got := v.tables[0].unresolved; got != (name == "unresolved") {
+				t.Fatalf("first table unresolved = %v", got)
+			}
+			aggregates := 0
+			for _, c := range v.comparisons() {
+				if c.rows == nil {
+					continue
+				}
+				aggregates++
+				var want []int
+				for i := range c.a.inds {
+					if sameCategory(c.a, i, c.b, c.j) {
+						want = append(want, i)
+					}
+				}
+				if diff := cmp.Diff(want, c.rows); diff != "" {
+					t.Errorf("rows for %s row %d (-sameCategory +comparisons):\n%s", c.b.path(), c.j, diff)
+				}
+			}
+			if aggregates == 0 {
+				t.Fatal("no aggregate comparison")
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -133,14 +134,62 @@ var suffixes = []struct {
 }
 
 // suffixEnds are the last characters of the suffixes.
-var suffixEnds = func() map[rune]bool {
-	m := map[rune]bool{}
+var suffixEnds = func() *runeSet {
+	m := &runeSet{}
 	for _, x := range suffixes {
 		r, _ := utf8.DecodeLastRuneInString(x.s)
-		m[r] = true
+		m.add(r)
 	}
 	return m
 }()
+
+// runeSet is a set of characters. Those of the Basic Multilingual Plane
+// (every character of the tables it is built from) are bits of a bitmap,
+// so membership costs one load where a map would hash.
+type runeSet struct {
+	bits []uint64
+	more map[rune]bool // characters above U+FFFF
+}
+
+// add puts r in s.
+func (s *runeSet) add(r rune) {
+	if r < 0 || r > 0xFFFF {
+		if s.more == nil {
+			s.more = map[rune]bool{}
+		}
+		s.more[r] = true
+		return
+	}
+	for int(r>>6) >= len(s.bits) {
+		s.bits = append(s.bits, 0)
+	}
+	s.bits[r>>6] |= 1 << (r & 63)
+}
+
+// has reports whether r is in s.
+func (s *runeSet) has(r rune) bool {
+	if r >= 0 && r <= 0xFFFF {
+		return int(r>>6) < len(s.bits) && s.bits[r>>6]&(1<<(r&63)) != 0
+	}
+	return s.more[r]
+}
+
+// all lists the members of s in increasing order.
+func (s *runeSet) all() []rune {
+	var out []rune
+	for w, bits := range s.bits {
+		for b := range 64 {
+			if bits&(1<<b) != 0 {
+				out = append(out, rune(w<<6|b))
+			}
+		}
+	}
+	for r := range s.more {
+		out = append(out, r)
+	}
+	slices.Sort(out)
+	return out
+}
 
 // maxValueLen bounds the text ParseValue tries to read; longer texts are
 // sentences, not values.
@@ -169,6 +218,11 @@ const maxDigits = 24
 // subject (劝返率达90%) — stays text: OK is false and nothing is guessed.
 // ParseValue never panics.
 func ParseValue(s string) Value {
+	if len(s) > 0 && isDigit(s[0]) {
+		if v, ok := readSimple(s); ok {
+			return v // the common shape: "30万元", "12.5%", "7期"
+		}
+	}
 	first := mayStartValue(s)
 	if first == 0 {
 		return Value{} // most texts are sentences: decide on the first character
@@ -176,7 +230,7 @@ func ParseValue(s string) Value {
 	if len(s) > maxValueLen*4 || (len(s) > 48 && !hasDigit(s)) {
 		return Value{} // a sentence: a period is short and a figure has digits
 	}
-	if periodStarts[first] {
+	if periodStarts.has(first) {
 		return readPeriod(s) // only a period starts so (TestPeriodStarts)
 	}
 	t := normalizeValueText(s)
@@ -198,7 +252,7 @@ func ParseValue(s string) Value {
 		}
 	}
 	for _, x := range suffixes {
-		if last, _ := utf8.DecodeLastRuneInString(t); !suffixEnds[last] {
+		if last, _ := utf8.DecodeLastRuneInString(t); !suffixEnds.has(last) {
 			break
 		}
 		if strings.HasSuffix(t, x.s) {
@@ -224,12 +278,66 @@ func ParseValue(s string) Value {
 	if !validUnit(rest) {
 		return Value{}
 	}
-	d, err := decimal.NewFromString(num)
+	d, err := parseFigure(num)
 	if err != nil {
 		return Value{}
 	}
 	v.Number, v.Unit, v.OK = d, rest, true
 	return v
+}
+
+// readSimple reads the most common shape of a value as the rest of
+// ParseValue would, with less work: ASCII digits (at most 18, no leading
+// zero), an optional fraction, and no unit, "%", or one to four characters
+// of the CJK Unified Ideographs block other than 余 and 年 (which start
+// other readings) and the last characters of the comparator suffixes. ok
+// is false for any other text, and ParseValue reads it in full. Such a
+// text needs no normalising, is no period, has no comparator, and its unit
+// is valid; TestParseValueMatchesOracle and FuzzParseValueOracle hold the
+// shortcut to the full reading.
+func readSimple(s string) (v Value, ok bool) {
+	i := 0
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	digits := i
+	if digits == 0 || (digits > 1 && s[0] == '0') {
+		return Value{}, false
+	}
+	if i < len(s) && s[i] == '.' {
+		j := i + 1
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if j == i+1 {
+			return Value{}, false // "30." : closing punctuation, read in full
+		}
+		digits += j - i - 1
+		i = j
+	}
+	if digits > 18 {
+		return Value{}, false
+	}
+	num, unit := s[:i], s[i:]
+	if unit != "" && unit != "%" {
+		if len(unit)%3 != 0 || len(unit) > 12 {
+			return Value{}, false
+		}
+		for k := 0; k < len(unit); k += 3 {
+			r, n := decodeRune(unit[k:])
+			if n != 3 || r < 0x4E00 || r > 0x9FFF || r == '余' || r == '年' {
+				return Value{}, false
+			}
+			if k == len(unit)-3 && suffixEnds.has(r) {
+				return Value{}, false
+			}
+		}
+	}
+	d, err := parseFigure(num)
+	if err != nil {
+		return Value{}, false
+	}
+	return Value{Number: d, Unit: unit, OK: true}, true
 }
 
 // hasDigit reports whether s holds an ASCII or full-width digit.
@@ -285,6 +393,11 @@ func normalizeValueText(s string) string {
 // (。 . ； ; ， , and their full-width forms) may only end the text; what
 // remains must be a period.
 func readPeriod(s string) Value {
+	for _, p := range periods {
+		if s == p {
+			return Value{Period: p, OK: true} // as written: nothing to drop
+		}
+	}
 	var buf [16]byte
 	out := buf[:0]
 	closing := false
@@ -297,7 +410,7 @@ func readPeriod(s string) Value {
 			closing = true
 		case closing || len(out) > maxPeriodLen:
 			return Value{} // text after closing punctuation, or too long
-		case periodRunes[r]:
+		case periodRunes.has(r):
 			out = utf8.AppendRune(out, r)
 		default:
 			return Value{}
@@ -360,7 +473,7 @@ func mayStartValue(s string) rune {
 		if unicode.IsSpace(r) {
 			continue
 		}
-		if r >= '0' && r <= '9' || r >= '０' && r <= '９' || valueStarts[r] || periodStarts[r] {
+		if r >= '0' && r <= '9' || r >= '０' && r <= '９' || valueStarts.has(r) || periodStarts.has(r) {
 			return r
 		}
 		return 0
@@ -374,21 +487,26 @@ func mayStartValue(s string) rune {
 // characters of periods, periodRunes every character of one, and
 // maxPeriodLen the length of the longest in bytes. They are derived from the
 // tables, so that a word added there is read.
-var valueStarts, periodStarts, periodRunes, maxPeriodLen = func() (starts, pstarts, prunes map[rune]bool, maxLen int) {
-	starts, pstarts, prunes = map[rune]bool{}, map[rune]bool{}, map[rune]bool{}
+var valueStarts, periodStarts, periodRunes, maxPeriodLen = func() (starts, pstarts, prunes *runeSet, maxLen int) {
+	starts, pstarts, prunes = &runeSet{}, &runeSet{}, &runeSet{}
 	for _, p := range prefixes {
 		r, _ := utf8.DecodeRuneInString(p.s)
-		starts[r] = true
+		starts.add(r)
 		if r >= '!' && r <= '~' {
-			starts[r+'！'-'!'] = true // its full-width form
+			starts.add(r + '！' - '!') // its full-width form
 		}
 	}
-	starts['≧'], starts['≦'] = starts['≥'], starts['≤']
+	if starts.has('≥') {
+		starts.add('≧')
+	}
+	if starts.has('≤') {
+		starts.add('≦')
+	}
 	for _, p := range periods {
 		r, _ := utf8.DecodeRuneInString(p)
-		pstarts[r] = true
+		pstarts.add(r)
 		for _, r := range p {
-			prunes[r] = true
+			prunes.add(r)
 		}
 		maxLen = max(maxLen, len(p))
 	}
@@ -442,6 +560,34 @@ func readNumber(s string) (num, rest string, ok bool) {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// parseFigure converts num, ASCII digits with an optional fraction as
+// readNumber returns them, to a decimal with the places it is written with:
+// what decimal.NewFromString gives, without its general string handling
+// for a figure of up to 18 digits (most).
+func parseFigure(num string) (decimal.Decimal, error) {
+	var v int64
+	var exp int32
+	digits, point := 0, false
+	for i := 0; i < len(num); i++ {
+		switch c := num[i]; {
+		case isDigit(c) && digits < 18:
+			v = v*10 + int64(c-'0')
+			digits++
+			if point {
+				exp--
+			}
+		case c == '.' && !point:
+			point = true
+		default:
+			return decimal.NewFromString(num) // 19 digits or more, or not a figure
+		}
+	}
+	if digits == 0 {
+		return decimal.NewFromString(num)
+	}
+	return decimal.New(v, exp), nil
+}
+
 func isDigits(s string, from, n int) bool {
 	if from+n > len(s) {
 		return false
@@ -486,7 +632,7 @@ func validUnit(u string) bool {
 	for _, r := range u {
 		switch {
 		case r == '/' || r == '%' || r == '‰':
-		case unicode.Is(unicode.Han, r), r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case isHan(r), r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
 		default:
 			return false
 		}

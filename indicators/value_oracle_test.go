@@ -7,12 +7,14 @@ package indicators
 // FuzzParseValueOracle hold it to the oracle's answer on every input.
 
 import (
+	"slices"
 	"testing"
 
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 )
 
@@ -156,6 +158,11 @@ var oracleInputs = []string{
 	"\u3000３０万元\u3000", "不超过5万元以下", "本年度", "年内。", "1/2", "5a/b/c", "12345678901234567890123456",
 	"〇", "全年度；", " 大约 12 期 ", "2020年", "3年", "10周年", "5.5.5元",
 	"全 年", "全年。。", "全年，年", "全年．", "本年度；", "年内 。", "全年\xff", "当年度", "全年全年", "全\u3000年", "全年﹪", "全年成功处置到省非访事件10起13人，来办事处群访事件8起130余人。",
+	// Around readSimple's shortcut: its shapes, and texts just outside them.
+	"40.5万元", "12.50%", "7期", "0", "00", "0.50万元", "30.", "30..5", "30.5.", "30万元。", "30万元 ", "30万元\xff",
+	"123456789012345678", "1234567890123456789", "12345678901234567.8", "1234567890123456.78万元",
+	"5次以上", "5人左右", "5次上", "3万元以下", "12万余", "12余万", "5年", "5周年", "2020年全年", "5人年",
+	"5万元元元元", "5万元元元元元", "5ab", "5％", "5‰", "5\u4e00", "5\u9fff", "5\u3400", "5\U00020000", "5\xe4\xb8",
 }
 
 func TestParseValueMatchesOracle(t *testing.T) {
@@ -182,8 +189,11 @@ func FuzzParseValueOracle(f *testing.F) {
 // period starts with a digit or with the first character of a comparator
 // word or symbol, so a text starting like a period can only be one.
 func TestPeriodStarts(t *testing.T) {
-	for r := range periodStarts {
-		if valueStarts[r] || r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+	if len(periodStarts.all()) == 0 {
+		t.Fatal("no period starts")
+	}
+	for _, r := range periodStarts.all() {
+		if valueStarts.has(r) || r >= '0' && r <= '9' || r >= '０' && r <= '９' {
 			t.Errorf("period start %q also starts a figure or comparator", r)
 		}
 	}
@@ -191,5 +201,46 @@ func TestPeriodStarts(t *testing.T) {
 		if got := ParseValue(p + "。"); !got.IsPeriod() || got.Period != p {
 			t.Errorf("ParseValue(%q) = %+v, want the period %q", p+"。", got, p)
 		}
+	}
+}
+
+// TestParseFigure holds parseFigure to decimal.NewFromString: the same
+// value written with the same places, for figures on both sides of its
+// 18-digit fast path.
+func TestParseFigure(t *testing.T) {
+	for _, num := range []string{"0", "7", "30", "40.5", "2.50", "0.001", "100000001",
+		"123456789012345678", "1234567890123456789", "12345678901234567.8", "1234567890123456789.5",
+		"999999999999999999", "9999999999999999999", "0.000000000000000001", "1.", "", ".", "1.2.3", "1e9"} {
+		got, gotErr := parseFigure(num)
+		want, wantErr := decimal.NewFromString(num)
+		if (gotErr != nil) != (wantErr != nil) {
+			t.Errorf("parseFigure(%q) error %v, decimal.NewFromString %v", num, gotErr, wantErr)
+			continue
+		}
+		if gotErr == nil && (!got.Equal(want) || got.Exponent() != want.Exponent()) {
+			t.Errorf("parseFigure(%q) = %s (exponent %d), want %s (exponent %d)", num, got, got.Exponent(), want, want.Exponent())
+		}
+	}
+}
+
+// TestRuneSet checks the bitmap set against a map, over the Basic
+// Multilingual Plane's edges and beyond it.
+func TestRuneSet(t *testing.T) {
+	members := []rune{0, 'a', '全', '～', 0xFFFF, 0x10000, 0x20BB7, -1}
+	var s runeSet
+	want := map[rune]bool{}
+	for _, r := range members {
+		s.add(r)
+		want[r] = true
+	}
+	for _, r := range append(members, 'b', '年', 0xFFFE, 0x10001, utf8.MaxRune, -2) {
+		if got := s.has(r); got != want[r] {
+			t.Errorf("has(%U) = %v, want %v", r, got, want[r])
+		}
+	}
+	all := s.all()
+	slices.Sort(members)
+	if diff := cmp.Diff(members, all); diff != "" {
+		t.Errorf("all() (-want +got):\n%s", diff)
 	}
 }

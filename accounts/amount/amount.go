@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 
 	"github.com/shopspring/decimal"
 )
@@ -377,15 +378,51 @@ func (a Amount) Convert(from, to Unit) Amount {
 }
 
 // Ratio returns a/b×100 rounded to places decimal places (a percentage, as
-// printed in narratives: two places, 四舍五入). ok is false when either is
-// absent or b is zero.
+// printed in narratives: two places, 四舍五入, half away from zero). The
+// exact quotient is rounded once. ok is false when either is absent or b is
+// zero.
 func Ratio(a, b Amount, places int32) (pct decimal.Decimal, ok bool) {
 	if !a.set || !b.set || b.d.Sign() == 0 {
 		return decimal.Decimal{}, false
 	}
-	// Divide with ample precision, then round once.
-	q := a.d.Mul(decimal.NewFromInt(100)).DivRound(b.d, places+8)
-	return q.Round(places), true
+	if q, ok := ratioMicro(a, b, places); ok {
+		return decimal.New(q, -places), true
+	}
+	return a.d.Mul(hundred).DivRound(b.d, places), true
+}
+
+var hundred = decimal.NewFromInt(100)
+
+// ratioMicro is Ratio on the int64 fast path: a/b×100×10^places rounded
+// half away from zero, in 128-bit integer arithmetic. ok is false when a
+// figure is not on the fast path, places is outside 0…8, or the result
+// does not fit an int64; Ratio then divides decimals.
+func ratioMicro(a, b Amount, places int32) (int64, bool) {
+	if !a.fast || !b.fast || b.m == 0 || places < 0 || places > 8 {
+		return 0, false
+	}
+	x, y := uint64(a.m), uint64(b.m)
+	if a.m < 0 {
+		x = -x
+	}
+	if b.m < 0 {
+		y = -y
+	}
+	hi, lo := bits.Mul64(x, 100*uint64(pow10[places]))
+	if hi >= y {
+		return 0, false // the quotient needs more than 64 bits
+	}
+	q, r := bits.Div64(hi, lo, y)
+	if r >= y-r { // 2r ≥ y: the dropped part is at least one half
+		q++
+	}
+	if q > math.MaxInt64 {
+		return 0, false
+	}
+	if (a.m < 0) != (b.m < 0) {
+		return -int64(q), true
+	}
+	return int64(q), true
 }
 
 // Micro returns a×10^6 as an int64 when that is exact and fits, the fast
@@ -397,11 +434,10 @@ func microOf(d decimal.Decimal) (int64, bool) {
 	if e < -MaxFractionDigits || e > 6 {
 		return 0, false
 	}
-	c := d.Coefficient()
-	if !c.IsInt64() {
-		return 0, false
+	if d.NumDigits() > 18 {
+		return 0, false // the coefficient may not fit an int64
 	}
-	v := c.Int64()
+	v := d.CoefficientInt64() // exact: at most 18 digits, and no copy of the big.Int
 	for k := e + MaxFractionDigits; k > 0; k-- {
 		if v > math.MaxInt64/10 || v < math.MinInt64/10 {
 			return 0, false

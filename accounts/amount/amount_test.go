@@ -3,10 +3,12 @@ package amount
 import (
 	"encoding/json"
 	"errors"
+	"math/big"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 )
 
 func TestParse(t *testing.T) {
@@ -162,6 +164,14 @@ func TestRatio(t *testing.T) {
 		{"25.01", "70.86", "35.29", true},   // 35.29495…
 		{"161.30", "792.08", "20.36", true}, // 20.3641…
 		{"1", "8", "12.50", true},           // exactly 12.5
+		{"-1", "8", "-12.50", true},         // half away from zero
+		{"1", "-8", "-12.50", true},
+		{"-1", "-8", "12.50", true},
+		// 0.0049999999500000005…: rounded once this is 0.00. Rounding first
+		// to ten places (0.0050000000) and then to two gave 0.01.
+		{"5000", "100000001", "0.00", true},
+		// The quotient needs more than 64 bits: the decimal path.
+		{"999999999999", "0.000001", "99999999999900000000.00", true},
 		{"1", "0", "", false},
 	}
 	for _, tt := range tests {
@@ -296,4 +306,58 @@ func BenchmarkParse(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestRatioMicro holds the int64 fast path of Ratio to the exact rational
+// quotient, rounded half away from zero, over figures of every size and sign.
+func TestRatioMicro(t *testing.T) {
+	figures := []string{"0", "0.000001", "1", "-1", "3", "7", "8", "-8", "31.25", "599.53", "630.78",
+		"5000", "100000001", "-0.333333", "999999999999.999999", "-999999999999.999999", "123456.789012"}
+	fast := 0
+	for _, as := range figures {
+		for _, bs := range figures {
+			a, b := MustParse(as), MustParse(bs)
+			for places := int32(0); places <= 4; places++ {
+				got, ok := Ratio(a, b, places)
+				want, wantOK := ratioRat(as, bs, places)
+				if ok != wantOK {
+					t.Errorf("Ratio(%s, %s, %d) ok = %v, want %v", as, bs, places, ok, wantOK)
+					continue
+				}
+				if !ok {
+					continue
+				}
+				if _, isFast := ratioMicro(a, b, places); isFast {
+					fast++
+				}
+				if diff := cmp.Diff(want, got.StringFixed(places)); diff != "" {
+					t.Errorf("Ratio(%s, %s, %d) (-exact +got):\n%s", as, bs, places, diff)
+				}
+			}
+		}
+	}
+	if fast == 0 {
+		t.Fatal("no case took the fast path")
+	}
+}
+
+// ratioRat is a/b×100 rounded half away from zero to places, in big.Rat.
+func ratioRat(as, bs string, places int32) (string, bool) {
+	a, _ := new(big.Rat).SetString(as)
+	b, _ := new(big.Rat).SetString(bs)
+	if b.Sign() == 0 {
+		return "", false
+	}
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)
+	q := new(big.Rat).Quo(a, b)
+	q.Mul(q, new(big.Rat).SetInt(new(big.Int).Mul(big.NewInt(100), scale)))
+	num, den := new(big.Int).Abs(q.Num()), q.Denom()
+	n, r := new(big.Int).QuoRem(num, den, new(big.Int))
+	if r.Lsh(r, 1).Cmp(den) >= 0 {
+		n.Add(n, big.NewInt(1))
+	}
+	if q.Sign() < 0 {
+		n.Neg(n)
+	}
+	return decimal.NewFromBigInt(n, -places).StringFixed(places), true
 }

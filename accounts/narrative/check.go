@@ -196,7 +196,7 @@ func (r *run) mismatchNote(c *claim, f *Fact) string {
 }
 
 func ratio(a, b decimal.Decimal, places int32) decimal.Decimal {
-	return a.Mul(hundred).DivRound(b, places+10).Round(places)
+	return a.Mul(hundred).DivRound(b, places) // the exact quotient, rounded once
 }
 
 // index files the claims by sentence, and last year's figures by paragraph.
