@@ -211,8 +211,12 @@ func NormalizeName(s string) string {
 	if !hasSpace(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	var buf [64]byte // on the stack: only the result is allocated
+	return string(appendNormalized(buf[:0], s))
+}
+
+// appendNormalized appends NormalizeName(s) to dst.
+func appendNormalized(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -221,13 +225,13 @@ func NormalizeName(s string) string {
 		switch {
 		case isSpace(r):
 		case r == utf8.RuneError && n == 1:
-			b.WriteRune(r) // an invalid byte becomes U+FFFD, as ranging over s gives it
+			dst = utf8.AppendRune(dst, r) // an invalid byte becomes U+FFFD, as ranging over s gives it
 		default:
-			b.WriteString(s[i : i+n]) // the character as written, without re-encoding it
+			dst = append(dst, s[i:i+n]...) // the character as written, without re-encoding it
 		}
 		i += n
 	}
-	return b.String()
+	return dst
 }
 
 // hasSpace reports whether s holds white space (unicode.IsSpace), looking
@@ -320,6 +324,18 @@ func (f *Framework) Resolve(level1, level2 string) (Ref, error) {
 		if l1 := ix.level1[level1]; l1 != nil {
 			if l2 := ix.level2[l1][level2]; l2 != nil {
 				return Ref{L1: l1, L2: l2}, nil
+			}
+		}
+		// Then without their white space ("经济效益\n指标"), removed into
+		// buffers on the stack: a map looked up with string(b) copies
+		// nothing.
+		if hasSpace(level1) || hasSpace(level2) {
+			var b1, b2 [64]byte
+			n1, n2 := appendNormalized(b1[:0], level1), appendNormalized(b2[:0], level2)
+			if l1 := ix.level1[string(n1)]; l1 != nil {
+				if l2 := ix.level2[l1][string(n2)]; l2 != nil {
+					return Ref{L1: l1, L2: l2}, nil
+				}
 			}
 		}
 	}

@@ -312,3 +312,21 @@ func TestNormalizeName(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectNames holds ProjectNames to its definition: the fields of
+// Projects between 、，,；; (strings.FieldsFunc), white space removed, empty
+// ones dropped.
+func TestProjectNames(t *testing.T) {
+	sep := func(r rune) bool { return r == '、' || r == '，' || r == ',' || r == '；' || r == ';' }
+	for _, s := range []string{"", "、", "业务运行费", "业务运行费、招商引资活动经费", "、、a，，b;c；d,", " 业务 运行费 、\n招商引资 ", "a、 、b", "\xff、b", "a、\xff"} {
+		var want []string
+		for _, f := range strings.FieldsFunc(s, sep) {
+			if n := NormalizeName(f); n != "" {
+				want = append(want, n)
+			}
+		}
+		if diff := cmp.Diff(want, (&Evaluation{Projects: s}).ProjectNames()); diff != "" {
+			t.Errorf("ProjectNames of %q (-want +got):\n%s", s, diff)
+		}
+	}
+}

@@ -73,10 +73,12 @@ func appendKeyedQuantities(out []keyedQuantity, s string) []keyedQuantity {
 		for k > 0 {
 			// A character of the CJK Unified Ideographs block (U+4E00–U+9FFF)
 			// is three bytes, E4 B8 80 to E9 BF BF: no need to decode it.
-			if k >= 3 && s[k-2]&0xC0 == 0x80 && s[k-1]&0xC0 == 0x80 &&
-				((s[k-3] >= 0xE5 && s[k-3] <= 0xE9) || (s[k-3] == 0xE4 && s[k-2] >= 0xB8)) {
-				k -= 3
-				continue
+			if w := s[:k]; len(w) >= 3 {
+				c0, c1, c2 := w[len(w)-3], w[len(w)-2], w[len(w)-1]
+				if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && ((c0 >= 0xE5 && c0 <= 0xE9) || (c0 == 0xE4 && c1 >= 0xB8)) {
+					k -= 3
+					continue
+				}
 			}
 			r, n := utf8.DecodeLastRuneInString(s[:k])
 			if !(isHan(r) || r == '《' || r == '》') {
@@ -182,9 +184,12 @@ func nextDigit(s string) int {
 		high = 0x8080808080808080
 	)
 	i := 0
-	// Sixteen bytes of multi-byte characters (every byte 80–FF) hold no
-	// ASCII digit: skip them.
-	for ; i+16 <= len(s) && word(s[i:i+8])&word(s[i+8:i+16])&high == high; i += 16 {
+	// Bytes of multi-byte characters (every byte 80–FF) hold no ASCII
+	// digit: skip them 32 at a time.
+	for ; i+32 <= len(s); i += 32 {
+		if w := s[i : i+32]; word(w[:8])&word(w[8:16])&word(w[16:24])&word(w[24:32])&high != high {
+			break
+		}
 	}
 	for ; i+8 <= len(s); i += 8 {
 		x := word(s[i : i+8])

@@ -144,9 +144,11 @@ func TestNextDigit(t *testing.T) {
 		return len(s)
 	}
 	var texts []string
+	// Every byte value at every position of a text long enough for the
+	// 32-, 8- and 1-byte steps, and of each of its prefixes through it.
 	for b := 0; b < 256; b++ {
-		for pos := 0; pos < 17; pos++ {
-			s := []byte(strings.Repeat("\xe4\xb8\x80", 6))
+		for pos := 0; pos < 75; pos++ {
+			s := []byte(strings.Repeat("\xe4\xb8\x80", 25))
 			s[pos] = byte(b)
 			texts = append(texts, string(s), string(s[:pos+1]))
 		}

@@ -2,6 +2,7 @@ package indicators
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cnfiscal/juesuan/accounts/amount"
 )
@@ -122,15 +123,25 @@ type Evaluation struct {
 
 // ProjectNames splits 部门预算项目名称 at 、，, and ；.
 func (e *Evaluation) ProjectNames() []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(e.Projects, func(r rune) bool {
-		return r == '、' || r == '，' || r == ',' || r == '；' || r == ';'
-	}) {
-		if n := NormalizeName(f); n != "" {
-			out = append(out, n)
+	return appendProjectNames(nil, e.Projects)
+}
+
+// appendProjectNames appends the project names of s, as ProjectNames reads
+// them, to dst.
+func appendProjectNames(dst []string, s string) []string {
+	from := 0
+	for i, r := range s {
+		if r == '、' || r == '，' || r == ',' || r == '；' || r == ';' {
+			if n := NormalizeName(s[from:i]); n != "" {
+				dst = append(dst, n)
+			}
+			from = i + utf8.RuneLen(r)
 		}
 	}
-	return out
+	if n := NormalizeName(s[from:]); n != "" {
+		dst = append(dst, n)
+	}
+	return dst
 }
 
 // DepartmentEvaluation is the 部门（单位）整体支出绩效自评 report, with the

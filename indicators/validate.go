@@ -210,18 +210,30 @@ type aspectRun struct {
 // path is the JSON Pointer of the table. It and label are built only for a
 // finding: most validations report nothing.
 func (t *table) path() string {
+	a, n := t.pathParts()
+	return a + n
+}
+
+// pathParts are the parts of path, for building a longer string at once.
+func (t *table) pathParts() (string, string) {
 	if t.eval {
-		return "/performance/evaluations/" + strconv.Itoa(t.n)
+		return "/performance/evaluations/", strconv.Itoa(t.n)
 	}
-	return "/performance/projects/" + strconv.Itoa(t.n)
+	return "/performance/projects/", strconv.Itoa(t.n)
 }
 
 // label is the table's Chinese label for messages.
 func (t *table) label() string {
+	a, b, c := t.labelParts()
+	return a + b + c
+}
+
+// labelParts are the parts of label, for building a message at once.
+func (t *table) labelParts() (string, string, string) {
 	if t.eval {
-		return "评价结论表（" + NormalizeName(t.name) + "）"
+		return "评价结论表（", NormalizeName(t.name), "）"
 	}
-	return "项目“" + NormalizeName(t.name) + "”完成情况表"
+	return "项目“", NormalizeName(t.name), "”完成情况表"
 }
 
 // field selects the target or the actual value of an indicator row.
@@ -294,6 +306,7 @@ type validator struct {
 	rowsArena []int
 	ptsArena  []int
 	runs      []aspectRun // holds the tables' runs
+	names     []string    // holds the tables' project names
 	rowsBuf   []int       // scratch for costRows
 	refsBuf   []Ref       // scratch for checkRequired
 	// lastText is the last text parse read, and lastTextValue its reading.
@@ -332,9 +345,10 @@ func (v *validator) release() {
 	clear(v.vals)
 	clear(v.byProject)
 	clear(v.cmps)
+	clear(v.names)
 	*v = validator{
 		tables: v.tables[:0], byProject: v.byProject,
-		cmps: v.cmps[:0], rowsArena: v.rowsArena[:0], ptsArena: v.ptsArena[:0], rowsBuf: v.rowsBuf[:0], refsBuf: v.refsBuf[:0], runs: v.runs[:0],
+		cmps: v.cmps[:0], rowsArena: v.rowsArena[:0], ptsArena: v.ptsArena[:0], rowsBuf: v.rowsBuf[:0], refsBuf: v.refsBuf[:0], runs: v.runs[:0], names: v.names[:0],
 		values: v.values[:0], keyedQs: v.keyedQs[:0], kqArena: v.kqArena[:0],
 		keys: v.keys[:0], refs: v.refs[:0], errs: v.errs[:0], vals: v.vals[:0],
 	}
@@ -493,11 +507,15 @@ func (v *validator) index() {
 		pt := &v.p.Projects[i]
 		n := NormalizeName(pt.Name)
 		v.byProject[n] = append(v.byProject[n], len(v.tables))
-		add(table{n: i, name: pt.Name, projects: []string{n}, funds: &pt.Funds, inds: pt.Indicators})
+		v.names = append(v.names, n)
+		// The slice stays valid when the arena grows into a new array.
+		add(table{n: i, name: pt.Name, projects: v.names[len(v.names)-1 : len(v.names) : len(v.names)], funds: &pt.Funds, inds: pt.Indicators})
 	}
 	for i := range v.p.Evaluations {
 		e := &v.p.Evaluations[i]
-		add(table{n: i, name: e.Projects, eval: true, projects: e.ProjectNames(), funds: &e.Funds, inds: e.Indicators})
+		k := len(v.names)
+		v.names = appendProjectNames(v.names, e.Projects)
+		add(table{n: i, name: e.Projects, eval: true, projects: v.names[k:len(v.names):len(v.names)], funds: &e.Funds, inds: e.Indicators})
 	}
 }
 
@@ -507,7 +525,8 @@ func (v *validator) report(r *audit.Rule, sev audit.Severity, path, msg, expecte
 
 // indPath is the JSON Pointer of field of row i of t.
 func indPath(t *table, i int, field string) string {
-	return t.path() + "/indicators/" + strconv.Itoa(i) + "/" + field
+	a, n := t.pathParts()
+	return a + n + "/indicators/" + strconv.Itoa(i) + "/" + field
 }
 
 // P1.
@@ -1038,8 +1057,13 @@ func (v *validator) direct(r *audit.Rule, f field, what string, a *table, i int,
 		return
 	}
 	x, y, key := f.text(&a.inds[i]), f.text(&b.inds[j]), f.key()
+	// One concatenation builds the message, with no label or path of its
+	// own in between.
+	b1, b2, b3 := b.labelParts()
+	a1, a2, a3 := a.labelParts()
+	ap, an := a.pathParts()
 	v.report(r, r.Severity, indPath(b, j, key),
-		b.label()+"“"+NormalizeName(b.inds[j].Name)+"”的"+what+"“"+y+"”与"+a.label()+"（"+indPath(a, i, key)+"）同一指标的"+what+"“"+x+"”不一致",
+		b1+b2+b3+"“"+NormalizeName(b.inds[j].Name)+"”的"+what+"“"+y+"”与"+a1+a2+a3+"（"+ap+an+"/indicators/"+strconv.Itoa(i)+"/"+key+"）同一指标的"+what+"“"+x+"”不一致",
 		x, y)
 }
 
@@ -1077,8 +1101,11 @@ func (v *validator) aggregate(r *audit.Rule, f field, what string, e *table, j i
 			o := v.value(pt, i, f)
 			if o.IsPeriod() && !samePeriod(o.Period, val.Period) {
 				other := f.text(&pt.inds[i])
+				e1, e2, e3 := e.labelParts()
+				p1, p2, p3 := pt.labelParts()
+				pp, pn := pt.pathParts()
 				v.report(r, r.Severity, indPath(e, j, key),
-					e.label()+"“"+NormalizeName(in.Name)+"”的"+what+"“"+text+"”与"+pt.label()+"（"+indPath(pt, i, key)+"）的"+what+"“"+other+"”不一致",
+					e1+e2+e3+"“"+NormalizeName(in.Name)+"”的"+what+"“"+text+"”与"+p1+p2+p3+"（"+pp+pn+"/indicators/"+strconv.Itoa(i)+"/"+key+"）的"+what+"“"+other+"”不一致",
 					other, text)
 				return
 			}
@@ -1121,8 +1148,11 @@ func (v *validator) keyed(r *audit.Rule, f field, what string, e *table, j int, 
 		}
 		seen = append(seen, q.key)
 		in := &e.inds[j]
+		e1, e2, e3 := e.labelParts()
+		p1, p2, p3 := pt.labelParts()
+		pp, pn := pt.pathParts()
 		v.report(r, r.Severity, indPath(e, j, key),
-			e.label()+"“"+NormalizeName(in.Name)+"”的"+what+"写“"+q.raw+"”，"+pt.label()+"（"+indPath(pt, conflictRow, key)+"，"+
+			e1+e2+e3+"“"+NormalizeName(in.Name)+"”的"+what+"写“"+q.raw+"”，"+p1+p2+p3+"（"+pp+pn+"/indicators/"+strconv.Itoa(conflictRow)+"/"+key+"，"+
 				NormalizeName(pt.inds[conflictRow].Name)+"）同一事项写“"+conflict.raw+"”",
 			conflict.raw, q.raw)
 	}
