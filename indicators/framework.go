@@ -91,10 +91,15 @@ type Framework struct {
 // nameIndex maps every name and alias (white space removed) to its
 // category: 一级 names, and the 二级 names under each 一级.
 type nameIndex struct {
-	level1 map[string]*Level1
-	level2 map[*Level1]map[string]*Level2
+	level1 map[string]*level1Index
 	// required is f.Required resolved (see requirementsOf).
 	required []requirement
+}
+
+// level1Index is a 一级 category and its 二级 names.
+type level1Index struct {
+	l1     *Level1
+	level2 map[string]*Level2
 }
 
 // requirement is one required category name resolved: the 一级 category so
@@ -120,19 +125,17 @@ func (f *Framework) requirementsOf(names []string) []requirement {
 // buildIndex indexes f's names. f must have passed check, so no name is
 // used twice at one level and the index answers as the ordered scan would.
 func (f *Framework) buildIndex() {
-	ix := &nameIndex{level1: map[string]*Level1{}, level2: map[*Level1]map[string]*Level2{}}
+	ix := &nameIndex{level1: map[string]*level1Index{}}
 	for i := range f.Level1 {
-		l1 := &f.Level1[i]
-		m := map[string]*Level2{}
-		for j := range l1.Level2 {
-			l2 := &l1.Level2[j]
+		e := &level1Index{l1: &f.Level1[i], level2: map[string]*Level2{}}
+		for j := range e.l1.Level2 {
+			l2 := &e.l1.Level2[j]
 			for _, n := range append([]string{l2.Name}, l2.Aliases...) {
-				m[n] = l2
+				e.level2[n] = l2
 			}
 		}
-		ix.level2[l1] = m
-		for _, n := range append([]string{l1.Name}, l1.Aliases...) {
-			ix.level1[n] = l1
+		for _, n := range append([]string{e.l1.Name}, e.l1.Aliases...) {
+			ix.level1[n] = e
 		}
 	}
 	f.index = ix
@@ -217,10 +220,37 @@ func NormalizeName(s string) string {
 
 // appendNormalized appends NormalizeName(s) to dst.
 func appendNormalized(dst []byte, s string) []byte {
+	if !utf8.ValidString(s) {
+		return appendNormalizedRunes(dst, s)
+	}
+	// Valid UTF-8: copy the runs between white space whole, decoding only
+	// at the bytes that may begin white space.
+	from := 0
+	for i := 0; i < len(s); {
+		if !spaceLead[s[i]] {
+			i++
+			continue
+		}
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = decodeRune(s[i:])
+		}
+		if isSpace(r) {
+			dst = append(dst, s[from:i]...)
+			from = i + n
+		}
+		i += n
+	}
+	return append(dst, s[from:]...)
+}
+
+// appendNormalizedRunes is appendNormalized rune by rune, for text that is
+// not valid UTF-8.
+func appendNormalizedRunes(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = decodeRune(s[i:])
 		}
 		switch {
 		case isSpace(r):
@@ -320,21 +350,21 @@ func (f *Framework) Level1Named(name string) *Level1 {
 func (f *Framework) Resolve(level1, level2 string) (Ref, error) {
 	if ix := f.index; ix != nil {
 		// Most documents print the names as the framework does: try them
-		// as written before removing white space.
-		if l1 := ix.level1[level1]; l1 != nil {
-			if l2 := ix.level2[l1][level2]; l2 != nil {
-				return Ref{L1: l1, L2: l2}, nil
-			}
+		// as written, then without their white space ("经济效益\n指标"),
+		// removed into buffers on the stack: a map looked up with
+		// string(b) copies nothing. The index's names have no white space.
+		var b1, b2 [64]byte
+		e := ix.level1[level1]
+		if e == nil && hasSpace(level1) {
+			e = ix.level1[string(appendNormalized(b1[:0], level1))]
 		}
-		// Then without their white space ("经济效益\n指标"), removed into
-		// buffers on the stack: a map looked up with string(b) copies
-		// nothing.
-		if hasSpace(level1) || hasSpace(level2) {
-			var b1, b2 [64]byte
-			n1, n2 := appendNormalized(b1[:0], level1), appendNormalized(b2[:0], level2)
-			if l1 := ix.level1[string(n1)]; l1 != nil {
-				if l2 := ix.level2[l1][string(n2)]; l2 != nil {
-					return Ref{L1: l1, L2: l2}, nil
+		if e != nil {
+			if l2 := e.level2[level2]; l2 != nil {
+				return Ref{L1: e.l1, L2: l2}, nil
+			}
+			if hasSpace(level2) {
+				if l2 := e.level2[string(appendNormalized(b2[:0], level2))]; l2 != nil {
+					return Ref{L1: e.l1, L2: l2}, nil
 				}
 			}
 		}
@@ -346,13 +376,7 @@ func (f *Framework) Resolve(level1, level2 string) (Ref, error) {
 	if n1 == "" || n2 == "" {
 		return fail(ErrEmptyLevel, nil)
 	}
-	if ix := f.index; ix != nil {
-		if l1 := ix.level1[n1]; l1 != nil {
-			if l2 := ix.level2[l1][n2]; l2 != nil {
-				return Ref{L1: l1, L2: l2}, nil
-			}
-		}
-	}
+	// Not in the index (or no index): find what is wrong by scanning.
 	l1 := f.Level1Named(n1)
 	if l1 != nil {
 		for j := range l1.Level2 {
