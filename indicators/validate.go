@@ -348,8 +348,9 @@ func (v *validator) release() {
 	clear(v.names)
 	*v = validator{
 		tables: v.tables[:0], byProject: v.byProject,
-		cmps: v.cmps[:0], rowsArena: v.rowsArena[:0], ptsArena: v.ptsArena[:0], rowsBuf: v.rowsBuf[:0], refsBuf: v.refsBuf[:0], runs: v.runs[:0], names: v.names[:0],
 		values: v.values[:0], keyedQs: v.keyedQs[:0], kqArena: v.kqArena[:0],
+		cmps: v.cmps[:0], rowsArena: v.rowsArena[:0], ptsArena: v.ptsArena[:0],
+		runs: v.runs[:0], names: v.names[:0], rowsBuf: v.rowsBuf[:0], refsBuf: v.refsBuf[:0],
 		keys: v.keys[:0], refs: v.refs[:0], errs: v.errs[:0], vals: v.vals[:0],
 	}
 	validators.Put(v)
