@@ -112,26 +112,9 @@ func (w *walker) one(l loc, a *Amount) {
 // walkRows visits the figures of rows; l is the pointer of the row list
 // (row and col are set per figure).
 func walkRows[R any, C classification.Code, P rowPtr[R, C]](w *walker, rows []R, l loc) {
-	if len(rows) == 0 {
-		return
-	}
-	v := &w.c.kv
-	cols := P(&rows[0]).Columns() // the same for every row
 	for i := range rows {
-		r := P(&rows[i])
-		r.loadMicros(v)
 		l.row = i
-		if ok, nz := w.quiet(v, len(cols)); ok {
-			w.skipped += len(cols)
-			if nz != 0 {
-				w.count(l, r, nz)
-			}
-			continue
-		}
-		for k, col := range cols {
-			l.col = col.Name
-			w.visit(l, r.At(k))
-		}
+		w.cols(l, P(&rows[i]))
 	}
 }
 

@@ -231,14 +231,7 @@ func TestIsSpaceMatchesUnicode(t *testing.T) {
 
 func TestHasSpace(t *testing.T) {
 	naive := func(s string) bool { return strings.ContainsFunc(s, unicode.IsSpace) }
-	var texts []string
-	for b := 0; b < 256; b++ {
-		for pos := 0; pos < 17; pos++ {
-			s := []byte(strings.Repeat("\xe4\xb8\x80", 6))
-			s[pos] = byte(b)
-			texts = append(texts, string(s), string(s[:pos+1]))
-		}
-	}
+	texts := bytePositionTexts()
 	for _, r := range []rune{'\u0085', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\u3001', '\u200b', '\ufeff'} {
 		for pos := 0; pos < 12; pos++ {
 			texts = append(texts, strings.Repeat("a", pos)+string(r)+"经济效益指标")

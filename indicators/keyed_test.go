@@ -134,6 +134,21 @@ func referenceTexts(t testing.TB) []string {
 	return out
 }
 
+// bytePositionTexts puts every byte value at every position of a Chinese
+// text long enough for the 32-, 8- and 1-byte steps of the word-at-a-time
+// scans (nextDigit, hasSpace), and adds each text's prefix through it.
+func bytePositionTexts() []string {
+	var texts []string
+	for b := 0; b < 256; b++ {
+		for pos := 0; pos < 75; pos++ {
+			s := []byte(strings.Repeat("\xe4\xb8\x80", 25))
+			s[pos] = byte(b)
+			texts = append(texts, string(s), string(s[:pos+1]))
+		}
+	}
+	return texts
+}
+
 func TestNextDigit(t *testing.T) {
 	naive := func(s string) int {
 		for i := 0; i < len(s); i++ {
@@ -143,17 +158,7 @@ func TestNextDigit(t *testing.T) {
 		}
 		return len(s)
 	}
-	var texts []string
-	// Every byte value at every position of a text long enough for the
-	// 32-, 8- and 1-byte steps, and of each of its prefixes through it.
-	for b := 0; b < 256; b++ {
-		for pos := 0; pos < 75; pos++ {
-			s := []byte(strings.Repeat("\xe4\xb8\x80", 25))
-			s[pos] = byte(b)
-			texts = append(texts, string(s), string(s[:pos+1]))
-		}
-	}
-	texts = append(texts, "", "/:", "劝返率达90%", strings.Repeat("说", 40)+"8")
+	texts := append(bytePositionTexts(), "", "/:", "劝返率达90%", strings.Repeat("说", 40)+"8")
 	for _, s := range texts {
 		if got, want := nextDigit(s), naive(s); got != want {
 			t.Errorf("nextDigit(%q) = %d, want %d", s, got, want)

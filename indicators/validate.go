@@ -194,15 +194,18 @@ type table struct {
 	// vals memoises the parsed target and actual of each row, indexed by
 	// field; the cross-table checks read the same rows many times.
 	vals []rowValues
-	// runs are the runs of consecutive rows of one aspect, and unresolved
-	// reports a row without one: rows come grouped by category, so P7 and
-	// P8 find a category's rows run by run.
-	runs       []aspectRun
+	// runs are the runs of consecutive rows filed under one category, and
+	// unresolved reports a row filed under none: rows come grouped by
+	// category, so P2 looks at each category once and P7 and P8 find a
+	// category's rows run by run.
+	runs       []categoryRun
 	unresolved bool
 }
 
-// aspectRun is rows start to end−1 of a table, all of one aspect.
-type aspectRun struct {
+// categoryRun is rows start to end−1 of a table, all filed under ref
+// (the zero Ref when unresolved), whose aspect is aspect (as in rowValues).
+type categoryRun struct {
+	ref        Ref
 	aspect     int16
 	start, end int32
 }
@@ -305,10 +308,9 @@ type validator struct {
 	compared  bool
 	rowsArena []int
 	ptsArena  []int
-	runs      []aspectRun // holds the tables' runs
-	names     []string    // holds the tables' project names
-	rowsBuf   []int       // scratch for costRows
-	refsBuf   []Ref       // scratch for checkRequired
+	runs      []categoryRun // holds the tables' runs
+	names     []string      // holds the tables' project names
+	rowsBuf   []int         // scratch for costRows
 	// lastText is the last text parse read, and lastTextValue its reading.
 	lastText      string
 	lastTextValue int32
@@ -350,7 +352,7 @@ func (v *validator) release() {
 		tables: v.tables[:0], byProject: v.byProject,
 		values: v.values[:0], keyedQs: v.keyedQs[:0], kqArena: v.kqArena[:0],
 		cmps: v.cmps[:0], rowsArena: v.rowsArena[:0], ptsArena: v.ptsArena[:0],
-		runs: v.runs[:0], names: v.names[:0], rowsBuf: v.rowsBuf[:0], refsBuf: v.refsBuf[:0],
+		runs: v.runs[:0], names: v.names[:0], rowsBuf: v.rowsBuf[:0],
 		keys: v.keys[:0], refs: v.refs[:0], errs: v.errs[:0], vals: v.vals[:0],
 	}
 	validators.Put(v)
@@ -494,8 +496,8 @@ func (v *validator) index() {
 			}
 			t.vals[i].aspect = a
 			t.unresolved = t.unresolved || a < 0
-			if n := len(v.runs); i == 0 || v.runs[n-1].aspect != a {
-				v.runs = append(v.runs, aspectRun{aspect: a, start: int32(i), end: int32(i) + 1})
+			if n := len(v.runs); i == 0 || v.runs[n-1].ref != t.refs[i] {
+				v.runs = append(v.runs, categoryRun{ref: t.refs[i], aspect: a, start: int32(i), end: int32(i) + 1})
 			} else {
 				v.runs[n-1].end++
 			}
@@ -591,18 +593,10 @@ func (v *validator) checkRequired(r *audit.Rule) {
 	}
 	for ti := range v.tables {
 		t := &v.tables[ti]
-		// Rows come grouped by category: look at each run of rows filed
-		// under one category once.
-		refs := v.refsBuf[:0]
-		for i, ref := range t.refs {
-			if i == 0 || ref != t.refs[i-1] {
-				refs = append(refs, ref)
-			}
-		}
-		v.refsBuf = refs
 		for k, name := range req {
 			have := false
-			for _, ref := range refs {
+			for ri := range t.runs {
+				ref := &t.runs[ri].ref // each category once (see table.runs)
 				if w := &wants[k]; w.l1 != nil {
 					have = ref.L1 == w.l1
 				} else {
