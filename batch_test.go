@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/accounts/audit"
-	"github.com/cnfiscal/juesuan/accounts/fixture"
+	"github.com/cnfiscal/juesuan/audit"
+	"github.com/cnfiscal/juesuan/fixture"
 	"github.com/google/go-cmp/cmp"
 )
 

@@ -27,7 +27,7 @@ import (
 	"testing"
 
 	"github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/accounts/fixture"
+	"github.com/cnfiscal/juesuan/fixture"
 	"github.com/cnfiscal/juesuan/classification"
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"

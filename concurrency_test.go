@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/classification"
 	"github.com/google/go-cmp/cmp"
 )

@@ -11,7 +11,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/amount"
 )
 
 // The strict decoder is driven by a shape: what each Go type of Document

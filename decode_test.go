@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/classification"
 	"github.com/google/go-cmp/cmp"
 )

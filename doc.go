@@ -11,8 +11,8 @@
 //   - classification: the 政府收支分类科目 catalogues by fiscal year, with typed
 //     codes for 支出功能分类 and the two economic classifications.
 //   - accounts: the 决算 tables, Calculate (derived totals) and the audit rules
-//     (表内, 表间); accounts/amount is the money type (absent is not zero),
-//     accounts/audit the rule and finding types.
+//     (表内, 表间); amount is the money type (absent is not zero),
+//     audit the rule and finding types; fixture the fixture generator.
 //   - indicators: the performance-indicator frameworks, the
 //     项目绩效目标完成情况表 and self-evaluation, and scoring.
 //   - cmd/juesuan: the command (catalog, validate, rules, score, schema, lint,

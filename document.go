@@ -6,7 +6,7 @@ import (
 	"io"
 
 	"github.com/cnfiscal/juesuan/accounts"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/indicators"
 )
 

@@ -12,7 +12,7 @@ import (
 	"unicode/utf8"
 
 	juesuan "github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/google/go-cmp/cmp"
 )

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/audit"
 )
 
 // ExampleProfile_Clone adds a province's profile without forking: a clone

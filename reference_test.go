@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	juesuan "github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/accounts/amount"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/amount"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/google/go-cmp/cmp"
 )
 

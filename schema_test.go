@@ -22,8 +22,8 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/cnfiscal/juesuan/accounts"
-	"github.com/cnfiscal/juesuan/accounts/amount"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/amount"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/classification"
 )
 

@@ -6,7 +6,7 @@ import (
 	"slices"
 
 	"github.com/cnfiscal/juesuan/accounts"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/audit"
 )
 
 // documentRules are the structural rules every profile runs. Each of them

@@ -1,7 +1,7 @@
 package accounts
 
 import (
-	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/classification"
 )
 

@@ -5,7 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/classification"
 )
 

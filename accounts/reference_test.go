@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/audit"
 )
 
 const referencePath = "../testdata/sichuan-2020/panzhihua-chengdu-office.json"

@@ -1,6 +1,6 @@
 package accounts
 
-import "github.com/cnfiscal/juesuan/accounts/audit"
+import "github.com/cnfiscal/juesuan/audit"
 
 // Rules returns the built-in accounts rule set, in catalogue order: the
 // 表内 rules A1–A16, the 表间 rules B1–B13 (numbered as in the domain notes

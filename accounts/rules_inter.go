@@ -3,8 +3,8 @@ package accounts
 import (
 	"fmt"
 
-	"github.com/cnfiscal/juesuan/accounts/amount"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/amount"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/classification"
 )
 

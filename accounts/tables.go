@@ -3,7 +3,7 @@ package accounts
 import (
 	"errors"
 
-	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/classification"
 )
 

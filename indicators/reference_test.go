@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/amount"
 	"github.com/google/go-cmp/cmp"
 )
 

@@ -3,7 +3,7 @@ package indicators
 import (
 	"testing"
 
-	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/amount"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 )

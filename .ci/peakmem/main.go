@@ -39,8 +39,8 @@ import (
 	"sync/atomic"
 
 	"github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/accounts/audit"
-	"github.com/cnfiscal/juesuan/accounts/fixture"
+	"github.com/cnfiscal/juesuan/audit"
+	"github.com/cnfiscal/juesuan/fixture"
 )
 
 func main() {

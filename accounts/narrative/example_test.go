@@ -3,7 +3,7 @@ package narrative_test
 import (
 	"fmt"
 
-	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/accounts/narrative"
 )
 

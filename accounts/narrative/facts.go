@@ -3,7 +3,7 @@ package narrative
 import (
 	"strings"
 
-	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/amount"
 )
 
 // Facts are the figures of a document that its narrative may restate. The

@@ -3,8 +3,8 @@ package narrative
 import (
 	"sync"
 
-	"github.com/cnfiscal/juesuan/accounts/amount"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/amount"
+	"github.com/cnfiscal/juesuan/audit"
 )
 
 // MaxSize is the largest text Lint reads: 8 MiB, many times a real

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cnfiscal/juesuan/accounts/amount"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/amount"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/google/go-cmp/cmp"
 )

@@ -1,6 +1,6 @@
 package narrative
 
-import "github.com/cnfiscal/juesuan/accounts/audit"
+import "github.com/cnfiscal/juesuan/audit"
 
 // Rule IDs. C1–C10 follow domain notes §3.3; C11–C18 are the kinds of
 // narrative defect the notes do not number.

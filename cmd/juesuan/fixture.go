@@ -14,8 +14,8 @@ import (
 	"sync"
 
 	juesuan "github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/accounts/amount"
-	"github.com/cnfiscal/juesuan/accounts/fixture"
+	"github.com/cnfiscal/juesuan/amount"
+	"github.com/cnfiscal/juesuan/fixture"
 )
 
 func init() {

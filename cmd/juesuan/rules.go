@@ -8,7 +8,7 @@ import (
 	"io"
 
 	juesuan "github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/audit"
 )
 
 func init() {

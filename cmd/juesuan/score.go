@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	juesuan "github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/indicators"
 )
 

@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	juesuan "github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/google/go-cmp/cmp"
 )
 

@@ -19,8 +19,8 @@ import (
 	"strings"
 
 	"github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/accounts/amount"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/amount"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/indicators"
 )
 

@@ -18,8 +18,8 @@ import (
 
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/accounts"
-	"github.com/cnfiscal/juesuan/accounts/amount"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/amount"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/classification"
 )
 

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/accounts/amount"
-	"github.com/cnfiscal/juesuan/accounts/audit"
+	"github.com/cnfiscal/juesuan/amount"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )

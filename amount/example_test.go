@@ -3,7 +3,7 @@ package amount_test
 import (
 	"fmt"
 
-	"github.com/cnfiscal/juesuan/accounts/amount"
+	"github.com/cnfiscal/juesuan/amount"
 )
 
 func ExampleAmount() {

@@ -1,6 +1,6 @@
 package audit
 
-import "github.com/cnfiscal/juesuan/accounts/amount"
+import "github.com/cnfiscal/juesuan/amount"
 
 // Explanation is an 出错说明: a written explanation for a warning at a path,
 // as the official reporting software allows. It turns that warning into an
