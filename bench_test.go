@@ -27,8 +27,8 @@ import (
 	"testing"
 
 	"github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/fixture"
 	"github.com/cnfiscal/juesuan/classification"
+	"github.com/cnfiscal/juesuan/fixture"
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )

@@ -12,8 +12,8 @@ import (
 	"unicode/utf8"
 
 	juesuan "github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/accounts/narrative"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/google/go-cmp/cmp"
 )
 

@@ -10,9 +10,9 @@ import (
 	"sync"
 
 	"github.com/cnfiscal/juesuan/accounts"
+	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
-	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/cnfiscal/juesuan/classification"
 	"github.com/cnfiscal/juesuan/indicators"
 )

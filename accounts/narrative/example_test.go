@@ -3,8 +3,8 @@ package narrative_test
 import (
 	"fmt"
 
-	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/accounts/narrative"
+	"github.com/cnfiscal/juesuan/amount"
 )
 
 // Lint a 说明 against the figures of its tables: the amount is right, the

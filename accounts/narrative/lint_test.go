@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
-	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/google/go-cmp/cmp"
 )
 

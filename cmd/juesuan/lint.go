@@ -7,8 +7,8 @@ import (
 	"os"
 
 	juesuan "github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/accounts/narrative"
+	"github.com/cnfiscal/juesuan/audit"
 )
 
 func init() {
