@@ -1,0 +1,19 @@
+// The end-to-end benchmark harness is a module of its own so that its floor
+// decoder (goccy/go-json) is not a dependency of the library.
+module github.com/cnfiscal/juesuan-e2e
+
+go 1.26
+
+require github.com/cnfiscal/juesuan v0.0.0
+
+require (
+	github.com/bahlo/generic-list-go v0.2.0 // indirect
+	github.com/buger/jsonparser v1.1.2 // indirect
+	github.com/goccy/go-json v0.10.5
+	github.com/invopop/jsonschema v0.14.0 // indirect
+	github.com/pb33f/ordered-map/v2 v2.3.1 // indirect
+	github.com/shopspring/decimal v1.6.0 // indirect
+	go.yaml.in/yaml/v4 v4.0.0-rc.2 // indirect
+)
+
+replace github.com/cnfiscal/juesuan => ../..
