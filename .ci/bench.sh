@@ -12,6 +12,7 @@
 #   COUNT      runs per benchmark (go test -count), default 8
 #   BENCHTIME  go test -benchtime, default 1s
 #   PEAKMEM_N  documents for the peak-memory measurement, default 10000
+#   E2E_N      documents for the end-to-end measurement (.ci/e2e), default 10000
 #   OUT        the report, default BENCHMARKS.md at the module root
 #
 # Exit status: 0 when every target is met, 1 when one is missed, 2 when a
@@ -24,6 +25,7 @@ cd "$(dirname "$0")/.."
 COUNT=${COUNT:-8}
 BENCHTIME=${BENCHTIME:-1s}
 PEAKMEM_N=${PEAKMEM_N:-10000}
+E2E_N=${E2E_N:-10000}
 OUT=${OUT:-BENCHMARKS.md}
 BENCHSTAT_VERSION=${BENCHSTAT_VERSION:-latest}
 
@@ -42,6 +44,7 @@ trap 'rm -rf "$work"' EXIT
 root_bench=(-test.run '^$' -test.bench . -test.benchmem -test.count 1 -test.benchtime "$BENCHTIME" -test.timeout 30m)
 cls_bench=(-test.run '^$' -test.bench '^BenchmarkLookup$' -test.benchmem -test.count 1 -test.benchtime "$BENCHTIME")
 peak_cmd=(go run ./.ci/peakmem -n "$PEAKMEM_N")
+e2e_cmd=(go run . -n "$E2E_N" -rounds "$COUNT")
 benchstat_cmd=(go run "golang.org/x/perf/cmd/benchstat@$BENCHSTAT_VERSION")
 
 start=$(date +%s)
@@ -56,12 +59,17 @@ for round in $(seq "$COUNT"); do
 done
 echo "bench.sh: ${peak_cmd[*]}" >&2
 "${peak_cmd[@]}" | tee "$work/peakmem.txt" >&2
+# End to end: whole processes on the same generated files (.ci/e2e).
+echo "bench.sh: ${e2e_cmd[*]}" >&2
+(cd .ci/e2e/node && npm ci --no-audit --no-fund --loglevel=error >&2)
+(cd .ci/e2e && "${e2e_cmd[@]}") | tee "$work/e2e.txt" >&2
 echo "bench.sh: ${benchstat_cmd[*]}" >&2
 # benchstat names its column after the file: run it where the files are.
 (cd "$work" && "${benchstat_cmd[@]}" root.txt >benchstat-root.txt)
 (cd "$work" && "${benchstat_cmd[@]}" classification.txt >benchstat-classification.txt)
+(cd "$work" && "${benchstat_cmd[@]}" e2e.txt >benchstat-e2e.txt)
 status=0
-go run ./.ci/benchratio -peakmem "$work/peakmem.txt" "$work/root.txt" "$work/classification.txt" >"$work/ratios.md" || status=$?
+go run ./.ci/benchratio -peakmem "$work/peakmem.txt" "$work/root.txt" "$work/classification.txt" "$work/e2e.txt" >"$work/ratios.md" || status=$?
 elapsed=$(($(date +%s) - start))
 
 cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || true)
@@ -137,6 +145,17 @@ cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || tru
 	echo
 	echo '```'
 	cat "$work/benchstat-root.txt"
+	echo '```'
+	echo
+	echo "## benchstat: end to end (.ci/e2e, whole processes)"
+	echo
+	echo "\`BenchmarkEndToEnd/<cmd>\`: one run of a whole process over $E2E_N generated small documents (\`juesuan fixture\`),"
+	echo "wall (ns/op) and CPU, user + system (cpu-ns/op): \`floor\` decodes every file into juesuan.Document with"
+	echo "goccy/go-json and checks nothing; \`validate\` is \`juesuan validate DIR\`; \`ajv\` is ajv-cli 5 on the exported"
+	echo "2020-12 schema (shape only). All on all cores, interleaved rounds."
+	echo
+	echo '```'
+	cat "$work/benchstat-e2e.txt"
 	echo '```'
 	echo
 	echo "## benchstat: classification"
