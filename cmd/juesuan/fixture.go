@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -57,12 +56,7 @@ type expectedFile struct {
 }
 
 func runFixture(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("fixture", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, fixtureUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("fixture", fixtureUsage, stderr)
 	profile := fs.String("profile", juesuan.Sichuan2020, "registered profile ID")
 	seed := fs.Uint64("seed", 1, "random seed")
 	size := fs.String("size", "small", "small (an office) or large (a provincial department)")
@@ -88,7 +82,7 @@ func runFixture(args []string, stdout, stderr io.Writer) int {
 	if *list {
 		ids, err := fixture.ProfileFaults(*profile, u)
 		if err != nil {
-			fmt.Fprintf(stderr, "juesuan fixture: %v\n", err)
+			fmt.Fprintf(stderr, "juesuan fixture: %s\n", echoErr(err))
 			return exitInput
 		}
 		fmt.Fprintln(stdout, strings.Join(ids, " "))
@@ -96,7 +90,7 @@ func runFixture(args []string, stdout, stderr io.Writer) int {
 	}
 	sz, err := fixture.ParseSize(*size)
 	if err != nil {
-		fmt.Fprintf(stderr, "juesuan fixture: --size: %v\n", err)
+		fmt.Fprintf(stderr, "juesuan fixture: --size: %s\n", echoErr(err))
 		return exitInput
 	}
 	switch {
@@ -118,7 +112,7 @@ func runFixture(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
-		fmt.Fprintf(stderr, "juesuan fixture: %v\n", err)
+		fmt.Fprintf(stderr, "juesuan fixture: %s\n", echoErr(err))
 		return exitInput
 	}
 
@@ -140,7 +134,7 @@ func runFixture(args []string, stdout, stderr io.Writer) int {
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			fmt.Fprintf(stderr, "juesuan fixture: %v\n", err)
+			fmt.Fprintf(stderr, "juesuan fixture: %s\n", echoErr(err))
 			return exitInput
 		}
 	}
