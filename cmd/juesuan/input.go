@@ -40,7 +40,7 @@ func (e *NotRegularError) Error() string {
 func (e *NotRegularError) Is(target error) bool { return target == ErrNotRegular }
 
 // ErrNoData is matched (errors.Is) by the error for a special file that
-// sent no data for specialIdleTimeout.
+// sent nothing, or no data for specialIdleTimeout.
 var ErrNoData = errors.New("no data")
 
 // fileKind names the type of a file that is not regular.
@@ -91,22 +91,46 @@ func readInput(path string, max int64, regularOnly bool) ([]byte, error) {
 	case regularOnly, mode.IsDir():
 		return nil, &NotRegularError{Path: path, Mode: mode}
 	}
-	// A special file. A pollable one (a pipe, a terminal) takes deadlines;
-	// a read from one that does not (some devices) returns at once, since
-	// the file is open non-blocking.
+	return readSpecial(f, path, mode, max)
+}
+
+// pipeRetry is how often a named pipe without a writer is read again.
+const pipeRetry = 20 * time.Millisecond
+
+// readSpecial reads at most max+1 bytes of a special file open
+// non-blocking. A file that takes deadlines (a pipe, a terminal) is read
+// with each read waiting at most specialIdleTimeout; a named pipe that
+// has no writer yet reads as empty, so it is read again every pipeRetry
+// until a writer comes or specialIdleTimeout has passed. A file that takes
+// no deadline (some devices) is read as it is: being open non-blocking, it
+// never makes a read wait.
+func readSpecial(f *os.File, path string, mode fs.FileMode, max int64) ([]byte, error) {
 	if f.SetReadDeadline(time.Now().Add(specialIdleTimeout)) != nil {
 		return readAtMost(f, max)
 	}
-	b, err := readAtMost(idleReader{f}, max)
-	switch {
-	case errors.Is(err, os.ErrDeadlineExceeded):
-		return nil, fmt.Errorf("%s: %w for %v from the %s", path, ErrNoData, specialIdleTimeout, fileKind(mode))
-	case err == nil && len(b) == 0:
-		// A named pipe opened without blocking reads as empty while it has
-		// no writer.
-		return nil, fmt.Errorf("%s: %w from the %s (nothing written to it)", path, ErrNoData, fileKind(mode))
+	giveUp := time.Now().Add(specialIdleTimeout)
+	var data []byte
+	chunk := make([]byte, 64<<10)
+	for int64(len(data)) <= max {
+		if err := f.SetReadDeadline(time.Now().Add(specialIdleTimeout)); err != nil {
+			return nil, err
+		}
+		n, err := f.Read(chunk[:min(int64(len(chunk)), max+1-int64(len(data)))])
+		data = append(data, chunk[:n]...)
+		switch {
+		case err == io.EOF && len(data) == 0 && mode&fs.ModeNamedPipe != 0 && time.Now().Before(giveUp):
+			time.Sleep(pipeRetry) // no writer yet
+		case err == io.EOF && len(data) == 0:
+			return nil, fmt.Errorf("%s: %w from the %s (nothing written to it in %v)", path, ErrNoData, fileKind(mode), specialIdleTimeout)
+		case err == io.EOF:
+			return data, nil
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			return nil, fmt.Errorf("%s: %w from the %s for %v (%w)", path, ErrNoData, fileKind(mode), specialIdleTimeout, os.ErrDeadlineExceeded)
+		case err != nil:
+			return nil, err
+		}
 	}
-	return b, err
+	return data, nil
 }
 
 // readAtMost reads r to its end or to max+1 bytes, whichever comes first.
@@ -114,13 +138,3 @@ func readAtMost(r io.Reader, max int64) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(r, max+1))
 }
 
-// idleReader reads a file that takes deadlines, each read waiting at most
-// specialIdleTimeout.
-type idleReader struct{ f *os.File }
-
-func (r idleReader) Read(p []byte) (int, error) {
-	if err := r.f.SetReadDeadline(time.Now().Add(specialIdleTimeout)); err != nil {
-		return 0, err
-	}
-	return r.f.Read(p)
-}
