@@ -34,7 +34,7 @@ Without faults every document validates with zero errors. --break breaks the
 listed rules, --faults N breaks N more rules chosen by the seed; the
 .expected.json file then lists every finding of severity warning or error
 the validator must report (rule, severity, path), in the shape of one entry
-of "files" in juesuan validate --format json, plus the broken rules:
+of "files" in the JSON output of juesuan validate, plus the broken rules:
   {"file": "...", "faults": ["A1"], "findings": [{"rule": ..., "severity": ...,
    "path": ..., "message": ..., "expected": "", "actual": ""}]}
 Messages describe the injected fault, not the validator's wording.

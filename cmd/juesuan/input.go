@@ -137,4 +137,3 @@ func readSpecial(f *os.File, path string, mode fs.FileMode, max int64) ([]byte, 
 func readAtMost(r io.Reader, max int64) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(r, max+1))
 }
-

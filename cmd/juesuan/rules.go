@@ -38,7 +38,7 @@ type rulesOutput struct {
 
 func runRules(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("rules", rulesUsage, stderr)
-	profile := fs.String("profile", juesuan.Sichuan2020, "registered profile ID (registered: "+strings.Join(juesuan.ProfileIDs(), ", ")+")")
+	profile := fs.String("profile", juesuan.Sichuan2020, "profile ID (registered: "+strings.Join(juesuan.ProfileIDs(), ", ")+")")
 	format := fs.String("format", "text", "output format: text or json")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
