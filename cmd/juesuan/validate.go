@@ -206,8 +206,9 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 
 // validateBatch checks the files and prints the results in input order in
 // the format ("text" or "json") to stdout, stepping bar (which may be nil)
-// after each; shared tells that stdout is on the bar's screen, so the bar's
-// line is cleared before results are printed.
+// after each; shared tells that stdout is on the bar's screen, so the
+// results go through the bar (batchBar.screen), which prints them between
+// two frames.
 func validateBatch(files []input, prof *juesuan.Profile, format string, stdout io.Writer, bar *batchBar, shared bool) validateSummary {
 	if shared {
 		stdout = bar.screen(stdout)
@@ -224,7 +225,7 @@ func validateBatch(files []input, prof *juesuan.Profile, format string, stdout i
 		sum.add(r)
 		out.file(r)
 	})
-	bar.clear()
+	bar.finish()
 	s := sum.summary()
 	out.end(s)
 	return s
