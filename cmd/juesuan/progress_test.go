@@ -118,7 +118,7 @@ func TestProgressStaysDrawn(t *testing.T) {
 			validateBatch(in, nil, format, &plain, nil, false)
 
 			scr := &screen{}
-			bar := newBatchBarClock(scr, n, fakeClock(30*time.Millisecond))
+			bar := newBatchBarWith(scr, n, fakeClock(30*time.Millisecond), nil)
 			var out resultWriter = &textWriter{w: bar.screen(scr)}
 			if format == "json" {
 				out = &jsonWriter{w: bar.screen(scr)}
@@ -156,7 +156,7 @@ func TestProgressNotInStdout(t *testing.T) {
 	in := progressInputs(t, 12)
 	var plain, stdout, stderr bytes.Buffer
 	validateBatch(in, nil, "text", &plain, nil, false)
-	validateBatch(in, nil, "text", &stdout, newBatchBarClock(&stderr, len(in), fakeClock(30*time.Millisecond)), false)
+	validateBatch(in, nil, "text", &stdout, newBatchBarWith(&stderr, len(in), fakeClock(30*time.Millisecond), nil), false)
 	if d := cmp.Diff(plain.String(), stdout.String()); d != "" {
 		t.Errorf("stdout with a bar on stderr (-without +with):\n%s", d)
 	}
@@ -174,7 +174,7 @@ func TestProgressNotInStdout(t *testing.T) {
 // timer when no file finishes for a while.
 func TestProgressTimer(t *testing.T) {
 	scr := &screen{}
-	bar := newBatchBarClock(scr, 3, fakeClock(time.Millisecond))
+	bar := newBatchBarWith(scr, 3, fakeClock(time.Millisecond), nil)
 	w := bar.screen(scr)
 	w.Write([]byte("first\n"))
 	bar.step()

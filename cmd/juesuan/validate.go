@@ -7,11 +7,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/audit"
@@ -190,10 +192,25 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	var bar *batchBar
+	shared := isTerminal(stdout)
 	if isTerminal(stderr) {
-		bar = newBatchBar(stderr, len(files))
+		bar = newBatchBar(stderr, len(files), shared)
+		// On an interrupt, give the terminal back as it was (the scrolling
+		// region, the bar's line) before dying of it.
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+		defer func() {
+			signal.Stop(sig)
+			close(sig)
+		}()
+		go func() {
+			if _, ok := <-sig; ok {
+				bar.finish()
+				os.Exit(130)
+			}
+		}()
 	}
-	s := validateBatch(files, prof, *format, stdout, bar, isTerminal(stdout))
+	s := validateBatch(files, prof, *format, stdout, bar, shared)
 
 	switch {
 	case s.Unreadable > 0:
