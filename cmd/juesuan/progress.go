@@ -136,6 +136,9 @@ func (b *batchBar) drawBottom() {
 	var s strings.Builder
 	s.WriteString("\x1b7") // save the cursor
 	if h != b.height {
+		if b.height > 0 && b.height < h { // blank the old bar, now inside the region
+			fmt.Fprintf(&s, "\x1b[%d;1H\x1b[2K", b.height)
+		}
 		fmt.Fprintf(&s, "\x1b[1;%dr", h-1)
 		b.height = h
 	}
