@@ -138,7 +138,7 @@ func runFixture(args []string, stdout, stderr io.Writer) int {
 			return exitInput
 		}
 	}
-	fmt.Fprintf(stdout, "wrote %d document(s) and their expectations to %s\n", *count, *out)
+	fmt.Fprintf(stdout, "wrote %d document(s) and their expectations to %s\n", *count, echo(*out))
 	return exitOK
 }
 

@@ -4,7 +4,11 @@
 //
 //	juesuan <verb> [flags] [args]
 //
-// Run `juesuan help` for the list of verbs.
+// Run `juesuan help` for the list of verbs, `juesuan help VERB` for the
+// usage of one, and `juesuan --version` for the version. A FILE argument of
+// "-" is standard input. The text output escapes the control characters of
+// the documents' strings and cuts long ones; the JSON output carries them
+// whole.
 package main
 
 import (
