@@ -224,8 +224,8 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 // validateBatch checks the files and prints the results in input order in
 // the format ("text" or "json") to stdout, stepping bar (which may be nil)
 // after each; shared tells that stdout is on the bar's screen, so the
-// results go through the bar (batchBar.screen), which prints them between
-// two frames.
+// results are written through batchBar.screen, which keeps them from
+// erasing the bar.
 func validateBatch(files []input, prof *juesuan.Profile, format string, stdout io.Writer, bar *batchBar, shared bool) validateSummary {
 	if shared {
 		stdout = bar.screen(stdout)
