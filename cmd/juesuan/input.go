@@ -18,7 +18,7 @@ var stdin io.Reader = os.Stdin
 // specialIdleTimeout is how long a read from a special file (a named pipe
 // or a device named on the command line) waits for more data before the
 // input is given up as unreadable.
-var specialIdleTimeout = 30 * time.Second
+var specialIdleTimeout = 10 * time.Second
 
 // ErrNotRegular is matched (errors.Is) by the error for an input that must
 // be a regular file and is not.

@@ -36,11 +36,13 @@ JSON Schemas (*.schema.json), and hidden or node_modules directories. A FILE
 named on the command line is always checked; - is standard input. A walk
 reads regular files only: a named pipe, device or socket named *.json is
 skipped and listed on stderr. A special file named on the command line is
-read, without blocking: a named pipe with no writer is an input error, and
-one that sends nothing for 30 seconds too. Every input is read up to the
-decoder's size limit (16 MiB).
+read without ever blocking the batch: a named pipe waits at most 10 seconds
+for a writer and then for each piece of data, and is otherwise an input
+error. Every input is read up to the decoder's size limit (16 MiB).
 
-On a terminal, a progress bar is drawn on stderr while the batch runs.
+When stderr is a terminal, a progress bar is drawn there while the batch
+runs; with stdout on the same terminal it stays on the bottom row while
+the results scroll above it.
 
 Text output: one line per finding,
   FILE: SEVERITY RULE PATH: MESSAGE
