@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -24,12 +23,7 @@ The embedded 款/项 lists are incomplete: an unknown 款 or 项 may still be va
 
 // runCatalog runs the catalog verb.
 func runCatalog(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("catalog", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, catalogUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("catalog", catalogUsage, stderr)
 	year := fs.Int("year", 2020, "fiscal year of the edition")
 	kind := fs.String("kind", "functional", "code family: functional, econ-dept or econ-gov")
 	search := fs.String("search", "", "print the codes whose name contains this text")
@@ -42,17 +36,17 @@ func runCatalog(args []string, stdout, stderr io.Writer) int {
 
 	fam, err := classification.ParseFamily(*kind)
 	if err != nil {
-		fmt.Fprintf(stderr, "juesuan catalog: --kind: %v\n", err)
+		fmt.Fprintf(stderr, "juesuan catalog: --kind: %s\n", echoErr(err))
 		return exitInput
 	}
 	c, err := classification.Edition(fam, *year)
 	if err != nil {
-		fmt.Fprintf(stderr, "juesuan catalog: %v\n", err)
+		fmt.Fprintf(stderr, "juesuan catalog: %s\n", echoErr(err))
 		return exitInput
 	}
 
 	print := func(e classification.Entry) {
-		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\n", e.Code, e.Name, e.Level, c.Path(e.Code))
+		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\n", echo(string(e.Code)), echo(e.Name), e.Level, echo(c.Path(e.Code)))
 	}
 	status := exitOK
 	switch {
@@ -74,7 +68,7 @@ func runCatalog(args []string, stdout, stderr io.Writer) int {
 			if classification.IsWarning(err) {
 				msg = "warning: " + msg
 			}
-			fmt.Fprintf(stderr, "juesuan catalog: %s\n", strings.TrimPrefix(msg, "classification: "))
+			fmt.Fprintf(stderr, "juesuan catalog: %s\n", echoMessage(strings.TrimPrefix(msg, "classification: ")))
 			status = exitFinding
 			continue
 		}

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -35,7 +34,7 @@ Without faults every document validates with zero errors. --break breaks the
 listed rules, --faults N breaks N more rules chosen by the seed; the
 .expected.json file then lists every finding of severity warning or error
 the validator must report (rule, severity, path), in the shape of one entry
-of "files" in juesuan validate --format json, plus the broken rules:
+of "files" in the JSON output of juesuan validate, plus the broken rules:
   {"file": "...", "faults": ["A1"], "findings": [{"rule": ..., "severity": ...,
    "path": ..., "message": ..., "expected": "", "actual": ""}]}
 Messages describe the injected fault, not the validator's wording.
@@ -57,12 +56,7 @@ type expectedFile struct {
 }
 
 func runFixture(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("fixture", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, fixtureUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("fixture", fixtureUsage, stderr)
 	profile := fs.String("profile", juesuan.Sichuan2020, "registered profile ID")
 	seed := fs.Uint64("seed", 1, "random seed")
 	size := fs.String("size", "small", "small (an office) or large (a provincial department)")
@@ -88,7 +82,7 @@ func runFixture(args []string, stdout, stderr io.Writer) int {
 	if *list {
 		ids, err := fixture.ProfileFaults(*profile, u)
 		if err != nil {
-			fmt.Fprintf(stderr, "juesuan fixture: %v\n", err)
+			fmt.Fprintf(stderr, "juesuan fixture: %s\n", echoErr(err))
 			return exitInput
 		}
 		fmt.Fprintln(stdout, strings.Join(ids, " "))
@@ -96,7 +90,7 @@ func runFixture(args []string, stdout, stderr io.Writer) int {
 	}
 	sz, err := fixture.ParseSize(*size)
 	if err != nil {
-		fmt.Fprintf(stderr, "juesuan fixture: --size: %v\n", err)
+		fmt.Fprintf(stderr, "juesuan fixture: --size: %s\n", echoErr(err))
 		return exitInput
 	}
 	switch {
@@ -118,7 +112,7 @@ func runFixture(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
-		fmt.Fprintf(stderr, "juesuan fixture: %v\n", err)
+		fmt.Fprintf(stderr, "juesuan fixture: %s\n", echoErr(err))
 		return exitInput
 	}
 
@@ -140,11 +134,11 @@ func runFixture(args []string, stdout, stderr io.Writer) int {
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			fmt.Fprintf(stderr, "juesuan fixture: %v\n", err)
+			fmt.Fprintf(stderr, "juesuan fixture: %s\n", echoErr(err))
 			return exitInput
 		}
 	}
-	fmt.Fprintf(stdout, "wrote %d document(s) and their expectations to %s\n", *count, *out)
+	fmt.Fprintf(stdout, "wrote %d document(s) and their expectations to %s\n", *count, echo(*out))
 	return exitOK
 }
 

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/accounts/narrative"
@@ -24,8 +22,11 @@ profile (or of P). Rules C1–C18 (juesuan rules lists them).
 
 Text output: one block per finding,
   NARRATIVE:LINE:COLUMN: SEVERITY RULE [PATH] MESSAGE
-      quoted sentence
-then a summary. Columns count characters (runes), from 1.
+    quoted sentence
+then a summary. Columns count characters (runes), from 1. Control
+characters of the texts are escaped (\n, \x1b, \u202e) and long strings
+cut ("…(N bytes)"), so that every line is one juesuan wrote.
+FILE.json or NARRATIVE.txt (not both) may be - for standard input.
 JSON output (--format json) has the shape of validate's, with the narrative
 as the one file.
 
@@ -34,12 +35,7 @@ of severity error, 2 an unreadable or undecodable input, or bad usage.
 `
 
 func runLint(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, lintUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("lint", lintUsage, stderr)
 	docPath := fs.String("document", "", "the document (JSON) the narrative belongs to")
 	format := fs.String("format", "text", "output format: text or json")
 	profileID := fs.String("profile", "", "use this registered profile instead of the one the document names")
@@ -58,9 +54,14 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	}
 	file := paths[0]
 
-	d, err := juesuan.DecodeFile(*docPath)
+	if *docPath == stdinName && file == stdinName {
+		fmt.Fprintln(stderr, "juesuan lint: the document and the narrative cannot both be standard input (-)")
+		return exitInput
+	}
+
+	d, err := decodeInput(*docPath, false)
 	if err != nil {
-		fmt.Fprintf(stderr, "juesuan lint: %s: %v\n", *docPath, err)
+		fmt.Fprintf(stderr, "juesuan lint: %s: %s\n", echo(*docPath), echoErr(err))
 		return exitInput
 	}
 	d.Calculate()
@@ -69,17 +70,20 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		prof, err = juesuan.LookupProfile(*profileID)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "juesuan lint: %v\n", err)
+		fmt.Fprintf(stderr, "juesuan lint: %s\n", echoErr(err))
 		return exitInput
 	}
-	text, err := readLimited(file, narrative.MaxSize)
+	text, err := readInput(file, narrative.MaxSize, false)
+	if err == nil && int64(len(text)) > narrative.MaxSize {
+		err = fmt.Errorf("larger than %d bytes", narrative.MaxSize)
+	}
 	if err != nil {
-		fmt.Fprintf(stderr, "juesuan lint: %v\n", err)
+		fmt.Fprintf(stderr, "juesuan lint: %s: %s\n", echo(file), echoErr(err))
 		return exitInput
 	}
 	found, err := prof.Lint(d, text)
 	if err != nil {
-		fmt.Fprintf(stderr, "juesuan lint: %s: %v\n", file, err)
+		fmt.Fprintf(stderr, "juesuan lint: %s: %s\n", echo(file), echoErr(err))
 		return exitInput
 	}
 
@@ -105,35 +109,19 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 }
 
 // writeLintFinding prints one finding as a block: the located message, then
-// the quoted sentence.
+// the quoted sentence; the strings of the document and the narrative are
+// cut and escaped (echo).
 func writeLintFinding(w io.Writer, file string, f audit.Finding) {
 	path := ""
 	if f.Path != "" {
-		path = " " + f.Path
+		path = " " + echo(f.Path)
 	}
 	expl := ""
 	if f.Explanation != "" {
-		expl = "（已说明：" + f.Explanation + "）"
+		expl = "（已说明：" + echo(f.Explanation) + "）"
 	}
-	fmt.Fprintf(w, "%s:%d:%d: %s %s%s %s%s\n", file, f.Line, f.Column, f.Severity, f.Rule, path, f.Message, expl)
+	fmt.Fprintf(w, "%s:%d:%d: %s %s%s %s%s\n", echo(file), f.Line, f.Column, f.Severity, echo(f.Rule), path, echoMessage(f.Message), expl)
 	if f.Quote != "" {
-		fmt.Fprintf(w, "    %s\n", f.Quote)
+		fmt.Fprintf(w, "    %s\n", echo(f.Quote))
 	}
-}
-
-// readLimited reads a file of at most max bytes.
-func readLimited(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > max {
-		return nil, fmt.Errorf("%s: larger than %d bytes", path, max)
-	}
-	return b, nil
 }

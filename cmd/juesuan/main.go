@@ -4,7 +4,11 @@
 //
 //	juesuan <verb> [flags] [args]
 //
-// Run `juesuan help` for the list of verbs.
+// Run `juesuan help` for the list of verbs, `juesuan help VERB` for the
+// usage of one, and `juesuan --version` for the version. A FILE argument of
+// "-" is standard input. The text output escapes the control characters of
+// the documents' strings and cuts long ones; the JSON output carries them
+// whole.
 package main
 
 import (
@@ -39,12 +43,18 @@ func register(name, summary string, run func(args []string, stdout, stderr io.Wr
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitInput
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
 		usage(stdout)
-		if len(args) == 0 {
-			return exitInput
-		}
 		return exitOK
+	case "-version", "--version":
+		return runVersion(args[1:], stdout, stderr)
+	case "help":
+		return runHelp(args[1:], stdout, stderr)
 	}
 	v, ok := verbs[args[0]]
 	if !ok {
@@ -55,8 +65,38 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return v.run(args[1:], stdout, stderr)
 }
 
+// runHelp prints the list of verbs, or with a verb that verb's usage, on
+// stdout.
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	switch {
+	case len(args) == 0:
+		usage(stdout)
+		return exitOK
+	case len(args) > 1:
+		fmt.Fprintln(stderr, "usage: juesuan help [VERB]")
+		return exitInput
+	}
+	if args[0] == "help" {
+		fmt.Fprintln(stdout, "usage: juesuan help [VERB]")
+		fmt.Fprintln(stdout, "\nPrints the list of verbs, or the usage of VERB.")
+		return exitOK
+	}
+	v, ok := verbs[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "juesuan help: unknown verb %q\n", args[0])
+		usage(stderr)
+		return exitInput
+	}
+	// Every verb prints its usage, flags included, to its stderr on -h and
+	// returns.
+	v.run([]string{"-h"}, io.Discard, stdout)
+	return exitOK
+}
+
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: juesuan <verb> [flags] [args]")
+	fmt.Fprintln(w, "       juesuan help VERB")
+	fmt.Fprintln(w, "       juesuan --version")
 	fmt.Fprintln(w, "verbs:")
 	names := make([]string, 0, len(verbs))
 	for n := range verbs {
@@ -66,6 +106,25 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-9s %s\n", n, verbs[n].summary)
 	}
+	fmt.Fprintf(w, "  %-9s %s\n", "help", "print the usage of a verb")
+	fmt.Fprintln(w, "A FILE argument of - is standard input.")
+}
+
+// newFlagSet returns the flag set of a verb: errors and -h print to stderr
+// the verb's usage text and then its flags.
+func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		n := 0
+		fs.VisitAll(func(*flag.Flag) { n++ })
+		if n > 0 {
+			fmt.Fprintln(stderr, "\nflags:")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
 }
 
 // parseInterspersed parses flags that may stand before, between or after the

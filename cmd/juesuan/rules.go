@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/audit"
@@ -15,11 +16,11 @@ func init() {
 	register("rules", "list the audit rules of a profile (ID, severity, kind, title, source)", runRules)
 }
 
-const rulesUsage = `usage: juesuan rules [--profile sichuan-2020] [--format text|json]
+const rulesUsage = `usage: juesuan rules [--profile P] [--format text|json]
 
-Prints the rule catalogue a document of the profile is checked with, sorted
-by ID, with the profile's severity changes applied and its disabled rules
-left out.
+Prints the rule catalogue a document of profile P (default sichuan-2020) is
+checked with, sorted by ID, with the profile's severity changes applied and
+its disabled rules left out.
 
 Text output: one line per rule, tab-separated:
   ID  SEVERITY  KIND  TITLE  SOURCE
@@ -36,13 +37,8 @@ type rulesOutput struct {
 }
 
 func runRules(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, rulesUsage)
-		fs.PrintDefaults()
-	}
-	profile := fs.String("profile", juesuan.Sichuan2020, "profile ID (see the profiles of `juesuan validate`)")
+	fs := newFlagSet("rules", rulesUsage, stderr)
+	profile := fs.String("profile", juesuan.Sichuan2020, "profile ID (registered: "+strings.Join(juesuan.ProfileIDs(), ", ")+")")
 	format := fs.String("format", "text", "output format: text or json")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -60,7 +56,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 	}
 	p, err := juesuan.LookupProfile(*profile)
 	if err != nil {
-		fmt.Fprintf(stderr, "juesuan rules: %v\n", err)
+		fmt.Fprintf(stderr, "juesuan rules: %s\n", echoErr(err))
 		return exitInput
 	}
 	rules := p.RuleCatalog()
@@ -72,13 +68,13 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 			rules = []audit.Rule{}
 		}
 		if err := enc.Encode(rulesOutput{Profile: p.ID, Rules: rules}); err != nil {
-			fmt.Fprintf(stderr, "juesuan rules: %v\n", err)
+			fmt.Fprintf(stderr, "juesuan rules: %s\n", echoErr(err))
 			return exitInput
 		}
 		return exitOK
 	}
 	for _, r := range rules {
-		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Kind, r.Title, r.Source)
+		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\t%s\n", echo(r.ID), r.Severity, echo(string(r.Kind)), echo(r.Title), echo(r.Source))
 	}
 	return exitOK
 }

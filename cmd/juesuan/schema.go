@@ -31,12 +31,7 @@ the neutral schema and of every registered profile, in both drafts, to DIR
 
 // runSchema runs the schema verb.
 func runSchema(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, schemaUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("schema", schemaUsage, stderr)
 	profile := fs.String("profile", "", "profile ID (registered: "+strings.Join(juesuan.ProfileIDs(), ", ")+"); empty for the neutral schema")
 	draftName := fs.String("draft", "2020-12", "JSON Schema draft: 2020-12 or 07")
 	typ := fs.String("type", juesuan.DocumentType, "document, a table key, or performance")
@@ -61,11 +56,11 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 		}
 		files, err := juesuan.SchemaFiles()
 		if err != nil {
-			fmt.Fprintln(stderr, "juesuan schema:", err)
+			fmt.Fprintln(stderr, "juesuan schema:", echoErr(err))
 			return exitFinding
 		}
 		if err := os.MkdirAll(*out, 0o755); err != nil {
-			fmt.Fprintln(stderr, "juesuan schema:", err)
+			fmt.Fprintln(stderr, "juesuan schema:", echoErr(err))
 			return exitInput
 		}
 		names := make([]string, 0, len(files))
@@ -76,7 +71,7 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 		for _, n := range names {
 			p := filepath.Join(*out, n)
 			if err := os.WriteFile(p, files[n], 0o644); err != nil {
-				fmt.Fprintln(stderr, "juesuan schema:", err)
+				fmt.Fprintln(stderr, "juesuan schema:", echoErr(err))
 				return exitInput
 			}
 			fmt.Fprintln(stdout, p)
@@ -85,7 +80,7 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 	case *list:
 		types, err := juesuan.SchemaTypes(*profile)
 		if err != nil {
-			fmt.Fprintln(stderr, "juesuan schema:", err)
+			fmt.Fprintln(stderr, "juesuan schema:", echoErr(err))
 			return exitInput
 		}
 		for _, t := range types {
@@ -95,12 +90,12 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 	}
 	draft, err := juesuan.ParseDraft(*draftName)
 	if err != nil {
-		fmt.Fprintln(stderr, "juesuan schema:", err)
+		fmt.Fprintln(stderr, "juesuan schema:", echoErr(err))
 		return exitInput
 	}
 	b, err := juesuan.Schema(*profile, draft, *typ)
 	if err != nil {
-		fmt.Fprintln(stderr, "juesuan schema:", err)
+		fmt.Fprintln(stderr, "juesuan schema:", echoErr(err))
 		return exitInput
 	}
 	if _, err := stdout.Write(b); err != nil {

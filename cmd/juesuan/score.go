@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -29,6 +28,8 @@ Text output: per table a line
 then one breakdown line per item: score / weight, method, 一级/二级/三级.
 Qualitative indicators score full marks only when the document states 完成率
 100% or the actual value reads as the target; the others are unscored ("—").
+Names and notes of the document are escaped and cut as in validate.
+A FILE of - is standard input.
 
 JSON output (--format json): one object per file,
   {"file": F, "framework": ID, "tables": [{"kind": "project"|"evaluation",
@@ -53,12 +54,7 @@ type scoreOutput struct {
 
 // runScore runs the score verb.
 func runScore(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("score", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, scoreUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("score", scoreUsage, stderr)
 	bandsName := fs.String("bands", "优良中差", "grade bands: 优良中差 or 优良合格不合格")
 	format := fs.String("format", "text", "output format: text or json")
 	files, code, ok := parseInterspersed(fs, args)
@@ -67,7 +63,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	}
 	bands, err := indicators.BandsNamed(*bandsName)
 	if err != nil {
-		fmt.Fprintf(stderr, "juesuan score: --bands: %v\n", err)
+		fmt.Fprintf(stderr, "juesuan score: --bands: %s\n", echoErr(err))
 		return exitInput
 	}
 	if *format != "text" && *format != "json" {
@@ -83,7 +79,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	for _, file := range files {
 		out, err := scoreFile(file, bands, stderr)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: input error: %v\n", file, err)
+			fmt.Fprintf(stderr, "%s: input error: %s\n", echo(file), echoErr(err))
 			code = exitInput
 			continue
 		}
@@ -101,7 +97,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(outs); err != nil {
-			fmt.Fprintf(stderr, "juesuan score: %v\n", err)
+			fmt.Fprintf(stderr, "juesuan score: %s\n", echoErr(err))
 			return exitInput
 		}
 	}
@@ -110,16 +106,16 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 
 // scoreFile decodes one document and scores its tables.
 func scoreFile(file string, bands indicators.Bands, stderr io.Writer) (scoreOutput, error) {
-	d, err := juesuan.DecodeFile(file)
+	d, err := decodeInput(file, false)
 	if err != nil {
 		return scoreOutput{}, err
 	}
 	out := scoreOutput{File: file, Tables: []scoredTable{}}
 	cfg := indicators.ScoreConfig{Bands: bands}
 	if p, err := juesuan.LookupProfile(d.Profile); err != nil {
-		fmt.Fprintf(stderr, "%s: %v; the indicator framework is detected from the names\n", file, err)
+		fmt.Fprintf(stderr, "%s: %s; the indicator framework is detected from the names\n", echo(file), echoErr(err))
 	} else if f, err := indicators.LookupFramework(p.Framework); err != nil {
-		fmt.Fprintf(stderr, "%s: %v; the indicator framework is detected from the names\n", file, err)
+		fmt.Fprintf(stderr, "%s: %s; the indicator framework is detected from the names\n", echo(file), echoErr(err))
 	} else {
 		cfg.Framework, out.Framework = f, f.ID
 	}
@@ -137,10 +133,13 @@ func scoreFile(file string, bands indicators.Bands, stderr io.Writer) (scoreOutp
 	return out, nil
 }
 
+// writeScoreText prints the scores of one file; the strings of the
+// document (file name, table and indicator names, notes) are cut and
+// escaped (echo).
 func writeScoreText(w io.Writer, out scoreOutput, withFile bool) {
 	prefix := ""
 	if withFile {
-		fmt.Fprintf(w, "%s\n", out.File)
+		fmt.Fprintf(w, "%s\n", echo(out.File))
 		prefix = "  "
 	}
 	if len(out.Tables) == 0 {
@@ -152,11 +151,36 @@ func writeScoreText(w io.Writer, out scoreOutput, withFile bool) {
 		if t.Kind == "evaluation" {
 			kind = "评价结论表"
 		}
-		fmt.Fprintf(w, "%s%s %s\n", prefix, kind, t.Path)
-		for _, line := range strings.SplitAfter(t.Result.String(), "\n") {
+		fmt.Fprintf(w, "%s%s %s\n", prefix, kind, echo(t.Path))
+		for _, line := range strings.SplitAfter(echoResult(t.Result).String(), "\n") {
 			if line != "" {
 				fmt.Fprint(w, prefix+line)
 			}
 		}
 	}
+}
+
+// echoResult returns a copy of r whose strings are cut and escaped (echo),
+// so that the lines of its String are the lines it writes.
+func echoResult(r indicators.Result) indicators.Result {
+	item := func(it indicators.ItemScore) indicators.ItemScore {
+		it.Level1, it.Level2, it.Name, it.Dimension = echo(it.Level1), echo(it.Level2), echo(it.Name), echo(it.Dimension)
+		it.Note = echoMessage(it.Note)
+		return it
+	}
+	r.Project, r.Grade, r.UpperGrade = echo(r.Project), echo(r.Grade), echo(r.UpperGrade)
+	r.Execution = item(r.Execution)
+	items := make([]indicators.ItemScore, len(r.Items))
+	for i, it := range r.Items {
+		items[i] = item(it)
+	}
+	r.Items = items
+	missing := make([]string, len(r.Missing))
+	for i, m := range r.Missing {
+		missing[i] = echo(m)
+	}
+	if r.Missing != nil {
+		r.Missing = missing
+	}
+	return r
 }

@@ -2,16 +2,18 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
-	"time"
+	"sync"
+	"syscall"
 
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/audit"
@@ -31,12 +33,24 @@ order.
 A DIR is walked recursively for *.json files, skipping files that are not
 documents: fixture expectations (*.expected.json), golden files (golden*.json),
 JSON Schemas (*.schema.json), and hidden or node_modules directories. A FILE
-named on the command line is always checked.
+named on the command line is always checked; - is standard input. A walk
+reads regular files only: a named pipe, device or socket named *.json is
+skipped and listed on stderr. A special file named on the command line is
+read without ever blocking the batch: a named pipe waits at most 10 seconds
+for a writer and then for each piece of data, and is otherwise an input
+error. Every input is read up to the decoder's size limit (16 MiB).
+
+When stderr is a terminal, a progress bar is drawn there while the batch
+runs; with stdout on the same terminal it stays on the bottom row while
+the results scroll above it.
 
 Text output: one line per finding,
   FILE: SEVERITY RULE PATH: MESSAGE
 then a summary. An unreadable or undecodable file prints
   FILE: input error: REASON
+Control characters of the document's strings (file names, paths, messages)
+are escaped (\n, \x1b, \u202e) and long strings cut ("…(N bytes)"), so
+that every line is one juesuan wrote.
 JSON output (--format json) is documented in the README ("JSON output").
 
 Exit status: 0 no errors (warnings and infos allowed), 1 at least one finding
@@ -140,12 +154,7 @@ type fileResult struct {
 }
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, validateUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("validate", validateUsage, stderr)
 	format := fs.String("format", "text", "output format: text or json")
 	profileID := fs.String("profile", "", "check every document against this registered profile instead of the one it names")
 
@@ -166,37 +175,44 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	if *profileID != "" {
 		p, err := juesuan.LookupProfile(*profileID)
 		if err != nil {
-			fmt.Fprintf(stderr, "juesuan validate: --profile: %v\n", err)
+			fmt.Fprintf(stderr, "juesuan validate: --profile: %s\n", echoErr(err))
 			return exitInput
 		}
 		prof = p
 	}
 
-	files := collectFiles(paths)
+	files, skipped := collectFiles(paths)
+	for _, e := range skipped {
+		fmt.Fprintf(stderr, "juesuan validate: skipping %s: %s, not a regular file\n", echo(e.Path), fileKind(e.Mode))
+	}
 	if len(files) == 0 {
-		fmt.Fprintf(stderr, "juesuan validate: no document found in %s\n", strings.Join(paths, " "))
+		names := make([]string, len(paths))
+		for i, p := range paths {
+			names[i] = echo(p)
+		}
+		fmt.Fprintf(stderr, "juesuan validate: no document found in %s\n", strings.Join(names, " "))
 		return exitInput
 	}
-	var progress io.Writer
+	var bar *batchBar
+	shared := isTerminal(stdout)
 	if isTerminal(stderr) {
-		progress = stderr
+		bar = newBatchBar(stderr, len(files), shared)
+		// On an interrupt, give the terminal back as it was (the scrolling
+		// region, the bar's line) before dying of it.
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+		defer func() {
+			signal.Stop(sig)
+			close(sig)
+		}()
+		go func() {
+			if _, ok := <-sig; ok {
+				bar.finish()
+				os.Exit(130)
+			}
+		}()
 	}
-
-	var out resultWriter
-	if *format == "json" {
-		out = &jsonWriter{w: stdout}
-	} else {
-		out = &textWriter{w: stdout}
-	}
-	var sum summer
-	out.begin()
-	emit := func(r fileResult) {
-		sum.add(r)
-		out.file(r)
-	}
-	checkFiles(files, prof, runtime.GOMAXPROCS(0), progress, emit)
-	s := sum.summary()
-	out.end(s)
+	s := validateBatch(files, prof, *format, stdout, bar, shared)
 
 	switch {
 	case s.Unreadable > 0:
@@ -207,17 +223,60 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// validateBatch checks the files and prints the results in input order in
+// the format ("text" or "json") to stdout, stepping bar (which may be nil)
+// after each; shared tells that stdout is on the bar's screen, so the
+// results are written through batchBar.screen, which keeps them from
+// erasing the bar.
+func validateBatch(files []input, prof *juesuan.Profile, format string, stdout io.Writer, bar *batchBar, shared bool) validateSummary {
+	if shared {
+		stdout = bar.screen(stdout)
+	}
+	var out resultWriter
+	if format == "json" {
+		out = &jsonWriter{w: stdout}
+	} else {
+		out = &textWriter{w: stdout}
+	}
+	var sum summer
+	out.begin()
+	checkFiles(files, prof, runtime.GOMAXPROCS(0), bar, func(r fileResult) {
+		sum.add(r)
+		out.file(r)
+	})
+	bar.finish()
+	s := sum.summary()
+	out.end(s)
+	return s
+}
+
 // input is one entry of the batch: a file to check, or a path that could
 // not be walked.
 type input struct {
-	file string
-	err  error
+	file   string
+	err    error
+	walked bool // found by a directory walk: read only if a regular file
 }
 
-// collectFiles expands paths into the files to check, in input order.
-func collectFiles(paths []string) []input {
-	var in []input
+// errStdinTwice is the error for a second "-" on the command line.
+var errStdinTwice = errors.New("standard input is read only once")
+
+// collectFiles expands paths into the files to check, in input order; "-"
+// is standard input. It also returns the document-named files a walk met
+// that are not regular files (named pipes, devices, sockets, links to
+// them), which are not read.
+func collectFiles(paths []string) (in []input, skipped []*NotRegularError) {
+	stdinSeen := false
 	for _, p := range paths {
+		if p == stdinName {
+			if stdinSeen {
+				in = append(in, input{file: p, err: errStdinTwice})
+				continue
+			}
+			stdinSeen = true
+			in = append(in, input{file: p})
+			continue
+		}
 		st, err := os.Stat(p)
 		if err != nil {
 			in = append(in, input{file: p, err: err})
@@ -241,16 +300,30 @@ func collectFiles(paths []string) []input {
 				}
 				return nil
 			}
-			if isDocumentName(de.Name()) {
-				in = append(in, input{file: path})
+			if !isDocumentName(de.Name()) {
+				return nil
 			}
+			mode := de.Type()
+			if mode&fs.ModeSymlink != 0 {
+				st, err := os.Stat(path)
+				if err != nil {
+					in = append(in, input{file: path, err: err})
+					return nil
+				}
+				mode = st.Mode()
+			}
+			if !mode.IsRegular() {
+				skipped = append(skipped, &NotRegularError{Path: path, Mode: mode})
+				return nil
+			}
+			in = append(in, input{file: path, walked: true})
 			return nil
 		})
 		if err != nil { // not reached: the walk function never fails
 			in = append(in, input{file: p, err: err})
 		}
 	}
-	return in
+	return in, skipped
 }
 
 // skipDir reports whether a directory met while walking is skipped.
@@ -273,93 +346,85 @@ func isDocumentName(name string) bool {
 	return true
 }
 
-// checkFiles checks the inputs with n workers (juesuan.ValidateFiles) and
-// calls emit once per input, in input order; inputs that could not be
-// walked are emitted as errors in their place. When progress is non-nil a
-// progress bar is drawn there between results.
-func checkFiles(in []input, prof *juesuan.Profile, n int, progress io.Writer, emit func(fileResult)) {
-	var files []string
-	for _, x := range in {
-		if x.err == nil {
-			files = append(files, x.file)
+// checkFiles checks the inputs with n workers and calls emit once per
+// input, in input order, from the calling goroutine; inputs that could not
+// be walked are emitted as errors in their place. The bar, when not nil,
+// steps after each result. At most 4n results wait for an earlier, slower
+// file, so memory stays bounded whatever the batch.
+func checkFiles(in []input, prof *juesuan.Profile, n int, bar *batchBar, emit func(fileResult)) {
+	n = max(1, min(n, len(in)))
+	window := 4 * n
+	done := make([]chan fileResult, len(in))
+	for i := range done {
+		done[i] = make(chan fileResult, 1)
+	}
+	free := make(chan struct{}, window) // a token per result not yet emitted
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			for i := range jobs {
+				done[i] <- checkFile(in[i], prof)
+			}
+		})
+	}
+	go func() {
+		for i := range in {
+			free <- struct{}{}
+			jobs <- i
 		}
-	}
-	var bar *progressBar
-	if progress != nil && len(in) > 0 {
-		bar = &progressBar{w: progress, total: len(in)}
-	}
-	k := 0 // the next input to emit
-	out := func(r fileResult) {
-		bar.clear()
+		close(jobs)
+	}()
+	for i := range in {
+		r := <-done[i]
+		done[i] = nil
+		<-free
 		emit(r)
-		k++
 		bar.step()
 	}
-	flushErrors := func() {
-		for k < len(in) && in[k].err != nil {
-			out(fileResult{file: in[k].file, err: in[k].err})
+	wg.Wait()
+}
+
+// checkFile reads, decodes, calculates (Calculate) and validates one input,
+// as juesuan.ValidateFile does, but reads the file with readInput: a
+// walked file only if it is regular, a special file without blocking. A
+// panic in a rule becomes an error naming the file, so that one bad file
+// never stops the batch.
+func checkFile(x input, prof *juesuan.Profile) (res fileResult) {
+	res.file = x.file
+	if x.err != nil {
+		res.err = x.err
+		return res
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			res.findings = nil
+			res.err = fmt.Errorf("juesuan: %s: internal error, please report it: %v", x.file, r)
 		}
+	}()
+	d, err := decodeInput(x.file, x.walked)
+	if err != nil {
+		res.err = err
+		return res
 	}
-	juesuan.ValidateFiles(files, juesuan.BatchOptions{Workers: n, Profile: prof}, func(r juesuan.FileResult) {
-		flushErrors()
-		out(fileResult{file: r.File, err: r.Err, findings: r.Findings})
-	})
-	flushErrors()
-	bar.clear()
+	d.Calculate()
+	if prof != nil {
+		res.findings, res.err = prof.Validate(d)
+	} else {
+		res.findings, res.err = juesuan.Validate(d)
+	}
+	return res
 }
 
-// progressBar is a one-line progress bar on a terminal, redrawn at most ten
-// times a second.
-type progressBar struct {
-	w     io.Writer
-	done  int
-	total int
-	drawn bool
-	last  time.Time
-}
-
-const progressWidth = 30
-
-// step counts one checked file and redraws the bar when it is due; a nil bar
-// does nothing.
-func (b *progressBar) step() {
-	if b == nil {
-		return
+// decodeInput reads the document at path with readInput ("-" is standard
+// input) and decodes it with the default limits (juesuan.DefaultMaxSize).
+func decodeInput(path string, regularOnly bool) (*juesuan.Document, error) {
+	var opts juesuan.DecodeOptions
+	data, err := readInput(path, juesuan.DefaultMaxSize, regularOnly)
+	if err != nil {
+		return nil, err
 	}
-	b.done++
-	if now := time.Now(); b.done == b.total || now.Sub(b.last) >= 100*time.Millisecond {
-		b.last = now
-		b.draw()
-	}
-}
-
-// draw redraws the bar; a nil bar draws nothing.
-func (b *progressBar) draw() {
-	if b == nil {
-		return
-	}
-	filled := b.done * progressWidth / b.total
-	fmt.Fprintf(b.w, "\rvalidating [%s%s] %d/%d", strings.Repeat("#", filled), strings.Repeat(".", progressWidth-filled), b.done, b.total)
-	b.drawn = true
-}
-
-// clear blanks the bar's line if it is drawn; a nil bar does nothing.
-func (b *progressBar) clear() {
-	if b == nil || !b.drawn {
-		return
-	}
-	fmt.Fprintf(b.w, "\r%s\r", strings.Repeat(" ", progressWidth+40))
-	b.drawn = false
-}
-
-// isTerminal reports whether w is a character device (a terminal).
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return opts.DecodeBytes(data)
 }
 
 // summer accumulates the summary of a batch.
@@ -417,26 +482,50 @@ func (m *summer) summary() validateSummary {
 	return s
 }
 
-// resultWriter prints a batch's results as they come, in input order.
+// resultWriter prints a batch's results as they come, in input order. Each
+// call leaves the output at the start of a line, so that a progress bar
+// drawn on the same screen between two calls never lands in the middle of
+// a line.
 type resultWriter interface {
 	begin()
 	file(fileResult)
 	end(validateSummary)
 }
 
-// textWriter prints one line per finding and a summary.
+// textWriter prints one line per finding and a summary. Every
+// document-supplied string is cut and escaped (echo), so that each line
+// printed is one the command wrote.
 type textWriter struct{ w io.Writer }
 
 func (t *textWriter) begin() {}
 
 func (t *textWriter) file(r fileResult) {
+	file := echo(r.file)
 	if r.err != nil {
-		fmt.Fprintf(t.w, "%s: input error: %v\n", r.file, r.err)
+		fmt.Fprintf(t.w, "%s: input error: %s\n", file, echoErr(r.err))
 		return
 	}
 	for _, f := range r.findings {
-		fmt.Fprintf(t.w, "%s: %s\n", r.file, f)
+		fmt.Fprintf(t.w, "%s: %s\n", file, findingText(f))
 	}
+}
+
+// findingText is f.String() with the strings of the document cut and
+// escaped: SEVERITY RULE PATH[ LINE:COLUMN]: MESSAGE[（已说明：EXPLANATION）].
+func findingText(f audit.Finding) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s %s", f.Severity, echo(f.Rule), echo(f.Path))
+	if f.Line > 0 {
+		fmt.Fprintf(&b, " %d:%d", f.Line, f.Column)
+	}
+	b.WriteString(": ")
+	b.WriteString(echoMessage(f.Message))
+	if f.Explanation != "" {
+		b.WriteString("（已说明：")
+		b.WriteString(echo(f.Explanation))
+		b.WriteString("）")
+	}
+	return b.String()
 }
 
 func (t *textWriter) end(s validateSummary) {
@@ -445,19 +534,23 @@ func (t *textWriter) end(s validateSummary) {
 	if len(s.TopRules) > 0 {
 		parts := make([]string, len(s.TopRules))
 		for i, rc := range s.TopRules {
-			parts[i] = fmt.Sprintf("%s ×%d", rc.Rule, rc.Count)
+			parts[i] = fmt.Sprintf("%s ×%d", echo(rc.Rule), rc.Count)
 		}
 		fmt.Fprintf(t.w, "rules most often broken: %s\n", strings.Join(parts, ", "))
 	}
 }
 
-// jsonWriter streams the validateReport shape: one file object per line.
+// jsonWriter streams the validateReport shape, one file object per line.
+// It holds back the last object until it knows whether another follows
+// (and so whether the object's line ends with a comma), so that every call
+// ends a line.
 type jsonWriter struct {
-	w io.Writer
-	n int
+	w       io.Writer
+	started bool   // the opening `{"files":[` is written
+	held    []byte // the last file object, not yet written
 }
 
-func (j *jsonWriter) begin() { io.WriteString(j.w, "{\"files\":[") }
+func (j *jsonWriter) begin() {}
 
 func (j *jsonWriter) file(r fileResult) {
 	vf := validateFile{File: r.file, Findings: make([]validateFinding, 0, len(r.findings))}
@@ -471,19 +564,33 @@ func (j *jsonWriter) file(r fileResult) {
 			Line: f.Line, Column: f.Column, Quote: f.Quote,
 		})
 	}
-	sep := ",\n"
-	if j.n == 0 {
-		sep = "\n"
+	if j.held != nil {
+		j.flush(",\n")
 	}
-	j.n++
-	io.WriteString(j.w, sep)
-	j.w.Write(marshal(vf))
+	j.held = marshal(vf)
+}
+
+// flush writes the opening if not yet written, the held object and then
+// tail.
+func (j *jsonWriter) flush(tail string) {
+	var b []byte
+	if !j.started {
+		b = append(b, "{\"files\":[\n"...)
+		j.started = true
+	}
+	b = append(b, j.held...)
+	b = append(b, tail...)
+	j.w.Write(b)
+	j.held = nil
 }
 
 func (j *jsonWriter) end(s validateSummary) {
-	io.WriteString(j.w, "\n],\n\"summary\":")
-	j.w.Write(marshal(s))
-	io.WriteString(j.w, "}\n")
+	tail := "\n],\n\"summary\":" + string(marshal(s)) + "}\n"
+	if j.held == nil { // no file
+		io.WriteString(j.w, "{\"files\":["+tail)
+		return
+	}
+	j.flush(tail)
 }
 
 // marshal encodes v without HTML escaping (messages are Chinese text with

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -87,12 +86,15 @@ func libraryFindings(t *testing.T, file string) (audit.Findings, error) {
 
 func TestCollectFiles(t *testing.T) {
 	dir := batchDir(t)
-	in := collectFiles([]string{
+	in, skipped := collectFiles([]string{
 		filepath.Join(dir, "sub"),
 		dir,
 		filepath.Join(dir, "golden.json"), // named explicitly: taken
 		filepath.Join(dir, "missing.json"),
 	})
+	if len(skipped) != 0 {
+		t.Errorf("skipped %v, want none", skipped)
+	}
 	var got []string
 	for _, i := range in {
 		rel, err := filepath.Rel(dir, i.file)
@@ -341,8 +343,7 @@ func TestRunValidateProfileOverride(t *testing.T) {
 }
 
 // TestCheckFilesOrder checks that the output order is the input order
-// whatever the number of workers, and that the progress bar is drawn and
-// cleared when asked for.
+// whatever the number of workers.
 func TestCheckFilesOrder(t *testing.T) {
 	dir := batchDir(t)
 	var in []input
@@ -350,52 +351,27 @@ func TestCheckFilesOrder(t *testing.T) {
 		name := []string{"a-reference.json", "b-missing-table.json", "c-broken.json", "nope.json"}[i%4]
 		in = append(in, input{file: filepath.Join(dir, name)})
 	}
-	render := func(workers int, progress io.Writer) string {
+	in = append(in, input{file: "walk error", err: errors.New("cannot walk")})
+	render := func(workers int) string {
 		var out bytes.Buffer
 		w := &textWriter{w: &out}
 		var sum summer
-		checkFiles(in, nil, workers, progress, func(r fileResult) { sum.add(r); w.file(r) })
+		checkFiles(in, nil, workers, nil, func(r fileResult) { sum.add(r); w.file(r) })
 		w.end(sum.summary())
 		return out.String()
 	}
-	one := render(1, nil)
-	var bar bytes.Buffer
-	many := render(8, &bar)
-	if d := cmp.Diff(one, many); d != "" {
-		t.Errorf("1 worker vs 8 workers (-1 +8):\n%s", d)
+	one := render(1)
+	for _, n := range []int{2, 8, 100} {
+		if d := cmp.Diff(one, render(n)); d != "" {
+			t.Errorf("1 worker vs %d workers (-1 +%d):\n%s", n, n, d)
+		}
 	}
-	if !strings.Contains(bar.String(), "/40") || !strings.HasSuffix(bar.String(), "\r") {
-		t.Errorf("progress output %q: want a count of 40 and a cleared line", bar.String())
+	if !strings.Contains(one, "41 file(s), 21 unreadable") {
+		t.Errorf("summary of 41 files, 21 unreadable missing:\n%s", one)
 	}
-	if !strings.Contains(one, "40 file(s), 20 unreadable") {
-		t.Errorf("summary of 40 files, 20 unreadable missing:\n%s", one)
+	if !strings.Contains(one, "\nwalk error: input error: cannot walk\n41 file(s)") {
+		t.Errorf("the walk error is not the last file's line:\n%s", one)
 	}
-}
-
-func TestProgressBar(t *testing.T) {
-	var b bytes.Buffer
-	bar := &progressBar{w: &b, done: 5, total: 10}
-	bar.clear() // not drawn: nothing to clear
-	bar.draw()
-	bar.clear()
-	bar.clear() // already cleared
-	want := "\rvalidating [###############...............] 5/10\r" + strings.Repeat(" ", 70) + "\r"
-	if d := cmp.Diff(want, b.String()); d != "" {
-		t.Errorf("progress (-want +got):\n%s", d)
-	}
-	// step redraws at most every 100 ms, but always at the last file.
-	b.Reset()
-	bar.step() // 6/10, first draw since last is zero
-	bar.step() // 7/10, too soon: no draw
-	bar.done = 9
-	bar.step() // 10/10: drawn
-	if got := strings.Count(b.String(), "validating"); got != 2 || !strings.Contains(b.String(), "10/10") {
-		t.Errorf("step drew %d times (%q), want 2 ending at 10/10", got, b.String())
-	}
-	var nilBar *progressBar
-	nilBar.draw()
-	nilBar.clear()
-	nilBar.step()
 }
 
 func TestIsTerminal(t *testing.T) {

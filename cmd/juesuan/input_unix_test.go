@@ -1,0 +1,192 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	juesuan "github.com/cnfiscal/juesuan"
+	"github.com/google/go-cmp/cmp"
+)
+
+// mkfifo makes a named pipe in a new temporary directory.
+func mkfifo(t *testing.T, name string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := syscall.Mkfifo(p, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// shortIdle makes a special file give up after d for the rest of the test.
+func shortIdle(t *testing.T, d time.Duration) {
+	old := specialIdleTimeout
+	specialIdleTimeout = d
+	t.Cleanup(func() { specialIdleTimeout = old })
+}
+
+// TestWalkSkipsSpecialFiles: a named pipe called *.json in a walked
+// directory is not opened (opening it would wait for a writer) but listed
+// on stderr; the batch goes on.
+func TestWalkSkipsSpecialFiles(t *testing.T) {
+	dir := batchDir(t)
+	pipe := filepath.Join(dir, "z-pipe.json")
+	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(pipe, filepath.Join(dir, "z-link.json")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "a-reference.json"), filepath.Join(dir, "z-ref-link.json")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "notes-pipe.txt"), 0o600); err != nil { // not a document name
+		t.Fatal(err)
+	}
+
+	in, skipped := collectFiles([]string{dir})
+	var got []string
+	for _, e := range skipped {
+		got = append(got, filepath.Base(e.Path)+": "+fileKind(e.Mode))
+		if !errors.Is(e, ErrNotRegular) {
+			t.Errorf("%v is not ErrNotRegular", e)
+		}
+	}
+	if d := cmp.Diff([]string{"z-link.json: named pipe", "z-pipe.json: named pipe"}, got); d != "" {
+		t.Errorf("skipped (-want +got):\n%s", d)
+	}
+	if last := in[len(in)-1]; filepath.Base(last.file) != "z-ref-link.json" || !last.walked {
+		t.Errorf("last input %+v, want the link to a regular file, walked", last)
+	}
+
+	var stdout, stderr bytes.Buffer
+	if code := runValidate([]string{dir}, &stdout, &stderr); code != exitInput { // c-broken.json
+		t.Errorf("exit %d, want %d", code, exitInput)
+	}
+	wantErr := "juesuan validate: skipping " + filepath.Join(dir, "z-link.json") + ": named pipe, not a regular file\n" +
+		"juesuan validate: skipping " + pipe + ": named pipe, not a regular file\n"
+	if d := cmp.Diff(wantErr, stderr.String()); d != "" {
+		t.Errorf("stderr (-want +got):\n%s", d)
+	}
+	if !strings.Contains(stdout.String(), "5 file(s), 1 unreadable") {
+		t.Errorf("summary: want 5 files checked, 1 unreadable:\n%s", stdout.String())
+	}
+}
+
+// TestReadInputSpecial: special files named on the command line are read
+// with the size limit and never make the command wait for ever.
+func TestReadInputSpecial(t *testing.T) {
+	ref, err := os.ReadFile(referenceFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("pipe with a writer", func(t *testing.T) {
+		p := mkfifo(t, "doc.json")
+		wrote := make(chan error, 1)
+		go func() {
+			w, err := os.OpenFile(p, os.O_WRONLY, 0) // waits for the reader
+			if err == nil {
+				_, err = w.Write(ref)
+				w.Close()
+			}
+			wrote <- err
+		}()
+		got, err := readInput(p, juesuan.DefaultMaxSize, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := <-wrote; err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, ref) {
+			t.Errorf("read %d bytes, want the %d of the document", len(got), len(ref))
+		}
+	})
+
+	t.Run("pipe without a writer", func(t *testing.T) {
+		shortIdle(t, 50*time.Millisecond)
+		p := mkfifo(t, "lonely.json")
+		_, err := readInput(p, juesuan.DefaultMaxSize, false)
+		if !errors.Is(err, ErrNoData) || !strings.Contains(err.Error(), "named pipe (nothing written to it") {
+			t.Errorf("error %v, want ErrNoData: nothing written", err)
+		}
+		// The command reports it as an unreadable file.
+		var stdout, stderr bytes.Buffer
+		if code := runValidate([]string{p}, &stdout, &stderr); code != exitInput {
+			t.Errorf("exit %d, want %d", code, exitInput)
+		}
+		if !strings.HasPrefix(stdout.String(), p+": input error: "+p+": no data from the named pipe") {
+			t.Errorf("output %q: want an input error", stdout.String())
+		}
+	})
+
+	t.Run("pipe whose writer sends nothing", func(t *testing.T) {
+		shortIdle(t, 50*time.Millisecond)
+		p := mkfifo(t, "stalled.json")
+		// A writer that holds the pipe open and writes nothing: open
+		// read-write so that opening does not wait.
+		w, err := os.OpenFile(p, os.O_RDWR, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		_, err = readInput(p, juesuan.DefaultMaxSize, false)
+		if !errors.Is(err, ErrNoData) || !errors.Is(err, os.ErrDeadlineExceeded) {
+			t.Errorf("error %v, want ErrNoData after a deadline", err)
+		}
+	})
+
+	t.Run("pipe sending more than the limit", func(t *testing.T) {
+		p := mkfifo(t, "big.json")
+		go func() {
+			w, err := os.OpenFile(p, os.O_WRONLY, 0)
+			if err != nil {
+				return
+			}
+			defer w.Close()
+			w.Write(bytes.Repeat([]byte(" "), 4096)) // fails once the reader is gone
+		}()
+		got, err := readInput(p, 1000, false)
+		if err != nil || len(got) != 1001 {
+			t.Errorf("read %d bytes, %v; want 1001 (the limit + 1)", len(got), err)
+		}
+	})
+
+	t.Run("pipe found by a walk", func(t *testing.T) {
+		p := mkfifo(t, "walked.json")
+		_, err := readInput(p, juesuan.DefaultMaxSize, true)
+		var nr *NotRegularError
+		if !errors.As(err, &nr) || nr.Mode&fs.ModeNamedPipe == 0 {
+			t.Errorf("error %v, want a *NotRegularError for a named pipe", err)
+		}
+	})
+
+	t.Run("endless device", func(t *testing.T) {
+		var stdout, stderr bytes.Buffer
+		if code := runValidate([]string{"/dev/zero"}, &stdout, &stderr); code != exitInput {
+			t.Errorf("exit %d, want %d", code, exitInput)
+		}
+		var de *juesuan.DecodeError
+		_, err := decodeInput("/dev/zero", false)
+		if !errors.As(err, &de) || de.Rule != "size" {
+			t.Errorf("decode /dev/zero: %v, want the size rule", err)
+		}
+	})
+
+	t.Run("directory", func(t *testing.T) {
+		_, err := readInput(t.TempDir(), 100, false)
+		if !errors.Is(err, ErrNotRegular) {
+			t.Errorf("error %v, want ErrNotRegular", err)
+		}
+	})
+}
