@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/cnfiscal/juesuan/profiles/central"
 	"os"
 	"strings"
 	"testing"
@@ -324,7 +325,7 @@ func TestLintCentral2024(t *testing.T) {
 // a profile with its own label pattern ties a wording the defaults do not
 // know, and the profile's rule configuration applies to narrative rules.
 func TestLintProfile(t *testing.T) {
-	base, err := juesuan.LookupProfile(juesuan.Central2024)
+	base, err := juesuan.LookupProfile(central.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -388,7 +389,7 @@ func TestLintErrors(t *testing.T) {
 	if _, err := juesuan.Lint(d, []byte("x")); !errors.Is(err, juesuan.ErrUnknownProfile) {
 		t.Errorf("unknown profile: got %v", err)
 	}
-	d.Profile = juesuan.Central2024
+	d.Profile = central.ID
 	if _, err := juesuan.Lint(d, []byte("第一行\n\xff\xfe")); !errors.Is(err, narrative.ErrInput) {
 		t.Errorf("invalid UTF-8: got %v", err)
 	} else if !strings.Contains(err.Error(), "line 2") {

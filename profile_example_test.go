@@ -3,6 +3,7 @@ package juesuan_test
 import (
 	"errors"
 	"fmt"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"strings"
 
 	"github.com/cnfiscal/juesuan"
@@ -13,7 +14,7 @@ import (
 // of a built-in profile with a new ID, an added table, an added rule and a
 // rule switched off. examples/custom-profile is the complete program.
 func ExampleProfile_Clone() {
-	base, err := juesuan.LookupProfile(juesuan.Sichuan2020)
+	base, err := juesuan.LookupProfile(sichuan2020.ID)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"log"
 	"os"
 	"regexp"
@@ -23,8 +24,8 @@ import (
 // (go test -v -run TestReferenceValidates).
 func TestReferenceValidates(t *testing.T) {
 	d, fs := checkFixture(t, referenceFile)
-	if d.Profile != juesuan.Sichuan2020 || d.Unit.FiscalYear != 2020 {
-		t.Errorf("profile %q, year %d; want %s, 2020", d.Profile, d.Unit.FiscalYear, juesuan.Sichuan2020)
+	if d.Profile != sichuan2020.ID || d.Unit.FiscalYear != 2020 {
+		t.Errorf("profile %q, year %d; want %s, 2020", d.Profile, d.Unit.FiscalYear, sichuan2020.ID)
 	}
 	for _, f := range fs {
 		if f.Severity == audit.Error {

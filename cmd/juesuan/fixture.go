@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"io"
 	"os"
 	"path/filepath"
@@ -63,7 +64,7 @@ func runFixture(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, fixtureUsage)
 		fs.PrintDefaults()
 	}
-	profile := fs.String("profile", juesuan.Sichuan2020, "registered profile ID")
+	profile := fs.String("profile", sichuan2020.ID, "registered profile ID")
 	seed := fs.Uint64("seed", 1, "random seed")
 	size := fs.String("size", "small", "small (an office) or large (a provincial department)")
 	count := fs.Int("count", 1, "number of documents")

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"io"
 
 	juesuan "github.com/cnfiscal/juesuan"
@@ -42,7 +43,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, rulesUsage)
 		fs.PrintDefaults()
 	}
-	profile := fs.String("profile", juesuan.Sichuan2020, "profile ID (see the profiles of `juesuan validate`)")
+	profile := fs.String("profile", sichuan2020.ID, "profile ID (see the profiles of `juesuan validate`)")
 	format := fs.String("format", "text", "output format: text or json")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

@@ -14,6 +14,8 @@ package main
 
 import (
 	"fmt"
+	_ "github.com/cnfiscal/juesuan/profiles" // the built-in profiles
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"io"
 	"os"
 	"strings"
@@ -42,7 +44,7 @@ var parts = []juesuan.ColumnSpec{
 
 // shaanxi2020 builds the profile from the built-in sichuan-2020 one.
 func shaanxi2020() (*juesuan.Profile, error) {
-	base, err := juesuan.LookupProfile(juesuan.Sichuan2020)
+	base, err := juesuan.LookupProfile(sichuan2020.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,8 @@ package main
 
 import (
 	"fmt"
+	_ "github.com/cnfiscal/juesuan/profiles" // the built-in profiles
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"io"
 	"os"
 
@@ -60,7 +62,7 @@ func referenceDocument() *juesuan.Document {
 	zero := a("0")
 	noData := "此表无数据"
 	return &juesuan.Document{
-		Profile: juesuan.Sichuan2020,
+		Profile: sichuan2020.ID,
 		Report: accounts.Report{
 			Unit: accounts.Unit{
 				Name:         "攀枝花市人民政府驻成都办事处",
