@@ -342,7 +342,7 @@ func TestLintProfile(t *testing.T) {
 
 	p := base.Clone()
 	p.ID = "test-narrative-profile"
-	pat := narrative.DefaultPatterns()
+	pat := central.Patterns()
 	pat.Labels = append([]narrative.LabelPattern{{Label: `全年各项收入`, Facts: []string{"summary.income.total"}}}, pat.Labels...)
 	p.Narrative = pat
 	if fs, err = p.Lint(d, text); err != nil {

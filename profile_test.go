@@ -1,9 +1,12 @@
-package juesuan
+package juesuan_test
 
 import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/profiles/central"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"os"
 	"slices"
 	"strings"
@@ -26,7 +29,7 @@ import (
 func TestBuiltinTables(t *testing.T) {
 	type row struct{ Key, Number, Title string }
 	list := func(id string) (public, internal []row) {
-		p, err := LookupProfile(id)
+		p, err := juesuan.LookupProfile(id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +66,7 @@ func TestBuiltinTables(t *testing.T) {
 		{"stateCapitalExpenditure", "十四", "国有资本经营预算财政拨款支出决算表"},
 	}
 	// shanghai-2024-template.txt, 第二部分 部门决算表.
-	central := []row{
+	central9 := []row{
 		{"summary", "一", "收入支出决算总表"},
 		{"income", "二", "收入决算表"},
 		{"expenditure", "三", "支出决算表"},
@@ -84,7 +87,7 @@ func TestBuiltinTables(t *testing.T) {
 	for _, c := range []struct {
 		id   string
 		want []row
-	}{{Sichuan2020, sichuan}, {Central2024, central}} {
+	}{{sichuan2020.ID, sichuan}, {central.ID, central9}} {
 		pub, in := list(c.id)
 		if d := cmp.Diff(c.want, pub); d != "" {
 			t.Errorf("%s public tables (-source +profile):\n%s", c.id, d)
@@ -101,11 +104,11 @@ func TestBuiltinProfiles(t *testing.T) {
 		framework string
 		disabled  []string
 	}{
-		Sichuan2020: {2020, indicators.Sichuan2020, nil},
-		Central2024: {2024, indicators.National, []string{"B8", "B9"}},
+		sichuan2020.ID: {2020, sichuan2020.FrameworkID, nil},
+		central.ID:     {2024, indicators.National, []string{"B8", "B9"}},
 	}
 	for id, w := range want {
-		p, err := LookupProfile(id)
+		p, err := juesuan.LookupProfile(id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,7 +123,7 @@ func TestBuiltinProfiles(t *testing.T) {
 		}
 		// Every rule the profile configures exists.
 		all := map[string]bool{}
-		for _, r := range (&Profile{}).RuleCatalog() {
+		for _, r := range (&juesuan.Profile{}).RuleCatalog() {
 			all[r.ID] = true
 		}
 		ids := slices.Clone(p.Rules.Disabled)
@@ -136,92 +139,94 @@ func TestBuiltinProfiles(t *testing.T) {
 			}
 		}
 	}
-	s, _ := LookupProfile(Sichuan2020)
+	s, _ := juesuan.LookupProfile(sichuan2020.ID)
 	if tp, ok := s.Table("threePublic"); !ok || tp.Number != "十" || tp.Pointer() != "/tables/threePublic" || tp.Extra() {
 		t.Errorf("Table(threePublic) = %+v, %v", tp, ok)
 	}
 	if _, ok := s.Table("nope"); ok {
 		t.Errorf("Table(nope) found")
 	}
-	if got := ProfileIDs(); !slices.Contains(got, Sichuan2020) || !slices.Contains(got, Central2024) || !slices.IsSorted(got) {
+	if got := juesuan.ProfileIDs(); !slices.Contains(got, sichuan2020.ID) || !slices.Contains(got, central.ID) || !slices.IsSorted(got) {
 		t.Errorf("ProfileIDs() = %v", got)
 	}
 }
 
 func TestUnknownProfile(t *testing.T) {
-	_, err := LookupProfile("no-such-profile")
-	if !errors.Is(err, ErrUnknownProfile) {
+	_, err := juesuan.LookupProfile("no-such-profile")
+	if !errors.Is(err, juesuan.ErrUnknownProfile) {
 		t.Fatalf("LookupProfile: %v, want ErrUnknownProfile", err)
 	}
-	for _, id := range []string{`"no-such-profile"`, Sichuan2020, Central2024} {
+	for _, id := range []string{`"no-such-profile"`, sichuan2020.ID, central.ID} {
 		if !strings.Contains(err.Error(), id) {
 			t.Errorf("error %q does not name %s", err, id)
 		}
 	}
-	d := &Document{Profile: "no-such-profile"}
-	if _, err := Validate(d); !errors.Is(err, ErrUnknownProfile) {
+	d := &juesuan.Document{Profile: "no-such-profile"}
+	if _, err := juesuan.Validate(d); !errors.Is(err, juesuan.ErrUnknownProfile) {
 		t.Errorf("Validate: %v, want ErrUnknownProfile", err)
 	}
-	if _, err := Validate(&Document{}); !errors.Is(err, ErrUnknownProfile) {
+	if _, err := juesuan.Validate(&juesuan.Document{}); !errors.Is(err, juesuan.ErrUnknownProfile) {
 		t.Errorf("Validate without a profile: %v, want ErrUnknownProfile", err)
 	}
 }
 
 // testProfile returns a clone of sichuan-2020 with an added table.
-func testProfile(id string) *Profile {
-	p, _ := LookupProfile(Sichuan2020)
+func testProfile(id string) *juesuan.Profile {
+	p, _ := juesuan.LookupProfile(sichuan2020.ID)
 	q := p.Clone()
 	q.ID = id
-	q.AddTable(TableSpec{Key: "meetings", Title: "会议费、培训费支出决算表", Required: true,
-		Columns: []ColumnSpec{{Key: "meeting", Title: "会议费"}, {Key: "training", Title: "培训费"}}})
+	q.AddTable(juesuan.TableSpec{Key: "meetings", Title: "会议费、培训费支出决算表", Required: true,
+		Columns: []juesuan.ColumnSpec{{Key: "meeting", Title: "会议费"}, {Key: "training", Title: "培训费"}}})
 	return q
 }
 
 func TestRegisterErrors(t *testing.T) {
-	noop := func(*Document, *Checker) {}
+	noop := func(*juesuan.Document, *juesuan.Checker) {}
 	cases := []struct {
 		name   string
-		change func(p *Profile)
+		change func(p *juesuan.Profile)
 		want   error
 	}{
-		{"no ID", func(p *Profile) { p.ID = "" }, ErrInvalidProfile},
-		{"ID with a slash", func(p *Profile) { p.ID = "shaanxi/2020" }, ErrInvalidProfile},
-		{"bad key", func(p *Profile) { p.Tables[0].Key = "a/b" }, ErrInvalidProfile},
-		{"empty key", func(p *Profile) { p.Tables[0].Key = "" }, ErrInvalidProfile},
-		{"unknown typed table", func(p *Profile) { p.AddTable(TableSpec{Key: "meetingz", Title: "x"}) }, ErrInvalidProfile},
-		{"table twice", func(p *Profile) { p.AddTable(p.Tables[0]) }, ErrInvalidProfile},
-		{"added table twice", func(p *Profile) { p.AddTable(p.Tables[len(p.Tables)-1]) }, ErrInvalidProfile},
-		{"column twice", func(p *Profile) {
-			p.AddTable(TableSpec{Key: "x", Columns: []ColumnSpec{{Key: "a"}, {Key: "a"}}})
-		}, ErrInvalidProfile},
-		{"column without key", func(p *Profile) { p.AddTable(TableSpec{Key: "x", Columns: []ColumnSpec{{Title: "a"}}}) }, ErrInvalidProfile},
-		{"rule without ID", func(p *Profile) { p.AddRule(Rule{Check: noop}) }, ErrInvalidProfile},
-		{"rule without check", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "X1"}}) }, ErrInvalidProfile},
-		{"rule reuses S1", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "S1"}, Check: noop}) }, ErrInvalidProfile},
-		{"rule reuses A1", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "A1"}, Check: noop}) }, ErrInvalidProfile},
-		{"rule reuses P7", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "P7"}, Check: noop}) }, ErrInvalidProfile},
-		{"rule reuses C5", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "C5"}, Check: noop}) }, ErrInvalidProfile},
-		{"rule twice", func(p *Profile) {
-			p.AddRule(Rule{Rule: audit.Rule{ID: "X1"}, Check: noop})
-			p.AddRule(Rule{Rule: audit.Rule{ID: "X1"}, Check: noop})
-		}, ErrInvalidProfile},
-		{"unknown framework", func(p *Profile) { p.Framework = "no-such-framework" }, ErrInvalidProfile},
-		{"registered ID", func(p *Profile) { p.ID = Sichuan2020 }, ErrDuplicateProfile},
+		{"no ID", func(p *juesuan.Profile) { p.ID = "" }, juesuan.ErrInvalidProfile},
+		{"ID with a slash", func(p *juesuan.Profile) { p.ID = "shaanxi/2020" }, juesuan.ErrInvalidProfile},
+		{"bad key", func(p *juesuan.Profile) { p.Tables[0].Key = "a/b" }, juesuan.ErrInvalidProfile},
+		{"empty key", func(p *juesuan.Profile) { p.Tables[0].Key = "" }, juesuan.ErrInvalidProfile},
+		{"unknown typed table", func(p *juesuan.Profile) { p.AddTable(juesuan.TableSpec{Key: "meetingz", Title: "x"}) }, juesuan.ErrInvalidProfile},
+		{"table twice", func(p *juesuan.Profile) { p.AddTable(p.Tables[0]) }, juesuan.ErrInvalidProfile},
+		{"added table twice", func(p *juesuan.Profile) { p.AddTable(p.Tables[len(p.Tables)-1]) }, juesuan.ErrInvalidProfile},
+		{"column twice", func(p *juesuan.Profile) {
+			p.AddTable(juesuan.TableSpec{Key: "x", Columns: []juesuan.ColumnSpec{{Key: "a"}, {Key: "a"}}})
+		}, juesuan.ErrInvalidProfile},
+		{"column without key", func(p *juesuan.Profile) {
+			p.AddTable(juesuan.TableSpec{Key: "x", Columns: []juesuan.ColumnSpec{{Title: "a"}}})
+		}, juesuan.ErrInvalidProfile},
+		{"rule without ID", func(p *juesuan.Profile) { p.AddRule(juesuan.Rule{Check: noop}) }, juesuan.ErrInvalidProfile},
+		{"rule without check", func(p *juesuan.Profile) { p.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X1"}}) }, juesuan.ErrInvalidProfile},
+		{"rule reuses S1", func(p *juesuan.Profile) { p.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "S1"}, Check: noop}) }, juesuan.ErrInvalidProfile},
+		{"rule reuses A1", func(p *juesuan.Profile) { p.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "A1"}, Check: noop}) }, juesuan.ErrInvalidProfile},
+		{"rule reuses P7", func(p *juesuan.Profile) { p.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "P7"}, Check: noop}) }, juesuan.ErrInvalidProfile},
+		{"rule reuses C5", func(p *juesuan.Profile) { p.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "C5"}, Check: noop}) }, juesuan.ErrInvalidProfile},
+		{"rule twice", func(p *juesuan.Profile) {
+			p.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X1"}, Check: noop})
+			p.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X1"}, Check: noop})
+		}, juesuan.ErrInvalidProfile},
+		{"unknown framework", func(p *juesuan.Profile) { p.Framework = "no-such-framework" }, juesuan.ErrInvalidProfile},
+		{"registered ID", func(p *juesuan.Profile) { p.ID = sichuan2020.ID }, juesuan.ErrDuplicateProfile},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			p := testProfile("test-register-errors")
 			c.change(p)
-			err := Register(p)
+			err := juesuan.Register(p)
 			if !errors.Is(err, c.want) {
 				t.Errorf("Register: %v, want %v", err, c.want)
 			}
 		})
 	}
-	if err := Register(nil); !errors.Is(err, ErrInvalidProfile) {
+	if err := juesuan.Register(nil); !errors.Is(err, juesuan.ErrInvalidProfile) {
 		t.Errorf("Register(nil): %v", err)
 	}
-	if _, err := LookupProfile("test-register-errors"); !errors.Is(err, ErrUnknownProfile) {
+	if _, err := juesuan.LookupProfile("test-register-errors"); !errors.Is(err, juesuan.ErrUnknownProfile) {
 		t.Errorf("a refused profile was registered")
 	}
 }
@@ -235,7 +240,7 @@ func TestClone(t *testing.T) {
 	p.Disable("B9")
 	p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
 	before := p.Clone()
-	opts := []cmp.Option{cmpopts.IgnoreFields(Rule{}, "Check"), cmpopts.IgnoreUnexported(accounts.Options{}),
+	opts := []cmp.Option{cmpopts.IgnoreFields(juesuan.Rule{}, "Check"), cmpopts.IgnoreUnexported(accounts.Options{}),
 		cmp.Comparer(func(a, b accounts.Rule) bool { return a.ID == b.ID }), cmp.Comparer(func(a, b amount.Amount) bool { return a.Equal(b) })}
 	if d := cmp.Diff(p, before, opts...); d != "" {
 		t.Fatalf("clone differs:\n%s", d)
@@ -247,34 +252,34 @@ func TestClone(t *testing.T) {
 	q.Rules.Tolerance["A4"] = amount.Tolerance{}
 	q.Rules.Disabled[0] = "B1"
 	q.Accounts.PersonnelClasses[0] = "302"
-	q.AddRule(Rule{Rule: audit.Rule{ID: "X9"}, Check: func(*Document, *Checker) {}})
+	q.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X9"}, Check: func(*juesuan.Document, *juesuan.Checker) {}})
 	if d := cmp.Diff(before, p, opts...); d != "" {
 		t.Errorf("changing a clone changed the original:\n%s", d)
 	}
-	if err := Register(p); err != nil {
+	if err := juesuan.Register(p); err != nil {
 		t.Fatal(err)
 	}
 	p.Tables[0].Title = "注册后修改"
-	reg, _ := LookupProfile("test-clone")
+	reg, _ := juesuan.LookupProfile("test-clone")
 	if reg.Tables[0].Title != before.Tables[0].Title {
 		t.Errorf("changing p after Register changed the registered profile")
 	}
 }
 
 // schDoc returns a minimal document of profile id (fiscal year 2020).
-func structDoc(id string) *Document {
-	return &Document{Profile: id, Report: accounts.Report{Unit: accounts.Unit{Name: "测试单位", FiscalYear: 2020, AmountUnit: amount.TenThousandYuan}}}
+func structDoc(id string) *juesuan.Document {
+	return &juesuan.Document{Profile: id, Report: accounts.Report{Unit: accounts.Unit{Name: "测试单位", FiscalYear: 2020, AmountUnit: amount.TenThousandYuan}}}
 }
 
 // allTables fills every typed table the profile lists with an empty table.
-func allTables(t *testing.T, p *Profile, d *Document) {
+func allTables(t *testing.T, p *juesuan.Profile, d *juesuan.Document) {
 	t.Helper()
 	for _, s := range p.Tables {
 		if s.Extra() {
 			continue
 		}
 		b := []byte(fmt.Sprintf(`{"profile":%q,"unit":{"name":"x","fiscalYear":2020,"amountUnit":"万元"},"tables":{%q:%s}}`, p.ID, s.Key, emptyTable[s.Key]))
-		x, err := DecodeBytes(b)
+		x, err := juesuan.DecodeBytes(b)
 		if err != nil {
 			t.Fatalf("%s: %v", s.Key, err)
 		}
@@ -355,10 +360,10 @@ func briefs(fs audit.Findings, rules ...string) []brief {
 // a document that has none.
 func TestStructuralRules(t *testing.T) {
 	p := testProfile("test-structural")
-	if err := Register(p); err != nil {
+	if err := juesuan.Register(p); err != nil {
 		t.Fatal(err)
 	}
-	complete := func() *Document {
+	complete := func() *juesuan.Document {
 		d := structDoc(p.ID)
 		allTables(t, p, d)
 		d.Tables.Extra = map[string]*accounts.GenericTable{"meetings": {
@@ -370,19 +375,19 @@ func TestStructuralRules(t *testing.T) {
 	E := audit.Error
 	cases := []struct {
 		name   string
-		change func(d *Document)
+		change func(d *juesuan.Document)
 		want   []brief
 	}{
-		{"complete", func(d *Document) {}, nil},
-		{"S1 typed", func(d *Document) { d.Tables.GovFund = nil }, []brief{{"S1", E, "/tables/govFund"}}},
-		{"S1 added", func(d *Document) { delete(d.Tables.Extra, "meetings") }, []brief{{"S1", E, "/tables/extra/meetings"}}},
-		{"S1 internal not required", func(d *Document) { d.Tables.Z01 = nil }, nil},
-		{"S2", func(d *Document) { d.Unit.FiscalYear = 2021 }, []brief{{"S2", E, "/unit/fiscalYear"}}},
-		{"S3 extra", func(d *Document) { d.Tables.Extra["other"] = &accounts.GenericTable{} }, []brief{{"S3", E, "/tables/extra/other"}}},
-		{"S4", func(d *Document) { d.Profile = Sichuan2020 }, []brief{{"S4", E, "/profile"}}},
-		{"S5 total", func(d *Document) { d.Tables.Extra["meetings"].Total["lunch"] = amount.Zero },
+		{"complete", func(d *juesuan.Document) {}, nil},
+		{"S1 typed", func(d *juesuan.Document) { d.Tables.GovFund = nil }, []brief{{"S1", E, "/tables/govFund"}}},
+		{"S1 added", func(d *juesuan.Document) { delete(d.Tables.Extra, "meetings") }, []brief{{"S1", E, "/tables/extra/meetings"}}},
+		{"S1 internal not required", func(d *juesuan.Document) { d.Tables.Z01 = nil }, nil},
+		{"S2", func(d *juesuan.Document) { d.Unit.FiscalYear = 2021 }, []brief{{"S2", E, "/unit/fiscalYear"}}},
+		{"S3 extra", func(d *juesuan.Document) { d.Tables.Extra["other"] = &accounts.GenericTable{} }, []brief{{"S3", E, "/tables/extra/other"}}},
+		{"S4", func(d *juesuan.Document) { d.Profile = sichuan2020.ID }, []brief{{"S4", E, "/profile"}}},
+		{"S5 total", func(d *juesuan.Document) { d.Tables.Extra["meetings"].Total["lunch"] = amount.Zero },
 			[]brief{{"S5", E, "/tables/extra/meetings/total/lunch"}}},
-		{"S5 row", func(d *Document) { d.Tables.Extra["meetings"].Rows[0].Values["a/b"] = amount.Zero },
+		{"S5 row", func(d *juesuan.Document) { d.Tables.Extra["meetings"].Rows[0].Values["a/b"] = amount.Zero },
 			[]brief{{"S5", E, "/tables/extra/meetings/rows/0/values/a~1b"}}},
 	}
 	for _, c := range cases {
@@ -393,11 +398,11 @@ func TestStructuralRules(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(c.want, briefs(fs, SchemaRules()...)); diff != "" {
+			if diff := cmp.Diff(c.want, briefs(fs, juesuan.SchemaRules()...)); diff != "" {
 				t.Errorf("findings (-want +got):\n%s", diff)
 			}
 			for _, f := range fs {
-				if slices.Contains(SchemaRules(), f.Rule) && !strings.Contains(f.Message, p.ID) && f.Rule != "S4" {
+				if slices.Contains(juesuan.SchemaRules(), f.Rule) && !strings.Contains(f.Message, p.ID) && f.Rule != "S4" {
 					t.Errorf("message %q does not name the profile", f.Message)
 				}
 			}
@@ -405,37 +410,37 @@ func TestStructuralRules(t *testing.T) {
 	}
 	// S3 for a typed table outside the profile's set: central-2024 has no
 	// 表五 财政拨款支出决算明细表.
-	c, _ := LookupProfile(Central2024)
-	d := structDoc(Central2024)
+	c, _ := juesuan.LookupProfile(central.ID)
+	d := structDoc(central.ID)
 	d.Unit.FiscalYear = 2024
 	allTables(t, c, d)
 	fs, err := c.Validate(d)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := briefs(fs, SchemaRules()...); len(got) != 0 {
+	if got := briefs(fs, juesuan.SchemaRules()...); len(got) != 0 {
 		t.Errorf("complete central document: %v", got)
 	}
-	x := structDoc(Sichuan2020)
+	x := structDoc(sichuan2020.ID)
 	allTables(t, testProfile("x"), x)
 	d.Tables.FiscalEconomic = x.Tables.FiscalEconomic
 	fs, _ = c.Validate(d)
-	if diff := cmp.Diff([]brief{{"S3", E, "/tables/fiscalEconomic"}}, briefs(fs, SchemaRules()...)); diff != "" {
+	if diff := cmp.Diff([]brief{{"S3", E, "/tables/fiscalEconomic"}}, briefs(fs, juesuan.SchemaRules()...)); diff != "" {
 		t.Errorf("central-2024 with 表五 (-want +got):\n%s", diff)
 	}
-	if got := SchemaRules(); !slices.Equal(got, []string{"S1", "S2", "S3", "S4", "S5"}) {
+	if got := juesuan.SchemaRules(); !slices.Equal(got, []string{"S1", "S2", "S3", "S4", "S5"}) {
 		t.Errorf("SchemaRules() = %v", got)
 	}
 }
 
 // invalidFixture decodes testdata/invalid/name, skipping when it is absent.
-func invalidFixture(t *testing.T, name string) *Document {
+func invalidFixture(t *testing.T, name string) *juesuan.Document {
 	t.Helper()
 	b, err := os.ReadFile("testdata/invalid/" + name)
 	if err != nil {
 		t.Skipf("%v", err)
 	}
-	d, err := DecodeBytes(b)
+	d, err := juesuan.DecodeBytes(b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -450,7 +455,7 @@ func TestRuleConfiguration(t *testing.T) {
 		t.Skip("accounts rules not built in yet")
 	}
 	d := invalidFixture(t, "B8-project-total.json")
-	base, _ := LookupProfile(Sichuan2020)
+	base, _ := juesuan.LookupProfile(sichuan2020.ID)
 	fs, err := base.Validate(d)
 	if err != nil {
 		t.Fatal(err)
@@ -486,8 +491,8 @@ func TestRuleConfiguration(t *testing.T) {
 	var seen []amount.Tolerance
 	own := base.Clone()
 	own.ID = "test-own-rule"
-	own.AddRule(Rule{Rule: audit.Rule{ID: "X1", Severity: audit.Warning, Kind: audit.Logic, Title: "测试"},
-		Check: func(d *Document, c *Checker) {
+	own.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X1", Severity: audit.Warning, Kind: audit.Logic, Title: "测试"},
+		Check: func(d *juesuan.Document, c *juesuan.Checker) {
 			seen = append(seen, c.Tolerance())
 			c.Add(audit.Finding{Path: "/unit/name", Message: "测试规则：" + d.Unit.Name})
 		}})
@@ -514,7 +519,7 @@ func TestRuleConfiguration(t *testing.T) {
 // and added rules once each, in natural order (A2 before A10), without the
 // switched-off ones.
 func TestRuleCatalog(t *testing.T) {
-	p, _ := LookupProfile(Central2024)
+	p, _ := juesuan.LookupProfile(central.ID)
 	cat := p.RuleCatalog()
 	var ids []string
 	for _, r := range cat {
@@ -531,7 +536,7 @@ func TestRuleCatalog(t *testing.T) {
 	if len(slices.Compact(slices.Clone(ids))) != len(ids) {
 		t.Errorf("duplicate IDs: %v", ids)
 	}
-	for _, want := range SchemaRules() {
+	for _, want := range juesuan.SchemaRules() {
 		if !slices.Contains(ids, want) {
 			t.Errorf("%s missing", want)
 		}
@@ -560,7 +565,7 @@ func TestProfileEditions(t *testing.T) {
 		t.Skip("accounts rules not built in yet")
 	}
 	d := invalidFixture(t, "K1-unknown-code.json")
-	base, _ := LookupProfile(Sichuan2020)
+	base, _ := juesuan.LookupProfile(sichuan2020.ID)
 	fs, err := base.Validate(d)
 	if err != nil {
 		t.Fatal(err)
@@ -592,8 +597,8 @@ func TestProfileEditions(t *testing.T) {
 	own.ID = "test-own-editions"
 	own.Editions = &classification.Editions{Functional: cat, EconDept: eds.EconDept, EconGov: eds.EconGov}
 	var looked string
-	own.AddRule(Rule{Rule: audit.Rule{ID: "X2", Severity: audit.Info, Kind: audit.Catalog, Title: "测试"},
-		Check: func(d *Document, c *Checker) { looked = c.Editions().Functional.Name("298") }})
+	own.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X2", Severity: audit.Info, Kind: audit.Catalog, Title: "测试"},
+		Check: func(d *juesuan.Document, c *juesuan.Checker) { looked = c.Editions().Functional.Name("298") }})
 	fs, err = own.Validate(d)
 	if err != nil {
 		t.Fatal(err)
@@ -617,11 +622,11 @@ func TestProfileAccountsOptions(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	d, err := DecodeBytes(b)
+	d, err := juesuan.DecodeBytes(b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	base, _ := LookupProfile(Sichuan2020)
+	base, _ := juesuan.LookupProfile(sichuan2020.ID)
 	fs, err := base.Validate(d)
 	if err != nil {
 		t.Fatal(err)

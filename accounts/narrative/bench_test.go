@@ -1,6 +1,7 @@
 package narrative_test
 
 import (
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"os"
 	"testing"
 
@@ -22,7 +23,7 @@ func bench(b *testing.B, facts *narrative.Facts) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	l, err := narrative.New(nil)
+	l, err := narrative.New(sichuan2020.Patterns())
 	if err != nil {
 		b.Fatal(err)
 	}
