@@ -3,8 +3,6 @@ package juesuan_test
 import (
 	"errors"
 	"fmt"
-	"github.com/cnfiscal/juesuan/profiles/central"
-	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +11,8 @@ import (
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/fixture"
+	"github.com/cnfiscal/juesuan/profiles/central"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"github.com/google/go-cmp/cmp"
 )
 

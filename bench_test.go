@@ -20,7 +20,6 @@ package juesuan_test
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,6 +29,7 @@ import (
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/classification"
 	"github.com/cnfiscal/juesuan/fixture"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
-	"github.com/cnfiscal/juesuan/profiles/central"
 	"os"
 	"strings"
 	"testing"
@@ -15,21 +13,12 @@ import (
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/cnfiscal/juesuan/audit"
+	"github.com/cnfiscal/juesuan/profiles/central"
 	"github.com/google/go-cmp/cmp"
 )
 
-// The -update flag (shared with the other golden tests of the package)
-// rewrites the lint golden files: go test -run 'TestLint|TestNarrativeFacts' -update.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files instead of comparing with them")
-	}
-}
-
-func lintUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
+// The -update flag (update_test.go) rewrites the lint golden files: go
+// test -run 'TestLint|TestNarrativeFacts' -update.
 
 const (
 	lintReference     = "testdata/sichuan-2020/panzhihua-chengdu-office.json"
@@ -91,7 +80,7 @@ func TestNarrativeFacts(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			if lintUpdating() {
+			if juesuan.Updating() {
 				if err := os.WriteFile(tc.golden, got, 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -130,7 +119,7 @@ func TestLintReferenceGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := rows(fs)
-	if lintUpdating() {
+	if juesuan.Updating() {
 		var b bytes.Buffer
 		enc := json.NewEncoder(&b)
 		enc.SetEscapeHTML(false)

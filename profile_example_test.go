@@ -3,11 +3,11 @@ package juesuan_test
 import (
 	"errors"
 	"fmt"
-	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"strings"
 
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/audit"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 // ExampleProfile_Clone adds a province's profile without forking: a clone

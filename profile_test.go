@@ -1,13 +1,12 @@
 package juesuan_test
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/profiles/central"
-	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -15,11 +14,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/accounts"
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/classification"
 	"github.com/cnfiscal/juesuan/indicators"
+	"github.com/cnfiscal/juesuan/profiles/central"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 // TestBuiltinTables compares the built-in table sets with their sources,
@@ -433,12 +435,12 @@ func TestStructuralRules(t *testing.T) {
 	}
 }
 
-// invalidFixture decodes testdata/invalid/name, skipping when it is absent.
+// invalidFixture decodes testdata/invalid/name; a missing fixture fails.
 func invalidFixture(t *testing.T, name string) *juesuan.Document {
 	t.Helper()
 	b, err := os.ReadFile("testdata/invalid/" + name)
 	if err != nil {
-		t.Skipf("%v", err)
+		t.Fatal(err)
 	}
 	d, err := juesuan.DecodeBytes(b)
 	if err != nil {
@@ -452,7 +454,7 @@ func invalidFixture(t *testing.T, name string) *juesuan.Document {
 // RuleCatalog follow.
 func TestRuleConfiguration(t *testing.T) {
 	if len(accounts.Rules()) == 0 {
-		t.Skip("accounts rules not built in yet")
+		t.Fatal("accounts.Rules() is empty")
 	}
 	d := invalidFixture(t, "B8-project-total.json")
 	base, _ := juesuan.LookupProfile(sichuan2020.ID)
@@ -562,7 +564,7 @@ func TestRuleCatalog(t *testing.T) {
 // one); Validate checks codes against it and added rules can look codes up.
 func TestProfileEditions(t *testing.T) {
 	if len(accounts.Rules()) == 0 {
-		t.Skip("accounts rules not built in yet")
+		t.Fatal("accounts.Rules() is empty")
 	}
 	d := invalidFixture(t, "K1-unknown-code.json")
 	base, _ := juesuan.LookupProfile(sichuan2020.ID)
@@ -611,41 +613,230 @@ func TestProfileEditions(t *testing.T) {
 	}
 }
 
-// TestProfileAccountsOptions: the profile's accounts options reach the
-// accounts rules. Counting only 301 as 人员经费 breaks A13 on a document
-// whose 人员经费合计 includes 303.
-func TestProfileAccountsOptions(t *testing.T) {
-	if len(accounts.Rules()) == 0 {
-		t.Skip("accounts rules not built in yet")
-	}
+// smallConsistent decodes testdata/sichuan-2020/small-consistent.json, a
+// document without findings under sichuan-2020. Its 基本支出 table states
+// 301 工资福利支出 240.00, 302 商品和服务支出 80.00 and 303
+// 对个人和家庭的补助 60.00, and 人员经费 300.00 (301 + 303), 公用经费 80.00.
+func smallConsistent(t *testing.T) *juesuan.Document {
+	t.Helper()
 	b, err := os.ReadFile("testdata/sichuan-2020/small-consistent.json")
 	if err != nil {
-		t.Skip(err)
+		t.Fatal(err)
 	}
 	d, err := juesuan.DecodeBytes(b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	base, _ := juesuan.LookupProfile(sichuan2020.ID)
-	fs, err := base.Validate(d)
+	return d
+}
+
+// dropPersonnelTotals removes the stated 人员经费 and 公用经费 totals, which
+// Calculate then derives from the economic 类 rows.
+func dropPersonnelTotals(d *juesuan.Document) {
+	d.Tables.GeneralBudgetBasic.Personnel, d.Tables.GeneralBudgetBasic.Public = accounts.Amount{}, accounts.Amount{}
+	d.Tables.Z07.Personnel, d.Tables.Z07.Public = accounts.Amount{}, accounts.Amount{}
+}
+
+// registerTemp registers p in the default registry for the test only.
+func registerTemp(t *testing.T, p *juesuan.Profile) {
+	t.Helper()
+	if err := juesuan.Register(p); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { juesuan.Unregister(p.ID) })
+}
+
+// TestProfileAccountsOptions: every field of Profile.Accounts reaches
+// Calculate and Validate, through each entry point: Profile.Calculate and
+// Profile.Validate, Document.Calculate and Validate (the profile the
+// document names), and ValidateFile with and without BatchOptions.Profile.
+func TestProfileAccountsOptions(t *testing.T) {
+	if len(accounts.Rules()) == 0 {
+		t.Fatal("accounts.Rules() is empty")
+	}
+	base, err := juesuan.LookupProfile(sichuan2020.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := briefs(fs, "A13"); len(got) != 0 {
-		t.Fatalf("A13 fires on small-consistent: %v", got)
+	a13 := func(path string) brief { return brief{"A13", audit.Error, path} }
+	onlyA13 := func() []accounts.Rule {
+		for _, r := range accounts.Rules() {
+			if r.ID == "A13" {
+				return []accounts.Rule{r}
+			}
+		}
+		t.Fatal("no rule A13")
+		return nil
+	}()
+	tests := []struct {
+		name    string
+		profile func(p *juesuan.Profile)
+		doc     func(d *juesuan.Document)
+		rules   []string // the rules whose findings are compared
+		want    []brief
+		// personnel is the 人员经费 of 基本支出 after Calculate ("" to skip).
+		personnel string
+	}{
+		{name: "defaults: 301 and 303 are 人员经费",
+			doc: dropPersonnelTotals, rules: []string{"A13"}, personnel: "300.00"},
+		// The stated totals count 303 as 人员经费; with only 301 they are
+		// wrong (A13).
+		{name: "PersonnelClasses 301, stated totals",
+			profile: func(p *juesuan.Profile) { p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"} },
+			rules:   []string{"A13"},
+			want:    []brief{a13("/tables/generalBudgetBasic/personnel"), a13("/tables/generalBudgetBasic/public")}},
+		// The repro: without stated totals, Calculate derives them
+		// with the profile's classes (240.00 = 301), so A13 agrees.
+		{name: "PersonnelClasses 301, derived totals",
+			profile:   func(p *juesuan.Profile) { p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"} },
+			doc:       dropPersonnelTotals,
+			rules:     []string{"A13"},
+			personnel: "240.00"},
+		{name: "NegativeAllowed: without it a negative 年末结转和结余 is A16",
+			doc:   func(d *juesuan.Document) { d.Tables.Summary.Expenditure.EndingBalance = amount.MustParse("-1.00") },
+			rules: []string{"A16"},
+			want:  []brief{{"A16", audit.Error, "/tables/summary/expenditure/endingBalance"}}},
+		{name: "NegativeAllowed endingBalance",
+			profile: func(p *juesuan.Profile) { p.Accounts.NegativeAllowed = []string{"endingBalance"} },
+			doc:     func(d *juesuan.Document) { d.Tables.Summary.Expenditure.EndingBalance = amount.MustParse("-1.00") },
+			rules:   []string{"A16"}},
+		{name: "Accounts.Rules: only A13 runs",
+			profile: func(p *juesuan.Profile) { p.Accounts.Rules = onlyA13 },
+			doc:     func(d *juesuan.Document) { d.Tables.Summary.Expenditure.EndingBalance = amount.MustParse("-1.00") },
+			rules:   []string{"A13", "A16"}},
+		{name: "Accounts.Config disables A13",
+			profile: func(p *juesuan.Profile) {
+				p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
+				p.Accounts.Config = &audit.Config{Disabled: map[string]bool{"A13": true}}
+			},
+			rules: []string{"A13"}},
+		{name: "Accounts.Config changes A13's severity",
+			profile: func(p *juesuan.Profile) {
+				p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
+				p.Accounts.Config = &audit.Config{Severity: map[string]audit.Severity{"A13": audit.Warning}}
+			},
+			rules: []string{"A13"},
+			want: []brief{{"A13", audit.Warning, "/tables/generalBudgetBasic/personnel"},
+				{"A13", audit.Warning, "/tables/generalBudgetBasic/public"}}},
+		{name: "Rules.Severity wins over Accounts.Config",
+			profile: func(p *juesuan.Profile) {
+				p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
+				p.Accounts.Config = &audit.Config{Severity: map[string]audit.Severity{"A13": audit.Warning}}
+				p.SetSeverity("A13", audit.Info)
+			},
+			rules: []string{"A13"},
+			want: []brief{{"A13", audit.Info, "/tables/generalBudgetBasic/personnel"},
+				{"A13", audit.Info, "/tables/generalBudgetBasic/public"}}},
+		{name: "Accounts.Config applies to the accounts rules only",
+			profile: func(p *juesuan.Profile) { p.Accounts.Config = &audit.Config{Disabled: map[string]bool{"S1": true}} },
+			doc:     func(d *juesuan.Document) { d.Tables.Summary = nil },
+			rules:   []string{"S1"},
+			want:    []brief{{"S1", audit.Error, "/tables/summary"}}},
 	}
-	has303 := false
-	for _, r := range d.Tables.GeneralBudgetBasic.Rows {
-		has303 = has303 || (r.Code == "303" && r.Amount.Sign() != 0)
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := base.Clone()
+			p.ID = fmt.Sprintf("test-accounts-options-%d", i)
+			if tc.profile != nil {
+				tc.profile(p)
+			}
+			registerTemp(t, p)
+			prepared := func() *juesuan.Document {
+				d := smallConsistent(t)
+				d.Profile = p.ID
+				if tc.doc != nil {
+					tc.doc(d)
+				}
+				return d
+			}
+			check := func(how string, d *juesuan.Document, fs audit.Findings) {
+				t.Helper()
+				if diff := cmp.Diff(tc.want, briefs(fs, tc.rules...)); diff != "" {
+					t.Errorf("%s (-want +got):\n%s", how, diff)
+				}
+				if d != nil && tc.personnel != "" {
+					if got := d.Tables.GeneralBudgetBasic.Personnel.String(); got != tc.personnel {
+						t.Errorf("%s: Calculate filled 人员经费 %s, want %s", how, got, tc.personnel)
+					}
+				}
+			}
+
+			d := prepared()
+			p.Calculate(d)
+			fs, err := p.Validate(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check("Profile.Calculate, Profile.Validate", d, fs)
+
+			d = prepared()
+			d.Calculate()
+			if fs, err = juesuan.Validate(d); err != nil {
+				t.Fatal(err)
+			}
+			check("Document.Calculate, Validate", d, fs)
+
+			file := filepath.Join(t.TempDir(), "doc.json")
+			var buf bytes.Buffer
+			if err := juesuan.Encode(&buf, prepared()); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res := juesuan.ValidateFile(file, juesuan.BatchOptions{})
+			if res.Err != nil {
+				t.Fatal(res.Err)
+			}
+			check("ValidateFile", nil, res.Findings)
+			res = juesuan.ValidateFile(file, juesuan.BatchOptions{Profile: p})
+			if res.Err != nil {
+				t.Fatal(res.Err)
+			}
+			check("ValidateFile with BatchOptions.Profile", nil, res.Findings)
+
+			cat := map[string]audit.Severity{}
+			for _, r := range p.RuleCatalog() {
+				cat[r.ID] = r.Severity
+			}
+			for _, id := range tc.rules {
+				_, listed := cat[id]
+				runs := !(p.Accounts.Config != nil && p.Accounts.Config.Disabled[id] && id != "S1") &&
+					(p.Accounts.Rules == nil || id == "A13" || id == "S1")
+				if listed != runs {
+					t.Errorf("RuleCatalog lists %s: %v, want %v", id, listed, runs)
+				}
+			}
+		})
 	}
-	if !has303 {
-		t.Skip("small-consistent states no 303")
+}
+
+// TestProfileAccountsOptionsInvalid: options that would be ignored make
+// the profile invalid.
+func TestProfileAccountsOptionsInvalid(t *testing.T) {
+	base, err := juesuan.LookupProfile(sichuan2020.ID)
+	if err != nil {
+		t.Fatal(err)
 	}
-	p := base.Clone()
-	p.ID = "test-personnel"
-	p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
-	fs, _ = p.Validate(d)
-	if got := briefs(fs, "A13"); len(got) == 0 {
-		t.Errorf("A13 ignores the profile's PersonnelClasses")
+	eds, err := classification.EditionsFor(2020)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(p *juesuan.Profile)
+	}{
+		{"Accounts.Catalogs", func(p *juesuan.Profile) { p.Accounts.Catalogs = eds }},
+		{"both rule sets", func(p *juesuan.Profile) {
+			p.Accounts.Rules = accounts.Rules()
+			p.Rules.Accounts = accounts.Rules()
+		}},
+	} {
+		p := base.Clone()
+		p.ID = "test-invalid-accounts-options"
+		tc.change(p)
+		if err := juesuan.NewRegistry().Register(p); !errors.Is(err, juesuan.ErrInvalidProfile) {
+			t.Errorf("%s: Register gave %v, want ErrInvalidProfile", tc.name, err)
+		}
 	}
 }

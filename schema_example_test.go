@@ -3,9 +3,9 @@ package juesuan_test
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/cnfiscal/juesuan/profiles/central"
 
 	"github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/profiles/central"
 )
 
 // ExampleSchema exports the draft-07 schema of the 三公 table of the

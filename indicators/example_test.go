@@ -2,10 +2,10 @@ package indicators_test
 
 import (
 	"fmt"
-	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/indicators"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 func ExampleParseValue() {

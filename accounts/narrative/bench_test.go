@@ -1,11 +1,11 @@
 package narrative_test
 
 import (
-	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"os"
 	"testing"
 
 	"github.com/cnfiscal/juesuan/accounts/narrative"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 // BenchmarkLint lints the reference narrative (1,461 lines, 150 KB) with

@@ -2,10 +2,10 @@ package narrative_test
 
 import (
 	"fmt"
-	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 
 	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/cnfiscal/juesuan/amount"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 // Lint a 说明 against the figures of its tables: the amount is right, the

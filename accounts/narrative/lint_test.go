@@ -3,7 +3,6 @@ package narrative_test
 import (
 	"encoding/json"
 	"errors"
-	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"os"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"github.com/google/go-cmp/cmp"
 )
 

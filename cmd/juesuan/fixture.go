@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"io"
 	"os"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/fixture"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 func init() {

@@ -3,14 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/cnfiscal/juesuan/profiles/central"
-	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	juesuan "github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/profiles/central"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 func TestRunRules(t *testing.T) {

@@ -3,14 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/cnfiscal/juesuan/profiles/central"
-	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/cnfiscal/juesuan/indicators"
+	"github.com/cnfiscal/juesuan/profiles/central"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"github.com/google/go-cmp/cmp"
 )
 

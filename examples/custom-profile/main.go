@@ -14,8 +14,6 @@ package main
 
 import (
 	"fmt"
-	_ "github.com/cnfiscal/juesuan/profiles" // the built-in profiles
-	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"io"
 	"os"
 	"strings"
@@ -24,6 +22,8 @@ import (
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/indicators"
+	_ "github.com/cnfiscal/juesuan/profiles" // the built-in profiles
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 // Shaanxi2020 is the ID of the example profile.

@@ -13,8 +13,6 @@ package main
 
 import (
 	"fmt"
-	_ "github.com/cnfiscal/juesuan/profiles" // the built-in profiles
-	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"io"
 	"os"
 
@@ -23,6 +21,8 @@ import (
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/classification"
+	_ "github.com/cnfiscal/juesuan/profiles" // the built-in profiles
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 func main() {
