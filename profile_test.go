@@ -258,9 +258,7 @@ func TestClone(t *testing.T) {
 	if d := cmp.Diff(before, p, opts...); d != "" {
 		t.Errorf("changing a clone changed the original:\n%s", d)
 	}
-	if err := juesuan.Register(p); err != nil {
-		t.Fatal(err)
-	}
+	registerTemp(t, p)
 	p.Tables[0].Title = "注册后修改"
 	reg, _ := juesuan.LookupProfile("test-clone")
 	if reg.Tables[0].Title != before.Tables[0].Title {
@@ -362,9 +360,7 @@ func briefs(fs audit.Findings, rules ...string) []brief {
 // a document that has none.
 func TestStructuralRules(t *testing.T) {
 	p := testProfile("test-structural")
-	if err := juesuan.Register(p); err != nil {
-		t.Fatal(err)
-	}
+	registerTemp(t, p)
 	complete := func() *juesuan.Document {
 		d := structDoc(p.ID)
 		allTables(t, p, d)
@@ -838,5 +834,118 @@ func TestProfileAccountsOptionsInvalid(t *testing.T) {
 		if err := juesuan.NewRegistry().Register(p); !errors.Is(err, juesuan.ErrInvalidProfile) {
 			t.Errorf("%s: Register gave %v, want ErrInvalidProfile", tc.name, err)
 		}
+	}
+}
+
+// TestRegistry: a scoped registry holds its own profiles, apart from the
+// default one; Unregister frees an ID for registering again (so that a test
+// run with -count=3 never meets its own profile of the run before).
+func TestRegistry(t *testing.T) {
+	reg := juesuan.NewRegistry()
+	if got := reg.IDs(); len(got) != 0 {
+		t.Fatalf("new registry lists %v", got)
+	}
+	base, err := juesuan.LookupProfile(sichuan2020.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"test-scoped-b", "test-scoped-a", sichuan2020.ID} {
+		p := base.Clone()
+		p.ID = id
+		if err := reg.Register(p); err != nil {
+			t.Fatalf("Register(%s): %v", id, err)
+		}
+	}
+	if diff := cmp.Diff([]string{sichuan2020.ID, "test-scoped-a", "test-scoped-b"}, reg.IDs()); diff != "" {
+		t.Errorf("IDs (-want +got):\n%s", diff)
+	}
+	if _, err := juesuan.LookupProfile("test-scoped-a"); !errors.Is(err, juesuan.ErrUnknownProfile) {
+		t.Errorf("the default registry sees a scoped profile: %v", err)
+	}
+	dup := base.Clone()
+	dup.ID = "test-scoped-a"
+	if err := reg.Register(dup); !errors.Is(err, juesuan.ErrDuplicateProfile) {
+		t.Errorf("Register twice: %v, want ErrDuplicateProfile", err)
+	}
+
+	// The registry's Calculate, Validate and Lint use the profile the
+	// document names in that registry.
+	d := smallConsistent(t)
+	d.Profile = "test-scoped-a"
+	dropPersonnelTotals(d)
+	if err := reg.Calculate(d); err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Tables.GeneralBudgetBasic.Personnel.String(); got != "300.00" {
+		t.Errorf("Registry.Calculate: 人员经费 %s, want 300.00", got)
+	}
+	fs, err := reg.Validate(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := briefs(fs, "S4"); len(got) != 0 {
+		t.Errorf("Registry.Validate checked with another profile: %v", got)
+	}
+	if _, err := reg.Lint(d, []byte("一、收入支出决算总体情况说明\n")); err != nil {
+		t.Errorf("Registry.Lint: %v", err)
+	}
+	d.Profile = "test-scoped-none"
+	if _, err := reg.Validate(d); !errors.Is(err, juesuan.ErrUnknownProfile) {
+		t.Errorf("Registry.Validate, unknown profile: %v", err)
+	}
+	if err := reg.Calculate(d); !errors.Is(err, juesuan.ErrUnknownProfile) {
+		t.Errorf("Registry.Calculate, unknown profile: %v", err)
+	}
+
+	// Unregister, then register the ID again; a profile looked up before
+	// stays usable.
+	held, err := reg.Lookup("test-scoped-a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reg.Unregister("test-scoped-a") {
+		t.Error("Unregister of a registered ID reported false")
+	}
+	if reg.Unregister("test-scoped-a") {
+		t.Error("Unregister of a dropped ID reported true")
+	}
+	if _, err := reg.Lookup("test-scoped-a"); !errors.Is(err, juesuan.ErrUnknownProfile) {
+		t.Errorf("Lookup after Unregister: %v", err)
+	}
+	if held.ID != "test-scoped-a" || len(held.Tables) != len(base.Tables) {
+		t.Errorf("a profile looked up before Unregister changed: %s, %d tables", held.ID, len(held.Tables))
+	}
+	if err := reg.Register(dup); err != nil {
+		t.Errorf("Register after Unregister: %v", err)
+	}
+
+	// The default registry: Unregister frees an ID the same way.
+	p := base.Clone()
+	p.ID = "test-default-unregister"
+	if err := juesuan.Register(p); err != nil {
+		t.Fatal(err)
+	}
+	if !juesuan.Unregister(p.ID) {
+		t.Error("Unregister reported false")
+	}
+	if err := juesuan.Register(p); err != nil {
+		t.Errorf("Register after Unregister: %v", err)
+	}
+	juesuan.Unregister(p.ID)
+	if juesuan.DefaultRegistry().Unregister(p.ID) {
+		t.Error("DefaultRegistry is not the registry of Register")
+	}
+}
+
+// TestLintNeedsPatterns: a profile without narrative patterns cannot lint.
+func TestLintNeedsPatterns(t *testing.T) {
+	base, err := juesuan.LookupProfile(sichuan2020.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := base.Clone()
+	p.Narrative = nil
+	if _, err := p.Lint(smallConsistent(t), []byte("一、收入支出决算总体情况说明\n")); !errors.Is(err, juesuan.ErrNoNarrative) {
+		t.Errorf("Lint without patterns: %v, want ErrNoNarrative", err)
 	}
 }
