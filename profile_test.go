@@ -672,6 +672,8 @@ func TestProfileAccountsOptions(t *testing.T) {
 		want    []brief
 		// personnel is the 人员经费 of 基本支出 after Calculate ("" to skip).
 		personnel string
+		// explained says whether the compared findings carry an 出错说明.
+		explained bool
 	}{
 		{name: "defaults: 301 and 303 are 人员经费",
 			doc: dropPersonnelTotals, rules: []string{"A13"}, personnel: "300.00"},
@@ -714,6 +716,23 @@ func TestProfileAccountsOptions(t *testing.T) {
 			rules: []string{"A13"},
 			want: []brief{{"A13", audit.Warning, "/tables/generalBudgetBasic/personnel"},
 				{"A13", audit.Warning, "/tables/generalBudgetBasic/public"}}},
+		{name: "Accounts.Config changes A13's tolerance",
+			profile: func(p *juesuan.Profile) {
+				p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
+				p.Accounts.Config = &audit.Config{Tolerance: map[string]amount.Tolerance{
+					"A13": {Mode: amount.Fixed, Fixed: amount.MustParse("100.00")}}}
+			},
+			rules: []string{"A13"}},
+		{name: "Accounts.Config explains A13",
+			profile: func(p *juesuan.Profile) {
+				p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
+				p.Accounts.Config = &audit.Config{Severity: map[string]audit.Severity{"A13": audit.Warning},
+					Explain: []audit.Explanation{{Rule: "A13", Text: "本单位按301类计人员经费"}}}
+			},
+			rules: []string{"A13"},
+			want: []brief{{"A13", audit.Warning, "/tables/generalBudgetBasic/personnel"},
+				{"A13", audit.Warning, "/tables/generalBudgetBasic/public"}},
+			explained: true},
 		{name: "Rules.Severity wins over Accounts.Config",
 			profile: func(p *juesuan.Profile) {
 				p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
@@ -749,6 +768,11 @@ func TestProfileAccountsOptions(t *testing.T) {
 				t.Helper()
 				if diff := cmp.Diff(tc.want, briefs(fs, tc.rules...)); diff != "" {
 					t.Errorf("%s (-want +got):\n%s", how, diff)
+				}
+				for _, f := range fs {
+					if slices.Contains(tc.rules, f.Rule) && f.Explained() != tc.explained {
+						t.Errorf("%s: %v explained %v, want %v", how, f, f.Explained(), tc.explained)
+					}
 				}
 				if d != nil && tc.personnel != "" {
 					if got := d.Tables.GeneralBudgetBasic.Personnel.String(); got != tc.personnel {
