@@ -722,7 +722,10 @@ func TestProfileAccountsOptions(t *testing.T) {
 				p.Accounts.Config = &audit.Config{Tolerance: map[string]amount.Tolerance{
 					"A13": {Mode: amount.Fixed, Fixed: amount.MustParse("100.00")}}}
 			},
-			rules: []string{"A13"}},
+			// The 60.00 differences are within the tolerance: infos, not errors.
+			rules: []string{"A13"},
+			want: []brief{{"A13", audit.Info, "/tables/generalBudgetBasic/personnel"},
+				{"A13", audit.Info, "/tables/generalBudgetBasic/public"}}},
 		{name: "Accounts.Config explains A13",
 			profile: func(p *juesuan.Profile) {
 				p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
