@@ -30,8 +30,9 @@ type FileResult struct {
 	Findings audit.Findings
 }
 
-// ValidateFile reads, decodes, calculates (Calculate) and validates one
-// file: the per-file step of ValidateFiles. A panic in a rule is turned
+// ValidateFile reads, decodes, calculates and validates one file with
+// opts.Profile, or else the profile the document names (Profile.Calculate,
+// then Profile.Validate): the per-file step of ValidateFiles. A panic in a rule is turned
 // into an error naming the file, so that one bad file never stops a batch.
 func ValidateFile(file string, opts BatchOptions) (res FileResult) {
 	res.File = file
@@ -46,12 +47,15 @@ func ValidateFile(file string, opts BatchOptions) (res FileResult) {
 		res.Err = err
 		return res
 	}
-	d.Calculate()
-	if opts.Profile != nil {
-		res.Findings, res.Err = opts.Profile.Validate(d)
-	} else {
-		res.Findings, res.Err = Validate(d)
+	p := opts.Profile
+	if p == nil {
+		if p, err = LookupProfile(d.Profile); err != nil {
+			res.Err = err
+			return res
+		}
 	}
+	p.Calculate(d)
+	res.Findings, res.Err = p.Validate(d)
 	return res
 }
 

@@ -11,6 +11,8 @@ import (
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/fixture"
+	"github.com/cnfiscal/juesuan/profiles/central"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -24,7 +26,7 @@ func TestValidateFiles(t *testing.T) {
 	for i := range 30 {
 		name := filepath.Join(dir, fmt.Sprintf("doc-%02d.json", i))
 		faults := i % 3 // 0, 1 or 2 broken rules
-		d, exp, err := fixture.Generate(fixture.Options{Profile: []string{juesuan.Sichuan2020, juesuan.Central2024}[i%2],
+		d, exp, err := fixture.Generate(fixture.Options{Profile: []string{sichuan2020.ID, central.ID}[i%2],
 			Seed: 3, Stream: uint64(i), RandomFaults: faults})
 		if err != nil {
 			t.Fatal(err)
@@ -82,7 +84,7 @@ func TestValidateFiles(t *testing.T) {
 // central-2024 document checked as sichuan-2020 breaks S4 (and more).
 func TestValidateFileProfile(t *testing.T) {
 	dir := t.TempDir()
-	d, _, err := fixture.Generate(fixture.Options{Profile: juesuan.Central2024, Seed: 1})
+	d, _, err := fixture.Generate(fixture.Options{Profile: central.ID, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +92,7 @@ func TestValidateFileProfile(t *testing.T) {
 	f, _ := os.Create(name)
 	juesuan.Encode(f, d)
 	f.Close()
-	p, _ := juesuan.LookupProfile(juesuan.Sichuan2020)
+	p, _ := juesuan.LookupProfile(sichuan2020.ID)
 	r := juesuan.ValidateFile(name, juesuan.BatchOptions{Profile: p})
 	if r.Err != nil {
 		t.Fatal(r.Err)

@@ -29,6 +29,7 @@ import (
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/classification"
 	"github.com/cnfiscal/juesuan/fixture"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -65,7 +66,7 @@ type benchDoc struct {
 //     which lists only a few dozen 项, so every other 项 row gets a K1
 //     warning: the cost of thousands of findings.
 var benchDocsOnce = sync.OnceValues(func() ([]benchDoc, error) {
-	sichuan, err := juesuan.LookupProfile(juesuan.Sichuan2020)
+	sichuan, err := juesuan.LookupProfile(sichuan2020.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +77,7 @@ var benchDocsOnce = sync.OnceValues(func() ([]benchDoc, error) {
 	// Same ID as the built-in, so the document names its profile (S4 stays
 	// quiet) and the exported sichuan-2020 schema applies; it is never
 	// registered.
-	synthetic, err := fixture.SyntheticProfile(sichuan, juesuan.Sichuan2020, fixture.DefaultLargeItems)
+	synthetic, err := fixture.SyntheticProfile(sichuan, sichuan2020.ID, fixture.DefaultLargeItems)
 	if err != nil {
 		return nil, err
 	}
@@ -466,7 +467,7 @@ func BenchmarkCatalogLookup(b *testing.B) {
 // the embedded editions) and encodes it. TestBenchDocuments checks that it
 // has at least largeRows 项 rows.
 func largeDocument(eds classification.Editions) ([]byte, error) {
-	d, _, err := fixture.Generate(fixture.Options{Profile: juesuan.Sichuan2020, Seed: 2020, Size: fixture.Large, Catalogs: eds})
+	d, _, err := fixture.Generate(fixture.Options{Profile: sichuan2020.ID, Seed: 2020, Size: fixture.Large, Catalogs: eds})
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,8 @@ import (
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/classification"
+	"github.com/cnfiscal/juesuan/profiles/central"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -38,7 +40,7 @@ func concurrencyDocs(t *testing.T) []benchDoc {
 // a document-level rule added, so that validation with it differs from
 // validation with the built-ins.
 func concurrencyProfile(id string) (*juesuan.Profile, error) {
-	base, err := juesuan.LookupProfile(juesuan.Sichuan2020)
+	base, err := juesuan.LookupProfile(sichuan2020.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +98,7 @@ func TestConcurrentValidation(t *testing.T) {
 	if err := registerConcurrencyProfile(extra); err != nil {
 		t.Fatal(err)
 	}
-	profiles := []string{juesuan.Sichuan2020, juesuan.Central2024, extra}
+	profiles := []string{sichuan2020.ID, central.ID, extra}
 
 	// Sequential results: fresh (decoded + calculated) and shared (decoded
 	// once, validated as decoded).

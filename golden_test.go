@@ -3,7 +3,6 @@ package juesuan_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,21 +16,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// The -update flag rewrites golden files: go test -run TestGolden -update.
-// It is defined here unless another test file of the root package defined it
-// first (flag.Bool("update", ...)); either way updating reads it, so test
-// files never clash over the flag.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files instead of comparing with them")
-	}
-}
-
-// updating reports whether -update was given.
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
+// The -update flag (update_test.go) rewrites golden files: go test -run
+// TestGolden -update.
 
 const (
 	invalidDir     = "testdata/invalid"
@@ -99,12 +85,12 @@ func invalidVariants(t *testing.T) []string {
 	return out
 }
 
-// skipWithoutAccountsRules skips tests whose expectations need the accounts
-// rule set while it is not there yet.
-func skipWithoutAccountsRules(t *testing.T) {
+// needAccountsRules fails a test whose expectations need the accounts rule
+// set when it is empty.
+func needAccountsRules(t *testing.T) {
 	t.Helper()
 	if len(accounts.Rules()) == 0 {
-		t.Skip("accounts.Rules() is empty: the 表内/表间 rules are not built in yet")
+		t.Fatal("accounts.Rules() is empty: the golden findings need the 表内/表间 rules")
 	}
 }
 
@@ -113,13 +99,13 @@ func skipWithoutAccountsRules(t *testing.T) {
 // testdata/invalid/golden.json. Refresh with go test -run TestGolden -update,
 // then read the diff: every change must be intended.
 func TestGolden(t *testing.T) {
-	skipWithoutAccountsRules(t)
+	needAccountsRules(t)
 	got := map[string][]goldenFinding{}
 	for _, f := range invalidVariants(t) {
 		_, fs := checkFixture(t, f)
 		got[filepath.Base(f)] = toGolden(fs)
 	}
-	if updating() {
+	if juesuan.Updating() {
 		if err := os.WriteFile(goldenFile, encodeGolden(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -208,7 +194,7 @@ func findingKey(f audit.Finding) string {
 // rules its name gives, and each of those rules must fire. So every variant
 // breaks its rule and nothing else.
 func TestInvalidVariantsBreakTheirRule(t *testing.T) {
-	skipWithoutAccountsRules(t)
+	needAccountsRules(t)
 	files := invalidVariants(t)
 	if len(files) < 15 {
 		t.Errorf("%d variants in %s, want at least 15", len(files), invalidDir)

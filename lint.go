@@ -1,6 +1,7 @@
 package juesuan
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -19,8 +20,12 @@ import (
 // line, column and sentence; rules C1–C18 are listed by narrative.Rules.
 // The error is non-nil when d's profile is not registered or the text cannot
 // be read (it then wraps narrative.ErrInput).
-func Lint(d *Document, text []byte) (audit.Findings, error) {
-	p, err := LookupProfile(d.Profile)
+func Lint(d *Document, text []byte) (audit.Findings, error) { return defaultRegistry.Lint(d, text) }
+
+// Lint checks the narrative of d with the profile of r that d names; see
+// the package-level Lint.
+func (r *Registry) Lint(d *Document, text []byte) (audit.Findings, error) {
+	p, err := r.Lookup(d.Profile)
 	if err != nil {
 		return nil, err
 	}
@@ -48,20 +53,22 @@ func (p *Profile) Lint(d *Document, text []byte) (audit.Findings, error) {
 	return out, nil
 }
 
-// NarrativePatterns returns the narrative patterns of p: p.Narrative, or
-// the defaults when it is nil.
-func (p *Profile) NarrativePatterns() *narrative.Patterns {
-	if p.Narrative != nil {
-		return p.Narrative
-	}
-	return narrative.DefaultPatterns()
-}
+// NarrativePatterns returns the narrative patterns of p (p.Narrative; nil
+// when the profile has none).
+func (p *Profile) NarrativePatterns() *narrative.Patterns { return p.Narrative }
+
+// ErrNoNarrative is matched by the error Lint returns for a profile
+// without narrative patterns.
+var ErrNoNarrative = errors.New("juesuan: no narrative patterns")
 
 // linters caches the compiled patterns of each profile's Patterns value
 // (a registered profile must not change).
-var linters sync.Map // *narrative.Patterns (nil for the defaults) → *narrative.Linter
+var linters sync.Map // *narrative.Patterns → *narrative.Linter
 
 func (p *Profile) narrativeLinter() (*narrative.Linter, error) {
+	if p.Narrative == nil {
+		return nil, ErrNoNarrative
+	}
 	if l, ok := linters.Load(p.Narrative); ok {
 		return l.(*narrative.Linter), nil
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -14,21 +13,12 @@ import (
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/cnfiscal/juesuan/audit"
+	"github.com/cnfiscal/juesuan/profiles/central"
 	"github.com/google/go-cmp/cmp"
 )
 
-// The -update flag (shared with the other golden tests of the package)
-// rewrites the lint golden files: go test -run 'TestLint|TestNarrativeFacts' -update.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files instead of comparing with them")
-	}
-}
-
-func lintUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
+// The -update flag (update_test.go) rewrites the lint golden files: go
+// test -run 'TestLint|TestNarrativeFacts' -update.
 
 const (
 	lintReference     = "testdata/sichuan-2020/panzhihua-chengdu-office.json"
@@ -90,7 +80,7 @@ func TestNarrativeFacts(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			if lintUpdating() {
+			if juesuan.Updating() {
 				if err := os.WriteFile(tc.golden, got, 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -129,7 +119,7 @@ func TestLintReferenceGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := rows(fs)
-	if lintUpdating() {
+	if juesuan.Updating() {
 		var b bytes.Buffer
 		enc := json.NewEncoder(&b)
 		enc.SetEscapeHTML(false)
@@ -324,7 +314,7 @@ func TestLintCentral2024(t *testing.T) {
 // a profile with its own label pattern ties a wording the defaults do not
 // know, and the profile's rule configuration applies to narrative rules.
 func TestLintProfile(t *testing.T) {
-	base, err := juesuan.LookupProfile(juesuan.Central2024)
+	base, err := juesuan.LookupProfile(central.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,7 +331,7 @@ func TestLintProfile(t *testing.T) {
 
 	p := base.Clone()
 	p.ID = "test-narrative-profile"
-	pat := narrative.DefaultPatterns()
+	pat := central.Patterns()
 	pat.Labels = append([]narrative.LabelPattern{{Label: `全年各项收入`, Facts: []string{"summary.income.total"}}}, pat.Labels...)
 	p.Narrative = pat
 	if fs, err = p.Lint(d, text); err != nil {
@@ -388,7 +378,7 @@ func TestLintErrors(t *testing.T) {
 	if _, err := juesuan.Lint(d, []byte("x")); !errors.Is(err, juesuan.ErrUnknownProfile) {
 		t.Errorf("unknown profile: got %v", err)
 	}
-	d.Profile = juesuan.Central2024
+	d.Profile = central.ID
 	if _, err := juesuan.Lint(d, []byte("第一行\n\xff\xfe")); !errors.Is(err, narrative.ErrInput) {
 		t.Errorf("invalid UTF-8: got %v", err)
 	} else if !strings.Contains(err.Error(), "line 2") {

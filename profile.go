@@ -6,7 +6,6 @@ import (
 	"maps"
 	"regexp"
 	"slices"
-	"sort"
 	"sync"
 
 	"github.com/cnfiscal/juesuan/accounts"
@@ -42,14 +41,46 @@ type Profile struct {
 	Framework string
 	// Rules configures the rule set.
 	Rules RuleSet
-	// Accounts are extra options for the accounts rules (for example
-	// classification choices the accounts package exposes). Validate fills
-	// in Catalogs and Rules; the other fields are passed through unchanged.
+	// Accounts are the options of the accounts package for this profile.
+	// Calculate and Validate both use them: PersonnelClasses decides which
+	// economic 类 are 人员经费 when Calculate fills 人员经费合计 and
+	// 公用经费合计 and when rule A13 checks them; NegativeAllowed is read by
+	// rule A16. Rules is the accounts rule set to run when Rules.Accounts
+	// is nil (setting both is an invalid profile). Config is merged into the
+	// profile's rule configuration for the accounts rules only: a rule it
+	// disables is off, and its severities, tolerances and explanations apply
+	// unless Rules (RuleSet) names the same rule, which wins. Catalogs must
+	// stay empty: the profile's catalogues are Editions (a profile setting
+	// Catalogs is invalid).
 	Accounts accounts.Options
 	// Narrative are the wording patterns of the profile's 情况说明 template
-	// that Lint ties narrative claims with; nil means
-	// narrative.DefaultPatterns (Sichuan 2020 and central/Shanghai 2024).
+	// that Lint ties narrative claims with. Lint fails for a profile
+	// without them. Clone shares them: give a clone a fresh value to
+	// change them.
 	Narrative *narrative.Patterns
+	// Places are the place names package fixture draws synthetic units
+	// from. They do not affect checking.
+	Places Places
+}
+
+// Places are the jurisdiction and place names of a profile's synthetic
+// units (package fixture). The zero value names units after Jurisdiction
+// alone.
+type Places struct {
+	// Province is the 省级 jurisdiction, e.g. 四川省 or 上海市; "" means
+	// Jurisdiction.
+	Province string
+	// ProvinceLevel is the Level of a provincial department (省 for a
+	// province, 市 for a municipality); "" means 省.
+	ProvinceLevel string
+	// Local are the places below Province (cities or districts) that a
+	// small unit belongs to; none means Province itself.
+	Local []string
+	// LocalLevel is the Level of a unit in Local (市, 区).
+	LocalLevel string
+	// Prefix names local units with Province first (上海市黄浦区统计局)
+	// rather than with the place alone (德阳市统计局).
+	Prefix bool
 }
 
 // TableSpec places one table in a profile.
@@ -164,14 +195,38 @@ var tableKey = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 // segment of the schemas' $id.
 var profileID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
-var registry = struct {
-	sync.RWMutex
-	m map[string]*Profile
-}{m: map[string]*Profile{}}
+// Registry maps profile IDs to registered profiles. It is safe for
+// concurrent use. The package-level functions (Register, Unregister,
+// LookupProfile, ProfileIDs, Validate, Lint, Schema …) use a default
+// Registry, which the built-in profiles (package profiles) register into;
+// use NewRegistry for one of your own, for example in a test that
+// registers and drops profiles without touching the default one.
+type Registry struct {
+	mu sync.RWMutex
+	m  map[string]*Profile
+}
 
-// Register checks p and adds a copy of it to the registry (later changes to
-// p do not affect the registered profile). It is safe for concurrent use.
-func Register(p *Profile) error {
+// NewRegistry returns an empty Registry.
+func NewRegistry() *Registry { return &Registry{} }
+
+var defaultRegistry = NewRegistry()
+
+// DefaultRegistry returns the registry the package-level functions use.
+func DefaultRegistry() *Registry { return defaultRegistry }
+
+// Register checks p and adds a copy of it to the default registry; see
+// Registry.Register.
+func Register(p *Profile) error { return defaultRegistry.Register(p) }
+
+// Unregister drops profile id from the default registry; see
+// Registry.Unregister.
+func Unregister(id string) bool { return defaultRegistry.Unregister(id) }
+
+// Register checks p and adds a copy of it to r (later changes to p do not
+// affect the registered profile). An ID registered already gives an error
+// matching ErrDuplicateProfile; a malformed profile one matching
+// ErrInvalidProfile.
+func (r *Registry) Register(p *Profile) error {
 	if p == nil {
 		return fmt.Errorf("%w: nil profile", ErrInvalidProfile)
 	}
@@ -179,12 +234,66 @@ func Register(p *Profile) error {
 		return err
 	}
 	q := p.Clone()
-	registry.Lock()
-	defer registry.Unlock()
-	if _, ok := registry.m[q.ID]; ok {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.m[q.ID]; ok {
 		return fmt.Errorf("%w: %q", ErrDuplicateProfile, q.ID)
 	}
-	registry.m[q.ID] = q
+	if r.m == nil {
+		r.m = map[string]*Profile{}
+	}
+	r.m[q.ID] = q
+	return nil
+}
+
+// Unregister drops profile id from r and reports whether it was
+// registered, so that the ID can be registered again (a test registering
+// its own profile drops it in t.Cleanup). A profile looked up before stays
+// usable.
+func (r *Registry) Unregister(id string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	_, ok := r.m[id]
+	delete(r.m, id)
+	return ok
+}
+
+// Lookup returns the profile id registered in r; see LookupProfile.
+func (r *Registry) Lookup(id string) (*Profile, error) {
+	r.mu.RLock()
+	p, ok := r.m[id]
+	r.mu.RUnlock()
+	if !ok {
+		return nil, fmt.Errorf("%w %q (registered: %v)", ErrUnknownProfile, id, r.IDs())
+	}
+	return p, nil
+}
+
+// IDs lists the profiles registered in r, sorted.
+func (r *Registry) IDs() []string {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return slices.Sorted(maps.Keys(r.m))
+}
+
+// Validate checks d against the profile of r that d names; see the
+// package-level Validate.
+func (r *Registry) Validate(d *Document) (audit.Findings, error) {
+	p, err := r.Lookup(d.Profile)
+	if err != nil {
+		return nil, err
+	}
+	return p.Validate(d)
+}
+
+// Calculate fills the derivable figures of d with the options of the
+// profile of r that d names; see the package-level Calculate.
+func (r *Registry) Calculate(d *Document) error {
+	p, err := r.Lookup(d.Profile)
+	if err != nil {
+		return err
+	}
+	p.Calculate(d)
 	return nil
 }
 
@@ -224,6 +333,12 @@ func (p *Profile) check() error {
 			cols[c.Key] = true
 		}
 	}
+	switch {
+	case p.Accounts.Rules != nil && p.Rules.Accounts != nil:
+		return bad("both Rules.Accounts and Accounts.Rules are set; set one")
+	case p.Accounts.Catalogs != (classification.Editions{}):
+		return bad("Accounts.Catalogs is set; set Editions instead")
+	}
 	if p.Framework != "" {
 		if _, err := indicators.LookupFramework(p.Framework); err != nil {
 			return bad("%v", err)
@@ -259,30 +374,15 @@ func (p *Profile) check() error {
 	return nil
 }
 
-// LookupProfile returns the registered profile id. The result is shared:
-// do not change it (Clone it instead). An unregistered id gives an error
-// matching ErrUnknownProfile that lists the registered IDs.
-func LookupProfile(id string) (*Profile, error) {
-	registry.RLock()
-	p, ok := registry.m[id]
-	registry.RUnlock()
-	if !ok {
-		return nil, fmt.Errorf("%w %q (registered: %v)", ErrUnknownProfile, id, ProfileIDs())
-	}
-	return p, nil
-}
+// LookupProfile returns the profile id of the default registry. The
+// result is shared: do not change it (Clone it instead). An unregistered id
+// gives an error matching ErrUnknownProfile that lists the registered IDs.
+// The built-in profiles are registered by importing package profiles (or
+// one of its sub-packages).
+func LookupProfile(id string) (*Profile, error) { return defaultRegistry.Lookup(id) }
 
-// ProfileIDs lists the registered profiles, sorted.
-func ProfileIDs() []string {
-	registry.RLock()
-	defer registry.RUnlock()
-	ids := make([]string, 0, len(registry.m))
-	for id := range registry.m {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
-}
+// ProfileIDs lists the profiles of the default registry, sorted.
+func ProfileIDs() []string { return defaultRegistry.IDs() }
 
 // Clone returns a deep copy of p that can be changed and registered under a
 // new ID. Catalogues (Editions) and rule Check functions are shared: they
@@ -309,6 +409,11 @@ func (p *Profile) Clone() *Profile {
 	q.Accounts.Rules = slices.Clone(p.Accounts.Rules)
 	q.Accounts.PersonnelClasses = slices.Clone(p.Accounts.PersonnelClasses)
 	q.Accounts.NegativeAllowed = slices.Clone(p.Accounts.NegativeAllowed)
+	if c := p.Accounts.Config; c != nil {
+		q.Accounts.Config = &audit.Config{Disabled: maps.Clone(c.Disabled), Severity: maps.Clone(c.Severity),
+			Tolerance: maps.Clone(c.Tolerance), Explain: slices.Clone(c.Explain)}
+	}
+	q.Places.Local = slices.Clone(p.Places.Local)
 	return &q
 }
 

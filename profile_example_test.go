@@ -7,13 +7,14 @@ import (
 
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/audit"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 // ExampleProfile_Clone adds a province's profile without forking: a clone
 // of a built-in profile with a new ID, an added table, an added rule and a
 // rule switched off. examples/custom-profile is the complete program.
 func ExampleProfile_Clone() {
-	base, err := juesuan.LookupProfile(juesuan.Sichuan2020)
+	base, err := juesuan.LookupProfile(sichuan2020.ID)
 	if err != nil {
 		fmt.Println(err)
 		return

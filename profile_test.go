@@ -1,10 +1,12 @@
-package juesuan
+package juesuan_test
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,11 +14,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/accounts"
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/classification"
 	"github.com/cnfiscal/juesuan/indicators"
+	"github.com/cnfiscal/juesuan/profiles/central"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 // TestBuiltinTables compares the built-in table sets with their sources,
@@ -26,7 +31,7 @@ import (
 func TestBuiltinTables(t *testing.T) {
 	type row struct{ Key, Number, Title string }
 	list := func(id string) (public, internal []row) {
-		p, err := LookupProfile(id)
+		p, err := juesuan.LookupProfile(id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +68,7 @@ func TestBuiltinTables(t *testing.T) {
 		{"stateCapitalExpenditure", "十四", "国有资本经营预算财政拨款支出决算表"},
 	}
 	// shanghai-2024-template.txt, 第二部分 部门决算表.
-	central := []row{
+	central9 := []row{
 		{"summary", "一", "收入支出决算总表"},
 		{"income", "二", "收入决算表"},
 		{"expenditure", "三", "支出决算表"},
@@ -84,7 +89,7 @@ func TestBuiltinTables(t *testing.T) {
 	for _, c := range []struct {
 		id   string
 		want []row
-	}{{Sichuan2020, sichuan}, {Central2024, central}} {
+	}{{sichuan2020.ID, sichuan}, {central.ID, central9}} {
 		pub, in := list(c.id)
 		if d := cmp.Diff(c.want, pub); d != "" {
 			t.Errorf("%s public tables (-source +profile):\n%s", c.id, d)
@@ -101,11 +106,11 @@ func TestBuiltinProfiles(t *testing.T) {
 		framework string
 		disabled  []string
 	}{
-		Sichuan2020: {2020, indicators.Sichuan2020, nil},
-		Central2024: {2024, indicators.National, []string{"B8", "B9"}},
+		sichuan2020.ID: {2020, sichuan2020.FrameworkID, nil},
+		central.ID:     {2024, indicators.National, []string{"B8", "B9"}},
 	}
 	for id, w := range want {
-		p, err := LookupProfile(id)
+		p, err := juesuan.LookupProfile(id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,7 +125,7 @@ func TestBuiltinProfiles(t *testing.T) {
 		}
 		// Every rule the profile configures exists.
 		all := map[string]bool{}
-		for _, r := range (&Profile{}).RuleCatalog() {
+		for _, r := range (&juesuan.Profile{}).RuleCatalog() {
 			all[r.ID] = true
 		}
 		ids := slices.Clone(p.Rules.Disabled)
@@ -136,92 +141,94 @@ func TestBuiltinProfiles(t *testing.T) {
 			}
 		}
 	}
-	s, _ := LookupProfile(Sichuan2020)
+	s, _ := juesuan.LookupProfile(sichuan2020.ID)
 	if tp, ok := s.Table("threePublic"); !ok || tp.Number != "十" || tp.Pointer() != "/tables/threePublic" || tp.Extra() {
 		t.Errorf("Table(threePublic) = %+v, %v", tp, ok)
 	}
 	if _, ok := s.Table("nope"); ok {
 		t.Errorf("Table(nope) found")
 	}
-	if got := ProfileIDs(); !slices.Contains(got, Sichuan2020) || !slices.Contains(got, Central2024) || !slices.IsSorted(got) {
+	if got := juesuan.ProfileIDs(); !slices.Contains(got, sichuan2020.ID) || !slices.Contains(got, central.ID) || !slices.IsSorted(got) {
 		t.Errorf("ProfileIDs() = %v", got)
 	}
 }
 
 func TestUnknownProfile(t *testing.T) {
-	_, err := LookupProfile("no-such-profile")
-	if !errors.Is(err, ErrUnknownProfile) {
+	_, err := juesuan.LookupProfile("no-such-profile")
+	if !errors.Is(err, juesuan.ErrUnknownProfile) {
 		t.Fatalf("LookupProfile: %v, want ErrUnknownProfile", err)
 	}
-	for _, id := range []string{`"no-such-profile"`, Sichuan2020, Central2024} {
+	for _, id := range []string{`"no-such-profile"`, sichuan2020.ID, central.ID} {
 		if !strings.Contains(err.Error(), id) {
 			t.Errorf("error %q does not name %s", err, id)
 		}
 	}
-	d := &Document{Profile: "no-such-profile"}
-	if _, err := Validate(d); !errors.Is(err, ErrUnknownProfile) {
+	d := &juesuan.Document{Profile: "no-such-profile"}
+	if _, err := juesuan.Validate(d); !errors.Is(err, juesuan.ErrUnknownProfile) {
 		t.Errorf("Validate: %v, want ErrUnknownProfile", err)
 	}
-	if _, err := Validate(&Document{}); !errors.Is(err, ErrUnknownProfile) {
+	if _, err := juesuan.Validate(&juesuan.Document{}); !errors.Is(err, juesuan.ErrUnknownProfile) {
 		t.Errorf("Validate without a profile: %v, want ErrUnknownProfile", err)
 	}
 }
 
 // testProfile returns a clone of sichuan-2020 with an added table.
-func testProfile(id string) *Profile {
-	p, _ := LookupProfile(Sichuan2020)
+func testProfile(id string) *juesuan.Profile {
+	p, _ := juesuan.LookupProfile(sichuan2020.ID)
 	q := p.Clone()
 	q.ID = id
-	q.AddTable(TableSpec{Key: "meetings", Title: "会议费、培训费支出决算表", Required: true,
-		Columns: []ColumnSpec{{Key: "meeting", Title: "会议费"}, {Key: "training", Title: "培训费"}}})
+	q.AddTable(juesuan.TableSpec{Key: "meetings", Title: "会议费、培训费支出决算表", Required: true,
+		Columns: []juesuan.ColumnSpec{{Key: "meeting", Title: "会议费"}, {Key: "training", Title: "培训费"}}})
 	return q
 }
 
 func TestRegisterErrors(t *testing.T) {
-	noop := func(*Document, *Checker) {}
+	noop := func(*juesuan.Document, *juesuan.Checker) {}
 	cases := []struct {
 		name   string
-		change func(p *Profile)
+		change func(p *juesuan.Profile)
 		want   error
 	}{
-		{"no ID", func(p *Profile) { p.ID = "" }, ErrInvalidProfile},
-		{"ID with a slash", func(p *Profile) { p.ID = "shaanxi/2020" }, ErrInvalidProfile},
-		{"bad key", func(p *Profile) { p.Tables[0].Key = "a/b" }, ErrInvalidProfile},
-		{"empty key", func(p *Profile) { p.Tables[0].Key = "" }, ErrInvalidProfile},
-		{"unknown typed table", func(p *Profile) { p.AddTable(TableSpec{Key: "meetingz", Title: "x"}) }, ErrInvalidProfile},
-		{"table twice", func(p *Profile) { p.AddTable(p.Tables[0]) }, ErrInvalidProfile},
-		{"added table twice", func(p *Profile) { p.AddTable(p.Tables[len(p.Tables)-1]) }, ErrInvalidProfile},
-		{"column twice", func(p *Profile) {
-			p.AddTable(TableSpec{Key: "x", Columns: []ColumnSpec{{Key: "a"}, {Key: "a"}}})
-		}, ErrInvalidProfile},
-		{"column without key", func(p *Profile) { p.AddTable(TableSpec{Key: "x", Columns: []ColumnSpec{{Title: "a"}}}) }, ErrInvalidProfile},
-		{"rule without ID", func(p *Profile) { p.AddRule(Rule{Check: noop}) }, ErrInvalidProfile},
-		{"rule without check", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "X1"}}) }, ErrInvalidProfile},
-		{"rule reuses S1", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "S1"}, Check: noop}) }, ErrInvalidProfile},
-		{"rule reuses A1", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "A1"}, Check: noop}) }, ErrInvalidProfile},
-		{"rule reuses P7", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "P7"}, Check: noop}) }, ErrInvalidProfile},
-		{"rule reuses C5", func(p *Profile) { p.AddRule(Rule{Rule: audit.Rule{ID: "C5"}, Check: noop}) }, ErrInvalidProfile},
-		{"rule twice", func(p *Profile) {
-			p.AddRule(Rule{Rule: audit.Rule{ID: "X1"}, Check: noop})
-			p.AddRule(Rule{Rule: audit.Rule{ID: "X1"}, Check: noop})
-		}, ErrInvalidProfile},
-		{"unknown framework", func(p *Profile) { p.Framework = "no-such-framework" }, ErrInvalidProfile},
-		{"registered ID", func(p *Profile) { p.ID = Sichuan2020 }, ErrDuplicateProfile},
+		{"no ID", func(p *juesuan.Profile) { p.ID = "" }, juesuan.ErrInvalidProfile},
+		{"ID with a slash", func(p *juesuan.Profile) { p.ID = "shaanxi/2020" }, juesuan.ErrInvalidProfile},
+		{"bad key", func(p *juesuan.Profile) { p.Tables[0].Key = "a/b" }, juesuan.ErrInvalidProfile},
+		{"empty key", func(p *juesuan.Profile) { p.Tables[0].Key = "" }, juesuan.ErrInvalidProfile},
+		{"unknown typed table", func(p *juesuan.Profile) { p.AddTable(juesuan.TableSpec{Key: "meetingz", Title: "x"}) }, juesuan.ErrInvalidProfile},
+		{"table twice", func(p *juesuan.Profile) { p.AddTable(p.Tables[0]) }, juesuan.ErrInvalidProfile},
+		{"added table twice", func(p *juesuan.Profile) { p.AddTable(p.Tables[len(p.Tables)-1]) }, juesuan.ErrInvalidProfile},
+		{"column twice", func(p *juesuan.Profile) {
+			p.AddTable(juesuan.TableSpec{Key: "x", Columns: []juesuan.ColumnSpec{{Key: "a"}, {Key: "a"}}})
+		}, juesuan.ErrInvalidProfile},
+		{"column without key", func(p *juesuan.Profile) {
+			p.AddTable(juesuan.TableSpec{Key: "x", Columns: []juesuan.ColumnSpec{{Title: "a"}}})
+		}, juesuan.ErrInvalidProfile},
+		{"rule without ID", func(p *juesuan.Profile) { p.AddRule(juesuan.Rule{Check: noop}) }, juesuan.ErrInvalidProfile},
+		{"rule without check", func(p *juesuan.Profile) { p.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X1"}}) }, juesuan.ErrInvalidProfile},
+		{"rule reuses S1", func(p *juesuan.Profile) { p.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "S1"}, Check: noop}) }, juesuan.ErrInvalidProfile},
+		{"rule reuses A1", func(p *juesuan.Profile) { p.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "A1"}, Check: noop}) }, juesuan.ErrInvalidProfile},
+		{"rule reuses P7", func(p *juesuan.Profile) { p.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "P7"}, Check: noop}) }, juesuan.ErrInvalidProfile},
+		{"rule reuses C5", func(p *juesuan.Profile) { p.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "C5"}, Check: noop}) }, juesuan.ErrInvalidProfile},
+		{"rule twice", func(p *juesuan.Profile) {
+			p.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X1"}, Check: noop})
+			p.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X1"}, Check: noop})
+		}, juesuan.ErrInvalidProfile},
+		{"unknown framework", func(p *juesuan.Profile) { p.Framework = "no-such-framework" }, juesuan.ErrInvalidProfile},
+		{"registered ID", func(p *juesuan.Profile) { p.ID = sichuan2020.ID }, juesuan.ErrDuplicateProfile},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			p := testProfile("test-register-errors")
 			c.change(p)
-			err := Register(p)
+			err := juesuan.Register(p)
 			if !errors.Is(err, c.want) {
 				t.Errorf("Register: %v, want %v", err, c.want)
 			}
 		})
 	}
-	if err := Register(nil); !errors.Is(err, ErrInvalidProfile) {
+	if err := juesuan.Register(nil); !errors.Is(err, juesuan.ErrInvalidProfile) {
 		t.Errorf("Register(nil): %v", err)
 	}
-	if _, err := LookupProfile("test-register-errors"); !errors.Is(err, ErrUnknownProfile) {
+	if _, err := juesuan.LookupProfile("test-register-errors"); !errors.Is(err, juesuan.ErrUnknownProfile) {
 		t.Errorf("a refused profile was registered")
 	}
 }
@@ -235,7 +242,7 @@ func TestClone(t *testing.T) {
 	p.Disable("B9")
 	p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
 	before := p.Clone()
-	opts := []cmp.Option{cmpopts.IgnoreFields(Rule{}, "Check"), cmpopts.IgnoreUnexported(accounts.Options{}),
+	opts := []cmp.Option{cmpopts.IgnoreFields(juesuan.Rule{}, "Check"), cmpopts.IgnoreUnexported(accounts.Options{}),
 		cmp.Comparer(func(a, b accounts.Rule) bool { return a.ID == b.ID }), cmp.Comparer(func(a, b amount.Amount) bool { return a.Equal(b) })}
 	if d := cmp.Diff(p, before, opts...); d != "" {
 		t.Fatalf("clone differs:\n%s", d)
@@ -247,34 +254,32 @@ func TestClone(t *testing.T) {
 	q.Rules.Tolerance["A4"] = amount.Tolerance{}
 	q.Rules.Disabled[0] = "B1"
 	q.Accounts.PersonnelClasses[0] = "302"
-	q.AddRule(Rule{Rule: audit.Rule{ID: "X9"}, Check: func(*Document, *Checker) {}})
+	q.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X9"}, Check: func(*juesuan.Document, *juesuan.Checker) {}})
 	if d := cmp.Diff(before, p, opts...); d != "" {
 		t.Errorf("changing a clone changed the original:\n%s", d)
 	}
-	if err := Register(p); err != nil {
-		t.Fatal(err)
-	}
+	registerTemp(t, p)
 	p.Tables[0].Title = "注册后修改"
-	reg, _ := LookupProfile("test-clone")
+	reg, _ := juesuan.LookupProfile("test-clone")
 	if reg.Tables[0].Title != before.Tables[0].Title {
 		t.Errorf("changing p after Register changed the registered profile")
 	}
 }
 
 // schDoc returns a minimal document of profile id (fiscal year 2020).
-func structDoc(id string) *Document {
-	return &Document{Profile: id, Report: accounts.Report{Unit: accounts.Unit{Name: "测试单位", FiscalYear: 2020, AmountUnit: amount.TenThousandYuan}}}
+func structDoc(id string) *juesuan.Document {
+	return &juesuan.Document{Profile: id, Report: accounts.Report{Unit: accounts.Unit{Name: "测试单位", FiscalYear: 2020, AmountUnit: amount.TenThousandYuan}}}
 }
 
 // allTables fills every typed table the profile lists with an empty table.
-func allTables(t *testing.T, p *Profile, d *Document) {
+func allTables(t *testing.T, p *juesuan.Profile, d *juesuan.Document) {
 	t.Helper()
 	for _, s := range p.Tables {
 		if s.Extra() {
 			continue
 		}
 		b := []byte(fmt.Sprintf(`{"profile":%q,"unit":{"name":"x","fiscalYear":2020,"amountUnit":"万元"},"tables":{%q:%s}}`, p.ID, s.Key, emptyTable[s.Key]))
-		x, err := DecodeBytes(b)
+		x, err := juesuan.DecodeBytes(b)
 		if err != nil {
 			t.Fatalf("%s: %v", s.Key, err)
 		}
@@ -355,10 +360,8 @@ func briefs(fs audit.Findings, rules ...string) []brief {
 // a document that has none.
 func TestStructuralRules(t *testing.T) {
 	p := testProfile("test-structural")
-	if err := Register(p); err != nil {
-		t.Fatal(err)
-	}
-	complete := func() *Document {
+	registerTemp(t, p)
+	complete := func() *juesuan.Document {
 		d := structDoc(p.ID)
 		allTables(t, p, d)
 		d.Tables.Extra = map[string]*accounts.GenericTable{"meetings": {
@@ -370,19 +373,19 @@ func TestStructuralRules(t *testing.T) {
 	E := audit.Error
 	cases := []struct {
 		name   string
-		change func(d *Document)
+		change func(d *juesuan.Document)
 		want   []brief
 	}{
-		{"complete", func(d *Document) {}, nil},
-		{"S1 typed", func(d *Document) { d.Tables.GovFund = nil }, []brief{{"S1", E, "/tables/govFund"}}},
-		{"S1 added", func(d *Document) { delete(d.Tables.Extra, "meetings") }, []brief{{"S1", E, "/tables/extra/meetings"}}},
-		{"S1 internal not required", func(d *Document) { d.Tables.Z01 = nil }, nil},
-		{"S2", func(d *Document) { d.Unit.FiscalYear = 2021 }, []brief{{"S2", E, "/unit/fiscalYear"}}},
-		{"S3 extra", func(d *Document) { d.Tables.Extra["other"] = &accounts.GenericTable{} }, []brief{{"S3", E, "/tables/extra/other"}}},
-		{"S4", func(d *Document) { d.Profile = Sichuan2020 }, []brief{{"S4", E, "/profile"}}},
-		{"S5 total", func(d *Document) { d.Tables.Extra["meetings"].Total["lunch"] = amount.Zero },
+		{"complete", func(d *juesuan.Document) {}, nil},
+		{"S1 typed", func(d *juesuan.Document) { d.Tables.GovFund = nil }, []brief{{"S1", E, "/tables/govFund"}}},
+		{"S1 added", func(d *juesuan.Document) { delete(d.Tables.Extra, "meetings") }, []brief{{"S1", E, "/tables/extra/meetings"}}},
+		{"S1 internal not required", func(d *juesuan.Document) { d.Tables.Z01 = nil }, nil},
+		{"S2", func(d *juesuan.Document) { d.Unit.FiscalYear = 2021 }, []brief{{"S2", E, "/unit/fiscalYear"}}},
+		{"S3 extra", func(d *juesuan.Document) { d.Tables.Extra["other"] = &accounts.GenericTable{} }, []brief{{"S3", E, "/tables/extra/other"}}},
+		{"S4", func(d *juesuan.Document) { d.Profile = sichuan2020.ID }, []brief{{"S4", E, "/profile"}}},
+		{"S5 total", func(d *juesuan.Document) { d.Tables.Extra["meetings"].Total["lunch"] = amount.Zero },
 			[]brief{{"S5", E, "/tables/extra/meetings/total/lunch"}}},
-		{"S5 row", func(d *Document) { d.Tables.Extra["meetings"].Rows[0].Values["a/b"] = amount.Zero },
+		{"S5 row", func(d *juesuan.Document) { d.Tables.Extra["meetings"].Rows[0].Values["a/b"] = amount.Zero },
 			[]brief{{"S5", E, "/tables/extra/meetings/rows/0/values/a~1b"}}},
 	}
 	for _, c := range cases {
@@ -393,11 +396,11 @@ func TestStructuralRules(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(c.want, briefs(fs, SchemaRules()...)); diff != "" {
+			if diff := cmp.Diff(c.want, briefs(fs, juesuan.SchemaRules()...)); diff != "" {
 				t.Errorf("findings (-want +got):\n%s", diff)
 			}
 			for _, f := range fs {
-				if slices.Contains(SchemaRules(), f.Rule) && !strings.Contains(f.Message, p.ID) && f.Rule != "S4" {
+				if slices.Contains(juesuan.SchemaRules(), f.Rule) && !strings.Contains(f.Message, p.ID) && f.Rule != "S4" {
 					t.Errorf("message %q does not name the profile", f.Message)
 				}
 			}
@@ -405,37 +408,37 @@ func TestStructuralRules(t *testing.T) {
 	}
 	// S3 for a typed table outside the profile's set: central-2024 has no
 	// 表五 财政拨款支出决算明细表.
-	c, _ := LookupProfile(Central2024)
-	d := structDoc(Central2024)
+	c, _ := juesuan.LookupProfile(central.ID)
+	d := structDoc(central.ID)
 	d.Unit.FiscalYear = 2024
 	allTables(t, c, d)
 	fs, err := c.Validate(d)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := briefs(fs, SchemaRules()...); len(got) != 0 {
+	if got := briefs(fs, juesuan.SchemaRules()...); len(got) != 0 {
 		t.Errorf("complete central document: %v", got)
 	}
-	x := structDoc(Sichuan2020)
+	x := structDoc(sichuan2020.ID)
 	allTables(t, testProfile("x"), x)
 	d.Tables.FiscalEconomic = x.Tables.FiscalEconomic
 	fs, _ = c.Validate(d)
-	if diff := cmp.Diff([]brief{{"S3", E, "/tables/fiscalEconomic"}}, briefs(fs, SchemaRules()...)); diff != "" {
+	if diff := cmp.Diff([]brief{{"S3", E, "/tables/fiscalEconomic"}}, briefs(fs, juesuan.SchemaRules()...)); diff != "" {
 		t.Errorf("central-2024 with 表五 (-want +got):\n%s", diff)
 	}
-	if got := SchemaRules(); !slices.Equal(got, []string{"S1", "S2", "S3", "S4", "S5"}) {
+	if got := juesuan.SchemaRules(); !slices.Equal(got, []string{"S1", "S2", "S3", "S4", "S5"}) {
 		t.Errorf("SchemaRules() = %v", got)
 	}
 }
 
-// invalidFixture decodes testdata/invalid/name, skipping when it is absent.
-func invalidFixture(t *testing.T, name string) *Document {
+// invalidFixture decodes testdata/invalid/name; a missing fixture fails.
+func invalidFixture(t *testing.T, name string) *juesuan.Document {
 	t.Helper()
 	b, err := os.ReadFile("testdata/invalid/" + name)
 	if err != nil {
-		t.Skipf("%v", err)
+		t.Fatal(err)
 	}
-	d, err := DecodeBytes(b)
+	d, err := juesuan.DecodeBytes(b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -447,10 +450,10 @@ func invalidFixture(t *testing.T, name string) *Document {
 // RuleCatalog follow.
 func TestRuleConfiguration(t *testing.T) {
 	if len(accounts.Rules()) == 0 {
-		t.Skip("accounts rules not built in yet")
+		t.Fatal("accounts.Rules() is empty")
 	}
 	d := invalidFixture(t, "B8-project-total.json")
-	base, _ := LookupProfile(Sichuan2020)
+	base, _ := juesuan.LookupProfile(sichuan2020.ID)
 	fs, err := base.Validate(d)
 	if err != nil {
 		t.Fatal(err)
@@ -486,8 +489,8 @@ func TestRuleConfiguration(t *testing.T) {
 	var seen []amount.Tolerance
 	own := base.Clone()
 	own.ID = "test-own-rule"
-	own.AddRule(Rule{Rule: audit.Rule{ID: "X1", Severity: audit.Warning, Kind: audit.Logic, Title: "测试"},
-		Check: func(d *Document, c *Checker) {
+	own.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X1", Severity: audit.Warning, Kind: audit.Logic, Title: "测试"},
+		Check: func(d *juesuan.Document, c *juesuan.Checker) {
 			seen = append(seen, c.Tolerance())
 			c.Add(audit.Finding{Path: "/unit/name", Message: "测试规则：" + d.Unit.Name})
 		}})
@@ -514,7 +517,7 @@ func TestRuleConfiguration(t *testing.T) {
 // and added rules once each, in natural order (A2 before A10), without the
 // switched-off ones.
 func TestRuleCatalog(t *testing.T) {
-	p, _ := LookupProfile(Central2024)
+	p, _ := juesuan.LookupProfile(central.ID)
 	cat := p.RuleCatalog()
 	var ids []string
 	for _, r := range cat {
@@ -531,7 +534,7 @@ func TestRuleCatalog(t *testing.T) {
 	if len(slices.Compact(slices.Clone(ids))) != len(ids) {
 		t.Errorf("duplicate IDs: %v", ids)
 	}
-	for _, want := range SchemaRules() {
+	for _, want := range juesuan.SchemaRules() {
 		if !slices.Contains(ids, want) {
 			t.Errorf("%s missing", want)
 		}
@@ -557,10 +560,10 @@ func TestRuleCatalog(t *testing.T) {
 // one); Validate checks codes against it and added rules can look codes up.
 func TestProfileEditions(t *testing.T) {
 	if len(accounts.Rules()) == 0 {
-		t.Skip("accounts rules not built in yet")
+		t.Fatal("accounts.Rules() is empty")
 	}
 	d := invalidFixture(t, "K1-unknown-code.json")
-	base, _ := LookupProfile(Sichuan2020)
+	base, _ := juesuan.LookupProfile(sichuan2020.ID)
 	fs, err := base.Validate(d)
 	if err != nil {
 		t.Fatal(err)
@@ -592,8 +595,8 @@ func TestProfileEditions(t *testing.T) {
 	own.ID = "test-own-editions"
 	own.Editions = &classification.Editions{Functional: cat, EconDept: eds.EconDept, EconGov: eds.EconGov}
 	var looked string
-	own.AddRule(Rule{Rule: audit.Rule{ID: "X2", Severity: audit.Info, Kind: audit.Catalog, Title: "测试"},
-		Check: func(d *Document, c *Checker) { looked = c.Editions().Functional.Name("298") }})
+	own.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X2", Severity: audit.Info, Kind: audit.Catalog, Title: "测试"},
+		Check: func(d *juesuan.Document, c *juesuan.Checker) { looked = c.Editions().Functional.Name("298") }})
 	fs, err = own.Validate(d)
 	if err != nil {
 		t.Fatal(err)
@@ -606,41 +609,370 @@ func TestProfileEditions(t *testing.T) {
 	}
 }
 
-// TestProfileAccountsOptions: the profile's accounts options reach the
-// accounts rules. Counting only 301 as 人员经费 breaks A13 on a document
-// whose 人员经费合计 includes 303.
-func TestProfileAccountsOptions(t *testing.T) {
-	if len(accounts.Rules()) == 0 {
-		t.Skip("accounts rules not built in yet")
-	}
+// smallConsistent decodes testdata/sichuan-2020/small-consistent.json, a
+// document without findings under sichuan-2020. Its 基本支出 table states
+// 301 工资福利支出 240.00, 302 商品和服务支出 80.00 and 303
+// 对个人和家庭的补助 60.00, and 人员经费 300.00 (301 + 303), 公用经费 80.00.
+func smallConsistent(t *testing.T) *juesuan.Document {
+	t.Helper()
 	b, err := os.ReadFile("testdata/sichuan-2020/small-consistent.json")
 	if err != nil {
-		t.Skip(err)
+		t.Fatal(err)
 	}
-	d, err := DecodeBytes(b)
+	d, err := juesuan.DecodeBytes(b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	base, _ := LookupProfile(Sichuan2020)
-	fs, err := base.Validate(d)
+	return d
+}
+
+// dropPersonnelTotals removes the stated 人员经费 and 公用经费 totals, which
+// Calculate then derives from the economic 类 rows.
+func dropPersonnelTotals(d *juesuan.Document) {
+	d.Tables.GeneralBudgetBasic.Personnel, d.Tables.GeneralBudgetBasic.Public = accounts.Amount{}, accounts.Amount{}
+	d.Tables.Z07.Personnel, d.Tables.Z07.Public = accounts.Amount{}, accounts.Amount{}
+}
+
+// registerTemp registers p in the default registry for the test only.
+func registerTemp(t *testing.T, p *juesuan.Profile) {
+	t.Helper()
+	if err := juesuan.Register(p); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { juesuan.Unregister(p.ID) })
+}
+
+// TestProfileAccountsOptions: every field of Profile.Accounts reaches
+// Calculate and Validate, through each entry point: Profile.Calculate and
+// Profile.Validate, Document.Calculate and Validate (the profile the
+// document names), and ValidateFile with and without BatchOptions.Profile.
+func TestProfileAccountsOptions(t *testing.T) {
+	if len(accounts.Rules()) == 0 {
+		t.Fatal("accounts.Rules() is empty")
+	}
+	base, err := juesuan.LookupProfile(sichuan2020.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := briefs(fs, "A13"); len(got) != 0 {
-		t.Fatalf("A13 fires on small-consistent: %v", got)
+	a13 := func(path string) brief { return brief{"A13", audit.Error, path} }
+	onlyA13 := func() []accounts.Rule {
+		for _, r := range accounts.Rules() {
+			if r.ID == "A13" {
+				return []accounts.Rule{r}
+			}
+		}
+		t.Fatal("no rule A13")
+		return nil
+	}()
+	tests := []struct {
+		name    string
+		profile func(p *juesuan.Profile)
+		doc     func(d *juesuan.Document)
+		rules   []string // the rules whose findings are compared
+		want    []brief
+		// personnel is the 人员经费 of 基本支出 after Calculate ("" to skip).
+		personnel string
+		// explained says whether the compared findings carry an 出错说明.
+		explained bool
+	}{
+		{name: "defaults: 301 and 303 are 人员经费",
+			doc: dropPersonnelTotals, rules: []string{"A13"}, personnel: "300.00"},
+		// The stated totals count 303 as 人员经费; with only 301 they are
+		// wrong (A13).
+		{name: "PersonnelClasses 301, stated totals",
+			profile: func(p *juesuan.Profile) { p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"} },
+			rules:   []string{"A13"},
+			want:    []brief{a13("/tables/generalBudgetBasic/personnel"), a13("/tables/generalBudgetBasic/public")}},
+		// The issue's repro: without stated totals, Calculate derives them
+		// with the profile's classes (240.00 = 301), so A13 agrees.
+		{name: "PersonnelClasses 301, derived totals",
+			profile:   func(p *juesuan.Profile) { p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"} },
+			doc:       dropPersonnelTotals,
+			rules:     []string{"A13"},
+			personnel: "240.00"},
+		{name: "NegativeAllowed: without it a negative 年末结转和结余 is A16",
+			doc:   func(d *juesuan.Document) { d.Tables.Summary.Expenditure.EndingBalance = amount.MustParse("-1.00") },
+			rules: []string{"A16"},
+			want:  []brief{{"A16", audit.Error, "/tables/summary/expenditure/endingBalance"}}},
+		{name: "NegativeAllowed endingBalance",
+			profile: func(p *juesuan.Profile) { p.Accounts.NegativeAllowed = []string{"endingBalance"} },
+			doc:     func(d *juesuan.Document) { d.Tables.Summary.Expenditure.EndingBalance = amount.MustParse("-1.00") },
+			rules:   []string{"A16"}},
+		{name: "Accounts.Rules: only A13 runs",
+			profile: func(p *juesuan.Profile) { p.Accounts.Rules = onlyA13 },
+			doc:     func(d *juesuan.Document) { d.Tables.Summary.Expenditure.EndingBalance = amount.MustParse("-1.00") },
+			rules:   []string{"A13", "A16"}},
+		{name: "Accounts.Config disables A13",
+			profile: func(p *juesuan.Profile) {
+				p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
+				p.Accounts.Config = &audit.Config{Disabled: map[string]bool{"A13": true}}
+			},
+			rules: []string{"A13"}},
+		{name: "Accounts.Config changes A13's severity",
+			profile: func(p *juesuan.Profile) {
+				p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
+				p.Accounts.Config = &audit.Config{Severity: map[string]audit.Severity{"A13": audit.Warning}}
+			},
+			rules: []string{"A13"},
+			want: []brief{{"A13", audit.Warning, "/tables/generalBudgetBasic/personnel"},
+				{"A13", audit.Warning, "/tables/generalBudgetBasic/public"}}},
+		{name: "Accounts.Config changes A13's tolerance",
+			profile: func(p *juesuan.Profile) {
+				p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
+				p.Accounts.Config = &audit.Config{Tolerance: map[string]amount.Tolerance{
+					"A13": {Mode: amount.Fixed, Fixed: amount.MustParse("100.00")}}}
+			},
+			// The 60.00 differences are within the tolerance: infos, not errors.
+			rules: []string{"A13"},
+			want: []brief{{"A13", audit.Info, "/tables/generalBudgetBasic/personnel"},
+				{"A13", audit.Info, "/tables/generalBudgetBasic/public"}}},
+		{name: "Accounts.Config explains A13",
+			profile: func(p *juesuan.Profile) {
+				p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
+				p.Accounts.Config = &audit.Config{Severity: map[string]audit.Severity{"A13": audit.Warning},
+					Explain: []audit.Explanation{{Rule: "A13", Text: "本单位按301类计人员经费"}}}
+			},
+			rules: []string{"A13"},
+			want: []brief{{"A13", audit.Warning, "/tables/generalBudgetBasic/personnel"},
+				{"A13", audit.Warning, "/tables/generalBudgetBasic/public"}},
+			explained: true},
+		{name: "Rules.Severity wins over Accounts.Config",
+			profile: func(p *juesuan.Profile) {
+				p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
+				p.Accounts.Config = &audit.Config{Severity: map[string]audit.Severity{"A13": audit.Warning}}
+				p.SetSeverity("A13", audit.Info)
+			},
+			rules: []string{"A13"},
+			want: []brief{{"A13", audit.Info, "/tables/generalBudgetBasic/personnel"},
+				{"A13", audit.Info, "/tables/generalBudgetBasic/public"}}},
+		{name: "Accounts.Config applies to the accounts rules only",
+			profile: func(p *juesuan.Profile) { p.Accounts.Config = &audit.Config{Disabled: map[string]bool{"S1": true}} },
+			doc:     func(d *juesuan.Document) { d.Tables.Summary = nil },
+			rules:   []string{"S1"},
+			want:    []brief{{"S1", audit.Error, "/tables/summary"}}},
 	}
-	has303 := false
-	for _, r := range d.Tables.GeneralBudgetBasic.Rows {
-		has303 = has303 || (r.Code == "303" && r.Amount.Sign() != 0)
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := base.Clone()
+			p.ID = fmt.Sprintf("test-accounts-options-%d", i)
+			if tc.profile != nil {
+				tc.profile(p)
+			}
+			registerTemp(t, p)
+			prepared := func() *juesuan.Document {
+				d := smallConsistent(t)
+				d.Profile = p.ID
+				if tc.doc != nil {
+					tc.doc(d)
+				}
+				return d
+			}
+			check := func(how string, d *juesuan.Document, fs audit.Findings) {
+				t.Helper()
+				if diff := cmp.Diff(tc.want, briefs(fs, tc.rules...)); diff != "" {
+					t.Errorf("%s (-want +got):\n%s", how, diff)
+				}
+				for _, f := range fs {
+					if slices.Contains(tc.rules, f.Rule) && f.Explained() != tc.explained {
+						t.Errorf("%s: %v explained %v, want %v", how, f, f.Explained(), tc.explained)
+					}
+				}
+				if d != nil && tc.personnel != "" {
+					if got := d.Tables.GeneralBudgetBasic.Personnel.String(); got != tc.personnel {
+						t.Errorf("%s: Calculate filled 人员经费 %s, want %s", how, got, tc.personnel)
+					}
+				}
+			}
+
+			d := prepared()
+			p.Calculate(d)
+			fs, err := p.Validate(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check("Profile.Calculate, Profile.Validate", d, fs)
+
+			d = prepared()
+			d.Calculate()
+			if fs, err = juesuan.Validate(d); err != nil {
+				t.Fatal(err)
+			}
+			check("Document.Calculate, Validate", d, fs)
+
+			file := filepath.Join(t.TempDir(), "doc.json")
+			var buf bytes.Buffer
+			if err := juesuan.Encode(&buf, prepared()); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res := juesuan.ValidateFile(file, juesuan.BatchOptions{})
+			if res.Err != nil {
+				t.Fatal(res.Err)
+			}
+			check("ValidateFile", nil, res.Findings)
+			res = juesuan.ValidateFile(file, juesuan.BatchOptions{Profile: p})
+			if res.Err != nil {
+				t.Fatal(res.Err)
+			}
+			check("ValidateFile with BatchOptions.Profile", nil, res.Findings)
+
+			cat := map[string]audit.Severity{}
+			for _, r := range p.RuleCatalog() {
+				cat[r.ID] = r.Severity
+			}
+			for _, id := range tc.rules {
+				_, listed := cat[id]
+				runs := !(p.Accounts.Config != nil && p.Accounts.Config.Disabled[id] && id != "S1") &&
+					(p.Accounts.Rules == nil || id == "A13" || id == "S1")
+				if listed != runs {
+					t.Errorf("RuleCatalog lists %s: %v, want %v", id, listed, runs)
+				}
+			}
+		})
 	}
-	if !has303 {
-		t.Skip("small-consistent states no 303")
+}
+
+// TestProfileAccountsOptionsInvalid: options that would be ignored make
+// the profile invalid.
+func TestProfileAccountsOptionsInvalid(t *testing.T) {
+	base, err := juesuan.LookupProfile(sichuan2020.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eds, err := classification.EditionsFor(2020)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(p *juesuan.Profile)
+	}{
+		{"Accounts.Catalogs", func(p *juesuan.Profile) { p.Accounts.Catalogs = eds }},
+		{"both rule sets", func(p *juesuan.Profile) {
+			p.Accounts.Rules = accounts.Rules()
+			p.Rules.Accounts = accounts.Rules()
+		}},
+	} {
+		p := base.Clone()
+		p.ID = "test-invalid-accounts-options"
+		tc.change(p)
+		if err := juesuan.NewRegistry().Register(p); !errors.Is(err, juesuan.ErrInvalidProfile) {
+			t.Errorf("%s: Register gave %v, want ErrInvalidProfile", tc.name, err)
+		}
+	}
+}
+
+// TestRegistry: a scoped registry holds its own profiles, apart from the
+// default one; Unregister frees an ID for registering again (so that a test
+// run with -count=3 never meets its own profile of the run before).
+func TestRegistry(t *testing.T) {
+	reg := juesuan.NewRegistry()
+	if got := reg.IDs(); len(got) != 0 {
+		t.Fatalf("new registry lists %v", got)
+	}
+	base, err := juesuan.LookupProfile(sichuan2020.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"test-scoped-b", "test-scoped-a", sichuan2020.ID} {
+		p := base.Clone()
+		p.ID = id
+		if err := reg.Register(p); err != nil {
+			t.Fatalf("Register(%s): %v", id, err)
+		}
+	}
+	if diff := cmp.Diff([]string{sichuan2020.ID, "test-scoped-a", "test-scoped-b"}, reg.IDs()); diff != "" {
+		t.Errorf("IDs (-want +got):\n%s", diff)
+	}
+	if _, err := juesuan.LookupProfile("test-scoped-a"); !errors.Is(err, juesuan.ErrUnknownProfile) {
+		t.Errorf("the default registry sees a scoped profile: %v", err)
+	}
+	dup := base.Clone()
+	dup.ID = "test-scoped-a"
+	if err := reg.Register(dup); !errors.Is(err, juesuan.ErrDuplicateProfile) {
+		t.Errorf("Register twice: %v, want ErrDuplicateProfile", err)
+	}
+
+	// The registry's Calculate, Validate and Lint use the profile the
+	// document names in that registry.
+	d := smallConsistent(t)
+	d.Profile = "test-scoped-a"
+	dropPersonnelTotals(d)
+	if err := reg.Calculate(d); err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Tables.GeneralBudgetBasic.Personnel.String(); got != "300.00" {
+		t.Errorf("Registry.Calculate: 人员经费 %s, want 300.00", got)
+	}
+	fs, err := reg.Validate(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := briefs(fs, "S4"); len(got) != 0 {
+		t.Errorf("Registry.Validate checked with another profile: %v", got)
+	}
+	if _, err := reg.Lint(d, []byte("一、收入支出决算总体情况说明\n")); err != nil {
+		t.Errorf("Registry.Lint: %v", err)
+	}
+	d.Profile = "test-scoped-none"
+	if _, err := reg.Validate(d); !errors.Is(err, juesuan.ErrUnknownProfile) {
+		t.Errorf("Registry.Validate, unknown profile: %v", err)
+	}
+	if err := reg.Calculate(d); !errors.Is(err, juesuan.ErrUnknownProfile) {
+		t.Errorf("Registry.Calculate, unknown profile: %v", err)
+	}
+
+	// Unregister, then register the ID again; a profile looked up before
+	// stays usable.
+	held, err := reg.Lookup("test-scoped-a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reg.Unregister("test-scoped-a") {
+		t.Error("Unregister of a registered ID reported false")
+	}
+	if reg.Unregister("test-scoped-a") {
+		t.Error("Unregister of a dropped ID reported true")
+	}
+	if _, err := reg.Lookup("test-scoped-a"); !errors.Is(err, juesuan.ErrUnknownProfile) {
+		t.Errorf("Lookup after Unregister: %v", err)
+	}
+	if held.ID != "test-scoped-a" || len(held.Tables) != len(base.Tables) {
+		t.Errorf("a profile looked up before Unregister changed: %s, %d tables", held.ID, len(held.Tables))
+	}
+	if err := reg.Register(dup); err != nil {
+		t.Errorf("Register after Unregister: %v", err)
+	}
+
+	// The default registry: Unregister frees an ID the same way.
+	p := base.Clone()
+	p.ID = "test-default-unregister"
+	if err := juesuan.Register(p); err != nil {
+		t.Fatal(err)
+	}
+	if !juesuan.Unregister(p.ID) {
+		t.Error("Unregister reported false")
+	}
+	if err := juesuan.Register(p); err != nil {
+		t.Errorf("Register after Unregister: %v", err)
+	}
+	juesuan.Unregister(p.ID)
+	if juesuan.DefaultRegistry().Unregister(p.ID) {
+		t.Error("DefaultRegistry is not the registry of Register")
+	}
+}
+
+// TestLintNeedsPatterns: a profile without narrative patterns cannot lint.
+func TestLintNeedsPatterns(t *testing.T) {
+	base, err := juesuan.LookupProfile(sichuan2020.ID)
+	if err != nil {
+		t.Fatal(err)
 	}
 	p := base.Clone()
-	p.ID = "test-personnel"
-	p.Accounts.PersonnelClasses = []classification.EconDeptCode{"301"}
-	fs, _ = p.Validate(d)
-	if got := briefs(fs, "A13"); len(got) == 0 {
-		t.Errorf("A13 ignores the profile's PersonnelClasses")
+	p.Narrative = nil
+	if _, err := p.Lint(smallConsistent(t), []byte("一、收入支出决算总体情况说明\n")); !errors.Is(err, juesuan.ErrNoNarrative) {
+		t.Errorf("Lint without patterns: %v, want ErrNoNarrative", err)
 	}
 }

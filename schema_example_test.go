@@ -5,12 +5,13 @@ import (
 	"fmt"
 
 	"github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/profiles/central"
 )
 
 // ExampleSchema exports the draft-07 schema of the 三公 table of the
 // central 2024 template, for a form generator.
 func ExampleSchema() {
-	b, err := juesuan.Schema(juesuan.Central2024, juesuan.Draft07, "threePublic")
+	b, err := juesuan.Schema(central.ID, juesuan.Draft07, "threePublic")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -48,7 +49,7 @@ func ExampleSchema() {
 // ExampleSchemaTypes lists what juesuan schema --type accepts for a
 // profile.
 func ExampleSchemaTypes() {
-	types, err := juesuan.SchemaTypes(juesuan.Central2024)
+	types, err := juesuan.SchemaTypes(central.ID)
 	if err != nil {
 		fmt.Println(err)
 		return

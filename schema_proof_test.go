@@ -168,14 +168,16 @@ func TestSchemaFixtures(t *testing.T) {
 	schProfiles(t)
 	fixtures := schFixtures(t)
 	if len(fixtures) == 0 {
-		t.Skip("no fixtures under testdata yet")
+		t.Fatal("no fixtures under testdata")
 	}
 	for _, f := range fixtures {
+		// A fixture rejected for its JSON text is outside what a schema
+		// sees (the JSON parser rejects it first): no verdict to compare.
+		if _, _, input := schDecode(f.data); input {
+			continue
+		}
 		t.Run(f.path, func(t *testing.T) {
-			d, derr, input := schDecode(f.data)
-			if input {
-				t.Skipf("rejected for its JSON text (%v), which no schema sees", derr)
-			}
+			d, derr, _ := schDecode(f.data)
 			prof := schProfileOf(d)
 			if msg := schVerdict(t, f.data, prof); msg != "" {
 				t.Error(msg)
@@ -480,7 +482,7 @@ func TestSchemaDifferential(t *testing.T) {
 		}
 	}
 	if len(docs) == 0 {
-		t.Skip("no decodable fixtures under testdata yet")
+		t.Fatal("no decodable fixtures under testdata")
 	}
 	var total, bad atomic.Int64
 	t.Cleanup(func() { t.Logf("%d mutations, %d disagreements", total.Load(), bad.Load()) })

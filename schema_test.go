@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -26,17 +25,6 @@ import (
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/classification"
 )
-
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files instead of comparing with them")
-	}
-}
-
-func schUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // schBuiltins are the profiles whose schemas are committed under schemas/.
 var schBuiltins = []string{Central2024, Sichuan2020}
@@ -254,7 +242,7 @@ func TestSchemaFilesUpToDate(t *testing.T) {
 	}
 	for _, n := range names {
 		path := filepath.Join("schemas", n)
-		if schUpdating() {
+		if *update {
 			if err := os.WriteFile(path, files[n], 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -460,7 +448,7 @@ func TestSchemaLeaves(t *testing.T) {
 func schTagPatterns(t testing.TB) []string {
 	var out []string
 	schVisitFields(reflect.TypeFor[Document](), func(owner reflect.Type, f reflect.StructField) {
-		for _, piece := range schSplitTag(f.Tag.Get("jsonschema")) {
+		for _, piece := range schTagPieces(f) {
 			if v, ok := strings.CutPrefix(piece, "pattern="); ok {
 				out = append(out, v)
 			}
@@ -497,21 +485,14 @@ func schVisitFields(t reflect.Type, fn func(owner reflect.Type, f reflect.Struct
 	visit(t)
 }
 
-func schSplitTag(tag string) []string {
+// schTagPieces splits a field's jsonschema tag as the decoder and invopop
+// do (splitTag); a field without the tag has no pieces.
+func schTagPieces(f reflect.StructField) []string {
+	tag := f.Tag.Get("jsonschema")
 	if tag == "" {
 		return nil
 	}
-	parts := strings.Split(tag, ",")
-	out := []string{parts[0]}
-	for _, p := range parts[1:] {
-		last := out[len(out)-1]
-		if last != "" && last[len(last)-1] == '\\' {
-			out[len(out)-1] = last[:len(last)-1] + "," + p
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
+	return splitTag(tag)
 }
 
 // TestSchemaTags guards against tag-comma truncation and against Go types
@@ -525,7 +506,7 @@ func TestSchemaTags(t *testing.T) {
 	known := []string{"title", "description", "minLength", "maxLength", "pattern", "enum", "minimum", "maximum",
 		"exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems", "example", "readOnly", "writeOnly", "required"}
 	schVisitFields(reflect.TypeFor[Document](), func(owner reflect.Type, f reflect.StructField) {
-		for _, piece := range schSplitTag(f.Tag.Get("jsonschema")) {
+		for _, piece := range schTagPieces(f) {
 			k, _, ok := strings.Cut(piece, "=")
 			if !ok || !slices.Contains(known, k) {
 				t.Errorf("%v.%s: jsonschema tag piece %q (an unescaped comma? write \\, or use ，)", owner, f.Name, piece)

@@ -2,6 +2,7 @@ package juesuan
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/cnfiscal/juesuan/accounts"
@@ -12,10 +13,24 @@ import (
 )
 
 // Calculate fills the derivable figures of d that are absent (totals,
-// subtotals, 类/款 from 项, balances, 人员/公用经费, execution rates). It never
-// overwrites a stated figure and is idempotent.
+// subtotals, 类/款 from 项, balances, 人员/公用经费, execution rates) with
+// the accounts options of the profile d names (Profile.Calculate). It never
+// overwrites a stated figure and is idempotent. When d's profile is not
+// registered, it uses the default accounts options; Validate then reports
+// the unknown profile.
 func (d *Document) Calculate() {
-	d.Report.Calculate()
+	if p, err := LookupProfile(d.Profile); err == nil {
+		p.Calculate(d)
+		return
+	}
+	d.Report.CalculateWith(accounts.Options{})
+}
+
+// Calculate fills the derivable figures of d that are absent with p's
+// accounts options (Profile.Accounts: PersonnelClasses), whatever profile d
+// names; see Document.Calculate.
+func (p *Profile) Calculate(d *Document) {
+	d.Report.CalculateWith(p.Accounts)
 }
 
 // Validate checks d against its profile and returns every finding. The error
@@ -23,13 +38,7 @@ func (d *Document) Calculate() {
 // registered (ErrUnknownProfile), or no classification edition exists for
 // the profile's year. Use Findings.Err to turn findings with errors into an
 // error.
-func Validate(d *Document) (audit.Findings, error) {
-	p, err := LookupProfile(d.Profile)
-	if err != nil {
-		return nil, err
-	}
-	return p.Validate(d)
-}
+func Validate(d *Document) (audit.Findings, error) { return defaultRegistry.Validate(d) }
 
 // Validate checks d against p. A document that names another profile is
 // still checked, and rule S4 reports the mismatch.
@@ -41,7 +50,8 @@ func (p *Profile) Validate(d *Document) (audit.Findings, error) {
 	rep := audit.NewReporter(p.config(d))
 	runDocumentRules(d, p, rep)
 	aopts := p.Accounts
-	aopts.Catalogs, aopts.Rules, aopts.Config = eds, p.Rules.Accounts, nil
+	// Config is merged into rep's configuration (p.config).
+	aopts.Catalogs, aopts.Rules, aopts.Config = eds, p.accountsRules(), nil
 	accounts.ValidateInto(&d.Report, aopts, rep)
 	if d.Performance != nil {
 		indicators.ValidateInto(d.Performance, indicators.Options{FrameworkID: p.Framework, ProjectExpenditure: func() (a accounts.Amount) {
@@ -78,6 +88,17 @@ func (p *Profile) editions(d *Document) (classification.Editions, error) {
 	return eds, nil
 }
 
+// accountsRules returns the accounts rules p runs: Rules.Accounts, else
+// Accounts.Rules, else nil (the built-in ones).
+func (p *Profile) accountsRules() []accounts.Rule {
+	if p.Rules.Accounts != nil {
+		return p.Rules.Accounts
+	}
+	return p.Accounts.Rules
+}
+
+// config returns the rule configuration of p for d: p.Rules, the accounts
+// rules' entries of p.Accounts.Config under it, and d's explanations.
 func (p *Profile) config(d *Document) *audit.Config {
 	cfg := &audit.Config{
 		Severity:  p.Rules.Severity,
@@ -90,7 +111,58 @@ func (p *Profile) config(d *Document) *audit.Config {
 			cfg.Disabled[id] = true
 		}
 	}
+	if ac := p.Accounts.Config; ac != nil {
+		mergeAccountsConfig(cfg, ac, p.accountsRules())
+	}
 	return cfg
+}
+
+// mergeAccountsConfig adds to cfg the entries of ac that name one of the
+// accounts rules (the built-in ones when rules is nil); cfg's own entries
+// win. The maps of cfg are copied before they are changed (they may be the
+// profile's).
+func mergeAccountsConfig(cfg, ac *audit.Config, rules []accounts.Rule) {
+	if rules == nil {
+		rules = accounts.Rules()
+	}
+	ids := make(map[string]bool, len(rules))
+	for _, r := range rules {
+		ids[r.ID] = true
+	}
+	cfg.Disabled = mergeEntries(cfg.Disabled, ac.Disabled, ids)
+	cfg.Severity = mergeEntries(cfg.Severity, ac.Severity, ids)
+	cfg.Tolerance = mergeEntries(cfg.Tolerance, ac.Tolerance, ids)
+	var ex []audit.Explanation
+	for _, e := range ac.Explain {
+		if ids[e.Rule] {
+			ex = append(ex, e)
+		}
+	}
+	if len(ex) > 0 {
+		cfg.Explain = append(slices.Clip(cfg.Explain), ex...)
+	}
+}
+
+// mergeEntries returns dst with the entries of src for ids that dst lacks,
+// copying dst first when it changes.
+func mergeEntries[V any](dst, src map[string]V, ids map[string]bool) map[string]V {
+	copied := false
+	for id, v := range src {
+		if !ids[id] {
+			continue
+		}
+		if _, ok := dst[id]; ok {
+			continue
+		}
+		if !copied {
+			dst, copied = maps.Clone(dst), true
+			if dst == nil {
+				dst = map[string]V{}
+			}
+		}
+		dst[id] = v
+	}
+	return dst
 }
 
 // docRule is a built-in document-level rule; it also sees the profile.
@@ -128,7 +200,7 @@ func (p *Profile) RuleCatalog() []audit.Rule {
 	for _, r := range documentRules {
 		out = append(out, r.Rule)
 	}
-	ar := p.Rules.Accounts
+	ar := p.accountsRules()
 	if ar == nil {
 		ar = accounts.Rules()
 	}
@@ -140,16 +212,13 @@ func (p *Profile) RuleCatalog() []audit.Rule {
 	for _, r := range p.Rules.Extra {
 		out = append(out, r.Rule)
 	}
-	disabled := map[string]bool{}
-	for _, id := range p.Rules.Disabled {
-		disabled[id] = true
-	}
+	cfg := p.config(&Document{})
 	kept := out[:0]
 	for _, r := range out {
-		if disabled[r.ID] {
+		if cfg.Disabled[r.ID] {
 			continue
 		}
-		if s, ok := p.Rules.Severity[r.ID]; ok {
+		if s, ok := cfg.Severity[r.ID]; ok {
 			r.Severity = s
 		}
 		kept = append(kept, r)

@@ -7,20 +7,18 @@
 // # Frameworks
 //
 // A [Framework] is data: 一级 categories, each with its 二级 categories; the
-// 三级 indicators are the document's own. Two are built in and registered:
+// 三级 indicators are the document's own. One is built in and registered:
+// "national" ([National]): 产出指标 (数量/质量/时效/成本指标), 效益指标
+// (经济效益/社会效益/生态效益/可持续影响指标), 满意度指标
+// (服务对象满意度指标), as open-source 绩效指标 code names them (domain.md
+// §4.2 [V]). Provincial frameworks belong to their profiles: importing
+// github.com/cnfiscal/juesuan/profiles/sichuan2020 registers "sichuan-2020"
+// (项目完成指标, 项目效益指标 and 满意度指标 with the same 二级 categories)
+// and its mapping to the national framework.
 //
-//   - "national" ([National]): 产出指标 (数量/质量/时效/成本指标), 效益指标
-//     (经济效益/社会效益/生态效益/可持续影响指标), 满意度指标
-//     (服务对象满意度指标), as open-source 绩效指标 code names them
-//     (domain.md §4.2 [V]);
-//   - "sichuan-2020" ([Sichuan2020]): 项目完成指标, 项目效益指标 and 满意度指标
-//     with the same 二级 categories, as the reference document prints them.
-//
-// Every category has documented aliases: the short forms (数量 for
-// 数量指标), and what the reference prints: 项目完成 and 项目效益 in its
-// 评价结论 table, and the bare 二级 name 满意度指标. White space is ignored,
-// so the table cell "经济效益\n指标" reads as 经济效益指标. [Mapping] translates
-// between frameworks; the Sichuan ↔ national mapping is registered.
+// Every category has documented aliases, such as the short forms (数量 for
+// 数量指标). White space is ignored, so the table cell "经济效益\n指标"
+// reads as 经济效益指标. [Mapping] translates between frameworks.
 // A province registers its own with [RegisterFramework] and [RegisterMapping];
 // the registry is safe for concurrent use. Rules and scoring refer to what a
 // category measures ([Dimension], [Aspect]), never to its name.
@@ -64,8 +62,9 @@
 // 效益 30, 满意度 10, 预算执行率 10), the proportional and inverse scoring
 // and the grade bands 优/良/中/差 at 90/80/60 are background [B] and
 // therefore configuration ([ScoreConfig], [DefaultWeights], [DefaultBands]);
-// the Shanghai names 优/良/合格/不合格 ([ShanghaiBands]) are verified in the
-// Shanghai 2024 narrative (domain.md §4.2). Qualitative indicators score
+// a profile registers the grade names its template prints with
+// [RegisterBands] (central-2024 registers 优/良/合格/不合格, verified in the
+// Shanghai 2024 narrative, domain.md §4.2). Qualitative indicators score
 // full marks only when the document states 完成率 100% or the actual value
 // reads as the target; otherwise they are listed as unscored, and the result
 // gives the score with them at 0 and at full marks.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/indicators"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 func ExampleParseValue() {
@@ -29,7 +30,7 @@ func ExampleParseValue() {
 }
 
 func ExampleLookupFramework() {
-	f, err := indicators.LookupFramework(indicators.Sichuan2020)
+	f, err := indicators.LookupFramework(sichuan2020.FrameworkID)
 	if err != nil {
 		panic(err)
 	}
@@ -40,7 +41,7 @@ func ExampleLookupFramework() {
 	_, err = f.Resolve("项目完成指标", "经济效益指标")
 	fmt.Println(err)
 
-	m, _ := indicators.LookupMapping(indicators.Sichuan2020, indicators.National)
+	m, _ := indicators.LookupMapping(sichuan2020.FrameworkID, indicators.National)
 	fmt.Println(m.Map("项目完成", "成本指标"))
 	// Output:
 	// 项目效益指标 经济效益指标 效益 经济效益 <nil>

@@ -3,7 +3,9 @@ package indicators
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -60,25 +62,68 @@ func DefaultBands() Bands {
 	return Bands{{"优", decimal.NewFromInt(90)}, {"良", decimal.NewFromInt(80)}, {"中", decimal.NewFromInt(60)}, {"差", decimal.Zero}}
 }
 
-// ShanghaiBands returns 优/良/合格/不合格 at the same thresholds: the names the
-// Shanghai 2024 narrative uses (domain.md §4.2 [V]; thresholds [B]).
-func ShanghaiBands() Bands {
-	return Bands{{"优", decimal.NewFromInt(90)}, {"良", decimal.NewFromInt(80)}, {"合格", decimal.NewFromInt(60)}, {"不合格", decimal.Zero}}
-}
-
 // ErrUnknownBands is matched by the error for an unknown band-set name.
 var ErrUnknownBands = errors.New("indicators: unknown grade bands")
 
-// BandsNamed returns a built-in band set by name: "优良中差" (default) or
-// "优良合格不合格" (Shanghai).
-func BandsNamed(name string) (Bands, error) {
-	switch name {
-	case "优良中差", "default", "":
-		return DefaultBands(), nil
-	case "优良合格不合格", "shanghai":
-		return ShanghaiBands(), nil
+// ErrDuplicateBands is matched by the error RegisterBands returns for a
+// name registered already.
+var ErrDuplicateBands = errors.New("indicators: grade bands already registered")
+
+// DefaultBandsName is the name of DefaultBands for BandsNamed.
+const DefaultBandsName = "优良中差"
+
+// bandRegistry holds the named band sets: DefaultBands, and those profiles
+// register (RegisterBands).
+var bandRegistry = struct {
+	sync.RWMutex
+	m     map[string]Bands
+	names []string // canonical names, in registration order
+}{m: map[string]Bands{DefaultBandsName: DefaultBands(), "default": DefaultBands(), "": DefaultBands()},
+	names: []string{DefaultBandsName}}
+
+// RegisterBands registers b under name and its aliases for BandsNamed
+// (profiles register the grade names their template prints). A name or
+// alias registered already gives an error matching ErrDuplicateBands; b
+// must have a band. BandsNamed returns copies, so b may be reused.
+func RegisterBands(b Bands, name string, aliases ...string) error {
+	if len(b) == 0 || name == "" {
+		return fmt.Errorf("indicators: RegisterBands %q: no bands or no name", name)
 	}
-	return nil, fmt.Errorf("%w %q (want 优良中差 or 优良合格不合格)", ErrUnknownBands, name)
+	bandRegistry.Lock()
+	defer bandRegistry.Unlock()
+	keys := append([]string{name}, aliases...)
+	for _, k := range keys {
+		if _, ok := bandRegistry.m[k]; ok {
+			return fmt.Errorf("%w: %q", ErrDuplicateBands, k)
+		}
+	}
+	for _, k := range keys {
+		bandRegistry.m[k] = slices.Clone(b)
+	}
+	bandRegistry.names = append(bandRegistry.names, name)
+	return nil
+}
+
+// BandNames lists the names of the registered band sets (not their
+// aliases): DefaultBandsName first, then in registration order.
+func BandNames() []string {
+	bandRegistry.RLock()
+	defer bandRegistry.RUnlock()
+	return slices.Clone(bandRegistry.names)
+}
+
+// BandsNamed returns a copy of the band set registered under name:
+// "优良中差" (DefaultBands; also "default" and "") or one a profile
+// registered with RegisterBands (the central-2024 profile registers
+// "优良合格不合格").
+func BandsNamed(name string) (Bands, error) {
+	bandRegistry.RLock()
+	b, ok := bandRegistry.m[name]
+	bandRegistry.RUnlock()
+	if !ok {
+		return nil, fmt.Errorf("%w %q (registered: %s)", ErrUnknownBands, name, strings.Join(BandNames(), ", "))
+	}
+	return slices.Clone(b), nil
 }
 
 // Grade returns the name of the first band whose Min score reaches, or the

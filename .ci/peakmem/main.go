@@ -41,6 +41,7 @@ import (
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/fixture"
+	_ "github.com/cnfiscal/juesuan/profiles" // the built-in profiles
 )
 
 func main() {

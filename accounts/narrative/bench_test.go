@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/cnfiscal/juesuan/accounts/narrative"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 // BenchmarkLint lints the reference narrative (1,461 lines, 150 KB) with
@@ -22,7 +23,7 @@ func bench(b *testing.B, facts *narrative.Facts) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	l, err := narrative.New(nil)
+	l, err := narrative.New(sichuan2020.Patterns())
 	if err != nil {
 		b.Fatal(err)
 	}

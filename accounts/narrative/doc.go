@@ -5,7 +5,8 @@
 // PDF; "[bookmark: …]" and "[image: …]" artifacts are ignored, and lines that
 // a PDF converter wrapped in mid-sentence are joined) and the document's
 // figures as Facts. The engine does not know the document types: package
-// juesuan builds the Facts (juesuan.NarrativeFacts) and calls Lint.
+// juesuan builds the Facts (juesuan.NarrativeFacts), compiles the profile's
+// Patterns with New and calls Linter.Lint.
 //
 // # How claims are read
 //

@@ -5,12 +5,13 @@ import (
 
 	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/cnfiscal/juesuan/amount"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 // Lint a 说明 against the figures of its tables: the amount is right, the
 // share is truncated instead of rounded, and a template alternative was
 // never chosen.
-func ExampleLint() {
+func ExampleLinter_Lint() {
 	facts := &narrative.Facts{Year: 2024, Unit: amount.TenThousandYuan, Items: []narrative.Fact{
 		{ID: "summary.expenditure.total", Title: "本年支出合计",
 			Value: narrative.Figure{Amount: amount.MustParse("1180.00"), Path: "/tables/summary/expenditure/total"}},
@@ -20,7 +21,12 @@ func ExampleLint() {
 	}}
 	text := "三、支出决算情况说明\n" +
 		"本年支出合计1,180.00万元，其中：基本支出900.00万元，占76.26%，比上年增加（减少）100.00万元。\n"
-	findings, err := narrative.Lint([]byte(text), facts)
+	l, err := narrative.New(sichuan2020.Patterns()) // the patterns of a profile's template
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	findings, err := l.Lint([]byte(text), facts)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -33,7 +33,7 @@ func FuzzLint(f *testing.F) {
 	facts2 := readFacts(f, "testdata/golden-facts-central-2024.json")
 	f.Fuzz(func(t *testing.T, text []byte) {
 		for _, fs := range []*narrative.Facts{facts, facts2, nil} {
-			found, err := narrative.Lint(text, fs)
+			found, err := lint(text, fs)
 			if err != nil {
 				if utf8.Valid(text) && len(text) <= narrative.MaxSize {
 					t.Fatalf("valid text rejected: %v", err)

@@ -1,7 +1,7 @@
 package narrative
 
 import (
-	"sync"
+	"errors"
 
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
@@ -17,11 +17,13 @@ type Linter struct {
 	pat *compiled
 }
 
-// New compiles p (DefaultPatterns when nil). The error wraps ErrPattern
-// and names the bad field.
+// New compiles p, the patterns of a narrative template (a profile's
+// Narrative; the built-in ones are in package profiles). The error wraps
+// ErrPattern and names the bad field; a nil p gives a PatternError for
+// field "patterns".
 func New(p *Patterns) (*Linter, error) {
 	if p == nil {
-		p = DefaultPatterns()
+		return nil, &PatternError{Field: "patterns", Err: errors.New("no patterns")}
 	}
 	c, err := compilePatterns(p)
 	if err != nil {
@@ -29,17 +31,6 @@ func New(p *Patterns) (*Linter, error) {
 	}
 	return &Linter{pat: c}, nil
 }
-
-// Lint checks text against facts with the default patterns.
-func Lint(text []byte, facts *Facts) (audit.Findings, error) {
-	l, err := defaultLinter()
-	if err != nil {
-		return nil, err
-	}
-	return l.Lint(text, facts)
-}
-
-var defaultLinter = sync.OnceValues(func() (*Linter, error) { return New(nil) })
 
 // Lint checks text, the plain UTF-8 narrative of a 决算 disclosure, against
 // facts. Every finding carries its rule, severity, the JSON Pointer of the

@@ -10,6 +10,7 @@ import (
 	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -81,7 +82,7 @@ type got struct {
 
 func lintRules(t *testing.T, text string, facts *narrative.Facts, rules ...string) []got {
 	t.Helper()
-	fs, err := narrative.Lint([]byte(text), facts)
+	fs, err := lint([]byte(text), facts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +222,7 @@ func TestColumns(t *testing.T) {
 	if diff := cmp.Diff(want, g); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	fs, _ := narrative.Lint([]byte(text), smallFacts())
+	fs, _ := lint([]byte(text), smallFacts())
 	if len(fs) != 1 || fs[0].Quote != "机关运行经费支出81.00万元。" || fs[0].Path != "/operatingCost" {
 		t.Errorf("quote or path: %+v", fs)
 	}
@@ -244,25 +245,28 @@ func TestWrappedLines(t *testing.T) {
 }
 
 func TestInput(t *testing.T) {
-	_, err := narrative.Lint([]byte("一\n二\n\xc3\x28"), nil)
+	_, err := lint([]byte("一\n二\n\xc3\x28"), nil)
 	var ie *narrative.InputError
 	if !errors.Is(err, narrative.ErrInput) || !errors.As(err, &ie) || ie.Line != 3 {
 		t.Errorf("invalid UTF-8: got %v", err)
 	}
-	if _, err := narrative.Lint(make([]byte, narrative.MaxSize+1), nil); !errors.Is(err, narrative.ErrInput) {
+	if _, err := lint(make([]byte, narrative.MaxSize+1), nil); !errors.Is(err, narrative.ErrInput) {
 		t.Errorf("oversized text: got %v", err)
 	}
-	if fs, err := narrative.Lint(nil, nil); err != nil || len(fs) != 0 {
+	if fs, err := lint(nil, nil); err != nil || len(fs) != 0 {
 		t.Errorf("empty text: got %v, %v", fs, err)
 	}
-	if fs, err := narrative.Lint([]byte("\uFEFF机关运行经费支出81.00万元。"), smallFacts()); err != nil || len(fs) != 1 || fs[0].Column != 9 {
+	if fs, err := lint([]byte("\uFEFF机关运行经费支出81.00万元。"), smallFacts()); err != nil || len(fs) != 1 || fs[0].Column != 9 {
 		t.Errorf("byte-order mark: got %v, %v", fs, err)
 	}
 }
 
 func TestPatterns(t *testing.T) {
-	if _, err := narrative.New(nil); err != nil {
-		t.Fatalf("default patterns: %v", err)
+	if _, err := narrative.New(sichuan2020.Patterns()); err != nil {
+		t.Fatalf("sichuan-2020 patterns: %v", err)
+	}
+	if _, err := narrative.New(nil); !errors.Is(err, narrative.ErrPattern) {
+		t.Errorf("New(nil): got %v, want ErrPattern", err)
 	}
 	for _, tc := range []struct {
 		p     narrative.Patterns
@@ -280,8 +284,8 @@ func TestPatterns(t *testing.T) {
 			t.Errorf("%s: got %v", tc.field, err)
 		}
 	}
-	// The defaults are data: they round-trip through JSON.
-	b, err := json.Marshal(narrative.DefaultPatterns())
+	// Patterns are data: they round-trip through JSON.
+	b, err := json.Marshal(sichuan2020.Patterns())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -289,7 +293,7 @@ func TestPatterns(t *testing.T) {
 	if err := json.Unmarshal(b, &p); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(narrative.DefaultPatterns(), &p); diff != "" {
+	if diff := cmp.Diff(sichuan2020.Patterns(), &p); diff != "" {
 		t.Errorf("JSON round trip (-want +got):\n%s", diff)
 	}
 }
@@ -397,7 +401,7 @@ func TestTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, err := narrative.Lint(text, &narrative.Facts{Year: 2024})
+	fs, err := lint(text, &narrative.Facts{Year: 2024})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -460,7 +464,7 @@ func TestTargetFromIndicators(t *testing.T) {
 		in := ind
 		in.Rate = amount.MustParse(tc.rate)
 		f.Indicators = []narrative.Indicator{in}
-		fs, err := narrative.Lint([]byte(text), f)
+		fs, err := lint([]byte(text), f)
 		if err != nil {
 			t.Fatal(err)
 		}

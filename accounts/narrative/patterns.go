@@ -12,8 +12,8 @@ import (
 // which sections, which labels restate which table figures, and what template
 // leftovers look like. They are data (regular expressions in RE2 syntax and
 // fact IDs), so that a province whose template words things differently can
-// plug in its own; DefaultPatterns covers the Sichuan 2020 and the
-// central/Shanghai 2024 templates.
+// plug in its own. The patterns of the built-in templates (Sichuan 2020,
+// central/Shanghai 2024) belong to their profiles (package profiles).
 type Patterns struct {
 	// Headings open parts (Level 0: 第X部分 …, report titles), sections
 	// (Level 1: 一、…) and subsections (Level 2: （一）…). The first matching

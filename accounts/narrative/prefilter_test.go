@@ -12,7 +12,7 @@ import (
 // every default pattern against every line of the test narratives, and a few
 // hand-made cases.
 func TestPrefilter(t *testing.T) {
-	l, err := New(nil)
+	l, err := New(TestPatterns())
 	if err != nil {
 		t.Fatal(err)
 	}

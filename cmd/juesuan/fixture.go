@@ -15,6 +15,7 @@ import (
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/fixture"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 func init() {
@@ -57,7 +58,7 @@ type expectedFile struct {
 
 func runFixture(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("fixture", fixtureUsage, stderr)
-	profile := fs.String("profile", juesuan.Sichuan2020, "registered profile ID")
+	profile := fs.String("profile", sichuan2020.ID, "registered profile ID")
 	seed := fs.Uint64("seed", 1, "random seed")
 	size := fs.String("size", "small", "small (an office) or large (a provincial department)")
 	count := fs.Int("count", 1, "number of documents")

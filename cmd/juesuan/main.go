@@ -18,6 +18,8 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	_ "github.com/cnfiscal/juesuan/profiles" // the built-in profiles
 )
 
 // Exit codes shared by the verbs.

@@ -10,6 +10,7 @@ import (
 
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/audit"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 func init() {
@@ -38,7 +39,7 @@ type rulesOutput struct {
 
 func runRules(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("rules", rulesUsage, stderr)
-	profile := fs.String("profile", juesuan.Sichuan2020, "profile ID (registered: "+strings.Join(juesuan.ProfileIDs(), ", ")+")")
+	profile := fs.String("profile", sichuan2020.ID, "profile ID (registered: "+strings.Join(juesuan.ProfileIDs(), ", ")+")")
 	format := fs.String("format", "text", "output format: text or json")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

@@ -9,10 +9,12 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	juesuan "github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/profiles/central"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 func TestRunRules(t *testing.T) {
-	for _, id := range []string{juesuan.Sichuan2020, juesuan.Central2024} {
+	for _, id := range []string{sichuan2020.ID, central.ID} {
 		p, err := juesuan.LookupProfile(id)
 		if err != nil {
 			t.Fatal(err)
@@ -22,7 +24,7 @@ func TestRunRules(t *testing.T) {
 		t.Run(id+"/text", func(t *testing.T) {
 			var out, errb bytes.Buffer
 			args := []string{"--profile", id}
-			if id == juesuan.Sichuan2020 {
+			if id == sichuan2020.ID {
 				args = nil // the default
 			}
 			if code := run(append([]string{"rules"}, args...), &out, &errb); code != exitOK {

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/cnfiscal/juesuan/indicators"
+	"github.com/cnfiscal/juesuan/profiles/central"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -41,7 +43,7 @@ func scoreDoc(t *testing.T) (string, *indicators.Performance) {
 // expected scores the tables the way the command must, through the library.
 func expected(t *testing.T, p *indicators.Performance, bands indicators.Bands) []indicators.Result {
 	t.Helper()
-	fw, err := indicators.LookupFramework(indicators.Sichuan2020)
+	fw, err := indicators.LookupFramework(sichuan2020.FrameworkID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +65,7 @@ func TestScoreText(t *testing.T) {
 		bands indicators.Bands
 	}{
 		{"", indicators.DefaultBands()},
-		{"优良合格不合格", indicators.ShanghaiBands()},
+		{"优良合格不合格", central.Bands()},
 	} {
 		args := []string{"score", path}
 		if tt.flag != "" {
@@ -113,10 +115,10 @@ func TestScoreJSON(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
 		t.Fatalf("%v\n%s", err, stdout.String())
 	}
-	if len(got) != 1 || got[0].File != path || got[0].Framework != indicators.Sichuan2020 {
+	if len(got) != 1 || got[0].File != path || got[0].Framework != sichuan2020.FrameworkID {
 		t.Fatalf("output header: %+v", got)
 	}
-	want := expected(t, p, indicators.ShanghaiBands())
+	want := expected(t, p, central.Bands())
 	if len(got[0].Tables) != len(want) {
 		t.Fatalf("%d tables, want %d", len(got[0].Tables), len(want))
 	}

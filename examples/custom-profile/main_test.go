@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/examples/custom-profile/shaanxi2020"
+	"github.com/cnfiscal/juesuan/fixture"
 )
 
 // TestRun runs the example and checks its output: SX1 fires on the 决算数
@@ -32,7 +35,7 @@ func TestRun(t *testing.T) {
 		t.Errorf("last line %q", lines[len(lines)-1])
 	}
 
-	b, err := juesuan.Schema(Shaanxi2020, juesuan.Draft2020, "extra."+meetingTable)
+	b, err := juesuan.Schema(shaanxi2020.ID, juesuan.Draft2020, "extra."+shaanxi2020.MeetingTable)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,12 +65,30 @@ func TestRun(t *testing.T) {
 		t.Errorf("row values schema: %+v", vals)
 	}
 
-	// A second registration of the same ID is refused.
-	p, err := shaanxi2020()
+	// The import registered the profile; a second registration of the same
+	// ID is refused.
+	if err := juesuan.Register(shaanxi2020.Profile()); !errors.Is(err, juesuan.ErrDuplicateProfile) {
+		t.Errorf("registering shaanxi-2020 twice: %v, want ErrDuplicateProfile", err)
+	}
+}
+
+// TestFixture: the fixture generator reads the profile's place names and
+// table set, so a synthetic shaanxi-2020 document is a Shaanxi unit with the
+// added table, and it validates without errors.
+func TestFixture(t *testing.T) {
+	d, _, err := fixture.Generate(fixture.Options{Profile: shaanxi2020.ID, Seed: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := juesuan.Register(p); err == nil {
-		t.Error("registering shaanxi-2020 twice succeeded")
+	if !strings.HasPrefix(d.Unit.Jurisdiction, "陕西省") || d.Tables.Extra[shaanxi2020.MeetingTable] == nil {
+		t.Errorf("unit %+v, extra tables %v", d.Unit, d.Tables.Extra)
+	}
+	d.Calculate()
+	fs, err := juesuan.Validate(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fs.Err(); err != nil {
+		t.Errorf("synthetic shaanxi-2020 document: %v", err)
 	}
 }

@@ -21,6 +21,8 @@ import (
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/classification"
+	_ "github.com/cnfiscal/juesuan/profiles" // the built-in profiles
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
 func main() {
@@ -60,7 +62,7 @@ func referenceDocument() *juesuan.Document {
 	zero := a("0")
 	noData := "此表无数据"
 	return &juesuan.Document{
-		Profile: juesuan.Sichuan2020,
+		Profile: sichuan2020.ID,
 		Report: accounts.Report{
 			Unit: accounts.Unit{
 				Name:         "攀枝花市人民政府驻成都办事处",

@@ -1,6 +1,13 @@
-package narrative
+// Package shared holds the data the built-in profiles share: the
+// 情况说明 wording patterns of the Sichuan 2020 and central/Shanghai 2024
+// templates. The two templates print mostly the same headings and labels,
+// and the patterns were collected over both, so one set serves both
+// profiles; a profile that needs other wording gives its own Patterns.
+package shared
 
-// Building blocks of the default patterns.
+import "github.com/cnfiscal/juesuan/accounts/narrative"
+
+// Building blocks of the patterns.
 const (
 	lp     = `[（(]`
 	rp     = `[）)]`
@@ -20,12 +27,12 @@ var equipUnits = []string{"台（套）", "台(套)", "台", "套"}
 // at the top of a report).
 var tp = []string{"threePublic", "other"}
 
-// DefaultPatterns returns the patterns of the Sichuan 2020 and the
+// Patterns returns the patterns of the Sichuan 2020 and the
 // central/Shanghai 2024 narrative templates. The result is a fresh copy that
 // the caller may change.
-func DefaultPatterns() *Patterns {
-	return &Patterns{
-		Headings: []HeadingPattern{
+func Patterns() *narrative.Patterns {
+	return &narrative.Patterns{
+		Headings: []narrative.HeadingPattern{
 			{Level: 0, Text: `概况`, Context: "overview"},
 			{Level: 0, Text: `决算情况说明|决算说明`, Context: "accounts"},
 			{Level: 0, Text: `名词解释`, Context: "glossary"},
@@ -54,7 +61,7 @@ func DefaultPatterns() *Patterns {
 			{Level: 2, Parent: "other", Text: `国有资产`, Context: "other/assets"},
 			{Level: 2, Parent: "other", Text: `绩效`, Context: "other/performance"},
 		},
-		Labels: []LabelPattern{
+		Labels: []narrative.LabelPattern{
 			// 收入支出总计 (说明一, 说明四).
 			{Label: `财政拨款收入?` + alt + `支出?总计`, Facts: []string{"fiscal.income.grandTotal", "fiscal.expenditure.grandTotal"}},
 			{Label: `收入?` + alt + `支出?总计`, Facts: []string{"fiscal.income.grandTotal", "fiscal.expenditure.grandTotal"}, Contexts: []string{"fiscal"}},
@@ -143,12 +150,12 @@ func DefaultPatterns() *Patterns {
 			{Label: `万元\s*(?:` + lp + `含` + rp + `)?以上(?:的)?专用设备`, Facts: []string{"assets.specialEquipment"}, Units: equipUnits},
 			{Label: `万元\s*(?:` + lp + `含` + rp + `)?以上(?:的)?设备`, Facts: []string{"assets.equipment100"}, Units: equipUnits},
 		},
-		Rows: []RowContext{
+		Rows: []narrative.RowContext{
 			{Context: "generalBudget", Prefix: "generalBudget."},
 			{Context: "govFund", Prefix: "govFund."},
 			{Context: "stateCapital", Prefix: "stateCapital."},
 		},
-		Empty: []EmptyPattern{
+		Empty: []narrative.EmptyPattern{
 			{Text: `政府性基金预算财政拨款` + three + `经费支出决算表` + nodata + `|政府性基金[^。；，]{0,8}未发生` + three + `经费`, Facts: []string{"govFundThreePublic.total"}},
 			{Text: `(?:无|没有|未发生)` + three + `经费(?:财政拨款)?支出|` + three + `经费(?:财政拨款)?支出决算表` + nodata, Facts: []string{"threePublic.total"}},
 			{Text: `(?:无|没有)政府性基金预算财政拨款收入(?:和|、|及)?支出|政府性基金预算财政拨款收入支出决算表` + nodata, Facts: []string{"govFund.income", "govFund.expenditure"}},
@@ -167,28 +174,28 @@ func DefaultPatterns() *Patterns {
 			`(?:…|\.{3}|。{3})+\s*` + lp + `具体[^）)]{0,10}` + rp,
 			lp + `(?:具体工作|具体内容|单位名称|部门名称|项目名称|制度名称|科目名称)` + rp,
 		},
-		Instructions: []InstructionPattern{
-			{Scope: InParens, Text: `罗列`},
-			{Scope: InParens, Text: `请(?:根据|参照|按|在|于|结合|务必|注意|删除|填写)`},
-			{Scope: InParens, Text: `如(?:持平|无|不涉及|没有)[^）)]{0,12}(?:作|填|写|表述|说明|列)`},
-			{Scope: InParens, Text: `不涉及的(?:可)?不列`},
-			{Scope: InParens, Text: `均需公开|(?:选取|全部)[^）)]{0,12}进行公开`},
-			{Scope: InParens, Text: `可以?不(?:写|填|列|说明|公开)`},
-			{Scope: InParens, Text: `可用表格`},
-			{Scope: InParens, Text: `(?:无|没有)[^）)]{0,10}的(?:单位|部门)[^）)]{0,20}(?:保留|不列|不填|不写)`},
-			{Scope: InParens, Text: `按上述格式`},
-			{Scope: InParens, Text: `根据本(?:部门|单位)[^）)]{0,30}(?:增减|罗列|填写|列示)`},
-			{Scope: Standalone, Text: `参照|根据[^）)]{0,20}(?:实际|要求)|按照[^）)]{0,20}(?:填写|公开)`},
-			{Scope: Sentence, Text: `^说明[^：:，,。]{2,60}(?:情况|步骤|方法|原因|效果)等?。?$`},
-			{Scope: Sentence, Text: `^包括[^。]{2,150}等情况`},
-			{Scope: Sentence, Text: `^[^。了已将]{0,150}(?:进行|作|做)(?:全面|重点|总体)(?:分析|评价)(?:说明|评价)?。?$`},
-			{Scope: Sentence, Text: `^[^。了已将]{0,150}分析(?:说明|评价)。?$`},
-			{Scope: Sentence, Text: `^结合[^。了已将]{1,60}，(?:总体)?(?:分析|评价)`},
-			{Scope: Sentence, Text: `^按上述格式`},
-			{Scope: Sentence, Text: `的(?:部门|单位)，作下述说明`},
-			{Scope: Sentence, Text: `[，,]\s*列明[^。了]{2,40}。?$`},
+		Instructions: []narrative.InstructionPattern{
+			{Scope: narrative.InParens, Text: `罗列`},
+			{Scope: narrative.InParens, Text: `请(?:根据|参照|按|在|于|结合|务必|注意|删除|填写)`},
+			{Scope: narrative.InParens, Text: `如(?:持平|无|不涉及|没有)[^）)]{0,12}(?:作|填|写|表述|说明|列)`},
+			{Scope: narrative.InParens, Text: `不涉及的(?:可)?不列`},
+			{Scope: narrative.InParens, Text: `均需公开|(?:选取|全部)[^）)]{0,12}进行公开`},
+			{Scope: narrative.InParens, Text: `可以?不(?:写|填|列|说明|公开)`},
+			{Scope: narrative.InParens, Text: `可用表格`},
+			{Scope: narrative.InParens, Text: `(?:无|没有)[^）)]{0,10}的(?:单位|部门)[^）)]{0,20}(?:保留|不列|不填|不写)`},
+			{Scope: narrative.InParens, Text: `按上述格式`},
+			{Scope: narrative.InParens, Text: `根据本(?:部门|单位)[^）)]{0,30}(?:增减|罗列|填写|列示)`},
+			{Scope: narrative.Standalone, Text: `参照|根据[^）)]{0,20}(?:实际|要求)|按照[^）)]{0,20}(?:填写|公开)`},
+			{Scope: narrative.Sentence, Text: `^说明[^：:，,。]{2,60}(?:情况|步骤|方法|原因|效果)等?。?$`},
+			{Scope: narrative.Sentence, Text: `^包括[^。]{2,150}等情况`},
+			{Scope: narrative.Sentence, Text: `^[^。了已将]{0,150}(?:进行|作|做)(?:全面|重点|总体)(?:分析|评价)(?:说明|评价)?。?$`},
+			{Scope: narrative.Sentence, Text: `^[^。了已将]{0,150}分析(?:说明|评价)。?$`},
+			{Scope: narrative.Sentence, Text: `^结合[^。了已将]{1,60}，(?:总体)?(?:分析|评价)`},
+			{Scope: narrative.Sentence, Text: `^按上述格式`},
+			{Scope: narrative.Sentence, Text: `的(?:部门|单位)，作下述说明`},
+			{Scope: narrative.Sentence, Text: `[，,]\s*列明[^。了]{2,40}。?$`},
 		},
-		Years: []YearPattern{
+		Years: []narrative.YearPattern{
 			{Text: `(?:比|较)\s*((?:19|20)\d{2})\s*年`, Offset: -1, What: "同比的比较年度"},
 			{Text: `与\s*((?:19|20)\d{2})\s*年\s*度?[^，。；]{0,8}?相比`, Offset: -1, What: "同比的比较年度"},
 			{Text: `截[至止]\s*((?:19|20)\d{2})\s*年\s*(?:12|十二)\s*月`, Offset: 0, What: "年末时点"},

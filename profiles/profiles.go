@@ -1,0 +1,7 @@
+package profiles
+
+// One import line per built-in profile; each registers itself in init.
+import (
+	_ "github.com/cnfiscal/juesuan/profiles/central"
+	_ "github.com/cnfiscal/juesuan/profiles/sichuan2020"
+)

@@ -1,0 +1,11 @@
+package sichuan2020
+
+import (
+	"github.com/cnfiscal/juesuan/accounts/narrative"
+	"github.com/cnfiscal/juesuan/profiles/internal/shared"
+)
+
+// Patterns returns a fresh copy of the 情况说明 patterns of the Sichuan 2020
+// template. They are the set shared with central-2024: the two templates'
+// headings and labels overlap, and the set was collected over both.
+func Patterns() *narrative.Patterns { return shared.Patterns() }
