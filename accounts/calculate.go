@@ -27,8 +27,6 @@ func (r *Report) Calculate() { r.CalculateWith(Options{}) }
 // CalculateWith is idempotent. Only o.PersonnelClasses is used.
 func (r *Report) CalculateWith(o Options) {
 	c := &Context{Report: r, Options: &o}
-	c.acquire()
-	defer c.release()
 	for c.fill() {
 	}
 }
@@ -54,37 +52,11 @@ func set(dst *Amount, plus, minus []Amount) bool {
 }
 
 // fillFormulas fills the absent totals of the identities fs on cs.
-func (c *Context) fillFormulas(cs lineSet, fs []formula) bool {
-	// nothing to fill unless some identity has its total absent and every
-	// figure it is derived from stated (filling one identity can only help
-	// the next one if it was fillable itself)
-	cs.loadMicros(&c.pv)
-	fillable := false
-	for i := range fs {
-		f := &fs[i]
-		if c.pv.set&(1<<f.total) == 0 && c.pv.set&f.in == f.in {
-			fillable = true
-			break
-		}
-	}
-	if !fillable {
-		return false
-	}
+func (c *Context) fillFormulas(cs ColumnSet, fs []formula) bool {
 	changed := false
 	for i := range fs {
 		f := &fs[i]
-		if cs.At(f.total).IsSet() {
-			continue
-		}
-		c.plus = c.plus[:0]
-		for _, k := range f.plus {
-			c.plus = append(c.plus, *cs.At(k))
-		}
-		c.minus = c.minus[:0]
-		for _, k := range f.minus {
-			c.minus = append(c.minus, *cs.At(k))
-		}
-		if set(cs.At(f.total), c.plus, c.minus) {
+		if set(cs.At(f.total), amountsAt(cs, f.plus), amountsAt(cs, f.minus)) {
 			changed = true
 		}
 	}
@@ -107,62 +79,26 @@ func fillRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[
 // fillHierarchy fills absent parent figures from their listed children,
 // deepest first, and the 合计 from the 类 rows.
 func fillHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) bool {
-	if complete(c, p) {
-		return false // nothing to fill; spares indexing the codes
-	}
 	changed := false
-	p.children(c, func(parent int, kids []int32) {
-		var cs lineSet = p.total
+	p.children(func(parent int, kids []int) {
+		cs := p.total
 		if parent >= 0 {
 			cs = p.at(parent)
 		}
-		cols := len(cs.Columns())
-		// the columns absent in the parent and stated in every child
-		need := colMask(cols)
-		cs.loadMicros(&c.pv)
-		need &^= c.pv.set
-		for _, k := range kids {
-			if need == 0 {
-				return
-			}
-			p.at(int(k)).loadMicros(&c.kv)
-			need &= c.kv.set
-		}
-		for ci := range cols {
-			if need&(1<<ci) == 0 || cs.At(ci).IsSet() {
+		for ci := range cs.Columns() {
+			if cs.At(ci).IsSet() {
 				continue
 			}
-			c.plus = c.plus[:0]
-			for _, k := range kids {
-				c.plus = append(c.plus, *p.at(int(k)).At(ci))
+			plus := make([]Amount, len(kids))
+			for k, kid := range kids {
+				plus[k] = *p.at(kid).At(ci)
 			}
-			if set(cs.At(ci), c.plus, nil) {
+			if set(cs.At(ci), plus, nil) {
 				changed = true
 			}
 		}
 	})
 	return changed
-}
-
-// complete reports whether every figure of the rows and the 合计 of p is
-// stated.
-func complete[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) bool {
-	if p.total != nil {
-		if p.total.loadMicros(&c.pv); c.pv.set != colMask(len(p.total.Columns())) {
-			return false
-		}
-	}
-	if len(p.rows) == 0 {
-		return true
-	}
-	all := colMask(len(p.at(0).Columns()))
-	for i := range p.rows {
-		p.at(i).loadMicros(&c.kv)
-		if c.kv.set != all {
-			return false
-		}
-	}
-	return true
 }
 
 // fill makes one pass over the report; it reports whether anything was
@@ -175,8 +111,7 @@ func (c *Context) fill() bool {
 			ch = true
 		}
 	}
-	var sbuf [3]summaryDoc
-	for _, s := range c.Report.summaries(sbuf[:0]) {
+	for _, s := range c.Report.summaries(nil) {
 		in, ex := &s.t.Income, &s.t.Expenditure
 		or(c.fillFormulas(in, summaryIncomeTotal))
 		or(c.fillFormulas(in, summaryIncomeGrand))
@@ -186,14 +121,13 @@ func (c *Context) fill() bool {
 		or(set(&ex.EndingBalance, []Amount{in.BeginningBalance, in.Total, in.NonFiscalBalanceUsed},
 			[]Amount{ex.Total, ex.BalanceDistribution}))
 	}
-	var fbuf [2]fiscalDoc
-	for _, f := range c.Report.fiscals(fbuf[:0]) {
+	for _, f := range c.Report.fiscals(nil) {
 		in, ex := &f.t.Income, &f.t.Expenditure
 		fp := f.part()
 		p := &fp
 		or(fillRows(c, p, fundFormulas))
 		or(fillHierarchy(c, p))
-		for _, cs := range []lineSet{&in.Current, &in.BeginningBalance, &ex.EndingBalance, &ex.GrandTotal} {
+		for _, cs := range []ColumnSet{&in.Current, &in.BeginningBalance, &ex.EndingBalance, &ex.GrandTotal} {
 			or(c.fillFormulas(cs, fundFormulas))
 		}
 		for i := range fundColumns {

@@ -157,17 +157,15 @@ func (f *fiscalDoc) part() fiscalPart {
 
 // partSet holds the 总表 and the coded parts of the report's tables for
 // one Validate call. It is built when a rule first asks (Context.parts)
-// and shared by the rules after it, so that parts are not rebuilt rule
-// after rule and each part keeps its code index (part.ix). The rules
-// inspect the report without changing it, so the set stays valid for the
-// call. A part whose table is absent is zero and unused: the rules test
-// the table first.
+// and shared by the rules after it, so that each part builds its code
+// index once per call. The rules inspect the report without changing it,
+// so the set stays valid for the call. A part whose table is absent is
+// zero and unused: the rules test the table first.
 type partSet struct {
-	ready       bool
-	sums        summaryDocs
-	fiscals     fiscalDocs
-	sumParts    [3]summaryPart // the parts of sums, in order
-	fiscalParts [2]fiscalPart  // the parts of fiscals, in order
+	sums        []summaryDoc
+	fiscals     []fiscalDoc
+	sumParts    []summaryPart // the parts of sums, in order
+	fiscalParts []fiscalPart  // the parts of fiscals, in order
 
 	income                                incomePart
 	expenditure                           expPart
@@ -178,28 +176,22 @@ type partSet struct {
 	z011                                  budgetPart
 }
 
-// parts returns the partSet of the call, building it on first use. (It
-// is small enough to be inlined at the rules that ask.)
+// parts returns the partSet of the call, building it on first use.
 func (c *Context) parts() *partSet {
-	if ps := &c.partSet; ps.ready {
-		return ps
+	if c.ps != nil {
+		return c.ps
 	}
-	return c.buildParts()
-}
-
-// buildParts fills c.partSet from the report.
-func (c *Context) buildParts() *partSet {
-	ps := &c.partSet
-	ps.ready = true
+	ps := &partSet{}
+	c.ps = ps
 	r := c.Report
 	t := &r.Tables
-	ps.sums.n = len(r.summaries(ps.sums.buf[:0]))
-	for i := range ps.sums.n {
-		ps.sumParts[i] = ps.sums.buf[i].part()
+	ps.sums = r.summaries(nil)
+	for i := range ps.sums {
+		ps.sumParts = append(ps.sumParts, ps.sums[i].part())
 	}
-	ps.fiscals.n = len(r.fiscals(ps.fiscals.buf[:0]))
-	for i := range ps.fiscals.n {
-		ps.fiscalParts[i] = ps.fiscals.buf[i].part()
+	ps.fiscals = r.fiscals(nil)
+	for i := range ps.fiscals {
+		ps.fiscalParts = append(ps.fiscalParts, ps.fiscals[i].part())
 	}
 	if t.Income != nil {
 		ps.income = *newIncomePart(t.Income)
@@ -245,23 +237,11 @@ type formula struct {
 	total       int
 	plus, minus []int
 	what        string // completes the message after the figure's label
-	// in is the mask of the columns the total is derived from (plus and
-	// minus), and all that mask with the total's column: see newFormula.
-	in, all uint32
 }
 
-// newFormula returns the identity total = Σ plus − Σ minus, with its
-// column masks.
+// newFormula returns the identity total = Σ plus − Σ minus.
 func newFormula(total int, plus, minus []int, what string) formula {
-	f := formula{total: total, plus: plus, minus: minus, what: what}
-	for _, k := range plus {
-		f.in |= 1 << k
-	}
-	for _, k := range minus {
-		f.in |= 1 << k
-	}
-	f.all = f.in | 1<<total
-	return f
+	return formula{total: total, plus: plus, minus: minus, what: what}
 }
 
 var (
@@ -287,167 +267,59 @@ var (
 	summaryExpGrand    = []formula{newFormula(3, []int{0, 1, 2}, nil, "应等于本年支出合计、结余分配与年末结转和结余之和")}
 )
 
+// amountsAt returns the figures of columns ks of cs.
+func amountsAt(cs ColumnSet, ks []int) []Amount {
+	out := make([]Amount, len(ks))
+	for i, k := range ks {
+		out[i] = *cs.At(k)
+	}
+	return out
+}
+
 // checkFormulas checks the identities fs on cs, whose figures sit at base
 // (a row or a line; the column's JSON name is appended) and are described by
 // lb (the column's title is appended).
-func (c *Context) checkFormulas(cs lineSet, fs []formula, base loc, lb label) {
-	cs.loadMicros(&c.pv)
-	if pending := c.settle(&c.pv, fs); pending != 0 {
-		c.checkFormulasExact(cs, fs, pending, base, lb)
-	}
-}
-
-// settle checks the identities fs on the figures v of one row or line on
-// the micro fast path, and returns the mask of the formulas it could not
-// settle: all their figures are stated, but one is off the fast path or
-// they do not add up. checkFormulasExact checks and reports those. A
-// formula with an absent figure is settled (nothing can be said, as on the
-// exact path); one that holds counts as a check. It builds nothing.
-func (c *Context) settle(v *micros, fs []formula) (pending uint32) {
-	for i := range fs {
-		f := &fs[i]
-		if v.set&f.all != f.all { // incomplete
-			continue
-		}
-		if v.fast&f.all != f.all {
-			pending |= 1 << i
-			continue
-		}
-		var s int64
-		ok := true
-		for _, k := range f.plus {
-			if s, ok = addMicro(s, v.m[k]); !ok {
-				break
-			}
-		}
-		for _, k := range f.minus {
-			if !ok {
-				break
-			}
-			if m := v.m[k]; m != minMicro {
-				s, ok = addMicro(s, -m)
-			} else {
-				ok = false
-			}
-		}
-		if ok && s == v.m[f.total] {
-			c.checks++
-		} else {
-			pending |= 1 << i
-		}
-	}
-	return pending
-}
-
-// checkFormulasExact checks the formulas of fs whose bit is set in pending
-// on the exact path, reporting what does not hold.
-func (c *Context) checkFormulasExact(cs ColumnSet, fs []formula, pending uint32, base loc, lb label) {
+func (c *Context) checkFormulas(cs ColumnSet, fs []formula, base loc, lb label) {
 	cols := cs.Columns()
 	for i := range fs {
-		if pending&(1<<i) == 0 {
-			continue
-		}
 		f := &fs[i]
-		c.plus = c.plus[:0]
-		for _, k := range f.plus {
-			c.plus = append(c.plus, *cs.At(k))
-		}
-		c.minus = c.minus[:0]
-		for _, k := range f.minus {
-			c.minus = append(c.minus, *cs.At(k))
-		}
 		l, b := base, lb
 		l.col, b.col = cols[f.total].Name, cols[f.total].Title
-		c.flow(l, b, f.what, *cs.At(f.total), c.plus, c.minus)
+		c.flow(l, b, f.what, *cs.At(f.total), amountsAt(cs, f.plus), amountsAt(cs, f.minus))
 	}
 }
 
-// checkRows checks fs on every row of p and on its 合计. A row's pointer
-// and label are only built when one of its formulas needs the exact path.
+// checkRows checks fs on every row of p and on its 合计.
 func checkRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P], fs []formula) {
 	for i := range p.rows {
-		r := p.at(i)
-		r.loadMicros(&c.kv)
-		if pending := c.settle(&c.kv, fs); pending != 0 {
-			c.checkFormulasExact(r, fs, pending, rowAt(p.rowsAt, i, ""), p.rowLabel(i, ""))
-		}
+		c.checkFormulas(p.at(i), fs, rowAt(p.rowsAt, i, ""), p.rowLabel(i, ""))
 	}
 	if p.total != nil {
 		c.checkFormulas(p.total, fs, at(p.totalAt, ""), p.totalLabel(""))
 	}
 }
 
-// settleKids checks parent = Σ kids, column by column, on the micro fast
-// path, where parent is the column set cs and kids are row indices of p.
-// It returns the mask of the columns it could not settle (see settle).
-func settleKids[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P], cs lineSet, kids []int32) (pending uint32) {
-	n := len(cs.Columns())
-	cs.loadMicros(&c.pv)
-	set, fast := c.pv.set, c.pv.fast
-	var sum [maxColumns]int64
-	var overflow uint32
-	kv := &c.kv
-	for _, k := range kids {
-		p.at(int(k)).loadMicros(kv)
-		set &= kv.set
-		fast &= kv.fast
-		for ci := 0; ci < n; ci++ {
-			x, y := sum[ci], kv.m[ci]
-			z := x + y
-			// signed overflow: x and y agree in sign and z does not
-			overflow |= uint32(uint64((x^z)&(y^z))>>63) << ci
-			sum[ci] = z
-		}
-	}
-	fast &^= overflow
-	for ci := 0; ci < n; ci++ {
-		bit := uint32(1) << ci
-		switch {
-		case set&bit == 0: // incomplete
-		case fast&bit != 0 && sum[ci] == c.pv.m[ci]:
-			c.checks++
-		default:
-			pending |= bit
-		}
-	}
-	return pending
-}
-
 // checkHierarchy checks that every listed parent equals the sum of its
 // listed children, column by column: 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类.
 func checkHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) {
-	p.children(c, func(parent int, kids []int32) {
-		var cs lineSet = p.total
+	p.children(func(parent int, kids []int) {
+		cs, base, lb := p.total, at(p.totalAt, ""), p.totalLabel("")
 		if parent >= 0 {
-			cs = p.at(parent)
+			cs, base, lb = p.at(parent), rowAt(p.rowsAt, parent, ""), p.rowLabel(parent, "")
 		}
-		pending := settleKids(c, p, cs, kids)
-		if pending == 0 {
-			return
-		}
-		var base loc
-		var lb label
-		if parent < 0 {
-			base, lb = at(p.totalAt, ""), p.totalLabel("")
-		} else {
-			base, lb = rowAt(p.rowsAt, parent, ""), p.rowLabel(parent, "")
-		}
-		what := sumOfWord(len(p.code(int(kids[0]))))
+		what := sumOfWord(len(p.code(kids[0])))
 		cols := cs.Columns()
 		for ci := range cols {
-			if pending&(1<<ci) == 0 {
-				continue
-			}
-			c.plus = c.plus[:0]
-			for _, k := range kids {
-				c.plus = append(c.plus, *p.at(int(k)).At(ci))
+			plus := make([]Amount, len(kids))
+			for k, kid := range kids {
+				plus[k] = *p.at(kid).At(ci)
 			}
 			l, b := base, lb
 			l.col, b.col = cols[ci].Name, cols[ci].Title
 			if len(cols) == 1 {
 				b.col = ""
 			}
-			c.flow(l, b, what, *cs.At(ci), c.plus, nil)
+			c.flow(l, b, what, *cs.At(ci), plus, nil)
 		}
 	})
 }

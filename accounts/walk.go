@@ -2,7 +2,6 @@ package accounts
 
 import (
 	"maps"
-	"math/bits"
 	"slices"
 
 	"github.com/cnfiscal/juesuan/audit"
@@ -13,99 +12,27 @@ var escape = audit.EscapeToken
 
 // walker visits the figures of the tables. It counts the stated non-zero
 // figures (B6, E1, E2), and reports the negative ones when negatives is
-// set (A16). It holds no function values, so that a walk allocates
-// nothing.
+// set (A16).
 type walker struct {
 	c         *Context
 	negatives bool
-	// plain visits every figure, passing nothing over: the plain walk the
-	// tests compare the fast path (quiet, one) with.
-	plain bool
-	// z counts the stated non-zero figures.
-	z nonZero
-	// skipped counts the figures passed over row by row: a row or line
-	// whose figures need nothing (none negative, say) costs no call per
-	// figure.
-	skipped int
+	z         nonZero // the stated non-zero figures
 }
 
-// visit handles one figure at l.
-func (w *walker) visit(l loc, a *Amount) {
+// one visits the figure at l.
+func (w *walker) one(l loc, a *Amount) {
 	if w.negatives {
 		w.c.negative(l, a)
 	}
 	w.z.visit(l, a)
 }
 
-// quiet reports whether the n figures of a row or line loaded in v can be
-// passed over without a visit each: all stated figures are on the fast
-// path, and, when negatives are reported, none is negative. Figures off
-// the fast path and absent ones are 0 in v.m. For a quiet row it also
-// returns the mask of its non-zero figures: each is on the fast path,
-// where a value is 0 exactly when its micro value is.
-func (w *walker) quiet(v *micros, n int) (ok bool, nz uint32) {
-	if v.set != v.fast || w.plain { // a stated figure off the fast path: visit each
-		return false, 0
-	}
-	var or int64
-	for i, m := range v.m[:n] {
-		or |= m
-		if m != 0 {
-			nz |= 1 << i
-		}
-	}
-	return !w.negatives || or >= 0, nz
-}
-
-// count adds the non-zero figures nz (a mask, see quiet) of a row or line
-// at l to w.z; cs gives the figures and their column names, for the
-// first.
-func (w *walker) count(l loc, cs lineSet, nz uint32) {
-	if w.z.n == 0 {
-		w.first(l, cs, bits.TrailingZeros32(nz))
-	}
-	w.z.n += bits.OnesCount32(nz)
-}
-
-// first records figure k of cs, a row or line at l, as the first non-zero
-// figure.
-func (w *walker) first(l loc, cs lineSet, k int) {
-	l.col = cs.Columns()[k].Name
-	w.z.first, w.z.a = l, *cs.At(k)
-}
-
 // cols visits the figures of a line; l is its pointer (col is set per
 // figure).
-func (w *walker) cols(l loc, cs lineSet) {
-	cols := cs.Columns()
-	v := &w.c.kv
-	cs.loadMicros(v)
-	if ok, nz := w.quiet(v, len(cols)); ok {
-		w.skipped += len(cols)
-		if nz != 0 {
-			w.count(l, cs, nz)
-		}
-		return
-	}
-	for i, col := range cols {
+func (w *walker) cols(l loc, cs ColumnSet) {
+	for i, col := range cs.Columns() {
 		l.col = col.Name
-		w.visit(l, cs.At(i))
-	}
-}
-
-// one visits a single figure at l, passing it over as quiet does a row.
-func (w *walker) one(l loc, a *Amount) {
-	m, fast := a.Micro()
-	if !fast && a.IsSet() || fast && w.negatives && m < 0 || w.plain {
-		w.visit(l, a)
-		return
-	}
-	w.skipped++
-	if fast && m != 0 {
-		if w.z.n == 0 {
-			w.z.first, w.z.a = l, *a
-		}
-		w.z.n++
+		w.one(l, cs.At(i))
 	}
 }
 
