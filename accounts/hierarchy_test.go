@@ -121,4 +121,3 @@ func blockOrder(codes []string) []int {
 	slices.SortStableFunc(ord, func(a, b int) int { return strings.Compare(codes[a], codes[b]) })
 	return ord
 }
-

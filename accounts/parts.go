@@ -41,9 +41,9 @@ func (r *EconDeptRow) rowName() string                      { return r.Name }
 
 // part is the coded part of a table: its rows, its 合计 and where they sit.
 type part[R any, C classification.Code, P rowPtr[R, C]] struct {
-	table  string  // Chinese title, for messages
-	rows   []R     // the coded rows
-	rowsAt string  // JSON Pointer of the row list, e.g. /tables/income/rows
+	table  string    // Chinese title, for messages
+	rows   []R       // the coded rows
+	rowsAt string    // JSON Pointer of the row list, e.g. /tables/income/rows
 	total  ColumnSet // the 合计 row or line; nil when the part has none
 	// totalAt is the JSON Pointer of the 合计 (its columns are appended).
 	totalAt string
