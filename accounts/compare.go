@@ -96,10 +96,13 @@ func (l label) String() string {
 // tolerance. The addend count is len(plus)+len(minus). An absent figure
 // makes the comparison Incomplete.
 func (c *Context) compare(total Amount, plus, minus []Amount) amount.Comparison {
-	addends := make([]Amount, 0, len(plus)+len(minus))
-	addends = append(addends, plus...)
-	for _, a := range minus {
-		addends = append(addends, a.Neg())
+	addends := plus
+	if len(minus) > 0 {
+		addends = make([]Amount, 0, len(plus)+len(minus))
+		addends = append(addends, plus...)
+		for _, a := range minus {
+			addends = append(addends, a.Neg())
+		}
 	}
 	r := c.Tolerance().CompareSum(c.Unit(), total, addends...)
 	if r.Outcome != amount.Incomplete {
