@@ -56,7 +56,7 @@ func (c *Context) fillFormulas(cs ColumnSet, fs []formula) bool {
 	changed := false
 	for i := range fs {
 		f := &fs[i]
-		if set(cs.At(f.total), amountsAt(cs, f.plus), amountsAt(cs, f.minus)) {
+		if set(get(cs, f.total), amountsAt(cs, f.plus), amountsAt(cs, f.minus)) {
 			changed = true
 		}
 	}
@@ -102,77 +102,79 @@ func fillHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *
 }
 
 // fill makes one pass over the report; it reports whether anything was
-// filled (CalculateWith repeats until nothing is).
+// filled (CalculateWith repeats until nothing is). Calculate changes
+// figures, never rows, so the parts of the first pass serve every pass.
 func (c *Context) fill() bool {
-	t := &c.Report.Tables
+	t, ps := &c.Report.Tables, c.parts()
 	ch := false
 	or := func(b bool) {
 		if b {
 			ch = true
 		}
 	}
-	for _, s := range c.Report.summaries(nil) {
+	for i, s := range ps.sums {
 		in, ex := &s.t.Income, &s.t.Expenditure
 		or(c.fillFormulas(in, summaryIncomeTotal))
 		or(c.fillFormulas(in, summaryIncomeGrand))
-		sp := s.part()
-		or(fillHierarchy(c, &sp))
+		or(fillHierarchy(c, &ps.sumParts[i]))
 		or(c.fillFormulas(ex, summaryExpGrand))
 		or(set(&ex.EndingBalance, []Amount{in.BeginningBalance, in.Total, in.NonFiscalBalanceUsed},
 			[]Amount{ex.Total, ex.BalanceDistribution}))
 	}
-	for _, f := range c.Report.fiscals(nil) {
+	for i, f := range ps.fiscals {
 		in, ex := &f.t.Income, &f.t.Expenditure
-		fp := f.part()
-		p := &fp
+		p := &ps.fiscalParts[i]
 		or(fillRows(c, p, fundFormulas))
 		or(fillHierarchy(c, p))
 		for _, cs := range []ColumnSet{&in.Current, &in.BeginningBalance, &ex.EndingBalance, &ex.GrandTotal} {
 			or(c.fillFormulas(cs, fundFormulas))
 		}
-		for i := range fundColumns {
-			or(set(ex.EndingBalance.At(i), []Amount{*in.BeginningBalance.At(i), *in.Current.At(i)}, []Amount{*ex.Total.At(i)}))
-			or(set(ex.GrandTotal.At(i), []Amount{*ex.Total.At(i), *ex.EndingBalance.At(i)}, nil))
+		for _, col := range fundColumns {
+			k := col.Name
+			or(set(get(&ex.EndingBalance, k), []Amount{*get(&in.BeginningBalance, k), *get(&in.Current, k)}, []Amount{*get(&ex.Total, k)}))
+			or(set(get(&ex.GrandTotal, k), []Amount{*get(&ex.Total, k), *get(&ex.EndingBalance, k)}, nil))
 		}
 		or(set(&in.GrandTotal, []Amount{in.Current.Total, in.BeginningBalance.Total}, nil))
 	}
 	if t.Income != nil {
-		p := newIncomePart(t.Income)
-		or(fillRows(c, p, incomeFormulas))
-		or(fillHierarchy(c, p))
+		or(fillRows(c, &ps.income, incomeFormulas))
+		or(fillHierarchy(c, &ps.income))
 	}
 	if t.Expenditure != nil {
-		p := newExpPart(t.Expenditure)
-		or(fillRows(c, p, expenditureFormulas))
-		or(fillHierarchy(c, p))
+		or(fillRows(c, &ps.expenditure, expenditureFormulas))
+		or(fillHierarchy(c, &ps.expenditure))
 	}
 	if t.GeneralBudget != nil {
-		p := newGeneralBudgetPart(t.GeneralBudget)
-		or(fillRows(c, p, splitFormulas))
-		or(fillHierarchy(c, p))
+		or(fillRows(c, &ps.generalBudget, splitFormulas))
+		or(fillHierarchy(c, &ps.generalBudget))
 	}
-	for _, e := range []*EconomicTable{t.FiscalEconomic, t.GeneralBudgetEconomic} {
-		if e == nil {
+	for _, e := range []struct {
+		t *EconomicTable
+		p *economicPart
+	}{{t.FiscalEconomic, &ps.fiscalEconomic}, {t.GeneralBudgetEconomic, &ps.generalBudgetEconomic}} {
+		if e.t == nil {
 			continue
 		}
-		p := &economicPart{rows: e.Rows, total: &e.Total}
-		or(fillRows(c, p, econBasicFormula))
-		or(fillRows(c, p, econTotalFormula))
-		or(fillHierarchy(c, p))
+		or(fillRows(c, e.p, econBasicFormula))
+		or(fillRows(c, e.p, econTotalFormula))
+		or(fillHierarchy(c, e.p))
 	}
-	for _, d := range []*EconDeptTable{t.GeneralBudgetBasic, t.GeneralBudgetProject} {
-		if d == nil {
+	for _, d := range []struct {
+		t *EconDeptTable
+		p *deptPart
+	}{{t.GeneralBudgetBasic, &ps.basic}, {t.GeneralBudgetProject, &ps.project}} {
+		if d.t == nil {
 			continue
 		}
-		or(fillHierarchy(c, &deptPart{rows: d.Rows, total: (*bare)(&d.Total)}))
-		if pers, pub, ok := c.deptSplit(d); ok {
-			or(set(&d.Personnel, pers, nil))
-			or(set(&d.Public, pub, nil))
+		or(fillHierarchy(c, d.p))
+		if pers, pub, ok := c.deptSplit(d.t); ok {
+			or(set(&d.t.Personnel, pers, nil))
+			or(set(&d.t.Public, pub, nil))
 		}
-		or(set(&d.Total, []Amount{d.Personnel, d.Public}, nil))
+		or(set(&d.t.Total, []Amount{d.t.Personnel, d.t.Public}, nil))
 	}
 	if z := t.Z07; z != nil {
-		or(fillHierarchy(c, newZ07Part(z)))
+		or(fillHierarchy(c, &ps.z07))
 		or(set(&z.Expenditure.Basic, []Amount{z.Personnel, z.Public}, nil))
 		or(c.fillFormulas(&z.Expenditure, splitFormulas))
 	}
@@ -183,18 +185,19 @@ func (c *Context) fill() bool {
 		or(c.fillFormulas(&tp.Budget, threePublicFormulas))
 		or(c.fillFormulas(&tp.Actual, threePublicFormulas))
 	}
-	for _, f := range []*FundTable{t.GovFund, t.StateCapital} {
-		if f == nil {
+	for _, f := range []struct {
+		t *FundTable
+		p *fundPart
+	}{{t.GovFund, &ps.govFund}, {t.StateCapital, &ps.stateCapital}} {
+		if f.t == nil {
 			continue
 		}
-		p := &fundPart{rows: f.Rows, total: &f.Total}
-		or(fillRows(c, p, fundFlowFormulas))
-		or(fillHierarchy(c, p))
+		or(fillRows(c, f.p, fundFlowFormulas))
+		or(fillHierarchy(c, f.p))
 	}
-	if s := t.StateCapitalExpenditure; s != nil {
-		p := newStateCapitalExpPart(s)
-		or(fillRows(c, p, splitFormulas))
-		or(fillHierarchy(c, p))
+	if t.StateCapitalExpenditure != nil {
+		or(fillRows(c, &ps.stateCapitalExp, splitFormulas))
+		or(fillHierarchy(c, &ps.stateCapitalExp))
 	}
 	return ch
 }

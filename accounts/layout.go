@@ -1,34 +1,67 @@
 package accounts
 
-import "github.com/cnfiscal/juesuan/classification"
+import (
+	"strings"
 
-// Table titles, for messages.
-const (
-	titleSummary                 = "收入支出决算总表"
-	titleIncome                  = "收入决算表"
-	titleExpenditure             = "支出决算表"
-	titleFiscalSummary           = "财政拨款收入支出决算总表"
-	titleFiscalEconomic          = "财政拨款支出决算明细表（政府经济分类科目）"
-	titleGeneralBudget           = "一般公共预算财政拨款支出决算表"
-	titleGeneralBudgetEconomic   = "一般公共预算财政拨款支出决算明细表"
-	titleGeneralBudgetBasic      = "一般公共预算财政拨款基本支出决算表"
-	titleGeneralBudgetProject    = "一般公共预算财政拨款项目支出决算表"
-	titleThreePublic             = "“三公”经费支出决算表"
-	titleGovFund                 = "政府性基金预算财政拨款收入支出决算表"
-	titleGovFundThreePublic      = "政府性基金预算财政拨款“三公”经费支出决算表"
-	titleStateCapital            = "国有资本经营预算财政拨款收入支出决算表"
-	titleStateCapitalExpenditure = "国有资本经营预算财政拨款支出决算表"
-	titleZ01Actual               = "财决Z01表（决算数）"
-	titleZ01Budget               = "财决Z01表（预算数）"
-	titleZ011                    = "财决Z01-1表"
-	titleZ07                     = "财决07表"
-	titleF03                     = "财决附03表"
+	"github.com/cnfiscal/juesuan/classification"
 )
 
+// Table titles in messages, from the declarations (TableLayout.Short).
 var (
-	classOnly    = []classification.Level{classification.Class}
-	classSection = []classification.Level{classification.Class, classification.Section}
+	titleSummary                 = LayoutOf("summary").Short
+	titleIncome                  = LayoutOf("income").Short
+	titleExpenditure             = LayoutOf("expenditure").Short
+	titleFiscalSummary           = LayoutOf("fiscalSummary").Short
+	titleFiscalEconomic          = LayoutOf("fiscalEconomic").Short
+	titleGeneralBudget           = LayoutOf("generalBudget").Short
+	titleGeneralBudgetEconomic   = LayoutOf("generalBudgetEconomic").Short
+	titleGeneralBudgetBasic      = LayoutOf("generalBudgetBasic").Short
+	titleGeneralBudgetProject    = LayoutOf("generalBudgetProject").Short
+	titleThreePublic             = LayoutOf("threePublic").Short
+	titleGovFundThreePublic      = LayoutOf("govFundThreePublic").Short
+	titleGovFund                 = LayoutOf("govFund").Short
+	titleStateCapital            = LayoutOf("stateCapital").Short
+	titleStateCapitalExpenditure = LayoutOf("stateCapitalExpenditure").Short
+	titleZ011                    = LayoutOf("z01_1").Short
+	titleZ07                     = LayoutOf("z07").Short
+	titleF03                     = LayoutOf("f03").Short
+	titleZ01Actual               = shortOf("/tables/z01/actual")
 )
+
+// shortOf returns the title in messages of the (sub-)table at ptr.
+func shortOf(ptr string) string {
+	key, rest := splitPointer(ptr)
+	for _, p := range LayoutOf(key).Parts {
+		if strings.HasPrefix(p.Path, rest+"/") {
+			return p.short
+		}
+	}
+	return LayoutOf(key).Short
+}
+
+// splitPointer splits /tables/key/rest into key and /rest.
+func splitPointer(ptr string) (key, rest string) {
+	s := strings.TrimPrefix(ptr, "/tables/")
+	if i := strings.IndexByte(s, '/'); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
+}
+
+// partLayout returns the layout of the part at ptr, or nil.
+func partLayout(ptr string) (key string, pl *PartLayout) {
+	key, rest := splitPointer(ptr)
+	tl := LayoutOf(key)
+	if tl == nil {
+		return key, nil
+	}
+	for i := range tl.Parts {
+		if tl.Parts[i].Path == rest {
+			return key, &tl.Parts[i]
+		}
+	}
+	return key, nil
+}
 
 type (
 	incomePart   = part[IncomeRow, classification.FuncCode, *IncomeRow]
@@ -42,62 +75,42 @@ type (
 	deptPart     = part[EconDeptRow, classification.EconDeptCode, *EconDeptRow]
 )
 
-func newIncomePart(t *IncomeTable) *incomePart {
-	return &incomePart{table: titleIncome, rows: t.Rows, rowsAt: "/tables/income/rows",
-		total: &t.Total, totalAt: "/tables/income/total", totalName: "合计"}
-}
-
-func newExpPart(t *ExpenditureTable) *expPart {
-	return &expPart{table: titleExpenditure, rows: t.Rows, rowsAt: "/tables/expenditure/rows",
-		total: &t.Total, totalAt: "/tables/expenditure/total", totalName: "合计"}
-}
-
-func newGeneralBudgetPart(t *SplitTable) *splitPart {
-	return &splitPart{table: titleGeneralBudget, rows: t.Rows, rowsAt: "/tables/generalBudget/rows",
-		total: &t.Total, totalAt: "/tables/generalBudget/total", totalName: "合计"}
-}
-
-func newStateCapitalExpPart(t *SplitTable) *splitPart {
-	return &splitPart{table: titleStateCapitalExpenditure, rows: t.Rows, rowsAt: "/tables/stateCapitalExpenditure/rows",
-		total: &t.Total, totalAt: "/tables/stateCapitalExpenditure/total", totalName: "合计"}
-}
-
-func newGovFundPart(t *FundTable) *fundPart {
-	return &fundPart{table: titleGovFund, rows: t.Rows, rowsAt: "/tables/govFund/rows",
-		total: &t.Total, totalAt: "/tables/govFund/total", totalName: "合计"}
-}
-
-func newStateCapitalPart(t *FundTable) *fundPart {
-	return &fundPart{table: titleStateCapital, rows: t.Rows, rowsAt: "/tables/stateCapital/rows",
-		total: &t.Total, totalAt: "/tables/stateCapital/total", totalName: "合计"}
-}
-
-func newFiscalEconomicPart(t *EconomicTable) *economicPart {
-	return &economicPart{table: titleFiscalEconomic, rows: t.Rows, rowsAt: "/tables/fiscalEconomic/rows",
-		total: &t.Total, totalAt: "/tables/fiscalEconomic/total", totalName: "合计", levels: classSection}
-}
-
-func newGeneralBudgetEconomicPart(t *EconomicTable) *economicPart {
-	return &economicPart{table: titleGeneralBudgetEconomic, rows: t.Rows, rowsAt: "/tables/generalBudgetEconomic/rows",
-		total: &t.Total, totalAt: "/tables/generalBudgetEconomic/total", totalName: "合计", levels: classSection}
-}
-
-func newBasicPart(t *EconDeptTable) *deptPart {
-	return &deptPart{table: titleGeneralBudgetBasic, rows: t.Rows, rowsAt: "/tables/generalBudgetBasic/rows",
-		total: (*bare)(&t.Total), totalAt: "/tables/generalBudgetBasic/total", totalName: "合计", levels: classSection}
-}
-
-func newProjectPart(t *EconDeptTable) *deptPart {
-	return &deptPart{table: titleGeneralBudgetProject, rows: t.Rows, rowsAt: "/tables/generalBudgetProject/rows",
-		total: (*bare)(&t.Total), totalAt: "/tables/generalBudgetProject/total", totalName: "合计", levels: classSection}
-}
-
-func newZ07Part(t *Z07Table) *deptPart {
-	return &deptPart{table: titleZ07, rows: t.Rows, rowsAt: "/tables/z07/rows", levels: classSection}
-}
-
-func newZ011Part(t *Z011Table) *budgetPart {
-	return &budgetPart{table: titleZ011, rows: t.Rows, rowsAt: "/tables/z01_1/rows"}
+// partAt returns the coded part whose rows are at ptr (such as
+// /tables/income/rows), with its title, levels and 合计 as the layout
+// declares them, or nil when its table is absent.
+func partAt[R any, C classification.Code, P rowPtr[R, C]](t *Tables, ptr string) *part[R, C, P] {
+	key, pl := partLayout(ptr)
+	if pl == nil || !pl.Coded {
+		panic("accounts: no coded rows at " + ptr)
+	}
+	tv, ok := t.table(key)
+	if !ok {
+		return nil
+	}
+	rv, ok := valueAt(tv, pl.Path)
+	if !ok {
+		return nil
+	}
+	p := &part[R, C, P]{table: pl.short, rows: rv.Interface().([]R), rowsAt: ptr, levels: pl.Levels}
+	if pl.Total == "" {
+		return p
+	}
+	v, _ := valueAt(tv, pl.Total)
+	p.totalAt = "/tables/" + key + pl.Total
+	if v.Type() == amountType {
+		p.total = (*bare)(v.Addr().Interface().(*Amount))
+		_, lines := partLayout(p.totalAt[:strings.LastIndexByte(p.totalAt, '/')])
+		for _, col := range lines.Columns {
+			if "/tables/"+key+lines.Path+"/"+col.Name == p.totalAt {
+				p.totalName = col.Title
+			}
+		}
+		return p
+	}
+	p.total = v.Addr().Interface().(ColumnSet)
+	_, tl := partLayout(p.totalAt)
+	p.totalName = tl.Title
+	return p
 }
 
 // summaryDoc is one 收入支出决算总表 of the document: the public table or a
@@ -106,28 +119,27 @@ type summaryDoc struct {
 	t     *SummaryTable
 	title string
 	base  string // JSON Pointer of the table
-	rows  string // base + /expenditure/rows
-	total string // base + /expenditure/total
 }
 
 // summaries lists the 收入支出决算总表 of the report that are present.
-func (r *Report) summaries(buf []summaryDoc) []summaryDoc {
+func (r *Report) summaries() []summaryDoc {
 	t := &r.Tables
-	if t.Summary != nil {
-		buf = append(buf, summaryDoc{t.Summary, titleSummary, "/tables/summary", "/tables/summary/expenditure/rows", "/tables/summary/expenditure/total"})
+	var out []summaryDoc
+	add := func(s *SummaryTable, base string) {
+		if s != nil {
+			out = append(out, summaryDoc{s, shortOf(base), base})
+		}
 	}
-	if t.Z01 != nil && t.Z01.Actual != nil {
-		buf = append(buf, summaryDoc{t.Z01.Actual, titleZ01Actual, "/tables/z01/actual", "/tables/z01/actual/expenditure/rows", "/tables/z01/actual/expenditure/total"})
+	add(t.Summary, "/tables/summary")
+	if t.Z01 != nil {
+		add(t.Z01.Actual, "/tables/z01/actual")
+		add(t.Z01.Budget, "/tables/z01/budget")
 	}
-	if t.Z01 != nil && t.Z01.Budget != nil {
-		buf = append(buf, summaryDoc{t.Z01.Budget, titleZ01Budget, "/tables/z01/budget", "/tables/z01/budget/expenditure/rows", "/tables/z01/budget/expenditure/total"})
-	}
-	return buf
+	return out
 }
 
-func (s *summaryDoc) part() summaryPart {
-	return summaryPart{table: s.title, rows: s.t.Expenditure.Rows, rowsAt: s.rows,
-		total: (*bare)(&s.t.Expenditure.Total), totalAt: s.total, totalName: "本年支出合计", levels: classOnly}
+func (s *summaryDoc) part(t *Tables) *summaryPart {
+	return partAt[FuncAmountRow, classification.FuncCode](t, s.base+"/expenditure/rows")
 }
 
 // fiscalDoc is one 财政拨款收入支出决算总表: the public table or 财决Z01-1.
@@ -135,24 +147,22 @@ type fiscalDoc struct {
 	t     *FiscalSummaryTable
 	title string
 	base  string
-	rows  string
-	total string
 }
 
-func (r *Report) fiscals(buf []fiscalDoc) []fiscalDoc {
+func (r *Report) fiscals() []fiscalDoc {
 	t := &r.Tables
+	var out []fiscalDoc
 	if t.FiscalSummary != nil {
-		buf = append(buf, fiscalDoc{t.FiscalSummary, titleFiscalSummary, "/tables/fiscalSummary", "/tables/fiscalSummary/expenditure/rows", "/tables/fiscalSummary/expenditure/total"})
+		out = append(out, fiscalDoc{t.FiscalSummary, titleFiscalSummary, "/tables/fiscalSummary"})
 	}
 	if t.Z011 != nil && t.Z011.Actual != nil {
-		buf = append(buf, fiscalDoc{t.Z011.Actual, titleZ011, "/tables/z01_1/actual", "/tables/z01_1/actual/expenditure/rows", "/tables/z01_1/actual/expenditure/total"})
+		out = append(out, fiscalDoc{t.Z011.Actual, shortOf("/tables/z01_1/actual"), "/tables/z01_1/actual"})
 	}
-	return buf
+	return out
 }
 
-func (f *fiscalDoc) part() fiscalPart {
-	return fiscalPart{table: f.title, rows: f.t.Expenditure.Rows, rowsAt: f.rows,
-		total: &f.t.Expenditure.Total, totalAt: f.total, totalName: "本年支出合计", levels: classOnly}
+func (f *fiscalDoc) part(t *Tables) *fiscalPart {
+	return partAt[FundRow, classification.FuncCode](t, f.base+"/expenditure/rows")
 }
 
 // partSet holds the 总表 and the coded parts of the report's tables for
@@ -181,97 +191,98 @@ func (c *Context) parts() *partSet {
 	if c.ps != nil {
 		return c.ps
 	}
-	ps := &partSet{}
-	c.ps = ps
 	r := c.Report
 	t := &r.Tables
-	ps.sums = r.summaries(nil)
+	ps := &partSet{sums: r.summaries(), fiscals: r.fiscals()}
+	c.ps = ps
 	for i := range ps.sums {
-		ps.sumParts = append(ps.sumParts, ps.sums[i].part())
+		ps.sumParts = append(ps.sumParts, *ps.sums[i].part(t))
 	}
-	ps.fiscals = r.fiscals(nil)
 	for i := range ps.fiscals {
-		ps.fiscalParts = append(ps.fiscalParts, ps.fiscals[i].part())
+		ps.fiscalParts = append(ps.fiscalParts, *ps.fiscals[i].part(t))
 	}
-	if t.Income != nil {
-		ps.income = *newIncomePart(t.Income)
-	}
-	if t.Expenditure != nil {
-		ps.expenditure = *newExpPart(t.Expenditure)
-	}
-	if t.FiscalEconomic != nil {
-		ps.fiscalEconomic = *newFiscalEconomicPart(t.FiscalEconomic)
-	}
-	if t.GeneralBudgetEconomic != nil {
-		ps.generalBudgetEconomic = *newGeneralBudgetEconomicPart(t.GeneralBudgetEconomic)
-	}
-	if t.GeneralBudget != nil {
-		ps.generalBudget = *newGeneralBudgetPart(t.GeneralBudget)
-	}
-	if t.StateCapitalExpenditure != nil {
-		ps.stateCapitalExp = *newStateCapitalExpPart(t.StateCapitalExpenditure)
-	}
-	if t.GeneralBudgetBasic != nil {
-		ps.basic = *newBasicPart(t.GeneralBudgetBasic)
-	}
-	if t.GeneralBudgetProject != nil {
-		ps.project = *newProjectPart(t.GeneralBudgetProject)
-	}
-	if t.Z07 != nil {
-		ps.z07 = *newZ07Part(t.Z07)
-	}
-	if t.GovFund != nil {
-		ps.govFund = *newGovFundPart(t.GovFund)
-	}
-	if t.StateCapital != nil {
-		ps.stateCapital = *newStateCapitalPart(t.StateCapital)
-	}
-	if t.Z011 != nil {
-		ps.z011 = *newZ011Part(t.Z011)
-	}
+	load(&ps.income, t, "/tables/income/rows")
+	load(&ps.expenditure, t, "/tables/expenditure/rows")
+	load(&ps.fiscalEconomic, t, "/tables/fiscalEconomic/rows")
+	load(&ps.generalBudgetEconomic, t, "/tables/generalBudgetEconomic/rows")
+	load(&ps.generalBudget, t, "/tables/generalBudget/rows")
+	load(&ps.stateCapitalExp, t, "/tables/stateCapitalExpenditure/rows")
+	load(&ps.basic, t, "/tables/generalBudgetBasic/rows")
+	load(&ps.project, t, "/tables/generalBudgetProject/rows")
+	load(&ps.z07, t, "/tables/z07/rows")
+	load(&ps.govFund, t, "/tables/govFund/rows")
+	load(&ps.stateCapital, t, "/tables/stateCapital/rows")
+	load(&ps.z011, t, "/tables/z01_1/rows")
 	return ps
 }
 
-// formula is a row identity: column total = Σ plus − Σ minus.
+// load sets *dst to the part at ptr, or leaves it zero when its table is
+// absent.
+func load[R any, C classification.Code, P rowPtr[R, C]](dst *part[R, C, P], t *Tables, ptr string) {
+	if p := partAt[R, C, P](t, ptr); p != nil {
+		*dst = *p
+	}
+}
+
+// formula is a row identity between named columns: total = Σ plus − Σ
+// minus.
 type formula struct {
-	total       int
-	plus, minus []int
+	total       string
+	plus, minus []string
 	what        string // completes the message after the figure's label
 }
 
-// newFormula returns the identity total = Σ plus − Σ minus.
-func newFormula(total int, plus, minus []int, what string) formula {
-	return formula{total: total, plus: plus, minus: minus, what: what}
+// identity returns the formula written in eq, such as
+// "endingBalance = beginningBalance + income - expenditure" (JSON column
+// names, spaces around the operators).
+func identity(eq, what string) formula {
+	total, rhs, _ := strings.Cut(eq, " = ")
+	f := formula{total: total, what: what}
+	sign := "+"
+	for _, tok := range strings.Fields(rhs) {
+		switch {
+		case tok == "+" || tok == "-":
+			sign = tok
+		case sign == "+":
+			f.plus = append(f.plus, tok)
+		default:
+			f.minus = append(f.minus, tok)
+		}
+	}
+	return f
 }
 
 var (
-	incomeFormulas = []formula{newFormula(0, []int{1, 2, 3, 4, 5, 6}, nil,
+	incomeFormulas = []formula{identity("total = fiscal + superiorSubsidy + business + operating + affiliated + other",
 		"应等于财政拨款收入、上级补助收入、事业收入、经营收入、附属单位上缴收入与其他收入之和")}
-	expenditureFormulas = []formula{newFormula(0, []int{1, 2, 3, 4, 5}, nil,
+	expenditureFormulas = []formula{identity("total = basic + project + toSuperior + operating + toAffiliated",
 		"应等于基本支出、项目支出、上缴上级支出、经营支出与对附属单位补助支出之和")}
-	splitFormulas    = []formula{newFormula(0, []int{1, 2}, nil, "应等于基本支出与项目支出之和")}
-	econTotalFormula = []formula{newFormula(0, []int{1, 4}, nil, "应等于基本支出与项目支出之和")}
-	econBasicFormula = []formula{newFormula(1, []int{2, 3}, nil, "应等于人员经费与公用经费之和")}
-	fundFormulas     = []formula{newFormula(0, []int{1, 2, 3}, nil,
+	splitFormulas    = []formula{identity("total = basic + project", "应等于基本支出与项目支出之和")}
+	econTotalFormula = []formula{identity("total = basic + project", "应等于基本支出与项目支出之和")}
+	econBasicFormula = []formula{identity("basic = personnel + public", "应等于人员经费与公用经费之和")}
+	fundFormulas     = []formula{identity("total = generalBudget + govFund + stateCapital",
 		"应等于一般公共预算、政府性基金预算与国有资本经营预算财政拨款之和")}
 	fundFlowFormulas = []formula{
-		newFormula(2, []int{3, 4}, nil, "应等于基本支出与项目支出之和"),
-		newFormula(5, []int{0, 1}, []int{2}, "应等于年初结转和结余加本年收入减本年支出"),
+		identity("expenditure = basic + project", "应等于基本支出与项目支出之和"),
+		identity("endingBalance = beginningBalance + income - expenditure", "应等于年初结转和结余加本年收入减本年支出"),
 	}
 	threePublicFormulas = []formula{
-		newFormula(2, []int{3, 4}, nil, "应等于公务用车购置费与公务用车运行维护费之和"),
-		newFormula(0, []int{1, 2, 5}, nil, "应等于因公出国（境）费、公务用车购置及运行维护费与公务接待费之和"),
+		identity("vehicle = vehiclePurchase + vehicleOperation", "应等于公务用车购置费与公务用车运行维护费之和"),
+		identity("total = abroad + vehicle + reception", "应等于因公出国（境）费、公务用车购置及运行维护费与公务接待费之和"),
 	}
-	summaryIncomeTotal = []formula{newFormula(8, []int{0, 1, 2, 3, 4, 5, 6, 7}, nil, "应等于一至八项收入之和")}
-	summaryIncomeGrand = []formula{newFormula(11, []int{8, 9, 10}, nil, "应等于本年收入合计、使用非财政拨款结余与年初结转和结余之和")}
-	summaryExpGrand    = []formula{newFormula(3, []int{0, 1, 2}, nil, "应等于本年支出合计、结余分配与年末结转和结余之和")}
+	summaryIncomeTotal = []formula{identity("total = generalBudget + govFund + stateCapital + superiorSubsidy + business + operating + affiliated + other",
+		"应等于一至八项收入之和")}
+	summaryIncomeGrand = []formula{identity("grandTotal = total + nonFiscalBalanceUsed + beginningBalance",
+		"应等于本年收入合计、使用非财政拨款结余与年初结转和结余之和")}
+	summaryExpGrand = []formula{identity("grandTotal = total + balanceDistribution + endingBalance",
+		"应等于本年支出合计、结余分配与年末结转和结余之和")}
 )
 
-// amountsAt returns the figures of columns ks of cs.
-func amountsAt(cs ColumnSet, ks []int) []Amount {
-	out := make([]Amount, len(ks))
-	for i, k := range ks {
-		out[i] = *cs.At(k)
+// amountsAt returns the figures of columns keys of cs.
+func amountsAt(cs ColumnSet, keys []string) []Amount {
+	out := make([]Amount, len(keys))
+	for i, k := range keys {
+		out[i] = *get(cs, k)
 	}
 	return out
 }
@@ -280,12 +291,11 @@ func amountsAt(cs ColumnSet, ks []int) []Amount {
 // (a row or a line; the column's JSON name is appended) and are described by
 // lb (the column's title is appended).
 func (c *Context) checkFormulas(cs ColumnSet, fs []formula, base loc, lb label) {
-	cols := cs.Columns()
 	for i := range fs {
 		f := &fs[i]
 		l, b := base, lb
-		l.col, b.col = cols[f.total].Name, cols[f.total].Title
-		c.flow(l, b, f.what, *cs.At(f.total), amountsAt(cs, f.plus), amountsAt(cs, f.minus))
+		l.col, b.col = f.total, titleOf(cs, f.total)
+		c.flow(l, b, f.what, *get(cs, f.total), amountsAt(cs, f.plus), amountsAt(cs, f.minus))
 	}
 }
 

@@ -95,8 +95,8 @@ func checkB6(c *Context) {
 	}
 	for _, g := range []struct {
 		col    int
-		tables []tableID
-	}{{2, []tableID{tGovFund, tGovFundThreePublic}}, {3, []tableID{tStateCapital, tStateCapitalExpenditure}}} {
+		tables []string
+	}{{2, []string{"govFund", "govFundThreePublic"}}, {3, []string{"stateCapital", "stateCapitalExpenditure"}}} {
 		c.checks++
 		if !fundZero(t.FiscalSummary, g.col) {
 			continue
@@ -108,9 +108,9 @@ func checkB6(c *Context) {
 				continue
 			}
 			title, _, _ := t.noteOf(k)
-			c.Add(audit.Finding{Path: z.first.String(),
+			c.Add(audit.Finding{Path: z.first,
 				Message: titleFiscalSummary + "中" + fundColumns[g.col].Title + "为0，" + title + "应无数据并加说明，但表中有" +
-					strconv.Itoa(z.n) + "个非零数，" + z.first.String() + "为" + z.a.String() + string(c.Unit()),
+					strconv.Itoa(z.n) + "个非零数，" + z.first + "为" + z.a.String() + string(c.Unit()),
 				Expected: "0", Actual: z.a.String()})
 		}
 	}
@@ -172,24 +172,19 @@ func checkB9(c *Context) {
 			label{table: titleFiscalSummary, line: "本年支出合计", col: "合计"}, t.FiscalSummary.Expenditure.Total.Total)
 	}
 	if e, g := t.GeneralBudgetEconomic, t.GeneralBudget; e != nil && g != nil {
-		for _, k := range []int{0, 1, 2} {
-			col := splitColumns[k]
-			ek := k
-			if k == 2 {
-				ek = 4 // EconomicColumns: project is column 4
-			}
-			c.same(at("/tables/generalBudgetEconomic/total", col.Name), label{table: titleGeneralBudgetEconomic, line: "合计", col: col.Title}, *e.Total.At(ek),
-				label{table: titleGeneralBudget, line: "合计", col: col.Title}, *g.Total.At(k))
+		for _, col := range splitColumns {
+			c.same(at("/tables/generalBudgetEconomic/total", col.Name), label{table: titleGeneralBudgetEconomic, line: "合计", col: col.Title}, *get(&e.Total, col.Name),
+				label{table: titleGeneralBudget, line: "合计", col: col.Title}, *get(&g.Total, col.Name))
 		}
 	}
 }
 
 // threePublicLines are the 部门预算支出经济分类 款 that hold 三公 spending, by
-// ThreePublicColumns index.
+// ThreePublicColumns column.
 var threePublicLines = []struct {
-	col  int
+	col  string
 	code classification.EconDeptCode
-}{{1, "30212"}, {3, "31013"}, {4, "30231"}, {5, "30217"}}
+}{{"abroad", "30212"}, {"vehiclePurchase", "31013"}, {"vehicleOperation", "30231"}, {"reception", "30217"}}
 
 // B10 三公 决算 ≥ the 三公 economic lines of the 基本支出 (and 项目支出) tables.
 func checkB10(c *Context) {
@@ -216,10 +211,10 @@ func checkB10(c *Context) {
 			sum = sum.Add(a)
 		}
 		n++
-		c.atLeast(threePublicColumns[ln.col], *tp.Actual.At(ln.col), a, string(ln.code))
+		c.atLeast(ln.col, *get(&tp.Actual, ln.col), a, string(ln.code))
 	}
 	if n > 0 {
-		c.atLeast(threePublicColumns[0], tp.Actual.Total, sum, "30212、30217、30231、31013")
+		c.atLeast("total", tp.Actual.Total, sum, "30212、30217、30231、31013")
 	}
 }
 
@@ -233,7 +228,8 @@ func econLine(t *EconDeptTable, code classification.EconDeptCode) (Amount, bool)
 	return Amount{}, false
 }
 
-func (c *Context) atLeast(col Column, actual, floor Amount, codes string) {
+func (c *Context) atLeast(key string, actual, floor Amount, codes string) {
+	col := Column{Name: key, Title: titleOf(&ThreePublicColumns{}, key)}
 	c.checks++
 	if !actual.IsSet() || !floor.IsSet() || actual.Cmp(floor) >= 0 {
 		return

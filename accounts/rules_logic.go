@@ -19,8 +19,8 @@ import (
 func checkA16(c *Context) {
 	w := walker{c: c, negatives: true}
 	t := &c.Report.Tables
-	for id := range numTables {
-		t.walkTable(id, &w)
+	for _, tl := range model.tables {
+		t.walkTable(tl.Key, &w)
 	}
 	for _, k := range slices.Sorted(maps.Keys(t.Extra)) {
 		if g := t.Extra[k]; g != nil {
@@ -32,106 +32,59 @@ func checkA16(c *Context) {
 	}
 }
 
-// negative reports a at l under A16 if it is negative and its column may
-// not be.
-func (c *Context) negative(l loc, a *Amount) {
-	c.checks++
-	if a.Sign() >= 0 || slices.Contains(c.Options.NegativeAllowed, l.name()) {
-		return
-	}
-	c.Add(audit.Finding{Path: l.String(),
-		Message:  "金额不得为负数：" + l.String() + "为" + a.String() + string(c.Unit()),
+// negative reports a, at ptr, under A16.
+func (c *Context) negative(ptr string, a *Amount) {
+	c.Add(audit.Finding{Path: ptr,
+		Message:  "金额不得为负数：" + ptr + "为" + a.String() + string(c.Unit()),
 		Expected: "≥0", Actual: a.String()})
 }
 
 // nonZero finds the stated non-zero figures of a table: the first one, and
 // how many there are.
 type nonZero struct {
-	first loc
+	first string // its JSON Pointer
 	a     Amount
 	n     int
 }
 
-func (z *nonZero) visit(l loc, a *Amount) {
-	if a.Sign() != 0 {
-		if z.n == 0 {
-			z.first, z.a = l, *a
-		}
-		z.n++
-	}
-}
-
-// tableNonZero reports the non-zero figures of table id, how many coded
-// rows it has, and whether it is present.
-func (t *Tables) tableNonZero(c *Context, id tableID) (z nonZero, rows int, present bool) {
+// tableNonZero reports the non-zero figures of the table with key, how
+// many rows it has (in its "rows"), and whether it is present.
+func (t *Tables) tableNonZero(c *Context, key string) (z nonZero, rows int, present bool) {
 	w := walker{c: c}
-	present = t.walkTable(id, &w)
-	switch id {
-	case tGovFund:
-		if present {
-			rows = len(t.GovFund.Rows)
-		}
-	case tStateCapital:
-		if present {
-			rows = len(t.StateCapital.Rows)
-		}
-	case tStateCapitalExpenditure:
-		if present {
-			rows = len(t.StateCapitalExpenditure.Rows)
-		}
+	if !t.walkTable(key, &w) {
+		return z, 0, false
 	}
-	return w.z, rows, present
+	v, _ := t.table(key)
+	if i := fieldByKey(v.Type(), "rows"); i >= 0 {
+		rows = v.Field(i).Len()
+	}
+	return w.z, rows, true
 }
 
-// noteOf returns the note of a table that has one.
-func (t *Tables) noteOf(id tableID) (title, note string, ok bool) {
-	switch id {
-	case tFiscalEconomic:
-		if t.FiscalEconomic != nil {
-			return titleFiscalEconomic, t.FiscalEconomic.Note, true
-		}
-	case tGeneralBudget:
-		if t.GeneralBudget != nil {
-			return titleGeneralBudget, t.GeneralBudget.Note, true
-		}
-	case tGeneralBudgetEconomic:
-		if t.GeneralBudgetEconomic != nil {
-			return titleGeneralBudgetEconomic, t.GeneralBudgetEconomic.Note, true
-		}
-	case tThreePublic:
-		if t.ThreePublic != nil {
-			return titleThreePublic, t.ThreePublic.Note, true
-		}
-	case tGovFund:
-		if t.GovFund != nil {
-			return titleGovFund, t.GovFund.Note, true
-		}
-	case tGovFundThreePublic:
-		if t.GovFundThreePublic != nil {
-			return titleGovFundThreePublic, t.GovFundThreePublic.Note, true
-		}
-	case tStateCapital:
-		if t.StateCapital != nil {
-			return titleStateCapital, t.StateCapital.Note, true
-		}
-	case tStateCapitalExpenditure:
-		if t.StateCapitalExpenditure != nil {
-			return titleStateCapitalExpenditure, t.StateCapitalExpenditure.Note, true
-		}
+// noteOf returns the title and note of the table with key, if it is
+// present and has a note.
+func (t *Tables) noteOf(key string) (title, note string, ok bool) {
+	v, present := t.table(key)
+	if !present {
+		return "", "", false
 	}
-	return "", "", false
+	i := fieldByKey(v.Type(), "note")
+	if i < 0 {
+		return "", "", false
+	}
+	return LayoutOf(key).Short, v.Field(i).String(), true
 }
 
 // emptyTableNotes are the tables that are kept, with a note, when the
 // department has no such funds, and the note the templates print.
 var emptyTableNotes = []struct {
-	table tableID
+	table string
 	note  string
 }{
-	{tGovFund, "本年度没有政府性基金预算财政拨款收入、支出，故本表无数据。"},
-	{tGovFundThreePublic, "本年度没有使用政府性基金预算财政拨款安排的“三公”经费支出，故本表无数据。"},
-	{tStateCapital, "本年度没有国有资本经营预算财政拨款收入、支出，故本表无数据。"},
-	{tStateCapitalExpenditure, "本年度没有国有资本经营预算财政拨款支出，故本表无数据。"},
+	{"govFund", "本年度没有政府性基金预算财政拨款收入、支出，故本表无数据。"},
+	{"govFundThreePublic", "本年度没有使用政府性基金预算财政拨款安排的“三公”经费支出，故本表无数据。"},
+	{"stateCapital", "本年度没有国有资本经营预算财政拨款收入、支出，故本表无数据。"},
+	{"stateCapitalExpenditure", "本年度没有国有资本经营预算财政拨款支出，故本表无数据。"},
 }
 
 // E1 an empty fund table carries its note.
@@ -144,7 +97,7 @@ func checkE1(c *Context) {
 		if !present || z.n > 0 || rows > 0 || strings.TrimSpace(note) != "" {
 			continue
 		}
-		c.Add(audit.Finding{Path: "/tables/" + e.table.key() + "/note",
+		c.Add(audit.Finding{Path: "/tables/" + e.table + "/note",
 			Message:  title + "无数据，应保留表格并加说明，如“" + e.note + "”",
 			Expected: e.note})
 	}
@@ -153,13 +106,13 @@ func checkE1(c *Context) {
 // E2 a table whose note says it has no data has no non-zero figure.
 func checkE2(c *Context) {
 	t := &c.Report.Tables
-	for id := range numTables {
-		title, note, ok := t.noteOf(id)
+	for _, tl := range model.tables {
+		title, note, ok := t.noteOf(tl.Key)
 		if !ok || strings.TrimSpace(note) == "" {
 			continue
 		}
 		c.checks++
-		z, _, _ := t.tableNonZero(c, id)
+		z, _, _ := t.tableNonZero(c, tl.Key)
 		if z.n > 0 {
 			c.Add(e2Finding(title, note, z, c.Unit()))
 		}
@@ -183,9 +136,9 @@ func checkE2(c *Context) {
 }
 
 func e2Finding(title, note string, z nonZero, u amount.Unit) audit.Finding {
-	return audit.Finding{Path: z.first.String(),
+	return audit.Finding{Path: z.first,
 		Message: title + "注明“" + strings.TrimSpace(note) + "”，但表中有" + strconv.Itoa(z.n) + "个非零数，" +
-			z.first.String() + "为" + z.a.String() + string(u),
+			z.first + "为" + z.a.String() + string(u),
 		Expected: "0", Actual: z.a.String()}
 }
 
