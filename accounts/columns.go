@@ -36,73 +36,73 @@ func Amounts(cs ColumnSet) iter.Seq2[Column, *Amount] {
 func (c *IncomeColumns) Columns() []Column { return columnsOf(c) }
 
 // At returns column i.
-func (c *IncomeColumns) At(i int) *Amount { return ColumnsOf(c).At(i) }
+func (c *IncomeColumns) At(i int) *Amount { return fieldAt(c, i) }
 
 // Columns lists the columns of 支出决算表.
 func (c *ExpenditureColumns) Columns() []Column { return columnsOf(c) }
 
 // At returns column i.
-func (c *ExpenditureColumns) At(i int) *Amount { return ColumnsOf(c).At(i) }
+func (c *ExpenditureColumns) At(i int) *Amount { return fieldAt(c, i) }
 
 // Columns lists the fund columns.
 func (c *FundColumns) Columns() []Column { return columnsOf(c) }
 
 // At returns column i.
-func (c *FundColumns) At(i int) *Amount { return ColumnsOf(c).At(i) }
+func (c *FundColumns) At(i int) *Amount { return fieldAt(c, i) }
 
 // Columns lists the columns of the economic-classification detail tables.
 func (c *EconomicColumns) Columns() []Column { return columnsOf(c) }
 
 // At returns column i.
-func (c *EconomicColumns) At(i int) *Amount { return ColumnsOf(c).At(i) }
+func (c *EconomicColumns) At(i int) *Amount { return fieldAt(c, i) }
 
 // Columns lists 合计, 基本支出 and 项目支出.
 func (c *SplitColumns) Columns() []Column { return columnsOf(c) }
 
 // At returns column i.
-func (c *SplitColumns) At(i int) *Amount { return ColumnsOf(c).At(i) }
+func (c *SplitColumns) At(i int) *Amount { return fieldAt(c, i) }
 
 // Columns lists the 三公 items.
 func (c *ThreePublicColumns) Columns() []Column { return columnsOf(c) }
 
 // At returns column i.
-func (c *ThreePublicColumns) At(i int) *Amount { return ColumnsOf(c).At(i) }
+func (c *ThreePublicColumns) At(i int) *Amount { return fieldAt(c, i) }
 
 // Columns lists the columns of the 政府性基金 and 国有资本经营 tables.
 func (c *FundFlowColumns) Columns() []Column { return columnsOf(c) }
 
 // At returns column i.
-func (c *FundFlowColumns) At(i int) *Amount { return ColumnsOf(c).At(i) }
+func (c *FundFlowColumns) At(i int) *Amount { return fieldAt(c, i) }
 
 // Columns lists 年初预算数, 调整预算数 and 决算数.
 func (c *BudgetColumns) Columns() []Column { return columnsOf(c) }
 
 // At returns column i.
-func (c *BudgetColumns) At(i int) *Amount { return ColumnsOf(c).At(i) }
+func (c *BudgetColumns) At(i int) *Amount { return fieldAt(c, i) }
 
 // Columns lists the lines of the income side of 收入支出决算总表.
 func (c *SummaryIncome) Columns() []Column { return columnsOf(c) }
 
 // At returns column i.
-func (c *SummaryIncome) At(i int) *Amount { return ColumnsOf(c).At(i) }
+func (c *SummaryIncome) At(i int) *Amount { return fieldAt(c, i) }
 
 // Columns lists the total lines of the expenditure side of 收入支出决算总表 (its 类 rows are in Rows).
 func (c *SummaryExpenditure) Columns() []Column { return columnsOf(c) }
 
 // At returns column i.
-func (c *SummaryExpenditure) At(i int) *Amount { return ColumnsOf(c).At(i) }
+func (c *SummaryExpenditure) At(i int) *Amount { return fieldAt(c, i) }
 
 // Columns lists the single column of the row, "amount".
 func (c *FuncAmountRow) Columns() []Column { return columnsOf(c) }
 
 // At returns column i.
-func (c *FuncAmountRow) At(i int) *Amount { return ColumnsOf(c).At(i) }
+func (c *FuncAmountRow) At(i int) *Amount { return fieldAt(c, i) }
 
 // Columns lists the single column of the row, "amount".
 func (c *EconDeptRow) Columns() []Column { return columnsOf(c) }
 
 // At returns column i.
-func (c *EconDeptRow) At(i int) *Amount { return ColumnsOf(c).At(i) }
+func (c *EconDeptRow) At(i int) *Amount { return fieldAt(c, i) }
 
 // columnsOf returns the columns of the struct p points to.
 func columnsOf(p any) []Column { return model.lines[reflect.TypeOf(p).Elem()].cols }

@@ -323,12 +323,21 @@ func (x line) At(i int) *Amount {
 // the tables (such as *IncomeColumns, *IncomeRow, *SummaryIncome or
 // *EconDeptRow). It panics for another type.
 func ColumnsOf(p any) ColumnSet {
+	if cs, ok := p.(ColumnSet); ok {
+		return cs
+	}
 	v := reflect.ValueOf(p)
 	l := model.lines[v.Type().Elem()]
 	if v.Kind() != reflect.Pointer || l == nil {
 		panic("accounts: ColumnsOf of a " + v.Type().String())
 	}
 	return line{v.Elem(), l}
+}
+
+// fieldAt returns the amount of column i of the struct p points to.
+func fieldAt(p any, i int) *Amount {
+	v := reflect.ValueOf(p).Elem()
+	return v.FieldByIndex(model.lines[v.Type()].idx[i]).Addr().Interface().(*Amount)
 }
 
 // get returns the amount of column key of cs, or nil.
@@ -338,6 +347,14 @@ func get(cs ColumnSet, key string) *Amount {
 			return x.At(i)
 		}
 		return nil
+	}
+	if v := reflect.ValueOf(cs); v.Kind() == reflect.Pointer {
+		if l := model.lines[v.Type().Elem()]; l != nil {
+			if i, ok := l.byKey[key]; ok {
+				return v.Elem().FieldByIndex(l.idx[i]).Addr().Interface().(*Amount)
+			}
+			return nil
+		}
 	}
 	for i, c := range cs.Columns() {
 		if c.Name == key {

@@ -21,7 +21,14 @@ type walker struct {
 	c         *Context
 	negatives bool
 	z         nonZero  // the stated non-zero figures
-	path      []string // the JSON Pointer tokens of the current figure
+	path      []token // the JSON Pointer of the current figure
+}
+
+// token is one token of a JSON Pointer: a key, or a row index when key
+// is "".
+type token struct {
+	key string
+	row int
 }
 
 // figure visits a at the current path; l, when not nil, is its pointer
@@ -50,7 +57,16 @@ func (w *walker) at(l *loc) (ptr, name string) {
 	if l != nil {
 		return l.String(), l.name()
 	}
-	return "/" + strings.Join(w.path, "/"), w.path[len(w.path)-1]
+	var b strings.Builder
+	for _, t := range w.path {
+		b.WriteByte('/')
+		if t.key != "" {
+			b.WriteString(t.key)
+		} else {
+			b.WriteString(strconv.Itoa(t.row))
+		}
+	}
+	return b.String(), w.path[len(w.path)-1].key
 }
 
 // value visits the figures of v, whose pointer is w.path.
@@ -62,7 +78,7 @@ func (w *walker) value(v reflect.Value) {
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			w.path = append(w.path, strconv.Itoa(i))
+			w.path = append(w.path, token{row: i})
 			w.value(v.Index(i))
 			w.path = w.path[:len(w.path)-1]
 		}
@@ -80,7 +96,7 @@ func (w *walker) value(v reflect.Value) {
 				w.value(v.Field(i))
 				continue
 			}
-			w.path = append(w.path, key)
+			w.path = append(w.path, token{key: key})
 			w.value(v.Field(i))
 			w.path = w.path[:len(w.path)-1]
 		}
@@ -113,7 +129,7 @@ func (t *Tables) walkTable(key string, w *walker) bool {
 	if !ok {
 		return false
 	}
-	w.path = append(w.path[:0], "tables", key)
+	w.path = append(w.path[:0], token{key: "tables"}, token{key: key})
 	w.value(v)
 	return true
 }
@@ -136,6 +152,6 @@ func walkExtra(w *walker, key string, g *GenericTable) {
 
 // walkPrior visits every amount of the prior-year figures.
 func walkPrior(w *walker, p *PriorYear) {
-	w.path = append(w.path[:0], "priorYear")
+	w.path = append(w.path[:0], token{key: "priorYear"})
 	w.value(reflect.ValueOf(p).Elem())
 }
