@@ -139,9 +139,9 @@ func (c *Context) same(l loc, lb label, a Amount, other label, b Amount) {
 func (c *Context) outcome(r amount.Comparison, l loc, subject func() string, total Amount) {
 	switch r.Outcome {
 	case amount.Mismatch:
-		c.add(c.rule.Severity, c.sumFinding(r, l, subject(), total, false))
+		c.report(c.rule.Severity, c.sumFinding(r, l, subject(), total, false))
 	case amount.Rounding:
-		c.add(audit.Info, c.sumFinding(r, l, subject(), total, true))
+		c.report(audit.Info, c.sumFinding(r, l, subject(), total, true))
 	}
 }
 

@@ -89,29 +89,57 @@ func (c *Context) Tolerance() amount.Tolerance {
 // rule's ID, and a zero Severity to the rule's severity. Use AddInfo for an
 // info finding of the running rule.
 func (c *Context) Add(f audit.Finding) {
-	if f.Rule == "" {
-		f.Rule = c.rule.ID
+	s := f.Severity
+	if s == 0 && (f.Rule == "" || f.Rule == c.rule.ID) {
+		s = c.rule.Severity
 	}
-	if f.Severity == 0 && f.Rule == c.rule.ID {
-		f.Severity = c.rule.Severity
-	}
-	c.rep.Report(f)
+	c.report(s, f)
 }
 
 // AddInfo reports an info finding (such as a 舍入差异) for the running rule.
-func (c *Context) AddInfo(f audit.Finding) {
+func (c *Context) AddInfo(f audit.Finding) { c.report(audit.Info, f) }
+
+// report is where every finding of a rule goes: Rule defaults to the
+// running rule's ID.
+func (c *Context) report(s audit.Severity, f audit.Finding) {
 	if f.Rule == "" {
 		f.Rule = c.rule.ID
 	}
-	f.Severity = audit.Info
+	f.Severity = s
 	c.rep.Report(f)
 }
 
-// add reports f with severity s.
-func (c *Context) add(s audit.Severity, f audit.Finding) {
-	f.Rule = c.rule.ID
-	f.Severity = s
-	c.rep.Report(f)
+// Sum checks that total equals the sum of addends under the running rule's
+// tolerance, and reports what does not hold at path (the JSON Pointer of
+// total): a difference beyond the tolerance with the rule's severity, one
+// within it as info (舍入差异). subject is the head of the message, such as
+// Describe(t, "合计", "")+"应等于各类之和"; the expected and actual figures,
+// the difference and the unit follow it. A comparison with an absent figure
+// is skipped. Sum returns the outcome.
+func (c *Context) Sum(path, subject string, total Amount, addends ...Amount) amount.Outcome {
+	return c.Flow(path, subject, total, addends, nil)
+}
+
+// Flow is Sum for total = Σ plus − Σ minus.
+func (c *Context) Flow(path, subject string, total Amount, plus, minus []Amount) amount.Outcome {
+	r := c.compare(total, plus, minus)
+	c.outcome(r, at(path, ""), func() string { return subject }, total)
+	return r.Outcome
+}
+
+// Equal checks that a, at path, equals b, the same figure in another place,
+// as Sum(path, subject, a, b) does. subject is the head of the message,
+// such as Describe(t1, "合计", "")+"应等于"+Describe(t2, "合计", "项目支出").
+func (c *Context) Equal(path, subject string, a, b Amount) amount.Outcome {
+	return c.Sum(path, subject, a, b)
+}
+
+// Describe names a figure in a message as the built-in rules do: the
+// table's title (see TableLayout.Short), the line (合计, or a row's code and
+// name) and the column, as in 收入决算表 合计·财政拨款收入. Empty parts are
+// left out.
+func Describe(table, line, column string) string {
+	return label{table: table, line: line, col: column}.String()
 }
 
 // Validate runs the rules over r and returns every finding.

@@ -2,6 +2,7 @@ package accounts
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -133,4 +134,29 @@ func TestColumnsOf(t *testing.T) {
 		}
 	}()
 	ColumnsOf(new(int))
+}
+
+// TestFormulasNameColumns: every column a formula names is a column of the
+// lines it is checked on.
+func TestFormulasNameColumns(t *testing.T) {
+	for _, tc := range []struct {
+		cs ColumnSet
+		fs []formula
+	}{
+		{&IncomeColumns{}, incomeFormulas}, {&ExpenditureColumns{}, expenditureFormulas}, {&SplitColumns{}, splitFormulas},
+		{&EconomicColumns{}, econTotalFormula}, {&EconomicColumns{}, econBasicFormula}, {&FundColumns{}, fundFormulas},
+		{&FundFlowColumns{}, fundFlowFormulas}, {&ThreePublicColumns{}, threePublicFormulas},
+		{&SummaryIncome{}, summaryIncomeTotal}, {&SummaryIncome{}, summaryIncomeGrand}, {&SummaryExpenditure{}, summaryExpGrand},
+	} {
+		for _, f := range tc.fs {
+			for _, k := range append(append([]string{f.total}, f.plus...), f.minus...) {
+				if get(tc.cs, k) == nil {
+					t.Errorf("%T has no column %q (formula for %s)", tc.cs, k, f.total)
+				}
+			}
+		}
+	}
+	if f := identity("a = b + c - d", ""); f.total != "a" || !slices.Equal(f.plus, []string{"b", "c"}) || !slices.Equal(f.minus, []string{"d"}) {
+		t.Errorf("identity: %+v", f)
+	}
 }

@@ -295,7 +295,7 @@ func checkB11(c *Context) {
 				fd := c.sumFinding(r, at("/tables/f03/operatingCost/amount", ""),
 					label{table: titleF03, line: "机关运行经费"}.String()+"应与"+label{table: titleZ07, line: "日常公用经费"}.String()+"一致",
 					f.OperatingCost.Amount, false)
-				c.add(audit.Warning, fd)
+				c.report(audit.Warning, fd)
 			}
 		}
 	}

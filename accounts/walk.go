@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/cnfiscal/juesuan/audit"
 )
@@ -20,7 +21,7 @@ var escape = audit.EscapeToken
 type walker struct {
 	c         *Context
 	negatives bool
-	z         nonZero  // the stated non-zero figures
+	z         nonZero // the stated non-zero figures
 	path      []token // the JSON Pointer of the current figure
 }
 
@@ -85,7 +86,7 @@ func (w *walker) value(v reflect.Value) {
 	case reflect.Struct:
 		t := v.Type()
 		if t == amountType {
-			w.figure(v.Addr().Interface().(*Amount), nil)
+			w.figure((*Amount)(unsafe.Pointer(v.UnsafeAddr())), nil)
 			return
 		}
 		if t == countType {
