@@ -56,7 +56,7 @@ func (c *Context) fillFormulas(cs ColumnSet, fs []formula) bool {
 	changed := false
 	for i := range fs {
 		f := &fs[i]
-		if set(get(cs, f.total), amountsAt(cs, f.plus), amountsAt(cs, f.minus)) {
+		if dst := cs.At(f.total); !dst.IsSet() && set(dst, amountsAt(nil, cs, f.plus), amountsAt(nil, cs, f.minus)) {
 			changed = true
 		}
 	}

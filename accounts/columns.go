@@ -3,6 +3,7 @@ package accounts
 import (
 	"iter"
 	"reflect"
+	"unsafe"
 )
 
 // ColumnSet is implemented by pointers to the columns types of the tables
@@ -33,76 +34,98 @@ func Amounts(cs ColumnSet) iter.Seq2[Column, *Amount] {
 // read the layout derived from the type's declaration (see model.go).
 
 // Columns lists the columns of 收入决算表.
-func (c *IncomeColumns) Columns() []Column { return columnsOf(c) }
+func (c *IncomeColumns) Columns() []Column { return incomeColumnsLayout.cols }
 
 // At returns column i.
-func (c *IncomeColumns) At(i int) *Amount { return fieldAt(c, i) }
+func (c *IncomeColumns) At(i int) *Amount { return incomeColumnsLayout.at(unsafe.Pointer(c), i) }
 
 // Columns lists the columns of 支出决算表.
-func (c *ExpenditureColumns) Columns() []Column { return columnsOf(c) }
+func (c *ExpenditureColumns) Columns() []Column { return expenditureColumnsLayout.cols }
 
 // At returns column i.
-func (c *ExpenditureColumns) At(i int) *Amount { return fieldAt(c, i) }
+func (c *ExpenditureColumns) At(i int) *Amount {
+	return expenditureColumnsLayout.at(unsafe.Pointer(c), i)
+}
 
 // Columns lists the fund columns.
-func (c *FundColumns) Columns() []Column { return columnsOf(c) }
+func (c *FundColumns) Columns() []Column { return fundColumnsLayout.cols }
 
 // At returns column i.
-func (c *FundColumns) At(i int) *Amount { return fieldAt(c, i) }
+func (c *FundColumns) At(i int) *Amount { return fundColumnsLayout.at(unsafe.Pointer(c), i) }
 
 // Columns lists the columns of the economic-classification detail tables.
-func (c *EconomicColumns) Columns() []Column { return columnsOf(c) }
+func (c *EconomicColumns) Columns() []Column { return economicColumnsLayout.cols }
 
 // At returns column i.
-func (c *EconomicColumns) At(i int) *Amount { return fieldAt(c, i) }
+func (c *EconomicColumns) At(i int) *Amount { return economicColumnsLayout.at(unsafe.Pointer(c), i) }
 
 // Columns lists 合计, 基本支出 and 项目支出.
-func (c *SplitColumns) Columns() []Column { return columnsOf(c) }
+func (c *SplitColumns) Columns() []Column { return splitColumnsLayout.cols }
 
 // At returns column i.
-func (c *SplitColumns) At(i int) *Amount { return fieldAt(c, i) }
+func (c *SplitColumns) At(i int) *Amount { return splitColumnsLayout.at(unsafe.Pointer(c), i) }
 
 // Columns lists the 三公 items.
-func (c *ThreePublicColumns) Columns() []Column { return columnsOf(c) }
+func (c *ThreePublicColumns) Columns() []Column { return threePublicColumnsLayout.cols }
 
 // At returns column i.
-func (c *ThreePublicColumns) At(i int) *Amount { return fieldAt(c, i) }
+func (c *ThreePublicColumns) At(i int) *Amount {
+	return threePublicColumnsLayout.at(unsafe.Pointer(c), i)
+}
 
 // Columns lists the columns of the 政府性基金 and 国有资本经营 tables.
-func (c *FundFlowColumns) Columns() []Column { return columnsOf(c) }
+func (c *FundFlowColumns) Columns() []Column { return fundFlowColumnsLayout.cols }
 
 // At returns column i.
-func (c *FundFlowColumns) At(i int) *Amount { return fieldAt(c, i) }
+func (c *FundFlowColumns) At(i int) *Amount { return fundFlowColumnsLayout.at(unsafe.Pointer(c), i) }
 
 // Columns lists 年初预算数, 调整预算数 and 决算数.
-func (c *BudgetColumns) Columns() []Column { return columnsOf(c) }
+func (c *BudgetColumns) Columns() []Column { return budgetColumnsLayout.cols }
 
 // At returns column i.
-func (c *BudgetColumns) At(i int) *Amount { return fieldAt(c, i) }
+func (c *BudgetColumns) At(i int) *Amount { return budgetColumnsLayout.at(unsafe.Pointer(c), i) }
 
 // Columns lists the lines of the income side of 收入支出决算总表.
-func (c *SummaryIncome) Columns() []Column { return columnsOf(c) }
+func (c *SummaryIncome) Columns() []Column { return summaryIncomeLayout.cols }
 
 // At returns column i.
-func (c *SummaryIncome) At(i int) *Amount { return fieldAt(c, i) }
+func (c *SummaryIncome) At(i int) *Amount { return summaryIncomeLayout.at(unsafe.Pointer(c), i) }
 
 // Columns lists the total lines of the expenditure side of 收入支出决算总表 (its 类 rows are in Rows).
-func (c *SummaryExpenditure) Columns() []Column { return columnsOf(c) }
+func (c *SummaryExpenditure) Columns() []Column { return summaryExpenditureLayout.cols }
 
 // At returns column i.
-func (c *SummaryExpenditure) At(i int) *Amount { return fieldAt(c, i) }
+func (c *SummaryExpenditure) At(i int) *Amount {
+	return summaryExpenditureLayout.at(unsafe.Pointer(c), i)
+}
 
 // Columns lists the single column of the row, "amount".
-func (c *FuncAmountRow) Columns() []Column { return columnsOf(c) }
+func (c *FuncAmountRow) Columns() []Column { return funcAmountRowLayout.cols }
 
 // At returns column i.
-func (c *FuncAmountRow) At(i int) *Amount { return fieldAt(c, i) }
+func (c *FuncAmountRow) At(i int) *Amount { return funcAmountRowLayout.at(unsafe.Pointer(c), i) }
 
 // Columns lists the single column of the row, "amount".
-func (c *EconDeptRow) Columns() []Column { return columnsOf(c) }
+func (c *EconDeptRow) Columns() []Column { return econDeptRowLayout.cols }
 
 // At returns column i.
-func (c *EconDeptRow) At(i int) *Amount { return fieldAt(c, i) }
+func (c *EconDeptRow) At(i int) *Amount { return econDeptRowLayout.at(unsafe.Pointer(c), i) }
+
+// The layouts of the column sets, looked up once.
+var (
+	incomeColumnsLayout      = layoutOf[IncomeColumns]()
+	expenditureColumnsLayout = layoutOf[ExpenditureColumns]()
+	fundColumnsLayout        = layoutOf[FundColumns]()
+	economicColumnsLayout    = layoutOf[EconomicColumns]()
+	splitColumnsLayout       = layoutOf[SplitColumns]()
+	threePublicColumnsLayout = layoutOf[ThreePublicColumns]()
+	fundFlowColumnsLayout    = layoutOf[FundFlowColumns]()
+	budgetColumnsLayout      = layoutOf[BudgetColumns]()
+	summaryIncomeLayout      = layoutOf[SummaryIncome]()
+	summaryExpenditureLayout = layoutOf[SummaryExpenditure]()
+	funcAmountRowLayout      = layoutOf[FuncAmountRow]()
+	econDeptRowLayout        = layoutOf[EconDeptRow]()
+)
 
 // columnsOf returns the columns of the struct p points to.
 func columnsOf(p any) []Column { return model.lines[reflect.TypeOf(p).Elem()].cols }

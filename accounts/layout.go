@@ -224,67 +224,77 @@ func load[R any, C classification.Code, P rowPtr[R, C]](dst *part[R, C, P], t *T
 	}
 }
 
-// formula is a row identity between named columns: total = Σ plus − Σ
-// minus.
+// formula is a row identity between named columns of a column set:
+// total = Σ plus − Σ minus. The names are resolved to column indices of
+// the set's layout when the formula is made.
 type formula struct {
-	total       string
-	plus, minus []string
+	total       int
+	plus, minus []int
 	what        string // completes the message after the figure's label
+	names       string // the identity as written
 }
 
-// identity returns the formula written in eq, such as
-// "endingBalance = beginningBalance + income - expenditure" (JSON column
-// names, spaces around the operators).
-func identity(eq, what string) formula {
+// identity returns the formula written in eq over the columns of T, such
+// as "endingBalance = beginningBalance + income - expenditure" (JSON
+// column names, spaces around the operators). It panics on a name T does
+// not have.
+func identity[T any](eq, what string) formula {
+	l := layoutOf[T]()
+	col := func(name string) int {
+		i, ok := l.byKey[name]
+		if !ok {
+			panic("accounts: formula " + eq + ": no column " + name)
+		}
+		return i
+	}
 	total, rhs, _ := strings.Cut(eq, " = ")
-	f := formula{total: total, what: what}
+	f := formula{total: col(total), what: what, names: eq}
 	sign := "+"
 	for _, tok := range strings.Fields(rhs) {
 		switch {
 		case tok == "+" || tok == "-":
 			sign = tok
 		case sign == "+":
-			f.plus = append(f.plus, tok)
+			f.plus = append(f.plus, col(tok))
 		default:
-			f.minus = append(f.minus, tok)
+			f.minus = append(f.minus, col(tok))
 		}
 	}
 	return f
 }
 
 var (
-	incomeFormulas = []formula{identity("total = fiscal + superiorSubsidy + business + operating + affiliated + other",
+	incomeFormulas = []formula{identity[IncomeColumns]("total = fiscal + superiorSubsidy + business + operating + affiliated + other",
 		"应等于财政拨款收入、上级补助收入、事业收入、经营收入、附属单位上缴收入与其他收入之和")}
-	expenditureFormulas = []formula{identity("total = basic + project + toSuperior + operating + toAffiliated",
+	expenditureFormulas = []formula{identity[ExpenditureColumns]("total = basic + project + toSuperior + operating + toAffiliated",
 		"应等于基本支出、项目支出、上缴上级支出、经营支出与对附属单位补助支出之和")}
-	splitFormulas    = []formula{identity("total = basic + project", "应等于基本支出与项目支出之和")}
-	econTotalFormula = []formula{identity("total = basic + project", "应等于基本支出与项目支出之和")}
-	econBasicFormula = []formula{identity("basic = personnel + public", "应等于人员经费与公用经费之和")}
-	fundFormulas     = []formula{identity("total = generalBudget + govFund + stateCapital",
+	splitFormulas    = []formula{identity[SplitColumns]("total = basic + project", "应等于基本支出与项目支出之和")}
+	econTotalFormula = []formula{identity[EconomicColumns]("total = basic + project", "应等于基本支出与项目支出之和")}
+	econBasicFormula = []formula{identity[EconomicColumns]("basic = personnel + public", "应等于人员经费与公用经费之和")}
+	fundFormulas     = []formula{identity[FundColumns]("total = generalBudget + govFund + stateCapital",
 		"应等于一般公共预算、政府性基金预算与国有资本经营预算财政拨款之和")}
 	fundFlowFormulas = []formula{
-		identity("expenditure = basic + project", "应等于基本支出与项目支出之和"),
-		identity("endingBalance = beginningBalance + income - expenditure", "应等于年初结转和结余加本年收入减本年支出"),
+		identity[FundFlowColumns]("expenditure = basic + project", "应等于基本支出与项目支出之和"),
+		identity[FundFlowColumns]("endingBalance = beginningBalance + income - expenditure", "应等于年初结转和结余加本年收入减本年支出"),
 	}
 	threePublicFormulas = []formula{
-		identity("vehicle = vehiclePurchase + vehicleOperation", "应等于公务用车购置费与公务用车运行维护费之和"),
-		identity("total = abroad + vehicle + reception", "应等于因公出国（境）费、公务用车购置及运行维护费与公务接待费之和"),
+		identity[ThreePublicColumns]("vehicle = vehiclePurchase + vehicleOperation", "应等于公务用车购置费与公务用车运行维护费之和"),
+		identity[ThreePublicColumns]("total = abroad + vehicle + reception", "应等于因公出国（境）费、公务用车购置及运行维护费与公务接待费之和"),
 	}
-	summaryIncomeTotal = []formula{identity("total = generalBudget + govFund + stateCapital + superiorSubsidy + business + operating + affiliated + other",
+	summaryIncomeTotal = []formula{identity[SummaryIncome]("total = generalBudget + govFund + stateCapital + superiorSubsidy + business + operating + affiliated + other",
 		"应等于一至八项收入之和")}
-	summaryIncomeGrand = []formula{identity("grandTotal = total + nonFiscalBalanceUsed + beginningBalance",
+	summaryIncomeGrand = []formula{identity[SummaryIncome]("grandTotal = total + nonFiscalBalanceUsed + beginningBalance",
 		"应等于本年收入合计、使用非财政拨款结余与年初结转和结余之和")}
-	summaryExpGrand = []formula{identity("grandTotal = total + balanceDistribution + endingBalance",
+	summaryExpGrand = []formula{identity[SummaryExpenditure]("grandTotal = total + balanceDistribution + endingBalance",
 		"应等于本年支出合计、结余分配与年末结转和结余之和")}
 )
 
-// amountsAt returns the figures of columns keys of cs.
-func amountsAt(cs ColumnSet, keys []string) []Amount {
-	out := make([]Amount, len(keys))
-	for i, k := range keys {
-		out[i] = *get(cs, k)
+// amountsAt appends the figures of columns ks of cs to dst.
+func amountsAt(dst []Amount, cs ColumnSet, ks []int) []Amount {
+	for _, k := range ks {
+		dst = append(dst, *cs.At(k))
 	}
-	return out
+	return dst
 }
 
 // checkFormulas checks the identities fs on cs, whose figures sit at base
@@ -294,8 +304,10 @@ func (c *Context) checkFormulas(cs ColumnSet, fs []formula, base loc, lb label) 
 	for i := range fs {
 		f := &fs[i]
 		l, b := base, lb
-		l.col, b.col = f.total, titleOf(cs, f.total)
-		c.flow(l, b, f.what, *get(cs, f.total), amountsAt(cs, f.plus), amountsAt(cs, f.minus))
+		col := cs.Columns()[f.total]
+		l.col, b.col = col.Name, col.Title
+		var plus, minus [12]Amount
+		c.flow(l, b, f.what, *cs.At(f.total), amountsAt(plus[:0], cs, f.plus), amountsAt(minus[:0], cs, f.minus))
 	}
 }
 

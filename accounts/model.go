@@ -131,6 +131,9 @@ type lineLayout struct {
 	// and Fund; nil when the type has none.
 	code, name, fund []int
 	family           classification.Family
+	// flat is set when the struct holds no other struct than its
+	// embedded columns: its figures are its columns (see walker.value).
+	flat bool
 }
 
 var (
@@ -199,6 +202,7 @@ func buildModel() *tableModel {
 
 // parts lists the parts of struct type t at path (within its table).
 func (m *tableModel) parts(t reflect.Type, path string, self *tags, short string) []PartLayout {
+	m.keys[t] = keysOf(t)
 	var out []PartLayout
 	lines := PartLayout{Path: path, Kind: LinesPart, short: short}
 	if self != nil {
@@ -276,7 +280,7 @@ func (m *tableModel) lineOf(t reflect.Type) *lineLayout {
 	if l, ok := m.lines[t]; ok {
 		return l
 	}
-	l := &lineLayout{byKey: map[string]int{}}
+	l := &lineLayout{byKey: map[string]int{}, flat: true}
 	m.lines[t] = l
 	t0 := t
 	var add func(t reflect.Type, prefix []int)
@@ -305,11 +309,16 @@ func (m *tableModel) lineOf(t reflect.Type) *lineLayout {
 			case ft == fundType:
 				l.fund = ix
 			case ft.Kind() == reflect.Struct && ft != countType:
+				l.flat = false
 				m.lineOf(ft)
 			case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct:
+				l.flat = false
 				m.lineOf(ft.Elem())
 			case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
+				l.flat = false
 				m.lineOf(ft.Elem())
+			case ft.Kind() == reflect.Map || ft.Kind() == reflect.Slice || ft.Kind() == reflect.Pointer:
+				l.flat = false
 			}
 		}
 	}
@@ -346,10 +355,8 @@ func ColumnsOf(p any) ColumnSet {
 	return line{v.Elem(), l}
 }
 
-// fieldAt returns the amount of column i of the struct p points to.
-func fieldAt[T any](p *T, i int) *Amount {
-	return model.lines[reflect.TypeFor[T]()].at(unsafe.Pointer(p), i)
-}
+// layoutOf returns the lineLayout of T.
+func layoutOf[T any]() *lineLayout { return model.lines[reflect.TypeFor[T]()] }
 
 // get returns the amount of column key of cs, or nil.
 func get(cs ColumnSet, key string) *Amount {

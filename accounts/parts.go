@@ -71,6 +71,7 @@ type codeIndex struct {
 	order []int          // the row indices in code order (stable: equal codes keep row order)
 	first map[string]int // the first row with each code
 	last  map[string]int // the last row with each code
+	kids  [][]int        // the direct children of each row, once children has asked
 }
 
 // index returns the code index of the part's rows, building it on first
@@ -90,7 +91,10 @@ func (p *part[R, C, P]) index() *codeIndex {
 		}
 		x.last[code] = i
 	}
-	slices.SortStableFunc(x.order, func(a, b int) int { return cmp.Compare(p.code(a), p.code(b)) })
+	byCode := func(a, b int) int { return cmp.Compare(p.code(a), p.code(b)) }
+	if !slices.IsSortedFunc(x.order, byCode) {
+		slices.SortStableFunc(x.order, byCode)
+	}
 	p.ix = x
 	return x
 }
@@ -112,16 +116,19 @@ func (x *codeIndex) find(code string) int {
 // listing is the parent.
 func (p *part[R, C, P]) children(fn func(parent int, kids []int)) {
 	x := p.index()
-	kids := make([][]int, len(p.rows))
-	for _, i := range x.order {
-		code := string(p.code(i))
-		if len(code) < 2 {
-			continue
-		}
-		if parent, ok := x.last[code[:len(code)-2]]; ok {
-			kids[parent] = append(kids[parent], i)
+	if x.kids == nil {
+		x.kids = make([][]int, len(p.rows))
+		for _, i := range x.order {
+			code := string(p.code(i))
+			if len(code) < 2 {
+				continue
+			}
+			if parent, ok := x.last[code[:len(code)-2]]; ok {
+				x.kids[parent] = append(x.kids[parent], i)
+			}
 		}
 	}
+	kids := x.kids
 	for k := len(x.order) - 1; k >= 0; k-- {
 		if i := x.order[k]; len(kids[i]) > 0 {
 			fn(i, kids[i])

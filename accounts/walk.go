@@ -92,6 +92,15 @@ func (w *walker) value(v reflect.Value) {
 		if t == countType {
 			return
 		}
+		if l := model.lines[t]; l != nil && l.flat {
+			p := unsafe.Pointer(v.UnsafeAddr())
+			for k := range l.cols {
+				w.path = append(w.path, token{key: l.cols[k].Name})
+				w.figure(l.at(p, k), nil)
+				w.path = w.path[:len(w.path)-1]
+			}
+			return
+		}
 		for i, key := range jsonKeys(t) {
 			if key == "" { // embedded columns
 				w.value(v.Field(i))
