@@ -324,17 +324,22 @@ func checkRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part
 // checkHierarchy checks that every listed parent equals the sum of its
 // listed children, column by column: 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类.
 func checkHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) {
+	var plus []Amount // the children's figures of one column (flow keeps none)
 	p.children(func(parent int, kids []int) {
-		cs, base, lb := p.total, at(p.totalAt, ""), p.totalLabel("")
+		var cs ColumnSet
+		var base loc
+		var lb label
 		if parent >= 0 {
 			cs, base, lb = p.at(parent), rowAt(p.rowsAt, parent, ""), p.rowLabel(parent, "")
+		} else {
+			cs, base, lb = p.total, at(p.totalAt, ""), p.totalLabel("")
 		}
 		what := sumOfWord(len(p.code(kids[0])))
 		cols := cs.Columns()
 		for ci := range cols {
-			plus := make([]Amount, len(kids))
-			for k, kid := range kids {
-				plus[k] = *p.at(kid).At(ci)
+			plus = plus[:0]
+			for _, kid := range kids {
+				plus = append(plus, *p.at(kid).At(ci))
 			}
 			l, b := base, lb
 			l.col, b.col = cols[ci].Name, cols[ci].Title
