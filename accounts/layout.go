@@ -2,6 +2,7 @@ package accounts
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/cnfiscal/juesuan/classification"
 )
@@ -48,21 +49,6 @@ func splitPointer(ptr string) (key, rest string) {
 	return s, ""
 }
 
-// partLayout returns the layout of the part at ptr, or nil.
-func partLayout(ptr string) (key string, pl *PartLayout) {
-	key, rest := splitPointer(ptr)
-	tl := LayoutOf(key)
-	if tl == nil {
-		return key, nil
-	}
-	for i := range tl.Parts {
-		if tl.Parts[i].Path == rest {
-			return key, &tl.Parts[i]
-		}
-	}
-	return key, nil
-}
-
 type (
 	incomePart   = part[IncomeRow, classification.FuncCode, *IncomeRow]
 	expPart      = part[ExpenditureRow, classification.FuncCode, *ExpenditureRow]
@@ -77,39 +63,31 @@ type (
 
 // partAt returns the coded part whose rows are at ptr (such as
 // /tables/income/rows), with its title, levels and 合计 as the layout
-// declares them, or nil when its table is absent.
+// declares them (see partSpec), or nil when its table is absent.
 func partAt[R any, C classification.Code, P rowPtr[R, C]](t *Tables, ptr string) *part[R, C, P] {
-	key, pl := partLayout(ptr)
-	if pl == nil || !pl.Coded {
+	sp := model.specs[ptr]
+	if sp == nil {
 		panic("accounts: no coded rows at " + ptr)
 	}
-	tv, ok := t.table(key)
+	tv, ok := t.table(sp.key)
 	if !ok {
 		return nil
 	}
-	rv, ok := valueAt(tv, pl.Path)
+	rv, ok := follow(tv, sp.rows)
 	if !ok {
 		return nil
 	}
-	p := &part[R, C, P]{table: pl.short, rows: rv.Interface().([]R), rowsAt: ptr, levels: pl.Levels}
-	if pl.Total == "" {
+	p := &part[R, C, P]{table: sp.pl.short, rows: rv.Interface().([]R), rowsAt: ptr, levels: sp.pl.Levels}
+	if sp.total == nil {
 		return p
 	}
-	v, _ := valueAt(tv, pl.Total)
-	p.totalAt = "/tables/" + key + pl.Total
-	if v.Type() == amountType {
-		p.total = (*bare)(v.Addr().Interface().(*Amount))
-		_, lines := partLayout(p.totalAt[:strings.LastIndexByte(p.totalAt, '/')])
-		for _, col := range lines.Columns {
-			if "/tables/"+key+lines.Path+"/"+col.Name == p.totalAt {
-				p.totalName = col.Title
-			}
-		}
-		return p
+	v, _ := follow(tv, sp.total)
+	p.totalAt, p.totalName = sp.totalAt, sp.totalName
+	if sp.figure {
+		p.total = (*bare)(unsafe.Pointer(v.UnsafeAddr()))
+	} else {
+		p.total = v.Addr().Interface().(ColumnSet)
 	}
-	p.total = v.Addr().Interface().(ColumnSet)
-	_, tl := partLayout(p.totalAt)
-	p.totalName = tl.Title
 	return p
 }
 

@@ -113,7 +113,99 @@ type tableModel struct {
 	byKey  map[string]int // table key → index in tables and field of Tables
 	field  []int          // field index in Tables, by table
 	lines  map[reflect.Type]*lineLayout
-	keys   map[reflect.Type][]string // the fields' JSON keys of the struct types (see jsonKeys)
+	keys   map[reflect.Type][]string       // the fields' JSON keys of the struct types (see jsonKeys)
+	fields map[reflect.Type]map[string]int // the field index of each JSON key (see fieldByKey)
+	specs  map[string]*partSpec            // the coded parts, by the pointer of their rows
+}
+
+// partSpec is how a coded part is reached in its table: the field index
+// paths of its rows and 合计 from the table struct, and the 合计's
+// pointer and title.
+type partSpec struct {
+	key                string
+	pl                 *PartLayout
+	rows, total        []int
+	totalAt, totalName string
+	figure             bool // the 合计 is a single figure, not a line
+}
+
+// indexPath returns the field indices of path (JSON keys) from struct
+// type t, through pointers, and the type it ends at.
+func indexPath(t reflect.Type, path string) ([]int, reflect.Type) {
+	var idx []int
+	for key := range strings.SplitSeq(strings.TrimPrefix(path, "/"), "/") {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		i := -1
+		for k, name := range keysOf(t) {
+			if name == key {
+				i = k
+			}
+		}
+		if i < 0 {
+			panic("accounts: no field " + key + " in " + t.String())
+		}
+		idx = append(idx, i)
+		t = t.Field(i).Type
+	}
+	return idx, t
+}
+
+// follow returns the value at the field index path idx from v, following
+// pointers; false on a nil pointer.
+func follow(v reflect.Value, idx []int) (reflect.Value, bool) {
+	for _, i := range idx {
+		for v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return reflect.Value{}, false
+			}
+			v = v.Elem()
+		}
+		v = v.Field(i)
+	}
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return reflect.Value{}, false
+		}
+		v = v.Elem()
+	}
+	return v, true
+}
+
+func (m *tableModel) partSpecs() {
+	m.specs = map[string]*partSpec{}
+	tt := reflect.TypeFor[Tables]()
+	for ti, tl := range m.tables {
+		typ := tt.Field(m.field[ti]).Type.Elem()
+		for i := range tl.Parts {
+			pl := &tl.Parts[i]
+			if !pl.Coded {
+				continue
+			}
+			sp := &partSpec{key: tl.Key, pl: pl}
+			sp.rows, _ = indexPath(typ, pl.Path)
+			if pl.Total != "" {
+				var tt reflect.Type
+				sp.total, tt = indexPath(typ, pl.Total)
+				sp.totalAt = "/tables/" + tl.Key + pl.Total
+				sp.figure = tt == amountType
+				for _, q := range tl.Parts {
+					switch {
+					case !sp.figure && q.Path == pl.Total:
+						sp.totalName = q.Title
+					case sp.figure && q.Kind == LinesPart:
+						for _, col := range q.Columns {
+							if q.Path+"/"+col.Name == pl.Total {
+								sp.totalName = col.Title
+							}
+						}
+					}
+				}
+			}
+			m.specs["/tables/"+tl.Key+pl.Path] = sp
+		}
+	}
 }
 
 // lineLayout is how a struct type's figures are reached: its columns in
@@ -197,6 +289,17 @@ func buildModel() *tableModel {
 	for t := range m.lines {
 		m.keys[t] = keysOf(t)
 	}
+	m.fields = map[reflect.Type]map[string]int{}
+	for t, ks := range m.keys {
+		byKey := map[string]int{}
+		for i, k := range ks {
+			if k != "" {
+				byKey[k] = i
+			}
+		}
+		m.fields[t] = byKey
+	}
+	m.partSpecs()
 	return m
 }
 
@@ -422,37 +525,15 @@ func (t *Tables) table(key string) (reflect.Value, bool) {
 	return p.Elem(), true
 }
 
-// valueAt follows path (JSON keys separated by "/", from a table struct)
-// through structs and pointers; it reports false on a nil pointer.
-func valueAt(v reflect.Value, path string) (reflect.Value, bool) {
-	for key := range strings.SplitSeq(strings.TrimPrefix(path, "/"), "/") {
-		if key == "" {
-			continue
-		}
-		for v.Kind() == reflect.Pointer {
-			if v.IsNil() {
-				return reflect.Value{}, false
-			}
-			v = v.Elem()
-		}
-		i := fieldByKey(v.Type(), key)
-		if i < 0 {
-			return reflect.Value{}, false
-		}
-		v = v.Field(i)
-	}
-	for v.Kind() == reflect.Pointer {
-		if v.IsNil() {
-			return reflect.Value{}, false
-		}
-		v = v.Elem()
-	}
-	return v, true
-}
-
 // fieldByKey returns the index of the field of struct type t with JSON
 // key, or −1.
 func fieldByKey(t reflect.Type, key string) int {
+	if byKey, ok := model.fields[t]; ok {
+		if i, ok := byKey[key]; ok {
+			return i
+		}
+		return -1
+	}
 	for i := range t.NumField() {
 		if k, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); k == key {
 			return i
