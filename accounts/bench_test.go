@@ -2,9 +2,14 @@ package accounts
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"reflect"
+	"strconv"
 	"testing"
+
+	"github.com/cnfiscal/juesuan/amount"
+	"github.com/cnfiscal/juesuan/classification"
 )
 
 // Benchmarks: decoding a document with encoding/json is the baseline;
@@ -182,5 +187,122 @@ func TestRestore(t *testing.T) {
 	restore(&dst, src)
 	if d := cmpDiff(src, &dst); d != "" {
 		t.Errorf("restore (-src +dst):\n%s", d)
+	}
+}
+
+// rowsReport is the synthetic report with n 项 rows in each of its three
+// function tables and in 财决Z01-1, and n 款 rows (in n/100 类) in
+// 一般公共预算财政拨款基本支出决算表. It validates with no finding.
+func rowsReport(tb testing.TB, n int) (*Report, Options) {
+	tb.Helper()
+	shape := map[int][3]int{1000: {10, 10, 10}, 10000: {20, 10, 50}, 100000: {100, 20, 50}}[n]
+	if shape[0] == 0 {
+		tb.Fatalf("no shape for %d rows", n)
+	}
+	r, eds := synthetic(tb, shape[0], shape[1], shape[2])
+	b := r.Tables.GeneralBudgetBasic
+	cents := func(c int64) Amount { return amount.MustParse(fmt.Sprintf("%d.%02d", c/100, c%100)) }
+	units := func(a Amount) int64 {
+		d, _ := a.Decimal()
+		return d.Shift(2).IntPart()
+	}
+	pers, pub := units(b.Personnel), units(b.Public)
+	classes := (n + 99) / 100
+	zero := map[string]bool{"30212": true, "30217": true, "30231": true, "31013": true} // B10's 三公 lines
+	// the 款 rows of the 人员经费 classes share pers, the others pub
+	var nPers, nPub int64
+	for k := range classes {
+		class := fmt.Sprintf("%03d", (301+k)%1000)
+		for s := range 100 {
+			switch code := fmt.Sprintf("%s%02d", class, s); {
+			case zero[code]:
+			case class == "301" || class == "303":
+				nPers++
+			default:
+				nPub++
+			}
+		}
+	}
+	share := func(total, parts int64, i *int64) Amount {
+		v := total / parts
+		if *i < total%parts {
+			v++
+		}
+		*i++
+		return cents(v)
+	}
+	var iPers, iPub int64
+	b.Rows = b.Rows[:0]
+	for k := range classes {
+		class := classification.EconDeptCode(fmt.Sprintf("%03d", (301+k)%1000))
+		at := len(b.Rows)
+		b.Rows = append(b.Rows, EconDeptRow{Code: class})
+		var sum int64
+		for s := range 100 {
+			code := class + classification.EconDeptCode(fmt.Sprintf("%02d", s))
+			var a Amount
+			switch {
+			case zero[string(code)]:
+				a = amount.Zero
+			case class == "301" || class == "303":
+				a = share(pers, nPers, &iPers)
+			default:
+				a = share(pub, nPub, &iPub)
+			}
+			sum += units(a)
+			b.Rows = append(b.Rows, EconDeptRow{Code: code, Amount: a})
+		}
+		b.Rows[at].Amount = cents(sum)
+	}
+	r.Tables.Z07.Rows = nil
+	eds.EconDept = nil // the generated 款 codes are not in the catalogue
+	return r, Options{Catalogs: eds}
+}
+
+// BenchmarkValidateRows runs Validate on rowsReport with 1,000, 10,000 and
+// 100,000 rows: the time per row should stay flat.
+//
+//	go test -run x -bench ValidateRows -benchtime 3x ./accounts/
+func BenchmarkValidateRows(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			r, o := rowsReport(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if fs := Validate(r, o); len(fs) != 0 {
+					b.Fatal(fs[0])
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/row")
+		})
+	}
+}
+
+// BenchmarkCalculateRows runs Calculate on rowsReport (complete, so it
+// fills nothing) at the same sizes.
+func BenchmarkCalculateRows(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			r, _ := rowsReport(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				r.Calculate()
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/row")
+		})
+	}
+}
+
+// TestRowsReport: the generated reports of the row benchmarks are valid
+// (checked at the smallest size).
+func TestRowsReport(t *testing.T) {
+	r, o := rowsReport(t, 1000)
+	if n := len(r.Tables.GeneralBudgetBasic.Rows); n != 1010 {
+		t.Fatalf("%d rows in the 基本支出 table, want 1010", n)
+	}
+	if fs := Validate(r, o); len(fs) != 0 {
+		t.Errorf("%d findings, first %v", len(fs), fs[0])
 	}
 }

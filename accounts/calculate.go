@@ -27,8 +27,6 @@ func (r *Report) Calculate() { r.CalculateWith(Options{}) }
 // CalculateWith is idempotent. Only o.PersonnelClasses is used.
 func (r *Report) CalculateWith(o Options) {
 	c := &Context{Report: r, Options: &o}
-	c.acquire()
-	defer c.release()
 	for c.fill() {
 	}
 }
@@ -54,37 +52,11 @@ func set(dst *Amount, plus, minus []Amount) bool {
 }
 
 // fillFormulas fills the absent totals of the identities fs on cs.
-func (c *Context) fillFormulas(cs lineSet, fs []formula) bool {
-	// nothing to fill unless some identity has its total absent and every
-	// figure it is derived from stated (filling one identity can only help
-	// the next one if it was fillable itself)
-	cs.loadMicros(&c.pv)
-	fillable := false
-	for i := range fs {
-		f := &fs[i]
-		if c.pv.set&(1<<f.total) == 0 && c.pv.set&f.in == f.in {
-			fillable = true
-			break
-		}
-	}
-	if !fillable {
-		return false
-	}
+func (c *Context) fillFormulas(cs ColumnSet, fs []formula) bool {
 	changed := false
 	for i := range fs {
 		f := &fs[i]
-		if cs.At(f.total).IsSet() {
-			continue
-		}
-		c.plus = c.plus[:0]
-		for _, k := range f.plus {
-			c.plus = append(c.plus, *cs.At(k))
-		}
-		c.minus = c.minus[:0]
-		for _, k := range f.minus {
-			c.minus = append(c.minus, *cs.At(k))
-		}
-		if set(cs.At(f.total), c.plus, c.minus) {
+		if dst := cs.At(f.total); !dst.IsSet() && set(dst, amountsAt(nil, cs, f.plus), amountsAt(nil, cs, f.minus)) {
 			changed = true
 		}
 	}
@@ -107,36 +79,21 @@ func fillRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[
 // fillHierarchy fills absent parent figures from their listed children,
 // deepest first, and the 合计 from the 类 rows.
 func fillHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) bool {
-	if complete(c, p) {
-		return false // nothing to fill; spares indexing the codes
-	}
 	changed := false
-	p.children(c, func(parent int, kids []int32) {
-		var cs lineSet = p.total
+	p.children(func(parent int, kids []int) {
+		cs := p.total
 		if parent >= 0 {
 			cs = p.at(parent)
 		}
-		cols := len(cs.Columns())
-		// the columns absent in the parent and stated in every child
-		need := colMask(cols)
-		cs.loadMicros(&c.pv)
-		need &^= c.pv.set
-		for _, k := range kids {
-			if need == 0 {
-				return
-			}
-			p.at(int(k)).loadMicros(&c.kv)
-			need &= c.kv.set
-		}
-		for ci := range cols {
-			if need&(1<<ci) == 0 || cs.At(ci).IsSet() {
+		for ci := range cs.Columns() {
+			if cs.At(ci).IsSet() {
 				continue
 			}
-			c.plus = c.plus[:0]
-			for _, k := range kids {
-				c.plus = append(c.plus, *p.at(int(k)).At(ci))
+			plus := make([]Amount, len(kids))
+			for k, kid := range kids {
+				plus[k] = *p.at(kid).At(ci)
 			}
-			if set(cs.At(ci), c.plus, nil) {
+			if set(cs.At(ci), plus, nil) {
 				changed = true
 			}
 		}
@@ -144,101 +101,80 @@ func fillHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *
 	return changed
 }
 
-// complete reports whether every figure of the rows and the 合计 of p is
-// stated.
-func complete[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) bool {
-	if p.total != nil {
-		if p.total.loadMicros(&c.pv); c.pv.set != colMask(len(p.total.Columns())) {
-			return false
-		}
-	}
-	if len(p.rows) == 0 {
-		return true
-	}
-	all := colMask(len(p.at(0).Columns()))
-	for i := range p.rows {
-		p.at(i).loadMicros(&c.kv)
-		if c.kv.set != all {
-			return false
-		}
-	}
-	return true
-}
-
 // fill makes one pass over the report; it reports whether anything was
-// filled (CalculateWith repeats until nothing is).
+// filled (CalculateWith repeats until nothing is). Calculate changes
+// figures, never rows, so the parts of the first pass serve every pass.
 func (c *Context) fill() bool {
-	t := &c.Report.Tables
+	t, ps := &c.Report.Tables, c.parts()
 	ch := false
 	or := func(b bool) {
 		if b {
 			ch = true
 		}
 	}
-	var sbuf [3]summaryDoc
-	for _, s := range c.Report.summaries(sbuf[:0]) {
+	for i, s := range ps.sums {
 		in, ex := &s.t.Income, &s.t.Expenditure
 		or(c.fillFormulas(in, summaryIncomeTotal))
 		or(c.fillFormulas(in, summaryIncomeGrand))
-		sp := s.part()
-		or(fillHierarchy(c, &sp))
+		or(fillHierarchy(c, &ps.sumParts[i]))
 		or(c.fillFormulas(ex, summaryExpGrand))
 		or(set(&ex.EndingBalance, []Amount{in.BeginningBalance, in.Total, in.NonFiscalBalanceUsed},
 			[]Amount{ex.Total, ex.BalanceDistribution}))
 	}
-	var fbuf [2]fiscalDoc
-	for _, f := range c.Report.fiscals(fbuf[:0]) {
+	for i, f := range ps.fiscals {
 		in, ex := &f.t.Income, &f.t.Expenditure
-		fp := f.part()
-		p := &fp
+		p := &ps.fiscalParts[i]
 		or(fillRows(c, p, fundFormulas))
 		or(fillHierarchy(c, p))
-		for _, cs := range []lineSet{&in.Current, &in.BeginningBalance, &ex.EndingBalance, &ex.GrandTotal} {
+		for _, cs := range []ColumnSet{&in.Current, &in.BeginningBalance, &ex.EndingBalance, &ex.GrandTotal} {
 			or(c.fillFormulas(cs, fundFormulas))
 		}
-		for i := range fundColumns {
-			or(set(ex.EndingBalance.At(i), []Amount{*in.BeginningBalance.At(i), *in.Current.At(i)}, []Amount{*ex.Total.At(i)}))
-			or(set(ex.GrandTotal.At(i), []Amount{*ex.Total.At(i), *ex.EndingBalance.At(i)}, nil))
+		for _, col := range fundColumns {
+			k := col.Name
+			or(set(get(&ex.EndingBalance, k), []Amount{*get(&in.BeginningBalance, k), *get(&in.Current, k)}, []Amount{*get(&ex.Total, k)}))
+			or(set(get(&ex.GrandTotal, k), []Amount{*get(&ex.Total, k), *get(&ex.EndingBalance, k)}, nil))
 		}
 		or(set(&in.GrandTotal, []Amount{in.Current.Total, in.BeginningBalance.Total}, nil))
 	}
 	if t.Income != nil {
-		p := newIncomePart(t.Income)
-		or(fillRows(c, p, incomeFormulas))
-		or(fillHierarchy(c, p))
+		or(fillRows(c, &ps.income, incomeFormulas))
+		or(fillHierarchy(c, &ps.income))
 	}
 	if t.Expenditure != nil {
-		p := newExpPart(t.Expenditure)
-		or(fillRows(c, p, expenditureFormulas))
-		or(fillHierarchy(c, p))
+		or(fillRows(c, &ps.expenditure, expenditureFormulas))
+		or(fillHierarchy(c, &ps.expenditure))
 	}
 	if t.GeneralBudget != nil {
-		p := newGeneralBudgetPart(t.GeneralBudget)
-		or(fillRows(c, p, splitFormulas))
-		or(fillHierarchy(c, p))
+		or(fillRows(c, &ps.generalBudget, splitFormulas))
+		or(fillHierarchy(c, &ps.generalBudget))
 	}
-	for _, e := range []*EconomicTable{t.FiscalEconomic, t.GeneralBudgetEconomic} {
-		if e == nil {
+	for _, e := range []struct {
+		t *EconomicTable
+		p *economicPart
+	}{{t.FiscalEconomic, &ps.fiscalEconomic}, {t.GeneralBudgetEconomic, &ps.generalBudgetEconomic}} {
+		if e.t == nil {
 			continue
 		}
-		p := &economicPart{rows: e.Rows, total: &e.Total}
-		or(fillRows(c, p, econBasicFormula))
-		or(fillRows(c, p, econTotalFormula))
-		or(fillHierarchy(c, p))
+		or(fillRows(c, e.p, econBasicFormula))
+		or(fillRows(c, e.p, econTotalFormula))
+		or(fillHierarchy(c, e.p))
 	}
-	for _, d := range []*EconDeptTable{t.GeneralBudgetBasic, t.GeneralBudgetProject} {
-		if d == nil {
+	for _, d := range []struct {
+		t *EconDeptTable
+		p *deptPart
+	}{{t.GeneralBudgetBasic, &ps.basic}, {t.GeneralBudgetProject, &ps.project}} {
+		if d.t == nil {
 			continue
 		}
-		or(fillHierarchy(c, &deptPart{rows: d.Rows, total: (*bare)(&d.Total)}))
-		if pers, pub, ok := c.deptSplit(d); ok {
-			or(set(&d.Personnel, pers, nil))
-			or(set(&d.Public, pub, nil))
+		or(fillHierarchy(c, d.p))
+		if pers, pub, ok := c.deptSplit(d.t); ok {
+			or(set(&d.t.Personnel, pers, nil))
+			or(set(&d.t.Public, pub, nil))
 		}
-		or(set(&d.Total, []Amount{d.Personnel, d.Public}, nil))
+		or(set(&d.t.Total, []Amount{d.t.Personnel, d.t.Public}, nil))
 	}
 	if z := t.Z07; z != nil {
-		or(fillHierarchy(c, newZ07Part(z)))
+		or(fillHierarchy(c, &ps.z07))
 		or(set(&z.Expenditure.Basic, []Amount{z.Personnel, z.Public}, nil))
 		or(c.fillFormulas(&z.Expenditure, splitFormulas))
 	}
@@ -249,18 +185,19 @@ func (c *Context) fill() bool {
 		or(c.fillFormulas(&tp.Budget, threePublicFormulas))
 		or(c.fillFormulas(&tp.Actual, threePublicFormulas))
 	}
-	for _, f := range []*FundTable{t.GovFund, t.StateCapital} {
-		if f == nil {
+	for _, f := range []struct {
+		t *FundTable
+		p *fundPart
+	}{{t.GovFund, &ps.govFund}, {t.StateCapital, &ps.stateCapital}} {
+		if f.t == nil {
 			continue
 		}
-		p := &fundPart{rows: f.Rows, total: &f.Total}
-		or(fillRows(c, p, fundFlowFormulas))
-		or(fillHierarchy(c, p))
+		or(fillRows(c, f.p, fundFlowFormulas))
+		or(fillHierarchy(c, f.p))
 	}
-	if s := t.StateCapitalExpenditure; s != nil {
-		p := newStateCapitalExpPart(s)
-		or(fillRows(c, p, splitFormulas))
-		or(fillHierarchy(c, p))
+	if t.StateCapitalExpenditure != nil {
+		or(fillRows(c, &ps.stateCapitalExp, splitFormulas))
+		or(fillHierarchy(c, &ps.stateCapitalExp))
 	}
 	return ch
 }

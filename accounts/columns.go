@@ -1,13 +1,10 @@
 package accounts
 
-import "iter"
-
-// Column names one amount column of a row or of a table part: its JSON name
-// (the last token of its JSON Pointer) and its Chinese title.
-type Column struct {
-	Name  string // JSON name, e.g. "fiscal"; "" for a part whose figure sits at the part's own pointer
-	Title string // Chinese title, e.g. 财政拨款收入
-}
+import (
+	"iter"
+	"reflect"
+	"unsafe"
+)
 
 // ColumnSet is implemented by pointers to the columns types of the tables
 // (IncomeColumns, ExpenditureColumns, FundColumns, EconomicColumns,
@@ -33,334 +30,118 @@ func Amounts(cs ColumnSet) iter.Seq2[Column, *Amount] {
 	}
 }
 
-var incomeColumns = []Column{
-	{"total", "本年收入合计"},
-	{"fiscal", "财政拨款收入"},
-	{"superiorSubsidy", "上级补助收入"},
-	{"business", "事业收入"},
-	{"operating", "经营收入"},
-	{"affiliated", "附属单位上缴收入"},
-	{"other", "其他收入"},
-}
+// The methods of the column sets below hold no layout of their own: they
+// read the layout derived from the type's declaration (see model.go).
 
 // Columns lists the columns of 收入决算表.
-func (*IncomeColumns) Columns() []Column { return incomeColumns }
+func (c *IncomeColumns) Columns() []Column { return incomeColumnsLayout.cols }
 
 // At returns column i.
-func (c *IncomeColumns) At(i int) *Amount {
-	switch i {
-	case 0:
-		return &c.Total
-	case 1:
-		return &c.Fiscal
-	case 2:
-		return &c.SuperiorSubsidy
-	case 3:
-		return &c.Business
-	case 4:
-		return &c.Operating
-	case 5:
-		return &c.Affiliated
-	case 6:
-		return &c.Other
-	}
-	panic(colRange(i))
-}
-
-var expenditureColumns = []Column{
-	{"total", "本年支出合计"},
-	{"basic", "基本支出"},
-	{"project", "项目支出"},
-	{"toSuperior", "上缴上级支出"},
-	{"operating", "经营支出"},
-	{"toAffiliated", "对附属单位补助支出"},
-}
+func (c *IncomeColumns) At(i int) *Amount { return incomeColumnsLayout.at(unsafe.Pointer(c), i) }
 
 // Columns lists the columns of 支出决算表.
-func (*ExpenditureColumns) Columns() []Column { return expenditureColumns }
+func (c *ExpenditureColumns) Columns() []Column { return expenditureColumnsLayout.cols }
 
 // At returns column i.
 func (c *ExpenditureColumns) At(i int) *Amount {
-	switch i {
-	case 0:
-		return &c.Total
-	case 1:
-		return &c.Basic
-	case 2:
-		return &c.Project
-	case 3:
-		return &c.ToSuperior
-	case 4:
-		return &c.Operating
-	case 5:
-		return &c.ToAffiliated
-	}
-	panic(colRange(i))
-}
-
-var fundColumns = []Column{
-	{"total", "合计"},
-	{"generalBudget", "一般公共预算财政拨款"},
-	{"govFund", "政府性基金预算财政拨款"},
-	{"stateCapital", "国有资本经营预算财政拨款"},
+	return expenditureColumnsLayout.at(unsafe.Pointer(c), i)
 }
 
 // Columns lists the fund columns.
-func (*FundColumns) Columns() []Column { return fundColumns }
+func (c *FundColumns) Columns() []Column { return fundColumnsLayout.cols }
 
 // At returns column i.
-func (c *FundColumns) At(i int) *Amount {
-	switch i {
-	case 0:
-		return &c.Total
-	case 1:
-		return &c.GeneralBudget
-	case 2:
-		return &c.GovFund
-	case 3:
-		return &c.StateCapital
-	}
-	panic(colRange(i))
-}
-
-var economicColumns = []Column{
-	{"total", "合计"},
-	{"basic", "基本支出"},
-	{"personnel", "人员经费"},
-	{"public", "公用经费"},
-	{"project", "项目支出"},
-}
+func (c *FundColumns) At(i int) *Amount { return fundColumnsLayout.at(unsafe.Pointer(c), i) }
 
 // Columns lists the columns of the economic-classification detail tables.
-func (*EconomicColumns) Columns() []Column { return economicColumns }
+func (c *EconomicColumns) Columns() []Column { return economicColumnsLayout.cols }
 
 // At returns column i.
-func (c *EconomicColumns) At(i int) *Amount {
-	switch i {
-	case 0:
-		return &c.Total
-	case 1:
-		return &c.Basic
-	case 2:
-		return &c.Personnel
-	case 3:
-		return &c.Public
-	case 4:
-		return &c.Project
-	}
-	panic(colRange(i))
-}
-
-var splitColumns = []Column{
-	{"total", "合计"},
-	{"basic", "基本支出"},
-	{"project", "项目支出"},
-}
+func (c *EconomicColumns) At(i int) *Amount { return economicColumnsLayout.at(unsafe.Pointer(c), i) }
 
 // Columns lists 合计, 基本支出 and 项目支出.
-func (*SplitColumns) Columns() []Column { return splitColumns }
+func (c *SplitColumns) Columns() []Column { return splitColumnsLayout.cols }
 
 // At returns column i.
-func (c *SplitColumns) At(i int) *Amount {
-	switch i {
-	case 0:
-		return &c.Total
-	case 1:
-		return &c.Basic
-	case 2:
-		return &c.Project
-	}
-	panic(colRange(i))
-}
-
-var threePublicColumns = []Column{
-	{"total", "合计"},
-	{"abroad", "因公出国（境）费"},
-	{"vehicle", "公务用车购置及运行维护费"},
-	{"vehiclePurchase", "公务用车购置费"},
-	{"vehicleOperation", "公务用车运行维护费"},
-	{"reception", "公务接待费"},
-}
+func (c *SplitColumns) At(i int) *Amount { return splitColumnsLayout.at(unsafe.Pointer(c), i) }
 
 // Columns lists the 三公 items.
-func (*ThreePublicColumns) Columns() []Column { return threePublicColumns }
+func (c *ThreePublicColumns) Columns() []Column { return threePublicColumnsLayout.cols }
 
 // At returns column i.
 func (c *ThreePublicColumns) At(i int) *Amount {
-	switch i {
-	case 0:
-		return &c.Total
-	case 1:
-		return &c.Abroad
-	case 2:
-		return &c.Vehicle
-	case 3:
-		return &c.VehiclePurchase
-	case 4:
-		return &c.VehicleOperation
-	case 5:
-		return &c.Reception
-	}
-	panic(colRange(i))
-}
-
-var fundFlowColumns = []Column{
-	{"beginningBalance", "年初结转和结余"},
-	{"income", "本年收入"},
-	{"expenditure", "本年支出合计"},
-	{"basic", "基本支出"},
-	{"project", "项目支出"},
-	{"endingBalance", "年末结转和结余"},
+	return threePublicColumnsLayout.at(unsafe.Pointer(c), i)
 }
 
 // Columns lists the columns of the 政府性基金 and 国有资本经营 tables.
-func (*FundFlowColumns) Columns() []Column { return fundFlowColumns }
+func (c *FundFlowColumns) Columns() []Column { return fundFlowColumnsLayout.cols }
 
 // At returns column i.
-func (c *FundFlowColumns) At(i int) *Amount {
-	switch i {
-	case 0:
-		return &c.BeginningBalance
-	case 1:
-		return &c.Income
-	case 2:
-		return &c.Expenditure
-	case 3:
-		return &c.Basic
-	case 4:
-		return &c.Project
-	case 5:
-		return &c.EndingBalance
-	}
-	panic(colRange(i))
-}
-
-var budgetColumns = []Column{
-	{"initialBudget", "年初预算数"},
-	{"adjustedBudget", "调整预算数"},
-	{"actual", "决算数"},
-}
+func (c *FundFlowColumns) At(i int) *Amount { return fundFlowColumnsLayout.at(unsafe.Pointer(c), i) }
 
 // Columns lists 年初预算数, 调整预算数 and 决算数.
-func (*BudgetColumns) Columns() []Column { return budgetColumns }
+func (c *BudgetColumns) Columns() []Column { return budgetColumnsLayout.cols }
 
 // At returns column i.
-func (c *BudgetColumns) At(i int) *Amount {
-	switch i {
-	case 0:
-		return &c.InitialBudget
-	case 1:
-		return &c.AdjustedBudget
-	case 2:
-		return &c.Actual
-	}
-	panic(colRange(i))
-}
-
-var summaryIncomeColumns = []Column{
-	{"generalBudget", "一、一般公共预算财政拨款收入"},
-	{"govFund", "二、政府性基金预算财政拨款收入"},
-	{"stateCapital", "三、国有资本经营预算财政拨款收入"},
-	{"superiorSubsidy", "四、上级补助收入"},
-	{"business", "五、事业收入"},
-	{"operating", "六、经营收入"},
-	{"affiliated", "七、附属单位上缴收入"},
-	{"other", "八、其他收入"},
-	{"total", "本年收入合计"},
-	{"nonFiscalBalanceUsed", "使用非财政拨款结余"},
-	{"beginningBalance", "年初结转和结余"},
-	{"grandTotal", "总计"},
-}
+func (c *BudgetColumns) At(i int) *Amount { return budgetColumnsLayout.at(unsafe.Pointer(c), i) }
 
 // Columns lists the lines of the income side of 收入支出决算总表.
-func (*SummaryIncome) Columns() []Column { return summaryIncomeColumns }
+func (c *SummaryIncome) Columns() []Column { return summaryIncomeLayout.cols }
 
-// At returns line i.
-func (c *SummaryIncome) At(i int) *Amount {
-	switch i {
-	case 0:
-		return &c.GeneralBudget
-	case 1:
-		return &c.GovFund
-	case 2:
-		return &c.StateCapital
-	case 3:
-		return &c.SuperiorSubsidy
-	case 4:
-		return &c.Business
-	case 5:
-		return &c.Operating
-	case 6:
-		return &c.Affiliated
-	case 7:
-		return &c.Other
-	case 8:
-		return &c.Total
-	case 9:
-		return &c.NonFiscalBalanceUsed
-	case 10:
-		return &c.BeginningBalance
-	case 11:
-		return &c.GrandTotal
-	}
-	panic(colRange(i))
-}
+// At returns column i.
+func (c *SummaryIncome) At(i int) *Amount { return summaryIncomeLayout.at(unsafe.Pointer(c), i) }
 
-var summaryExpenditureColumns = []Column{
-	{"total", "本年支出合计"},
-	{"balanceDistribution", "结余分配"},
-	{"endingBalance", "年末结转和结余"},
-	{"grandTotal", "总计"},
-}
+// Columns lists the total lines of the expenditure side of 收入支出决算总表 (its 类 rows are in Rows).
+func (c *SummaryExpenditure) Columns() []Column { return summaryExpenditureLayout.cols }
 
-// Columns lists the total lines of the expenditure side of 收入支出决算总表
-// (its 类 rows are in Rows).
-func (*SummaryExpenditure) Columns() []Column { return summaryExpenditureColumns }
-
-// At returns line i.
+// At returns column i.
 func (c *SummaryExpenditure) At(i int) *Amount {
-	switch i {
-	case 0:
-		return &c.Total
-	case 1:
-		return &c.BalanceDistribution
-	case 2:
-		return &c.EndingBalance
-	case 3:
-		return &c.GrandTotal
-	}
-	panic(colRange(i))
-}
-
-var amountColumns = []Column{{"amount", "决算数"}}
-
-// Columns lists the single column of the row, "amount".
-func (*FuncAmountRow) Columns() []Column { return amountColumns }
-
-// At returns the row's amount (i must be 0).
-func (r *FuncAmountRow) At(i int) *Amount {
-	if i != 0 {
-		panic(colRange(i))
-	}
-	return &r.Amount
+	return summaryExpenditureLayout.at(unsafe.Pointer(c), i)
 }
 
 // Columns lists the single column of the row, "amount".
-func (*EconDeptRow) Columns() []Column { return amountColumns }
+func (c *FuncAmountRow) Columns() []Column { return funcAmountRowLayout.cols }
 
-// At returns the row's amount (i must be 0).
-func (r *EconDeptRow) At(i int) *Amount {
-	if i != 0 {
-		panic(colRange(i))
-	}
-	return &r.Amount
-}
+// At returns column i.
+func (c *FuncAmountRow) At(i int) *Amount { return funcAmountRowLayout.at(unsafe.Pointer(c), i) }
+
+// Columns lists the single column of the row, "amount".
+func (c *EconDeptRow) Columns() []Column { return econDeptRowLayout.cols }
+
+// At returns column i.
+func (c *EconDeptRow) At(i int) *Amount { return econDeptRowLayout.at(unsafe.Pointer(c), i) }
+
+// The layouts of the column sets, looked up once.
+var (
+	incomeColumnsLayout      = layoutOf[IncomeColumns]()
+	expenditureColumnsLayout = layoutOf[ExpenditureColumns]()
+	fundColumnsLayout        = layoutOf[FundColumns]()
+	economicColumnsLayout    = layoutOf[EconomicColumns]()
+	splitColumnsLayout       = layoutOf[SplitColumns]()
+	threePublicColumnsLayout = layoutOf[ThreePublicColumns]()
+	fundFlowColumnsLayout    = layoutOf[FundFlowColumns]()
+	budgetColumnsLayout      = layoutOf[BudgetColumns]()
+	summaryIncomeLayout      = layoutOf[SummaryIncome]()
+	summaryExpenditureLayout = layoutOf[SummaryExpenditure]()
+	funcAmountRowLayout      = layoutOf[FuncAmountRow]()
+	econDeptRowLayout        = layoutOf[EconDeptRow]()
+)
+
+// columnsOf returns the columns of the struct p points to.
+func columnsOf(p any) []Column { return model.lines[reflect.TypeOf(p).Elem()].cols }
+
+// Column lists of the column sets the rules name, by column index.
+var (
+	fundColumns          = columnsOf((*FundColumns)(nil))
+	splitColumns         = columnsOf((*SplitColumns)(nil))
+	summaryIncomeColumns = columnsOf((*SummaryIncome)(nil))
+)
 
 // bare is a single amount that sits at its part's own pointer, such as the
 // 合计 of 一般公共预算财政拨款基本支出决算表 (/tables/generalBudgetBasic/total).
 type bare Amount
 
-var bareColumns = []Column{{"", "合计"}}
+var bareColumns = []Column{{Title: "合计", Header: []string{"合计"}}}
 
 func (*bare) Columns() []Column { return bareColumns }
 
@@ -374,163 +155,3 @@ func (b *bare) At(i int) *Amount {
 type colRange int
 
 func (i colRange) Error() string { return "accounts: column index out of range" }
-
-// maxColumns is the largest number of columns of a ColumnSet of the
-// tables: the twelve lines of SummaryIncome.
-const maxColumns = 12
-
-// micros holds the figures of one row or line as exact int64 micro-units
-// (see amount.Amount.Micro), with a mask of the columns that are stated
-// and a mask of those whose micro value is exact. The rules check a row on
-// these without copying its amounts, and fall back to the exact decimal
-// path (which also builds the finding) only for what does not settle
-// there.
-type micros struct {
-	m    [maxColumns]int64 // m[i] is column i's value when fast has bit i, else 0
-	set  uint32            // bit i: column i is stated
-	fast uint32            // bit i: column i is stated and m[i] is exact
-}
-
-// put records column i.
-func (v *micros) put(i int, a *Amount) {
-	m, ok := a.Micro()
-	v.m[i] = m & -int64(bit(ok)) // 0 off the fast path
-	v.set |= bit(a.IsSet()) << i
-	v.fast |= bit(ok) << i
-}
-
-// bit is 1 for true and 0 for false.
-func bit(b bool) uint32 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// microLoader is implemented by the column sets of the tables: loadMicros
-// replaces v with the set's figures, column i as ColumnSet.At(i).
-type microLoader interface {
-	loadMicros(v *micros)
-}
-
-// lineSet is a ColumnSet that loads its figures as micros: every column
-// set of the tables, and every row. The rules and Calculate take a lineSet
-// where they load figures, so that loading them needs no type assertion.
-type lineSet interface {
-	ColumnSet
-	microLoader
-}
-
-// colMask is the mask of the first n columns.
-func colMask(n int) uint32 { return 1<<n - 1 }
-
-func (c *IncomeColumns) loadMicros(v *micros) {
-	v.set, v.fast = 0, 0
-	v.put(0, &c.Total)
-	v.put(1, &c.Fiscal)
-	v.put(2, &c.SuperiorSubsidy)
-	v.put(3, &c.Business)
-	v.put(4, &c.Operating)
-	v.put(5, &c.Affiliated)
-	v.put(6, &c.Other)
-}
-
-func (c *ExpenditureColumns) loadMicros(v *micros) {
-	v.set, v.fast = 0, 0
-	v.put(0, &c.Total)
-	v.put(1, &c.Basic)
-	v.put(2, &c.Project)
-	v.put(3, &c.ToSuperior)
-	v.put(4, &c.Operating)
-	v.put(5, &c.ToAffiliated)
-}
-
-func (c *FundColumns) loadMicros(v *micros) {
-	v.set, v.fast = 0, 0
-	v.put(0, &c.Total)
-	v.put(1, &c.GeneralBudget)
-	v.put(2, &c.GovFund)
-	v.put(3, &c.StateCapital)
-}
-
-func (c *EconomicColumns) loadMicros(v *micros) {
-	v.set, v.fast = 0, 0
-	v.put(0, &c.Total)
-	v.put(1, &c.Basic)
-	v.put(2, &c.Personnel)
-	v.put(3, &c.Public)
-	v.put(4, &c.Project)
-}
-
-func (c *SplitColumns) loadMicros(v *micros) {
-	v.set, v.fast = 0, 0
-	v.put(0, &c.Total)
-	v.put(1, &c.Basic)
-	v.put(2, &c.Project)
-}
-
-func (c *ThreePublicColumns) loadMicros(v *micros) {
-	v.set, v.fast = 0, 0
-	v.put(0, &c.Total)
-	v.put(1, &c.Abroad)
-	v.put(2, &c.Vehicle)
-	v.put(3, &c.VehiclePurchase)
-	v.put(4, &c.VehicleOperation)
-	v.put(5, &c.Reception)
-}
-
-func (c *FundFlowColumns) loadMicros(v *micros) {
-	v.set, v.fast = 0, 0
-	v.put(0, &c.BeginningBalance)
-	v.put(1, &c.Income)
-	v.put(2, &c.Expenditure)
-	v.put(3, &c.Basic)
-	v.put(4, &c.Project)
-	v.put(5, &c.EndingBalance)
-}
-
-func (c *BudgetColumns) loadMicros(v *micros) {
-	v.set, v.fast = 0, 0
-	v.put(0, &c.InitialBudget)
-	v.put(1, &c.AdjustedBudget)
-	v.put(2, &c.Actual)
-}
-
-func (c *SummaryIncome) loadMicros(v *micros) {
-	v.set, v.fast = 0, 0
-	v.put(0, &c.GeneralBudget)
-	v.put(1, &c.GovFund)
-	v.put(2, &c.StateCapital)
-	v.put(3, &c.SuperiorSubsidy)
-	v.put(4, &c.Business)
-	v.put(5, &c.Operating)
-	v.put(6, &c.Affiliated)
-	v.put(7, &c.Other)
-	v.put(8, &c.Total)
-	v.put(9, &c.NonFiscalBalanceUsed)
-	v.put(10, &c.BeginningBalance)
-	v.put(11, &c.GrandTotal)
-}
-
-func (c *SummaryExpenditure) loadMicros(v *micros) {
-	v.set, v.fast = 0, 0
-	v.put(0, &c.Total)
-	v.put(1, &c.BalanceDistribution)
-	v.put(2, &c.EndingBalance)
-	v.put(3, &c.GrandTotal)
-}
-
-func (r *FuncAmountRow) loadMicros(v *micros) {
-	v.set, v.fast = 0, 0
-	v.put(0, &r.Amount)
-}
-
-func (r *EconDeptRow) loadMicros(v *micros) {
-	v.set, v.fast = 0, 0
-	v.put(0, &r.Amount)
-}
-
-func (b *bare) loadMicros(v *micros) {
-	v.set, v.fast = 0, 0
-	v.put(0, (*Amount)(b))
-}

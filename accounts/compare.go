@@ -94,80 +94,21 @@ func (l label) String() string {
 
 // compare compares total with Σ plus − Σ minus under the running rule's
 // tolerance. The addend count is len(plus)+len(minus). An absent figure
-// makes the comparison Incomplete. The common equal case allocates nothing.
+// makes the comparison Incomplete.
 func (c *Context) compare(total Amount, plus, minus []Amount) amount.Comparison {
-	if !total.IsSet() {
-		return amount.Comparison{}
-	}
-	tm, fast := total.Micro()
-	var s int64
-	for i := range plus {
-		a := &plus[i]
-		if !a.IsSet() {
-			return amount.Comparison{}
-		}
-		if fast {
-			m, ok := a.Micro()
-			if ok {
-				s, ok = addMicro(s, m)
-			}
-			fast = ok
+	addends := plus
+	if len(minus) > 0 {
+		addends = make([]Amount, 0, len(plus)+len(minus))
+		addends = append(addends, plus...)
+		for _, a := range minus {
+			addends = append(addends, a.Neg())
 		}
 	}
-	for i := range minus {
-		a := &minus[i]
-		if !a.IsSet() {
-			return amount.Comparison{}
-		}
-		if fast {
-			m, ok := a.Micro()
-			if ok && m != minMicro {
-				s, ok = addMicro(s, -m)
-			} else {
-				ok = false
-			}
-			fast = ok
-		}
-	}
-	c.checks++ // a complete comparison
-	if fast && s == tm {
-		return amount.Comparison{Outcome: amount.Equal}
-	}
-	c.tmp = append(c.tmp[:0], plus...)
-	for _, a := range minus {
-		c.tmp = append(c.tmp, a.Neg())
-	}
-	return c.tolerance().CompareSum(c.Unit(), total, c.tmp...)
-}
-
-const minMicro = -1 << 63
-
-// settledSame reports whether same(…, a, …, b) has nothing to report
-// without the exact path: a figure is absent (an incomplete comparison,
-// not counted), or both are equal on the micro fast path (a check).
-// Callers that build labels per row test it first, so that the labels
-// are only built for a finding.
-func (c *Context) settledSame(a, b *Amount) bool {
-	if !a.IsSet() || !b.IsSet() {
-		return true
-	}
-	am, ok := a.Micro()
-	if !ok {
-		return false
-	}
-	if bm, ok := b.Micro(); ok && am == bm {
+	r := c.Tolerance().CompareSum(c.Unit(), total, addends...)
+	if r.Outcome != amount.Incomplete {
 		c.checks++
-		return true
 	}
-	return false
-}
-
-func addMicro(x, y int64) (int64, bool) {
-	s := x + y
-	if (x > 0 && y > 0 && s < 0) || (x < 0 && y < 0 && s >= 0) {
-		return 0, false
-	}
-	return s, true
+	return r
 }
 
 // sum checks total = Σ plus and reports under the running rule: Mismatch
@@ -188,9 +129,6 @@ func (c *Context) flow(l loc, lb label, what string, total Amount, plus, minus [
 
 // same checks that a equals b, the same figure in another place.
 func (c *Context) same(l loc, lb label, a Amount, other label, b Amount) {
-	if c.settledSame(&a, &b) {
-		return
-	}
 	r := c.compare(a, []Amount{b}, nil)
 	if r.Outcome == amount.Mismatch || r.Outcome == amount.Rounding {
 		c.outcome(r, l, func() string { return lb.String() + "应等于" + other.String() }, a)
@@ -201,9 +139,9 @@ func (c *Context) same(l loc, lb label, a Amount, other label, b Amount) {
 func (c *Context) outcome(r amount.Comparison, l loc, subject func() string, total Amount) {
 	switch r.Outcome {
 	case amount.Mismatch:
-		c.add(c.rule.Severity, c.sumFinding(r, l, subject(), total, false))
+		c.report(c.rule.Severity, c.sumFinding(r, l, subject(), total, false))
 	case amount.Rounding:
-		c.add(audit.Info, c.sumFinding(r, l, subject(), total, true))
+		c.report(audit.Info, c.sumFinding(r, l, subject(), total, true))
 	}
 }
 

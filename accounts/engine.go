@@ -1,8 +1,6 @@
 package accounts
 
 import (
-	"sync"
-
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/classification"
@@ -68,121 +66,80 @@ type Context struct {
 	// Options are the options Validate was called with.
 	Options *Options
 
-	rep  *audit.Reporter
-	rule *Rule
-	// tol is the running rule's tolerance once tolKnown is set (see
-	// tolerance).
-	tol      amount.Tolerance
-	tolKnown bool
-	checks   int
-	// opts holds the Options of a Validate call (Options points to it),
-	// so that the call allocates one object for both.
-	opts Options
-
-	*scratch // set while Validate or Calculate runs
-}
-
-// scratch is the working memory of one Validate or Calculate call: the
-// buffers the no-finding path reuses instead of allocating. Scratch
-// memory is pooled across calls and emptied (see release) before it goes
-// back, so nothing of one call's report reaches another; it holds no
-// results, only space.
-type scratch struct {
-	plus, minus, tmp []Amount
-	kids             []int32
-	links            links        // see part.children
-	indexes          []*codeIndex // the code index of each part met (see part.index)
-	ixArena          []codeIndex  // storage for indexes (see newIndex)
-	keyArena         []uint64
-	pv, kv           micros     // a parent (or line) and a row on the fast path
-	memo             [4]catMemo // K1 and K2 lookups, by classification.Family
-	pos              []int32    // each row's answer in a memo lookup
-	ansArena         []catHit   // storage for the answers of the indexes (see answers)
-	// counted holds, by tableID, the non-zero figures of each table
-	// walked so far (see Tables.tableNonZero).
-	counted [numTables]tableCount
-	partSet partSet // see Context.parts
-}
-
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
-
-// acquire gives c scratch memory from the pool; release returns it.
-func (c *Context) acquire() { c.scratch = scratchPool.Get().(*scratch) }
-
-// release empties c's scratch memory, keeping its capacity, and returns it
-// to the pool: every reference into the report or the catalogues is
-// dropped.
-func (c *Context) release() {
-	s := c.scratch
-	c.scratch = nil
-	clear(s.plus[:cap(s.plus)])
-	clear(s.minus[:cap(s.minus)])
-	clear(s.tmp[:cap(s.tmp)])
-	s.plus, s.minus, s.tmp = s.plus[:0], s.minus[:0], s.tmp[:0]
-	clear(s.indexes[:cap(s.indexes)])
-	clear(s.ixArena[:cap(s.ixArena)])
-	s.indexes, s.ixArena, s.keyArena = s.indexes[:0], s.ixArena[:0], s.keyArena[:0]
-	for i := range s.memo {
-		m := &s.memo[i]
-		clear(m.hits[:cap(m.hits)])
-		clear(m.fresh[:cap(m.fresh)])
-		m.cat, m.hits, m.fresh = nil, m.hits[:0], m.fresh[:0]
-	}
-	clear(s.ansArena[:cap(s.ansArena)])
-	s.ansArena = s.ansArena[:0]
-	s.counted = [numTables]tableCount{}
-	if s.partSet.ready {
-		s.partSet = partSet{}
-	}
-	scratchPool.Put(s)
+	rep    *audit.Reporter
+	rule   *Rule
+	checks int // complete comparisons of the running rule (Options.trace)
+	// ps holds the coded parts of the report and their code indexes,
+	// built when a rule first asks (see parts).
+	ps *partSet
 }
 
 // Unit returns the amount unit of the report.
 func (c *Context) Unit() amount.Unit { return c.Report.Unit.AmountUnit }
 
 // Tolerance returns the tolerance configured for the running rule.
-func (c *Context) Tolerance() amount.Tolerance { return c.tolerance() }
-
-// tolerance returns the running rule's tolerance, asking the reporter the
-// first time a rule needs it: most rules settle every comparison on the
-// micro fast path, which needs none.
-func (c *Context) tolerance() amount.Tolerance {
-	if !c.tolKnown {
-		if c.rep != nil && c.rule != nil {
-			c.tol = c.rep.Tolerance(c.rule.ID)
-		}
-		c.tolKnown = true
+func (c *Context) Tolerance() amount.Tolerance {
+	if c.rep == nil || c.rule == nil {
+		return amount.Tolerance{}
 	}
-	return c.tol
+	return c.rep.Tolerance(c.rule.ID)
 }
 
 // Add reports a finding for the running rule; Rule defaults to the running
 // rule's ID, and a zero Severity to the rule's severity. Use AddInfo for an
 // info finding of the running rule.
 func (c *Context) Add(f audit.Finding) {
-	if f.Rule == "" {
-		f.Rule = c.rule.ID
+	s := f.Severity
+	if s == 0 && (f.Rule == "" || f.Rule == c.rule.ID) {
+		s = c.rule.Severity
 	}
-	if f.Severity == 0 && f.Rule == c.rule.ID {
-		f.Severity = c.rule.Severity
-	}
-	c.rep.Report(f)
+	c.report(s, f)
 }
 
 // AddInfo reports an info finding (such as a 舍入差异) for the running rule.
-func (c *Context) AddInfo(f audit.Finding) {
+func (c *Context) AddInfo(f audit.Finding) { c.report(audit.Info, f) }
+
+// report is where every finding of a rule goes: Rule defaults to the
+// running rule's ID.
+func (c *Context) report(s audit.Severity, f audit.Finding) {
 	if f.Rule == "" {
 		f.Rule = c.rule.ID
 	}
-	f.Severity = audit.Info
+	f.Severity = s
 	c.rep.Report(f)
 }
 
-// add reports f with severity s.
-func (c *Context) add(s audit.Severity, f audit.Finding) {
-	f.Rule = c.rule.ID
-	f.Severity = s
-	c.rep.Report(f)
+// Sum checks that total equals the sum of addends under the running rule's
+// tolerance, and reports what does not hold at path (the JSON Pointer of
+// total): a difference beyond the tolerance with the rule's severity, one
+// within it as info (舍入差异). subject is the head of the message, such as
+// Describe(t, "合计", "")+"应等于各类之和"; the expected and actual figures,
+// the difference and the unit follow it. A comparison with an absent figure
+// is skipped. Sum returns the outcome.
+func (c *Context) Sum(path, subject string, total Amount, addends ...Amount) amount.Outcome {
+	return c.Flow(path, subject, total, addends, nil)
+}
+
+// Flow is Sum for total = Σ plus − Σ minus.
+func (c *Context) Flow(path, subject string, total Amount, plus, minus []Amount) amount.Outcome {
+	r := c.compare(total, plus, minus)
+	c.outcome(r, at(path, ""), func() string { return subject }, total)
+	return r.Outcome
+}
+
+// Equal checks that a, at path, equals b, the same figure in another place,
+// as Sum(path, subject, a, b) does. subject is the head of the message,
+// such as Describe(t1, "合计", "")+"应等于"+Describe(t2, "合计", "项目支出").
+func (c *Context) Equal(path, subject string, a, b Amount) amount.Outcome {
+	return c.Sum(path, subject, a, b)
+}
+
+// Describe names a figure in a message as the built-in rules do: the
+// table's title (see TableLayout.Short), the line (合计, or a row's code and
+// name) and the column, as in 收入决算表 合计·财政拨款收入. Empty parts are
+// left out.
+func Describe(table, line, column string) string {
+	return label{table: table, line: line, col: column}.String()
 }
 
 // Validate runs the rules over r and returns every finding.
@@ -199,17 +156,13 @@ func ValidateInto(r *Report, opts Options, rep *audit.Reporter) {
 	if rules == nil {
 		rules = builtinRules
 	}
-	c := &Context{Report: r, Catalogs: opts.Catalogs, rep: rep, opts: opts}
-	c.Options = &c.opts
-	c.acquire()
-	defer c.release()
+	c := &Context{Report: r, Catalogs: opts.Catalogs, Options: &opts, rep: rep}
 	for i := range rules {
 		ru := &rules[i]
 		if !rep.Enabled(ru.ID) || ru.Check == nil {
 			continue
 		}
 		c.rule = ru
-		c.tol, c.tolKnown = amount.Tolerance{}, false
 		c.checks = 0
 		ru.Check(c)
 		if opts.trace != nil {

@@ -1,34 +1,53 @@
 package accounts
 
-import "github.com/cnfiscal/juesuan/classification"
+import (
+	"strings"
+	"unsafe"
 
-// Table titles, for messages.
-const (
-	titleSummary                 = "收入支出决算总表"
-	titleIncome                  = "收入决算表"
-	titleExpenditure             = "支出决算表"
-	titleFiscalSummary           = "财政拨款收入支出决算总表"
-	titleFiscalEconomic          = "财政拨款支出决算明细表（政府经济分类科目）"
-	titleGeneralBudget           = "一般公共预算财政拨款支出决算表"
-	titleGeneralBudgetEconomic   = "一般公共预算财政拨款支出决算明细表"
-	titleGeneralBudgetBasic      = "一般公共预算财政拨款基本支出决算表"
-	titleGeneralBudgetProject    = "一般公共预算财政拨款项目支出决算表"
-	titleThreePublic             = "“三公”经费支出决算表"
-	titleGovFund                 = "政府性基金预算财政拨款收入支出决算表"
-	titleGovFundThreePublic      = "政府性基金预算财政拨款“三公”经费支出决算表"
-	titleStateCapital            = "国有资本经营预算财政拨款收入支出决算表"
-	titleStateCapitalExpenditure = "国有资本经营预算财政拨款支出决算表"
-	titleZ01Actual               = "财决Z01表（决算数）"
-	titleZ01Budget               = "财决Z01表（预算数）"
-	titleZ011                    = "财决Z01-1表"
-	titleZ07                     = "财决07表"
-	titleF03                     = "财决附03表"
+	"github.com/cnfiscal/juesuan/classification"
 )
 
+// Table titles in messages, from the declarations (TableLayout.Short).
 var (
-	classOnly    = []classification.Level{classification.Class}
-	classSection = []classification.Level{classification.Class, classification.Section}
+	titleSummary                 = LayoutOf("summary").Short
+	titleIncome                  = LayoutOf("income").Short
+	titleExpenditure             = LayoutOf("expenditure").Short
+	titleFiscalSummary           = LayoutOf("fiscalSummary").Short
+	titleFiscalEconomic          = LayoutOf("fiscalEconomic").Short
+	titleGeneralBudget           = LayoutOf("generalBudget").Short
+	titleGeneralBudgetEconomic   = LayoutOf("generalBudgetEconomic").Short
+	titleGeneralBudgetBasic      = LayoutOf("generalBudgetBasic").Short
+	titleGeneralBudgetProject    = LayoutOf("generalBudgetProject").Short
+	titleThreePublic             = LayoutOf("threePublic").Short
+	titleGovFundThreePublic      = LayoutOf("govFundThreePublic").Short
+	titleGovFund                 = LayoutOf("govFund").Short
+	titleStateCapital            = LayoutOf("stateCapital").Short
+	titleStateCapitalExpenditure = LayoutOf("stateCapitalExpenditure").Short
+	titleZ011                    = LayoutOf("z01_1").Short
+	titleZ07                     = LayoutOf("z07").Short
+	titleF03                     = LayoutOf("f03").Short
+	titleZ01Actual               = shortOf("/tables/z01/actual")
 )
+
+// shortOf returns the title in messages of the (sub-)table at ptr.
+func shortOf(ptr string) string {
+	key, rest := splitPointer(ptr)
+	for _, p := range LayoutOf(key).Parts {
+		if strings.HasPrefix(p.Path, rest+"/") {
+			return p.short
+		}
+	}
+	return LayoutOf(key).Short
+}
+
+// splitPointer splits /tables/key/rest into key and /rest.
+func splitPointer(ptr string) (key, rest string) {
+	s := strings.TrimPrefix(ptr, "/tables/")
+	if i := strings.IndexByte(s, '/'); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
+}
 
 type (
 	incomePart   = part[IncomeRow, classification.FuncCode, *IncomeRow]
@@ -42,62 +61,34 @@ type (
 	deptPart     = part[EconDeptRow, classification.EconDeptCode, *EconDeptRow]
 )
 
-func newIncomePart(t *IncomeTable) *incomePart {
-	return &incomePart{table: titleIncome, rows: t.Rows, rowsAt: "/tables/income/rows",
-		total: &t.Total, totalAt: "/tables/income/total", totalName: "合计"}
-}
-
-func newExpPart(t *ExpenditureTable) *expPart {
-	return &expPart{table: titleExpenditure, rows: t.Rows, rowsAt: "/tables/expenditure/rows",
-		total: &t.Total, totalAt: "/tables/expenditure/total", totalName: "合计"}
-}
-
-func newGeneralBudgetPart(t *SplitTable) *splitPart {
-	return &splitPart{table: titleGeneralBudget, rows: t.Rows, rowsAt: "/tables/generalBudget/rows",
-		total: &t.Total, totalAt: "/tables/generalBudget/total", totalName: "合计"}
-}
-
-func newStateCapitalExpPart(t *SplitTable) *splitPart {
-	return &splitPart{table: titleStateCapitalExpenditure, rows: t.Rows, rowsAt: "/tables/stateCapitalExpenditure/rows",
-		total: &t.Total, totalAt: "/tables/stateCapitalExpenditure/total", totalName: "合计"}
-}
-
-func newGovFundPart(t *FundTable) *fundPart {
-	return &fundPart{table: titleGovFund, rows: t.Rows, rowsAt: "/tables/govFund/rows",
-		total: &t.Total, totalAt: "/tables/govFund/total", totalName: "合计"}
-}
-
-func newStateCapitalPart(t *FundTable) *fundPart {
-	return &fundPart{table: titleStateCapital, rows: t.Rows, rowsAt: "/tables/stateCapital/rows",
-		total: &t.Total, totalAt: "/tables/stateCapital/total", totalName: "合计"}
-}
-
-func newFiscalEconomicPart(t *EconomicTable) *economicPart {
-	return &economicPart{table: titleFiscalEconomic, rows: t.Rows, rowsAt: "/tables/fiscalEconomic/rows",
-		total: &t.Total, totalAt: "/tables/fiscalEconomic/total", totalName: "合计", levels: classSection}
-}
-
-func newGeneralBudgetEconomicPart(t *EconomicTable) *economicPart {
-	return &economicPart{table: titleGeneralBudgetEconomic, rows: t.Rows, rowsAt: "/tables/generalBudgetEconomic/rows",
-		total: &t.Total, totalAt: "/tables/generalBudgetEconomic/total", totalName: "合计", levels: classSection}
-}
-
-func newBasicPart(t *EconDeptTable) *deptPart {
-	return &deptPart{table: titleGeneralBudgetBasic, rows: t.Rows, rowsAt: "/tables/generalBudgetBasic/rows",
-		total: (*bare)(&t.Total), totalAt: "/tables/generalBudgetBasic/total", totalName: "合计", levels: classSection}
-}
-
-func newProjectPart(t *EconDeptTable) *deptPart {
-	return &deptPart{table: titleGeneralBudgetProject, rows: t.Rows, rowsAt: "/tables/generalBudgetProject/rows",
-		total: (*bare)(&t.Total), totalAt: "/tables/generalBudgetProject/total", totalName: "合计", levels: classSection}
-}
-
-func newZ07Part(t *Z07Table) *deptPart {
-	return &deptPart{table: titleZ07, rows: t.Rows, rowsAt: "/tables/z07/rows", levels: classSection}
-}
-
-func newZ011Part(t *Z011Table) *budgetPart {
-	return &budgetPart{table: titleZ011, rows: t.Rows, rowsAt: "/tables/z01_1/rows"}
+// partAt returns the coded part whose rows are at ptr (such as
+// /tables/income/rows), with its title, levels and 合计 as the layout
+// declares them (see partSpec), or nil when its table is absent.
+func partAt[R any, C classification.Code, P rowPtr[R, C]](t *Tables, ptr string) *part[R, C, P] {
+	sp := model.specs[ptr]
+	if sp == nil {
+		panic("accounts: no coded rows at " + ptr)
+	}
+	tv, ok := t.table(sp.key)
+	if !ok {
+		return nil
+	}
+	rv, ok := follow(tv, sp.rows)
+	if !ok {
+		return nil
+	}
+	p := &part[R, C, P]{table: sp.pl.short, rows: rv.Interface().([]R), rowsAt: ptr, levels: sp.pl.Levels}
+	if sp.total == nil {
+		return p
+	}
+	v, _ := follow(tv, sp.total)
+	p.totalAt, p.totalName = sp.totalAt, sp.totalName
+	if sp.figure {
+		p.total = (*bare)(unsafe.Pointer(v.UnsafeAddr()))
+	} else {
+		p.total = v.Addr().Interface().(ColumnSet)
+	}
+	return p
 }
 
 // summaryDoc is one 收入支出决算总表 of the document: the public table or a
@@ -106,28 +97,27 @@ type summaryDoc struct {
 	t     *SummaryTable
 	title string
 	base  string // JSON Pointer of the table
-	rows  string // base + /expenditure/rows
-	total string // base + /expenditure/total
 }
 
 // summaries lists the 收入支出决算总表 of the report that are present.
-func (r *Report) summaries(buf []summaryDoc) []summaryDoc {
+func (r *Report) summaries() []summaryDoc {
 	t := &r.Tables
-	if t.Summary != nil {
-		buf = append(buf, summaryDoc{t.Summary, titleSummary, "/tables/summary", "/tables/summary/expenditure/rows", "/tables/summary/expenditure/total"})
+	var out []summaryDoc
+	add := func(s *SummaryTable, base string) {
+		if s != nil {
+			out = append(out, summaryDoc{s, shortOf(base), base})
+		}
 	}
-	if t.Z01 != nil && t.Z01.Actual != nil {
-		buf = append(buf, summaryDoc{t.Z01.Actual, titleZ01Actual, "/tables/z01/actual", "/tables/z01/actual/expenditure/rows", "/tables/z01/actual/expenditure/total"})
+	add(t.Summary, "/tables/summary")
+	if t.Z01 != nil {
+		add(t.Z01.Actual, "/tables/z01/actual")
+		add(t.Z01.Budget, "/tables/z01/budget")
 	}
-	if t.Z01 != nil && t.Z01.Budget != nil {
-		buf = append(buf, summaryDoc{t.Z01.Budget, titleZ01Budget, "/tables/z01/budget", "/tables/z01/budget/expenditure/rows", "/tables/z01/budget/expenditure/total"})
-	}
-	return buf
+	return out
 }
 
-func (s *summaryDoc) part() summaryPart {
-	return summaryPart{table: s.title, rows: s.t.Expenditure.Rows, rowsAt: s.rows,
-		total: (*bare)(&s.t.Expenditure.Total), totalAt: s.total, totalName: "本年支出合计", levels: classOnly}
+func (s *summaryDoc) part(t *Tables) *summaryPart {
+	return partAt[FuncAmountRow, classification.FuncCode](t, s.base+"/expenditure/rows")
 }
 
 // fiscalDoc is one 财政拨款收入支出决算总表: the public table or 财决Z01-1.
@@ -135,39 +125,35 @@ type fiscalDoc struct {
 	t     *FiscalSummaryTable
 	title string
 	base  string
-	rows  string
-	total string
 }
 
-func (r *Report) fiscals(buf []fiscalDoc) []fiscalDoc {
+func (r *Report) fiscals() []fiscalDoc {
 	t := &r.Tables
+	var out []fiscalDoc
 	if t.FiscalSummary != nil {
-		buf = append(buf, fiscalDoc{t.FiscalSummary, titleFiscalSummary, "/tables/fiscalSummary", "/tables/fiscalSummary/expenditure/rows", "/tables/fiscalSummary/expenditure/total"})
+		out = append(out, fiscalDoc{t.FiscalSummary, titleFiscalSummary, "/tables/fiscalSummary"})
 	}
 	if t.Z011 != nil && t.Z011.Actual != nil {
-		buf = append(buf, fiscalDoc{t.Z011.Actual, titleZ011, "/tables/z01_1/actual", "/tables/z01_1/actual/expenditure/rows", "/tables/z01_1/actual/expenditure/total"})
+		out = append(out, fiscalDoc{t.Z011.Actual, shortOf("/tables/z01_1/actual"), "/tables/z01_1/actual"})
 	}
-	return buf
+	return out
 }
 
-func (f *fiscalDoc) part() fiscalPart {
-	return fiscalPart{table: f.title, rows: f.t.Expenditure.Rows, rowsAt: f.rows,
-		total: &f.t.Expenditure.Total, totalAt: f.total, totalName: "本年支出合计", levels: classOnly}
+func (f *fiscalDoc) part(t *Tables) *fiscalPart {
+	return partAt[FundRow, classification.FuncCode](t, f.base+"/expenditure/rows")
 }
 
 // partSet holds the 总表 and the coded parts of the report's tables for
 // one Validate call. It is built when a rule first asks (Context.parts)
-// and shared by the rules after it, so that parts are not rebuilt rule
-// after rule and each part keeps its code index (part.ix). The rules
-// inspect the report without changing it, so the set stays valid for the
-// call. A part whose table is absent is zero and unused: the rules test
-// the table first.
+// and shared by the rules after it, so that each part builds its code
+// index once per call. The rules inspect the report without changing it,
+// so the set stays valid for the call. A part whose table is absent is
+// zero and unused: the rules test the table first.
 type partSet struct {
-	ready       bool
-	sums        summaryDocs
-	fiscals     fiscalDocs
-	sumParts    [3]summaryPart // the parts of sums, in order
-	fiscalParts [2]fiscalPart  // the parts of fiscals, in order
+	sums        []summaryDoc
+	fiscals     []fiscalDoc
+	sumParts    []summaryPart // the parts of sums, in order
+	fiscalParts []fiscalPart  // the parts of fiscals, in order
 
 	income                                incomePart
 	expenditure                           expPart
@@ -178,276 +164,167 @@ type partSet struct {
 	z011                                  budgetPart
 }
 
-// parts returns the partSet of the call, building it on first use. (It
-// is small enough to be inlined at the rules that ask.)
+// parts returns the partSet of the call, building it on first use.
 func (c *Context) parts() *partSet {
-	if ps := &c.partSet; ps.ready {
-		return ps
+	if c.ps != nil {
+		return c.ps
 	}
-	return c.buildParts()
-}
-
-// buildParts fills c.partSet from the report.
-func (c *Context) buildParts() *partSet {
-	ps := &c.partSet
-	ps.ready = true
 	r := c.Report
 	t := &r.Tables
-	ps.sums.n = len(r.summaries(ps.sums.buf[:0]))
-	for i := range ps.sums.n {
-		ps.sumParts[i] = ps.sums.buf[i].part()
+	ps := &partSet{sums: r.summaries(), fiscals: r.fiscals()}
+	c.ps = ps
+	for i := range ps.sums {
+		ps.sumParts = append(ps.sumParts, *ps.sums[i].part(t))
 	}
-	ps.fiscals.n = len(r.fiscals(ps.fiscals.buf[:0]))
-	for i := range ps.fiscals.n {
-		ps.fiscalParts[i] = ps.fiscals.buf[i].part()
+	for i := range ps.fiscals {
+		ps.fiscalParts = append(ps.fiscalParts, *ps.fiscals[i].part(t))
 	}
-	if t.Income != nil {
-		ps.income = *newIncomePart(t.Income)
-	}
-	if t.Expenditure != nil {
-		ps.expenditure = *newExpPart(t.Expenditure)
-	}
-	if t.FiscalEconomic != nil {
-		ps.fiscalEconomic = *newFiscalEconomicPart(t.FiscalEconomic)
-	}
-	if t.GeneralBudgetEconomic != nil {
-		ps.generalBudgetEconomic = *newGeneralBudgetEconomicPart(t.GeneralBudgetEconomic)
-	}
-	if t.GeneralBudget != nil {
-		ps.generalBudget = *newGeneralBudgetPart(t.GeneralBudget)
-	}
-	if t.StateCapitalExpenditure != nil {
-		ps.stateCapitalExp = *newStateCapitalExpPart(t.StateCapitalExpenditure)
-	}
-	if t.GeneralBudgetBasic != nil {
-		ps.basic = *newBasicPart(t.GeneralBudgetBasic)
-	}
-	if t.GeneralBudgetProject != nil {
-		ps.project = *newProjectPart(t.GeneralBudgetProject)
-	}
-	if t.Z07 != nil {
-		ps.z07 = *newZ07Part(t.Z07)
-	}
-	if t.GovFund != nil {
-		ps.govFund = *newGovFundPart(t.GovFund)
-	}
-	if t.StateCapital != nil {
-		ps.stateCapital = *newStateCapitalPart(t.StateCapital)
-	}
-	if t.Z011 != nil {
-		ps.z011 = *newZ011Part(t.Z011)
-	}
+	load(&ps.income, t, "/tables/income/rows")
+	load(&ps.expenditure, t, "/tables/expenditure/rows")
+	load(&ps.fiscalEconomic, t, "/tables/fiscalEconomic/rows")
+	load(&ps.generalBudgetEconomic, t, "/tables/generalBudgetEconomic/rows")
+	load(&ps.generalBudget, t, "/tables/generalBudget/rows")
+	load(&ps.stateCapitalExp, t, "/tables/stateCapitalExpenditure/rows")
+	load(&ps.basic, t, "/tables/generalBudgetBasic/rows")
+	load(&ps.project, t, "/tables/generalBudgetProject/rows")
+	load(&ps.z07, t, "/tables/z07/rows")
+	load(&ps.govFund, t, "/tables/govFund/rows")
+	load(&ps.stateCapital, t, "/tables/stateCapital/rows")
+	load(&ps.z011, t, "/tables/z01_1/rows")
 	return ps
 }
 
-// formula is a row identity: column total = Σ plus − Σ minus.
+// load sets *dst to the part at ptr, or leaves it zero when its table is
+// absent.
+func load[R any, C classification.Code, P rowPtr[R, C]](dst *part[R, C, P], t *Tables, ptr string) {
+	if p := partAt[R, C, P](t, ptr); p != nil {
+		*dst = *p
+	}
+}
+
+// formula is a row identity between named columns of a column set:
+// total = Σ plus − Σ minus. The names are resolved to column indices of
+// the set's layout when the formula is made.
 type formula struct {
 	total       int
 	plus, minus []int
 	what        string // completes the message after the figure's label
-	// in is the mask of the columns the total is derived from (plus and
-	// minus), and all that mask with the total's column: see newFormula.
-	in, all uint32
+	names       string // the identity as written
 }
 
-// newFormula returns the identity total = Σ plus − Σ minus, with its
-// column masks.
-func newFormula(total int, plus, minus []int, what string) formula {
-	f := formula{total: total, plus: plus, minus: minus, what: what}
-	for _, k := range plus {
-		f.in |= 1 << k
+// identity returns the formula written in eq over the columns of T, such
+// as "endingBalance = beginningBalance + income - expenditure" (JSON
+// column names, spaces around the operators). It panics on a name T does
+// not have.
+func identity[T any](eq, what string) formula {
+	l := layoutOf[T]()
+	col := func(name string) int {
+		i, ok := l.byKey[name]
+		if !ok {
+			panic("accounts: formula " + eq + ": no column " + name)
+		}
+		return i
 	}
-	for _, k := range minus {
-		f.in |= 1 << k
+	total, rhs, _ := strings.Cut(eq, " = ")
+	f := formula{total: col(total), what: what, names: eq}
+	sign := "+"
+	for _, tok := range strings.Fields(rhs) {
+		switch {
+		case tok == "+" || tok == "-":
+			sign = tok
+		case sign == "+":
+			f.plus = append(f.plus, col(tok))
+		default:
+			f.minus = append(f.minus, col(tok))
+		}
 	}
-	f.all = f.in | 1<<total
 	return f
 }
 
 var (
-	incomeFormulas = []formula{newFormula(0, []int{1, 2, 3, 4, 5, 6}, nil,
+	incomeFormulas = []formula{identity[IncomeColumns]("total = fiscal + superiorSubsidy + business + operating + affiliated + other",
 		"应等于财政拨款收入、上级补助收入、事业收入、经营收入、附属单位上缴收入与其他收入之和")}
-	expenditureFormulas = []formula{newFormula(0, []int{1, 2, 3, 4, 5}, nil,
+	expenditureFormulas = []formula{identity[ExpenditureColumns]("total = basic + project + toSuperior + operating + toAffiliated",
 		"应等于基本支出、项目支出、上缴上级支出、经营支出与对附属单位补助支出之和")}
-	splitFormulas    = []formula{newFormula(0, []int{1, 2}, nil, "应等于基本支出与项目支出之和")}
-	econTotalFormula = []formula{newFormula(0, []int{1, 4}, nil, "应等于基本支出与项目支出之和")}
-	econBasicFormula = []formula{newFormula(1, []int{2, 3}, nil, "应等于人员经费与公用经费之和")}
-	fundFormulas     = []formula{newFormula(0, []int{1, 2, 3}, nil,
+	splitFormulas    = []formula{identity[SplitColumns]("total = basic + project", "应等于基本支出与项目支出之和")}
+	econTotalFormula = []formula{identity[EconomicColumns]("total = basic + project", "应等于基本支出与项目支出之和")}
+	econBasicFormula = []formula{identity[EconomicColumns]("basic = personnel + public", "应等于人员经费与公用经费之和")}
+	fundFormulas     = []formula{identity[FundColumns]("total = generalBudget + govFund + stateCapital",
 		"应等于一般公共预算、政府性基金预算与国有资本经营预算财政拨款之和")}
 	fundFlowFormulas = []formula{
-		newFormula(2, []int{3, 4}, nil, "应等于基本支出与项目支出之和"),
-		newFormula(5, []int{0, 1}, []int{2}, "应等于年初结转和结余加本年收入减本年支出"),
+		identity[FundFlowColumns]("expenditure = basic + project", "应等于基本支出与项目支出之和"),
+		identity[FundFlowColumns]("endingBalance = beginningBalance + income - expenditure", "应等于年初结转和结余加本年收入减本年支出"),
 	}
 	threePublicFormulas = []formula{
-		newFormula(2, []int{3, 4}, nil, "应等于公务用车购置费与公务用车运行维护费之和"),
-		newFormula(0, []int{1, 2, 5}, nil, "应等于因公出国（境）费、公务用车购置及运行维护费与公务接待费之和"),
+		identity[ThreePublicColumns]("vehicle = vehiclePurchase + vehicleOperation", "应等于公务用车购置费与公务用车运行维护费之和"),
+		identity[ThreePublicColumns]("total = abroad + vehicle + reception", "应等于因公出国（境）费、公务用车购置及运行维护费与公务接待费之和"),
 	}
-	summaryIncomeTotal = []formula{newFormula(8, []int{0, 1, 2, 3, 4, 5, 6, 7}, nil, "应等于一至八项收入之和")}
-	summaryIncomeGrand = []formula{newFormula(11, []int{8, 9, 10}, nil, "应等于本年收入合计、使用非财政拨款结余与年初结转和结余之和")}
-	summaryExpGrand    = []formula{newFormula(3, []int{0, 1, 2}, nil, "应等于本年支出合计、结余分配与年末结转和结余之和")}
+	summaryIncomeTotal = []formula{identity[SummaryIncome]("total = generalBudget + govFund + stateCapital + superiorSubsidy + business + operating + affiliated + other",
+		"应等于一至八项收入之和")}
+	summaryIncomeGrand = []formula{identity[SummaryIncome]("grandTotal = total + nonFiscalBalanceUsed + beginningBalance",
+		"应等于本年收入合计、使用非财政拨款结余与年初结转和结余之和")}
+	summaryExpGrand = []formula{identity[SummaryExpenditure]("grandTotal = total + balanceDistribution + endingBalance",
+		"应等于本年支出合计、结余分配与年末结转和结余之和")}
 )
+
+// amountsAt appends the figures of columns ks of cs to dst.
+func amountsAt(dst []Amount, cs ColumnSet, ks []int) []Amount {
+	for _, k := range ks {
+		dst = append(dst, *cs.At(k))
+	}
+	return dst
+}
 
 // checkFormulas checks the identities fs on cs, whose figures sit at base
 // (a row or a line; the column's JSON name is appended) and are described by
 // lb (the column's title is appended).
-func (c *Context) checkFormulas(cs lineSet, fs []formula, base loc, lb label) {
-	cs.loadMicros(&c.pv)
-	if pending := c.settle(&c.pv, fs); pending != 0 {
-		c.checkFormulasExact(cs, fs, pending, base, lb)
-	}
-}
-
-// settle checks the identities fs on the figures v of one row or line on
-// the micro fast path, and returns the mask of the formulas it could not
-// settle: all their figures are stated, but one is off the fast path or
-// they do not add up. checkFormulasExact checks and reports those. A
-// formula with an absent figure is settled (nothing can be said, as on the
-// exact path); one that holds counts as a check. It builds nothing.
-func (c *Context) settle(v *micros, fs []formula) (pending uint32) {
+func (c *Context) checkFormulas(cs ColumnSet, fs []formula, base loc, lb label) {
 	for i := range fs {
 		f := &fs[i]
-		if v.set&f.all != f.all { // incomplete
-			continue
-		}
-		if v.fast&f.all != f.all {
-			pending |= 1 << i
-			continue
-		}
-		var s int64
-		ok := true
-		for _, k := range f.plus {
-			if s, ok = addMicro(s, v.m[k]); !ok {
-				break
-			}
-		}
-		for _, k := range f.minus {
-			if !ok {
-				break
-			}
-			if m := v.m[k]; m != minMicro {
-				s, ok = addMicro(s, -m)
-			} else {
-				ok = false
-			}
-		}
-		if ok && s == v.m[f.total] {
-			c.checks++
-		} else {
-			pending |= 1 << i
-		}
-	}
-	return pending
-}
-
-// checkFormulasExact checks the formulas of fs whose bit is set in pending
-// on the exact path, reporting what does not hold.
-func (c *Context) checkFormulasExact(cs ColumnSet, fs []formula, pending uint32, base loc, lb label) {
-	cols := cs.Columns()
-	for i := range fs {
-		if pending&(1<<i) == 0 {
-			continue
-		}
-		f := &fs[i]
-		c.plus = c.plus[:0]
-		for _, k := range f.plus {
-			c.plus = append(c.plus, *cs.At(k))
-		}
-		c.minus = c.minus[:0]
-		for _, k := range f.minus {
-			c.minus = append(c.minus, *cs.At(k))
-		}
 		l, b := base, lb
-		l.col, b.col = cols[f.total].Name, cols[f.total].Title
-		c.flow(l, b, f.what, *cs.At(f.total), c.plus, c.minus)
+		col := cs.Columns()[f.total]
+		l.col, b.col = col.Name, col.Title
+		var plus, minus [12]Amount
+		c.flow(l, b, f.what, *cs.At(f.total), amountsAt(plus[:0], cs, f.plus), amountsAt(minus[:0], cs, f.minus))
 	}
 }
 
-// checkRows checks fs on every row of p and on its 合计. A row's pointer
-// and label are only built when one of its formulas needs the exact path.
+// checkRows checks fs on every row of p and on its 合计.
 func checkRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P], fs []formula) {
 	for i := range p.rows {
-		r := p.at(i)
-		r.loadMicros(&c.kv)
-		if pending := c.settle(&c.kv, fs); pending != 0 {
-			c.checkFormulasExact(r, fs, pending, rowAt(p.rowsAt, i, ""), p.rowLabel(i, ""))
-		}
+		c.checkFormulas(p.at(i), fs, rowAt(p.rowsAt, i, ""), p.rowLabel(i, ""))
 	}
 	if p.total != nil {
 		c.checkFormulas(p.total, fs, at(p.totalAt, ""), p.totalLabel(""))
 	}
 }
 
-// settleKids checks parent = Σ kids, column by column, on the micro fast
-// path, where parent is the column set cs and kids are row indices of p.
-// It returns the mask of the columns it could not settle (see settle).
-func settleKids[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P], cs lineSet, kids []int32) (pending uint32) {
-	n := len(cs.Columns())
-	cs.loadMicros(&c.pv)
-	set, fast := c.pv.set, c.pv.fast
-	var sum [maxColumns]int64
-	var overflow uint32
-	kv := &c.kv
-	for _, k := range kids {
-		p.at(int(k)).loadMicros(kv)
-		set &= kv.set
-		fast &= kv.fast
-		for ci := 0; ci < n; ci++ {
-			x, y := sum[ci], kv.m[ci]
-			z := x + y
-			// signed overflow: x and y agree in sign and z does not
-			overflow |= uint32(uint64((x^z)&(y^z))>>63) << ci
-			sum[ci] = z
-		}
-	}
-	fast &^= overflow
-	for ci := 0; ci < n; ci++ {
-		bit := uint32(1) << ci
-		switch {
-		case set&bit == 0: // incomplete
-		case fast&bit != 0 && sum[ci] == c.pv.m[ci]:
-			c.checks++
-		default:
-			pending |= bit
-		}
-	}
-	return pending
-}
-
 // checkHierarchy checks that every listed parent equals the sum of its
 // listed children, column by column: 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类.
 func checkHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) {
-	p.children(c, func(parent int, kids []int32) {
-		var cs lineSet = p.total
-		if parent >= 0 {
-			cs = p.at(parent)
-		}
-		pending := settleKids(c, p, cs, kids)
-		if pending == 0 {
-			return
-		}
+	var plus []Amount // the children's figures of one column (flow keeps none)
+	p.children(func(parent int, kids []int) {
+		var cs ColumnSet
 		var base loc
 		var lb label
-		if parent < 0 {
-			base, lb = at(p.totalAt, ""), p.totalLabel("")
+		if parent >= 0 {
+			cs, base, lb = p.at(parent), rowAt(p.rowsAt, parent, ""), p.rowLabel(parent, "")
 		} else {
-			base, lb = rowAt(p.rowsAt, parent, ""), p.rowLabel(parent, "")
+			cs, base, lb = p.total, at(p.totalAt, ""), p.totalLabel("")
 		}
-		what := sumOfWord(len(p.code(int(kids[0]))))
+		what := sumOfWord(len(p.code(kids[0])))
 		cols := cs.Columns()
 		for ci := range cols {
-			if pending&(1<<ci) == 0 {
-				continue
-			}
-			c.plus = c.plus[:0]
-			for _, k := range kids {
-				c.plus = append(c.plus, *p.at(int(k)).At(ci))
+			plus = plus[:0]
+			for _, kid := range kids {
+				plus = append(plus, *p.at(kid).At(ci))
 			}
 			l, b := base, lb
 			l.col, b.col = cols[ci].Name, cols[ci].Title
 			if len(cols) == 1 {
 				b.col = ""
 			}
-			c.flow(l, b, what, *cs.At(ci), c.plus, nil)
+			c.flow(l, b, what, *cs.At(ci), plus, nil)
 		}
 	})
 }

@@ -1,7 +1,7 @@
 package accounts
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
@@ -95,8 +95,8 @@ func checkB6(c *Context) {
 	}
 	for _, g := range []struct {
 		col    int
-		tables []tableID
-	}{{2, []tableID{tGovFund, tGovFundThreePublic}}, {3, []tableID{tStateCapital, tStateCapitalExpenditure}}} {
+		tables []string
+	}{{2, []string{"govFund", "govFundThreePublic"}}, {3, []string{"stateCapital", "stateCapitalExpenditure"}}} {
 		c.checks++
 		if !fundZero(t.FiscalSummary, g.col) {
 			continue
@@ -108,9 +108,9 @@ func checkB6(c *Context) {
 				continue
 			}
 			title, _, _ := t.noteOf(k)
-			c.Add(audit.Finding{Path: z.first.String(),
-				Message: fmt.Sprintf("%s中%s为0，%s应无数据并加说明，但表中有%d个非零数，%s为%s%s",
-					titleFiscalSummary, fundColumns[g.col].Title, title, z.n, z.first.String(), z.a, c.Unit()),
+			c.Add(audit.Finding{Path: z.first,
+				Message: titleFiscalSummary + "中" + fundColumns[g.col].Title + "为0，" + title + "应无数据并加说明，但表中有" +
+					strconv.Itoa(z.n) + "个非零数，" + z.first + "为" + z.a.String() + string(c.Unit()),
 				Expected: "0", Actual: z.a.String()})
 		}
 	}
@@ -172,24 +172,19 @@ func checkB9(c *Context) {
 			label{table: titleFiscalSummary, line: "本年支出合计", col: "合计"}, t.FiscalSummary.Expenditure.Total.Total)
 	}
 	if e, g := t.GeneralBudgetEconomic, t.GeneralBudget; e != nil && g != nil {
-		for _, k := range []int{0, 1, 2} {
-			col := splitColumns[k]
-			ek := k
-			if k == 2 {
-				ek = 4 // EconomicColumns: project is column 4
-			}
-			c.same(at("/tables/generalBudgetEconomic/total", col.Name), label{table: titleGeneralBudgetEconomic, line: "合计", col: col.Title}, *e.Total.At(ek),
-				label{table: titleGeneralBudget, line: "合计", col: col.Title}, *g.Total.At(k))
+		for _, col := range splitColumns {
+			c.same(at("/tables/generalBudgetEconomic/total", col.Name), label{table: titleGeneralBudgetEconomic, line: "合计", col: col.Title}, *get(&e.Total, col.Name),
+				label{table: titleGeneralBudget, line: "合计", col: col.Title}, *get(&g.Total, col.Name))
 		}
 	}
 }
 
 // threePublicLines are the 部门预算支出经济分类 款 that hold 三公 spending, by
-// ThreePublicColumns index.
+// ThreePublicColumns column.
 var threePublicLines = []struct {
-	col  int
+	col  string
 	code classification.EconDeptCode
-}{{1, "30212"}, {3, "31013"}, {4, "30231"}, {5, "30217"}}
+}{{"abroad", "30212"}, {"vehiclePurchase", "31013"}, {"vehicleOperation", "30231"}, {"reception", "30217"}}
 
 // B10 三公 决算 ≥ the 三公 economic lines of the 基本支出 (and 项目支出) tables.
 func checkB10(c *Context) {
@@ -216,10 +211,10 @@ func checkB10(c *Context) {
 			sum = sum.Add(a)
 		}
 		n++
-		c.atLeast(threePublicColumns[ln.col], *tp.Actual.At(ln.col), a, string(ln.code))
+		c.atLeast(ln.col, *get(&tp.Actual, ln.col), a, string(ln.code))
 	}
 	if n > 0 {
-		c.atLeast(threePublicColumns[0], tp.Actual.Total, sum, "30212、30217、30231、31013")
+		c.atLeast("total", tp.Actual.Total, sum, "30212、30217、30231、31013")
 	}
 }
 
@@ -233,15 +228,16 @@ func econLine(t *EconDeptTable, code classification.EconDeptCode) (Amount, bool)
 	return Amount{}, false
 }
 
-func (c *Context) atLeast(col Column, actual, floor Amount, codes string) {
+func (c *Context) atLeast(key string, actual, floor Amount, codes string) {
+	col := Column{Name: key, Title: titleOf(&ThreePublicColumns{}, key)}
 	c.checks++
 	if !actual.IsSet() || !floor.IsSet() || actual.Cmp(floor) >= 0 {
 		return
 	}
-	u := c.Unit()
+	u := string(c.Unit())
 	c.Add(audit.Finding{Path: "/tables/threePublic/actual/" + col.Name,
-		Message: fmt.Sprintf("%s 决算数·%s为%s%s，小于基本支出（及项目支出）决算表中经济分类%s合计%s%s；“三公”经费决算数应不小于这些科目之和",
-			titleThreePublic, col.Title, actual, u, codes, floor, u),
+		Message: titleThreePublic + " 决算数·" + col.Title + "为" + actual.String() + u + "，小于基本支出（及项目支出）决算表中经济分类" +
+			codes + "合计" + floor.String() + u + "；“三公”经费决算数应不小于这些科目之和",
 		Expected: "≥" + floor.String(), Actual: actual.String()})
 }
 
@@ -299,7 +295,7 @@ func checkB11(c *Context) {
 				fd := c.sumFinding(r, at("/tables/f03/operatingCost/amount", ""),
 					label{table: titleF03, line: "机关运行经费"}.String()+"应与"+label{table: titleZ07, line: "日常公用经费"}.String()+"一致",
 					f.OperatingCost.Amount, false)
-				c.add(audit.Warning, fd)
+				c.report(audit.Warning, fd)
 			}
 		}
 	}
@@ -315,11 +311,12 @@ func sameCols(c *Context, base string, la label, a ColumnSet, lb label, b Column
 	}
 }
 
-// sameRows compares the rows of a with the rows of b that have the same
-// code, column by column.
+// sameRows compares the rows of a with the first row of b that has the
+// same code, column by column.
 func sameRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, a, b *part[R, C, P]) {
+	bx := b.index()
 	for i := range a.rows {
-		j := b.find(a.code(i))
+		j := bx.find(string(a.code(i)))
 		if j < 0 {
 			continue
 		}
@@ -336,174 +333,84 @@ func sameRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, a, b *pa
 	}
 }
 
-// find returns the index of the first row with code, or −1. It is linear:
-// the parts it is used on are small.
-func (p *part[R, C, P]) find(code C) int {
-	for i := range p.rows {
-		if p.code(i) == code {
-			return i
-		}
-	}
-	return -1
-}
-
-// fundMatch finds, for the rows of 财决Z01-1 or of 财政拨款收入支出决算总表,
-// the row with the same code in a public fund table: by a merge walk when
-// both list their rows in code order (the usual case), by binary search
-// otherwise.
-type fundMatch struct {
-	x    *codeIndex
-	next int // the merge position
-}
-
-func newFundMatch[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) fundMatch {
-	return fundMatch{x: p.index(c)}
-}
-
-// find returns the row of the fund table with code (whose key is k when
-// packed), or −1. Calls must come in code order when merge is set.
-func (m *fundMatch) find(code string, k uint64, packed, merge bool) int {
-	x := m.x
-	if !merge || !packed || !x.sorted || x.keys == nil {
-		return x.find(code)
-	}
-	for m.next < x.n && x.keys[m.next] < k {
-		m.next++
-	}
-	if m.next < x.n && x.keys[m.next] == k {
-		return m.next
-	}
-	return -1
-}
-
 // checkZ011Rows compares the 决算数 of each 财决Z01-1 row with the public
 // table of its fund: 一般公共预算 → 一般公共预算财政拨款支出决算表 合计,
 // 政府性基金 → 政府性基金 table 本年支出合计, 国有资本经营 → 国有资本经营 table.
 func checkZ011Rows(c *Context, t *Tables) {
 	ps := c.parts()
-	var gbp *splitPart
-	var gfp, scp *fundPart
-	var gb, gf, sc fundMatch
-	if t.GeneralBudget != nil {
-		gbp = &ps.generalBudget
-		gb = newFundMatch(c, gbp)
-	}
-	if t.GovFund != nil {
-		gfp = &ps.govFund
-		gf = newFundMatch(c, gfp)
-	}
-	if t.StateCapital != nil {
-		scp = &ps.stateCapital
-		sc = newFundMatch(c, scp)
-	}
 	z := t.Z011
-	zx := ps.z011.index(c)
-	// Rows listed in code order are matched by walking both lists once
-	// (the 一般公共预算 rows; the fund tables are short).
-	merge := zx.sorted
 	for i := range z.Rows {
 		r := &z.Rows[i]
 		code := string(r.Code)
-		k, packed := uint64(0), false
-		if zx.keys != nil {
-			k, packed = zx.keys[i], true
-		}
-		var other *Amount
-		var ob func() label
-		switch r.Fund {
-		case GeneralBudgetFund:
-			if gbp == nil {
-				continue
-			}
-			j := gb.find(code, k, packed, merge)
+		var other Amount
+		var ob label
+		switch {
+		case r.Fund == GeneralBudgetFund && t.GeneralBudget != nil:
+			p := &ps.generalBudget
+			j := p.index().find(code)
 			if j < 0 {
 				continue
 			}
-			other, ob = &gbp.rows[j].Total, func() label { return gbp.rowLabel(j, "合计") }
-		case GovFundFund:
-			if gfp == nil {
-				continue
-			}
-			j := gf.x.find(code)
+			other, ob = p.rows[j].Total, p.rowLabel(j, "合计")
+		case r.Fund == GovFundFund && t.GovFund != nil:
+			p := &ps.govFund
+			j := p.index().find(code)
 			if j < 0 {
 				continue
 			}
-			other, ob = &gfp.rows[j].Expenditure, func() label { return gfp.rowLabel(j, "本年支出合计") }
-		case StateCapitalFund:
-			if scp == nil {
-				continue
-			}
-			j := sc.x.find(code)
+			other, ob = p.rows[j].Expenditure, p.rowLabel(j, "本年支出合计")
+		case r.Fund == StateCapitalFund && t.StateCapital != nil:
+			p := &ps.stateCapital
+			j := p.index().find(code)
 			if j < 0 {
 				continue
 			}
-			other, ob = &scp.rows[j].Expenditure, func() label { return scp.rowLabel(j, "本年支出合计") }
+			other, ob = p.rows[j].Expenditure, p.rowLabel(j, "本年支出合计")
 		default:
 			continue
 		}
-		if c.settledSame(&r.Actual, other) {
-			continue
-		}
-		c.same(rowAt("/tables/z01_1/rows", i, "actual"), label{table: titleZ011, code: code, name: r.Name, col: "决算数"}, r.Actual, ob(), *other)
+		c.same(rowAt("/tables/z01_1/rows", i, "actual"), label{table: titleZ011, code: code, name: r.Name, col: "决算数"}, r.Actual, ob, other)
 	}
 }
 
 // B12 收入支出决算总表 function 类 = 支出决算表 类·本年支出合计; 财政拨款收入支出
 // 决算总表 fund columns by 类 = the fund tables' 类 rows.
 func checkB12(c *Context) {
-	t := &c.Report.Tables
+	t, ps := &c.Report.Tables, c.parts()
 	if t.Summary != nil && t.Expenditure != nil {
 		s := &t.Summary.Expenditure
-		e := &c.parts().expenditure
-		ex := e.index(c)
+		e := &ps.expenditure
 		for i := range s.Rows {
-			j := ex.find(string(s.Rows[i].Code))
-			if j < 0 || c.settledSame(&s.Rows[i].Amount, &e.rows[j].Total) {
-				continue
+			if j := e.index().find(string(s.Rows[i].Code)); j >= 0 {
+				c.same(rowAt("/tables/summary/expenditure/rows", i, "amount"), label{table: titleSummary, code: string(s.Rows[i].Code), name: s.Rows[i].Name},
+					s.Rows[i].Amount, e.rowLabel(j, "本年支出合计"), e.rows[j].Total)
 			}
-			c.same(rowAt("/tables/summary/expenditure/rows", i, "amount"), label{table: titleSummary, code: string(s.Rows[i].Code), name: s.Rows[i].Name},
-				s.Rows[i].Amount, e.rowLabel(j, "本年支出合计"), e.rows[j].Total)
 		}
 	}
 	f := t.FiscalSummary
 	if f == nil {
 		return
 	}
-	ps := c.parts()
-	var gbp *splitPart
-	var gfp, scp *fundPart
-	var gbx, gfx, scx *codeIndex
-	if t.GeneralBudget != nil {
-		gbp = &ps.generalBudget
-		gbx = gbp.index(c)
-	}
-	if t.GovFund != nil {
-		gfp = &ps.govFund
-		gfx = gfp.index(c)
-	}
-	if t.StateCapital != nil {
-		scp = &ps.stateCapital
-		scx = scp.index(c)
-	}
 	fp := &fiscalPart{table: titleFiscalSummary, rows: f.Expenditure.Rows}
 	for i := range f.Expenditure.Rows {
 		r := &f.Expenditure.Rows[i]
-		if gbp != nil {
-			if j := gbx.find(string(r.Code)); j >= 0 && !c.settledSame(&r.GeneralBudget, &gbp.rows[j].Total) {
+		code := string(r.Code)
+		if p := &ps.generalBudget; t.GeneralBudget != nil {
+			if j := p.index().find(code); j >= 0 {
 				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "generalBudget"), fp.rowLabel(i, fundColumns[1].Title), r.GeneralBudget,
-					gbp.rowLabel(j, "合计"), gbp.rows[j].Total)
+					p.rowLabel(j, "合计"), p.rows[j].Total)
 			}
 		}
-		if gfp != nil {
-			if j := gfx.find(string(r.Code)); j >= 0 && !c.settledSame(&r.GovFund, &gfp.rows[j].Expenditure) {
+		if p := &ps.govFund; t.GovFund != nil {
+			if j := p.index().find(code); j >= 0 {
 				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "govFund"), fp.rowLabel(i, fundColumns[2].Title), r.GovFund,
-					gfp.rowLabel(j, "本年支出合计"), gfp.rows[j].Expenditure)
+					p.rowLabel(j, "本年支出合计"), p.rows[j].Expenditure)
 			}
 		}
-		if scp != nil {
-			if j := scx.find(string(r.Code)); j >= 0 && !c.settledSame(&r.StateCapital, &scp.rows[j].Expenditure) {
+		if p := &ps.stateCapital; t.StateCapital != nil {
+			if j := p.index().find(code); j >= 0 {
 				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "stateCapital"), fp.rowLabel(i, fundColumns[3].Title), r.StateCapital,
-					scp.rowLabel(j, "本年支出合计"), scp.rows[j].Expenditure)
+					p.rowLabel(j, "本年支出合计"), p.rows[j].Expenditure)
 			}
 		}
 	}
@@ -517,17 +424,14 @@ func checkB13(c *Context) {
 	}
 	t := &c.Report.Tables
 	// the prior year's title is only formatted for a finding
-	prior := func() string { return fmt.Sprintf("上年（%d年度）", c.Report.Unit.FiscalYear-1) }
-	if t.Summary != nil && !c.settledSame(&t.Summary.Income.BeginningBalance, &p.EndingBalance) {
+	prior := func() string { return "上年（" + strconv.Itoa(c.Report.Unit.FiscalYear-1) + "年度）" }
+	if t.Summary != nil {
 		c.same(at("/tables/summary/income/beginningBalance", ""), label{table: titleSummary, line: "年初结转和结余"}, t.Summary.Income.BeginningBalance,
 			label{table: prior(), line: "年末结转和结余"}, p.EndingBalance)
 	}
 	if t.FiscalSummary != nil {
 		for i, col := range fundColumns {
 			a, b := t.FiscalSummary.Income.BeginningBalance.At(i), p.FiscalEndingBalance.At(i)
-			if c.settledSame(a, b) {
-				continue
-			}
 			c.same(at("/tables/fiscalSummary/income/beginningBalance", col.Name), label{table: titleFiscalSummary, line: "年初财政拨款结转和结余", col: col.Title},
 				*a, label{table: prior(), line: "年末财政拨款结转和结余", col: col.Title}, *b)
 		}

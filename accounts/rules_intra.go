@@ -8,50 +8,29 @@ import (
 // that is present; a figure that is absent is never treated as 0, so a
 // comparison with an absent figure is skipped.
 
-// summaryDocs and fiscalDocs hold the 收入支出决算总表 and 财政拨款收入支出
-// 决算总表 of a report (see Report.summaries and Report.fiscals); the rules
-// range over them in place (in the call's partSet), so that walking them
-// allocates nothing.
-type (
-	summaryDocs struct {
-		buf [3]summaryDoc
-		n   int
-	}
-	fiscalDocs struct {
-		buf [2]fiscalDoc
-		n   int
-	}
-)
-
 // summaryDocs returns the 收入支出决算总表 of the report.
-func (c *Context) summaryDocs() *summaryDocs { return &c.parts().sums }
+func (c *Context) summaryDocs() []summaryDoc { return c.parts().sums }
 
 // fiscalDocs returns the 财政拨款收入支出决算总表 of the report.
-func (c *Context) fiscalDocs() *fiscalDocs { return &c.parts().fiscals }
+func (c *Context) fiscalDocs() []fiscalDoc { return c.parts().fiscals }
 
 // A1 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余.
 func checkA1(c *Context) {
-	d := c.summaryDocs()
-	for i := range d.n {
-		s := &d.buf[i]
+	for _, s := range c.summaryDocs() {
 		c.checkFormulas(&s.t.Income, summaryIncomeGrand, atSub(s.base, "/income", ""), label{table: s.title, line: "收入"})
 	}
 }
 
 // A2 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余.
 func checkA2(c *Context) {
-	d := c.summaryDocs()
-	for i := range d.n {
-		s := &d.buf[i]
+	for _, s := range c.summaryDocs() {
 		c.checkFormulas(&s.t.Expenditure, summaryExpGrand, atSub(s.base, "/expenditure", ""), label{table: s.title, line: "支出"})
 	}
 }
 
 // A3 收入总计 = 支出总计.
 func checkA3(c *Context) {
-	d := c.summaryDocs()
-	for i := range d.n {
-		s := &d.buf[i]
+	for _, s := range c.summaryDocs() {
 		c.same(atSub(s.base, "/expenditure/grandTotal", ""), label{table: s.title, line: "支出总计"}, s.t.Expenditure.GrandTotal,
 			label{table: s.title, line: "收入总计"}, s.t.Income.GrandTotal)
 	}
@@ -59,9 +38,7 @@ func checkA3(c *Context) {
 
 // A4 本年收入合计 = Σ 一…八.
 func checkA4(c *Context) {
-	d := c.summaryDocs()
-	for i := range d.n {
-		s := &d.buf[i]
+	for _, s := range c.summaryDocs() {
 		c.checkFormulas(&s.t.Income, summaryIncomeTotal, atSub(s.base, "/income", ""), label{table: s.title, line: "收入"})
 	}
 }
@@ -70,10 +47,10 @@ func checkA4(c *Context) {
 // column, in 财政拨款收入支出决算总表.
 func checkA5(c *Context) {
 	ps := c.parts()
-	for i := range ps.sums.n {
+	for i := range ps.sumParts {
 		checkHierarchy(c, &ps.sumParts[i])
 	}
-	for i := range ps.fiscals.n {
+	for i := range ps.fiscalParts {
 		checkHierarchy(c, &ps.fiscalParts[i])
 	}
 }
@@ -134,8 +111,7 @@ func checkA9(c *Context) {
 // A10 财政拨款收入支出决算总表 each line: 合计 = Σ funds.
 func checkA10(c *Context) {
 	ps := c.parts()
-	for i := range ps.fiscals.n {
-		f := &ps.fiscals.buf[i]
+	for i, f := range ps.fiscals {
 		in, ex := &f.t.Income, &f.t.Expenditure
 		checkRows(c, &ps.fiscalParts[i], fundFormulas)
 		c.checkFormulas(&in.Current, fundFormulas, atSub(f.base, "/income/current", ""), label{table: f.title, line: "本年收入"})
@@ -147,9 +123,7 @@ func checkA10(c *Context) {
 
 // A11 财政拨款收入支出决算总表 each fund column: 年末 = 年初 + 本年收入 − 本年支出.
 func checkA11(c *Context) {
-	d := c.fiscalDocs()
-	for k := range d.n {
-		f := &d.buf[k]
+	for _, f := range c.fiscalDocs() {
 		in, ex := &f.t.Income, &f.t.Expenditure
 		for i, col := range fundColumns {
 			c.flow(atSub(f.base, "/expenditure/endingBalance", col.Name),
@@ -164,9 +138,7 @@ func checkA11(c *Context) {
 // A12 财政拨款收入支出决算总表: 收入总计 = 年初 + 本年收入; 支出总计 = 本年支出
 // + 年末 (each fund); 收入总计 = 支出总计.
 func checkA12(c *Context) {
-	d := c.fiscalDocs()
-	for k := range d.n {
-		f := &d.buf[k]
+	for _, f := range c.fiscalDocs() {
 		in, ex := &f.t.Income, &f.t.Expenditure
 		c.sum(atSub(f.base, "/income/grandTotal", ""), label{table: f.title, line: "收入总计"},
 			"应等于本年收入合计与年初财政拨款结转和结余之和", in.GrandTotal, in.Current.Total, in.BeginningBalance.Total)
@@ -218,35 +190,29 @@ func checkDept(c *Context, t *EconDeptTable, p *deptPart, base string) {
 }
 
 // deptSplit returns the 类 amounts of a 基本/项目支出 table split into
-// 人员经费 and 公用经费 classes (in c.plus and c.minus). ok is false when a
-// class that has 款 rows lacks its 类 row: then the split cannot be told.
+// 人员经费 and 公用经费 classes. ok is false when a class that has 款 rows
+// lacks its 类 row: then the split cannot be told.
 func (c *Context) deptSplit(t *EconDeptTable) (pers, pub []Amount, ok bool) {
-	pers, pub = c.plus[:0], c.minus[:0]
+	classes := make(map[classification.EconDeptCode]bool)
+	for i := range t.Rows {
+		if r := &t.Rows[i]; r.Code.Level() == classification.Class {
+			classes[r.Code] = true
+		}
+	}
 	for i := range t.Rows {
 		r := &t.Rows[i]
-		if r.Code.Level() == classification.Class {
-			if c.Options.isPersonnel(r.Code) {
-				pers = append(pers, r.Amount)
-			} else {
-				pub = append(pub, r.Amount)
+		switch {
+		case r.Code.Level() != classification.Class:
+			if !classes[r.Code.Class()] {
+				return nil, nil, false
 			}
-			continue
-		}
-		if !hasClassRow(t.Rows, r.Code.Class()) {
-			return nil, nil, false
+		case c.Options.isPersonnel(r.Code):
+			pers = append(pers, r.Amount)
+		default:
+			pub = append(pub, r.Amount)
 		}
 	}
-	c.plus, c.minus = pers, pub
 	return pers, pub, true
-}
-
-func hasClassRow(rows []EconDeptRow, class classification.EconDeptCode) bool {
-	for i := range rows {
-		if rows[i].Code == class {
-			return true
-		}
-	}
-	return false
 }
 
 // A14 三公: 合计 = 出国 + 用车 + 接待; 用车小计 = 购置 + 运行维护 (预算数, 决算数).

@@ -60,7 +60,7 @@ type Tables struct {
 	GeneralBudgetProject *EconDeptTable `json:"generalBudgetProject,omitempty" jsonschema:"title=一般公共预算财政拨款项目支出决算表"`
 	// ThreePublic is the 三公 table: 一般公共预算财政拨款“三公”经费支出决算表
 	// (S10) or 财政拨款“三公”经费支出决算表 (C7).
-	ThreePublic *ThreePublicTable `json:"threePublic,omitempty" jsonschema:"title=“三公”经费支出决算表"`
+	ThreePublic *ThreePublicTable `json:"threePublic,omitempty" jsonschema:"title=“三公”经费支出决算表" layout:"alias=一般公共预算财政拨款“三公”经费支出决算表|财政拨款“三公”经费支出决算表"`
 	// GovFund is 政府性基金预算财政拨款收入支出决算表 (S11, C8).
 	GovFund *FundTable `json:"govFund,omitempty" jsonschema:"title=政府性基金预算财政拨款收入支出决算表"`
 	// GovFundThreePublic is 政府性基金预算财政拨款“三公”经费支出决算表 (S12).
@@ -73,13 +73,13 @@ type Tables struct {
 	// Internal tables (财决) that narratives cite as their sources.
 
 	// Z01 is 财决Z01 收入支出决算总表 with 预算数 and 决算数.
-	Z01 *Z01Table `json:"z01,omitempty" jsonschema:"title=财决Z01表 收入支出决算总表"`
+	Z01 *Z01Table `json:"z01,omitempty" jsonschema:"title=财决Z01表 收入支出决算总表" layout:"short=财决Z01表"`
 	// Z011 is 财决Z01-1 财政拨款收入支出决算总表 with 预算数 and 决算数.
-	Z011 *Z011Table `json:"z01_1,omitempty" jsonschema:"title=财决Z01-1表 财政拨款收入支出决算总表"`
+	Z011 *Z011Table `json:"z01_1,omitempty" jsonschema:"title=财决Z01-1表 财政拨款收入支出决算总表" layout:"short=财决Z01-1表"`
 	// Z07 is 财决07 一般公共预算财政拨款收入支出决算表 (基本支出 by economic class).
-	Z07 *Z07Table `json:"z07,omitempty" jsonschema:"title=财决07表 一般公共预算财政拨款收入支出决算表"`
+	Z07 *Z07Table `json:"z07,omitempty" jsonschema:"title=财决07表 一般公共预算财政拨款收入支出决算表" layout:"short=财决07表"`
 	// F03 is 财决附03 机构运行信息表.
-	F03 *F03Table `json:"f03,omitempty" jsonschema:"title=财决附03表 机构运行信息表"`
+	F03 *F03Table `json:"f03,omitempty" jsonschema:"title=财决附03表 机构运行信息表" layout:"short=财决附03表"`
 
 	// Extra holds tables a profile adds, keyed by the profile's table ID.
 	Extra map[string]*GenericTable `json:"extra,omitempty" jsonschema:"title=自定义报表"`
@@ -94,20 +94,20 @@ type FuncAmountRow struct {
 
 // SummaryTable is 收入支出决算总表: two sides, income and expenditure.
 type SummaryTable struct {
-	Income      SummaryIncome      `json:"income" jsonschema:"title=收入"`
+	Income      SummaryIncome      `json:"income" jsonschema:"title=收入" layout:"lines"`
 	Expenditure SummaryExpenditure `json:"expenditure" jsonschema:"title=支出"`
 }
 
 // SummaryIncome is the income side of 收入支出决算总表.
 type SummaryIncome struct {
-	GeneralBudget        Amount `json:"generalBudget,omitzero" jsonschema:"title=一、一般公共预算财政拨款收入"`
-	GovFund              Amount `json:"govFund,omitzero" jsonschema:"title=二、政府性基金预算财政拨款收入"`
-	StateCapital         Amount `json:"stateCapital,omitzero" jsonschema:"title=三、国有资本经营预算财政拨款收入"`
-	SuperiorSubsidy      Amount `json:"superiorSubsidy,omitzero" jsonschema:"title=四、上级补助收入"`
-	Business             Amount `json:"business,omitzero" jsonschema:"title=五、事业收入"`
-	Operating            Amount `json:"operating,omitzero" jsonschema:"title=六、经营收入"`
-	Affiliated           Amount `json:"affiliated,omitzero" jsonschema:"title=七、附属单位上缴收入"`
-	Other                Amount `json:"other,omitzero" jsonschema:"title=八、其他收入"`
+	GeneralBudget        Amount `json:"generalBudget,omitzero" jsonschema:"title=一、一般公共预算财政拨款收入" layout:"alias=一般公共预算财政拨款收入"`
+	GovFund              Amount `json:"govFund,omitzero" jsonschema:"title=二、政府性基金预算财政拨款收入" layout:"alias=政府性基金预算财政拨款收入"`
+	StateCapital         Amount `json:"stateCapital,omitzero" jsonschema:"title=三、国有资本经营预算财政拨款收入" layout:"alias=国有资本经营预算财政拨款收入"`
+	SuperiorSubsidy      Amount `json:"superiorSubsidy,omitzero" jsonschema:"title=四、上级补助收入" layout:"alias=上级补助收入"`
+	Business             Amount `json:"business,omitzero" jsonschema:"title=五、事业收入" layout:"alias=事业收入"`
+	Operating            Amount `json:"operating,omitzero" jsonschema:"title=六、经营收入" layout:"alias=经营收入"`
+	Affiliated           Amount `json:"affiliated,omitzero" jsonschema:"title=七、附属单位上缴收入" layout:"alias=附属单位上缴收入"`
+	Other                Amount `json:"other,omitzero" jsonschema:"title=八、其他收入" layout:"alias=其他收入"`
 	Total                Amount `json:"total,omitzero" jsonschema:"title=本年收入合计"`
 	NonFiscalBalanceUsed Amount `json:"nonFiscalBalanceUsed,omitzero" jsonschema:"title=使用非财政拨款结余"`
 	BeginningBalance     Amount `json:"beginningBalance,omitzero" jsonschema:"title=年初结转和结余"`
@@ -117,7 +117,7 @@ type SummaryIncome struct {
 // SummaryExpenditure is the expenditure side of 收入支出决算总表: one row per
 // function 类, then the totals.
 type SummaryExpenditure struct {
-	Rows                []FuncAmountRow `json:"rows,omitempty" jsonschema:"title=功能分类（类）"`
+	Rows                []FuncAmountRow `json:"rows,omitempty" jsonschema:"title=功能分类（类）" layout:"levels=类"`
 	Total               Amount          `json:"total,omitzero" jsonschema:"title=本年支出合计"`
 	BalanceDistribution Amount          `json:"balanceDistribution,omitzero" jsonschema:"title=结余分配"`
 	EndingBalance       Amount          `json:"endingBalance,omitzero" jsonschema:"title=年末结转和结余"`
@@ -197,14 +197,14 @@ type FiscalSummaryTable struct {
 // 年初财政拨款结转和结余 by fund, and 总计.
 type FiscalIncome struct {
 	Current          FundColumns `json:"current" jsonschema:"title=本年收入"`
-	BeginningBalance FundColumns `json:"beginningBalance" jsonschema:"title=年初财政拨款结转和结余"`
+	BeginningBalance FundColumns `json:"beginningBalance" jsonschema:"title=年初财政拨款结转和结余" layout:"alias=年初结转和结余"`
 	GrandTotal       Amount      `json:"grandTotal,omitzero" jsonschema:"title=总计"`
 }
 
 // FiscalExpenditure is the expenditure side: function 类 rows, 本年支出合计,
 // 年末财政拨款结转和结余 and 总计, each split by fund.
 type FiscalExpenditure struct {
-	Rows          []FundRow   `json:"rows,omitempty" jsonschema:"title=功能分类（类）"`
+	Rows          []FundRow   `json:"rows,omitempty" jsonschema:"title=功能分类（类）" layout:"levels=类"`
 	Total         FundColumns `json:"total" jsonschema:"title=本年支出合计"`
 	EndingBalance FundColumns `json:"endingBalance" jsonschema:"title=年末财政拨款结转和结余"`
 	GrandTotal    FundColumns `json:"grandTotal" jsonschema:"title=总计"`
@@ -216,9 +216,9 @@ type FiscalExpenditure struct {
 // 公用经费, which makes rules A9/A13 and B9 expressible.
 type EconomicColumns struct {
 	Total     Amount `json:"total,omitzero" jsonschema:"title=合计"`
-	Basic     Amount `json:"basic,omitzero" jsonschema:"title=基本支出"`
-	Personnel Amount `json:"personnel,omitzero" jsonschema:"title=人员经费"`
-	Public    Amount `json:"public,omitzero" jsonschema:"title=公用经费"`
+	Basic     Amount `json:"basic,omitzero" jsonschema:"title=基本支出" layout:"header=基本支出|小计"`
+	Personnel Amount `json:"personnel,omitzero" jsonschema:"title=人员经费" layout:"header=基本支出|人员经费"`
+	Public    Amount `json:"public,omitzero" jsonschema:"title=公用经费" layout:"header=基本支出|公用经费"`
 	Project   Amount `json:"project,omitzero" jsonschema:"title=项目支出"`
 }
 
@@ -233,7 +233,7 @@ type EconomicRow struct {
 // 一般公共预算财政拨款支出决算明细表 (S7).
 type EconomicTable struct {
 	Total EconomicColumns `json:"total" jsonschema:"title=合计"`
-	Rows  []EconomicRow   `json:"rows,omitempty" jsonschema:"title=科目"`
+	Rows  []EconomicRow   `json:"rows,omitempty" jsonschema:"title=科目" layout:"levels=类|款"`
 	Note  string          `json:"note,omitempty" jsonschema:"title=说明"`
 }
 
@@ -273,7 +273,7 @@ type EconDeptRow struct {
 // 一般公共预算财政拨款项目支出决算表 (S9, layout not published; this library
 // chose economic-class rows and a 合计).
 type EconDeptTable struct {
-	Rows []EconDeptRow `json:"rows,omitempty" jsonschema:"title=科目"`
+	Rows []EconDeptRow `json:"rows,omitempty" jsonschema:"title=科目" layout:"levels=类|款"`
 	// Personnel is 人员经费合计 (301 + 303).
 	Personnel Amount `json:"personnel,omitzero" jsonschema:"title=人员经费合计"`
 	// Public is 公用经费合计 (302 + 310, and 307/399 where the profile says).
@@ -285,9 +285,9 @@ type EconDeptTable struct {
 type ThreePublicColumns struct {
 	Total            Amount `json:"total,omitzero" jsonschema:"title=合计"`
 	Abroad           Amount `json:"abroad,omitzero" jsonschema:"title=因公出国（境）费"`
-	Vehicle          Amount `json:"vehicle,omitzero" jsonschema:"title=公务用车购置及运行维护费"`
-	VehiclePurchase  Amount `json:"vehiclePurchase,omitzero" jsonschema:"title=公务用车购置费"`
-	VehicleOperation Amount `json:"vehicleOperation,omitzero" jsonschema:"title=公务用车运行维护费"`
+	Vehicle          Amount `json:"vehicle,omitzero" jsonschema:"title=公务用车购置及运行维护费" layout:"header=公务用车购置及运行维护费|小计"`
+	VehiclePurchase  Amount `json:"vehiclePurchase,omitzero" jsonschema:"title=公务用车购置费" layout:"header=公务用车购置及运行维护费|公务用车购置费"`
+	VehicleOperation Amount `json:"vehicleOperation,omitzero" jsonschema:"title=公务用车运行维护费" layout:"header=公务用车购置及运行维护费|公务用车运行维护费"`
 	Reception        Amount `json:"reception,omitzero" jsonschema:"title=公务接待费"`
 }
 
@@ -303,9 +303,9 @@ type ThreePublicTable struct {
 type FundFlowColumns struct {
 	BeginningBalance Amount `json:"beginningBalance,omitzero" jsonschema:"title=年初结转和结余"`
 	Income           Amount `json:"income,omitzero" jsonschema:"title=本年收入"`
-	Expenditure      Amount `json:"expenditure,omitzero" jsonschema:"title=本年支出合计"`
-	Basic            Amount `json:"basic,omitzero" jsonschema:"title=基本支出"`
-	Project          Amount `json:"project,omitzero" jsonschema:"title=项目支出"`
+	Expenditure      Amount `json:"expenditure,omitzero" jsonschema:"title=本年支出合计" layout:"header=本年支出|合计"`
+	Basic            Amount `json:"basic,omitzero" jsonschema:"title=基本支出" layout:"header=本年支出|基本支出"`
+	Project          Amount `json:"project,omitzero" jsonschema:"title=项目支出" layout:"header=本年支出|项目支出"`
 	EndingBalance    Amount `json:"endingBalance,omitzero" jsonschema:"title=年末结转和结余"`
 }
 
@@ -328,8 +328,8 @@ type FundTable struct {
 // Z01Table is 财决Z01 收入支出决算总表 with both columns the internal table
 // carries. Actual must agree with the public 收入支出决算总表.
 type Z01Table struct {
-	Budget *SummaryTable `json:"budget,omitempty" jsonschema:"title=预算数"`
-	Actual *SummaryTable `json:"actual,omitempty" jsonschema:"title=决算数"`
+	Budget *SummaryTable `json:"budget,omitempty" jsonschema:"title=预算数" layout:"short=财决Z01表（预算数）"`
+	Actual *SummaryTable `json:"actual,omitempty" jsonschema:"title=决算数" layout:"short=财决Z01表（决算数）"`
 }
 
 // Fund names a 财政拨款 fund.
@@ -372,17 +372,17 @@ type Z07Table struct {
 	Expenditure SplitColumns  `json:"expenditure" jsonschema:"title=一般公共预算财政拨款支出"`
 	Personnel   Amount        `json:"personnel,omitzero" jsonschema:"title=人员经费"`
 	Public      Amount        `json:"public,omitzero" jsonschema:"title=日常公用经费"`
-	Rows        []EconDeptRow `json:"rows,omitempty" jsonschema:"title=经济分类科目"`
+	Rows        []EconDeptRow `json:"rows,omitempty" jsonschema:"title=经济分类科目" layout:"levels=类|款"`
 }
 
 // F03Table is 财决附03 机构运行信息表 as narratives cite it. Its row list is not
 // published (domain notes §2, gap); the fields follow the 2017
 // 部门决算相关信息统计表 and the 2024 narrative template.
 type F03Table struct {
-	ThreePublic   ThreePublicStats `json:"threePublic" jsonschema:"title=“三公”经费相关统计数"`
-	OperatingCost OperatingCost    `json:"operatingCost" jsonschema:"title=机关运行经费"`
-	Procurement   Procurement      `json:"procurement" jsonschema:"title=政府采购"`
-	Assets        Assets           `json:"assets" jsonschema:"title=国有资产占用情况"`
+	ThreePublic   ThreePublicStats `json:"threePublic" jsonschema:"title=“三公”经费相关统计数" layout:"lines"`
+	OperatingCost OperatingCost    `json:"operatingCost" jsonschema:"title=机关运行经费" layout:"lines"`
+	Procurement   Procurement      `json:"procurement" jsonschema:"title=政府采购" layout:"lines"`
+	Assets        Assets           `json:"assets" jsonschema:"title=国有资产占用情况" layout:"lines"`
 }
 
 // ThreePublicStats are the 三公 counts and the 接待 split.
@@ -466,60 +466,6 @@ type PriorYear struct {
 	ThreePublic              ThreePublicColumns `json:"threePublic,omitzero" jsonschema:"title=“三公”经费决算数"`
 	OperatingCost            Amount             `json:"operatingCost,omitzero" jsonschema:"title=机关运行经费"`
 	ProjectExpenditure       Amount             `json:"projectExpenditure,omitzero" jsonschema:"title=项目支出"`
-}
-
-// Present reports, by JSON key, which of the typed tables are present
-// (added tables are in Extra).
-func (t *Tables) Present() map[string]bool {
-	m := make(map[string]bool, len(tableKeys))
-	for _, k := range tableKeys {
-		m[k] = t.Has(k)
-	}
-	return m
-}
-
-// Has reports whether the typed table with JSON key is present: Present()[key]
-// without building the map.
-func (t *Tables) Has(key string) bool {
-	switch key {
-	case "summary":
-		return t.Summary != nil
-	case "income":
-		return t.Income != nil
-	case "expenditure":
-		return t.Expenditure != nil
-	case "fiscalSummary":
-		return t.FiscalSummary != nil
-	case "fiscalEconomic":
-		return t.FiscalEconomic != nil
-	case "generalBudget":
-		return t.GeneralBudget != nil
-	case "generalBudgetEconomic":
-		return t.GeneralBudgetEconomic != nil
-	case "generalBudgetBasic":
-		return t.GeneralBudgetBasic != nil
-	case "generalBudgetProject":
-		return t.GeneralBudgetProject != nil
-	case "threePublic":
-		return t.ThreePublic != nil
-	case "govFund":
-		return t.GovFund != nil
-	case "govFundThreePublic":
-		return t.GovFundThreePublic != nil
-	case "stateCapital":
-		return t.StateCapital != nil
-	case "stateCapitalExpenditure":
-		return t.StateCapitalExpenditure != nil
-	case "z01":
-		return t.Z01 != nil
-	case "z01_1":
-		return t.Z011 != nil
-	case "z07":
-		return t.Z07 != nil
-	case "f03":
-		return t.F03 != nil
-	}
-	return false
 }
 
 // ErrFund is returned when decoding a fund name that is not one of the three.

@@ -2,323 +2,146 @@ package accounts
 
 import (
 	"maps"
-	"math/bits"
+	"reflect"
 	"slices"
+	"strconv"
+	"strings"
+	"unsafe"
 
 	"github.com/cnfiscal/juesuan/audit"
-	"github.com/cnfiscal/juesuan/classification"
 )
 
 var escape = audit.EscapeToken
 
-// walker visits the figures of the tables. It counts the stated non-zero
-// figures (B6, E1, E2), and reports the negative ones when negatives is
-// set (A16). It holds no function values, so that a walk allocates
-// nothing.
+// walker visits the figures of the tables in document order, following
+// their declarations (see model.go). It counts the stated non-zero figures
+// (B6, E1, E2), and reports the negative ones when negatives is set (A16).
+// The pointer of a figure is only joined for a finding or the first
+// non-zero figure.
 type walker struct {
 	c         *Context
 	negatives bool
-	// plain visits every figure, passing nothing over: the plain walk the
-	// tests compare the fast path (quiet, one) with.
-	plain bool
-	// z counts the stated non-zero figures.
-	z nonZero
-	// skipped counts the figures passed over row by row: a row or line
-	// whose figures need nothing (none negative, say) costs no call per
-	// figure.
-	skipped int
+	z         nonZero // the stated non-zero figures
+	path      []token // the JSON Pointer of the current figure
 }
 
-// visit handles one figure at l.
-func (w *walker) visit(l loc, a *Amount) {
+// token is one token of a JSON Pointer: a key, or a row index when key
+// is "".
+type token struct {
+	key string
+	row int
+}
+
+// figure visits a at the current path; l, when not nil, is its pointer
+// instead.
+func (w *walker) figure(a *Amount, l *loc) {
 	if w.negatives {
-		w.c.negative(l, a)
-	}
-	w.z.visit(l, a)
-}
-
-// quiet reports whether the n figures of a row or line loaded in v can be
-// passed over without a visit each: all stated figures are on the fast
-// path, and, when negatives are reported, none is negative. Figures off
-// the fast path and absent ones are 0 in v.m. For a quiet row it also
-// returns the mask of its non-zero figures: each is on the fast path,
-// where a value is 0 exactly when its micro value is.
-func (w *walker) quiet(v *micros, n int) (ok bool, nz uint32) {
-	if v.set != v.fast || w.plain { // a stated figure off the fast path: visit each
-		return false, 0
-	}
-	var or int64
-	for i, m := range v.m[:n] {
-		or |= m
-		if m != 0 {
-			nz |= 1 << i
+		w.c.checks++
+		if a.Sign() < 0 {
+			ptr, name := w.at(l)
+			if !slices.Contains(w.c.Options.NegativeAllowed, name) {
+				w.c.negative(ptr, a)
+			}
 		}
 	}
-	return !w.negatives || or >= 0, nz
-}
-
-// count adds the non-zero figures nz (a mask, see quiet) of a row or line
-// at l to w.z; cs gives the figures and their column names, for the
-// first.
-func (w *walker) count(l loc, cs lineSet, nz uint32) {
-	if w.z.n == 0 {
-		w.first(l, cs, bits.TrailingZeros32(nz))
-	}
-	w.z.n += bits.OnesCount32(nz)
-}
-
-// first records figure k of cs, a row or line at l, as the first non-zero
-// figure.
-func (w *walker) first(l loc, cs lineSet, k int) {
-	l.col = cs.Columns()[k].Name
-	w.z.first, w.z.a = l, *cs.At(k)
-}
-
-// cols visits the figures of a line; l is its pointer (col is set per
-// figure).
-func (w *walker) cols(l loc, cs lineSet) {
-	cols := cs.Columns()
-	v := &w.c.kv
-	cs.loadMicros(v)
-	if ok, nz := w.quiet(v, len(cols)); ok {
-		w.skipped += len(cols)
-		if nz != 0 {
-			w.count(l, cs, nz)
-		}
-		return
-	}
-	for i, col := range cols {
-		l.col = col.Name
-		w.visit(l, cs.At(i))
-	}
-}
-
-// one visits a single figure at l, passing it over as quiet does a row.
-func (w *walker) one(l loc, a *Amount) {
-	m, fast := a.Micro()
-	if !fast && a.IsSet() || fast && w.negatives && m < 0 || w.plain {
-		w.visit(l, a)
-		return
-	}
-	w.skipped++
-	if fast && m != 0 {
+	if a.Sign() != 0 {
 		if w.z.n == 0 {
-			w.z.first, w.z.a = l, *a
+			w.z.first, _ = w.at(l)
+			w.z.a = *a
 		}
 		w.z.n++
 	}
 }
 
-// walkRows visits the figures of rows; l is the pointer of the row list
-// (row and col are set per figure).
-func walkRows[R any, C classification.Code, P rowPtr[R, C]](w *walker, rows []R, l loc) {
-	for i := range rows {
-		l.row = i
-		w.cols(l, P(&rows[i]))
+// at returns the pointer of the current figure and its last token.
+func (w *walker) at(l *loc) (ptr, name string) {
+	if l != nil {
+		return l.String(), l.name()
+	}
+	var b strings.Builder
+	for _, t := range w.path {
+		b.WriteByte('/')
+		if t.key != "" {
+			b.WriteString(t.key)
+		} else {
+			b.WriteString(strconv.Itoa(t.row))
+		}
+	}
+	return b.String(), w.path[len(w.path)-1].key
+}
+
+// value visits the figures of v, whose pointer is w.path.
+func (w *walker) value(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			w.value(v.Elem())
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			w.path = append(w.path, token{row: i})
+			w.value(v.Index(i))
+			w.path = w.path[:len(w.path)-1]
+		}
+	case reflect.Struct:
+		t := v.Type()
+		if t == amountType {
+			w.figure((*Amount)(unsafe.Pointer(v.UnsafeAddr())), nil)
+			return
+		}
+		if t == countType {
+			return
+		}
+		if l := model.lines[t]; l != nil && l.flat {
+			p := unsafe.Pointer(v.UnsafeAddr())
+			for k := range l.cols {
+				w.path = append(w.path, token{key: l.cols[k].Name})
+				w.figure(l.at(p, k), nil)
+				w.path = w.path[:len(w.path)-1]
+			}
+			return
+		}
+		for i, key := range jsonKeys(t) {
+			if key == "" { // embedded columns
+				w.value(v.Field(i))
+				continue
+			}
+			w.path = append(w.path, token{key: key})
+			w.value(v.Field(i))
+			w.path = w.path[:len(w.path)-1]
+		}
 	}
 }
 
-// tableID names a typed table by its position in tableKeys.
-type tableID uint8
-
-// The typed tables, in document order.
-const (
-	tSummary tableID = iota
-	tIncome
-	tExpenditure
-	tFiscalSummary
-	tFiscalEconomic
-	tGeneralBudget
-	tGeneralBudgetEconomic
-	tGeneralBudgetBasic
-	tGeneralBudgetProject
-	tThreePublic
-	tGovFund
-	tGovFundThreePublic
-	tStateCapital
-	tStateCapitalExpenditure
-	tZ01
-	tZ011
-	tZ07
-	tF03
-	numTables // the number of typed tables
-)
-
-// tableKeys are the JSON keys of the typed tables, by tableID.
-var tableKeys = [numTables]string{
-	tSummary: "summary", tIncome: "income", tExpenditure: "expenditure", tFiscalSummary: "fiscalSummary",
-	tFiscalEconomic: "fiscalEconomic", tGeneralBudget: "generalBudget", tGeneralBudgetEconomic: "generalBudgetEconomic",
-	tGeneralBudgetBasic: "generalBudgetBasic", tGeneralBudgetProject: "generalBudgetProject", tThreePublic: "threePublic",
-	tGovFund: "govFund", tGovFundThreePublic: "govFundThreePublic", tStateCapital: "stateCapital",
-	tStateCapitalExpenditure: "stateCapitalExpenditure", tZ01: "z01", tZ011: "z01_1", tZ07: "z07", tF03: "f03",
+// jsonKeys returns the JSON keys of the fields of struct type t, "" for an
+// embedded struct.
+func jsonKeys(t reflect.Type) []string {
+	if ks, ok := model.keys[t]; ok {
+		return ks
+	}
+	return keysOf(t)
 }
 
-// key returns the table's JSON key.
-func (id tableID) key() string { return tableKeys[id] }
+func keysOf(t reflect.Type) []string {
+	ks := make([]string, t.NumField())
+	for i := range ks {
+		if f := t.Field(i); !f.Anonymous {
+			ks[i], _, _ = strings.Cut(f.Tag.Get("json"), ",")
+		}
+	}
+	return ks
+}
 
-// walkTable visits every amount of table id, if present. It reports
-// whether the table is present.
-func (t *Tables) walkTable(id tableID, w *walker) bool {
-	switch id {
-	case tSummary:
-		if t.Summary == nil {
-			return false
-		}
-		walkSummary(w, t.Summary, "/tables/summary")
-	case tIncome:
-		if t.Income == nil {
-			return false
-		}
-		w.cols(at("/tables/income/total", ""), &t.Income.Total)
-		walkRows[IncomeRow, classification.FuncCode](w, t.Income.Rows, at("/tables/income/rows", ""))
-	case tExpenditure:
-		if t.Expenditure == nil {
-			return false
-		}
-		w.cols(at("/tables/expenditure/total", ""), &t.Expenditure.Total)
-		walkRows[ExpenditureRow, classification.FuncCode](w, t.Expenditure.Rows, at("/tables/expenditure/rows", ""))
-	case tFiscalSummary:
-		if t.FiscalSummary == nil {
-			return false
-		}
-		walkFiscal(w, t.FiscalSummary, "/tables/fiscalSummary")
-	case tFiscalEconomic:
-		if t.FiscalEconomic == nil {
-			return false
-		}
-		walkEconomic(w, t.FiscalEconomic, "/tables/fiscalEconomic")
-	case tGeneralBudget:
-		if t.GeneralBudget == nil {
-			return false
-		}
-		walkSplit(w, t.GeneralBudget, "/tables/generalBudget")
-	case tGeneralBudgetEconomic:
-		if t.GeneralBudgetEconomic == nil {
-			return false
-		}
-		walkEconomic(w, t.GeneralBudgetEconomic, "/tables/generalBudgetEconomic")
-	case tGeneralBudgetBasic:
-		if t.GeneralBudgetBasic == nil {
-			return false
-		}
-		walkDept(w, t.GeneralBudgetBasic, "/tables/generalBudgetBasic")
-	case tGeneralBudgetProject:
-		if t.GeneralBudgetProject == nil {
-			return false
-		}
-		walkDept(w, t.GeneralBudgetProject, "/tables/generalBudgetProject")
-	case tThreePublic:
-		if t.ThreePublic == nil {
-			return false
-		}
-		w.cols(at("/tables/threePublic/budget", ""), &t.ThreePublic.Budget)
-		w.cols(at("/tables/threePublic/actual", ""), &t.ThreePublic.Actual)
-	case tGovFund:
-		if t.GovFund == nil {
-			return false
-		}
-		w.cols(at("/tables/govFund/total", ""), &t.GovFund.Total)
-		walkRows[FundFlowRow, classification.FuncCode](w, t.GovFund.Rows, at("/tables/govFund/rows", ""))
-	case tGovFundThreePublic:
-		if t.GovFundThreePublic == nil {
-			return false
-		}
-		w.cols(at("/tables/govFundThreePublic/budget", ""), &t.GovFundThreePublic.Budget)
-		w.cols(at("/tables/govFundThreePublic/actual", ""), &t.GovFundThreePublic.Actual)
-	case tStateCapital:
-		if t.StateCapital == nil {
-			return false
-		}
-		w.cols(at("/tables/stateCapital/total", ""), &t.StateCapital.Total)
-		walkRows[FundFlowRow, classification.FuncCode](w, t.StateCapital.Rows, at("/tables/stateCapital/rows", ""))
-	case tStateCapitalExpenditure:
-		if t.StateCapitalExpenditure == nil {
-			return false
-		}
-		walkSplit(w, t.StateCapitalExpenditure, "/tables/stateCapitalExpenditure")
-	case tZ01:
-		if t.Z01 == nil {
-			return false
-		}
-		if t.Z01.Actual != nil {
-			walkSummary(w, t.Z01.Actual, "/tables/z01/actual")
-		}
-		if t.Z01.Budget != nil {
-			walkSummary(w, t.Z01.Budget, "/tables/z01/budget")
-		}
-	case tZ011:
-		if t.Z011 == nil {
-			return false
-		}
-		if t.Z011.Actual != nil {
-			walkFiscal(w, t.Z011.Actual, "/tables/z01_1/actual")
-		}
-		walkRows[BudgetRow, classification.FuncCode](w, t.Z011.Rows, at("/tables/z01_1/rows", ""))
-	case tZ07:
-		if t.Z07 == nil {
-			return false
-		}
-		w.cols(at("/tables/z07/expenditure", ""), &t.Z07.Expenditure)
-		w.one(at("/tables/z07/personnel", ""), &t.Z07.Personnel)
-		w.one(at("/tables/z07/public", ""), &t.Z07.Public)
-		walkRows[EconDeptRow, classification.EconDeptCode](w, t.Z07.Rows, at("/tables/z07/rows", ""))
-	case tF03:
-		if t.F03 == nil {
-			return false
-		}
-		f := t.F03
-		w.one(at("/tables/f03/threePublic/domesticReception", ""), &f.ThreePublic.DomesticReception)
-		w.one(at("/tables/f03/threePublic/foreignAffairs", ""), &f.ThreePublic.ForeignAffairs)
-		w.one(at("/tables/f03/threePublic/overseasReception", ""), &f.ThreePublic.OverseasReception)
-		w.one(at("/tables/f03/operatingCost/amount", ""), &f.OperatingCost.Amount)
-		p := &f.Procurement
-		w.one(at("/tables/f03/procurement/total", ""), &p.Total)
-		w.one(at("/tables/f03/procurement/goods", ""), &p.Goods)
-		w.one(at("/tables/f03/procurement/works", ""), &p.Works)
-		w.one(at("/tables/f03/procurement/services", ""), &p.Services)
-		w.one(at("/tables/f03/procurement/awardedSME", ""), &p.AwardedSME)
-		w.one(at("/tables/f03/procurement/awardedSmallMicro", ""), &p.AwardedSmallMicro)
-		w.one(at("/tables/f03/procurement/reservedSME", ""), &p.ReservedSME)
-	default:
+// walkTable visits every amount of the typed table with key, if present.
+// It reports whether the table is present.
+func (t *Tables) walkTable(key string, w *walker) bool {
+	v, ok := t.table(key)
+	if !ok {
 		return false
 	}
+	w.path = append(w.path[:0], token{key: "tables"}, token{key: key})
+	w.value(v)
 	return true
-}
-
-// The table walkers join a table's pointer and the path within it only
-// when a finding is reported (loc.sub), so that a walk allocates nothing.
-
-func walkSummary(w *walker, s *SummaryTable, base string) {
-	w.cols(atSub(base, "/income", ""), &s.Income)
-	walkRows[FuncAmountRow, classification.FuncCode](w, s.Expenditure.Rows, atSub(base, "/expenditure/rows", ""))
-	w.cols(atSub(base, "/expenditure", ""), &s.Expenditure)
-}
-
-func walkFiscal(w *walker, f *FiscalSummaryTable, base string) {
-	w.cols(atSub(base, "/income/current", ""), &f.Income.Current)
-	w.cols(atSub(base, "/income/beginningBalance", ""), &f.Income.BeginningBalance)
-	w.one(atSub(base, "/income/grandTotal", ""), &f.Income.GrandTotal)
-	walkRows[FundRow, classification.FuncCode](w, f.Expenditure.Rows, atSub(base, "/expenditure/rows", ""))
-	w.cols(atSub(base, "/expenditure/total", ""), &f.Expenditure.Total)
-	w.cols(atSub(base, "/expenditure/endingBalance", ""), &f.Expenditure.EndingBalance)
-	w.cols(atSub(base, "/expenditure/grandTotal", ""), &f.Expenditure.GrandTotal)
-}
-
-func walkEconomic(w *walker, t *EconomicTable, base string) {
-	w.cols(atSub(base, "/total", ""), &t.Total)
-	walkRows[EconomicRow, classification.EconGovCode](w, t.Rows, atSub(base, "/rows", ""))
-}
-
-func walkSplit(w *walker, t *SplitTable, base string) {
-	w.cols(atSub(base, "/total", ""), &t.Total)
-	walkRows[SplitRow, classification.FuncCode](w, t.Rows, atSub(base, "/rows", ""))
-}
-
-func walkDept(w *walker, t *EconDeptTable, base string) {
-	walkRows[EconDeptRow, classification.EconDeptCode](w, t.Rows, atSub(base, "/rows", ""))
-	w.one(atSub(base, "/personnel", ""), &t.Personnel)
-	w.one(atSub(base, "/public", ""), &t.Public)
-	w.one(atSub(base, "/total", ""), &t.Total)
 }
 
 // walkExtra visits every amount of the added table key.
@@ -326,29 +149,19 @@ func walkExtra(w *walker, key string, g *GenericTable) {
 	base := "/tables/extra/" + escape(key)
 	for _, k := range slices.Sorted(maps.Keys(g.Total)) {
 		a := g.Total[k]
-		w.one(at(base+"/total", k), &a)
+		w.figure(&a, &loc{base: base + "/total", row: -1, col: k})
 	}
 	for i := range g.Rows {
 		r := &g.Rows[i]
 		for _, k := range slices.Sorted(maps.Keys(r.Values)) {
 			a := r.Values[k]
-			w.one(loc{base: base + "/rows", row: i, col: "values/" + escape(k)}, &a)
+			w.figure(&a, &loc{base: base + "/rows", row: i, col: "values/" + escape(k)})
 		}
 	}
 }
 
 // walkPrior visits every amount of the prior-year figures.
 func walkPrior(w *walker, p *PriorYear) {
-	w.one(at("/priorYear/incomeTotal", ""), &p.IncomeTotal)
-	w.one(at("/priorYear/expenditureTotal", ""), &p.ExpenditureTotal)
-	w.one(at("/priorYear/incomeGrandTotal", ""), &p.IncomeGrandTotal)
-	w.one(at("/priorYear/expenditureGrandTotal", ""), &p.ExpenditureGrandTotal)
-	w.one(at("/priorYear/endingBalance", ""), &p.EndingBalance)
-	w.cols(at("/priorYear/fiscalIncome", ""), &p.FiscalIncome)
-	w.one(at("/priorYear/fiscalGrandTotal", ""), &p.FiscalGrandTotal)
-	w.cols(at("/priorYear/fiscalEndingBalance", ""), &p.FiscalEndingBalance)
-	w.one(at("/priorYear/generalBudgetExpenditure", ""), &p.GeneralBudgetExpenditure)
-	w.cols(at("/priorYear/threePublic", ""), &p.ThreePublic)
-	w.one(at("/priorYear/operatingCost", ""), &p.OperatingCost)
-	w.one(at("/priorYear/projectExpenditure", ""), &p.ProjectExpenditure)
+	w.path = append(w.path[:0], token{key: "priorYear"})
+	w.value(reflect.ValueOf(p).Elem())
 }
