@@ -8,12 +8,8 @@ import (
 	"os"
 	"reflect"
 	"strconv"
+	"strings"
 	"sync"
-	"unicode/utf8"
-
-	"github.com/cnfiscal/juesuan/amount"
-	"github.com/go-json-experiment/json"
-	"github.com/go-json-experiment/json/jsontext"
 )
 
 // Default limits of DecodeOptions.
@@ -40,16 +36,16 @@ const (
 //   - a field without omitempty/omitzero in its json tag is required;
 //   - null is never accepted: leave an absent field out;
 //   - a string field takes a JSON string; a Go integer field a JSON number
-//     whose value is an integer in range, whatever its spelling: 2020,
-//     2020.0 and 2.02e3 alike, as JSON Schema's "integer" judges (2020.5 is
-//     rejected as the wrong type); a float field a JSON number in range;
+//     whose value is an integer in range (2020, 2020.0 and 2.02e3 alike, as
+//     JSON Schema's "integer" judges); a float field a JSON number in range;
 //     a bool field true or false; a slice an array; a map or struct an
 //     object;
 //   - a leaf type with an UnmarshalText method (amounts, codes, the amount
 //     unit, severities) takes a JSON string that the method accepts, so an
 //     amount must match amount.Pattern and "1e999999999" is rejected before
-//     any arithmetic; amount.Count takes an integral JSON number, in any
-//     spelling, from 0 to amount.MaxCount;
+//     any arithmetic; a leaf with an UnmarshalJSON method (amount.Count)
+//     takes what that method accepts (amount.Count: an integral number,
+//     passed on in plain digits);
 //   - the constraints minLength, maxLength, pattern, enum, minimum, maximum,
 //     exclusiveMinimum, exclusiveMaximum, minItems and maxItems written in a
 //     field's jsonschema tag hold, as they do in the exported JSON Schema.
@@ -57,8 +53,7 @@ const (
 // Decode reports the first problem as a *DecodeError. Problems of the JSON
 // text itself (size, empty, utf8, nul, syntax, depth, too-many,
 // trailing-data) are found in a first pass over the whole input and are
-// reported before problems of the document's shape; of those, the first in
-// the input is reported. Messages quote at most 40 bytes of the input.
+// reported before problems of the document's shape.
 type DecodeOptions struct {
 	// MaxSize is the largest accepted input in bytes; 0 means DefaultMaxSize.
 	MaxSize int64
@@ -231,176 +226,55 @@ func (o DecodeOptions) Decode(r io.Reader) (*Document, error) {
 // DecodeBytes decodes one document held in memory. It does not retain data.
 func (o DecodeOptions) DecodeBytes(data []byte) (*Document, error) {
 	d := new(Document)
-	if err := o.decodeInto(data, documentNode(), d); err != nil {
+	if err := o.decodeInto(data, documentShape(), reflect.ValueOf(d).Elem()); err != nil {
 		return nil, err
 	}
 	return d, nil
 }
 
-// decodeInto checks data and fills v, a pointer to a value of the type root
-// was built from: first the JSON text and the checks json.Unmarshal does not
-// make (scan), then json.Unmarshal itself. Of the shape problems both find,
-// the first in the input wins.
-func (o DecodeOptions) decodeInto(data []byte, root *node, v any) *DecodeError {
+// decodeInto checks data and fills v, whose shape is sh.
+func (o DecodeOptions) decodeInto(data []byte, sh *shape, v reflect.Value) *DecodeError {
 	max, depth, rows := o.limits()
 	if int64(len(data)) > max {
 		return newDecodeError("size", "", int(max), ErrTooLarge, "input exceeds %d bytes", max)
 	}
-	text, shape := scan(data, root, depth, rows)
-	if text != nil {
-		return text
-	}
-	if err := unmarshal(data, v); err != nil && (shape == nil || err.Offset <= shape.Offset) {
+	if err := checkJSON(data, depth, rows); err != nil {
 		return err
 	}
-	return shape
+	dec := valueDecoder{data: data}
+	return dec.decode(sh, v)
 }
 
-// documentNode is the node of Document, derived once.
-var documentNode = sync.OnceValue(func() *node { return buildNode(reflect.TypeFor[Document](), map[reflect.Type]*node{}) })
+// documentShape is the shape of Document, derived once.
+var documentShape = sync.OnceValue(func() *shape {
+	return newShapeBuilder().build(reflect.TypeFor[Document]())
+})
 
-// unmarshalOptions make json.Unmarshal strict where it is not by default
-// (unknown keys) and route integers and counts through integerText.
-var unmarshalOptions = json.JoinOptions(
-	json.RejectUnknownMembers(true),
-	json.WithUnmarshalers(json.JoinUnmarshalers(
-		json.UnmarshalFromFunc(func(dec *jsontext.Decoder, c *amount.Count) error {
-			canon, err := readInteger(dec)
-			if err != nil && !errors.Is(err, errFraction) {
-				return err
+// token is one reference token of a JSON Pointer under construction: a key
+// (name) or an array index (idx ≥ 0).
+type token struct {
+	name string
+	idx  int
+}
+
+func pointerOf(toks []token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteByte('/')
+		if t.idx >= 0 {
+			b.WriteString(strconv.Itoa(t.idx))
+			continue
+		}
+		for i := 0; i < len(t.name); i++ {
+			switch c := t.name[i]; c {
+			case '~':
+				b.WriteString("~0")
+			case '/':
+				b.WriteString("~1")
+			default:
+				b.WriteByte(c)
 			}
-			return c.UnmarshalJSON([]byte(canon)) // a fraction fails here, as a value
-		}),
-		intFunc[int](), intFunc[int8](), intFunc[int16](), intFunc[int32](), intFunc[int64](),
-		uintFunc[uint](), uintFunc[uint8](), uintFunc[uint16](), uintFunc[uint32](), uintFunc[uint64](),
-	)),
-)
-
-// kindError is a JSON value of the wrong type, found by our own unmarshalers.
-type kindError struct{ want string }
-
-func (e kindError) Error() string { return "want " + e.want }
-
-var errFraction = kindError{"an integer"}
-
-// readInteger reads a JSON number whose value is an integer and returns it
-// in plain digits (integerText). A fraction returns the number's text and
-// errFraction.
-func readInteger(dec *jsontext.Decoder) (string, error) {
-	val, err := dec.ReadValue()
-	if err != nil {
-		return "", err
-	}
-	if val.Kind() != '0' {
-		return "", kindError{"a number"}
-	}
-	canon, ok := integerText(val)
-	if !ok {
-		return string(val), errFraction
-	}
-	return canon, nil
-}
-
-func intFunc[T int | int8 | int16 | int32 | int64]() *json.Unmarshalers {
-	return json.UnmarshalFromFunc(func(dec *jsontext.Decoder, v *T) error {
-		canon, err := readInteger(dec)
-		if err != nil {
-			return err
 		}
-		n, err := strconv.ParseInt(canon, 10, reflect.TypeFor[T]().Bits())
-		if err != nil {
-			return fmt.Errorf("integer %s out of range", clip(canon))
-		}
-		*v = T(n)
-		return nil
-	})
+	}
+	return b.String()
 }
-
-func uintFunc[T uint | uint8 | uint16 | uint32 | uint64]() *json.Unmarshalers {
-	return json.UnmarshalFromFunc(func(dec *jsontext.Decoder, v *T) error {
-		canon, err := readInteger(dec)
-		if err != nil {
-			return err
-		}
-		n, err := strconv.ParseUint(canon, 10, reflect.TypeFor[T]().Bits())
-		if err != nil {
-			return fmt.Errorf("integer %s out of range or negative", clip(canon))
-		}
-		*v = T(n)
-		return nil
-	})
-}
-
-// unmarshal fills v with json.Unmarshal and maps its error to a rule.
-func unmarshal(data []byte, v any) *DecodeError {
-	err := json.Unmarshal(data, v, unmarshalOptions)
-	if err == nil {
-		return nil
-	}
-	var syn *jsontext.SyntacticError
-	if errors.As(err, &syn) { // only a duplicate name gets past scan
-		e := newDecodeError("duplicate-key", string(syn.JSONPointer), int(syn.ByteOffset), ErrDuplicateKey,
-			"%s given twice", quote(syn.JSONPointer.LastToken()))
-		if !errors.Is(syn.Err, jsontext.ErrDuplicateName) {
-			e.Rule, e.Err = "syntax", fmt.Errorf("%w: %v", ErrSyntax, syn.Err)
-		}
-		return e
-	}
-	var sem *json.SemanticError
-	if !errors.As(err, &sem) {
-		return newDecodeError("value", "", 0, ErrValue, "%v", err)
-	}
-	ptr, off := string(sem.JSONPointer), int(sem.ByteOffset)
-	var ke kindError
-	switch {
-	case errors.Is(sem.Err, json.ErrUnknownName):
-		return newDecodeError("unknown-field", ptr, off, ErrUnknownField, "%s is not a key of %s",
-			quote(sem.JSONPointer.LastToken()), typeLabel(sem.GoType))
-	case errors.As(sem.Err, &ke):
-		return newDecodeError("type", ptr, off, ErrType, "%s, got %s", ke.want, kindName(sem.JSONKind))
-	case sem.Err == nil, sem.JSONKind != '"' && sem.GoType != nil && reflect.PointerTo(sem.GoType).Implements(textUnmarshalerType):
-		return newDecodeError("type", ptr, off, ErrType, "a JSON %s cannot hold a Go %v", kindName(sem.JSONKind), sem.GoType)
-	}
-	return &DecodeError{Pointer: ptr, Rule: "value", Offset: int64(off), Err: fmt.Errorf("%w: %w", ErrValue, sem.Err)}
-}
-
-func typeLabel(t reflect.Type) string {
-	if t == nil || t.Name() == "" {
-		return "this object"
-	}
-	return t.String()
-}
-
-func kindName(k jsontext.Kind) string {
-	switch k {
-	case '{':
-		return "object"
-	case '[':
-		return "array"
-	case '"':
-		return "string"
-	case 't', 'f':
-		return "boolean"
-	case 'n':
-		return "null"
-	case '0':
-		return "number"
-	}
-	return "value"
-}
-
-// clip cuts s to at most 40 bytes (at a character boundary) for a message,
-// saying how long it was.
-func clip(s string) string {
-	if len(s) <= 40 {
-		return s
-	}
-	n := 40
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return fmt.Sprintf("%s…(%d bytes)", s[:n], len(s))
-}
-
-// quote is %q of clip(s).
-func quote(s string) string { return strconv.Quote(clip(s)) }

@@ -2,313 +2,480 @@ package juesuan
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
-	"strconv"
+	"unicode/utf16"
 	"unicode/utf8"
-
-	"github.com/go-json-experiment/json/jsontext"
 )
 
-// The scan pass reads the input token by token with jsontext, which checks
-// the syntax (RFC 8259, UTF-8, no lone surrogate). It adds what neither
-// jsontext nor json.Unmarshal checks: the byte order mark, NUL, the depth
-// and entry limits and, along the node of the Go type, null, required keys
-// and tag constraints. Problems of the text are returned at once; the first
-// problem of the shape is kept and scanning goes on, since a later problem
-// of the text wins over it.
+// The first pass checks the JSON text: RFC 8259 syntax, UTF-8, no NUL, no
+// lone surrogate, nesting depth, entries per container, nothing after the
+// document. It runs in time linear in the input with a stack bounded by
+// MaxDepth, and builds a JSON Pointer only when it fails.
 
 // frame is one open array or object.
 type frame struct {
-	node  *node
-	cons  *constraints // the array's tag constraints
-	start int64        // offset of the opening bracket
-	n     int          // entries so far
-	seen  uint64       // required members given
 	array bool
-	// next and nextCons apply to the value that comes next.
-	next     *node
-	nextCons *constraints
+	// n is, for an array, the index of the current element; for an object,
+	// the number of members before the current one.
+	n int
+	// key0:key1 are the raw bytes (between the quotes) of the current
+	// member's key; key1 == 0 before the first key.
+	key0, key1 int
 }
 
 type scanner struct {
-	dec              *jsontext.Decoder
-	data             []byte
-	stack            []frame
-	maxDepth, maxRow int
-	shape            *DecodeError
+	data     []byte
+	i        int
+	stack    []frame
+	maxDepth int
+	maxRows  int
 }
 
-// scan checks data along root. It returns the first problem of the JSON
-// text, or else the first problem of the shape it can see (or nil).
-func scan(data []byte, root *node, maxDepth, maxRows int) (text, shape *DecodeError) {
-	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		return newDecodeError("syntax", "", 0, ErrSyntax, "byte order mark (U+FEFF) before the document"), nil
-	}
-	if len(bytes.Trim(data, " \t\r\n")) == 0 {
-		return newDecodeError("empty", "", len(data), ErrEmpty, ""), nil
-	}
-	s := scanner{dec: jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true)),
-		data: data, maxDepth: maxDepth, maxRow: maxRows}
-	s.stack = append(make([]frame, 0, 16), frame{array: true, next: root})
-	err := s.run()
-	return err, s.shape
+// checkJSON returns the first problem of the JSON text data, or nil.
+func checkJSON(data []byte, maxDepth, maxRows int) *DecodeError {
+	s := scanner{data: data, maxDepth: maxDepth, maxRows: maxRows}
+	return s.run()
 }
+
+// strSafe marks the bytes a string holds as they are: printable ASCII other
+// than the quote and the backslash.
+var strSafe = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 func (s *scanner) run() *DecodeError {
-	dec := s.dec
+	if bytes.HasPrefix(s.data, []byte("\xef\xbb\xbf")) {
+		return s.fail("syntax", 0, ErrSyntax, "byte order mark (U+FEFF) before the document")
+	}
+	s.ws()
+	if s.i >= len(s.data) {
+		return newDecodeError("empty", "", s.i, ErrEmpty, "")
+	}
 	for {
-		kind := dec.PeekKind()
-		top := &s.stack[len(s.stack)-1]
-		if len(s.stack) == 1 && top.n == 1 { // after the document
-			if kind == 0 {
-				if _, err := dec.ReadToken(); err == io.EOF {
-					return nil
-				} else {
-					return s.syntax(err, true)
-				}
-			}
-			return newDecodeError("trailing-data", "", int(dec.InputOffset()), ErrTrailingData, "more after the document")
-		}
-		if kind == 0 {
-			_, err := dec.ReadToken()
-			return s.syntax(err, false)
-		}
-		if !top.array && kind != '}' && !s.needValue() { // a member's name
-			if err := s.entry(top); err != nil {
-				return err
-			}
-			raw, err := dec.ReadValue()
-			if err != nil {
-				return s.syntax(err, false)
-			}
-			if hasNUL(raw) {
-				return s.fail("nul", s.container(), len(raw), ErrNUL, "\\u0000 in a key")
-			}
-			top.next, top.nextCons = nil, nil
-			if top.node != nil {
-				name := raw[1 : len(raw)-1]
-				if bytes.IndexByte(name, '\\') >= 0 {
-					name, _ = jsontext.AppendUnquote(nil, raw)
-				}
-				if top.node.members == nil { // a map
-					top.next = top.node.elem
-				} else if m := top.node.members[string(name)]; m != nil {
-					top.next, top.nextCons = m.node, m.cons
-					top.seen |= m.bit
-				}
-			}
-			continue
-		}
-		if kind == '}' || kind == ']' {
-			if _, err := dec.ReadToken(); err != nil {
-				return s.syntax(err, false)
-			}
-			s.close(top)
-			s.stack = s.stack[:len(s.stack)-1]
-			continue
-		}
-		if top.array {
-			if err := s.entry(top); err != nil {
-				return err
-			}
-		}
-		nd, cons := top.next, top.nextCons
-		switch kind {
-		case '{', '[':
-			if len(s.stack) > s.maxDepth {
-				return s.fail("depth", s.nextPointer(), 0, ErrTooDeep, "more than %d nested arrays and objects", s.maxDepth)
-			}
-			start := dec.InputOffset()
-			if _, err := dec.ReadToken(); err != nil {
-				return s.syntax(err, false)
-			}
-			f := frame{node: nd, start: start, array: kind == '['}
-			if nd != nil && nd.list != f.array {
-				f.node = nil // the wrong type: json.Unmarshal reports it
-			}
-			if f.array {
-				f.cons = cons
-				if f.node != nil {
-					f.next = f.node.elem
-				}
-				if cons != nil {
-					f.nextCons = cons.items
-				}
-			}
-			s.stack = append(s.stack, f)
-			continue
-		}
-		raw, err := dec.ReadValue()
+		complete, err := s.value()
 		if err != nil {
-			return s.syntax(err, false)
+			return err
 		}
-		switch kind {
-		case 'n':
-			s.shapeErr("null", s.pointer(), len(raw), ErrNull, "null is not allowed; leave the field out")
-		case '"':
-			if hasNUL(raw) {
-				return s.fail("nul", s.pointer(), len(raw), ErrNUL, "\\u0000 in a string")
-			}
-			if cons != nil && s.shape == nil {
-				str := raw[1 : len(raw)-1]
-				if bytes.IndexByte(str, '\\') >= 0 {
-					str, _ = jsontext.AppendUnquote(nil, raw)
-				}
-				if err := cons.checkString(str); err != nil {
-					s.shapeErr("value", s.pointer(), len(raw), ErrValue, "%w", err)
-				}
-			}
-		case '0':
-			if cons != nil && s.shape == nil {
-				if f, err := strconv.ParseFloat(string(raw), 64); err == nil {
-					if err := cons.checkNumber(f, raw); err != nil {
-						s.shapeErr("value", s.pointer(), len(raw), ErrValue, "%w", err)
-					}
-				}
-			}
+		if !complete {
+			continue
+		}
+		done, err := s.next()
+		if err != nil || done {
+			return err
 		}
 	}
 }
 
-// needValue reports whether the object at the top has read a name whose
-// value comes next.
-func (s *scanner) needValue() bool {
-	_, n := s.dec.StackIndex(s.dec.StackDepth())
-	return n%2 == 1
+func (s *scanner) ws() {
+	for s.i < len(s.data) {
+		switch s.data[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
 }
 
-// entry counts one entry of the container top.
-func (s *scanner) entry(top *frame) *DecodeError {
-	top.n++
-	if len(s.stack) > 1 && top.n > s.maxRow {
-		return s.fail("too-many", s.container(), 0, ErrTooMany, "more than %d entries", s.maxRow)
+// value reads the value at s.i. A scalar or an empty container is complete;
+// after a non-empty container is opened, s.i is at its first value.
+func (s *scanner) value() (complete bool, err *DecodeError) {
+	if s.i >= len(s.data) {
+		return false, s.eof(len(s.stack))
+	}
+	switch c := s.data[s.i]; c {
+	case '{', '[':
+		if len(s.stack) >= s.maxDepth {
+			return false, s.fail("depth", len(s.stack), ErrTooDeep, "more than %d nested arrays and objects", s.maxDepth)
+		}
+		s.stack = append(s.stack, frame{array: c == '['})
+		s.i++
+		s.ws()
+		if s.i >= len(s.data) {
+			return false, s.eof(len(s.stack) - 1)
+		}
+		if c == '[' {
+			if s.data[s.i] == ']' {
+				s.i++
+				s.stack = s.stack[:len(s.stack)-1]
+				return true, nil
+			}
+			return false, nil
+		}
+		if s.data[s.i] == '}' {
+			s.i++
+			s.stack = s.stack[:len(s.stack)-1]
+			return true, nil
+		}
+		return false, s.key()
+	case '"':
+		return true, s.str(false)
+	case 't':
+		return true, s.literal("true")
+	case 'f':
+		return true, s.literal("false")
+	case 'n':
+		return true, s.literal("null")
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return true, s.number()
+	}
+	return false, s.unexpected(len(s.stack), "a value")
+}
+
+// next moves past the separators after a complete value. It returns done at
+// the end of the document; otherwise s.i is at the next value.
+func (s *scanner) next() (done bool, err *DecodeError) {
+	for {
+		if len(s.stack) == 0 {
+			s.ws()
+			if s.i < len(s.data) {
+				switch e := s.unexpected(0, ""); e.Rule {
+				case "syntax":
+					return true, s.fail("trailing-data", 0, ErrTrailingData, "%s after the document", describeByte(s.data, s.i))
+				default:
+					return true, e
+				}
+			}
+			return true, nil
+		}
+		s.ws()
+		top := len(s.stack) - 1
+		if s.i >= len(s.data) {
+			return false, s.eof(top)
+		}
+		f := &s.stack[top]
+		switch c := s.data[s.i]; {
+		case c == ',':
+			s.i++
+			f.n++
+			if f.n >= s.maxRows {
+				return false, s.fail("too-many", top, ErrTooMany, "more than %d entries", s.maxRows)
+			}
+			s.ws()
+			if f.array {
+				return false, nil
+			}
+			return false, s.key()
+		case c == ']' && f.array, c == '}' && !f.array:
+			s.i++
+			s.stack = s.stack[:top]
+		default:
+			want := "',' or '}'"
+			if f.array {
+				want = "',' or ']'"
+			}
+			// Point at the value just read: what follows it is wrong.
+			return false, s.unexpected(len(s.stack), want)
+		}
+	}
+}
+
+// key reads `"key" :` at s.i and leaves s.i at the member's value.
+func (s *scanner) key() *DecodeError {
+	top := len(s.stack) - 1
+	if s.i >= len(s.data) {
+		return s.eof(top)
+	}
+	if s.data[s.i] != '"' {
+		return s.unexpected(top, "a key string")
+	}
+	start := s.i + 1
+	if err := s.str(true); err != nil {
+		return err
+	}
+	s.stack[top].key0, s.stack[top].key1 = start, s.i-1
+	s.ws()
+	if s.i >= len(s.data) {
+		return s.eof(len(s.stack))
+	}
+	if s.data[s.i] != ':' {
+		return s.unexpected(len(s.stack), "':'")
+	}
+	s.i++
+	s.ws()
+	return nil
+}
+
+// str reads the string at s.i (its opening quote). Problems in a key are
+// reported at the object holding it.
+func (s *scanner) str(key bool) *DecodeError {
+	depth := len(s.stack)
+	if key {
+		depth--
+	}
+	data := s.data
+	i := s.i + 1
+	for {
+		for i < len(data) && strSafe[data[i]] {
+			i++
+		}
+		if i >= len(data) {
+			s.i = i
+			return s.eof(depth)
+		}
+		switch c := data[i]; {
+		case c == '"':
+			s.i = i + 1
+			return nil
+		case c == '\\':
+			if i+1 >= len(data) {
+				s.i = len(data)
+				return s.eof(depth)
+			}
+			switch data[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				r, ok := hex4(data, i+2)
+				if !ok {
+					s.i = i
+					if i+6 > len(data) && allHex(data[i+2:]) {
+						return s.eof(depth)
+					}
+					return s.fail("syntax", depth, ErrSyntax, "invalid \\u escape in string")
+				}
+				switch {
+				case r == 0:
+					s.i = i
+					return s.fail("nul", depth, ErrNUL, "\\u0000 in string")
+				case utf16.IsSurrogate(r):
+					r2, ok2 := rune(0), false
+					if r < 0xDC00 && i+12 <= len(data) && data[i+6] == '\\' && data[i+7] == 'u' {
+						r2, ok2 = hex4(data, i+8)
+					}
+					if !ok2 || utf16.DecodeRune(r, r2) == utf8.RuneError {
+						s.i = i
+						return s.fail("utf8", depth, ErrInvalidUTF8, "lone surrogate \\u%04X in string", r)
+					}
+					i += 12
+				default:
+					i += 6
+				}
+			default:
+				s.i = i
+				return s.fail("syntax", depth, ErrSyntax, "invalid escape %s in string", describeByte(data, i+1))
+			}
+		case c < 0x20:
+			s.i = i
+			if c == 0 {
+				return s.fail("nul", depth, ErrNUL, "NUL byte in string")
+			}
+			return s.fail("syntax", depth, ErrSyntax, "control character U+%04X in string (escape it)", c)
+		default: // ≥ 0x80
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				s.i = i
+				return s.fail("utf8", depth, ErrInvalidUTF8, "byte 0x%02X in string", c)
+			}
+			i += size
+		}
+	}
+}
+
+func hex4(data []byte, i int) (rune, bool) {
+	if i+4 > len(data) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range data[i : i+4] {
+		switch {
+		case '0' <= c && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case 'a' <= c && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case 'A' <= c && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
+func allHex(b []byte) bool {
+	for _, c := range b {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *scanner) literal(lit string) *DecodeError {
+	for k := 0; k < len(lit); k++ {
+		if s.i >= len(s.data) {
+			return s.eof(len(s.stack))
+		}
+		if s.data[s.i] != lit[k] {
+			return s.unexpected(len(s.stack), fmt.Sprintf("%q", lit))
+		}
+		s.i++
 	}
 	return nil
 }
 
-// close checks a container that has just ended: required keys, minItems and
-// maxItems.
-func (s *scanner) close(f *frame) {
-	if s.shape != nil || f.node == nil {
-		return
+// number reads -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?; what follows
+// it is checked by next.
+func (s *scanner) number() *DecodeError {
+	d := len(s.stack)
+	if s.data[s.i] == '-' {
+		s.i++
 	}
-	if f.array && f.cons != nil {
-		if err := f.cons.checkItems(f.n); err != nil {
-			s.shape = &DecodeError{Pointer: string(s.dec.StackPointer()), Rule: "value", Offset: f.start,
-				Err: fmt.Errorf("%w: %w", ErrValue, err)}
+	if s.i >= len(s.data) {
+		return s.eof(d)
+	}
+	switch c := s.data[s.i]; {
+	case c == '0':
+		s.i++
+	case '1' <= c && c <= '9':
+		s.digits()
+	default:
+		return s.unexpected(d, "a digit")
+	}
+	if s.i < len(s.data) && s.data[s.i] == '.' {
+		s.i++
+		if err := s.someDigits(d); err != nil {
+			return err
 		}
 	}
-	if !f.array && f.node.members != nil {
-		for i, name := range f.node.required {
-			if f.seen&(1<<i) == 0 {
-				s.shapeErr("required", string(s.dec.StackPointer().AppendToken(name)), 1, ErrRequired,
-					"%q is required", name)
-				return
+	if s.i < len(s.data) && (s.data[s.i] == 'e' || s.data[s.i] == 'E') {
+		s.i++
+		if s.i < len(s.data) && (s.data[s.i] == '+' || s.data[s.i] == '-') {
+			s.i++
+		}
+		if err := s.someDigits(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *scanner) digits() {
+	for s.i < len(s.data) && '0' <= s.data[s.i] && s.data[s.i] <= '9' {
+		s.i++
+	}
+}
+
+func (s *scanner) someDigits(depth int) *DecodeError {
+	if s.i >= len(s.data) {
+		return s.eof(depth)
+	}
+	if c := s.data[s.i]; c < '0' || c > '9' {
+		return s.unexpected(depth, "a digit")
+	}
+	s.digits()
+	return nil
+}
+
+// unexpected reports the byte at s.i: a NUL, invalid UTF-8 or a syntax
+// error.
+func (s *scanner) unexpected(depth int, want string) *DecodeError {
+	c := s.data[s.i]
+	switch {
+	case c == 0:
+		return s.fail("nul", depth, ErrNUL, "NUL byte")
+	case c >= 0x80:
+		if r, size := utf8.DecodeRune(s.data[s.i:]); r == utf8.RuneError && size <= 1 {
+			return s.fail("utf8", depth, ErrInvalidUTF8, "byte 0x%02X", c)
+		}
+	}
+	if want == "" {
+		return s.fail("syntax", depth, ErrSyntax, "unexpected %s", describeByte(s.data, s.i))
+	}
+	return s.fail("syntax", depth, ErrSyntax, "unexpected %s, want %s", describeByte(s.data, s.i), want)
+}
+
+func (s *scanner) eof(depth int) *DecodeError {
+	return s.fail("syntax", depth, ErrSyntax, "unexpected end of input")
+}
+
+// fail reports a problem at s.i, with the pointer made of the first depth
+// open containers.
+func (s *scanner) fail(rule string, depth int, sentinel error, format string, args ...any) *DecodeError {
+	return newDecodeError(rule, s.pointer(depth), s.i, sentinel, format, args...)
+}
+
+// pointer builds the JSON Pointer of the current value of the first depth
+// open containers.
+func (s *scanner) pointer(depth int) string {
+	toks := make([]token, 0, depth)
+	for _, f := range s.stack[:depth] {
+		switch {
+		case f.array:
+			toks = append(toks, token{idx: f.n})
+		case f.key1 > 0:
+			toks = append(toks, token{name: string(unquote(s.data[f.key0:f.key1])), idx: -1})
+		default:
+			return pointerOf(toks) // an object before its first key
+		}
+	}
+	return pointerOf(toks)
+}
+
+// describeByte names the character at i for a message.
+func describeByte(data []byte, i int) string {
+	if i >= len(data) {
+		return "end of input"
+	}
+	r, size := utf8.DecodeRune(data[i:])
+	if r == utf8.RuneError && size <= 1 {
+		return fmt.Sprintf("byte 0x%02X", data[i])
+	}
+	return fmt.Sprintf("%q", r)
+}
+
+// unquote resolves the escapes of raw, the bytes between the quotes of a
+// string that passed the scanner. It returns raw itself when there are none.
+func unquote(raw []byte) []byte {
+	k := bytes.IndexByte(raw, '\\')
+	if k < 0 {
+		return raw
+	}
+	out := make([]byte, k, len(raw))
+	copy(out, raw[:k])
+	for i := k; i < len(raw); {
+		c := raw[i]
+		if c != '\\' || i+1 >= len(raw) {
+			out = append(out, c)
+			i++
+			continue
+		}
+		switch e := raw[i+1]; e {
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r, ok := hex4(raw, i+2)
+			if !ok {
+				out = append(out, c)
+				i++
+				continue
 			}
+			i += 6
+			if utf16.IsSurrogate(r) && i+6 <= len(raw) && raw[i] == '\\' && raw[i+1] == 'u' {
+				if r2, ok := hex4(raw, i+2); ok {
+					if dr := utf16.DecodeRune(r, r2); dr != utf8.RuneError {
+						r = dr
+						i += 6
+					}
+				}
+			}
+			out = utf8.AppendRune(out, r)
+			continue
+		default: // '"', '\\', '/'
+			out = append(out, e)
 		}
+		i += 2
 	}
-}
-
-// pointer is the JSON Pointer of the value just read; container that of
-// the innermost open container; nextPointer that of the value to come.
-func (s *scanner) pointer() string { return string(s.dec.StackPointer()) }
-
-func (s *scanner) container() string {
-	p := s.dec.StackPointer()
-	if _, n := s.dec.StackIndex(s.dec.StackDepth()); n > 0 {
-		p = p.Parent()
-	}
-	return string(p)
-}
-
-func (s *scanner) nextPointer() string {
-	if s.stack[len(s.stack)-1].array {
-		_, n := s.dec.StackIndex(s.dec.StackDepth())
-		return s.container() + "/" + strconv.FormatInt(n, 10)
-	}
-	return s.pointer()
-}
-
-// fail reports a problem of the text; back is the length of the token just
-// read, to point at its start.
-func (s *scanner) fail(rule, ptr string, back int, sentinel error, format string, args ...any) *DecodeError {
-	return newDecodeError(rule, ptr, int(s.dec.InputOffset())-back, sentinel, format, args...)
-}
-
-// shapeErr keeps the first problem of the shape.
-func (s *scanner) shapeErr(rule, ptr string, back int, sentinel error, format string, args ...any) {
-	if s.shape == nil {
-		s.shape = s.fail(rule, ptr, back, sentinel, format, args...)
-	}
-}
-
-// syntax names the rule of an error of jsontext by the bytes it points at.
-func (s *scanner) syntax(err error, after bool) *DecodeError {
-	var se *jsontext.SyntacticError
-	if !errors.As(err, &se) {
-		return newDecodeError("syntax", "", 0, ErrSyntax, "%v", err)
-	}
-	off := int(min(se.ByteOffset, int64(len(s.data))))
-	rule, sentinel := "syntax", ErrSyntax
-	rest := s.data[off:]
-	r, size := utf8.DecodeRune(rest)
-	switch {
-	case errors.Is(se.Err, io.ErrUnexpectedEOF):
-	case len(rest) > 0 && rest[0] == 0:
-		rule, sentinel = "nul", ErrNUL
-	case r == utf8.RuneError && size == 1, bytes.HasPrefix(rest, []byte(`\ud`)) || bytes.HasPrefix(rest, []byte(`\uD`)):
-		rule, sentinel = "utf8", ErrInvalidUTF8
-	case after:
-		rule, sentinel = "trailing-data", ErrTrailingData
-	}
-	return newDecodeError(rule, s.syntaxPointer(off, errors.Is(se.Err, io.ErrUnexpectedEOF)), off, sentinel, "%v", se.Err)
-}
-
-// syntaxPointer points at the value a syntax error at off is in or after:
-// the value just read when what follows it is wrong, the container when the
-// input ends after a complete value or a key is wrong.
-func (s *scanner) syntaxPointer(off int, eof bool) string {
-	depth := s.dec.StackDepth()
-	if depth == 0 {
-		return ""
-	}
-	start := min(int(s.dec.InputOffset()), off)
-	gap := bytes.TrimLeft(s.data[start:off], " \t\r\n")
-	var sep byte // the separator after the last token, if any
-	if rest := bytes.TrimLeft(s.data[start:], " \t\r\n"); len(rest) > 0 && (rest[0] == ',' || rest[0] == ':') {
-		sep = rest[0]
-	}
-	kind, n := s.dec.StackIndex(depth)
-	switch {
-	case sep == ':':
-		return s.pointer()
-	case sep == ',' && kind == '{':
-		return s.container()
-	case sep == ',' || kind == '[' && len(gap) > 0 || kind == '[' && n == 0 && !eof:
-		return s.container() + "/" + strconv.FormatInt(n, 10)
-	case len(gap) == 0 && (eof || n == 0) && (kind == '[' || n%2 == 0):
-		return s.container()
-	}
-	return s.pointer()
-}
-
-// hasNUL reports whether the raw JSON string s escapes a NUL (a raw NUL is
-// a syntax error jsontext reports).
-func hasNUL(s []byte) bool {
-	for {
-		k := bytes.Index(s, []byte(`\u0000`))
-		if k < 0 {
-			return false
-		}
-		b := k
-		for b > 0 && s[b-1] == '\\' {
-			b--
-		}
-		if (k-b)%2 == 0 {
-			return true
-		}
-		s = s[k+1:]
-	}
+	return out
 }

@@ -1,125 +1,318 @@
 package juesuan
 
 import (
-	"bytes"
 	"encoding"
-	"fmt"
+	"encoding/json"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+	"time"
+	"unicode"
 
-	"github.com/go-json-experiment/json"
+	"github.com/cnfiscal/juesuan/amount"
 )
 
-// node is what the scan pass knows of a Go type: the members of a struct
-// (to check required keys and tag constraints) and the element type of a
-// slice, array or map. Everything else (which keys exist, the JSON types,
-// the leaf values) json.Unmarshal checks. A nil node checks nothing.
-type node struct {
-	members  map[string]*member
-	required []string // the required members, in field order
-	elem     *node
-	list     bool // slice or array
+// The strict decoder is driven by a shape: what each Go type of Document
+// accepts, derived once by reflection with the rules of encoding/json (json
+// tags, embedded structs flattened, the dominant field wins) plus the
+// strictness of DecodeOptions (required fields, tag constraints).
+
+type shapeKind uint8
+
+const (
+	kUnsupported shapeKind = iota // a Go type JSON cannot fill (chan, func, non-empty interface)
+	kPtr                          // pointer: allocate, then decode the element
+	kStruct                       // object with the struct's fields
+	kMap                          // object with any keys
+	kSlice                        // array
+	kArray                        // array of exactly n elements
+	kString                       // string
+	kBool                         // true or false
+	kInt                          // number without fraction or exponent, in range
+	kUint                         // non-negative number without fraction or exponent, in range
+	kFloat                        // any number, in range
+	kText                         // string accepted by the type's UnmarshalText
+	kJSON                         // value accepted by the type's UnmarshalJSON
+	kFallback                     // value decoded by encoding/json ([]byte, interface{})
+)
+
+// shape is what one Go type accepts.
+type shape struct {
+	kind     shapeKind
+	typ      reflect.Type
+	elem     *shape    // kPtr, kSlice, kArray, kMap (the value)
+	key      shapeKind // kMap: kString, kText, kInt or kUint
+	n        int       // kArray: length
+	bits     int       // kInt, kUint, kFloat: size
+	jsonKind byte      // kJSON: the JSON type the value must have ('s', 'n', …), 0 for any
+
+	fields   []field        // kStruct
+	byName   map[string]int // kStruct: JSON key → index into fields
+	required []int          // kStruct: indices of required fields
 }
 
-type member struct {
-	node *node
-	bit  uint64 // 1<<i for the i-th required member, else 0
-	cons *constraints
+// field is one JSON key of a struct.
+type field struct {
+	name     string
+	index    []int // path through embedded structs, as reflect.Value.FieldByIndex
+	direct   bool  // len(index) == 1
+	shape    *shape
+	required bool
+	quoted   bool // the ",string" option on a bool, number or string field
+	cons     *constraints
+}
+
+// jsonKinds names the JSON type a json.Unmarshaler leaf takes, where it is
+// known; a value of another type is then reported as "type", not "value".
+var jsonKinds = map[reflect.Type]byte{
+	reflect.TypeFor[amount.Count](): 'n',
+	reflect.TypeFor[time.Time]():    's',
 }
 
 var (
-	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 	jsonUnmarshalerType = reflect.TypeFor[json.Unmarshaler]()
-	fromUnmarshalerType = reflect.TypeFor[json.UnmarshalerFrom]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 )
 
-// buildNode returns the node of t; recursive types share their nodes.
-func buildNode(t reflect.Type, seen map[reflect.Type]*node) *node {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
+type shapeBuilder struct {
+	seen map[reflect.Type]*shape
+}
+
+func newShapeBuilder() *shapeBuilder { return &shapeBuilder{seen: map[reflect.Type]*shape{}} }
+
+// build returns the shape of t; recursive types share their shapes.
+func (b *shapeBuilder) build(t reflect.Type) *shape {
+	if s, ok := b.seen[t]; ok {
+		return s
 	}
-	if n, ok := seen[t]; ok {
-		return n
+	s := &shape{typ: t}
+	b.seen[t] = s
+	switch {
+	case t.Kind() == reflect.Pointer:
+		s.kind = kPtr
+		s.elem = b.build(t.Elem())
+		return s
+	case reflect.PointerTo(t).Implements(jsonUnmarshalerType):
+		s.kind = kJSON
+		s.jsonKind = jsonKinds[t]
+		return s
+	case reflect.PointerTo(t).Implements(textUnmarshalerType):
+		s.kind = kText
+		return s
 	}
-	if pt := reflect.PointerTo(t); pt.Implements(textUnmarshalerType) || pt.Implements(jsonUnmarshalerType) ||
-		pt.Implements(fromUnmarshalerType) {
-		return nil
-	}
-	n := &node{}
-	seen[t] = n
 	switch t.Kind() {
 	case reflect.Struct:
-		n.members = map[string]*member{}
-		type found struct {
-			name     string
-			depth    int
-			required bool
-			m        *member
+		s.kind = kStruct
+		b.structFields(s)
+	case reflect.Map:
+		kt := t.Key()
+		switch {
+		case reflect.PointerTo(kt).Implements(textUnmarshalerType):
+			s.key = kText
+		case kt.Kind() == reflect.String:
+			s.key = kString
+		case isIntKind(kt.Kind()):
+			s.key = kInt
+		case isUintKind(kt.Kind()):
+			s.key = kUint
+		default:
+			s.kind = kUnsupported
+			return s
 		}
-		var all []found
-		var walk func(t reflect.Type, depth int)
-		walk = func(t reflect.Type, depth int) {
-			for i := range t.NumField() {
-				sf := t.Field(i)
+		s.kind = kMap
+		s.elem = b.build(t.Elem())
+	case reflect.Slice:
+		if et := t.Elem(); et.Kind() == reflect.Uint8 && !reflect.PointerTo(et).Implements(jsonUnmarshalerType) &&
+			!reflect.PointerTo(et).Implements(textUnmarshalerType) {
+			s.kind = kFallback // []byte is base64 in a string
+			return s
+		}
+		s.kind = kSlice
+		s.elem = b.build(t.Elem())
+	case reflect.Array:
+		s.kind = kArray
+		s.n = t.Len()
+		s.elem = b.build(t.Elem())
+	case reflect.String:
+		s.kind = kString
+	case reflect.Bool:
+		s.kind = kBool
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		s.kind, s.bits = kInt, t.Bits()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		s.kind, s.bits = kUint, t.Bits()
+	case reflect.Float32, reflect.Float64:
+		s.kind, s.bits = kFloat, t.Bits()
+	case reflect.Interface:
+		if t.NumMethod() == 0 {
+			s.kind = kFallback
+		}
+	}
+	return s
+}
+
+func isIntKind(k reflect.Kind) bool { return k >= reflect.Int && k <= reflect.Int64 }
+
+func isUintKind(k reflect.Kind) bool { return k >= reflect.Uint && k <= reflect.Uintptr }
+
+// structFields collects the JSON keys of s.typ as encoding/json does: the
+// fields of embedded structs without a json name are promoted, and of
+// several fields with one name the shallowest wins, a tagged one among
+// equals; a tie hides the name.
+func (b *shapeBuilder) structFields(s *shape) {
+	type cand struct {
+		name   string
+		tagged bool
+		index  []int
+		sf     reflect.StructField
+		typ    reflect.Type // for embedded structs to visit
+	}
+	var found []cand
+	next := []cand{{typ: s.typ}}
+	count, nextCount := map[reflect.Type]int{}, map[reflect.Type]int{}
+	visited := map[reflect.Type]bool{}
+	for len(next) > 0 {
+		current := next
+		next = nil
+		count, nextCount = nextCount, map[reflect.Type]int{}
+		for _, c := range current {
+			if visited[c.typ] {
+				continue
+			}
+			visited[c.typ] = true
+			for i := 0; i < c.typ.NumField(); i++ {
+				sf := c.typ.Field(i)
+				if sf.Anonymous {
+					t := sf.Type
+					if t.Kind() == reflect.Pointer {
+						if !sf.IsExported() {
+							continue // encoding/json cannot allocate it either
+						}
+						t = t.Elem()
+					}
+					if !sf.IsExported() && t.Kind() != reflect.Struct {
+						continue
+					}
+				} else if !sf.IsExported() {
+					continue
+				}
 				tag := sf.Tag.Get("json")
-				name, opts, _ := strings.Cut(tag, ",")
+				if tag == "-" {
+					continue
+				}
+				name, _, _ := strings.Cut(tag, ",")
+				if !validTagName(name) {
+					name = ""
+				}
+				index := append(slices.Clip(c.index), i)
 				ft := sf.Type
-				if ft.Kind() == reflect.Pointer {
+				if ft.Name() == "" && ft.Kind() == reflect.Pointer {
 					ft = ft.Elem()
 				}
-				switch {
-				case tag == "-":
-				case sf.Anonymous && name == "" && ft.Kind() == reflect.Struct:
-					walk(ft, depth+1) // inlined, as json does
-				case sf.IsExported():
+				if name != "" || !sf.Anonymous || ft.Kind() != reflect.Struct {
+					tagged := name != ""
 					if name == "" {
 						name = sf.Name
 					}
-					required := !strings.Contains(","+opts+",", ",omitempty,") && !strings.Contains(","+opts+",", ",omitzero,")
-					m := &member{node: buildNode(sf.Type, seen), cons: parseConstraints(sf.Tag.Get("jsonschema"), sf.Type)}
-					all = append(all, found{name, depth, required, m})
+					found = append(found, cand{name: name, tagged: tagged, index: index, sf: sf})
+					if count[c.typ] > 1 {
+						// The same type embedded twice at one depth: both
+						// copies annihilate each other below.
+						found = append(found, found[len(found)-1])
+					}
+					continue
+				}
+				nextCount[ft]++
+				if nextCount[ft] == 1 {
+					next = append(next, cand{name: ft.Name(), index: index, typ: ft})
 				}
 			}
 		}
-		walk(t, 0)
-		// The shallowest field of a name wins; a tie hides the name.
-		type pick struct{ i, depth int }
-		best := map[string]pick{}
-		for i, f := range all {
-			if p, ok := best[f.name]; !ok || f.depth < p.depth {
-				best[f.name] = pick{i, f.depth}
-			} else if f.depth == p.depth {
-				best[f.name] = pick{-1, f.depth}
-			}
-		}
-		for i, f := range all {
-			if best[f.name].i != i {
-				continue
-			}
-			if f.required {
-				if len(n.required) == 64 {
-					panic("juesuan: more than 64 required fields in " + t.String())
-				}
-				f.m.bit = 1 << len(n.required)
-				n.required = append(n.required, f.name)
-			}
-			n.members[f.name] = f.m
-		}
-	case reflect.Slice, reflect.Array:
-		if t.Elem().Kind() == reflect.Uint8 {
-			return nil // base64
-		}
-		n.list = true
-		n.elem = buildNode(t.Elem(), seen)
-	case reflect.Map:
-		n.elem = buildNode(t.Elem(), seen)
-	default:
-		return nil
 	}
-	return n
+	// Group by name; keep the dominant field of each group.
+	slices.SortStableFunc(found, func(x, y cand) int {
+		if c := strings.Compare(x.name, y.name); c != 0 {
+			return c
+		}
+		if c := len(x.index) - len(y.index); c != 0 {
+			return c
+		}
+		if x.tagged != y.tagged {
+			if x.tagged {
+				return -1
+			}
+			return 1
+		}
+		return slices.Compare(x.index, y.index)
+	})
+	var kept []cand
+	for i := 0; i < len(found); {
+		j := i + 1
+		for j < len(found) && found[j].name == found[i].name {
+			j++
+		}
+		group := found[i:j]
+		i = j
+		if len(group) > 1 && len(group[0].index) == len(group[1].index) && group[0].tagged == group[1].tagged {
+			continue // ambiguous: encoding/json ignores the name
+		}
+		kept = append(kept, group[0])
+	}
+	slices.SortFunc(kept, func(x, y cand) int { return slices.Compare(x.index, y.index) })
+
+	s.fields = make([]field, len(kept))
+	s.byName = make(map[string]int, len(kept))
+	for i, c := range kept {
+		_, opts, _ := strings.Cut(c.sf.Tag.Get("json"), ",")
+		f := field{
+			name:   c.name,
+			index:  c.index,
+			direct: len(c.index) == 1,
+			shape:  b.build(c.sf.Type),
+		}
+		f.required = !hasOption(opts, "omitempty") && !hasOption(opts, "omitzero")
+		if hasOption(opts, "string") {
+			switch f.shape.kind {
+			case kBool, kInt, kUint, kFloat, kString:
+				f.quoted = true
+			}
+		}
+		f.cons = parseConstraints(c.sf.Tag.Get("jsonschema"), f.shape)
+		s.fields[i] = f
+		s.byName[c.name] = i
+		if f.required {
+			s.required = append(s.required, i)
+		}
+	}
+}
+
+func hasOption(opts, name string) bool {
+	for opts != "" {
+		var o string
+		o, opts, _ = strings.Cut(opts, ",")
+		if o == name {
+			return true
+		}
+	}
+	return false
+}
+
+// validTagName mirrors encoding/json: a json name of other characters is
+// ignored and the Go field name used instead.
+func validTagName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
+		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
+			return false
+		}
+	}
+	return true
 }
 
 // constraints are the validation keywords of a field's jsonschema tag that
@@ -141,21 +334,12 @@ type constraints struct {
 // parseConstraints reads the keywords that apply to a value of shape sh, as
 // invopop/jsonschema does: string keywords for strings, numeric keywords for
 // numbers, minItems/maxItems for arrays and the rest for their items.
-func parseConstraints(tag string, t reflect.Type) *constraints {
+func parseConstraints(tag string, sh *shape) *constraints {
 	if tag == "" {
 		return nil
 	}
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	kind := t.Kind()
-	switch {
-	case reflect.PointerTo(t).Implements(textUnmarshalerType):
-		kind = reflect.String
-	case kind >= reflect.Int && kind <= reflect.Float64:
-		kind = reflect.Float64
-	case kind == reflect.Array:
-		kind = reflect.Slice
+	for sh.kind == kPtr {
+		sh = sh.elem
 	}
 	c := &constraints{minLength: -1, maxLength: -1, minItems: -1, maxItems: -1}
 	var rest []string
@@ -165,8 +349,8 @@ func parseConstraints(tag string, t reflect.Type) *constraints {
 		if !ok {
 			continue
 		}
-		switch kind {
-		case reflect.String:
+		switch sh.kind {
+		case kString, kText:
 			switch name {
 			case "minLength":
 				c.minLength, set = atoiOr(val, -1), true
@@ -179,7 +363,7 @@ func parseConstraints(tag string, t reflect.Type) *constraints {
 			case "enum":
 				c.enum, set = append(c.enum, val), true
 			}
-		case reflect.Float64:
+		case kInt, kUint, kFloat:
 			f, err := strconv.ParseFloat(val, 64)
 			if err != nil {
 				continue // invopop drops a value that is not a number
@@ -196,7 +380,7 @@ func parseConstraints(tag string, t reflect.Type) *constraints {
 			case "enum":
 				c.enum, set = append(c.enum, val), true
 			}
-		case reflect.Slice:
+		case kSlice, kArray:
 			switch name {
 			case "minItems":
 				c.minItems, set = atoiOr(val, -1), true
@@ -208,7 +392,7 @@ func parseConstraints(tag string, t reflect.Type) *constraints {
 		}
 	}
 	if len(rest) > 0 {
-		c.items = parseConstraints(strings.Join(escapeCommas(rest), ","), t.Elem())
+		c.items = parseConstraints(strings.Join(escapeCommas(rest), ","), sh.elem)
 		set = set || c.items != nil
 	}
 	if !set {
@@ -247,156 +431,4 @@ func atoiOr(s string, def int) int {
 		return def
 	}
 	return n
-}
-
-// checkString applies the string keywords of c to s.
-func (c *constraints) checkString(s []byte) error {
-	if c == nil {
-		return nil
-	}
-	if c.minLength >= 0 || c.maxLength >= 0 {
-		n := utf8.RuneCount(s)
-		if c.minLength >= 0 && n < c.minLength {
-			return fmt.Errorf("%d characters, want at least %d (minLength)", n, c.minLength)
-		}
-		if c.maxLength >= 0 && n > c.maxLength {
-			return fmt.Errorf("%d characters, want at most %d (maxLength)", n, c.maxLength)
-		}
-	}
-	if c.pattern != nil && !c.pattern.Match(s) {
-		return fmt.Errorf("%q does not match %s (pattern)", clip(string(s)), c.patternSrc)
-	}
-	if len(c.enum) > 0 {
-		for _, e := range c.enum {
-			if e == string(s) {
-				return nil
-			}
-		}
-		return fmt.Errorf("%q is not one of %q (enum)", clip(string(s)), c.enum)
-	}
-	return nil
-}
-
-// checkNumber applies the numeric keywords of c to the value f, written num.
-func (c *constraints) checkNumber(f float64, num []byte) error {
-	if c == nil {
-		return nil
-	}
-	switch {
-	case c.minimum != nil && f < *c.minimum:
-		return fmt.Errorf("%s is less than %v (minimum)", num, *c.minimum)
-	case c.maximum != nil && f > *c.maximum:
-		return fmt.Errorf("%s is greater than %v (maximum)", num, *c.maximum)
-	case c.exclusiveMinimum != nil && f <= *c.exclusiveMinimum:
-		return fmt.Errorf("%s is not greater than %v (exclusiveMinimum)", num, *c.exclusiveMinimum)
-	case c.exclusiveMaximum != nil && f >= *c.exclusiveMaximum:
-		return fmt.Errorf("%s is not less than %v (exclusiveMaximum)", num, *c.exclusiveMaximum)
-	}
-	if len(c.enum) > 0 {
-		for _, e := range c.enum {
-			if x, err := strconv.ParseFloat(e, 64); err == nil && x == f {
-				return nil
-			}
-		}
-		return fmt.Errorf("%s is not one of %v (enum)", num, c.enum)
-	}
-	return nil
-}
-
-// checkItems applies minItems and maxItems.
-func (c *constraints) checkItems(n int) error {
-	if c == nil {
-		return nil
-	}
-	if c.minItems >= 0 && n < c.minItems {
-		return fmt.Errorf("%d items, want at least %d (minItems)", n, c.minItems)
-	}
-	if c.maxItems >= 0 && n > c.maxItems {
-		return fmt.Errorf("%d items, want at most %d (maxItems)", n, c.maxItems)
-	}
-	return nil
-}
-
-// maxIntegerText bounds the digits integerText writes: more than any int64
-// or uint64 has, so that a longer result is out of range anyway.
-const maxIntegerText = 21
-
-// integerText returns the JSON number num in plain decimal digits when its
-// value is an integer, as JSON Schema's "integer" type judges it: 2020,
-// 2020.0, 2.02e3 and 202000e-2 are all 2020, and -0 is 0. A fraction gives
-// ok false. An integer too long for any Go integer type is returned as a
-// string of maxIntegerText+1 digits, which the caller's parse rejects as
-// out of range. It runs in time linear in len(num) and never expands an
-// exponent beyond maxIntegerText digits, so "1e999999999" costs nothing.
-func integerText(num []byte) (string, bool) {
-	if bytes.IndexAny(num, ".eE") < 0 {
-		if string(num) == "-0" {
-			return "0", true
-		}
-		return string(num), true // JSON admits no leading zeros
-	}
-	i := 0
-	neg := num[0] == '-'
-	if neg {
-		i++
-	}
-	// The mantissa's digits without the point; exp counts the places the
-	// point moves right.
-	mant := make([]byte, 0, len(num))
-	exp := 0
-	for ; i < len(num) && num[i] != 'e' && num[i] != 'E'; i++ {
-		if num[i] == '.' {
-			exp = -(len(num) - i - 1) // digits after the point, corrected below
-			continue
-		}
-		mant = append(mant, num[i])
-	}
-	if exp < 0 {
-		exp += len(num) - i // the exponent part is not fraction digits
-	}
-	if i < len(num) {
-		i++ // 'e'
-		eneg := false
-		if num[i] == '+' || num[i] == '-' {
-			eneg = num[i] == '-'
-			i++
-		}
-		e := 0
-		for ; i < len(num); i++ {
-			if e < 1e9 {
-				e = e*10 + int(num[i]-'0')
-			}
-		}
-		if eneg {
-			e = -e
-		}
-		exp += e
-	}
-	// Strip leading zeros, then trailing zeros into the exponent.
-	k := 0
-	for k < len(mant) && mant[k] == '0' {
-		k++
-	}
-	mant = mant[k:]
-	for len(mant) > 0 && mant[len(mant)-1] == '0' {
-		mant = mant[:len(mant)-1]
-		exp++
-	}
-	switch {
-	case len(mant) == 0:
-		return "0", true
-	case exp < 0:
-		return "", false
-	case len(mant)+exp > maxIntegerText:
-		mant, exp = []byte(strings.Repeat("9", maxIntegerText+1)), 0
-	}
-	out := make([]byte, 0, 1+len(mant)+exp)
-	if neg {
-		out = append(out, '-')
-	}
-	out = append(out, mant...)
-	for range exp {
-		out = append(out, '0')
-	}
-	return string(out), true
 }
