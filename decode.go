@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Default limits of DecodeOptions.
@@ -166,13 +167,28 @@ type DecodeError struct {
 	Err error
 }
 
-// Error names the pointer, the rule, the byte offset and the cause.
+// Error names the pointer, the rule, the byte offset and the cause. The
+// decoder's own messages quote at most 40 bytes of the input ("…(n bytes)"
+// says how long it was); the pointer and the cause are cut to 256 bytes
+// each, so that no key or leaf error echoes a huge input whole.
 func (e *DecodeError) Error() string {
 	p := e.Pointer
 	if p == "" {
 		p = "/"
 	}
-	return fmt.Sprintf("decode %s [%s] at byte %d: %v", p, e.Rule, e.Offset, e.Err)
+	return fmt.Sprintf("decode %s [%s] at byte %d: %s", cutMessage(p), e.Rule, e.Offset, cutMessage(e.Err.Error()))
+}
+
+// cutMessage cuts s to 256 bytes, at a character boundary.
+func cutMessage(s string) string {
+	if len(s) <= 256 {
+		return s
+	}
+	n := 256
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return fmt.Sprintf("%s…(%d bytes)", s[:n], len(s))
 }
 
 // Unwrap returns the cause.

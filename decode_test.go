@@ -13,6 +13,7 @@ import (
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/classification"
 	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // base is a small valid document; the hostile inputs below are made from it.
@@ -578,4 +579,95 @@ func ExampleDecodeError() {
 	// Output:
 	// value /tables/summary/income/total
 	// true
+}
+
+// TestDecodeMessagesBounded: a message quotes at most a bounded part of the
+// input and says how long it was; a non-ASCII character is named as such.
+func TestDecodeMessagesBounded(t *testing.T) {
+	mb := strings.Repeat("9", 1<<20)
+	for _, tc := range []struct {
+		name, in, rule string
+		want           []string // substrings of the message
+	}{
+		{"1 MB code", gbRow(`{"code":"` + mb + `"}`), "value", []string{"…(1048576 bytes)"}},
+		{"1 MB amount", income(`"` + mb + `"`), "value", []string{"…(1048576 bytes)"}},
+		{"10 MB unknown key", withRoot(`"` + strings.Repeat("键", 10<<20/3) + `":1`), "unknown-field", []string{"…(10485759 bytes)"}},
+		{"10 MB name, year below the minimum", withUnit(`"name":"` + strings.Repeat("a", 10<<20) + `","fiscalYear":1e1`), "value", nil},
+		{"1 MB fiscal year", withUnit(`"name":"单位","fiscalYear":2` + mb + `,"amountUnit":"元"`), "value", []string{"…(1048577 bytes)"}},
+		{"Chinese comma in an amount", income(`"1，000.00"`), "value", []string{`U+FF0C '，'`, `amount "1，000.00"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := DecodeBytes([]byte(tc.in))
+			var de *DecodeError
+			if !errors.As(err, &de) || de.Rule != tc.rule {
+				t.Fatalf("err = %v, want rule %s", clipErr(err), tc.rule)
+			}
+			msg := err.Error()
+			if len(msg) > 800 {
+				t.Errorf("message of %d bytes: %s", len(msg), clipErr(err))
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("message %q does not contain %q", msg, w)
+				}
+			}
+		})
+	}
+}
+
+// TestDecodeIntegerRule: an integer field takes a JSON number whose value is
+// an integer, in any spelling, as JSON Schema's "integer" does (the rule of
+// DecodeOptions and of the Schema doc); a fraction is the wrong type. The
+// exported schema gives the same verdict.
+func TestDecodeIntegerRule(t *testing.T) {
+	raw, err := Schema("", Draft2020, DocumentType)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sdoc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("document.json", sdoc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("document.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		num  string
+		want int    // the fiscal year decoded
+		rule string // or the rule of the error
+	}{
+		{"2020", 2020, ""},
+		{"2020.0", 2020, ""},
+		{"2020.000", 2020, ""},
+		{"2.02e3", 2020, ""},
+		{"2.02E+3", 2020, ""},
+		{"202000e-2", 2020, ""},
+		{"2020.5", 0, "type"},
+		{"2.0205e3", 0, "type"},
+		{"1e400", 0, "value"},
+	} {
+		in := []byte(withUnit(`"name":"单位","fiscalYear":` + tc.num + `,"amountUnit":"元"`))
+		inst, jerr := jsonschema.UnmarshalJSON(bytes.NewReader(in))
+		if jerr != nil {
+			t.Fatal(jerr)
+		}
+		d, err := DecodeBytes(in)
+		if serr := sch.Validate(inst); (serr == nil) != (err == nil) {
+			t.Errorf("fiscalYear %s: Decode says %v, the schema %v", tc.num, err, serr)
+		}
+		var de *DecodeError
+		switch {
+		case tc.rule == "" && err != nil:
+			t.Errorf("fiscalYear %s: %v", tc.num, err)
+		case tc.rule == "" && d.Unit.FiscalYear != tc.want:
+			t.Errorf("fiscalYear %s decoded as %d, want %d", tc.num, d.Unit.FiscalYear, tc.want)
+		case tc.rule != "" && (!errors.As(err, &de) || de.Rule != tc.rule || de.Pointer != "/unit/fiscalYear"):
+			t.Errorf("fiscalYear %s: err = %v, want rule %s at /unit/fiscalYear", tc.num, err, tc.rule)
+		}
+	}
 }
