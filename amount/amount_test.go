@@ -290,9 +290,13 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("%q: every pattern-conforming amount fits the fast path", s)
 		}
 		// The direct parse equals the general one in value, places and
-		// fast path.
+		// fast path, from a string and from bytes.
+		var u Amount
+		if err := u.UnmarshalText([]byte(s)); err != nil || !sameAmount(u, a) {
+			t.Fatalf("UnmarshalText(%q) = %+v, %v; Parse = %+v", s, u, err, a)
+		}
 		g, err := parseDecimal(s)
-		if err != nil || !a.d.Equal(g.d) || a.Places() != g.Places() || a.m != g.m || a.fast != g.fast || a.set != g.set {
+		if err != nil || !sameAmount(a, g) {
 			t.Fatalf("Parse(%q) = %+v, parseDecimal = %+v, %v", s, a, g, err)
 		}
 	})
@@ -380,4 +384,10 @@ func BenchmarkParseDecimal(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// sameAmount reports whether a and b hold the same value with the same
+// places on the same path.
+func sameAmount(a, b Amount) bool {
+	return a.d.Equal(b.d) && a.Places() == b.Places() && a.m == b.m && a.fast == b.fast && a.set == b.set
 }
