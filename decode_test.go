@@ -483,10 +483,9 @@ type (
 		U8     uint8             `json:"u8,omitempty"`
 		I8     int8              `json:"i8,omitempty"`
 		B      bool              `json:"b,omitempty"`
-		Q      int               `json:"q,string,omitempty"`
 		Arr    [2]int            `json:"arr,omitzero"`
-		Bytes  []byte            `json:"bytes,omitempty"`
-		Any    any               `json:"any,omitempty"`
+		Bytes  []byte            `json:"bytes,omitempty"` // not supported
+		Any    any               `json:"any,omitempty"`   // not supported
 		IntKey map[int]string    `json:"intKey,omitempty"`
 		Ptr    **string          `json:"ptr,omitempty"`
 		Self   *kinds            `json:"self,omitempty"`
@@ -508,19 +507,16 @@ func TestDecodeGenericKinds(t *testing.T) {
 		err := DecodeOptions{}.decodeInto([]byte(in), sh, reflect.ValueOf(&k).Elem())
 		return &k, err
 	}
-	k, err := decode(`{"a":"x","p":"y","h":"z","Hide":"top","f":-1.5e2,"u8":255,"i8":-128,"b":true,"q":"42","arr":[1,2],` +
-		`"bytes":"AQI=","any":{"k":[1,"2"]},"intKey":{"-3":"m"},"ptr":"pp","self":{"a":"inner"},"tags":["x"],` +
+	k, err := decode(`{"a":"x","p":"y","h":"z","Hide":"top","f":-1.5e2,"u8":255,"i8":-128,"b":true,"arr":[1,2],` +
+		`"intKey":{"-3":"m"},"ptr":"pp","self":{"a":"inner"},"tags":["x"],` +
 		`"code":"123","pct":100,"codes":{"":"empty key"},"NoTag":"n"}`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if k.A != "x" || k.EmbedP == nil || k.P != "y" || k.H != "z" || k.Hide != "top" || k.embedA.Hide != "" || k.F != -150 ||
-		k.U8 != 255 || k.I8 != -128 || !k.B || k.Q != 42 || k.Arr != [2]int{1, 2} || !bytes.Equal(k.Bytes, []byte{1, 2}) ||
+		k.U8 != 255 || k.I8 != -128 || !k.B || k.Arr != [2]int{1, 2} ||
 		k.IntKey[-3] != "m" || **k.Ptr != "pp" || k.Self == nil || k.Self.A != "inner" || k.Codes[""] != "empty key" || k.NoTag != "n" {
 		t.Errorf("decoded %+v", k)
-	}
-	if diff := cmp.Diff(map[string]any{"k": []any{1.0, "2"}}, k.Any); diff != "" {
-		t.Errorf("any (-want +got):\n%s", diff)
 	}
 
 	for _, tc := range []struct{ in, rule, pointer string }{
@@ -535,13 +531,10 @@ func TestDecodeGenericKinds(t *testing.T) {
 		{`{"a":"x","f":1e400}`, "value", "/f"},
 		{`{"a":"x","f":"1"}`, "type", "/f"},
 		{`{"a":"x","b":1}`, "type", "/b"},
-		{`{"a":"x","q":42}`, "type", "/q"},
-		{`{"a":"x","q":"4x"}`, "value", "/q"},
-		{`{"a":"x","q":"1.5"}`, "value", "/q"},
 		{`{"a":"x","arr":[1]}`, "value", "/arr"},
 		{`{"a":"x","arr":[1,2,3]}`, "value", "/arr"},
-		{`{"a":"x","bytes":"!"}`, "value", "/bytes"},
-		{`{"a":"x","bytes":1}`, "type", "/bytes"},
+		{`{"a":"x","bytes":"AQI="}`, "type", "/bytes"},
+		{`{"a":"x","any":{"k":1}}`, "type", "/any"},
 		{`{"a":"x","intKey":{"x":"m"}}`, "value", "/intKey/x"},
 		{`{"a":"x","intKey":{"1":"m","01":"n"}}`, "duplicate-key", "/intKey/01"},
 		{`{"a":"x","ptr":null}`, "null", "/ptr"},

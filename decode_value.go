@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -163,19 +162,6 @@ func (d *valueDecoder) value(sh *shape, v reflect.Value, cons *constraints) *Dec
 			return d.valueError(err)
 		}
 		d.i = end
-	case kFallback:
-		start := d.i
-		raw := d.skip()
-		end := d.i
-		d.i = start
-		if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
-			var te *json.UnmarshalTypeError
-			if errors.As(err, &te) {
-				return d.fail("type", ErrType, "%v", err)
-			}
-			return d.valueError(err)
-		}
-		d.i = end
 	default:
 		return d.fail("type", ErrType, "the Go type %s cannot be decoded from JSON", sh.typ)
 	}
@@ -319,13 +305,7 @@ func (d *valueDecoder) object(sh *shape, v reflect.Value) *DecodeError {
 				fv = fieldByIndex(v, f.index)
 			}
 			d.path = append(d.path, token{name: f.name, idx: -1})
-			var err *DecodeError
-			if f.quoted {
-				err = d.quoted(f, fv)
-			} else {
-				err = d.value(f.shape, fv, f.cons)
-			}
-			if err != nil {
+			if err := d.value(f.shape, fv, f.cons); err != nil {
 				return err
 			}
 			d.path = d.path[:len(d.path)-1]
@@ -366,47 +346,6 @@ func fieldByIndex(v reflect.Value, index []int) reflect.Value {
 		v = v.Field(i)
 	}
 	return v
-}
-
-// quoted decodes a field with the ",string" option: a JSON string holding
-// the JSON encoding of the value.
-func (d *valueDecoder) quoted(f *field, v reflect.Value) *DecodeError {
-	if d.data[d.i] != '"' {
-		return d.typeError("string")
-	}
-	start := d.i
-	inner := d.str()
-	end := d.i
-	d.i = start
-	sh := f.shape
-	for sh.kind == kPtr {
-		if v.IsNil() {
-			v.Set(reflect.New(sh.typ.Elem()))
-		}
-		sh, v = sh.elem, v.Elem()
-	}
-	if len(inner) == 0 || checkJSON(inner, 1, 1) != nil {
-		return d.valueError(fmt.Errorf("%q does not hold a JSON %s", clipBytes(inner), kindName(kindOfShape(sh))))
-	}
-	if kindByte(inner[0]) != kindOfShape(sh) {
-		return d.valueError(fmt.Errorf("%q does not hold a JSON %s", clipBytes(inner), kindName(kindOfShape(sh))))
-	}
-	sub := valueDecoder{data: inner, path: d.path}
-	if err := sub.value(sh, v, f.cons); err != nil {
-		return d.valueError(err.Err)
-	}
-	d.i = end
-	return nil
-}
-
-func kindOfShape(sh *shape) byte {
-	switch sh.kind {
-	case kBool:
-		return 'b'
-	case kString:
-		return 's'
-	}
-	return 'n'
 }
 
 // mapObject decodes a JSON object into the map v.
