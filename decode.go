@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Default limits of DecodeOptions.
@@ -53,7 +54,8 @@ const (
 // Decode reports the first problem as a *DecodeError. Problems of the JSON
 // text itself (size, empty, utf8, nul, syntax, depth, too-many,
 // trailing-data) are found in a first pass over the whole input and are
-// reported before problems of the document's shape.
+// reported before problems of the document's shape. A message quotes at
+// most 40 bytes of a key or value and says how long it was ("…(n bytes)").
 type DecodeOptions struct {
 	// MaxSize is the largest accepted input in bytes; 0 means DefaultMaxSize.
 	MaxSize int64
@@ -166,13 +168,28 @@ type DecodeError struct {
 	Err error
 }
 
-// Error names the pointer, the rule, the byte offset and the cause.
+// Error names the pointer, the rule, the byte offset and the cause. The
+// decoder's own messages quote at most 40 bytes of the input ("…(n bytes)"
+// says how long it was); the pointer and the cause are cut to 256 bytes
+// each, so that no key or leaf error echoes a huge input whole.
 func (e *DecodeError) Error() string {
 	p := e.Pointer
 	if p == "" {
 		p = "/"
 	}
-	return fmt.Sprintf("decode %s [%s] at byte %d: %v", p, e.Rule, e.Offset, e.Err)
+	return fmt.Sprintf("decode %s [%s] at byte %d: %s", cutMessage(p), e.Rule, e.Offset, cutMessage(e.Err.Error()))
+}
+
+// cutMessage cuts s to 256 bytes, at a character boundary.
+func cutMessage(s string) string {
+	if len(s) <= 256 {
+		return s
+	}
+	n := 256
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return fmt.Sprintf("%s…(%d bytes)", s[:n], len(s))
 }
 
 // Unwrap returns the cause.

@@ -11,6 +11,7 @@ import (
 	"github.com/cnfiscal/juesuan/accounts"
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/classification"
+	jsonv2 "github.com/go-json-experiment/json"
 )
 
 // benchInputs are the documents the decode benchmarks read: the reference
@@ -105,5 +106,23 @@ func BenchmarkDecodeHostile(b *testing.B) {
 				b.Fatal(tc.name)
 			}
 		}
+	}
+}
+
+// BenchmarkJSONv2Unmarshal is go-json-experiment/json (encoding/json/v2)
+// into Document with its defaults: the floor of a strict decoder built on
+// it, which would add its own checks (null, required keys, limits) on top.
+func BenchmarkJSONv2Unmarshal(b *testing.B) {
+	for _, in := range benchInputs(b) {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				var d Document
+				if err := jsonv2.Unmarshal(in.data, &d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package juesuan
 
 import (
+	"cmp"
 	"encoding"
 	"encoding/json"
 	"reflect"
@@ -22,7 +23,7 @@ import (
 type shapeKind uint8
 
 const (
-	kUnsupported shapeKind = iota // a Go type JSON cannot fill (chan, func, non-empty interface)
+	kUnsupported shapeKind = iota // a Go type Document does not use: chan, func, interface, []byte
 	kPtr                          // pointer: allocate, then decode the element
 	kStruct                       // object with the struct's fields
 	kMap                          // object with any keys
@@ -35,7 +36,6 @@ const (
 	kFloat                        // any number, in range
 	kText                         // string accepted by the type's UnmarshalText
 	kJSON                         // value accepted by the type's UnmarshalJSON
-	kFallback                     // value decoded by encoding/json ([]byte, interface{})
 )
 
 // shape is what one Go type accepts.
@@ -60,7 +60,6 @@ type field struct {
 	direct   bool  // len(index) == 1
 	shape    *shape
 	required bool
-	quoted   bool // the ",string" option on a bool, number or string field
 	cons     *constraints
 }
 
@@ -126,8 +125,7 @@ func (b *shapeBuilder) build(t reflect.Type) *shape {
 	case reflect.Slice:
 		if et := t.Elem(); et.Kind() == reflect.Uint8 && !reflect.PointerTo(et).Implements(jsonUnmarshalerType) &&
 			!reflect.PointerTo(et).Implements(textUnmarshalerType) {
-			s.kind = kFallback // []byte is base64 in a string
-			return s
+			return s // []byte, base64 in a string: kUnsupported
 		}
 		s.kind = kSlice
 		s.elem = b.build(t.Elem())
@@ -145,10 +143,6 @@ func (b *shapeBuilder) build(t reflect.Type) *shape {
 		s.kind, s.bits = kUint, t.Bits()
 	case reflect.Float32, reflect.Float64:
 		s.kind, s.bits = kFloat, t.Bits()
-	case reflect.Interface:
-		if t.NumMethod() == 0 {
-			s.kind = kFallback
-		}
 	}
 	return s
 }
@@ -157,111 +151,71 @@ func isIntKind(k reflect.Kind) bool { return k >= reflect.Int && k <= reflect.In
 
 func isUintKind(k reflect.Kind) bool { return k >= reflect.Uint && k <= reflect.Uintptr }
 
-// structFields collects the JSON keys of s.typ as encoding/json does: the
-// fields of embedded structs without a json name are promoted, and of
-// several fields with one name the shallowest wins, a tagged one among
-// equals; a tie hides the name.
+// structFields collects the JSON keys of s.typ as encoding/json does for
+// the types of Document: the fields of an embedded struct without a json
+// name are promoted; of several fields with one name the shallowest wins, a
+// tagged one among equals, and a tie hides the name.
 func (b *shapeBuilder) structFields(s *shape) {
 	type cand struct {
 		name   string
 		tagged bool
 		index  []int
 		sf     reflect.StructField
-		typ    reflect.Type // for embedded structs to visit
 	}
 	var found []cand
-	next := []cand{{typ: s.typ}}
-	count, nextCount := map[reflect.Type]int{}, map[reflect.Type]int{}
-	visited := map[reflect.Type]bool{}
-	for len(next) > 0 {
-		current := next
-		next = nil
-		count, nextCount = nextCount, map[reflect.Type]int{}
-		for _, c := range current {
-			if visited[c.typ] {
-				continue
+	onPath := map[reflect.Type]bool{}
+	var walk func(t reflect.Type, index []int)
+	walk = func(t reflect.Type, index []int) {
+		if onPath[t] {
+			return // an embedded struct that embeds itself
+		}
+		onPath[t] = true
+		defer delete(onPath, t)
+		for i := range t.NumField() {
+			sf := t.Field(i)
+			tag := sf.Tag.Get("json")
+			name, _, _ := strings.Cut(tag, ",")
+			if !validTagName(name) {
+				name = ""
 			}
-			visited[c.typ] = true
-			for i := 0; i < c.typ.NumField(); i++ {
-				sf := c.typ.Field(i)
-				if sf.Anonymous {
-					t := sf.Type
-					if t.Kind() == reflect.Pointer {
-						if !sf.IsExported() {
-							continue // encoding/json cannot allocate it either
-						}
-						t = t.Elem()
-					}
-					if !sf.IsExported() && t.Kind() != reflect.Struct {
-						continue
-					}
-				} else if !sf.IsExported() {
-					continue
+			ft := sf.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			switch idx := append(slices.Clip(index), i); {
+			case tag == "-":
+			case sf.Anonymous && name == "" && ft.Kind() == reflect.Struct:
+				if sf.IsExported() || sf.Type.Kind() != reflect.Pointer {
+					walk(ft, idx)
 				}
-				tag := sf.Tag.Get("json")
-				if tag == "-" {
-					continue
-				}
-				name, _, _ := strings.Cut(tag, ",")
-				if !validTagName(name) {
-					name = ""
-				}
-				index := append(slices.Clip(c.index), i)
-				ft := sf.Type
-				if ft.Name() == "" && ft.Kind() == reflect.Pointer {
-					ft = ft.Elem()
-				}
-				if name != "" || !sf.Anonymous || ft.Kind() != reflect.Struct {
-					tagged := name != ""
-					if name == "" {
-						name = sf.Name
-					}
-					found = append(found, cand{name: name, tagged: tagged, index: index, sf: sf})
-					if count[c.typ] > 1 {
-						// The same type embedded twice at one depth: both
-						// copies annihilate each other below.
-						found = append(found, found[len(found)-1])
-					}
-					continue
-				}
-				nextCount[ft]++
-				if nextCount[ft] == 1 {
-					next = append(next, cand{name: ft.Name(), index: index, typ: ft})
-				}
+			case sf.IsExported():
+				found = append(found, cand{name: cmp.Or(name, sf.Name), tagged: name != "", index: idx, sf: sf})
 			}
 		}
 	}
-	// Group by name; keep the dominant field of each group.
-	slices.SortStableFunc(found, func(x, y cand) int {
-		if c := strings.Compare(x.name, y.name); c != 0 {
-			return c
+	walk(s.typ, nil)
+	// Keep the dominant field of each name, in field order.
+	best := map[string]int{}
+	for i, c := range found {
+		j, ok := best[c.name]
+		switch {
+		case !ok:
+			best[c.name] = i
+		case j >= 0 && (len(c.index) < len(found[j].index) || len(c.index) == len(found[j].index) && c.tagged && !found[j].tagged):
+			best[c.name] = i
+		case j >= 0 && len(c.index) == len(found[j].index) && c.tagged == found[j].tagged:
+			best[c.name] = -1 - j // a tie, unless a shallower one comes
+		case j < 0 && (len(c.index) < len(found[-1-j].index) ||
+			len(c.index) == len(found[-1-j].index) && c.tagged && !found[-1-j].tagged):
+			best[c.name] = i
 		}
-		if c := len(x.index) - len(y.index); c != 0 {
-			return c
-		}
-		if x.tagged != y.tagged {
-			if x.tagged {
-				return -1
-			}
-			return 1
-		}
-		return slices.Compare(x.index, y.index)
-	})
+	}
 	var kept []cand
-	for i := 0; i < len(found); {
-		j := i + 1
-		for j < len(found) && found[j].name == found[i].name {
-			j++
+	for i, c := range found {
+		if best[c.name] == i {
+			kept = append(kept, c)
 		}
-		group := found[i:j]
-		i = j
-		if len(group) > 1 && len(group[0].index) == len(group[1].index) && group[0].tagged == group[1].tagged {
-			continue // ambiguous: encoding/json ignores the name
-		}
-		kept = append(kept, group[0])
 	}
-	slices.SortFunc(kept, func(x, y cand) int { return slices.Compare(x.index, y.index) })
-
 	s.fields = make([]field, len(kept))
 	s.byName = make(map[string]int, len(kept))
 	for i, c := range kept {
@@ -273,12 +227,6 @@ func (b *shapeBuilder) structFields(s *shape) {
 			shape:  b.build(c.sf.Type),
 		}
 		f.required = !hasOption(opts, "omitempty") && !hasOption(opts, "omitzero")
-		if hasOption(opts, "string") {
-			switch f.shape.kind {
-			case kBool, kInt, kUint, kFloat, kString:
-				f.quoted = true
-			}
-		}
 		f.cons = parseConstraints(c.sf.Tag.Get("jsonschema"), f.shape)
 		s.fields[i] = f
 		s.byName[c.name] = i

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -163,19 +162,6 @@ func (d *valueDecoder) value(sh *shape, v reflect.Value, cons *constraints) *Dec
 			return d.valueError(err)
 		}
 		d.i = end
-	case kFallback:
-		start := d.i
-		raw := d.skip()
-		end := d.i
-		d.i = start
-		if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
-			var te *json.UnmarshalTypeError
-			if errors.As(err, &te) {
-				return d.fail("type", ErrType, "%v", err)
-			}
-			return d.valueError(err)
-		}
-		d.i = end
 	default:
 		return d.fail("type", ErrType, "the Go type %s cannot be decoded from JSON", sh.typ)
 	}
@@ -253,11 +239,18 @@ func (d *valueDecoder) setNumber(sh *shape, v reflect.Value, num []byte, cons *c
 	return nil
 }
 
+// clipBytes cuts b to at most 40 bytes, at a character boundary, for a
+// message, and says how long it was: a 1 MB key or code does not come back
+// whole.
 func clipBytes(b []byte) string {
-	if len(b) > 40 {
-		return string(b[:40]) + "…"
+	if len(b) <= 40 {
+		return string(b)
 	}
-	return string(b)
+	n := 40
+	for n > 0 && !utf8.RuneStart(b[n]) {
+		n--
+	}
+	return fmt.Sprintf("%s…(%d bytes)", b[:n], len(b))
 }
 
 // object decodes a JSON object into the struct v.
@@ -288,13 +281,13 @@ func (d *valueDecoder) object(sh *shape, v reflect.Value) *DecodeError {
 			if !ok {
 				d.i = at
 				if len(sh.fields) == 0 {
-					return d.failKey("unknown-field", at, string(key), ErrUnknownField, "%q: this object takes no keys", key)
+					return d.failKey("unknown-field", at, string(key), ErrUnknownField, "%q: this object takes no keys", clipBytes(key))
 				}
-				return d.failKey("unknown-field", at, string(key), ErrUnknownField, "%q is not a key of %s", key, typeLabel(sh.typ))
+				return d.failKey("unknown-field", at, string(key), ErrUnknownField, "%q is not a key of %s", clipBytes(key), typeLabel(sh.typ))
 			}
 			if isSeen(fi) {
 				d.i = at
-				return d.failKey("duplicate-key", at, sh.fields[fi].name, ErrDuplicateKey, "%q given twice", key)
+				return d.failKey("duplicate-key", at, sh.fields[fi].name, ErrDuplicateKey, "%q given twice", clipBytes(key))
 			}
 			if seenMore != nil {
 				seenMore[fi] = true
@@ -312,13 +305,7 @@ func (d *valueDecoder) object(sh *shape, v reflect.Value) *DecodeError {
 				fv = fieldByIndex(v, f.index)
 			}
 			d.path = append(d.path, token{name: f.name, idx: -1})
-			var err *DecodeError
-			if f.quoted {
-				err = d.quoted(f, fv)
-			} else {
-				err = d.value(f.shape, fv, f.cons)
-			}
-			if err != nil {
+			if err := d.value(f.shape, fv, f.cons); err != nil {
 				return err
 			}
 			d.path = d.path[:len(d.path)-1]
@@ -359,47 +346,6 @@ func fieldByIndex(v reflect.Value, index []int) reflect.Value {
 		v = v.Field(i)
 	}
 	return v
-}
-
-// quoted decodes a field with the ",string" option: a JSON string holding
-// the JSON encoding of the value.
-func (d *valueDecoder) quoted(f *field, v reflect.Value) *DecodeError {
-	if d.data[d.i] != '"' {
-		return d.typeError("string")
-	}
-	start := d.i
-	inner := d.str()
-	end := d.i
-	d.i = start
-	sh := f.shape
-	for sh.kind == kPtr {
-		if v.IsNil() {
-			v.Set(reflect.New(sh.typ.Elem()))
-		}
-		sh, v = sh.elem, v.Elem()
-	}
-	if len(inner) == 0 || checkJSON(inner, 1, 1) != nil {
-		return d.valueError(fmt.Errorf("%q does not hold a JSON %s", inner, kindName(kindOfShape(sh))))
-	}
-	if kindByte(inner[0]) != kindOfShape(sh) {
-		return d.valueError(fmt.Errorf("%q does not hold a JSON %s", inner, kindName(kindOfShape(sh))))
-	}
-	sub := valueDecoder{data: inner, path: d.path}
-	if err := sub.value(sh, v, f.cons); err != nil {
-		return d.valueError(err.Err)
-	}
-	d.i = end
-	return nil
-}
-
-func kindOfShape(sh *shape) byte {
-	switch sh.kind {
-	case kBool:
-		return 'b'
-	case kString:
-		return 's'
-	}
-	return 'n'
 }
 
 // mapObject decodes a JSON object into the map v.
@@ -447,7 +393,7 @@ func (d *valueDecoder) mapObject(sh *shape, v reflect.Value) *DecodeError {
 		}
 		if v.MapIndex(kv).IsValid() {
 			d.i = at
-			return d.failKey("duplicate-key", at, string(key), ErrDuplicateKey, "%q given twice", key)
+			return d.failKey("duplicate-key", at, string(key), ErrDuplicateKey, "%q given twice", clipBytes(key))
 		}
 		d.ws()
 		d.i++ // ':'
@@ -654,13 +600,13 @@ func (c *constraints) checkNumber(f float64, num []byte) error {
 	}
 	switch {
 	case c.minimum != nil && f < *c.minimum:
-		return fmt.Errorf("%s is less than %v (minimum)", num, *c.minimum)
+		return fmt.Errorf("%s is less than %v (minimum)", clipBytes(num), *c.minimum)
 	case c.maximum != nil && f > *c.maximum:
-		return fmt.Errorf("%s is greater than %v (maximum)", num, *c.maximum)
+		return fmt.Errorf("%s is greater than %v (maximum)", clipBytes(num), *c.maximum)
 	case c.exclusiveMinimum != nil && f <= *c.exclusiveMinimum:
-		return fmt.Errorf("%s is not greater than %v (exclusiveMinimum)", num, *c.exclusiveMinimum)
+		return fmt.Errorf("%s is not greater than %v (exclusiveMinimum)", clipBytes(num), *c.exclusiveMinimum)
 	case c.exclusiveMaximum != nil && f >= *c.exclusiveMaximum:
-		return fmt.Errorf("%s is not less than %v (exclusiveMaximum)", num, *c.exclusiveMaximum)
+		return fmt.Errorf("%s is not less than %v (exclusiveMaximum)", clipBytes(num), *c.exclusiveMaximum)
 	}
 	if len(c.enum) > 0 {
 		for _, e := range c.enum {
@@ -668,7 +614,7 @@ func (c *constraints) checkNumber(f float64, num []byte) error {
 				return nil
 			}
 		}
-		return fmt.Errorf("%s is not one of %v (enum)", num, c.enum)
+		return fmt.Errorf("%s is not one of %v (enum)", clipBytes(num), c.enum)
 	}
 	return nil
 }

@@ -80,8 +80,9 @@ const DocumentType = "document"
 // The schema accepts exactly what Decode accepts, within what JSON Schema
 // can see. It cannot see the JSON text: input size, nesting depth, entry
 // counts, duplicate keys, invalid UTF-8, NUL characters and lone surrogates
-// (Decode rejects them all), nor the spelling of a number (Decode rejects 1.0
-// and 1e3 for an integer field, and integers beyond the Go type's range).
+// (Decode rejects them all), nor the range of the Go integer type (Decode,
+// like JSON Schema's "integer", accepts 2020, 2020.0 and 2.02e3 alike, but
+// rejects an integer beyond the Go type's range).
 // Within that:
 //   - amounts are {"type":"string","pattern":amount.Pattern}; codes carry
 //     their family's pattern (classification.Family.Pattern), the format

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -48,7 +49,7 @@ var ErrSyntax = errors.New("amount: not a decimal of the form -?DDD.DD")
 
 // SyntaxError describes an amount that does not match Pattern.
 type SyntaxError struct {
-	Input  string // the input, cut to 40 bytes
+	Input  string // the input, cut to 40 bytes and its length (see clip)
 	Reason string // what is wrong, in English
 }
 
@@ -93,12 +94,44 @@ func FromInt(v int64) Amount { return New(decimal.NewFromInt(v)) }
 
 // Parse reads s, which must match Pattern. The empty string is an error;
 // use the zero Amount for an absent figure.
+//
+// Pattern admits at most 18 digits, so the coefficient always fits an
+// int64: Parse reads it straight from the digits, without the big-integer
+// parse of decimal.NewFromString (parseDecimal, which FuzzParse holds it
+// equal to).
 func Parse(s string) (Amount, error) {
 	if err := checkSyntax(s); err != nil {
 		return Amount{}, err
 	}
+	var coef int64
+	scale := int32(-1) // digits after the point; -1 before the point
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '-':
+		case '.':
+			scale = 0
+		default:
+			coef = coef*10 + int64(c-'0')
+			if scale >= 0 {
+				scale++
+			}
+		}
+	}
+	scale = max(scale, 0)
+	if s[0] == '-' {
+		coef = -coef
+	}
+	return Amount{d: decimal.New(coef, -scale), m: coef * pow10[MaxFractionDigits-scale], set: true, fast: true}, nil
+}
+
+// parseDecimal is Parse by decimal.NewFromString: the general parse, kept
+// for FuzzParse.
+func parseDecimal(s string) (Amount, error) {
+	if err := checkSyntax(s); err != nil {
+		return Amount{}, err
+	}
 	d, err := decimal.NewFromString(s)
-	if err != nil { // unreachable after checkSyntax, kept for safety
+	if err != nil {
 		return Amount{}, &SyntaxError{Input: clip(s), Reason: err.Error()}
 	}
 	return withDecimal(d), nil
@@ -114,11 +147,30 @@ func MustParse(s string) Amount {
 	return a
 }
 
+// clip cuts s to at most 40 bytes, at a character boundary, for a message,
+// and says how long it was: "123…(1048576 bytes)".
 func clip(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
+	if len(s) <= 40 {
+		return s
 	}
-	return s
+	n := 40
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return fmt.Sprintf("%s…(%d bytes)", s[:n], len(s))
+}
+
+// unexpected names the character at s[i]: "unexpected U+FF0C '，'" for a
+// non-ASCII one, not its first byte.
+func unexpected(s string, i int) string {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r == utf8.RuneError && size <= 1:
+		return fmt.Sprintf("unexpected byte 0x%02X (not UTF-8)", s[i])
+	case r >= utf8.RuneSelf:
+		return fmt.Sprintf("unexpected %U %q", r, r)
+	}
+	return fmt.Sprintf("unexpected %q", r)
 }
 
 // checkSyntax matches Pattern by hand: it is on the decode hot path.
@@ -147,7 +199,7 @@ func checkSyntax(s string) error {
 		return negativeZero(s)
 	}
 	if s[i] != '.' {
-		return &SyntaxError{Input: clip(s), Reason: fmt.Sprintf("unexpected %q", s[i])}
+		return &SyntaxError{Input: clip(s), Reason: unexpected(s, i)}
 	}
 	i++
 	fs := i
@@ -161,7 +213,7 @@ func checkSyntax(s string) error {
 	case f > MaxFractionDigits:
 		return &SyntaxError{Input: clip(s), Reason: fmt.Sprintf("more than %d fraction digits", MaxFractionDigits)}
 	case i != len(s):
-		return &SyntaxError{Input: clip(s), Reason: fmt.Sprintf("unexpected %q", s[i])}
+		return &SyntaxError{Input: clip(s), Reason: unexpected(s, i)}
 	}
 	return negativeZero(s)
 }

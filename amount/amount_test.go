@@ -38,6 +38,10 @@ func TestParse(t *testing.T) {
 		{in: " 1", wantErr: "no integer digits"},
 		{in: "1 ", wantErr: "unexpected ' '"},
 		{in: "１２", wantErr: "no integer digits"},
+		{in: "1，000", wantErr: "unexpected U+FF0C '，'"},
+		{in: "1.5万", wantErr: "unexpected U+4E07 '万'"},
+		{in: "1\xff", wantErr: "unexpected byte 0xFF (not UTF-8)"},
+		{in: strings.Repeat("1", 1<<20) + "x", wantErr: "…(1048577 bytes)"},
 	}
 	for _, tt := range tests {
 		got, err := Parse(tt.in)
@@ -49,7 +53,7 @@ func TestParse(t *testing.T) {
 				t.Errorf("Parse(%.20q) error does not wrap ErrSyntax", tt.in)
 			}
 			var se *SyntaxError
-			if !errors.As(err, &se) || len(se.Input) > 45 {
+			if !errors.As(err, &se) || len(se.Input) > 64 || len(err.Error()) > 400 {
 				t.Errorf("Parse(%.20q): want a *SyntaxError with a clipped input, got %v", tt.in, err)
 			}
 			continue
@@ -259,7 +263,7 @@ func TestCount(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"0", "630.78", "-1.5", "1e999999999", "01", "9999999999999999", "1.1234567", ""} {
+	for _, s := range []string{"0", "630.78", "-1.5", "1e999999999", "01", "9999999999999999", "1.1234567", "", "-0.000001", "123456789012.123456", "-999999999999.999999", "0.10", "1，000"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -284,6 +288,16 @@ func FuzzParse(f *testing.F) {
 		}
 		if _, ok := a.Micro(); !ok {
 			t.Fatalf("%q: every pattern-conforming amount fits the fast path", s)
+		}
+		// The direct parse equals the general one in value, places and
+		// fast path, from a string and from bytes.
+		var u Amount
+		if err := u.UnmarshalText([]byte(s)); err != nil || !sameAmount(u, a) {
+			t.Fatalf("UnmarshalText(%q) = %+v, %v; Parse = %+v", s, u, err, a)
+		}
+		g, err := parseDecimal(s)
+		if err != nil || !sameAmount(a, g) {
+			t.Fatalf("Parse(%q) = %+v, parseDecimal = %+v, %v", s, a, g, err)
 		}
 	})
 }
@@ -360,4 +374,20 @@ func ratioRat(as, bs string, places int32) (string, bool) {
 		n.Neg(n)
 	}
 	return decimal.NewFromBigInt(n, -places).StringFixed(places), true
+}
+
+// BenchmarkParseDecimal is the general parse Parse replaced, for comparison.
+func BenchmarkParseDecimal(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parseDecimal("123456.78"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// sameAmount reports whether a and b hold the same value with the same
+// places on the same path.
+func sameAmount(a, b Amount) bool {
+	return a.d.Equal(b.d) && a.Places() == b.Places() && a.m == b.m && a.fast == b.fast && a.set == b.set
 }

@@ -3,6 +3,7 @@ package classification
 import (
 	"errors"
 	"fmt"
+	"unicode/utf8"
 )
 
 // Family is one of the three code families of the 政府收支分类科目 that the
@@ -146,9 +147,10 @@ type CodeError struct {
 	Incomplete bool
 }
 
-// Error describes the code, the failure and the fiscal year.
+// Error describes the code (cut to 40 bytes, see clip), the failure and the
+// fiscal year.
 func (e *CodeError) Error() string {
-	s := fmt.Sprintf("%s code %q: %v", e.Family, e.Code, e.Err)
+	s := fmt.Sprintf("%s code %q: %v", e.Family, clip(e.Code), e.Err)
 	if e.Year != 0 {
 		s += fmt.Sprintf(" (%d)", e.Year)
 	}
@@ -160,6 +162,19 @@ func (e *CodeError) Error() string {
 
 // Unwrap returns the sentinel.
 func (e *CodeError) Unwrap() error { return e.Err }
+
+// clip cuts s to at most 40 bytes, at a character boundary, for a message,
+// and says how long it was: a 1 MB code does not come back whole.
+func clip(s string) string {
+	if len(s) <= 40 {
+		return s
+	}
+	n := 40
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return fmt.Sprintf("%s…(%d bytes)", s[:n], len(s))
+}
 
 // Code is implemented by the three typed code families.
 type Code interface {
