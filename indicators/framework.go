@@ -169,7 +169,11 @@ func nameIs(n string, name string, aliases []string) bool {
 // Level1Named returns the 一级 category called name (or one of its
 // aliases), white space ignored.
 func (f *Framework) Level1Named(name string) *Level1 {
-	n := NormalizeName(name)
+	return f.level1(NormalizeName(name))
+}
+
+// level1 returns the 一级 category called n, a name without white space.
+func (f *Framework) level1(n string) *Level1 {
 	for i := range f.Level1 {
 		if nameIs(n, f.Level1[i].Name, f.Level1[i].Aliases) {
 			return &f.Level1[i]
@@ -189,7 +193,7 @@ func (f *Framework) Resolve(level1, level2 string) (Ref, error) {
 	if n1 == "" || n2 == "" {
 		return fail(ErrEmptyLevel, nil)
 	}
-	l1 := f.Level1Named(n1)
+	l1 := f.level1(n1)
 	if l1 != nil {
 		for j := range l1.Level2 {
 			if nameIs(n2, l1.Level2[j].Name, l1.Level2[j].Aliases) {

@@ -32,8 +32,6 @@ func isDateUnit(u string) bool {
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
-func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
-
 // keyedQuantities finds the figures of a sentence that have a subject of at
 // least two characters right before them. Figures without one ("共计556条")
 // are left alone: they cannot be tied to anything.
@@ -42,34 +40,39 @@ func keyedQuantities(s string) []keyedQuantity {
 		return nil
 	}
 	var out []keyedQuantity
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		if !isASCIIDigit(rs[i]) {
+	// Digits, '.', '%' and '/' are single bytes in UTF-8: the figure is
+	// found byte by byte, the subject and the unit character by character.
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
 			i++
 			continue
 		}
 		// The figure: digits with an optional fraction.
 		start := i
-		for i < len(rs) && isASCIIDigit(rs[i]) {
+		for i < len(s) && isDigit(s[i]) {
 			i++
 		}
-		if i+1 < len(rs) && rs[i] == '.' && isASCIIDigit(rs[i+1]) {
+		if i+1 < len(s) && s[i] == '.' && isDigit(s[i+1]) {
 			i++
-			for i < len(rs) && isASCIIDigit(rs[i]) {
+			for i < len(s) && isDigit(s[i]) {
 				i++
 			}
 		}
 		if i-start > maxDigits {
 			continue
 		}
-		num := string(rs[start:i])
+		num := s[start:i]
 		// The subject: Han characters and book-title marks right before,
 		// without a filler word at its end.
 		k := start
-		for k > 0 && (isHan(rs[k-1]) || rs[k-1] == '《' || rs[k-1] == '》') {
-			k--
+		for k > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:k])
+			if !isHan(r) && r != '《' && r != '》' {
+				break
+			}
+			k -= n
 		}
-		key := string(rs[k:start])
+		key := s[k:start]
 		for changed := true; changed; {
 			changed = false
 			for _, f := range fillers {
@@ -82,26 +85,32 @@ func keyedQuantities(s string) []keyedQuantity {
 		// The unit: %, or up to two Han characters (after 余), with an
 		// optional "/X".
 		j := i
-		if j < len(rs) && rs[j] == '余' {
-			j++
+		if strings.HasPrefix(s[j:], "余") {
+			j += len("余")
 		}
 		u := j
-		if j < len(rs) && (rs[j] == '%' || rs[j] == '％') {
-			j++
+		if r, n := utf8.DecodeRuneInString(s[j:]); r == '%' || r == '％' {
+			j += n
 		} else {
-			for j < len(rs) && j-u < 2 && isHan(rs[j]) && rs[j] != '余' {
-				j++
+			for c := 0; c < 2; c++ {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if !isHan(r) || r == '余' {
+					break
+				}
+				j += n
 			}
-			if j+1 < len(rs) && rs[j] == '/' && isHan(rs[j+1]) {
-				j += 2
+			if rest, ok := strings.CutPrefix(s[j:], "/"); ok {
+				if r, n := utf8.DecodeRuneInString(rest); isHan(r) {
+					j += 1 + n
+				}
 			}
 		}
-		unit := strings.ReplaceAll(string(rs[u:j]), "％", "%")
+		unit := strings.ReplaceAll(s[u:j], "％", "%")
 		i = j
 		if utf8.RuneCountInString(key) < 2 || isDateUnit(baseUnit(unit)) {
 			continue // a subject of fewer than two characters, or a date
 		}
-		out = append(out, keyedQuantity{key: key, num: num, unit: unit, raw: string(rs[k:j])})
+		out = append(out, keyedQuantity{key: key, num: num, unit: unit, raw: s[k:j]})
 	}
 	return out
 }

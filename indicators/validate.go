@@ -186,8 +186,17 @@ type table struct {
 	projects []string // normalised project names covered
 	funds    *Funds
 	inds     []Indicator
-	refs     []Ref   // resolved categories (zero Ref when unresolved)
-	errs     []error // resolution errors
+	rows     []row // what the rules read from each of inds
+}
+
+// row is what the rules read from an indicator row, once: its category
+// under the framework, its IndicatorKey and its parsed target and actual
+// value (indexed by field).
+type row struct {
+	ref   Ref   // the zero Ref when unresolved
+	err   error // why it is unresolved
+	key   string
+	value [2]Value
 }
 
 // path is the JSON Pointer of the table.
@@ -212,12 +221,12 @@ func (t *table) label() string {
 }
 
 // key is IndicatorKey of row i's name.
-func (t *table) key(i int) string { return IndicatorKey(t.inds[i].Name) }
+func (t *table) key(i int) string { return t.rows[i].key }
 
 // aspect is the Aspect of row i's 二级 category; ok is false when the row is
 // not filed under one.
 func (t *table) aspect(i int) (a Aspect, ok bool) {
-	if l2 := t.refs[i].L2; l2 != nil {
+	if l2 := t.rows[i].ref.L2; l2 != nil {
 		return l2.Aspect, true
 	}
 	return NoAspect, false
@@ -248,7 +257,7 @@ func (f field) key() string {
 }
 
 // value is ParseValue of row i's field.
-func (t *table) value(i int, f field) Value { return ParseValue(f.text(&t.inds[i])) }
+func (t *table) value(i int, f field) Value { return t.rows[i].value[f] }
 
 type validator struct {
 	p      *Performance
@@ -264,12 +273,14 @@ type validator struct {
 func (v *validator) index() {
 	v.byProject = map[string][]int{}
 	add := func(t table) {
-		t.refs = make([]Ref, len(t.inds))
-		t.errs = make([]error, len(t.inds))
-		if v.fw != nil {
-			for i := range t.inds {
-				t.refs[i], t.errs[i] = v.fw.Resolve(t.inds[i].Level1, t.inds[i].Level2)
+		t.rows = make([]row, len(t.inds))
+		for i := range t.inds {
+			in, r := &t.inds[i], &t.rows[i]
+			if v.fw != nil {
+				r.ref, r.err = v.fw.Resolve(in.Level1, in.Level2)
 			}
+			r.key = IndicatorKey(in.Name)
+			r.value = [2]Value{in.TargetValue(), in.ActualValue()}
 		}
 		v.tables = append(v.tables, t)
 	}
@@ -296,7 +307,8 @@ func (v *validator) checkHierarchy(r *audit.Rule) {
 	}
 	for ti := range v.tables {
 		t := &v.tables[ti]
-		for i, err := range t.errs {
+		for i := range t.rows {
+			err := t.rows[i].err
 			if err == nil {
 				continue
 			}
@@ -360,7 +372,8 @@ func (v *validator) hasCategory(t *table, name string) bool {
 	if l1 == nil {
 		l2s = v.fw.level2Named(name)
 	}
-	for _, ref := range t.refs {
+	for _, row := range t.rows {
+		ref := row.ref
 		if l1 != nil && ref.L1 == l1 {
 			return true
 		}
@@ -422,26 +435,39 @@ func (v *validator) checkExecutionRate(r *audit.Rule) {
 
 // sumCheck compares a total with its addends under the rule's tolerance and
 // reports a mismatch with the rule's severity, a difference within rounding
-// as info. path and what locate and name the total; formula is the
-// addends as the message shows them ("财政拨款 10 + 其他资金 2").
-func (v *validator) sumCheck(r *audit.Rule, path, what string, total Amount, addends []Amount, formula string) {
-	c := v.rep.Tolerance(r.ID).CompareSum(amount.TenThousandYuan, total, addends...)
+// as info. path and what locate and name the total.
+func (v *validator) sumCheck(r *audit.Rule, path, what string, total Amount, s sum) {
+	c := v.rep.Tolerance(r.ID).CompareSum(amount.TenThousandYuan, total, s.addends...)
 	switch c.Outcome {
 	case amount.Mismatch:
-		v.report(r, r.Severity, path, fmt.Sprintf("%s %s，%s = %s，相差 %s", what, total, formula, c.Sum, c.Diff), c.Sum.String(), total.String())
+		v.report(r, r.Severity, path, fmt.Sprintf("%s %s，%s = %s，相差 %s", what, total, s, c.Sum, c.Diff), c.Sum.String(), total.String())
 	case amount.Rounding:
-		v.report(r, audit.Info, path, fmt.Sprintf("舍入差异：%s %s，%s = %s，相差 %s（容差 %s）", what, total, formula, c.Sum, c.Diff, c.Bound), c.Sum.String(), total.String())
+		v.report(r, audit.Info, path, fmt.Sprintf("舍入差异：%s %s，%s = %s，相差 %s（容差 %s）", what, total, s, c.Sum, c.Diff, c.Bound), c.Sum.String(), total.String())
 	}
 }
 
-// joinAmounts writes label and the addends joined with "+", the formula
-// of a sumCheck message: "成本指标合计 30+3+5".
-func joinAmounts(label string, addends []Amount) string {
-	parts := make([]string, len(addends))
-	for k, a := range addends {
+// sum is the addends of a total, as a sumCheck message writes them: after
+// label, joined with "+" ("成本指标合计 30+3+5"), or, when names is set,
+// each after its name, joined with " + " ("财政拨款 10 + 其他资金 2").
+type sum struct {
+	label   string
+	names   []string
+	addends []Amount
+}
+
+// String writes the formula.
+func (s sum) String() string {
+	parts := make([]string, len(s.addends))
+	for k, a := range s.addends {
 		parts[k] = a.String()
+		if s.names != nil {
+			parts[k] = s.names[k] + " " + parts[k]
+		}
 	}
-	return label + strings.Join(parts, "+")
+	if s.names != nil {
+		return strings.Join(parts, " + ")
+	}
+	return s.label + strings.Join(parts, "+")
 }
 
 // fundsColumns are the columns of the funds table P4 adds up.
@@ -464,15 +490,12 @@ func (v *validator) checkFundsSum(r *audit.Rule) {
 			if !total.IsSet() || !fiscal.IsSet() || !other.IsSet() {
 				continue // a part not stated: nothing can be said
 			}
-			addends := []Amount{fiscal}
-			formula := "财政拨款 " + fiscal.String()
+			s := sum{names: []string{"财政拨款"}, addends: []Amount{fiscal}}
 			if co := c.get(&f.CarryOver); co.IsSet() {
-				addends = append(addends, co)
-				formula += " + 上年结转资金 " + co.String()
+				s.names, s.addends = append(s.names, "上年结转资金"), append(s.addends, co)
 			}
-			addends = append(addends, other)
-			formula += " + 其他资金 " + other.String()
-			v.sumCheck(r, t.path()+"/funds/total/"+c.key, t.label()+"年度资金总额"+c.label, total, addends, formula)
+			s.names, s.addends = append(s.names, "其他资金"), append(s.addends, other)
+			v.sumCheck(r, t.path()+"/funds/total/"+c.key, t.label()+"年度资金总额"+c.label, total, s)
 		}
 	}
 }
@@ -517,7 +540,7 @@ func (v *validator) checkCostSum(r *audit.Rule) {
 		if !ok {
 			continue // a cost target that is not an amount: cannot tell
 		}
-		v.sumCheck(r, t.path()+"/funds/total/budget", t.label()+"预算数", budget, addends, joinAmounts("成本指标合计 ", addends))
+		v.sumCheck(r, t.path()+"/funds/total/budget", t.label()+"预算数", budget, sum{label: "成本指标合计 ", addends: addends})
 	}
 }
 
@@ -569,7 +592,7 @@ func (v *validator) checkCompletion(r *audit.Rule) {
 				continue
 			}
 			places := min(decimals(rv.Number), 2)
-			want, met, ok := completion(in.TargetValue(), in.ActualValue(), places)
+			want, met, ok := completion(t.value(i, fieldTarget), t.value(i, fieldActual), places)
 			if !ok {
 				continue
 			}
@@ -654,7 +677,7 @@ func (v *validator) comparisons() []comparison {
 			pts = append(pts, v.byProject[n]...)
 		}
 		for j := range e.inds {
-			if e.refs[j].L2 == nil {
+			if e.rows[j].ref.L2 == nil {
 				continue
 			}
 			if idx, ok := v.byProject[e.key(j)]; ok && slices.Contains(e.projects, e.key(j)) {
@@ -759,7 +782,7 @@ func (v *validator) aggregate(r *audit.Rule, f field, what string, e *table, j i
 	text, key := f.text(in), f.key()
 	val := e.value(j, f)
 	switch {
-	case e.refs[j].L2.Aspect == Cost:
+	case e.rows[j].ref.L2.Aspect == Cost:
 		total, ok := moneyOf(e, j, f)
 		if !ok {
 			return
@@ -769,7 +792,7 @@ func (v *validator) aggregate(r *audit.Rule, f field, what string, e *table, j i
 			return
 		}
 		v.sumCheck(r, e.indPath(j, key), fmt.Sprintf("%s“%s”成本%s（万元）", e.label(), NormalizeName(in.Name), what),
-			total, addends, joinAmounts(pt.label()+"成本指标"+what+"合计 ", addends))
+			total, sum{label: pt.label() + "成本指标" + what + "合计 ", addends: addends})
 	case val.IsPeriod():
 		for _, i := range rows {
 			if o := pt.value(i, f); o.IsPeriod() && !samePeriod(o.Period, val.Period) {
@@ -793,13 +816,21 @@ func (v *validator) aggregate(r *audit.Rule, f field, what string, e *table, j i
 func (v *validator) keyed(r *audit.Rule, f field, what string, e *table, j int, pt *table, rows []int) {
 	in := &e.inds[j]
 	key := f.key()
+	qs := keyedQuantities(f.text(in))
+	if len(qs) == 0 {
+		return
+	}
+	others := make([][]keyedQuantity, len(rows)) // the project rows' figures
+	for k, i := range rows {
+		others[k] = keyedQuantities(f.text(&pt.inds[i]))
+	}
 	var seen []string // subjects already reported
-	for _, q := range keyedQuantities(f.text(in)) {
+	for _, q := range qs {
 		var conflict keyedQuantity
 		conflictRow := -1
 		agree := false
-		for _, i := range rows {
-			for _, o := range keyedQuantities(f.text(&pt.inds[i])) {
+		for k, i := range rows {
+			for _, o := range others[k] {
 				if !keysMatch(q.key, o.key) || q.unit != o.unit {
 					continue
 				}
@@ -836,7 +867,7 @@ func (v *validator) checkProjectTotal(r *audit.Rule) {
 		actuals = append(actuals, v.p.Projects[i].Funds.Total.Actual)
 	}
 	if allSet(actuals) {
-		v.sumCheck(r, "/performance/projects", "决算表项目支出", pe, actuals, joinAmounts("各项目绩效目标完成情况表执行数合计 ", actuals))
+		v.sumCheck(r, "/performance/projects", "决算表项目支出", pe, sum{label: "各项目绩效目标完成情况表执行数合计 ", addends: actuals})
 	}
 	if d := v.p.Department; d != nil && d.Expenditure.Project.IsSet() && !d.Expenditure.Project.Equal(pe) {
 		v.report(r, r.Severity, "/performance/department/expenditure/project",
@@ -894,8 +925,8 @@ func (v *validator) checkEvaluationSum(r *audit.Rule) {
 			if !allSet(addends) {
 				continue
 			}
-			v.sumCheck(r, e.path()+"/funds/total/"+c.key, e.label()+c.label, c.get(&e.funds.Total), addends,
-				joinAmounts("所列项目完成情况表"+c.plabel+"合计 ", addends))
+			v.sumCheck(r, e.path()+"/funds/total/"+c.key, e.label()+c.label, c.get(&e.funds.Total),
+				sum{label: "所列项目完成情况表" + c.plabel + "合计 ", addends: addends})
 		}
 	}
 }
@@ -919,20 +950,20 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 		return out
 	}
 	if a := items(d.Income.Items); a != nil {
-		v.sumCheck(r, base+"/income/total", "部门整体支出自评财政资金收入总计", d.Income.Total, a, joinAmounts("收入明细合计 ", a))
+		v.sumCheck(r, base+"/income/total", "部门整体支出自评财政资金收入总计", d.Income.Total, sum{label: "收入明细合计 ", addends: a})
 	}
 	x := &d.Expenditure
 	if x.Basic.IsSet() && x.Project.IsSet() {
-		v.sumCheck(r, base+"/expenditure/total", "部门整体支出自评财政资金支出", x.Total, []Amount{x.Basic, x.Project},
-			fmt.Sprintf("基本支出 %s + 项目支出 %s", x.Basic, x.Project))
+		v.sumCheck(r, base+"/expenditure/total", "部门整体支出自评财政资金支出", x.Total,
+			sum{names: []string{"基本支出", "项目支出"}, addends: []Amount{x.Basic, x.Project}})
 	}
 	if a := items(x.Items); a != nil {
-		v.sumCheck(r, base+"/expenditure/total", "部门整体支出自评财政资金支出", x.Total, a, joinAmounts("支出明细合计 ", a))
+		v.sumCheck(r, base+"/expenditure/total", "部门整体支出自评财政资金支出", x.Total, sum{label: "支出明细合计 ", addends: a})
 	}
 	oc := &d.OperatingCost
 	if oc.Current.IsSet() && oc.Prior.IsSet() && oc.Change.IsSet() {
-		v.sumCheck(r, base+"/operatingCost/change", "机关运行经费本年数", oc.Current, []Amount{oc.Prior, oc.Change},
-			fmt.Sprintf("上年数 %s + 增减额 %s", oc.Prior, oc.Change))
+		v.sumCheck(r, base+"/operatingCost/change", "机关运行经费本年数", oc.Current,
+			sum{names: []string{"上年数", "增减额"}, addends: []Amount{oc.Prior, oc.Change}})
 	}
 	if oc.ChangePercent.IsSet() && oc.Prior.IsSet() && oc.Current.IsSet() {
 		dp, _ := oc.ChangePercent.Decimal()
@@ -944,6 +975,6 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 		}
 	}
 	if a := items(d.ProjectFunds.Items); a != nil && x.Project.IsSet() {
-		v.sumCheck(r, base+"/expenditure/project", "部门整体支出自评项目支出", x.Project, a, joinAmounts("项目资金合计 ", a))
+		v.sumCheck(r, base+"/expenditure/project", "部门整体支出自评项目支出", x.Project, sum{label: "项目资金合计 ", addends: a})
 	}
 }

@@ -216,25 +216,28 @@ func hasDigit(s string) bool {
 // symbols to their ASCII forms (and ≧ ≦ ﹪ to ≥ ≤ %), and trims trailing
 // closing punctuation (。 . ; ,). Text that is not UTF-8 gives "".
 func normalizeValueText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
+	invalid := false
+	t := strings.Map(func(r rune) rune {
 		switch {
 		case r == utf8.RuneError:
-			return ""
+			invalid = true
 		case unicode.IsSpace(r):
-			continue
+			return -1
 		case r >= '！' && r <= '～': // full-width ASCII block
-			r -= '！' - '!'
+			return r - ('！' - '!')
 		case r == '≧':
-			r = '≥'
+			return '≥'
 		case r == '≦':
-			r = '≤'
+			return '≤'
 		case r == '﹪':
-			r = '%'
+			return '%'
 		}
-		b.WriteRune(r)
+		return r
+	}, s)
+	if invalid {
+		return ""
 	}
-	return strings.TrimRight(b.String(), "。.;,")
+	return strings.TrimRight(t, "。.;,")
 }
 
 // readNumber reads digits with an optional fraction and optional thousands
