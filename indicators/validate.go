@@ -684,7 +684,7 @@ func (v *validator) comparisons() []comparison {
 				// A row named after a project sums up that project's rows
 				// of its category.
 				pt := &v.tables[idx[0]]
-				var rows []int
+				rows := make([]int, 0, len(pt.inds))
 				for i := range pt.inds {
 					if sameCategory(pt, i, e, j) {
 						rows = append(rows, i)

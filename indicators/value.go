@@ -305,14 +305,11 @@ func validUnit(u string) bool {
 	if utf8.RuneCountInString(u) > 8 || strings.Contains(u, "余") {
 		return false
 	}
-	parts := strings.Split(u, "/")
-	if len(parts) > 2 {
+	a, b, rate := strings.Cut(u, "/")
+	if rate && (a == "" || b == "" || strings.Contains(b, "/")) {
 		return false
 	}
-	for _, part := range parts {
-		if len(parts) == 2 && part == "" {
-			return false
-		}
+	for _, part := range []string{a, b} {
 		if i := strings.Index(part, "年"); i >= 0 && i != len(part)-len("年") {
 			return false
 		}
