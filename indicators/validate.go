@@ -259,6 +259,7 @@ func (f field) key() string {
 // value is ParseValue of row i's field.
 func (t *table) value(i int, f field) Value { return t.rows[i].value[f] }
 
+// validator is one validation: the document, its options and its tables.
 type validator struct {
 	p      *Performance
 	opts   Options
