@@ -3,11 +3,11 @@ package indicators
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Dimension is what a first-level (一级) indicator measures, whatever a
@@ -82,64 +82,6 @@ type Framework struct {
 	// indicator in (rule P2). Each entry is a 二级 name, or a 一级 name
 	// meaning "some 二级 under it"; aliases are accepted.
 	Required []string
-
-	// index finds categories by name; RegisterFramework builds it for the
-	// registered copy, which must not change afterwards.
-	index *nameIndex
-}
-
-// nameIndex maps every name and alias (white space removed) to its
-// category: 一级 names, and the 二级 names under each 一级.
-type nameIndex struct {
-	level1 map[string]*level1Index
-	// required is f.Required resolved (see requirementsOf).
-	required []requirement
-}
-
-// level1Index is a 一级 category and its 二级 names.
-type level1Index struct {
-	l1     *Level1
-	level2 map[string]*Level2
-}
-
-// requirement is one required category name resolved: the 一级 category so
-// named, or else the 二级 categories so named.
-type requirement struct {
-	l1 *Level1
-	l2 []Ref
-}
-
-// requirementsOf resolves the required category names under f.
-func (f *Framework) requirementsOf(names []string) []requirement {
-	out := make([]requirement, len(names))
-	for k, name := range names {
-		if l1 := f.Level1Named(name); l1 != nil {
-			out[k].l1 = l1
-		} else {
-			out[k].l2 = f.level2Named(name)
-		}
-	}
-	return out
-}
-
-// buildIndex indexes f's names. f must have passed check, so no name is
-// used twice at one level and the index answers as the ordered scan would.
-func (f *Framework) buildIndex() {
-	ix := &nameIndex{level1: map[string]*level1Index{}}
-	for i := range f.Level1 {
-		e := &level1Index{l1: &f.Level1[i], level2: map[string]*Level2{}}
-		for j := range e.l1.Level2 {
-			l2 := &e.l1.Level2[j]
-			for _, n := range append([]string{l2.Name}, l2.Aliases...) {
-				e.level2[n] = l2
-			}
-		}
-		for _, n := range append([]string{e.l1.Name}, e.l1.Aliases...) {
-			ix.level1[n] = e
-		}
-	}
-	f.index = ix
-	ix.required = f.requirementsOf(f.Required)
 }
 
 // Level1 is a 一级 category.
@@ -211,131 +153,27 @@ func (e *LevelError) Unwrap() error { return e.Err }
 // inside a table cell and the ideographic space U+3000), so that
 // "经济效益\n指标" reads as 经济效益指标.
 func NormalizeName(s string) string {
-	if !hasSpace(s) {
-		return s
-	}
-	var buf [64]byte // on the stack: only the result is allocated
-	return string(appendNormalized(buf[:0], s))
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
-// appendNormalized appends NormalizeName(s) to dst.
-func appendNormalized(dst []byte, s string) []byte {
-	if !utf8.ValidString(s) {
-		return appendNormalizedRunes(dst, s)
-	}
-	// Valid UTF-8: copy the runs between white space whole, decoding only
-	// at the bytes that may begin white space.
-	from := 0
-	for i := 0; i < len(s); {
-		if !spaceLead[s[i]] {
-			i++
-			continue
-		}
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = decodeRune(s[i:])
-		}
-		if isSpace(r) {
-			dst = append(dst, s[from:i]...)
-			from = i + n
-		}
-		i += n
-	}
-	return append(dst, s[from:]...)
-}
-
-// appendNormalizedRunes is appendNormalized rune by rune, for text that is
-// not valid UTF-8.
-func appendNormalizedRunes(dst []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = decodeRune(s[i:])
-		}
-		switch {
-		case isSpace(r):
-		case r == utf8.RuneError && n == 1:
-			dst = utf8.AppendRune(dst, r) // an invalid byte becomes U+FFFD, as ranging over s gives it
-		default:
-			dst = append(dst, s[i:i+n]...) // the character as written, without re-encoding it
-		}
-		i += n
-	}
-	return dst
-}
-
-// hasSpace reports whether s holds white space (unicode.IsSpace), looking
-// at bytes: every white space character is ASCII (below 0x21) or starts with
-// 0xC2, 0xE1, 0xE2 or 0xE3, so only those are decoded. Names are mostly Han
-// (E4–E9 lead bytes), so eight bytes at a time are ruled out at once.
-func hasSpace(s string) bool {
-	const (
-		ones = 0x0101010101010101
-		high = 0x8080808080808080
-	)
-	// zero reports, for each byte of v, whether it may be zero: exact when
-	// there is none (the classic test; a borrow can only mark bytes above a
-	// real zero byte).
-	zero := func(v uint64) bool { return (v-ones)&^v&high != 0 }
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := word(s[i : i+8])
-		// A byte below 0x21, a byte E0–E3, or a byte C2.
-		below := (x-0x21*ones)&^x&high != 0
-		if below || zero((x&(0xFC*ones))^(0xE0*ones)) || zero(x^(0xC2*ones)) {
-			break
-		}
-	}
-	for ; i < len(s); i++ {
-		if spaceLead[s[i]] {
-			if s[i] < utf8.RuneSelf {
-				return true
-			}
-			if r, _ := utf8.DecodeRuneInString(s[i:]); isSpace(r) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// spaceLead marks the bytes that are, or may begin, white space.
-var spaceLead = func() (t [256]bool) {
-	for _, c := range []byte{'\t', '\n', '\v', '\f', '\r', ' ', 0xC2, 0xE1, 0xE2, 0xE3} {
-		t[c] = true
-	}
-	return t
-}()
-
-// isSpace is unicode.IsSpace with fast answers for ASCII and for the Han
-// characters that make up most of the text: no white space lies above
-// U+3000 (ideographic space).
-func isSpace(r rune) bool {
-	switch {
-	case r < 0x80:
-		return r == ' ' || (r >= '\t' && r <= '\r')
-	case r > 0x3000:
-		return false
-	}
-	return unicode.IsSpace(r)
-}
-
+// nameIs reports whether n is name or one of its aliases.
 func nameIs(n string, name string, aliases []string) bool {
-	if n == name {
-		return true
-	}
-	for _, a := range aliases {
-		if n == a {
-			return true
-		}
-	}
-	return false
+	return n == name || slices.Contains(aliases, n)
 }
 
 // Level1Named returns the 一级 category called name (or one of its
 // aliases), white space ignored.
 func (f *Framework) Level1Named(name string) *Level1 {
-	n := NormalizeName(name)
+	return f.level1(NormalizeName(name))
+}
+
+// level1 returns the 一级 category called n, a name without white space.
+func (f *Framework) level1(n string) *Level1 {
 	for i := range f.Level1 {
 		if nameIs(n, f.Level1[i].Name, f.Level1[i].Aliases) {
 			return &f.Level1[i]
@@ -348,27 +186,6 @@ func (f *Framework) Level1Named(name string) *Level1 {
 // is a *LevelError matching ErrEmptyLevel, ErrUnknownLevel1,
 // ErrUnknownLevel2 or ErrWrongParent.
 func (f *Framework) Resolve(level1, level2 string) (Ref, error) {
-	if ix := f.index; ix != nil {
-		// Most documents print the names as the framework does: try them
-		// as written, then without their white space ("经济效益\n指标"),
-		// removed into buffers on the stack: a map looked up with
-		// string(b) copies nothing. The index's names have no white space.
-		var b1, b2 [64]byte
-		e := ix.level1[level1]
-		if e == nil && hasSpace(level1) {
-			e = ix.level1[string(appendNormalized(b1[:0], level1))]
-		}
-		if e != nil {
-			if l2 := e.level2[level2]; l2 != nil {
-				return Ref{L1: e.l1, L2: l2}, nil
-			}
-			if hasSpace(level2) {
-				if l2 := e.level2[string(appendNormalized(b2[:0], level2))]; l2 != nil {
-					return Ref{L1: e.l1, L2: l2}, nil
-				}
-			}
-		}
-	}
 	n1, n2 := NormalizeName(level1), NormalizeName(level2)
 	fail := func(err error, parents []string) (Ref, error) {
 		return Ref{}, &LevelError{Framework: f.ID, Level1: level1, Level2: level2, Parents: parents, Err: err}
@@ -376,8 +193,7 @@ func (f *Framework) Resolve(level1, level2 string) (Ref, error) {
 	if n1 == "" || n2 == "" {
 		return fail(ErrEmptyLevel, nil)
 	}
-	// Not in the index (or no index): find what is wrong by scanning.
-	l1 := f.Level1Named(n1)
+	l1 := f.level1(n1)
 	if l1 != nil {
 		for j := range l1.Level2 {
 			if nameIs(n2, l1.Level2[j].Name, l1.Level2[j].Aliases) {
@@ -462,7 +278,6 @@ func (f *Framework) level2Named(name string) []Ref {
 // another ID.
 func (f *Framework) Clone() *Framework {
 	g := *f
-	g.index = nil // the copy may be changed
 	g.Required = append([]string(nil), f.Required...)
 	g.Level1 = make([]Level1, len(f.Level1))
 	for i, l1 := range f.Level1 {
@@ -501,7 +316,6 @@ func RegisterFramework(f *Framework) error {
 		return err
 	}
 	c := f.Clone()
-	c.buildIndex()
 	frameworks.Lock()
 	defer frameworks.Unlock()
 	if _, ok := frameworks.m[c.ID]; ok {

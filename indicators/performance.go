@@ -2,7 +2,6 @@ package indicators
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/cnfiscal/juesuan/amount"
 )
@@ -121,27 +120,20 @@ type Evaluation struct {
 	Suggestions string      `json:"suggestions,omitempty" jsonschema:"title=相关建议"`
 }
 
-// ProjectNames splits 部门预算项目名称 at 、，, and ；.
+// ProjectNames splits 部门预算项目名称 at 、，, and ；; white space is
+// removed and empty names are dropped.
 func (e *Evaluation) ProjectNames() []string {
-	return appendProjectNames(nil, e.Projects)
-}
-
-// appendProjectNames appends the project names of s, as ProjectNames reads
-// them, to dst.
-func appendProjectNames(dst []string, s string) []string {
-	from := 0
-	for i, r := range s {
-		if r == '、' || r == '，' || r == ',' || r == '；' || r == ';' {
-			if n := NormalizeName(s[from:i]); n != "" {
-				dst = append(dst, n)
-			}
-			from = i + utf8.RuneLen(r)
+	var names []string
+	for _, f := range strings.FieldsFunc(e.Projects, isProjectSeparator) {
+		if n := NormalizeName(f); n != "" {
+			names = append(names, n)
 		}
 	}
-	if n := NormalizeName(s[from:]); n != "" {
-		dst = append(dst, n)
-	}
-	return dst
+	return names
+}
+
+func isProjectSeparator(r rune) bool {
+	return r == '、' || r == '，' || r == ',' || r == '；' || r == ';'
 }
 
 // DepartmentEvaluation is the 部门（单位）整体支出绩效自评 report, with the

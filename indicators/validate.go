@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
@@ -114,14 +113,13 @@ func Validate(p *Performance, opts Options) audit.Findings {
 }
 
 // ValidateInto checks p, reporting into rep, which applies the profile's
+// ValidateInto checks p, reporting into rep, which applies the profile's
 // rule configuration. A nil p has nothing to check.
 func ValidateInto(p *Performance, opts Options, rep *audit.Reporter) {
 	if p == nil || rep == nil {
 		return
 	}
-	v := validators.Get().(*validator)
-	defer v.release()
-	v.p, v.opts, v.rep, v.fw = p, opts, rep, opts.Framework
+	v := &validator{p: p, opts: opts, rep: rep, fw: opts.Framework}
 	if v.fw == nil && opts.FrameworkID != "" {
 		f, err := LookupFramework(opts.FrameworkID)
 		if err != nil {
@@ -188,55 +186,50 @@ type table struct {
 	projects []string // normalised project names covered
 	funds    *Funds
 	inds     []Indicator
-	keys     []string // IndicatorKey of each row, once rowValues.hasKey (see key)
-	refs     []Ref    // resolved categories (zero Ref when unresolved)
-	errs     []error  // resolution errors
-	// vals memoises the parsed target and actual of each row, indexed by
-	// field; the cross-table checks read the same rows many times.
-	vals []rowValues
-	// runs are the runs of consecutive rows filed under one category, and
-	// unresolved reports a row filed under none: rows come grouped by
-	// category, so P2 looks at each category once and P7 and P8 find a
-	// category's rows run by run.
-	runs       []categoryRun
-	unresolved bool
+	rows     []row // what the rules read from each of inds
 }
 
-// categoryRun is rows start to end−1 of a table, all filed under ref
-// (the zero Ref when unresolved), whose aspect is aspect (as in rowValues).
-type categoryRun struct {
-	ref        Ref
-	aspect     int16
-	start, end int32
+// row is what the rules read from an indicator row, once: its category
+// under the framework, its IndicatorKey and its parsed target and actual
+// value (indexed by field).
+type row struct {
+	ref   Ref   // the zero Ref when unresolved
+	err   error // why it is unresolved
+	key   string
+	value [2]Value
 }
 
-// path is the JSON Pointer of the table. It and label are built only for a
-// finding: most validations report nothing.
+// path is the JSON Pointer of the table.
 func (t *table) path() string {
-	a, n := t.pathParts()
-	return a + n
+	if t.eval {
+		return "/performance/evaluations/" + strconv.Itoa(t.n)
+	}
+	return "/performance/projects/" + strconv.Itoa(t.n)
 }
 
-// pathParts are the parts of path, for building a longer string at once.
-func (t *table) pathParts() (string, string) {
-	if t.eval {
-		return "/performance/evaluations/", strconv.Itoa(t.n)
-	}
-	return "/performance/projects/", strconv.Itoa(t.n)
+// indPath is the JSON Pointer of field of row i.
+func (t *table) indPath(i int, field string) string {
+	return t.path() + "/indicators/" + strconv.Itoa(i) + "/" + field
 }
 
 // label is the table's Chinese label for messages.
 func (t *table) label() string {
-	a, b, c := t.labelParts()
-	return a + b + c
+	if t.eval {
+		return "评价结论表（" + NormalizeName(t.name) + "）"
+	}
+	return "项目“" + NormalizeName(t.name) + "”完成情况表"
 }
 
-// labelParts are the parts of label, for building a message at once.
-func (t *table) labelParts() (string, string, string) {
-	if t.eval {
-		return "评价结论表（", NormalizeName(t.name), "）"
+// key is IndicatorKey of row i's name.
+func (t *table) key(i int) string { return t.rows[i].key }
+
+// aspect is the Aspect of row i's 二级 category; ok is false when the row is
+// not filed under one.
+func (t *table) aspect(i int) (a Aspect, ok bool) {
+	if l2 := t.rows[i].ref.L2; l2 != nil {
+		return l2.Aspect, true
 	}
-	return "项目“", NormalizeName(t.name), "”完成情况表"
+	return NoAspect, false
 }
 
 // field selects the target or the actual value of an indicator row.
@@ -263,30 +256,10 @@ func (f field) key() string {
 	return "actual"
 }
 
-// rowValues locates what was read from one row's target and actual, each
-// computed on first use: 1 + the index into validator.values and
-// validator.keyedQs; 0 when not yet computed; -1 when computed and empty
-// (text that is not a value, or states no figure with a subject — most
-// rows). Indexes keep the per-row record small.
-type rowValues struct {
-	value [2]int32
-	keyed [2]int32
-	// aspect is the Aspect of the row's resolved 二级 category, or -1 when
-	// the row is not resolved; sameCategory compares rows by it.
-	aspect int16
-	// hasKey reports that table.keys holds the row's IndicatorKey.
-	hasKey bool
-}
+// value is ParseValue of row i's field.
+func (t *table) value(i int, f field) Value { return t.rows[i].value[f] }
 
-// key is IndicatorKey of row i's name, memoised for one validation: only
-// the rows P7 and P8 match by name need it.
-func (t *table) key(i int) string {
-	if !t.vals[i].hasKey {
-		t.keys[i], t.vals[i].hasKey = IndicatorKey(t.inds[i].Name), true
-	}
-	return t.keys[i]
-}
-
+// validator is one validation: the document, its options and its tables.
 type validator struct {
 	p      *Performance
 	opts   Options
@@ -295,241 +268,37 @@ type validator struct {
 	tables []table
 	// byProject maps a normalised project name to its project tables.
 	byProject map[string][]int
-	// last is the last answer of Framework.Resolve: rows come grouped by
-	// category, so consecutive rows usually repeat it.
-	last resolution
-	// values and keyedQs hold the memoised readings of rowValues.
-	values  []Value
-	keyedQs [][]keyedQuantity
-	kqArena []keyedQuantity // holds the elements of keyedQs
-	// cmps are the comparisons of P7 and P8 once compared is set; rowsArena
-	// holds their rows, ptsArena the project tables of one evaluation.
-	cmps      []comparison
-	compared  bool
-	rowsArena []int
-	ptsArena  []int
-	runs      []categoryRun // holds the tables' runs
-	names     []string      // holds the tables' project names
-	rowsBuf   []int         // scratch for costRows
-	// lastText is the last text parse read, and lastTextValue its reading.
-	lastText      string
-	lastTextValue int32
-	lastTextSet   bool
-	// lastRate is the last 完成率 text rate read, and lastRateValue its
-	// reading.
-	lastRate      string
-	lastRateValue Value
-	lastRateSet   bool
-	// The per-row arrays the tables' slices are cut from, kept for the
-	// next validation (see validators).
-	keys []string
-	refs []Ref
-	errs []error
-	vals []rowValues
 }
 
-// validators recycles the validator and its scratch arrays: validating a
-// document would otherwise allocate them afresh, and the garbage collector
-// would spend as long on them as the rules spend checking. Nothing of one
-// validation survives into the next: release clears every reference to the
-// document before the validator goes back.
-var validators = sync.Pool{New: func() any { return new(validator) }}
-
-// release clears v and returns it to validators.
-func (v *validator) release() {
-	clear(v.tables)
-	clear(v.values)
-	clear(v.keyedQs)
-	clear(v.kqArena)
-	clear(v.keys)
-	clear(v.refs)
-	clear(v.errs)
-	clear(v.vals)
-	clear(v.byProject)
-	clear(v.cmps)
-	clear(v.names)
-	*v = validator{
-		tables: v.tables[:0], byProject: v.byProject,
-		values: v.values[:0], keyedQs: v.keyedQs[:0], kqArena: v.kqArena[:0],
-		cmps: v.cmps[:0], rowsArena: v.rowsArena[:0], ptsArena: v.ptsArena[:0],
-		runs: v.runs[:0], names: v.names[:0], rowsBuf: v.rowsBuf[:0],
-		keys: v.keys[:0], refs: v.refs[:0], errs: v.errs[:0], vals: v.vals[:0],
-	}
-	validators.Put(v)
-}
-
-// scratch returns s resized to n elements, all zero, reusing its array when
-// it is large enough.
-func scratch[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	s = s[:n]
-	clear(s)
-	return s
-}
-
-type resolution struct {
-	level1, level2 string
-	ref            Ref
-	err            error
-	set            bool
-}
-
-// value is ParseValue of row i's field, memoised for one validation. The
-// result is shared: callers only read it.
-func (v *validator) value(t *table, i int, f field) *Value {
-	rv := &t.vals[i]
-	if rv.value[f] == 0 {
-		rv.value[f] = v.parse(t, i, f)
-	}
-	if rv.value[f] < 0 {
-		return &noValue
-	}
-	// An element of an earlier array, when values has grown since, holds
-	// the same reading.
-	return &v.values[rv.value[f]-1]
-}
-
-// noValue is the reading of a text that is not a value. It is never
-// written.
-var noValue Value
-
-// parse reads row i's field for rowValues.value. The same text is read
-// once: a row's target and actual value are often the same ("30万元",
-// "全年"), and so are consecutive rows' (the 时效指标 rows' "全年").
-func (v *validator) parse(t *table, i int, f field) int32 {
-	s := f.text(&t.inds[i])
-	o := 1 - f // the row's other field
-	if k := t.vals[i].value[o]; k != 0 && o.text(&t.inds[i]) == s {
-		return k
-	}
-	if v.lastTextSet && v.lastText == s {
-		return v.lastTextValue
-	}
-	k := int32(-1)
-	if x := ParseValue(s); x.OK {
-		v.values = append(v.values, x)
-		k = int32(len(v.values))
-	}
-	v.lastText, v.lastTextValue, v.lastTextSet = s, k, true
-	return k
-}
-
-// rate is parseRate, remembering the last answer: the 完成率 of row after
-// row is usually the same text ("100%").
-func (v *validator) rate(s string) *Value {
-	if s != v.lastRate || !v.lastRateSet {
-		v.lastRate, v.lastRateValue, v.lastRateSet = s, parseRate(s), true
-	}
-	return &v.lastRateValue
-}
-
-// keyedOf is keyedQuantities of row i's field, memoised for one validation.
-func (v *validator) keyedOf(t *table, i int, f field) []keyedQuantity {
-	rv := &t.vals[i]
-	if rv.keyed[f] == 0 {
-		rv.keyed[f] = v.scan(t, i, f)
-	}
-	if rv.keyed[f] < 0 {
-		return nil
-	}
-	return v.keyedQs[rv.keyed[f]-1]
-}
-
-// scan finds the keyed quantities of row i's field for rowValues.keyed.
-// A row whose target and actual value are the same sentence is scanned
-// once.
-func (v *validator) scan(t *table, i int, f field) int32 {
-	s := f.text(&t.inds[i])
-	o := 1 - f // the row's other field
-	if k := t.vals[i].keyed[o]; k != 0 && o.text(&t.inds[i]) == s {
-		return k
-	}
-	k := int32(-1)
-	n := len(v.kqArena)
-	if v.kqArena = appendKeyedQuantities(v.kqArena, s); len(v.kqArena) > n {
-		// The slice stays valid when the arena grows into a new array.
-		v.keyedQs = append(v.keyedQs, v.kqArena[n:len(v.kqArena):len(v.kqArena)])
-		k = int32(len(v.keyedQs))
-	}
-	return k
-}
-
-// resolve is v.fw.Resolve, memoised for one validation.
-func (v *validator) resolve(level1, level2 string) (Ref, error) {
-	// Rows come grouped by category: try the last answer first.
-	if r := &v.last; r.set && r.level1 == level1 && r.level2 == level2 {
-		return r.ref, r.err
-	}
-	ref, err := v.fw.Resolve(level1, level2)
-	v.last = resolution{level1, level2, ref, err, true}
-	return ref, err
-}
+// index lists the tables and files their rows under the framework.
 func (v *validator) index() {
-	if v.byProject == nil {
-		v.byProject = make(map[string][]int, len(v.p.Projects))
-	}
-	n := 0
-	for i := range v.p.Projects {
-		n += len(v.p.Projects[i].Indicators)
-	}
-	for i := range v.p.Evaluations {
-		n += len(v.p.Evaluations[i].Indicators)
-	}
-	// One backing array for every table's per-row slices.
-	v.keys, v.refs, v.errs, v.vals = scratch(v.keys, n), scratch(v.refs, n), scratch(v.errs, n), scratch(v.vals, n)
-	keys, refs, errs, vals := v.keys, v.refs, v.errs, v.vals
-	v.tables = v.tables[:0]
+	v.byProject = map[string][]int{}
 	add := func(t table) {
-		runs := len(v.runs)
-		m := len(t.inds)
-		t.keys, t.refs, t.errs, t.vals = keys[:m:m], refs[:m:m], errs[:m:m], vals[:m:m]
-		keys, refs, errs, vals = keys[m:], refs[m:], errs[m:], vals[m:]
+		t.rows = make([]row, len(t.inds))
 		for i := range t.inds {
+			in, r := &t.inds[i], &t.rows[i]
 			if v.fw != nil {
-				t.refs[i], t.errs[i] = v.resolve(t.inds[i].Level1, t.inds[i].Level2)
+				r.ref, r.err = v.fw.Resolve(in.Level1, in.Level2)
 			}
-			a := int16(-1)
-			if l2 := t.refs[i].L2; l2 != nil {
-				a = int16(l2.Aspect)
-			}
-			t.vals[i].aspect = a
-			t.unresolved = t.unresolved || a < 0
-			if n := len(v.runs); i == 0 || v.runs[n-1].ref != t.refs[i] {
-				v.runs = append(v.runs, categoryRun{ref: t.refs[i], aspect: a, start: int32(i), end: int32(i) + 1})
-			} else {
-				v.runs[n-1].end++
-			}
+			r.key = IndicatorKey(in.Name)
+			r.value = [2]Value{in.TargetValue(), in.ActualValue()}
 		}
-		// The slice stays valid when the arena grows into a new array.
-		t.runs = v.runs[runs:len(v.runs):len(v.runs)]
 		v.tables = append(v.tables, t)
 	}
 	for i := range v.p.Projects {
 		pt := &v.p.Projects[i]
 		n := NormalizeName(pt.Name)
 		v.byProject[n] = append(v.byProject[n], len(v.tables))
-		v.names = append(v.names, n)
-		// The slice stays valid when the arena grows into a new array.
-		add(table{n: i, name: pt.Name, projects: v.names[len(v.names)-1 : len(v.names) : len(v.names)], funds: &pt.Funds, inds: pt.Indicators})
+		add(table{n: i, name: pt.Name, projects: []string{n}, funds: &pt.Funds, inds: pt.Indicators})
 	}
 	for i := range v.p.Evaluations {
 		e := &v.p.Evaluations[i]
-		k := len(v.names)
-		v.names = appendProjectNames(v.names, e.Projects)
-		add(table{n: i, name: e.Projects, eval: true, projects: v.names[k:len(v.names):len(v.names)], funds: &e.Funds, inds: e.Indicators})
+		add(table{n: i, name: e.Projects, eval: true, projects: e.ProjectNames(), funds: &e.Funds, inds: e.Indicators})
 	}
 }
 
 func (v *validator) report(r *audit.Rule, sev audit.Severity, path, msg, expected, actual string) {
 	v.rep.Report(audit.Finding{Rule: r.ID, Severity: sev, Path: path, Message: msg, Expected: expected, Actual: actual})
-}
-
-// indPath is the JSON Pointer of field of row i of t.
-func indPath(t *table, i int, field string) string {
-	a, n := t.pathParts()
-	return a + n + "/indicators/" + strconv.Itoa(i) + "/" + field
 }
 
 // P1.
@@ -539,7 +308,8 @@ func (v *validator) checkHierarchy(r *audit.Rule) {
 	}
 	for ti := range v.tables {
 		t := &v.tables[ti]
-		for i, err := range t.errs {
+		for i := range t.rows {
+			err := t.rows[i].err
 			if err == nil {
 				continue
 			}
@@ -559,7 +329,7 @@ func (v *validator) checkHierarchy(r *audit.Rule) {
 					}
 				}
 			}
-			v.report(r, r.Severity, indPath(t, i, field),
+			v.report(r, r.Severity, t.indPath(i, field),
 				fmt.Sprintf("%s第%d行“%s”：%v", t.label(), i+1, NormalizeName(in.Name), err),
 				expected, NormalizeName(in.Level1)+"/"+NormalizeName(in.Level2))
 		}
@@ -583,38 +353,38 @@ func (v *validator) checkRequired(r *audit.Rule) {
 	if v.opts.Required != nil {
 		req = v.opts.Required
 	}
-	// Each required name is a 一级 category or the 二级 categories so named;
-	// a registered framework has its own requirements resolved already.
-	var wants []requirement
-	if ix := v.fw.index; ix != nil && v.opts.Required == nil {
-		wants = ix.required
-	} else {
-		wants = v.fw.requirementsOf(req)
-	}
 	for ti := range v.tables {
 		t := &v.tables[ti]
-		for k, name := range req {
-			have := false
-			for ri := range t.runs {
-				ref := &t.runs[ri].ref // each category once (see table.runs)
-				if w := &wants[k]; w.l1 != nil {
-					have = ref.L1 == w.l1
-				} else {
-					for _, x := range w.l2 {
-						have = have || ref.L2 == x.L2
-					}
-				}
-				if have {
-					break
-				}
-			}
-			if !have {
+		for _, name := range req {
+			if !v.hasCategory(t, name) {
 				v.report(r, r.Severity, t.path()+"/indicators",
 					fmt.Sprintf("%s没有“%s”类绩效指标", t.label(), NormalizeName(name)),
 					NormalizeName(name), "（无）")
 			}
 		}
 	}
+}
+
+// hasCategory reports whether a row of t is filed under the category called
+// name: the 一级 category so named, or else a 二级 category so named.
+func (v *validator) hasCategory(t *table, name string) bool {
+	l1 := v.fw.Level1Named(name)
+	var l2s []Ref
+	if l1 == nil {
+		l2s = v.fw.level2Named(name)
+	}
+	for _, row := range t.rows {
+		ref := row.ref
+		if l1 != nil && ref.L1 == l1 {
+			return true
+		}
+		for _, x := range l2s {
+			if ref.L2 == x.L2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 type fundsRow struct {
@@ -645,7 +415,7 @@ func (v *validator) checkExecutionRate(r *audit.Rule) {
 		t := &v.tables[ti]
 		for _, row := range fundsRows(t.funds) {
 			l := row.line
-			if l.Rate == "" || !l.Budget.IsSet() || !l.Actual.IsSet() || l.Budget.Sign() == 0 {
+			if !l.Budget.IsSet() || !l.Actual.IsSet() || l.Budget.Sign() == 0 {
 				continue
 			}
 			rv := l.RateValue()
@@ -665,36 +435,40 @@ func (v *validator) checkExecutionRate(r *audit.Rule) {
 }
 
 // sumCheck compares a total with its addends under the rule's tolerance and
-// reports a mismatch with sev, a difference within rounding as info. The
-// finding's path and subject (where) and the formula for the message
-// ("财政拨款 10 + 其他资金 2") are built only when there is something to
-// report.
-func (v *validator) sumCheck(r *audit.Rule, sev audit.Severity, where func() (path, what string), total Amount, addends []Amount, formula func() string) {
-	c := v.rep.Tolerance(r.ID).CompareSum(amount.TenThousandYuan, total, addends...)
-	if c.Outcome != amount.Mismatch && c.Outcome != amount.Rounding {
-		return
-	}
-	path, what := where()
+// reports a mismatch with the rule's severity, a difference within rounding
+// as info. path and what locate and name the total.
+func (v *validator) sumCheck(r *audit.Rule, path, what string, total Amount, s sum) {
+	c := v.rep.Tolerance(r.ID).CompareSum(amount.TenThousandYuan, total, s.addends...)
 	switch c.Outcome {
 	case amount.Mismatch:
-		v.report(r, sev, path, fmt.Sprintf("%s %s，%s = %s，相差 %s", what, total, formula(), c.Sum, c.Diff), c.Sum.String(), total.String())
+		v.report(r, r.Severity, path, fmt.Sprintf("%s %s，%s = %s，相差 %s", what, total, s, c.Sum, c.Diff), c.Sum.String(), total.String())
 	case amount.Rounding:
-		v.report(r, audit.Info, path, fmt.Sprintf("舍入差异：%s %s，%s = %s，相差 %s（容差 %s）", what, total, formula(), c.Sum, c.Diff, c.Bound), c.Sum.String(), total.String())
+		v.report(r, audit.Info, path, fmt.Sprintf("舍入差异：%s %s，%s = %s，相差 %s（容差 %s）", what, total, s, c.Sum, c.Diff, c.Bound), c.Sum.String(), total.String())
 	}
 }
 
-// joinAmounts writes label and the addends joined with "+", the formula
-// of a sumCheck message: "成本指标合计 30+3+5".
-func joinAmounts(label string, addends []Amount) string {
-	var b strings.Builder
-	b.WriteString(label)
-	for k, a := range addends {
-		if k > 0 {
-			b.WriteByte('+')
+// sum is the addends of a total, as a sumCheck message writes them: after
+// label, joined with "+" ("成本指标合计 30+3+5"), or, when names is set,
+// each after its name, joined with " + " ("财政拨款 10 + 其他资金 2").
+type sum struct {
+	label   string
+	names   []string
+	addends []Amount
+}
+
+// String writes the formula.
+func (s sum) String() string {
+	parts := make([]string, len(s.addends))
+	for k, a := range s.addends {
+		parts[k] = a.String()
+		if s.names != nil {
+			parts[k] = s.names[k] + " " + parts[k]
 		}
-		b.WriteString(a.String())
 	}
-	return b.String()
+	if s.names != nil {
+		return strings.Join(parts, " + ")
+	}
+	return s.label + strings.Join(parts, "+")
 }
 
 // fundsColumns are the columns of the funds table P4 adds up.
@@ -717,78 +491,64 @@ func (v *validator) checkFundsSum(r *audit.Rule) {
 			if !total.IsSet() || !fiscal.IsSet() || !other.IsSet() {
 				continue // a part not stated: nothing can be said
 			}
-			co := c.get(&f.CarryOver)
-			var buf [3]Amount
-			addends := append(buf[:0], fiscal)
-			if co.IsSet() {
-				addends = append(addends, co)
+			s := sum{names: []string{"财政拨款"}, addends: []Amount{fiscal}}
+			if co := c.get(&f.CarryOver); co.IsSet() {
+				s.names, s.addends = append(s.names, "上年结转资金"), append(s.addends, co)
 			}
-			addends = append(addends, other)
-			formula := func() string {
-				s := "财政拨款 " + fiscal.String()
-				if co.IsSet() {
-					s += " + 上年结转资金 " + co.String()
-				}
-				return s + " + 其他资金 " + other.String()
-			}
-			v.sumCheck(r, r.Severity, func() (string, string) {
-				return t.path() + "/funds/total/" + c.key, t.label() + "年度资金总额" + c.label
-			}, total, addends, formula)
+			s.names, s.addends = append(s.names, "其他资金"), append(s.addends, other)
+			v.sumCheck(r, t.path()+"/funds/total/"+c.key, t.label()+"年度资金总额"+c.label, total, s)
 		}
 	}
 }
 
 // moneyOf reads row i's field as an amount in 万元, exactly.
-func (v *validator) moneyOf(t *table, i int, f field) (Amount, bool) {
-	d, ok := v.value(t, i, f).InUnit("万元")
+func moneyOf(t *table, i int, f field) (Amount, bool) {
+	d, ok := t.value(i, f).InUnit("万元")
 	if !ok {
 		return Amount{}, false
 	}
 	return amount.New(d), true
 }
 
-// costRows appends the indexes of a table's 成本指标 rows to out.
-func costRows(out []int, t *table) []int {
-	for i, ref := range t.refs {
-		if ref.L2 != nil && ref.L2.Aspect == Cost {
-			out = append(out, i)
+// moneyOfRows reads field f of the given rows of t as amounts in 万元; ok
+// is false if one of them is not an amount.
+func moneyOfRows(t *table, rows []int, f field) (addends []Amount, ok bool) {
+	for _, i := range rows {
+		a, ok := moneyOf(t, i, f)
+		if !ok {
+			return nil, false
 		}
+		addends = append(addends, a)
 	}
-	return out
+	return addends, true
 }
 
 // P5.
 func (v *validator) checkCostSum(r *audit.Rule) {
 	for ti := range v.tables {
 		t := &v.tables[ti]
-		rows := costRows(v.rowsBuf[:0], t)
-		v.rowsBuf = rows
+		var rows []int
+		for i := range t.inds {
+			if a, ok := t.aspect(i); ok && a == Cost {
+				rows = append(rows, i)
+			}
+		}
 		budget := t.funds.Total.Budget
 		if len(rows) == 0 || !budget.IsSet() {
 			continue
 		}
-		var buf [8]Amount
-		addends := buf[:0]
-		for _, i := range rows {
-			a, ok := v.moneyOf(t, i, fieldTarget)
-			if !ok {
-				addends = nil // a cost target that is not an amount: cannot tell
-				break
-			}
-			addends = append(addends, a)
+		addends, ok := moneyOfRows(t, rows, fieldTarget)
+		if !ok {
+			continue // a cost target that is not an amount: cannot tell
 		}
-		if addends == nil {
-			continue
-		}
-		v.sumCheck(r, r.Severity, func() (string, string) { return t.path() + "/funds/total/budget", t.label() + "预算数" }, budget, addends,
-			func() string { return joinAmounts("成本指标合计 ", addends) })
+		v.sumCheck(r, t.path()+"/funds/total/budget", t.label()+"预算数", budget, sum{label: "成本指标合计 ", addends: addends})
 	}
 }
 
 // completion computes the 完成率 (percent) that target and actual imply,
 // rounded half away from zero to places decimal places, and whether the
 // target is met. ok is false when they cannot be compared.
-func completion(target, actual *Value, places int32) (pct decimal.Decimal, met, ok bool) {
+func completion(target, actual Value, places int32) (pct decimal.Decimal, met, ok bool) {
 	if target.IsPeriod() || actual.IsPeriod() {
 		if target.IsPeriod() && actual.IsPeriod() && samePeriod(target.Period, actual.Period) {
 			return hundred, true, true
@@ -798,11 +558,9 @@ func completion(target, actual *Value, places int32) (pct decimal.Decimal, met, 
 	if actual.Comparator != Plain && actual.Comparator != EQ {
 		return decimal.Decimal{}, false, false // an approximate or bounded actual value
 	}
-	x, y := target.Number, actual.Number // in one unit: a ratio needs no scaling
-	if !target.IsQuantity() || !actual.IsQuantity() || target.Unit != actual.Unit {
-		if x, y, ok = commonScale(*target, *actual); !ok {
-			return decimal.Decimal{}, false, false
-		}
+	x, y, ok := commonScale(target, actual)
+	if !ok {
+		return decimal.Decimal{}, false, false
 	}
 	if target.Comparator.Upper() {
 		// An upper bound x: met when y ≤ x, and 完成率 is x ÷ y.
@@ -818,9 +576,6 @@ func completion(target, actual *Value, places int32) (pct decimal.Decimal, met, 
 	if x.Sign() <= 0 {
 		return decimal.Decimal{}, false, false
 	}
-	if x.Equal(y) {
-		return hundred, true, true // the common case, exactly 100
-	}
 	return y.Mul(hundred).DivRound(x, places), y.Cmp(x) >= 0, true
 }
 
@@ -833,22 +588,19 @@ func (v *validator) checkCompletion(r *audit.Rule) {
 		t := &v.tables[ti]
 		for i := range t.inds {
 			in := &t.inds[i]
-			if in.Rate == "" {
-				continue // no 完成率 (parseRate reads nothing in "")
-			}
-			rv := v.rate(in.Rate)
+			rv := in.RateValue()
 			if !rv.OK {
 				continue
 			}
 			places := min(decimals(rv.Number), 2)
-			want, met, ok := completion(v.value(t, i, fieldTarget), v.value(t, i, fieldActual), places)
+			want, met, ok := completion(t.value(i, fieldTarget), t.value(i, fieldActual), places)
 			if !ok {
 				continue
 			}
 			if want.Equal(rv.Number) || (met && rv.Number.Equal(hundred)) {
 				continue
 			}
-			v.report(r, r.Severity, indPath(t, i, "rate"),
+			v.report(r, r.Severity, t.indPath(i, "rate"),
 				fmt.Sprintf("%s“%s”完成率填列 %s，但指标值“%s”、实际完成值“%s”对应完成率 %s%%",
 					t.label(), NormalizeName(in.Name), in.Rate, in.Target, in.Actual, want.StringFixed(places)),
 				want.StringFixed(places)+"%", in.Rate)
@@ -901,20 +653,17 @@ type comparison struct {
 	rows []int
 }
 
-// comparisons returns the rows P7 and P8 compare, found on first use: which
-// rows are the same indicator does not depend on the field compared.
+// comparisons returns the rows P7 and P8 compare: which rows are the same
+// indicator does not depend on the field compared.
 func (v *validator) comparisons() []comparison {
-	if v.compared {
-		return v.cmps
-	}
-	v.compared = true
+	var cmps []comparison
 	// Project table against project table.
 	for _, idx := range v.byProject {
 		for k := 1; k < len(idx); k++ {
 			b := &v.tables[idx[k]]
 			for j := range b.inds {
 				if a, i, ok := v.findDirect(idx[:1], b, j); ok {
-					v.cmps = append(v.cmps, comparison{a: a, i: i, b: b, j: j})
+					cmps = append(cmps, comparison{a: a, i: i, b: b, j: j})
 				}
 			}
 		}
@@ -924,45 +673,31 @@ func (v *validator) comparisons() []comparison {
 		if !e.eval {
 			continue
 		}
-		pts := v.ptsArena[:0]
+		var pts []int
 		for _, n := range e.projects {
 			pts = append(pts, v.byProject[n]...)
 		}
-		v.ptsArena = pts
 		for j := range e.inds {
-			if e.refs[j].L2 == nil {
+			if e.rows[j].ref.L2 == nil {
 				continue
 			}
-			if idx, ok := v.byProject[e.key(j)]; ok && contains(e.projects, e.key(j)) {
+			if idx, ok := v.byProject[e.key(j)]; ok && slices.Contains(e.projects, e.key(j)) {
 				// A row named after a project sums up that project's rows
 				// of its category.
 				pt := &v.tables[idx[0]]
-				n := len(v.rowsArena)
-				if ea := e.vals[j].aspect; ea >= 0 && !pt.unresolved {
-					// Every row resolved: sameCategory compares aspects,
-					// and a run at a time will do.
-					for _, run := range pt.runs {
-						if run.aspect == ea && ea != int16(NoAspect) {
-							for i := run.start; i < run.end; i++ {
-								v.rowsArena = append(v.rowsArena, int(i))
-							}
-						}
-					}
-				} else {
-					for i := range pt.inds {
-						if sameCategory(pt, i, e, j) {
-							v.rowsArena = append(v.rowsArena, i)
-						}
+				rows := make([]int, 0, len(pt.inds))
+				for i := range pt.inds {
+					if sameCategory(pt, i, e, j) {
+						rows = append(rows, i)
 					}
 				}
-				if len(v.rowsArena) > n {
-					// The slice stays valid when the arena grows into a new array.
-					v.cmps = append(v.cmps, comparison{a: pt, b: e, j: j, rows: v.rowsArena[n:len(v.rowsArena):len(v.rowsArena)]})
+				if len(rows) > 0 {
+					cmps = append(cmps, comparison{a: pt, b: e, j: j, rows: rows})
 				}
 				continue
 			}
 			if a, i, ok := v.findDirect(pts, e, j); ok {
-				v.cmps = append(v.cmps, comparison{a: a, i: i, b: e, j: j})
+				cmps = append(cmps, comparison{a: a, i: i, b: e, j: j})
 			}
 		}
 		// Evaluation against an earlier evaluation of the same rows.
@@ -972,28 +707,21 @@ func (v *validator) comparisons() []comparison {
 			}
 			for j := range e.inds {
 				if a, i, ok := v.findDirect([]int{tj}, e, j); ok {
-					v.cmps = append(v.cmps, comparison{a: a, i: i, b: e, j: j})
+					cmps = append(cmps, comparison{a: a, i: i, b: e, j: j})
 				}
 			}
 		}
 	}
-	return v.cmps
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return cmps
 }
 
 // sameCategory reports whether two rows are filed under the same 二级
 // category (by aspect when resolved, else by normalised name).
 func sameCategory(a *table, i int, b *table, j int) bool {
-	if x, y := a.vals[i].aspect, b.vals[j].aspect; x >= 0 && y >= 0 {
-		return x == y && x != int16(NoAspect)
+	x, okx := a.aspect(i)
+	y, oky := b.aspect(j)
+	if okx && oky {
+		return x == y && x != NoAspect
 	}
 	return NormalizeName(a.inds[i].Level2) == NormalizeName(b.inds[j].Level2)
 }
@@ -1022,43 +750,29 @@ func (v *validator) findDirect(idx []int, b *table, j int) (*table, int, bool) {
 // sameText compares field f of row i of a and row j of b as written, white
 // space ignored; two values that parse to the same quantity or period are
 // the same.
-func (v *validator) sameText(f field, a *table, i int, b *table, j int) bool {
-	x, y := f.text(&a.inds[i]), f.text(&b.inds[j])
-	if x == y || equalIgnoringSpace(x, y) {
+func sameText(f field, a *table, i int, b *table, j int) bool {
+	if NormalizeName(f.text(&a.inds[i])) == NormalizeName(f.text(&b.inds[j])) {
 		return true
 	}
-	vx, vy := v.value(a, i, f), v.value(b, j, f)
+	vx, vy := a.value(i, f), b.value(j, f)
 	if vx.OK && vy.OK {
 		if vx.IsPeriod() || vy.IsPeriod() {
 			return samePeriod(vx.Period, vy.Period)
 		}
-		a, b, ok := commonScale(*vx, *vy)
-		return ok && a.Equal(b) && vx.Comparator == vy.Comparator
+		x, y, ok := commonScale(vx, vy)
+		return ok && x.Equal(y) && vx.Comparator == vy.Comparator
 	}
 	return false
 }
 
-// equalIgnoringSpace reports whether NormalizeName(x) == NormalizeName(y),
-// without building either.
-func equalIgnoringSpace(x, y string) bool {
-	if !hasSpace(x) && !hasSpace(y) {
-		return x == y
-	}
-	return NormalizeName(x) == NormalizeName(y)
-}
-
 func (v *validator) direct(r *audit.Rule, f field, what string, a *table, i int, b *table, j int) {
-	if v.sameText(f, a, i, b, j) {
+	if sameText(f, a, i, b, j) {
 		return
 	}
 	x, y, key := f.text(&a.inds[i]), f.text(&b.inds[j]), f.key()
-	// One concatenation builds the message, with no label or path of its
-	// own in between.
-	b1, b2, b3 := b.labelParts()
-	a1, a2, a3 := a.labelParts()
-	ap, an := a.pathParts()
-	v.report(r, r.Severity, indPath(b, j, key),
-		b1+b2+b3+"“"+NormalizeName(b.inds[j].Name)+"”的"+what+"“"+y+"”与"+a1+a2+a3+"（"+ap+an+"/indicators/"+strconv.Itoa(i)+"/"+key+"）同一指标的"+what+"“"+x+"”不一致",
+	v.report(r, r.Severity, b.indPath(j, key),
+		fmt.Sprintf("%s“%s”的%s“%s”与%s（%s）同一指标的%s“%s”不一致",
+			b.label(), NormalizeName(b.inds[j].Name), what, y, a.label(), a.indPath(i, key), what, x),
 		x, y)
 }
 
@@ -1067,40 +781,26 @@ func (v *validator) direct(r *audit.Rule, f field, what string, a *table, i int,
 func (v *validator) aggregate(r *audit.Rule, f field, what string, e *table, j int, pt *table, rows []int) {
 	in := &e.inds[j]
 	text, key := f.text(in), f.key()
-	val := v.value(e, j, f)
+	val := e.value(j, f)
 	switch {
-	case e.refs[j].L2.Aspect == Cost:
-		total, ok := v.moneyOf(e, j, f)
+	case e.rows[j].ref.L2.Aspect == Cost:
+		total, ok := moneyOf(e, j, f)
 		if !ok {
 			return
 		}
-		var abuf [16]Amount
-		addends := abuf[:0]
-		for _, i := range rows {
-			a, ok := v.moneyOf(pt, i, f)
-			if !ok {
-				return
-			}
-			addends = append(addends, a)
+		addends, ok := moneyOfRows(pt, rows, f)
+		if !ok {
+			return
 		}
-		if v.rep.Tolerance(r.ID).CompareSum(amount.TenThousandYuan, total, addends...).Outcome == amount.Equal {
-			return // the common case: build no message
-		}
-		addends = append([]Amount(nil), addends...)
-		v.sumCheck(r, r.Severity, func() (string, string) {
-			return indPath(e, j, key), fmt.Sprintf("%s“%s”成本%s（万元）", e.label(), NormalizeName(in.Name), what)
-		},
-			total, addends, func() string { return joinAmounts(pt.label()+"成本指标"+what+"合计 ", addends) })
+		v.sumCheck(r, e.indPath(j, key), fmt.Sprintf("%s“%s”成本%s（万元）", e.label(), NormalizeName(in.Name), what),
+			total, sum{label: pt.label() + "成本指标" + what + "合计 ", addends: addends})
 	case val.IsPeriod():
 		for _, i := range rows {
-			o := v.value(pt, i, f)
-			if o.IsPeriod() && !samePeriod(o.Period, val.Period) {
+			if o := pt.value(i, f); o.IsPeriod() && !samePeriod(o.Period, val.Period) {
 				other := f.text(&pt.inds[i])
-				e1, e2, e3 := e.labelParts()
-				p1, p2, p3 := pt.labelParts()
-				pp, pn := pt.pathParts()
-				v.report(r, r.Severity, indPath(e, j, key),
-					e1+e2+e3+"“"+NormalizeName(in.Name)+"”的"+what+"“"+text+"”与"+p1+p2+p3+"（"+pp+pn+"/indicators/"+strconv.Itoa(i)+"/"+key+"）的"+what+"“"+other+"”不一致",
+				v.report(r, r.Severity, e.indPath(j, key),
+					fmt.Sprintf("%s“%s”的%s“%s”与%s（%s）的%s“%s”不一致",
+						e.label(), NormalizeName(in.Name), what, text, pt.label(), pt.indPath(i, key), what, other),
 					other, text)
 				return
 			}
@@ -1112,22 +812,26 @@ func (v *validator) aggregate(r *audit.Rule, f field, what string, e *table, j i
 	}
 }
 
-// keyed compares the figures with a subject in text against the same
-// subjects' figures in the project rows.
+// keyed compares the figures with a subject in evaluation row j of e
+// against the same subjects' figures in the project rows.
 func (v *validator) keyed(r *audit.Rule, f field, what string, e *table, j int, pt *table, rows []int) {
-	qs := v.keyedOf(e, j, f)
+	in := &e.inds[j]
+	key := f.key()
+	qs := keyedQuantities(f.text(in))
 	if len(qs) == 0 {
 		return
 	}
-	key := f.key()
-	var seenBuf [4]string
-	seen := seenBuf[:0] // subjects already reported
+	others := make([][]keyedQuantity, len(rows)) // the project rows' figures
+	for k, i := range rows {
+		others[k] = keyedQuantities(f.text(&pt.inds[i]))
+	}
+	var seen []string // subjects already reported
 	for _, q := range qs {
 		var conflict keyedQuantity
 		conflictRow := -1
 		agree := false
-		for _, i := range rows {
-			for _, o := range v.keyedOf(pt, i, f) {
+		for k, i := range rows {
+			for _, o := range others[k] {
 				if !keysMatch(q.key, o.key) || q.unit != o.unit {
 					continue
 				}
@@ -1138,17 +842,14 @@ func (v *validator) keyed(r *audit.Rule, f field, what string, e *table, j int, 
 				}
 			}
 		}
-		if agree || conflictRow < 0 || contains(seen, q.key) {
+		if agree || conflictRow < 0 || slices.Contains(seen, q.key) {
 			continue
 		}
 		seen = append(seen, q.key)
-		in := &e.inds[j]
-		e1, e2, e3 := e.labelParts()
-		p1, p2, p3 := pt.labelParts()
-		pp, pn := pt.pathParts()
-		v.report(r, r.Severity, indPath(e, j, key),
-			e1+e2+e3+"“"+NormalizeName(in.Name)+"”的"+what+"写“"+q.raw+"”，"+p1+p2+p3+"（"+pp+pn+"/indicators/"+strconv.Itoa(conflictRow)+"/"+key+"，"+
-				NormalizeName(pt.inds[conflictRow].Name)+"）同一事项写“"+conflict.raw+"”",
+		v.report(r, r.Severity, e.indPath(j, key),
+			fmt.Sprintf("%s“%s”的%s写“%s”，%s（%s，%s）同一事项写“%s”",
+				e.label(), NormalizeName(in.Name), what, q.raw, pt.label(), pt.indPath(conflictRow, key),
+				NormalizeName(pt.inds[conflictRow].Name), conflict.raw),
 			conflict.raw, q.raw)
 	}
 }
@@ -1162,27 +863,31 @@ func (v *validator) checkProjectTotal(r *audit.Rule) {
 	if v.opts.ExpenditureUnit == amount.Yuan {
 		pe = pe.Convert(amount.Yuan, amount.TenThousandYuan).Round(2)
 	}
-	if len(v.p.Projects) > 0 {
-		var abuf [8]Amount
-		addends := abuf[:0]
-		for i := range v.p.Projects {
-			a := v.p.Projects[i].Funds.Total.Actual
-			if !a.IsSet() {
-				addends = nil
-				break
-			}
-			addends = append(addends, a)
-		}
-		if addends != nil {
-			v.sumCheck(r, r.Severity, func() (string, string) { return "/performance/projects", "决算表项目支出" }, pe, addends,
-				func() string { return joinAmounts("各项目绩效目标完成情况表执行数合计 ", addends) })
-		}
+	var actuals []Amount
+	for i := range v.p.Projects {
+		actuals = append(actuals, v.p.Projects[i].Funds.Total.Actual)
+	}
+	if allSet(actuals) {
+		v.sumCheck(r, "/performance/projects", "决算表项目支出", pe, sum{label: "各项目绩效目标完成情况表执行数合计 ", addends: actuals})
 	}
 	if d := v.p.Department; d != nil && d.Expenditure.Project.IsSet() && !d.Expenditure.Project.Equal(pe) {
 		v.report(r, r.Severity, "/performance/department/expenditure/project",
 			fmt.Sprintf("部门整体支出自评的项目支出 %s 与决算表项目支出 %s 不一致", d.Expenditure.Project, pe),
 			pe.String(), d.Expenditure.Project.String())
 	}
+}
+
+// allSet reports whether there are amounts and every one is set.
+func allSet(amounts []Amount) bool {
+	if len(amounts) == 0 {
+		return false
+	}
+	for _, a := range amounts {
+		if !a.IsSet() {
+			return false
+		}
+	}
+	return true
 }
 
 // evaluationColumns are the columns P10 compares.
@@ -1201,12 +906,11 @@ func (v *validator) checkEvaluationSum(r *audit.Rule) {
 		if !e.eval || len(e.projects) == 0 {
 			continue
 		}
-		var pbuf [4]*table
-		pts := pbuf[:0]
+		var pts []*table
 		for _, n := range e.projects {
 			idx, ok := v.byProject[n]
 			if !ok {
-				pts = nil
+				pts = nil // a project without its table: nothing to add up
 				break
 			}
 			pts = append(pts, &v.tables[idx[0]])
@@ -1215,22 +919,15 @@ func (v *validator) checkEvaluationSum(r *audit.Rule) {
 			continue
 		}
 		for _, c := range evaluationColumns {
-			total := c.get(&e.funds.Total)
-			var abuf [4]Amount
-			addends := abuf[:0]
+			var addends []Amount
 			for _, pt := range pts {
-				a := c.get(&pt.funds.Total)
-				if !a.IsSet() {
-					addends = nil
-					break
-				}
-				addends = append(addends, a)
+				addends = append(addends, c.get(&pt.funds.Total))
 			}
-			if addends == nil {
+			if !allSet(addends) {
 				continue
 			}
-			v.sumCheck(r, r.Severity, func() (string, string) { return e.path() + "/funds/total/" + c.key, e.label() + c.label }, total, addends,
-				func() string { return joinAmounts("所列项目完成情况表"+c.plabel+"合计 ", addends) })
+			v.sumCheck(r, e.path()+"/funds/total/"+c.key, e.label()+c.label, c.get(&e.funds.Total),
+				sum{label: "所列项目完成情况表" + c.plabel + "合计 ", addends: addends})
 		}
 	}
 }
@@ -1242,40 +939,32 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 		return
 	}
 	const base = "/performance/department"
-	var buf [8]Amount
+	// items are the amounts of a breakdown, or nil if one is not stated.
 	items := func(list []NamedAmount) []Amount {
-		out := buf[:0]
+		var out []Amount
 		for _, it := range list {
-			if !it.Amount.IsSet() {
-				return nil
-			}
 			out = append(out, it.Amount)
+		}
+		if !allSet(out) {
+			return nil
 		}
 		return out
 	}
-	if a := items(d.Income.Items); len(a) > 0 {
-		v.sumCheck(r, r.Severity, func() (string, string) {
-			return base + "/income/total", "部门整体支出自评财政资金收入总计"
-		}, d.Income.Total, a,
-			func() string { return joinAmounts("收入明细合计 ", a) })
+	if a := items(d.Income.Items); a != nil {
+		v.sumCheck(r, base+"/income/total", "部门整体支出自评财政资金收入总计", d.Income.Total, sum{label: "收入明细合计 ", addends: a})
 	}
 	x := &d.Expenditure
 	if x.Basic.IsSet() && x.Project.IsSet() {
-		v.sumCheck(r, r.Severity, func() (string, string) {
-			return base + "/expenditure/total", "部门整体支出自评财政资金支出"
-		}, x.Total,
-			[]Amount{x.Basic, x.Project}, func() string { return fmt.Sprintf("基本支出 %s + 项目支出 %s", x.Basic, x.Project) })
+		v.sumCheck(r, base+"/expenditure/total", "部门整体支出自评财政资金支出", x.Total,
+			sum{names: []string{"基本支出", "项目支出"}, addends: []Amount{x.Basic, x.Project}})
 	}
-	if a := items(x.Items); len(a) > 0 {
-		v.sumCheck(r, r.Severity, func() (string, string) {
-			return base + "/expenditure/total", "部门整体支出自评财政资金支出"
-		}, x.Total, a,
-			func() string { return joinAmounts("支出明细合计 ", a) })
+	if a := items(x.Items); a != nil {
+		v.sumCheck(r, base+"/expenditure/total", "部门整体支出自评财政资金支出", x.Total, sum{label: "支出明细合计 ", addends: a})
 	}
 	oc := &d.OperatingCost
 	if oc.Current.IsSet() && oc.Prior.IsSet() && oc.Change.IsSet() {
-		v.sumCheck(r, r.Severity, func() (string, string) { return base + "/operatingCost/change", "机关运行经费本年数" }, oc.Current,
-			[]Amount{oc.Prior, oc.Change}, func() string { return fmt.Sprintf("上年数 %s + 增减额 %s", oc.Prior, oc.Change) })
+		v.sumCheck(r, base+"/operatingCost/change", "机关运行经费本年数", oc.Current,
+			sum{names: []string{"上年数", "增减额"}, addends: []Amount{oc.Prior, oc.Change}})
 	}
 	if oc.ChangePercent.IsSet() && oc.Prior.IsSet() && oc.Current.IsSet() {
 		dp, _ := oc.ChangePercent.Decimal()
@@ -1286,8 +975,7 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 				want.StringFixed(places), oc.ChangePercent.String())
 		}
 	}
-	if a := items(d.ProjectFunds.Items); len(a) > 0 && x.Project.IsSet() {
-		v.sumCheck(r, r.Severity, func() (string, string) { return base + "/expenditure/project", "部门整体支出自评项目支出" }, x.Project, a,
-			func() string { return joinAmounts("项目资金合计 ", a) })
+	if a := items(d.ProjectFunds.Items); a != nil && x.Project.IsSet() {
+		v.sumCheck(r, base+"/expenditure/project", "部门整体支出自评项目支出", x.Project, sum{label: "项目资金合计 ", addends: a})
 	}
 }
