@@ -36,8 +36,8 @@ type loc struct{ line, col int }
 // byte of its cleaned text.
 type para struct {
 	text  string
-	segs  []seg     // where the bytes of text come from, in order of off
-	end   seg       // the position after the last byte (off unused)
+	segs  []seg // where the bytes of text come from, in order of off
+	end   seg   // the position after the last byte (off unused)
 	cell  bool
 	row   int // index of the table row for a cell, -1 otherwise
 	level int // heading level 0–2, 3 for a numbered item heading, -1 for text
