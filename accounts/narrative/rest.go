@@ -409,7 +409,7 @@ func (r *run) instructions(p *para) {
 			continue
 		}
 		reported[sp[0]] = true
-		r.instr = append(r.instr, span{p, sp[0], sp[1]})
+		r.addInstr(p, 0, sp)
 	}
 	for _, sp := range p.sents {
 		s := strings.TrimSpace(t[sp[0]:sp[1]])
@@ -419,7 +419,7 @@ func (r *run) instructions(p *para) {
 			}
 			if !reported[sp[0]] {
 				r.add(RuleInstruction, p, sp[0], "", fmt.Sprintf("编写说明未删除：“%s”", clip(s, 60)), "删除", clip(s, 60))
-				r.instr = append(r.instr, span{p, sp[0], sp[1]})
+				r.addInstr(p, 1, sp)
 			}
 			break
 		}
@@ -581,10 +581,10 @@ func (r *run) checkTargets() {
 	}
 	var targets, actuals []qty
 	for _, c := range r.claims {
-		if c.kind != count || len(c.titles) == 0 || c.approx {
+		if c.kind != count || c.title == "" || c.approx {
 			continue
 		}
-		q := qty{c, c.titles[len(c.titles)-1]}
+		q := qty{c, c.title}
 		switch {
 		case c.target:
 			targets = append(targets, q)
@@ -668,17 +668,32 @@ func (r *run) checkTargets() {
 	}
 }
 
-// span is a stretch of a paragraph.
-type span struct {
-	p    *para
-	a, b int
+// instrSpans are the notes to the author of a paragraph: parenthesised
+// notes and sentences, each list in order and not overlapping.
+type instrSpans [2][][2]int
+
+func (r *run) addInstr(p *para, kind int, sp [2]int) {
+	if r.instr == nil {
+		r.instr = map[*para]*instrSpans{}
+	}
+	s := r.instr[p]
+	if s == nil {
+		s = &instrSpans{}
+		r.instr[p] = s
+	}
+	s[kind] = append(s[kind], sp)
 }
 
 // inInstruction reports whether c sits in a note to the author (its
 // numbers are template text, not claims).
 func (r *run) inInstruction(c *claim) bool {
-	for _, s := range r.instr {
-		if s.p == c.p && c.off >= s.a && c.off < s.b {
+	s := r.instr[c.p]
+	if s == nil {
+		return false
+	}
+	for _, list := range s {
+		i := sort.Search(len(list), func(i int) bool { return list[i][1] > c.off })
+		if i < len(list) && c.off >= list[i][0] {
 			return true
 		}
 	}

@@ -112,6 +112,7 @@ type trow struct {
 type document struct {
 	paras []*para
 	rows  []*trow
+	work  int // the work of reading the text (see meter)
 }
 
 var (
@@ -295,6 +296,7 @@ func parse(data []byte, pat *compiled) (*document, error) {
 		prevBlank = false
 	}
 	eachLine(s, func(num int, raw string) {
+		d.work += len(raw) + 1
 		ln := &rawLine{raw: raw}
 		ln.tab, ln.blank = lineKind(raw)
 		if !ln.blank {
