@@ -595,6 +595,13 @@ func (in *sentenceInfo) startSubject(s string, from, cl int) string {
 // one ("1、教育支出（类）普通教育（款）初中教育（项）。"), so that the figures
 // of its later sentences restate that 科目.
 func topic(p *para) string {
+	if !p.topicDone {
+		p.topic, p.topicDone = findTopic(p), true
+	}
+	return p.topic
+}
+
+func findTopic(p *para) string {
 	if len(p.sents) < 2 {
 		return ""
 	}

@@ -226,16 +226,19 @@ func (r *run) flatWord(p *para, si int, off int) {
 // checkEmpty verifies statements that a table or item has no figures (C9).
 func (r *run) checkEmpty() {
 	for _, p := range r.d.paras {
-		var taken [][2]int
+		var taken spanLists
 		for _, e := range r.l.pat.empty {
 			if !e.re.mayMatch(p.runeSet()) {
 				continue
 			}
+			taken.next()
+			r.m.add(8 * len(p.text))
 			for _, m := range e.re.FindAllStringIndex(p.text, -1) {
-				if overlaps(taken, m[0], m[1]) {
+				r.m.add(len(taken.lists))
+				if taken.overlaps(m[0], m[1]) {
 					continue
 				}
-				taken = append(taken, [2]int{m[0], m[1]})
+				taken.add(m[0], m[1])
 				for _, id := range e.Facts {
 					f := r.ix.byID[id]
 					if f == nil || !f.Value.IsSet() {
@@ -268,20 +271,23 @@ func (r *run) checkLeftovers() {
 				r.add(RuleLeftover, p, m[0], "", fmt.Sprintf("模板备选词未选定：“%s”", t[m[0]:m[1]]), "选定其一", t[m[0]:m[1]])
 			}
 		}
-		var seen [][2]int
+		var seen spanLists
 		for _, re := range pat.placeholders {
 			if !re.mayMatch(set) {
 				continue
 			}
+			seen.next()
+			r.m.add(8 * len(t))
 			for _, m := range re.FindAllStringSubmatchIndex(t, -1) {
 				a, b := m[0], m[1]
 				if len(m) >= 4 && m[2] >= 0 {
 					a, b = m[2], m[3]
 				}
-				if overlaps(seen, a, b) || inLatinWord(t, a, b) {
+				r.m.add(len(seen.lists) + b - a)
+				if seen.overlaps(a, b) || inLatinWord(t, a, b) {
 					continue
 				}
-				seen = append(seen, [2]int{a, b})
+				seen.add(a, b)
 				r.add(RuleLeftover, p, a, "", fmt.Sprintf("模板占位符未替换：“%s”", t[a:b]), "实际内容", t[a:b])
 			}
 		}
@@ -326,9 +332,36 @@ func inLatinWord(t string, a, b int) bool {
 	return a > 0 && isASCIIAlnum(t[a-1]) || b < len(t) && isASCIIAlnum(t[b])
 }
 
-func overlaps(spans [][2]int, a, b int) bool {
-	for _, s := range spans {
-		if a < s[1] && s[0] < b {
+// spanLists are the spans taken by the matches of earlier patterns, one
+// list per pattern, each in order and not overlapping. The matches of a
+// pattern are asked about in order, so each list is read once per pattern.
+type spanLists struct {
+	lists   [][][2]int
+	cur     []int
+	current [][2]int
+}
+
+// next starts the matches of the next pattern.
+func (s *spanLists) next() {
+	if len(s.current) > 0 {
+		s.lists = append(s.lists, s.current)
+	}
+	s.current = nil
+	s.cur = make([]int, len(s.lists))
+}
+
+func (s *spanLists) add(a, b int) { s.current = append(s.current, [2]int{a, b}) }
+
+// overlaps reports whether [a, b) overlaps a span of an earlier pattern;
+// a must not decrease from one call to the next.
+func (s *spanLists) overlaps(a, b int) bool {
+	for k, l := range s.lists {
+		i := s.cur[k]
+		for i < len(l) && l[i][1] <= a {
+			i++
+		}
+		s.cur[k] = i
+		if i < len(l) && l[i][0] < b {
 			return true
 		}
 	}

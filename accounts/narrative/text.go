@@ -35,16 +35,18 @@ type loc struct{ line, col int }
 // para is a paragraph (or a table cell) with the original position of every
 // byte of its cleaned text.
 type para struct {
-	text  string
-	segs  []seg // where the bytes of text come from, in order of off
-	end   seg   // the position after the last byte (off unused)
-	cell  bool
-	row   int // index of the table row for a cell, -1 otherwise
-	level int // heading level 0–2, 3 for a numbered item heading, -1 for text
-	ctx   string
-	part  string
-	sents [][2]int // sentence spans (byte offsets)
-	runes runeSet  // the runes of text, for pre-tests (see runeSet)
+	text      string
+	segs      []seg // where the bytes of text come from, in order of off
+	end       seg   // the position after the last byte (off unused)
+	cell      bool
+	row       int // index of the table row for a cell, -1 otherwise
+	level     int // heading level 0–2, 3 for a numbered item heading, -1 for text
+	ctx       string
+	part      string
+	sents     [][2]int // sentence spans (byte offsets)
+	runes     runeSet  // the runes of text, for pre-tests (see runeSet)
+	topic     string   // see topic
+	topicDone bool
 
 	// While the paragraph is being read: its text so far, how many
 	// parentheses it leaves open and whether it holds a full stop.
