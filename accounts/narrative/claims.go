@@ -85,20 +85,20 @@ var (
 	threshold = regexp.MustCompile(`^\s*(?:[（(]含[）)])?\s*(?:以上|以下|以内|及以上|及以下|起)`)
 	yearMark  = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*年|今年|本年度?|当年|上年度?|去年`)
 	dateAfter = regexp.MustCompile(`^\s*[0-9]{1,2}\s*月`)
-	cmpPhrase = regexp.MustCompile(`(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?|调整预算数?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?)[^，。；]{0,8}?相比|同比`)
+	cmpPhrase = newFiltered(regexp.MustCompile(`(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?|调整预算数?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?)[^，。；]{0,8}?相比|同比`))
 
-	changeEnd     = regexp.MustCompile(`(增加|减少|增长|下降|上升|降低|节约|超支|增|减|多|少)了?\s*$`)
-	rateEnd       = regexp.MustCompile(`(增长|下降|增加|减少|上升|降低|增幅|降幅|减幅|增长率|下降率)(?:了|为|达|是|幅度为)?\s*$`)
-	completionEnd = regexp.MustCompile(`(?:完成(?:年初|调整)?预算(?:数)?(?:的)?|(?:预算)?(?:完成|执行)率|完成(?:年度)?(?:目标|计划)(?:的)?)(?:为|达|达到|是)?\s*$`)
-	budgetEnd     = regexp.MustCompile(`(?:年初|调整后?|全年)?预算(?:数|金额)?(?:为|是)?\s*$`)
-	cmpEnd        = regexp.MustCompile(`(?:(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?(?:同期)?|(?:年初|调整后?)?预算数?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?|(?:年初|调整后?)?预算数?)(?:同期)?\s*相比|同比|较上年)\s*[，,]?\s*$`)
+	changeEnd     = newEndFilter(regexp.MustCompile(`(增加|减少|增长|下降|上升|降低|节约|超支|增|减|多|少)了?\s*$`))
+	rateEnd       = newEndFilter(regexp.MustCompile(`(增长|下降|增加|减少|上升|降低|增幅|降幅|减幅|增长率|下降率)(?:了|为|达|是|幅度为)?\s*$`))
+	completionEnd = newEndFilter(regexp.MustCompile(`(?:完成(?:年初|调整)?预算(?:数)?(?:的)?|(?:预算)?(?:完成|执行)率|完成(?:年度)?(?:目标|计划)(?:的)?)(?:为|达|达到|是)?\s*$`))
+	budgetEnd     = newEndFilter(regexp.MustCompile(`(?:年初|调整后?|全年)?预算(?:数|金额)?(?:为|是)?\s*$`))
+	cmpEnd        = newEndFilter(regexp.MustCompile(`(?:(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?(?:同期)?|(?:年初|调整后?)?预算数?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?|(?:年初|调整后?)?预算数?)(?:同期)?\s*相比|同比|较上年)\s*[，,]?\s*$`))
 	connRe        = regexp.MustCompile(`^(?:和|及|以及|与|、|，|,)+$`) // what connLabel checks
 	leadPunct     = regexp.MustCompile(`^[\s，,；;：:、。）)」”"]+`)
 	enumRe        = regexp.MustCompile(`^\s*(?:第[一二三四五六七八九十]+[，、]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[．.、]|[①②③④⑤⑥⑦⑧⑨⑩]|其[一二三四五六七八九十]，?)\s*`)
 	leadWords     = regexp.MustCompile(`^(?:其中|另外|此外|同时|具体|包括|主要包括|分别为)[：:，,]?|^[（(][^（）()]*[）)]`)
-	trailParen    = regexp.MustCompile(`[（(]([^（）()]{0,40})[）)]\s*$`)
-	fillerEnd     = regexp.MustCompile(`(?:为|是|达到|达|共计|共|约|近|也|均|仅|分别|各|累计|了|决算数|决算|数|实际|总共|填写|[：:，,\s])$`)
-	genericRe     = regexp.MustCompile(`^(?:(?:19|20)[0-9]{2}年度?|今年|全年|当年|年末)?(?:其中|另外|此外|具体|主要|分别|各|共|累计|我办|本单位|本部门)?(?:共计|合计|总计)?(?:实际)?(?:支出|金额|资金|费用|完成|执行数|支出金额|发生)?$|^本年度?$`)
+	trailParen    = newEndFilter(regexp.MustCompile(`[（(]([^（）()]{0,40})[）)]\s*$`))
+	fillerEnd     = newEndFilter(regexp.MustCompile(`(?:为|是|达到|达|共计|共|约|近|也|均|仅|分别|各|累计|了|决算数|决算|数|实际|总共|填写|[：:，,\s])$`))
+	genericRe     = newEndFilter(regexp.MustCompile(`^(?:(?:19|20)[0-9]{2}年度?|今年|全年|当年|年末)?(?:其中|另外|此外|具体|主要|分别|各|共|累计|我办|本单位|本部门)?(?:共计|合计|总计)?(?:实际)?(?:支出|金额|资金|费用|完成|执行数|支出金额|发生)?$|^本年度?$`))
 	titleRe       = regexp.MustCompile(`《([^《》]{1,30})》`)
 )
 
@@ -210,7 +210,10 @@ func afterDigits(s string) int {
 
 // suffixMatch runs re (digit-free, anchored at the end) on the part of s
 // after its last digit and returns the submatch offsets in s.
-func suffixMatch(re *regexp.Regexp, s string, m *meter) []int {
+func suffixMatch(re endFilter, s string, m *meter) []int {
+	if !re.mayMatch(s) {
+		return nil
+	}
 	from := afterDigits(s)
 	m.add(2 * (len(s) - from))
 	loc := re.FindStringSubmatchIndex(s[from:])
@@ -244,7 +247,7 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 	}
 	nextTitle := 0
 	title := ""
-	for _, m := range cmpPhrase.FindAllStringIndex(p.text[sp[0]:sp[1]], -1) {
+	for _, m := range cmpPhrase.findAll(sent) {
 		k := cmpYoY
 		phrase := p.text[sp[0]+m[0] : sp[0]+m[1]]
 		if strings.Contains(phrase, "预算") {
@@ -258,7 +261,7 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 	for _, m := range titleRe.FindAllStringSubmatchIndex(p.text[sp[0]:sp[1]], -1) {
 		info.titles = append(info.titles, titleAt{sp[0] + m[1], p.text[sp[0]+m[2] : sp[0]+m[3]]})
 	}
-	for _, m := range numRe.FindAllStringIndex(p.text[sp[0]:sp[1]], -1) {
+	for _, m := range numbers(sent) {
 		off, nend := m[0]+sp[0], m[1]+sp[0]
 		if nend-off > 24 {
 			continue
@@ -293,7 +296,7 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 		c.unit = unit
 		c.end = consumed + len(unit)
 		after := s[c.end:]
-		if threshold.MatchString(after) {
+		if mayBeThreshold(after) && threshold.MatchString(after) {
 			continue
 		}
 		if k == money && strings.HasPrefix(strings.TrimLeft(after, " "), "/") && !perYear(after) {
@@ -358,6 +361,49 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 		prevEnd = c.end
 	}
 	return out
+}
+
+// numbers returns the spans of the numbers in s, as numRe finds them:
+// 1,234.5 (groups of three after a first group of one to three digits),
+// 1234.5.
+func numbers(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		run := digits(s, i)
+		end := i + run
+		if run <= 3 {
+			for end+4 <= len(s) && s[end] == ',' && digits(s[end+1:end+4], 0) == 3 {
+				end += 4
+			}
+		}
+		if end+1 < len(s) && s[end] == '.' && isDigit(s[end+1]) {
+			end += 1 + digits(s, end+1)
+		}
+		out = append(out, [2]int{i, end})
+		i = end
+	}
+	return out
+}
+
+// digits returns the length of the run of digits at s[i:].
+func digits(s string, i int) int {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	return j - i
+}
+
+// mayBeThreshold is a pre-test for threshold: what follows a threshold
+// starts, after blanks, with （, (, 以, 及 or 起.
+func mayBeThreshold(s string) bool {
+	s = strings.TrimLeft(s, "\t\n\f\r ")
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '（' || r == '(' || r == '以' || r == '及' || r == '起'
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
@@ -482,7 +528,7 @@ func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int, 
 			c.role = roleRate
 			c.dir = direction(subj[m[2]:m[3]])
 			subj = subj[:m[0]]
-			if cm := cmpEnd.FindStringIndex(subj); cm != nil {
+			if cm := cmpEnd.findIndex(subj); cm != nil {
 				subj = subj[:cm[0]]
 			}
 			c.cmp = info.comparisonBefore(c.off)
@@ -499,7 +545,7 @@ func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int, 
 				c.cmp, c.initial = cmpBudget, true
 			}
 			subj = subj[:m[0]]
-			if cm := cmpEnd.FindStringIndex(subj); cm != nil {
+			if cm := cmpEnd.findIndex(subj); cm != nil {
 				subj = subj[:cm[0]]
 			}
 		} else if l.isBudget(subj) {
@@ -522,7 +568,7 @@ func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int, 
 		c.notTable = true
 	}
 	subj = stripSubject(subj)
-	if genericRe.MatchString(subj) {
+	if genericRe.mayMatch(subj) && genericRe.MatchString(subj) {
 		c.inherit = true
 		switch {
 		case prev != nil && prev.subj != "":
@@ -693,10 +739,14 @@ func stripSubject(s string) string {
 	}
 	for i := 0; i < 16; i++ {
 		t := strings.TrimSpace(s)
-		if m := trailParen.FindStringSubmatchIndex(t); m != nil && utf8.RuneCountInString(t[m[2]:m[3]]) >= 3 {
-			t = t[:m[0]]
+		if trailParen.mayMatch(t) {
+			if m := trailParen.FindStringSubmatchIndex(t); m != nil && utf8.RuneCountInString(t[m[2]:m[3]]) >= 3 {
+				t = t[:m[0]]
+			}
 		}
-		t = fillerEnd.ReplaceAllString(t, "")
+		if fillerEnd.mayMatch(t) {
+			t = fillerEnd.ReplaceAllString(t, "")
+		}
 		t = strings.TrimRight(t, "”\"")
 		if t == s {
 			break

@@ -160,7 +160,7 @@ type cHeading struct {
 
 type cLabel struct {
 	LabelPattern
-	re    *regexp.Regexp
+	re    endFilter
 	units map[string]bool
 }
 
@@ -224,7 +224,7 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 		if err != nil {
 			return nil, err
 		}
-		cl := cLabel{LabelPattern: l, re: r}
+		cl := cLabel{LabelPattern: l, re: newEndFilter(r)}
 		if len(l.Units) > 0 {
 			cl.units = map[string]bool{}
 			for _, u := range l.Units {

@@ -3,7 +3,9 @@ package narrative
 import (
 	"regexp"
 	"regexp/syntax"
+	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // filtered is a regular expression with a cheap pre-test: a set of runes
@@ -123,4 +125,229 @@ func required(re *syntax.Regexp) (map[rune]bool, bool, bool) {
 	}
 	// Empty matches, anchors, stars and quests: nothing is required.
 	return nil, true, false
+}
+
+// endFilter is a regular expression that only matches at the end of the
+// text ($), with the runes its matches can end with, so that a text ending
+// with none of them is skipped without running the machine, and the most
+// runes a match holds.
+type endFilter struct {
+	*regexp.Regexp
+	last     map[rune]bool // nil means no pre-test
+	maxRunes int           // -1 when unbounded
+	whole    bool          // every match is the whole text (^…$)
+}
+
+func newEndFilter(re *regexp.Regexp) endFilter {
+	f := endFilter{Regexp: re, maxRunes: -1}
+	p, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return f
+	}
+	p = p.Simplify()
+	f.maxRunes = maxRunes(p)
+	if !endsAtEnd(p) {
+		return f
+	}
+	f.whole = beginsAtStart(p)
+	if set, nullable, ok := lastRunes(p); ok && !nullable {
+		f.last = set
+	}
+	return f
+}
+
+// mayMatch reports whether s can hold a match: its last rune is one a match
+// can end with, and when the pattern is anchored at both ends it is not too
+// long.
+func (f endFilter) mayMatch(s string) bool {
+	if f.whole && f.maxRunes >= 0 && len(s) > f.maxRunes*utf8.UTFMax {
+		return false
+	}
+	if f.last == nil {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return s != "" && f.last[r]
+}
+
+// endsAtEnd reports whether every match of re ends at the end of the text:
+// re is a concatenation ending with $ (\z), or an alternation of such.
+func endsAtEnd(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpEndText:
+		return true
+	case syntax.OpCapture:
+		return endsAtEnd(re.Sub[0])
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && endsAtEnd(re.Sub[len(re.Sub)-1])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !endsAtEnd(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// beginsAtStart reports whether every match of re starts at the start of
+// the text (^, \A).
+func beginsAtStart(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText:
+		return true
+	case syntax.OpCapture:
+		return beginsAtStart(re.Sub[0])
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && beginsAtStart(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !beginsAtStart(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// lastRunes returns the set of runes the non-empty matches of re can end
+// with, whether re can match the empty string, and false when no small set
+// is known.
+func lastRunes(re *syntax.Regexp) (map[rune]bool, bool, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return map[rune]bool{}, true, true
+		}
+		r := re.Rune[len(re.Rune)-1]
+		set := map[rune]bool{r: true}
+		if re.Flags&syntax.FoldCase != 0 {
+			set[unicode.ToUpper(r)] = true
+			set[unicode.ToLower(r)] = true
+			set[unicode.SimpleFold(r)] = true
+		}
+		return set, false, true
+	case syntax.OpCharClass:
+		set := map[rune]bool{}
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if len(set)+int(re.Rune[i+1]-re.Rune[i])+1 > 4*maxNeed {
+				return nil, false, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				set[r] = true
+			}
+		}
+		return set, false, true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return map[rune]bool{}, true, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return lastRunes(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		s, _, ok := lastRunes(re.Sub[0])
+		return s, true, ok
+	case syntax.OpRepeat:
+		s, n, ok := lastRunes(re.Sub[0])
+		return s, n || re.Min == 0, ok
+	case syntax.OpConcat:
+		set := map[rune]bool{}
+		for i := len(re.Sub) - 1; i >= 0; i-- {
+			s, n, ok := lastRunes(re.Sub[i])
+			if !ok {
+				return nil, false, false
+			}
+			for r := range s {
+				set[r] = true
+			}
+			if !n {
+				return set, false, true
+			}
+		}
+		return set, true, true
+	case syntax.OpAlternate:
+		set := map[rune]bool{}
+		nullable := false
+		for _, sub := range re.Sub {
+			s, n, ok := lastRunes(sub)
+			if !ok {
+				return nil, false, false
+			}
+			nullable = nullable || n
+			for r := range s {
+				set[r] = true
+			}
+		}
+		return set, nullable, true
+	}
+	return nil, false, false
+}
+
+// maxRunes returns the most runes a match of re holds, -1 when unbounded.
+func maxRunes(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return len(re.Rune)
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture:
+		return maxRunes(re.Sub[0])
+	case syntax.OpQuest:
+		return maxRunes(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		return -1
+	case syntax.OpRepeat:
+		n := maxRunes(re.Sub[0])
+		if n < 0 || re.Max < 0 {
+			return -1
+		}
+		return n * re.Max
+	case syntax.OpConcat:
+		total := 0
+		for _, sub := range re.Sub {
+			n := maxRunes(sub)
+			if n < 0 {
+				return -1
+			}
+			total += n
+		}
+		return total
+	case syntax.OpAlternate:
+		most := 0
+		for _, sub := range re.Sub {
+			n := maxRunes(sub)
+			if n < 0 {
+				return -1
+			}
+			most = max(most, n)
+		}
+		return most
+	}
+	return 0 // empty-width
+}
+
+// findIndex is FindStringIndex after the pre-test.
+func (f endFilter) findIndex(s string) []int {
+	if !f.mayMatch(s) {
+		return nil
+	}
+	return f.FindStringIndex(s)
+}
+
+// findAll is FindAllStringIndex after the pre-test on the runes of s.
+func (f filtered) findAll(s string) [][]int {
+	if f.need != nil {
+		found := false
+		for _, r := range f.need {
+			if strings.ContainsRune(s, r) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return nil
+		}
+	}
+	return f.FindAllStringIndex(s, -1)
 }

@@ -69,6 +69,9 @@ func (l *Linter) matchLabel(subj, ctx string, k kind, unit string) []string {
 		} else if lp.units != nil {
 			continue
 		}
+		if !lp.re.mayMatch(subj) {
+			continue
+		}
 		m := lp.re.FindStringSubmatchIndex(subj)
 		if m == nil {
 			continue
