@@ -102,17 +102,43 @@ var (
 	titleRe       = regexp.MustCompile(`《([^《》]{1,30})》`)
 )
 
+// MaxClaims is the number of claims (numbers with a unit) Lint reads in
+// one text, many times those of a real disclosure. Numbers after the last
+// of them are not checked; one info finding (rule C18) at the first of them
+// says how many there are (Actual holds the number).
+const MaxClaims = 100_000
+
+// skipped counts the numbers with a unit past MaxClaims.
+type skipped struct {
+	left int // claims that may still be read
+	n    int
+	p    *para // where the first one is
+	off  int
+}
+
 // extract finds the claims of every sentence.
-func (l *Linter) extract(d *document, year int, m *meter) []*claim {
+func (l *Linter) extract(d *document, year int, m *meter, sk *skipped) []*claim {
 	var all []*claim
 	for _, p := range d.paras {
 		m.add(len(p.text))
+		if !hasDigit(p.text) {
+			continue
+		}
 		marks := yearMarks(p.text, year)
 		for si, sp := range p.sents {
-			all = append(all, l.sentenceClaims(p, si, sp, marks, year, m)...)
+			if !hasDigit(p.text[sp[0]:sp[1]]) {
+				continue
+			}
+			cs := l.sentenceClaims(p, si, sp, marks, year, m, sk)
+			sk.left -= len(cs)
+			all = append(all, cs...)
 		}
 	}
 	return all
+}
+
+func hasDigit(s string) bool {
+	return strings.IndexAny(s, "0123456789") >= 0
 }
 
 type yearMarkAt struct {
@@ -230,7 +256,7 @@ type titleAt struct {
 	name string
 }
 
-func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, year int, mt *meter) []*claim {
+func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, year int, mt *meter, sk *skipped) []*claim {
 	s := p.text[:sp[1]]
 	var out []*claim
 	prevEnd := sp[0]
@@ -290,6 +316,13 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 		}
 		unit, k := l.unitAt(rest)
 		if unit == "" {
+			continue
+		}
+		if len(out) >= sk.left {
+			if sk.n == 0 {
+				sk.p, sk.off = p, off
+			}
+			sk.n++
 			continue
 		}
 		c.kind = k

@@ -74,7 +74,8 @@ func (l *Linter) Lint(text []byte, facts *Facts) (audit.Findings, error) {
 		unit = amount.TenThousandYuan
 	}
 	r := &run{l: l, d: d, input: facts, unit: unit, ix: indexFacts(facts), year: facts.Year, m: &meter{n: d.work}}
-	r.claims = l.extract(d, facts.Year, r.m)
+	sk := &skipped{left: MaxClaims}
+	r.claims = l.extract(d, facts.Year, r.m, sk)
 	r.index()
 	l.tie(r.claims, r.ix, facts.Year)
 	r.anchors()
@@ -90,6 +91,18 @@ func (l *Linter) Lint(text []byte, facts *Facts) (audit.Findings, error) {
 	r.checkTargets()
 	r.listUnverified()
 	out := r.findings()
+	if sk.n > 0 {
+		at := sk.p.at(sk.off)
+		out = append(out, audit.Finding{
+			Rule:     RuleUnverified,
+			Severity: audit.Info,
+			Message:  fmt.Sprintf("数字过多：自此另有%d处数字未读取核对（每篇至多读取%d处）", sk.n, MaxClaims),
+			Actual:   strconv.Itoa(sk.n),
+			Line:     at.line,
+			Column:   at.col,
+			Quote:    quote(sk.p.text, sentenceAt(sk.p, sk.off), sk.off),
+		})
+	}
 	out.SortByPosition()
 	lastWork = r.m.n
 	return out, nil
