@@ -600,7 +600,7 @@ func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int, 
 	if l.pat.notRestating != nil && l.pat.notRestating.MatchString(lab) {
 		c.notTable = true
 	}
-	subj = stripSubject(subj)
+	subj = mt.stripSubject(subj)
 	if genericRe.mayMatch(subj) && genericRe.MatchString(subj) {
 		c.inherit = true
 		switch {
@@ -666,7 +666,7 @@ func (in *sentenceInfo) startSubject(s string, from, cl int) string {
 		}
 	}
 	in.m.add(4 * (cl - from))
-	in.startClause, in.startSubj = cl, stripSubject(strings.TrimRight(s[from:cl], clauseSep+" "))
+	in.startClause, in.startSubj = cl, in.m.stripSubject(strings.TrimRight(s[from:cl], clauseSep+" "))
 	return in.startSubj
 }
 

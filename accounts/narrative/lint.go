@@ -77,7 +77,7 @@ func (l *Linter) Lint(text []byte, facts *Facts) (audit.Findings, error) {
 	sk := &skipped{left: MaxClaims}
 	r.claims = l.extract(d, facts.Year, r.m, sk)
 	r.index()
-	l.tie(r.claims, r.ix, facts.Year)
+	l.tie(r.claims, r.ix, facts.Year, r.m)
 	r.anchors()
 	r.checkAmounts()
 	r.checkChanges()
@@ -115,7 +115,40 @@ var lastWork int
 // meter counts the units of work of one Lint call: bytes read by scanners
 // and regular expressions, and steps of loops over claims and findings.
 // Tests check that it grows linearly with the text.
-type meter struct{ n int }
+type meter struct {
+	n int
+	// Memos of pure functions of a label, which a text repeats.
+	strip map[string]string
+	label map[labelKey][]string
+	row   map[rowKey]rowResult
+}
+
+type labelKey struct {
+	subj, ctx, unit string
+	k               kind
+}
+
+type rowKey struct{ subj, ctx string }
+
+type rowResult struct {
+	f       *Fact
+	restate bool
+}
+
+// stripSubject is stripSubject, remembered.
+func (m *meter) stripSubject(s string) string {
+	m.add(len(s))
+	if t, ok := m.strip[s]; ok {
+		return t
+	}
+	if m.strip == nil {
+		m.strip = map[string]string{}
+	}
+	t := stripSubject(s)
+	m.add(16 * len(s))
+	m.strip[s] = t
+	return t
+}
 
 func (m *meter) add(n int) { m.n += n + 1 }
 
@@ -131,6 +164,7 @@ type run struct {
 	rowRates []*rowRate
 	bySent   map[sentKey][]*claim
 	priors   map[*para][]*claim
+	priorIx  map[*para]*priorsOf
 	instr    map[*para]*instrSpans // notes to the author found by checkLeftovers, by paragraph
 	byRule   map[string]*ruleFindings
 	m        *meter

@@ -552,15 +552,17 @@ func (r *run) checkConsistency() {
 			continue
 		}
 		if !ref.ok {
+			// The first claim whose value is stated most often.
+			counts := map[string]int{}
+			keys := make([]string, len(g))
+			for i, c := range g {
+				r.m.add(0)
+				keys[i] = r.claimNum(c).v.String()
+				counts[keys[i]]++
+			}
 			best := 0
-			for _, c := range g {
-				n := 0
-				for _, q := range g {
-					if r.claimNum(q).v.Equal(r.claimNum(c).v) {
-						n++
-					}
-				}
-				if n > best {
+			for i, c := range g {
+				if n := counts[keys[i]]; n > best {
 					best, refClaim = n, c
 				}
 			}
