@@ -3,6 +3,7 @@ package narrative
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/cnfiscal/juesuan/amount"
@@ -218,7 +219,11 @@ type sentKey struct {
 }
 
 // inSentence returns the claims of c's sentence, in order.
-func (r *run) inSentence(c *claim) []*claim { return r.bySent[sentKey{c.p, c.sent}] }
+func (r *run) inSentence(c *claim) []*claim {
+	cs := r.bySent[sentKey{c.p, c.sent}]
+	r.m.add(len(cs))
+	return cs
+}
 
 // anchors attaches every percentage to the figure it is a percentage of.
 func (r *run) anchors() {
@@ -246,6 +251,7 @@ func (r *run) anchors() {
 			case roleShare, roleCompletion:
 				if c.inherit && !c.conn {
 					for j := i - 1; j >= 0; j-- {
+						r.m.add(0)
 						if q := cs[j]; q.kind == money && q.role == roleCurrent {
 							c.anchor = q
 							break
@@ -265,6 +271,7 @@ func (r *run) anchors() {
 				var changes []*claim
 				ambig := false
 				for j := i - 1; j >= 0; j-- {
+					r.m.add(0)
 					q := cs[j]
 					if q.ambig {
 						ambig = true
@@ -273,8 +280,9 @@ func (r *run) anchors() {
 					if q.kind == percent || q.role != roleChange {
 						break
 					}
-					changes = append([]*claim{q}, changes...)
+					changes = append(changes, q)
 				}
+				slices.Reverse(changes)
 				if ambig {
 					for g := 0; g < run; g++ {
 						cs[i+g].ambig = true

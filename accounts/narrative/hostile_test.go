@@ -65,6 +65,17 @@ var hostiles = []hostile{
 	{"artifacts", repeat("[image: ]")},
 	{"blankLines", repeat("\n\n")},
 	{"shortLines", repeat("一般公共预算\n")},
+	{"priorYears", repeat("2019年支出1个，")},
+	{"shares", repeat("占1%")},
+	{"publications", repeat("《刊物》1期，")},
+	{"targetRows", func(n int) []byte {
+		return append([]byte("\t指标值\t实际完成值\t完成率\n"), repeat("\t《刊物》12期/年\t《刊物》10期\t100%\n")(n)...)
+	}},
+	{"noteInstructions", func(n int) []byte {
+		return []byte("（注：" + string(repeat("罗列")(n)) + "）")
+	}},
+	{"stops", repeat("。")},
+	{"changes", repeat("比上年增加1万元，下降1%，")},
 }
 
 func loadFacts(tb testing.TB) *Facts {

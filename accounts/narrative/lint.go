@@ -75,6 +75,7 @@ func (l *Linter) Lint(text []byte, facts *Facts) (audit.Findings, error) {
 	}
 	r := &run{l: l, d: d, input: facts, unit: unit, ix: indexFacts(facts), year: facts.Year, m: &meter{n: d.work}}
 	sk := &skipped{left: MaxClaims}
+	r.sk = sk
 	r.claims = l.extract(d, facts.Year, r.m, sk)
 	r.index()
 	l.tie(r.claims, r.ix, facts.Year, r.m)
@@ -168,6 +169,7 @@ type run struct {
 	instr    map[*para]*instrSpans // notes to the author found by checkLeftovers, by paragraph
 	byRule   map[string]*ruleFindings
 	m        *meter
+	sk       *skipped
 }
 
 // pending is a finding before its quote is taken.
