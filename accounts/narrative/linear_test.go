@@ -49,7 +49,7 @@ const (
 // FuzzLintLinear checks that the work of Lint is linear in the text.
 func FuzzLintLinear(f *testing.F) {
 	for _, h := range hostiles {
-		f.Add(h.make(4 << 10))
+		f.Add(h.make(1 << 10))
 	}
 	facts := loadFacts(f)
 	f.Fuzz(func(t *testing.T, text []byte) {
