@@ -137,6 +137,16 @@ func (l *Linter) extract(d *document, year int, m *meter, sk *skipped) []*claim 
 	return all
 }
 
+// containsAnyRune reports whether s holds one of rs.
+func containsAnyRune(s string, rs []rune) bool {
+	for _, r := range rs {
+		if strings.ContainsRune(s, r) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasDigit(s string) bool {
 	return strings.IndexAny(s, "0123456789") >= 0
 }
@@ -359,7 +369,7 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 		// before it is known to be a claim.
 		ambig := func() {
 			mt.add(len(c.label))
-			if l.pat.alternatives != nil && l.pat.alternatives.MatchString(c.label) {
+			if l.pat.alternatives != nil && containsAnyRune(c.label, l.pat.altFirst) && l.pat.alternatives.MatchString(c.label) {
 				c.ambig = true
 			}
 		}

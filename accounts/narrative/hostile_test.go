@@ -42,7 +42,7 @@ func noPunct(n int) []byte {
 	return []byte(strings.ToValidUTF8(string(out[:n]), ""))
 }
 
-var hostileBenchSize = 1 << 20
+var hostileBenchSize = 256 << 10
 
 var hostiles = []hostile{
 	{"percent", repeat("1%")},
