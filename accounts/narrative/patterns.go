@@ -172,6 +172,7 @@ type cEmpty struct {
 type cInstr struct {
 	scope Scope
 	re    filtered
+	end   endFilter // the same pattern, for its end pre-test on a sentence
 }
 
 type cYear struct {
@@ -284,7 +285,7 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 		default:
 			return nil, &PatternError{Field: fmt.Sprintf("instructions[%d].scope", i), Err: fmt.Errorf("unknown scope %q", in.Scope)}
 		}
-		c.instructions = append(c.instructions, cInstr{in.Scope, newFiltered(r)})
+		c.instructions = append(c.instructions, cInstr{in.Scope, newFiltered(r), newEndFilter(r)})
 	}
 	for i, y := range p.Years {
 		r, err := re(fmt.Sprintf("years[%d].text", i), y.Text)

@@ -473,7 +473,7 @@ func (r *run) instructions(p *para) {
 		s := strings.TrimSpace(t[sp[0]:sp[1]])
 		r.m.add(len(r.l.pat.instructions) * len(s))
 		for _, in := range r.l.pat.instructions {
-			if in.scope != Sentence || !in.re.mayMatch(p.runeSet()) || !in.re.MatchString(s) {
+			if in.scope != Sentence || !in.re.mayMatch(p.runeSet()) || !in.end.mayMatch(s) || !in.re.MatchString(s) {
 				continue
 			}
 			if !reported[sp[0]] {
