@@ -80,12 +80,13 @@ type claim struct {
 }
 
 var (
-	numRe     = regexp.MustCompile(`(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?`)
-	spaceRe   = regexp.MustCompile(`^[ \t\x{3000}\x{a0}]*`)
-	threshold = regexp.MustCompile(`^\s*(?:[（(]含[）)])?\s*(?:以上|以下|以内|及以上|及以下|起)`)
-	yearMark  = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*年|今年|本年度?|当年|上年度?|去年`)
-	dateAfter = regexp.MustCompile(`^\s*[0-9]{1,2}\s*月`)
-	cmpPhrase = newFiltered(regexp.MustCompile(`(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?|调整预算数?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?)[^，。；]{0,8}?相比|同比`))
+	numRe       = regexp.MustCompile(`(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?`)
+	spaceRe     = regexp.MustCompile(`^[ \t\x{3000}\x{a0}]*`)
+	threshold   = regexp.MustCompile(`^\s*(?:[（(]含[）)])?\s*(?:以上|以下|以内|及以上|及以下|起)`)
+	yearMark    = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*年|今年|本年度?|当年|上年度?|去年`)
+	yearMarkSeg = newSegmented(yearMark)
+	dateAfter   = regexp.MustCompile(`^\s*[0-9]{1,2}\s*月`)
+	cmpPhrase   = newFiltered(regexp.MustCompile(`(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?|调整预算数?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?)[^，。；]{0,8}?相比|同比`))
 
 	changeEnd     = newEndFilter(regexp.MustCompile(`(增加|减少|增长|下降|上升|降低|节约|超支|增|减|多|少)了?\s*$`))
 	rateEnd       = newEndFilter(regexp.MustCompile(`(增长|下降|增加|减少|上升|降低|增幅|降幅|减幅|增长率|下降率)(?:了|为|达|是|幅度为)?\s*$`))
@@ -160,7 +161,7 @@ type yearMarkAt struct {
 // 2019年…, 今年, 上年 — but not 比2019年, 与上年相比, which compare.
 func yearMarks(s string, year int) []yearMarkAt {
 	var out []yearMarkAt
-	for _, m := range yearMark.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAllSubmatch(yearMark, yearMarkSeg, s) {
 		before := strings.TrimRight(s[max(0, m[0]-16):m[0]], " \t\u3000")
 		if hasAnySuffix(before, "比", "较", "与", "同") {
 			continue

@@ -186,12 +186,14 @@ type compiled struct {
 	rows         []RowContext
 	empty        []cEmpty
 	alternatives *regexp.Regexp
+	altSeg       *segmented
 	altFirst     []rune          // first runes of the alternative words
 	altPairs     map[string]bool // "a|b" for each pair, both ways
 	placeholders []filtered
 	instructions []cInstr
 	years        []cYear
 	punctuation  *regexp.Regexp
+	punctSeg     *segmented
 	countUnits   []string
 	notRestating *regexp.Regexp
 	funds        *regexp.Regexp
@@ -267,6 +269,7 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 			return nil, err
 		}
 		c.alternatives = r
+		c.altSeg = newSegmented(r)
 	}
 	for i, s := range p.Placeholders {
 		r, err := re(fmt.Sprintf("placeholders[%d]", i), s)
@@ -302,6 +305,7 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 		if c.punctuation, err = re("punctuation", p.Punctuation); err != nil {
 			return nil, err
 		}
+		c.punctSeg = newSegmented(c.punctuation)
 	}
 	if p.NotRestating != "" {
 		if c.notRestating, err = re("notRestating", p.NotRestating); err != nil {

@@ -14,10 +14,11 @@ import (
 type filtered struct {
 	*regexp.Regexp
 	need []rune // nil means no pre-test
+	seg  *segmented
 }
 
 func newFiltered(re *regexp.Regexp) filtered {
-	f := filtered{Regexp: re}
+	f := filtered{Regexp: re, seg: newSegmented(re)}
 	if p, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
 		if set, nullable, ok := required(p.Simplify()); ok && !nullable && len(set) > 0 {
 			for r := range set {
@@ -350,4 +351,133 @@ func (f filtered) findAll(s string) [][]int {
 		}
 	}
 	return f.FindAllStringIndex(s, -1)
+}
+
+// segmented runs a regular expression whose matches hold only the runes of
+// a small alphabet, and no assertions (^, $, \b), on the runs of such runes
+// of a text alone: no match can cross a rune outside the alphabet, so the
+// matches are those FindAll finds in the whole text. A run without a rune
+// that every match holds is skipped.
+type segmented struct {
+	re    *regexp.Regexp
+	bmp   []uint64 // the alphabet below U+10000, as bits
+	other map[rune]bool
+	need  map[rune]bool // nil: no pre-test
+}
+
+// newSegmented returns nil when re does not qualify.
+func newSegmented(re *regexp.Regexp) *segmented {
+	p, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	p = p.Simplify()
+	alpha := map[rune]bool{}
+	if !alphabet(p, alpha) || len(alpha) == 0 {
+		return nil
+	}
+	s := &segmented{re: re, bmp: make([]uint64, 0x10000/64)}
+	for r := range alpha {
+		if r < 0x10000 {
+			s.bmp[r/64] |= 1 << (r % 64)
+		} else {
+			if s.other == nil {
+				s.other = map[rune]bool{}
+			}
+			s.other[r] = true
+		}
+	}
+	set, nullable, ok := required(p)
+	if _, n, known := lastRunes(p); nullable || !known || n {
+		return nil // empty matches could sit outside the runs
+	}
+	if ok && len(set) > 0 {
+		s.need = set
+	}
+	return s
+}
+
+func (s *segmented) in(r rune) bool {
+	if r < 0x10000 {
+		return s.bmp[r/64]&(1<<(r%64)) != 0
+	}
+	return s.other[r]
+}
+
+// alphabet adds to set the runes a match of re can hold; false when re has
+// assertions or a large class.
+func alphabet(re *syntax.Regexp, set map[rune]bool) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return false
+		}
+		for _, r := range re.Rune {
+			set[r] = true
+		}
+		return true
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 256 {
+				return false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				set[r] = true
+			}
+		}
+		return true
+	case syntax.OpEmptyMatch:
+		return true
+	case syntax.OpCapture, syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat, syntax.OpConcat, syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !alphabet(sub, set) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// findAll is FindAllStringSubmatchIndex(t, -1).
+func (s *segmented) findAll(t string) [][]int {
+	var out [][]int
+	flush := func(a, b int) {
+		for _, m := range s.re.FindAllStringSubmatchIndex(t[a:b], -1) {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += a
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	start, need := -1, false
+	for i, r := range t {
+		if s.in(r) {
+			if start < 0 {
+				start, need = i, s.need == nil
+			}
+			if !need && s.need[r] {
+				need = true
+			}
+			continue
+		}
+		if start >= 0 && need {
+			flush(start, i)
+		}
+		start = -1
+	}
+	if start >= 0 && need {
+		flush(start, len(t))
+	}
+	return out
+}
+
+// findAllSubmatch runs re on t, by runs of its alphabet when seg is not nil.
+func findAllSubmatch(re *regexp.Regexp, seg *segmented, t string) [][]int {
+	if seg != nil {
+		return seg.findAll(t)
+	}
+	return re.FindAllStringSubmatchIndex(t, -1)
 }

@@ -138,7 +138,7 @@ func (r *run) ambiguousAt(s string, a, b int) bool {
 		return false
 	}
 	r.m.add(2 * len(s))
-	for _, m := range r.l.pat.alternatives.FindAllStringIndex(s, -1) {
+	for _, m := range findAllSubmatch(r.l.pat.alternatives, r.l.pat.altSeg, s) {
 		if m[0] <= b && a <= m[1] {
 			return true
 		}
@@ -278,7 +278,7 @@ func (r *run) checkLeftovers() {
 		set := p.runeSet()
 		r.m.add(16 * len(t))
 		if pat.alternatives != nil && set.any(pat.altFirst) {
-			for _, m := range pat.alternatives.FindAllStringSubmatchIndex(t, -1) {
+			for _, m := range findAllSubmatch(pat.alternatives, pat.altSeg, t) {
 				w1, w2 := t[m[2]:m[3]], t[m[4]:m[5]]
 				if !pat.altPairs[w1+"|"+w2] {
 					continue
@@ -293,7 +293,7 @@ func (r *run) checkLeftovers() {
 			}
 			seen.next()
 			r.m.add(8 * len(t))
-			for _, m := range re.FindAllStringSubmatchIndex(t, -1) {
+			for _, m := range findAllSubmatch(re.Regexp, re.seg, t) {
 				a, b := m[0], m[1]
 				if len(m) >= 4 && m[2] >= 0 {
 					a, b = m[2], m[3]
@@ -311,7 +311,7 @@ func (r *run) checkLeftovers() {
 				if !y.re.mayMatch(set) {
 					continue
 				}
-				for _, m := range y.re.FindAllStringSubmatchIndex(t, -1) {
+				for _, m := range findAllSubmatch(y.re.Regexp, y.re.seg, t) {
 					got, err := strconv.Atoi(t[m[2]:m[3]])
 					if err != nil {
 						continue
@@ -326,7 +326,7 @@ func (r *run) checkLeftovers() {
 		}
 		r.instructions(p)
 		if pat.punctuation != nil {
-			for _, m := range pat.punctuation.FindAllStringIndex(t, -1) {
+			for _, m := range findAllSubmatch(pat.punctuation, pat.punctSeg, t) {
 				if strings.Count(t[m[0]:m[1]], "。") == 2 && (strings.HasPrefix(t[m[1]:], "。") || strings.HasSuffix(t[:m[0]], "。")) {
 					continue // 。。。 is an ellipsis
 				}
