@@ -161,7 +161,7 @@ type yearMarkAt struct {
 // 2019年…, 今年, 上年 — but not 比2019年, 与上年相比, which compare.
 func yearMarks(s string, year int) []yearMarkAt {
 	var out []yearMarkAt
-	for _, m := range findAllSubmatch(yearMark, yearMarkSeg, s) {
+	for m := range eachSubmatch(yearMark, yearMarkSeg, s) {
 		before := strings.TrimRight(s[max(0, m[0]-16):m[0]], " \t\u3000")
 		if hasAnySuffix(before, "比", "较", "与", "同") {
 			continue

@@ -1,6 +1,7 @@
 package narrative
 
 import (
+	"iter"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -442,42 +443,69 @@ func alphabet(re *syntax.Regexp, set map[rune]bool) bool {
 // findAll is FindAllStringSubmatchIndex(t, -1).
 func (s *segmented) findAll(t string) [][]int {
 	var out [][]int
-	flush := func(a, b int) {
-		for _, m := range s.re.FindAllStringSubmatchIndex(t[a:b], -1) {
-			for i := range m {
-				if m[i] >= 0 {
-					m[i] += a
-				}
-			}
-			out = append(out, m)
-		}
-	}
-	start, need := -1, false
-	for i, r := range t {
-		if s.in(r) {
-			if start < 0 {
-				start, need = i, s.need == nil
-			}
-			if !need && s.need[r] {
-				need = true
-			}
-			continue
-		}
-		if start >= 0 && need {
-			flush(start, i)
-		}
-		start = -1
-	}
-	if start >= 0 && need {
-		flush(start, len(t))
+	for m := range s.each(t) {
+		out = append(out, m)
 	}
 	return out
 }
 
-// findAllSubmatch runs re on t, by runs of its alphabet when seg is not nil.
-func findAllSubmatch(re *regexp.Regexp, seg *segmented, t string) [][]int {
-	if seg != nil {
-		return seg.findAll(t)
+// each yields the matches of FindAllStringSubmatchIndex(t, -1), one at a
+// time.
+func (s *segmented) each(t string) iter.Seq[[]int] {
+	return func(yield func([]int) bool) {
+		// One match at a time: the pattern has no assertions and no empty
+		// matches, so the rest of a run is searched as a text of its own.
+		run := func(a, b int) bool {
+			for a < b {
+				m := s.re.FindStringSubmatchIndex(t[a:b])
+				if m == nil {
+					return true
+				}
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += a
+					}
+				}
+				if !yield(m) {
+					return false
+				}
+				a = m[1]
+			}
+			return true
+		}
+		start, need := -1, false
+		for i, r := range t {
+			if s.in(r) {
+				if start < 0 {
+					start, need = i, s.need == nil
+				}
+				if !need && s.need[r] {
+					need = true
+				}
+				continue
+			}
+			if start >= 0 && need && !run(start, i) {
+				return
+			}
+			start = -1
+		}
+		if start >= 0 && need {
+			run(start, len(t))
+		}
 	}
-	return re.FindAllStringSubmatchIndex(t, -1)
+}
+
+// eachSubmatch yields the matches of re in t, by runs of its alphabet when
+// seg is not nil.
+func eachSubmatch(re *regexp.Regexp, seg *segmented, t string) iter.Seq[[]int] {
+	if seg != nil {
+		return seg.each(t)
+	}
+	return func(yield func([]int) bool) {
+		for _, m := range re.FindAllStringSubmatchIndex(t, -1) {
+			if !yield(m) {
+				return
+			}
+		}
+	}
 }

@@ -138,7 +138,7 @@ func (r *run) ambiguousAt(s string, a, b int) bool {
 		return false
 	}
 	r.m.add(2 * len(s))
-	for _, m := range findAllSubmatch(r.l.pat.alternatives, r.l.pat.altSeg, s) {
+	for m := range eachSubmatch(r.l.pat.alternatives, r.l.pat.altSeg, s) {
 		if m[0] <= b && a <= m[1] {
 			return true
 		}
@@ -241,8 +241,9 @@ func (r *run) flatWord(p *para, si int, off int) {
 func (r *run) checkEmpty() {
 	for _, p := range r.d.paras {
 		var taken spanLists
+		set := runesOf(p.text)
 		for _, e := range r.l.pat.empty {
-			if !e.re.mayMatch(p.runeSet()) {
+			if !e.re.mayMatch(set) {
 				continue
 			}
 			taken.next()
@@ -275,10 +276,10 @@ func (r *run) checkLeftovers() {
 	pat := r.l.pat
 	for _, p := range r.d.paras {
 		t := p.text
-		set := p.runeSet()
+		set := runesOf(t)
 		r.m.add(16 * len(t))
 		if pat.alternatives != nil && set.any(pat.altFirst) {
-			for _, m := range findAllSubmatch(pat.alternatives, pat.altSeg, t) {
+			for m := range eachSubmatch(pat.alternatives, pat.altSeg, t) {
 				w1, w2 := t[m[2]:m[3]], t[m[4]:m[5]]
 				if !pat.altPairs[w1+"|"+w2] {
 					continue
@@ -293,7 +294,7 @@ func (r *run) checkLeftovers() {
 			}
 			seen.next()
 			r.m.add(8 * len(t))
-			for _, m := range findAllSubmatch(re.Regexp, re.seg, t) {
+			for m := range eachSubmatch(re.Regexp, re.seg, t) {
 				a, b := m[0], m[1]
 				if len(m) >= 4 && m[2] >= 0 {
 					a, b = m[2], m[3]
@@ -311,7 +312,7 @@ func (r *run) checkLeftovers() {
 				if !y.re.mayMatch(set) {
 					continue
 				}
-				for _, m := range findAllSubmatch(y.re.Regexp, y.re.seg, t) {
+				for m := range eachSubmatch(y.re.Regexp, y.re.seg, t) {
 					got, err := strconv.Atoi(t[m[2]:m[3]])
 					if err != nil {
 						continue
@@ -324,9 +325,9 @@ func (r *run) checkLeftovers() {
 				}
 			}
 		}
-		r.instructions(p)
+		r.instructions(p, set)
 		if pat.punctuation != nil {
-			for _, m := range findAllSubmatch(pat.punctuation, pat.punctSeg, t) {
+			for m := range eachSubmatch(pat.punctuation, pat.punctSeg, t) {
 				if strings.Count(t[m[0]:m[1]], "。") == 2 && (strings.HasPrefix(t[m[1]:], "。") || strings.HasSuffix(t[:m[0]], "。")) {
 					continue // 。。。 is an ellipsis
 				}
@@ -408,7 +409,7 @@ func parens(s string) [][2]int {
 	return out
 }
 
-func (r *run) instructions(p *para) {
+func (r *run) instructions(p *para, set runeSet) {
 	t := p.text
 	reported := map[int]bool{}
 	for _, sp := range parens(t) {
@@ -431,7 +432,7 @@ func (r *run) instructions(p *para) {
 			if in.scope == Sentence || in.scope == Standalone && !standalone {
 				continue
 			}
-			if !in.re.mayMatch(p.runeSet()) {
+			if !in.re.mayMatch(set) {
 				continue
 			}
 			for _, m := range in.re.FindAllStringIndex(content, -1) {
@@ -473,7 +474,7 @@ func (r *run) instructions(p *para) {
 		s := strings.TrimSpace(t[sp[0]:sp[1]])
 		r.m.add(len(r.l.pat.instructions) * len(s))
 		for _, in := range r.l.pat.instructions {
-			if in.scope != Sentence || !in.re.mayMatch(p.runeSet()) || !in.end.mayMatch(s) || !in.re.MatchString(s) {
+			if in.scope != Sentence || !in.re.mayMatch(set) || !in.end.mayMatch(s) || !in.re.MatchString(s) {
 				continue
 			}
 			if !reported[sp[0]] {

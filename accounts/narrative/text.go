@@ -63,14 +63,6 @@ type seg struct {
 	lo  int
 }
 
-// runeSet returns the runes of the paragraph (computed once).
-func (p *para) runeSet() runeSet {
-	if p.runes == nil {
-		p.runes = runesOf(p.text)
-	}
-	return p.runes
-}
-
 func (p *para) at(off int) loc {
 	if off < 0 {
 		off = 0
