@@ -230,12 +230,8 @@ func (r *run) anchors() {
 	bySent := map[[2]int][]*claim{}
 	var order [][2]int
 	type key = [2]int
-	ids := map[*para]int{}
-	for i, p := range r.d.paras {
-		ids[p] = i
-	}
 	for _, c := range r.claims {
-		k := key{ids[c.p], c.sent}
+		k := key{c.p.idx, c.sent}
 		if _, ok := bySent[k]; !ok {
 			order = append(order, k)
 		}

@@ -33,21 +33,17 @@ type rowRate struct {
 // checkTables reads the rate columns of tables: a 执行率 must equal
 // 实际完成数 ÷ 全年预算数; 完成率 cells are kept for checkTargets.
 func (r *run) checkTables() {
-	pidx := map[*para]int{}
-	for i, p := range r.d.paras {
-		pidx[p] = i
-	}
 	fromRight, exec := -1, false
 	lastEnd := -2
 	for _, row := range r.d.rows {
 		if len(row.cells) == 0 {
 			continue
 		}
-		first := pidx[row.cells[0]]
+		first := row.cells[0].idx
 		if first > lastEnd+1 {
 			fromRight = -1 // a paragraph between rows ends the table
 		}
-		lastEnd = pidx[row.cells[len(row.cells)-1]]
+		lastEnd = row.cells[len(row.cells)-1].idx
 		header := false
 		for i, c := range row.cells {
 			if m := rateHeaderRe.FindStringSubmatch(c.text); m != nil && !bareRateRe.MatchString(c.text) {

@@ -39,6 +39,7 @@ type para struct {
 	segs      []seg // where the bytes of text come from, in order of off
 	end       seg   // the position after the last byte (off unused)
 	cell      bool
+	idx       int // index in document.paras
 	row       int // index of the table row for a cell, -1 otherwise
 	level     int // heading level 0–2, 3 for a numbered item heading, -1 for text
 	ctx       string
@@ -302,9 +303,10 @@ func parse(data []byte, pat *compiled) (*document, error) {
 		pending = ln
 	})
 	step(pending, nil)
-	for _, p := range d.paras {
+	for i, p := range d.paras {
 		p.text = string(p.buf)
 		p.buf = nil
+		p.idx = i
 	}
 	d.sections(pat)
 	for _, p := range d.paras {
