@@ -42,6 +42,12 @@ func noPunct(n int) []byte {
 	return []byte(strings.ToValidUTF8(string(out[:n]), ""))
 }
 
+// lastWork is the work of the last Lint call (tests call Lint from one
+// goroutine at a time).
+var lastWork int
+
+func init() { workHook = func(n int) { lastWork = n } }
+
 var hostileBenchSize = 256 << 10
 
 var hostiles = []hostile{

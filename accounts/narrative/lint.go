@@ -105,13 +105,15 @@ func (l *Linter) Lint(text []byte, facts *Facts) (audit.Findings, error) {
 		})
 	}
 	out.SortByPosition()
-	lastWork = r.m.n
+	if workHook != nil {
+		workHook(r.m.n)
+	}
 	return out, nil
 }
 
-// lastWork is the work of the last Lint call, for tests (which do not run
-// Lint concurrently).
-var lastWork int
+// workHook, when set (by tests only, before any Lint call), receives the
+// work of every Lint call.
+var workHook func(work int)
 
 // meter counts the units of work of one Lint call: bytes read by scanners
 // and regular expressions, and steps of loops over claims and findings.
