@@ -3,6 +3,7 @@ package narrative
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/cnfiscal/juesuan/amount"
@@ -218,19 +219,19 @@ type sentKey struct {
 }
 
 // inSentence returns the claims of c's sentence, in order.
-func (r *run) inSentence(c *claim) []*claim { return r.bySent[sentKey{c.p, c.sent}] }
+func (r *run) inSentence(c *claim) []*claim {
+	cs := r.bySent[sentKey{c.p, c.sent}]
+	r.m.add(len(cs))
+	return cs
+}
 
 // anchors attaches every percentage to the figure it is a percentage of.
 func (r *run) anchors() {
 	bySent := map[[2]int][]*claim{}
 	var order [][2]int
 	type key = [2]int
-	ids := map[*para]int{}
-	for i, p := range r.d.paras {
-		ids[p] = i
-	}
 	for _, c := range r.claims {
-		k := key{ids[c.p], c.sent}
+		k := key{c.p.idx, c.sent}
 		if _, ok := bySent[k]; !ok {
 			order = append(order, k)
 		}
@@ -246,6 +247,7 @@ func (r *run) anchors() {
 			case roleShare, roleCompletion:
 				if c.inherit && !c.conn {
 					for j := i - 1; j >= 0; j-- {
+						r.m.add(0)
 						if q := cs[j]; q.kind == money && q.role == roleCurrent {
 							c.anchor = q
 							break
@@ -265,6 +267,7 @@ func (r *run) anchors() {
 				var changes []*claim
 				ambig := false
 				for j := i - 1; j >= 0; j-- {
+					r.m.add(0)
 					q := cs[j]
 					if q.ambig {
 						ambig = true
@@ -273,8 +276,9 @@ func (r *run) anchors() {
 					if q.kind == percent || q.role != roleChange {
 						break
 					}
-					changes = append([]*claim{q}, changes...)
+					changes = append(changes, q)
 				}
+				slices.Reverse(changes)
 				if ambig {
 					for g := 0; g < run; g++ {
 						cs[i+g].ambig = true
@@ -327,15 +331,57 @@ func (r *run) subjectPrior(c *claim) num {
 			}
 		}
 	}
-	for _, q := range r.priors[c.p] {
-		if q.kind != c.kind || q.ambig {
-			continue
-		}
-		if q.subj == c.subj || len(q.factIDs) > 0 && len(c.factIDs) > 0 && q.factIDs[0] == c.factIDs[0] {
-			return r.claimNum(q)
+	// The first of the paragraph's last year figures with the same
+	// subject or naming the same fact.
+	ix := r.priorIndex(c.p)
+	r.m.add(len(c.subj))
+	best, ok := ix.bySubj[priorKey{c.kind, c.subj}]
+	if len(c.factIDs) > 0 {
+		if i, found := ix.byFact[priorKey{c.kind, c.factIDs[0]}]; found && (!ok || i < best) {
+			best, ok = i, true
 		}
 	}
+	if ok {
+		return r.claimNum(r.priors[c.p][best])
+	}
 	return num{}
+}
+
+type priorKey struct {
+	k   kind
+	key string
+}
+
+// priorsOf indexes a paragraph's last year figures (not ambiguous): the
+// first by subject and the first by fact.
+type priorsOf struct {
+	bySubj, byFact map[priorKey]int
+}
+
+func (r *run) priorIndex(p *para) *priorsOf {
+	if ix := r.priorIx[p]; ix != nil {
+		return ix
+	}
+	ix := &priorsOf{bySubj: map[priorKey]int{}, byFact: map[priorKey]int{}}
+	for i, q := range r.priors[p] {
+		r.m.add(len(q.subj))
+		if q.ambig {
+			continue
+		}
+		if _, ok := ix.bySubj[priorKey{q.kind, q.subj}]; !ok {
+			ix.bySubj[priorKey{q.kind, q.subj}] = i
+		}
+		if len(q.factIDs) > 0 {
+			if _, ok := ix.byFact[priorKey{q.kind, q.factIDs[0]}]; !ok {
+				ix.byFact[priorKey{q.kind, q.factIDs[0]}] = i
+			}
+		}
+	}
+	if r.priorIx == nil {
+		r.priorIx = map[*para]*priorsOf{}
+	}
+	r.priorIx[p] = ix
+	return ix
 }
 
 func sign(d decimal.Decimal) int { return d.Sign() }
@@ -489,8 +535,8 @@ func maxPlaces(a, b int32) int32 {
 // wholeOf returns the figure a share is a share of.
 func (r *run) wholeOf(c *claim) num {
 	if c.whole != "" {
-		w := stripSubject(c.whole)
-		if ids := r.l.matchLabel(w, c.p.ctx, money, ""); len(ids) > 0 {
+		w := r.m.stripSubject(c.whole)
+		if ids := r.l.matchLabelM(r.m, w, c.p.ctx, money, ""); len(ids) > 0 {
 			if f := r.ix.byID[ids[0]]; f != nil && f.Value.IsSet() {
 				return r.figNum(f, f.Value)
 			}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -65,7 +66,7 @@ type claim struct {
 	year     int    // the year the figure refers to
 	initial  bool   // 年初预算
 	notTable bool   // 退回, 收回 …: a movement, not the table figure
-	titles   []string
+	title    string // the last publication 《…》 named before the number in its sentence
 
 	factIDs []string // the facts the label names (tied or only identified)
 	fact    *Fact    // the fact, when in the document
@@ -79,38 +80,76 @@ type claim struct {
 }
 
 var (
-	numRe     = regexp.MustCompile(`(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?`)
-	spaceRe   = regexp.MustCompile(`^[ \t\x{3000}\x{a0}]*`)
-	threshold = regexp.MustCompile(`^\s*(?:[（(]含[）)])?\s*(?:以上|以下|以内|及以上|及以下|起)`)
-	yearMark  = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*年|今年|本年度?|当年|上年度?|去年`)
-	dateAfter = regexp.MustCompile(`^\s*[0-9]{1,2}\s*月`)
-	cmpPhrase = regexp.MustCompile(`(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?|调整预算数?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?)[^，。；]{0,8}?相比|同比`)
+	numRe       = regexp.MustCompile(`(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?`)
+	spaceRe     = regexp.MustCompile(`^[ \t\x{3000}\x{a0}]*`)
+	threshold   = regexp.MustCompile(`^\s*(?:[（(]含[）)])?\s*(?:以上|以下|以内|及以上|及以下|起)`)
+	yearMark    = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*年|今年|本年度?|当年|上年度?|去年`)
+	yearMarkSeg = newSegmented(yearMark)
+	dateAfter   = regexp.MustCompile(`^\s*[0-9]{1,2}\s*月`)
+	cmpPhrase   = newFiltered(regexp.MustCompile(`(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?|调整预算数?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?[末底]?|年初预算数?|预算数?)[^，。；]{0,8}?相比|同比`))
 
-	changeEnd     = regexp.MustCompile(`(增加|减少|增长|下降|上升|降低|节约|超支|增|减|多|少)了?\s*$`)
-	rateEnd       = regexp.MustCompile(`(增长|下降|增加|减少|上升|降低|增幅|降幅|减幅|增长率|下降率)(?:了|为|达|是|幅度为)?\s*$`)
-	completionEnd = regexp.MustCompile(`(?:完成(?:年初|调整)?预算(?:数)?(?:的)?|(?:预算)?(?:完成|执行)率|完成(?:年度)?(?:目标|计划)(?:的)?)(?:为|达|达到|是)?\s*$`)
-	budgetEnd     = regexp.MustCompile(`(?:年初|调整后?|全年)?预算(?:数|金额)?(?:为|是)?\s*$`)
-	cmpEnd        = regexp.MustCompile(`(?:(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?(?:同期)?|(?:年初|调整后?)?预算数?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?|(?:年初|调整后?)?预算数?)(?:同期)?\s*相比|同比|较上年)\s*[，,]?\s*$`)
-	connRe        = regexp.MustCompile(`^(?:和|及|以及|与|、|，|,)+$`)
+	changeEnd     = newEndFilter(regexp.MustCompile(`(增加|减少|增长|下降|上升|降低|节约|超支|增|减|多|少)了?\s*$`))
+	rateEnd       = newEndFilter(regexp.MustCompile(`(增长|下降|增加|减少|上升|降低|增幅|降幅|减幅|增长率|下降率)(?:了|为|达|是|幅度为)?\s*$`))
+	completionEnd = newEndFilter(regexp.MustCompile(`(?:完成(?:年初|调整)?预算(?:数)?(?:的)?|(?:预算)?(?:完成|执行)率|完成(?:年度)?(?:目标|计划)(?:的)?)(?:为|达|达到|是)?\s*$`))
+	budgetEnd     = newEndFilter(regexp.MustCompile(`(?:年初|调整后?|全年)?预算(?:数|金额)?(?:为|是)?\s*$`))
+	cmpEnd        = newEndFilter(regexp.MustCompile(`(?:(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?(?:同期)?|(?:年初|调整后?)?预算数?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?|(?:年初|调整后?)?预算数?)(?:同期)?\s*相比|同比|较上年)\s*[，,]?\s*$`))
+	connRe        = regexp.MustCompile(`^(?:和|及|以及|与|、|，|,)+$`) // what connLabel checks
 	leadPunct     = regexp.MustCompile(`^[\s，,；;：:、。）)」”"]+`)
 	enumRe        = regexp.MustCompile(`^\s*(?:第[一二三四五六七八九十]+[，、]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[．.、]|[①②③④⑤⑥⑦⑧⑨⑩]|其[一二三四五六七八九十]，?)\s*`)
 	leadWords     = regexp.MustCompile(`^(?:其中|另外|此外|同时|具体|包括|主要包括|分别为)[：:，,]?|^[（(][^（）()]*[）)]`)
-	trailParen    = regexp.MustCompile(`[（(]([^（）()]{0,40})[）)]\s*$`)
-	fillerEnd     = regexp.MustCompile(`(?:为|是|达到|达|共计|共|约|近|也|均|仅|分别|各|累计|了|决算数|决算|数|实际|总共|填写|[：:，,\s])$`)
-	genericRe     = regexp.MustCompile(`^(?:(?:19|20)[0-9]{2}年度?|今年|全年|当年|年末)?(?:其中|另外|此外|具体|主要|分别|各|共|累计|我办|本单位|本部门)?(?:共计|合计|总计)?(?:实际)?(?:支出|金额|资金|费用|完成|执行数|支出金额|发生)?$|^本年度?$`)
+	trailParen    = newEndFilter(regexp.MustCompile(`[（(]([^（）()]{0,40})[）)]\s*$`))
+	fillerEnd     = newEndFilter(regexp.MustCompile(`(?:为|是|达到|达|共计|共|约|近|也|均|仅|分别|各|累计|了|决算数|决算|数|实际|总共|填写|[：:，,\s])$`))
+	genericRe     = newEndFilter(regexp.MustCompile(`^(?:(?:19|20)[0-9]{2}年度?|今年|全年|当年|年末)?(?:其中|另外|此外|具体|主要|分别|各|共|累计|我办|本单位|本部门)?(?:共计|合计|总计)?(?:实际)?(?:支出|金额|资金|费用|完成|执行数|支出金额|发生)?$|^本年度?$`))
 	titleRe       = regexp.MustCompile(`《([^《》]{1,30})》`)
 )
 
+// MaxClaims is the number of claims (numbers with a unit) Lint reads in
+// one text, many times those of a real disclosure. Numbers after the last
+// of them are not checked; one info finding (rule C18) at the first of them
+// says how many there are (Actual holds the number).
+const MaxClaims = 100_000
+
+// skipped counts the numbers with a unit past MaxClaims.
+type skipped struct {
+	left int // claims that may still be read
+	n    int
+	p    *para // where the first one is
+	off  int
+}
+
 // extract finds the claims of every sentence.
-func (l *Linter) extract(d *document, year int) []*claim {
+func (l *Linter) extract(d *document, year int, m *meter, sk *skipped) []*claim {
 	var all []*claim
 	for _, p := range d.paras {
+		m.add(len(p.text))
+		if !hasDigit(p.text) {
+			continue
+		}
 		marks := yearMarks(p.text, year)
 		for si, sp := range p.sents {
-			all = append(all, l.sentenceClaims(p, si, sp, marks, year)...)
+			if !hasDigit(p.text[sp[0]:sp[1]]) {
+				continue
+			}
+			cs := l.sentenceClaims(p, si, sp, marks, year, m, sk)
+			sk.left -= len(cs)
+			all = append(all, cs...)
 		}
 	}
 	return all
+}
+
+// containsAnyRune reports whether s holds one of rs.
+func containsAnyRune(s string, rs []rune) bool {
+	for _, r := range rs {
+		if strings.ContainsRune(s, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	return strings.IndexAny(s, "0123456789") >= 0
 }
 
 type yearMarkAt struct {
@@ -122,7 +161,7 @@ type yearMarkAt struct {
 // 2019年…, 今年, 上年 — but not 比2019年, 与上年相比, which compare.
 func yearMarks(s string, year int) []yearMarkAt {
 	var out []yearMarkAt
-	for _, m := range yearMark.FindAllStringSubmatchIndex(s, -1) {
+	for m := range eachSubmatch(yearMark, yearMarkSeg, s) {
 		before := strings.TrimRight(s[max(0, m[0]-16):m[0]], " \t\u3000")
 		if hasAnySuffix(before, "比", "较", "与", "同") {
 			continue
@@ -160,6 +199,67 @@ type sentenceInfo struct {
 	cmps   [][2]int // ends of comparison phrases (比上年, 与2019年相比 …) and their kind
 	titles []titleAt
 	clause *clauseScanner
+	zhan   []int // offsets of 占
+	yong   []int // offsets of 用
+	// The subject taken from the sentence start for the last clause start
+	// asked for.
+	startClause int
+	startSubj   string
+	m           *meter
+}
+
+// lastIn returns the last offset in offs (sorted) at or after lo whose
+// rune of width w ends by hi, or -1.
+func lastIn(offs []int, lo, hi, w int) int {
+	i := sort.SearchInts(offs, hi-w+1) - 1
+	if i >= 0 && offs[i] >= lo {
+		return offs[i]
+	}
+	return -1
+}
+
+// allIndex returns the offsets of sub in s.
+func allIndex(s, sub string) []int {
+	var out []int
+	for i := 0; ; {
+		j := strings.Index(s[i:], sub)
+		if j < 0 {
+			return out
+		}
+		out = append(out, i+j)
+		i += j + len(sub)
+	}
+}
+
+// afterDigits returns the offset in s after its last ASCII digit (0 when
+// it has none). A regular expression that cannot match a digit and has no
+// assertion but $ finds the same match at the end of s in s[afterDigits(s):],
+// which is what a number's label is read in when it is at most the text
+// since the last number.
+func afterDigits(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if isDigit(s[i]) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// suffixMatch runs re (digit-free, anchored at the end) on the part of s
+// after its last digit and returns the submatch offsets in s.
+func suffixMatch(re endFilter, s string, m *meter) []int {
+	if !re.mayMatch(s) {
+		return nil
+	}
+	from := afterDigits(s)
+	m.add(2 * (len(s) - from))
+	loc := re.FindStringSubmatchIndex(s[from:])
+	for i := range loc {
+		if loc[i] >= 0 {
+			loc[i] += from
+		}
+	}
+	return loc
 }
 
 type titleAt struct {
@@ -167,12 +267,24 @@ type titleAt struct {
 	name string
 }
 
-func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, year int) []*claim {
+func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, year int, mt *meter, sk *skipped) []*claim {
 	s := p.text[:sp[1]]
 	var out []*claim
 	prevEnd := sp[0]
-	info := &sentenceInfo{clause: &clauseScanner{s: s, pos: sp[0], from: sp[0]}}
-	for _, m := range cmpPhrase.FindAllStringIndex(p.text[sp[0]:sp[1]], -1) {
+	sent := s[sp[0]:]
+	mt.add(4 * len(sent))
+	info := &sentenceInfo{clause: &clauseScanner{s: s, pos: sp[0], from: sp[0]}, startClause: -1, m: mt}
+	for _, i := range allIndex(sent, "占") {
+		info.zhan = append(info.zhan, sp[0]+i)
+	}
+	if len(info.zhan) > 0 {
+		for _, i := range allIndex(sent, "用") {
+			info.yong = append(info.yong, sp[0]+i)
+		}
+	}
+	nextTitle := 0
+	title := ""
+	for _, m := range cmpPhrase.findAll(sent) {
 		k := cmpYoY
 		phrase := p.text[sp[0]+m[0] : sp[0]+m[1]]
 		if strings.Contains(phrase, "预算") {
@@ -186,7 +298,7 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 	for _, m := range titleRe.FindAllStringSubmatchIndex(p.text[sp[0]:sp[1]], -1) {
 		info.titles = append(info.titles, titleAt{sp[0] + m[1], p.text[sp[0]+m[2] : sp[0]+m[3]]})
 	}
-	for _, m := range numRe.FindAllStringIndex(p.text[sp[0]:sp[1]], -1) {
+	for _, m := range numbers(sent) {
 		off, nend := m[0]+sp[0], m[1]+sp[0]
 		if nend-off > 24 {
 			continue
@@ -200,6 +312,7 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 				continue
 			}
 		}
+		mt.add(0)
 		c := &claim{p: p, sent: si, off: off}
 		rest := s[nend:]
 		sp0 := len(spaceRe.FindString(rest))
@@ -216,11 +329,18 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 		if unit == "" {
 			continue
 		}
+		if len(out) >= sk.left {
+			if sk.n == 0 {
+				sk.p, sk.off = p, off
+			}
+			sk.n++
+			continue
+		}
 		c.kind = k
 		c.unit = unit
 		c.end = consumed + len(unit)
 		after := s[c.end:]
-		if threshold.MatchString(after) {
+		if mayBeThreshold(after) && threshold.MatchString(after) {
 			continue
 		}
 		if k == money && strings.HasPrefix(strings.TrimLeft(after, " "), "/") && !perYear(after) {
@@ -230,17 +350,8 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 		if perYear(after) || strings.HasSuffix(before, "每年") {
 			c.target = true
 		}
-		if strings.HasPrefix(strings.TrimSpace(after), "左右") || hasAnySuffix(before, "约", "近", "逾", "超过", "大约") {
+		if strings.HasPrefix(strings.TrimLeftFunc(after, unicode.IsSpace), "左右") || hasAnySuffix(before, "约", "近", "逾", "超过", "大约") {
 			c.approx = true
-		}
-		numText := strings.ReplaceAll(s[off:nend], ",", "")
-		v, err := decimal.NewFromString(numText)
-		if err != nil {
-			continue
-		}
-		c.val = v
-		if i := strings.IndexByte(numText, '.'); i >= 0 {
-			c.places = int32(len(numText) - i - 1)
 		}
 		c.written = strings.TrimSpace(p.text[off:c.end])
 		c.year = yearAt(marks, off, year)
@@ -254,25 +365,89 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 			ls = prevEnd
 		}
 		c.label = s[ls:off]
-		if l.pat.alternatives != nil && l.pat.alternatives.MatchString(c.label) {
-			c.ambig = true
-		}
-		for _, t := range info.titles {
-			if t.end <= off {
-				c.titles = append(c.titles, t.name)
+		// A percentage that is no claim leaves its label to the next
+		// number: only the work that does not read the whole label is done
+		// before it is known to be a claim.
+		ambig := func() {
+			mt.add(len(c.label))
+			if l.pat.alternatives != nil && containsAnyRune(c.label, l.pat.altFirst) && l.pat.alternatives.MatchString(c.label) {
+				c.ambig = true
 			}
 		}
+		if k != percent {
+			ambig()
+		}
+		for nextTitle < len(info.titles) && info.titles[nextTitle].end <= off {
+			title = info.titles[nextTitle].name
+			nextTitle++
+		}
+		c.title = title
 		var prev *claim
 		if len(out) > 0 {
 			prev = out[len(out)-1]
 		}
-		if !l.classify(c, prev, s, sp, year, info) {
+		if !l.classify(c, prev, s, sp, year, info, ls) {
 			continue
+		}
+		if k == percent {
+			ambig()
+		}
+		numText := strings.ReplaceAll(s[off:nend], ",", "")
+		v, err := decimal.NewFromString(numText)
+		if err != nil {
+			continue
+		}
+		c.val = v
+		if i := strings.IndexByte(numText, '.'); i >= 0 {
+			c.places = int32(len(numText) - i - 1)
 		}
 		out = append(out, c)
 		prevEnd = c.end
 	}
 	return out
+}
+
+// numbers returns the spans of the numbers in s, as numRe finds them:
+// 1,234.5 (groups of three after a first group of one to three digits),
+// 1234.5.
+func numbers(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		run := digits(s, i)
+		end := i + run
+		if run <= 3 {
+			for end+4 <= len(s) && s[end] == ',' && digits(s[end+1:end+4], 0) == 3 {
+				end += 4
+			}
+		}
+		if end+1 < len(s) && s[end] == '.' && isDigit(s[end+1]) {
+			end += 1 + digits(s, end+1)
+		}
+		out = append(out, [2]int{i, end})
+		i = end
+	}
+	return out
+}
+
+// digits returns the length of the run of digits at s[i:].
+func digits(s string, i int) int {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	return j - i
+}
+
+// mayBeThreshold is a pre-test for threshold: what follows a threshold
+// starts, after blanks, with （, (, 以, 及 or 起.
+func mayBeThreshold(s string) bool {
+	s = strings.TrimLeft(s, "\t\n\f\r ")
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '（' || r == '(' || r == '以' || r == '及' || r == '起'
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
@@ -350,11 +525,11 @@ func (l *Linter) unitAt(s string) (string, kind) {
 // classify gives c its role, direction and subject. It returns false when
 // the number is not a claim (a percentage that is neither a share, a rate
 // nor a completion).
-func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int, info *sentenceInfo) bool {
+func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int, info *sentenceInfo, ls int) bool {
 	lab := c.label
-	trim := strings.TrimSpace(lab)
+	mt := info.m
 	sameClause := prev != nil && prev.clause == c.clause
-	if connRe.MatchString(trim) && sameClause && prev.kind == c.kind {
+	if sameClause && prev.kind == c.kind && connLabel(lab) {
 		// "分别为A和B", "各减少了A和B": the second takes after the first.
 		c.conn = true
 		c.role, c.dir, c.cmp, c.whole = prev.role, prev.dir, prev.cmp, prev.whole
@@ -368,7 +543,14 @@ func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int, 
 	subj := lab
 	switch c.kind {
 	case percent:
-		if i := strings.LastIndex(subj, "占"); i >= 0 && !strings.Contains(subj[i:], "用") {
+		// The last 占 of the label, not followed by 用 (占用).
+		zi := lastIn(info.zhan, ls, c.off, len("占"))
+		if zi >= 0 && lastIn(info.yong, zi, c.off, len("用")) >= 0 {
+			zi = -1
+		}
+		if zi >= 0 {
+			mt.add(len(subj))
+			i := zi - ls
 			c.role = roleShare
 			w := subj[i+len("占"):]
 			w = strings.TrimSuffix(strings.TrimSpace(w), "为")
@@ -381,15 +563,16 @@ func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int, 
 				// 占年初预算的95%: a completion, not a share.
 				c.role, c.initial, c.whole = roleCompletion, strings.Contains(c.whole, "年初"), ""
 			}
-		} else if m := completionEnd.FindStringIndex(subj); m != nil {
+		} else if m := suffixMatch(completionEnd, subj, mt); m != nil {
 			c.role = roleCompletion
 			c.initial = strings.Contains(subj[m[0]:], "年初")
 			subj = subj[:m[0]]
-		} else if m := rateEnd.FindStringSubmatchIndex(subj); m != nil {
+		} else if m := suffixMatch(rateEnd, subj, mt); m != nil {
+			mt.add(len(subj))
 			c.role = roleRate
 			c.dir = direction(subj[m[2]:m[3]])
 			subj = subj[:m[0]]
-			if cm := cmpEnd.FindStringIndex(subj); cm != nil {
+			if cm := cmpEnd.findIndex(subj); cm != nil {
 				subj = subj[:cm[0]]
 			}
 			c.cmp = info.comparisonBefore(c.off)
@@ -397,7 +580,8 @@ func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int, 
 			return false
 		}
 	default:
-		if m := changeEnd.FindStringSubmatchIndex(subj); m != nil && (info.comparisonBefore(c.off) != cmpNone || strings.Contains(subj, "相比")) {
+		mt.add(3 * len(subj))
+		if m := suffixMatch(changeEnd, subj, mt); m != nil && (info.comparisonBefore(c.off) != cmpNone || strings.Contains(subj, "相比")) {
 			c.role = roleChange
 			c.dir = direction(subj[m[2]:m[3]])
 			c.cmp = info.comparisonBefore(c.off)
@@ -405,13 +589,13 @@ func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int, 
 				c.cmp, c.initial = cmpBudget, true
 			}
 			subj = subj[:m[0]]
-			if cm := cmpEnd.FindStringIndex(subj); cm != nil {
+			if cm := cmpEnd.findIndex(subj); cm != nil {
 				subj = subj[:cm[0]]
 			}
 		} else if l.isBudget(subj) {
 			c.role = roleBudget
 			c.initial = strings.Contains(subj, "年初")
-			if m := budgetEnd.FindStringIndex(subj); m != nil {
+			if m := suffixMatch(budgetEnd, subj, mt); m != nil {
 				subj = subj[:m[0]]
 			}
 		} else {
@@ -427,8 +611,8 @@ func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int, 
 	if l.pat.notRestating != nil && l.pat.notRestating.MatchString(lab) {
 		c.notTable = true
 	}
-	subj = stripSubject(subj)
-	if genericRe.MatchString(subj) {
+	subj = mt.stripSubject(subj)
+	if genericRe.mayMatch(subj) && genericRe.MatchString(subj) {
 		c.inherit = true
 		switch {
 		case prev != nil && prev.subj != "":
@@ -438,7 +622,8 @@ func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int, 
 				c.whole = prev.whole
 			}
 		case c.clause > sp[0]:
-			subj = stripSubject(strings.TrimRight(s[sp[0]:c.clause], clauseSep+" "))
+			subj = info.startSubject(s, sp[0], c.clause)
+			mt.add(len(subj))
 			if l.pat.notRestating != nil && l.pat.notRestating.MatchString(subj) {
 				c.notTable = true
 			}
@@ -450,10 +635,63 @@ func (l *Linter) classify(c *claim, prev *claim, s string, sp [2]int, year int, 
 	return true
 }
 
+// connLabel reports whether the label, blanks aside, is only connectors
+// (和, 及, 以及, 与, 、, ，): as connRe on the trimmed label, read from its end
+// so that a long label costs little when it is not.
+func connLabel(lab string) bool {
+	end := len(strings.TrimRightFunc(lab, unicode.IsSpace))
+	n := 0 // connectors seen
+	next := rune(0)
+	for i := end; i > 0; {
+		r, w := utf8.DecodeLastRuneInString(lab[:i])
+		switch {
+		case r == '和' || r == '及' || r == '与' || r == '、' || r == '，' || r == ',':
+			n++
+		case r == '以' && next == '及':
+		case unicode.IsSpace(r):
+			return n > 0 && strings.TrimSpace(lab[:i]) == ""
+		default:
+			return false
+		}
+		next = r
+		i -= w
+	}
+	return n > 0
+}
+
+// maxStart is the most of a sentence's start (bytes) that a claim with a
+// label naming nothing reads its subject from; the subject is at most the
+// last 80 characters of it anyway.
+const maxStart = 1024
+
+// startSubject returns the subject the start of the sentence (from from to
+// the clause start cl) names.
+func (in *sentenceInfo) startSubject(s string, from, cl int) string {
+	if cl == in.startClause {
+		return in.startSubj
+	}
+	if cl-from > maxStart {
+		from = cl - maxStart
+		for from < cl && !utf8.RuneStart(s[from]) {
+			from++
+		}
+	}
+	in.m.add(4 * (cl - from))
+	in.startClause, in.startSubj = cl, in.m.stripSubject(strings.TrimRight(s[from:cl], clauseSep+" "))
+	return in.startSubj
+}
+
 // topic returns the 科目 a paragraph is about when its first sentence names
 // one ("1、教育支出（类）普通教育（款）初中教育（项）。"), so that the figures
 // of its later sentences restate that 科目.
 func topic(p *para) string {
+	if !p.topicDone {
+		p.topic, p.topicDone = findTopic(p), true
+	}
+	return p.topic
+}
+
+func findTopic(p *para) string {
 	if len(p.sents) < 2 {
 		return ""
 	}
@@ -488,14 +726,11 @@ func direction(w string) int {
 // comparisonBefore reports what the last comparison phrase before off
 // compares with.
 func (in *sentenceInfo) comparisonBefore(off int) comparison {
-	k := cmpNone
-	for _, c := range in.cmps {
-		if c[0] > off {
-			break
-		}
-		k = comparison(c[1])
+	i := sort.Search(len(in.cmps), func(i int) bool { return in.cmps[i][0] > off })
+	if i == 0 {
+		return cmpNone
 	}
-	return k
+	return comparison(in.cmps[i-1][1])
 }
 
 // perYear reports whether s starts with "/年" or "每年": a yearly target.
@@ -548,10 +783,14 @@ func stripSubject(s string) string {
 	}
 	for i := 0; i < 16; i++ {
 		t := strings.TrimSpace(s)
-		if m := trailParen.FindStringSubmatchIndex(t); m != nil && utf8.RuneCountInString(t[m[2]:m[3]]) >= 3 {
-			t = t[:m[0]]
+		if trailParen.mayMatch(t) {
+			if m := trailParen.FindStringSubmatchIndex(t); m != nil && utf8.RuneCountInString(t[m[2]:m[3]]) >= 3 {
+				t = t[:m[0]]
+			}
 		}
-		t = fillerEnd.ReplaceAllString(t, "")
+		if fillerEnd.mayMatch(t) {
+			t = fillerEnd.ReplaceAllString(t, "")
+		}
 		t = strings.TrimRight(t, "”\"")
 		if t == s {
 			break

@@ -75,6 +75,25 @@
 // and stated figures, and the claim's line, column (1-based, in runes of the
 // original line) and sentence.
 //
+// # Limits
+//
+// Lint reads any text up to MaxSize in time and memory linear in its length:
+// every check is a scanner or a regular expression run once over a
+// paragraph or sentence, or over the text a claim's label adds. To keep it
+// so on hostile input:
+//
+//   - A sentence without a full stop is cut at a clause break after 1,500
+//     bytes, and anywhere after 3,000.
+//   - At most MaxClaims numbers with a unit are read as claims; one info
+//     finding (C18, "数字过多…") at the first number past them counts the
+//     rest.
+//   - A rule lists at most MaxFindingsPerRule findings, the first by
+//     position; one info finding of the rule at the first of the others
+//     says how many were left out ("另有N处同类问题未列出", Actual holds N).
+//   - A label that names nothing takes its subject from at most the last
+//     1,024 bytes of the sentence start, and a heading number is looked
+//     for in the first 1,024 bytes of a paragraph.
+//
 // # Fact vocabulary
 //
 // The default patterns refer to these fact IDs (Facts.Items); a profile with

@@ -160,7 +160,7 @@ type cHeading struct {
 
 type cLabel struct {
 	LabelPattern
-	re    *regexp.Regexp
+	re    endFilter
 	units map[string]bool
 }
 
@@ -172,6 +172,7 @@ type cEmpty struct {
 type cInstr struct {
 	scope Scope
 	re    filtered
+	end   endFilter // the same pattern, for its end pre-test on a sentence
 }
 
 type cYear struct {
@@ -185,12 +186,14 @@ type compiled struct {
 	rows         []RowContext
 	empty        []cEmpty
 	alternatives *regexp.Regexp
+	altSeg       *segmented
 	altFirst     []rune          // first runes of the alternative words
 	altPairs     map[string]bool // "a|b" for each pair, both ways
 	placeholders []filtered
 	instructions []cInstr
 	years        []cYear
 	punctuation  *regexp.Regexp
+	punctSeg     *segmented
 	countUnits   []string
 	notRestating *regexp.Regexp
 	funds        *regexp.Regexp
@@ -224,7 +227,7 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 		if err != nil {
 			return nil, err
 		}
-		cl := cLabel{LabelPattern: l, re: r}
+		cl := cLabel{LabelPattern: l, re: newEndFilter(r)}
 		if len(l.Units) > 0 {
 			cl.units = map[string]bool{}
 			for _, u := range l.Units {
@@ -266,6 +269,7 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 			return nil, err
 		}
 		c.alternatives = r
+		c.altSeg = newSegmented(r)
 	}
 	for i, s := range p.Placeholders {
 		r, err := re(fmt.Sprintf("placeholders[%d]", i), s)
@@ -284,7 +288,7 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 		default:
 			return nil, &PatternError{Field: fmt.Sprintf("instructions[%d].scope", i), Err: fmt.Errorf("unknown scope %q", in.Scope)}
 		}
-		c.instructions = append(c.instructions, cInstr{in.Scope, newFiltered(r)})
+		c.instructions = append(c.instructions, cInstr{in.Scope, newFiltered(r), newEndFilter(r)})
 	}
 	for i, y := range p.Years {
 		r, err := re(fmt.Sprintf("years[%d].text", i), y.Text)
@@ -301,6 +305,7 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 		if c.punctuation, err = re("punctuation", p.Punctuation); err != nil {
 			return nil, err
 		}
+		c.punctSeg = newSegmented(c.punctuation)
 	}
 	if p.NotRestating != "" {
 		if c.notRestating, err = re("notRestating", p.NotRestating); err != nil {

@@ -87,3 +87,66 @@ func TestPrefilter(t *testing.T) {
 		}
 	}
 }
+
+// TestEndFilter checks that the pre-test of end-anchored patterns never
+// skips a text they match: every label pattern and role-word pattern
+// against the labels and subjects of the test narratives' claims, their
+// tails, and a few hand-made cases.
+func TestEndFilter(t *testing.T) {
+	l, err := New(TestPatterns())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("testdata/*.txt")
+	files = append(files, "../../testdata/sichuan-2020/panzhihua-chengdu-office.narrative.txt")
+	var texts []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := parse(b, l.pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range l.extract(d, 2020, &meter{}, &skipped{left: MaxClaims}) {
+			texts = append(texts, c.label, c.subj, strings.TrimSpace(c.label), c.whole)
+		}
+	}
+	texts = append(texts, "", " ", "增长 ", "完成预算的", "2019年度", "本年度", "（含） ", "为\t")
+	res := []endFilter{changeEnd, rateEnd, completionEnd, budgetEnd, cmpEnd, trailParen, fillerEnd, genericRe}
+	for _, lp := range l.pat.labels {
+		res = append(res, lp.re)
+	}
+	matched := 0
+	for _, s := range texts {
+		for _, re := range res {
+			if re.MatchString(s) {
+				matched++
+				if !re.mayMatch(s) {
+					t.Errorf("pre-test of %q skips %q", re, s)
+				}
+			}
+		}
+	}
+	if matched == 0 {
+		t.Error("no pattern matched")
+	}
+	for _, tc := range []struct {
+		re   string
+		skip string // a text the pre-test skips
+		keep string // one it keeps
+	}{
+		{`(?:增加|减少)了?\s*$`, "增加了x", "减少了 "},
+		{`^(?:其中)?(?:支出)?$`, "其中支出多余的字其中支出多余的字", ""},
+		{`(?:a|b)$`, "c", "xa"},
+	} {
+		f := newEndFilter(regexp.MustCompile(tc.re))
+		if f.mayMatch(tc.skip) {
+			t.Errorf("%s: pre-test keeps %q", tc.re, tc.skip)
+		}
+		if !f.mayMatch(tc.keep) {
+			t.Errorf("%s: pre-test skips %q", tc.re, tc.keep)
+		}
+	}
+}

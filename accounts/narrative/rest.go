@@ -2,8 +2,8 @@ package narrative
 
 import (
 	"fmt"
+	"math/bits"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,21 +33,17 @@ type rowRate struct {
 // checkTables reads the rate columns of tables: a 执行率 must equal
 // 实际完成数 ÷ 全年预算数; 完成率 cells are kept for checkTargets.
 func (r *run) checkTables() {
-	pidx := map[*para]int{}
-	for i, p := range r.d.paras {
-		pidx[p] = i
-	}
 	fromRight, exec := -1, false
 	lastEnd := -2
 	for _, row := range r.d.rows {
 		if len(row.cells) == 0 {
 			continue
 		}
-		first := pidx[row.cells[0]]
+		first := row.cells[0].idx
 		if first > lastEnd+1 {
 			fromRight = -1 // a paragraph between rows ends the table
 		}
-		lastEnd = pidx[row.cells[len(row.cells)-1]]
+		lastEnd = row.cells[len(row.cells)-1].idx
 		header := false
 		for i, c := range row.cells {
 			if m := rateHeaderRe.FindStringSubmatch(c.text); m != nil && !bareRateRe.MatchString(c.text) {
@@ -70,6 +66,14 @@ func (r *run) checkTables() {
 		if err != nil {
 			continue
 		}
+		if r.sk.left <= 0 {
+			if r.sk.n == 0 || before(cell.at(m[2]), r.sk.p.at(r.sk.off)) {
+				r.sk.p, r.sk.off = cell, m[2]
+			}
+			r.sk.n++
+			continue
+		}
+		r.sk.left--
 		c := &claim{p: cell, off: m[2], end: m[1], kind: percent, val: v, role: roleCompletion, unit: "%", written: strings.TrimSpace(cell.text)}
 		if i := strings.IndexByte(cell.text[m[2]:m[3]], '.'); i >= 0 {
 			c.places = int32(m[3] - m[2] - i - 1)
@@ -108,6 +112,7 @@ func (r *run) checkWording() {
 	for _, p := range r.d.paras {
 		for si, sp := range p.sents {
 			s := p.text[sp[0]:sp[1]]
+			r.m.add(4 * len(s))
 			for _, m := range budgetWording.FindAllStringSubmatchIndex(s, -1) {
 				if r.ambiguousAt(s, m[2], m[3]) {
 					continue
@@ -128,7 +133,8 @@ func (r *run) ambiguousAt(s string, a, b int) bool {
 	if r.l.pat.alternatives == nil {
 		return false
 	}
-	for _, m := range r.l.pat.alternatives.FindAllStringIndex(s, -1) {
+	r.m.add(2 * len(s))
+	for m := range eachSubmatch(r.l.pat.alternatives, r.l.pat.altSeg, s) {
 		if m[0] <= b && a <= m[1] {
 			return true
 		}
@@ -148,7 +154,11 @@ func wordSign(w string) int {
 
 var signWord = map[int]string{1: "大于", -1: "小于", 0: "持平"}
 
-func (r *run) sentenceClaims(p *para, si int) []*claim { return r.bySent[sentKey{p, si}] }
+func (r *run) sentenceClaims(p *para, si int) []*claim {
+	cs := r.bySent[sentKey{p, si}]
+	r.m.add(len(cs))
+	return cs
+}
 
 func (r *run) budgetWord(p *para, si int, sp [2]int, off int, word string) {
 	cs := r.sentenceClaims(p, si)
@@ -226,16 +236,20 @@ func (r *run) flatWord(p *para, si int, off int) {
 // checkEmpty verifies statements that a table or item has no figures (C9).
 func (r *run) checkEmpty() {
 	for _, p := range r.d.paras {
-		var taken [][2]int
+		var taken spanLists
+		set := runesOf(p.text)
 		for _, e := range r.l.pat.empty {
-			if !e.re.mayMatch(p.runeSet()) {
+			if !e.re.mayMatch(set) {
 				continue
 			}
+			taken.next()
+			r.m.add(8 * len(p.text))
 			for _, m := range e.re.FindAllStringIndex(p.text, -1) {
-				if overlaps(taken, m[0], m[1]) {
+				r.m.add(len(taken.lists))
+				if taken.overlaps(m[0], m[1]) {
 					continue
 				}
-				taken = append(taken, [2]int{m[0], m[1]})
+				taken.add(m[0], m[1])
 				for _, id := range e.Facts {
 					f := r.ix.byID[id]
 					if f == nil || !f.Value.IsSet() {
@@ -258,9 +272,10 @@ func (r *run) checkLeftovers() {
 	pat := r.l.pat
 	for _, p := range r.d.paras {
 		t := p.text
-		set := p.runeSet()
+		set := runesOf(t)
+		r.m.add(16 * len(t))
 		if pat.alternatives != nil && set.any(pat.altFirst) {
-			for _, m := range pat.alternatives.FindAllStringSubmatchIndex(t, -1) {
+			for m := range eachSubmatch(pat.alternatives, pat.altSeg, t) {
 				w1, w2 := t[m[2]:m[3]], t[m[4]:m[5]]
 				if !pat.altPairs[w1+"|"+w2] {
 					continue
@@ -268,20 +283,23 @@ func (r *run) checkLeftovers() {
 				r.add(RuleLeftover, p, m[0], "", fmt.Sprintf("模板备选词未选定：“%s”", t[m[0]:m[1]]), "选定其一", t[m[0]:m[1]])
 			}
 		}
-		var seen [][2]int
+		var seen spanLists
 		for _, re := range pat.placeholders {
 			if !re.mayMatch(set) {
 				continue
 			}
-			for _, m := range re.FindAllStringSubmatchIndex(t, -1) {
+			seen.next()
+			r.m.add(8 * len(t))
+			for m := range eachSubmatch(re.Regexp, re.seg, t) {
 				a, b := m[0], m[1]
 				if len(m) >= 4 && m[2] >= 0 {
 					a, b = m[2], m[3]
 				}
-				if overlaps(seen, a, b) || inLatinWord(t, a, b) {
+				r.m.add(len(seen.lists) + b - a)
+				if seen.overlaps(a, b) || inLatinWord(t, a, b) {
 					continue
 				}
-				seen = append(seen, [2]int{a, b})
+				seen.add(a, b)
 				r.add(RuleLeftover, p, a, "", fmt.Sprintf("模板占位符未替换：“%s”", t[a:b]), "实际内容", t[a:b])
 			}
 		}
@@ -290,7 +308,7 @@ func (r *run) checkLeftovers() {
 				if !y.re.mayMatch(set) {
 					continue
 				}
-				for _, m := range y.re.FindAllStringSubmatchIndex(t, -1) {
+				for m := range eachSubmatch(y.re.Regexp, y.re.seg, t) {
 					got, err := strconv.Atoi(t[m[2]:m[3]])
 					if err != nil {
 						continue
@@ -303,9 +321,9 @@ func (r *run) checkLeftovers() {
 				}
 			}
 		}
-		r.instructions(p)
+		r.instructions(p, set)
 		if pat.punctuation != nil {
-			for _, m := range pat.punctuation.FindAllStringIndex(t, -1) {
+			for m := range eachSubmatch(pat.punctuation, pat.punctSeg, t) {
 				if strings.Count(t[m[0]:m[1]], "。") == 2 && (strings.HasPrefix(t[m[1]:], "。") || strings.HasSuffix(t[:m[0]], "。")) {
 					continue // 。。。 is an ellipsis
 				}
@@ -326,9 +344,36 @@ func inLatinWord(t string, a, b int) bool {
 	return a > 0 && isASCIIAlnum(t[a-1]) || b < len(t) && isASCIIAlnum(t[b])
 }
 
-func overlaps(spans [][2]int, a, b int) bool {
-	for _, s := range spans {
-		if a < s[1] && s[0] < b {
+// spanLists are the spans taken by the matches of earlier patterns, one
+// list per pattern, each in order and not overlapping. The matches of a
+// pattern are asked about in order, so each list is read once per pattern.
+type spanLists struct {
+	lists   [][][2]int
+	cur     []int
+	current [][2]int
+}
+
+// next starts the matches of the next pattern.
+func (s *spanLists) next() {
+	if len(s.current) > 0 {
+		s.lists = append(s.lists, s.current)
+	}
+	s.current = nil
+	s.cur = make([]int, len(s.lists))
+}
+
+func (s *spanLists) add(a, b int) { s.current = append(s.current, [2]int{a, b}) }
+
+// overlaps reports whether [a, b) overlaps a span of an earlier pattern;
+// a must not decrease from one call to the next.
+func (s *spanLists) overlaps(a, b int) bool {
+	for k, l := range s.lists {
+		i := s.cur[k]
+		for i < len(l) && l[i][1] <= a {
+			i++
+		}
+		s.cur[k] = i
+		if i < len(l) && l[i][0] < b {
 			return true
 		}
 	}
@@ -360,11 +405,12 @@ func parens(s string) [][2]int {
 	return out
 }
 
-func (r *run) instructions(p *para) {
+func (r *run) instructions(p *para, set runeSet) {
 	t := p.text
 	reported := map[int]bool{}
 	for _, sp := range parens(t) {
 		inner := t[sp[0]:sp[1]]
+		r.m.add(len(r.l.pat.instructions) * len(inner))
 		_, n := utf8.DecodeRuneInString(inner)
 		_, m := utf8.DecodeLastRuneInString(inner)
 		content := inner[n : len(inner)-m]
@@ -373,22 +419,31 @@ func (r *run) instructions(p *para) {
 		standalone := (before == "" || strings.HasSuffix(before, "。") || strings.HasSuffix(before, "）")) &&
 			(after == "" || strings.HasPrefix(after, "。") || strings.HasPrefix(after, "（"))
 		var clauses []string
+		seenClause := map[string]bool{}
+		var cb *clauseBreaks
+		note := noteRe.MatchString(content)
 		first := -1
 		whole := false
 		for _, in := range r.l.pat.instructions {
 			if in.scope == Sentence || in.scope == Standalone && !standalone {
 				continue
 			}
-			if !in.re.mayMatch(p.runeSet()) {
+			if !in.re.mayMatch(set) {
 				continue
 			}
 			for _, m := range in.re.FindAllStringIndex(content, -1) {
-				if noteRe.MatchString(content) {
+				if note {
 					// "（注：数据来源…，罗列全部…。）": the source is a proper
 					// note; only the clauses with instructions are left over.
-					a, b := clauseAround(content, m[0], m[1])
+					if cb == nil {
+						r.m.add(len(content))
+						cb = newClauseBreaks(content)
+					}
+					r.m.add(0)
+					a, b := cb.around(m[0], m[1])
 					c := strings.TrimSpace(content[a:b])
-					if !slices.Contains(clauses, c) {
+					if !seenClause[c] {
+						seenClause[c] = true
 						clauses = append(clauses, c)
 					}
 					if first < 0 || sp[0]+n+a < first {
@@ -409,17 +464,18 @@ func (r *run) instructions(p *para) {
 			continue
 		}
 		reported[sp[0]] = true
-		r.instr = append(r.instr, span{p, sp[0], sp[1]})
+		r.addInstr(p, 0, sp)
 	}
 	for _, sp := range p.sents {
 		s := strings.TrimSpace(t[sp[0]:sp[1]])
+		r.m.add(len(r.l.pat.instructions) * len(s))
 		for _, in := range r.l.pat.instructions {
-			if in.scope != Sentence || !in.re.mayMatch(p.runeSet()) || !in.re.MatchString(s) {
+			if in.scope != Sentence || !in.re.mayMatch(set) || !in.end.mayMatch(s) || !in.re.MatchString(s) {
 				continue
 			}
 			if !reported[sp[0]] {
 				r.add(RuleInstruction, p, sp[0], "", fmt.Sprintf("编写说明未删除：“%s”", clip(s, 60)), "删除", clip(s, 60))
-				r.instr = append(r.instr, span{p, sp[0], sp[1]})
+				r.addInstr(p, 1, sp)
 			}
 			break
 		}
@@ -428,20 +484,37 @@ func (r *run) instructions(p *para) {
 
 var noteRe = regexp.MustCompile(`^\s*注[：:]`)
 
-// clauseAround widens [a, b) to the clause around it (between ，。；).
-func clauseAround(s string, a, b int) (int, int) {
-	start := 0
-	for i, r := range s[:a] {
+// clauseBreaks are the clause breaks of a text, to widen a match to its
+// clause (between ，。；) without reading the text again for every match.
+type clauseBreaks struct {
+	n      int
+	starts []int // ends of ，,。；;：: (where a clause may start)
+	ends   []int // offsets of ，,。；; (where a clause may end)
+}
+
+func newClauseBreaks(s string) *clauseBreaks {
+	cb := &clauseBreaks{n: len(s)}
+	for i, r := range s {
 		if strings.ContainsRune("，,。；;：:", r) {
-			start = i + utf8.RuneLen(r)
+			cb.starts = append(cb.starts, i+utf8.RuneLen(r))
+		}
+		if strings.ContainsRune("，,。；;", r) {
+			cb.ends = append(cb.ends, i)
 		}
 	}
-	end := len(s)
-	for i, r := range s[b:] {
-		if strings.ContainsRune("，,。；;", r) {
-			end = b + i
-			break
-		}
+	return cb
+}
+
+// around widens [a, b) to the clause around it.
+func (cb *clauseBreaks) around(a, b int) (int, int) {
+	start := 0
+	// The last break that ends by a (its rune lies before a).
+	if i := sort.SearchInts(cb.starts, a+1) - 1; i >= 0 {
+		start = cb.starts[i]
+	}
+	end := cb.n
+	if i := sort.SearchInts(cb.ends, b); i < len(cb.ends) {
+		end = cb.ends[i]
 	}
 	return start, end
 }
@@ -519,15 +592,17 @@ func (r *run) checkConsistency() {
 			continue
 		}
 		if !ref.ok {
+			// The first claim whose value is stated most often.
+			counts := map[string]int{}
+			keys := make([]string, len(g))
+			for i, c := range g {
+				r.m.add(0)
+				keys[i] = r.claimNum(c).v.String()
+				counts[keys[i]]++
+			}
 			best := 0
-			for _, c := range g {
-				n := 0
-				for _, q := range g {
-					if r.claimNum(q).v.Equal(r.claimNum(c).v) {
-						n++
-					}
-				}
-				if n > best {
+			for i, c := range g {
+				if n := counts[keys[i]]; n > best {
 					best, refClaim = n, c
 				}
 			}
@@ -575,46 +650,50 @@ func (r *run) checkConsistency() {
 // (N<unit>/年, for a publication named 《…》) was not met: the indicator's
 // row, or the narrative, states a smaller actual quantity (C16).
 func (r *run) checkTargets() {
-	type qty struct {
-		c     *claim
-		title string
-	}
-	var targets, actuals []qty
+	var targets, actuals quantities
 	for _, c := range r.claims {
-		if c.kind != count || len(c.titles) == 0 || c.approx {
+		if c.kind != count || c.title == "" || c.approx {
 			continue
 		}
-		q := qty{c, c.titles[len(c.titles)-1]}
+		q := quantity{c, c.title}
 		switch {
 		case c.target:
-			targets = append(targets, q)
+			targets.qs = append(targets.qs, q)
 		case c.role == roleCurrent:
-			actuals = append(actuals, q)
+			actuals.qs = append(actuals.qs, q)
 		}
 	}
 	// find returns the first quantity in qs (those in cell first) for a
 	// publication compatible with one named in text.
-	find := func(qs []qty, text string, cell *para, unit string) *qty {
+	find := func(qs *quantities, text string, cell *para, unit string) *quantity {
+		r.m.add(len(text))
 		names := titleRe.FindAllStringSubmatch(text, -1)
-		var best *qty
-		for i := range qs {
-			q := &qs[i]
-			if unit != "" && q.c.unit != unit {
-				continue
-			}
-			for _, m := range names {
-				if !compatibleTitle(m[1], q.title) {
+		if cell != nil {
+			for _, i := range qs.inCell(cell) {
+				q := &qs.qs[i]
+				r.m.add(len(names))
+				if unit != "" && q.c.unit != unit {
 					continue
 				}
-				if cell != nil && q.c.p == cell {
-					return q
-				}
-				if best == nil {
-					best = q
+				for _, m := range names {
+					if compatibleTitle(m[1], q.title) {
+						return q
+					}
 				}
 			}
 		}
-		return best
+		best := -1
+		t := qs.table(unit)
+		for _, m := range names {
+			r.m.add(4 * len(m[1]))
+			if i := t.first(m[1]); i >= 0 && (best < 0 || i < best) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return nil
+		}
+		return &qs.qs[best]
 	}
 	cellOf := func(rr *rowRate, d int) *para {
 		if rr.idx-d < 0 {
@@ -622,7 +701,7 @@ func (r *run) checkTargets() {
 		}
 		return rr.row.cells[rr.idx-d]
 	}
-	msg := func(t, a *qty, rate string) string {
+	msg := func(t, a *quantity, rate string) string {
 		return fmt.Sprintf("完成率与目标不符：填报完成率%s，而《%s》年度目标为%s（第%d行），实际完成%s（第%d行），目标未完成",
 			rate, t.title, strings.TrimSpace(t.c.p.text[t.c.off:min(len(t.c.p.text), t.c.end+len("/年"))]), t.c.p.at(t.c.off).line, a.c.written, a.c.p.at(a.c.off).line)
 	}
@@ -631,11 +710,11 @@ func (r *run) checkTargets() {
 		if rr.exec || rr.c.val.Cmp(hundred) < 0 {
 			continue
 		}
-		t := find(targets, rr.target, cellOf(rr, 2), "")
+		t := find(&targets, rr.target, cellOf(rr, 2), "")
 		if t == nil {
 			continue
 		}
-		a := find(actuals, rr.actual+rr.target, cellOf(rr, 1), t.c.unit)
+		a := find(&actuals, rr.actual+rr.target, cellOf(rr, 1), t.c.unit)
 		if a == nil || a.c.val.Cmp(t.c.val) >= 0 {
 			continue
 		}
@@ -656,11 +735,11 @@ func (r *run) checkTargets() {
 		if rate.Cmp(hundred) < 0 {
 			continue
 		}
-		t := find(targets, in.Target, nil, "")
+		t := find(&targets, in.Target, nil, "")
 		if t == nil {
 			continue
 		}
-		a := find(actuals, in.Actual+in.Target, nil, t.c.unit)
+		a := find(&actuals, in.Actual+in.Target, nil, t.c.unit)
 		if a == nil || a.c.val.Cmp(t.c.val) >= 0 {
 			continue
 		}
@@ -668,17 +747,32 @@ func (r *run) checkTargets() {
 	}
 }
 
-// span is a stretch of a paragraph.
-type span struct {
-	p    *para
-	a, b int
+// instrSpans are the notes to the author of a paragraph: parenthesised
+// notes and sentences, each list in order and not overlapping.
+type instrSpans [2][][2]int
+
+func (r *run) addInstr(p *para, kind int, sp [2]int) {
+	if r.instr == nil {
+		r.instr = map[*para]*instrSpans{}
+	}
+	s := r.instr[p]
+	if s == nil {
+		s = &instrSpans{}
+		r.instr[p] = s
+	}
+	s[kind] = append(s[kind], sp)
 }
 
 // inInstruction reports whether c sits in a note to the author (its
 // numbers are template text, not claims).
 func (r *run) inInstruction(c *claim) bool {
-	for _, s := range r.instr {
-		if s.p == c.p && c.off >= s.a && c.off < s.b {
+	s := r.instr[c.p]
+	if s == nil {
+		return false
+	}
+	for _, list := range s {
+		i := sort.Search(len(list), func(i int) bool { return list[i][1] > c.off })
+		if i < len(list) && c.off >= list[i][0] {
 			return true
 		}
 	}
@@ -700,6 +794,7 @@ func normText(s string) string {
 
 // listUnverified lists the claims no check could use (C18).
 func (r *run) listUnverified() {
+	r.m.add(len(r.claims) * bits.Len(uint(len(r.claims))))
 	sort.SliceStable(r.claims, func(i, j int) bool {
 		a, b := r.claims[i].p.at(r.claims[i].off), r.claims[j].p.at(r.claims[j].off)
 		if a.line != b.line {
@@ -732,4 +827,107 @@ func (r *run) listUnverified() {
 		}
 		r.addClaim(RuleUnverified, c, "", msg, "", c.written)
 	}
+}
+
+// quantity is a counted quantity of a publication 《…》.
+type quantity struct {
+	c     *claim
+	title string
+}
+
+// quantities are quantities in order, indexed by cell and, per unit, by
+// title.
+type quantities struct {
+	qs     []quantity
+	cells  map[*para][]int
+	tables map[string]*titleTable
+}
+
+func (q *quantities) inCell(p *para) []int {
+	if q.cells == nil {
+		q.cells = map[*para][]int{}
+		for i, x := range q.qs {
+			q.cells[x.c.p] = append(q.cells[x.c.p], i)
+		}
+	}
+	return q.cells[p]
+}
+
+// table returns the index of the quantities in unit ("" for any).
+func (q *quantities) table(unit string) *titleTable {
+	if t := q.tables[unit]; t != nil {
+		return t
+	}
+	t := &titleTable{exact: map[string]int{}}
+	for i, x := range q.qs {
+		if unit != "" && x.c.unit != unit {
+			continue
+		}
+		if _, ok := t.exact[x.title]; !ok {
+			t.exact[x.title] = i
+			t.sorted = append(t.sorted, x.title)
+		}
+	}
+	sort.Strings(t.sorted)
+	// sparse[k][i] is the first index of the titles sorted[i:i+2^k].
+	row := make([]int, len(t.sorted))
+	for i, s := range t.sorted {
+		row[i] = t.exact[s]
+	}
+	t.sparse = append(t.sparse, row)
+	for w := 1; 2*w <= len(row); w *= 2 {
+		prev := t.sparse[len(t.sparse)-1]
+		next := make([]int, len(prev)-w)
+		for i := range next {
+			next[i] = min(prev[i], prev[i+w])
+		}
+		t.sparse = append(t.sparse, next)
+	}
+	if q.tables == nil {
+		q.tables = map[string]*titleTable{}
+	}
+	q.tables[unit] = t
+	return t
+}
+
+// titleTable finds the first quantity whose title is compatible with a
+// name (compatibleTitle: one a prefix of the other) without reading them
+// all.
+type titleTable struct {
+	exact  map[string]int // title → first index
+	sorted []string       // the titles
+	sparse [][]int
+}
+
+func (t *titleTable) first(name string) int {
+	if name == "" {
+		return -1
+	}
+	best := -1
+	// Titles that are a prefix of name (or name itself).
+	for i := range name {
+		if i == 0 {
+			continue
+		}
+		if j, ok := t.exact[name[:i]]; ok && (best < 0 || j < best) {
+			best = j
+		}
+	}
+	if j, ok := t.exact[name]; ok && (best < 0 || j < best) {
+		best = j
+	}
+	// Titles name is a prefix of: a run of the sorted titles.
+	lo := sort.SearchStrings(t.sorted, name)
+	hi := lo + sort.Search(len(t.sorted)-lo, func(k int) bool { return !strings.HasPrefix(t.sorted[lo+k], name) })
+	if lo < hi {
+		k := 0
+		for 1<<(k+1) <= hi-lo {
+			k++
+		}
+		j := min(t.sparse[k][lo], t.sparse[k][hi-(1<<k)])
+		if best < 0 || j < best {
+			best = j
+		}
+	}
+	return best
 }

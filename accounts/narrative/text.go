@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,36 +35,68 @@ type loc struct{ line, col int }
 // para is a paragraph (or a table cell) with the original position of every
 // byte of its cleaned text.
 type para struct {
-	text  string
-	pos   []loc // pos[i] is the position of the rune starting at byte i; pos[len(text)] is the end
-	cell  bool
-	row   int // index of the table row for a cell, -1 otherwise
-	level int // heading level 0–2, 3 for a numbered item heading, -1 for text
-	ctx   string
-	part  string
-	sents [][2]int // sentence spans (byte offsets)
-	runes runeSet  // the runes of text, for pre-tests (see runeSet)
+	text      string
+	segs      []seg // where the bytes of text come from, in order of off
+	end       seg   // the position after the last byte (off unused)
+	cell      bool
+	idx       int // index in document.paras
+	row       int // index of the table row for a cell, -1 otherwise
+	level     int // heading level 0–2, 3 for a numbered item heading, -1 for text
+	ctx       string
+	part      string
+	sents     [][2]int // sentence spans (byte offsets)
+	runes     runeSet  // the runes of text, for pre-tests (see runeSet)
+	topic     string   // see topic
+	topicDone bool
+
+	// While the paragraph is being read: its text so far, how many
+	// parentheses it leaves open and whether it holds a full stop.
+	buf  []byte
+	open int
+	stop bool
 }
 
-// runeSet returns the runes of the paragraph (computed once).
-func (p *para) runeSet() runeSet {
-	if p.runes == nil {
-		p.runes = runesOf(p.text)
-	}
-	return p.runes
+// seg maps the bytes of a paragraph from off on to the bytes of a line from
+// lo on.
+type seg struct {
+	off int
+	li  *lineInfo
+	lo  int
 }
 
 func (p *para) at(off int) loc {
 	if off < 0 {
 		off = 0
 	}
-	if off >= len(p.pos) {
-		if len(p.pos) == 0 {
+	if off >= len(p.text) || len(p.segs) == 0 {
+		if p.end.li == nil {
 			return loc{}
 		}
-		return p.pos[len(p.pos)-1]
+		return p.end.li.loc(p.end.lo)
 	}
-	return p.pos[off]
+	i := sort.Search(len(p.segs), func(i int) bool { return p.segs[i].off > off }) - 1
+	s := p.segs[max(i, 0)]
+	return s.li.loc(s.lo + off - s.off)
+}
+
+// appendText adds t, which starts at byte lo of li, to the paragraph being
+// read.
+func (p *para) appendText(t string, li *lineInfo, lo int) {
+	p.segs = append(p.segs, seg{off: len(p.buf), li: li, lo: lo})
+	p.buf = append(p.buf, t...)
+	p.end = seg{li: li, lo: lo + len(t)}
+	for _, r := range t {
+		switch r {
+		case '（', '(':
+			p.open++
+		case '）', ')':
+			if p.open > 0 {
+				p.open--
+			}
+		case '。':
+			p.stop = true
+		}
+	}
 }
 
 // trow is a table row: its cells in order, empty cells included.
@@ -74,6 +107,7 @@ type trow struct {
 type document struct {
 	paras []*para
 	rows  []*trow
+	work  int // the work of reading the text (see meter)
 }
 
 var (
@@ -88,13 +122,106 @@ var (
 // but headings and continuations are only looked for in short ones.
 const maxHeadingRunes = 45
 
-type rawLine struct {
+// lineInfo is a line of the input after artifacts are removed, with what it
+// takes to find the original column of each of its bytes.
+type lineInfo struct {
 	num   int
+	text  string  // artifacts removed
+	cuts  []cut   // the artifacts removed, in order
+	runes []int32 // runes[k] is the number of runes of text[:k*ckpt]
+}
+
+// cut is an artifact removed before byte at of the cleaned line; runes is
+// the number of runes removed up to and including it.
+type cut struct{ at, runes int }
+
+// ckpt is the distance in bytes between the rune counts a lineInfo keeps,
+// so that finding a column reads at most that many bytes.
+const ckpt = 512
+
+func newLineInfo(num int, raw string) *lineInfo {
+	li := &lineInfo{num: num}
+	ms := artifactRe.FindAllStringIndex(raw, -1)
+	if len(ms) == 0 {
+		li.text = raw
+	} else {
+		var b strings.Builder
+		prev, removed := 0, 0
+		for _, m := range ms {
+			b.WriteString(raw[prev:m[0]])
+			removed += utf8.RuneCountInString(raw[m[0]:m[1]])
+			li.cuts = append(li.cuts, cut{at: b.Len(), runes: removed})
+			prev = m[1]
+		}
+		b.WriteString(raw[prev:])
+		li.text = b.String()
+	}
+	li.runes = make([]int32, len(li.text)/ckpt+1)
+	n := 0
+	for i := 0; i < len(li.text); i++ {
+		if i%ckpt == 0 {
+			li.runes[i/ckpt] = int32(n)
+		}
+		if utf8.RuneStart(li.text[i]) {
+			n++
+		}
+	}
+	return li
+}
+
+// loc returns the position of the rune holding byte j of the cleaned line
+// (the end of the line for j = len(text)).
+func (li *lineInfo) loc(j int) loc {
+	j = clamp(j, 0, len(li.text))
+	for j > 0 && j < len(li.text) && !utf8.RuneStart(li.text[j]) {
+		j--
+	}
+	k := j / ckpt
+	n := int(li.runes[k])
+	for i := k * ckpt; i < j; i++ {
+		if utf8.RuneStart(li.text[i]) {
+			n++
+		}
+	}
+	if i := sort.Search(len(li.cuts), func(i int) bool { return li.cuts[i].at > j }); i > 0 {
+		n += li.cuts[i-1].runes
+	}
+	return loc{li.num, 1 + n}
+}
+
+type rawLine struct {
 	raw   string // without the line ending
-	text  string // artifacts removed
-	pos   []loc
+	li    *lineInfo
 	tab   bool // starts with a tab: a table cell
 	blank bool
+}
+
+// lineKind reports whether a line starts with a tab and whether it is blank
+// (nothing but blanks once artifacts are removed).
+func lineKind(raw string) (tab, blank bool) {
+	tab = strings.HasPrefix(raw, "\t")
+	if tab {
+		return true, false
+	}
+	t := strings.TrimSpace(raw)
+	if t != "" && strings.IndexByte(t, '[') >= 0 {
+		t = strings.TrimSpace(artifactRe.ReplaceAllString(t, ""))
+	}
+	return false, t == ""
+}
+
+// lines calls yield with every line of s (without its ending) and its
+// 1-based number.
+func eachLine(s string, yield func(num int, raw string)) {
+	for num := 1; ; num++ {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			yield(num, strings.TrimSuffix(s, "\r"))
+			return
+		}
+		yield(num, strings.TrimSuffix(s[:i], "\r"))
+		s = s[i+1:]
+	}
 }
 
 // parse reads text into paragraphs, table rows, headings and sentences.
@@ -103,25 +230,28 @@ func parse(data []byte, pat *compiled) (*document, error) {
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte{'\n'})
 		return nil, &InputError{Line: line, Reason: "not valid UTF-8 (convert the file from GB18030/GBK to UTF-8)"}
 	}
-	lines := splitLines(data)
-	soft := doubleSpaced(lines)
+	s := strings.TrimPrefix(string(data), "\uFEFF")
+	soft := doubleSpaced(s)
 	d := &document{}
 	var cur *para      // the paragraph being extended by wrapped lines
 	var lastCell *para // the last cell, for continuation lines
 	var row *trow
 	prevBlank := true
-	for i := range lines {
-		ln := &lines[i]
+	// Lines are read one ahead: a blank line needs to know whether the
+	// next one is blank too.
+	var pending *rawLine
+	step := func(ln, next *rawLine) {
 		if ln.blank {
 			// In text extracted from PDF every line may be followed by a
 			// blank one; there a single blank line does not end a paragraph.
-			if !soft || prevBlank || i+1 < len(lines) && lines[i+1].blank {
+			if !soft || prevBlank || next != nil && next.blank {
 				cur = nil
 			}
 			lastCell, row = nil, nil
 			prevBlank = true
-			continue
+			return
 		}
+		li := ln.li
 		switch {
 		case ln.tab || strings.Contains(strings.TrimSpace(ln.raw), "\t"):
 			cur = nil
@@ -132,7 +262,7 @@ func parse(data []byte, pat *compiled) (*document, error) {
 				row = &trow{}
 				d.rows = append(d.rows, row)
 			}
-			for _, c := range splitCells(ln) {
+			for _, c := range splitCells(li) {
 				c.cell = true
 				c.row = len(d.rows) - 1
 				c.level = -1
@@ -143,24 +273,40 @@ func parse(data []byte, pat *compiled) (*document, error) {
 			if !ln.tab {
 				row, lastCell = nil, nil
 			}
-		case lastCell != nil && !prevBlank && isContinuation(ln.text):
+		case lastCell != nil && !prevBlank && isContinuation(li.text):
 			// A cell broken over lines: "一级" / "指标".
-			lastCell.text += strings.TrimSpace(ln.text)
-			lastCell.pos = appendTrimmedPos(lastCell.pos, ln)
+			t := strings.TrimSpace(li.text)
+			lastCell.appendText(t, li, strings.Index(li.text, t))
 		default:
 			lastCell, row = nil, nil
-			if cur != nil && (!prevBlank || soft) && joinable(cur) && !startsNumbered(ln.text) && !indented(ln.text) {
-				cur.pos = cur.pos[:len(cur.pos)-1]
-				t := strings.TrimLeft(ln.text, " \t\u3000")
-				skip := len(ln.text) - len(t)
-				cur.text += t
-				cur.pos = append(cur.pos, ln.pos[skip:]...)
+			if cur != nil && (!prevBlank || soft) && joinable(cur) && !startsNumbered(li.text) && !indented(li.text) {
+				t := strings.TrimLeft(li.text, " \t\u3000")
+				cur.appendText(t, li, len(li.text)-len(t))
 			} else {
-				cur = &para{text: ln.text, pos: ln.pos, row: -1, level: -1}
+				cur = &para{row: -1, level: -1}
+				cur.appendText(li.text, li, 0)
 				d.paras = append(d.paras, cur)
 			}
 		}
 		prevBlank = false
+	}
+	eachLine(s, func(num int, raw string) {
+		d.work += len(raw) + 1
+		ln := &rawLine{raw: raw}
+		ln.tab, ln.blank = lineKind(raw)
+		if !ln.blank {
+			ln.li = newLineInfo(num, raw)
+		}
+		if pending != nil {
+			step(pending, ln)
+		}
+		pending = ln
+	})
+	step(pending, nil)
+	for i, p := range d.paras {
+		p.text = string(p.buf)
+		p.buf = nil
+		p.idx = i
 	}
 	d.sections(pat)
 	for _, p := range d.paras {
@@ -180,61 +326,10 @@ func firstInvalid(b []byte) int {
 	return len(b)
 }
 
-func splitLines(data []byte) []rawLine {
-	s := string(data)
-	s = strings.TrimPrefix(s, "\uFEFF")
-	parts := strings.Split(s, "\n")
-	out := make([]rawLine, len(parts))
-	for i, raw := range parts {
-		raw = strings.TrimSuffix(raw, "\r")
-		ln := rawLine{num: i + 1, raw: raw}
-		ln.text, ln.pos = clean(i+1, raw)
-		ln.tab = strings.HasPrefix(raw, "\t")
-		if strings.TrimSpace(ln.text) == "" && !(ln.tab && strings.TrimSpace(raw) == "" && raw != "") {
-			ln.blank = !ln.tab
-		}
-		if strings.TrimSpace(ln.text) == "" && !ln.tab {
-			ln.blank = true
-		}
-		out[i] = ln
-	}
-	return out
-}
-
-// clean removes conversion artifacts ([bookmark: …], [image: …]) and
-// records the original column of every remaining byte.
-func clean(line int, raw string) (string, []loc) {
-	cut := artifactRe.FindAllStringIndex(raw, -1)
-	var b strings.Builder
-	pos := make([]loc, 0, len(raw)+1)
-	col := 1
-	k := 0
-	for i, r := range raw {
-		for k < len(cut) && i >= cut[k][1] {
-			k++
-		}
-		if k < len(cut) && i >= cut[k][0] && i < cut[k][1] {
-			col++
-			continue
-		}
-		n := utf8.RuneLen(r)
-		if r == utf8.RuneError {
-			n = 1
-		}
-		b.WriteRune(r)
-		for j := 0; j < n; j++ {
-			pos = append(pos, loc{line, col})
-		}
-		col++
-	}
-	pos = append(pos, loc{line, col})
-	return b.String(), pos
-}
-
 // splitCells cuts a tabbed line into cells; a leading tab starts the line's
 // first cell.
-func splitCells(ln *rawLine) []*para {
-	t := strings.TrimRight(ln.text, " \t\u3000")
+func splitCells(li *lineInfo) []*para {
+	t := strings.TrimRight(li.text, " \t\u3000")
 	var out []*para
 	start := 0
 	if strings.HasPrefix(t, "\t") {
@@ -250,9 +345,8 @@ func splitCells(ln *rawLine) []*para {
 		seg := t[start:end]
 		lead := len(seg) - len(strings.TrimLeft(seg, " \u3000"))
 		seg = strings.TrimSpace(seg)
-		p := &para{text: seg, row: -1, level: -1}
-		p.pos = append(p.pos, ln.pos[start+lead:start+lead+len(seg)]...)
-		p.pos = append(p.pos, ln.pos[start+lead+len(seg)])
+		p := &para{row: -1, level: -1}
+		p.appendText(seg, li, start+lead)
 		out = append(out, p)
 		if end == len(t) {
 			break
@@ -260,14 +354,6 @@ func splitCells(ln *rawLine) []*para {
 		start = end + 1
 	}
 	return out
-}
-
-func appendTrimmedPos(pos []loc, ln *rawLine) []loc {
-	t := strings.TrimSpace(ln.text)
-	lead := strings.Index(ln.text, t)
-	pos = pos[:len(pos)-1]
-	pos = append(pos, ln.pos[lead:lead+len(t)]...)
-	return append(pos, ln.pos[lead+len(t)])
 }
 
 // isContinuation reports whether a line directly below a cell continues it.
@@ -283,34 +369,30 @@ func startsNumbered(s string) bool {
 // joinable reports whether the next line may continue p (text extracted
 // from PDF breaks sentences across lines).
 func joinable(p *para) bool {
-	t := strings.TrimRight(p.text, " \t\u3000")
-	if openParens(t) > 0 {
+	if p.open > 0 {
 		return true
 	}
-	if utf8.RuneCountInString(strings.TrimSpace(t)) < 15 || startsNumbered(t) && !strings.Contains(t, "。") {
+	t := bytes.TrimRight(p.buf, " \t\u3000")
+	if shorterThan(bytes.TrimSpace(t), 15) {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(t)
+	// The heading patterns are anchored at the start: a prefix will do.
+	if head := t[:min(len(t), 1024)]; startsNumbered(string(head)) && !p.stop {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(t)
 	if strings.ContainsRune("。！？!?；;：:…）)」』”\"》】", r) {
 		return false
 	}
 	return unicode.Is(unicode.Han, r) || unicode.IsDigit(r) || unicode.IsLetter(r) || strings.ContainsRune("，,、%％“（(《", r)
 }
 
-// openParens returns how many parentheses s leaves open.
-func openParens(s string) int {
-	n := 0
-	for _, r := range s {
-		switch r {
-		case '（', '(':
-			n++
-		case '）', ')':
-			if n > 0 {
-				n--
-			}
-		}
+// shorterThan reports whether b holds fewer than n runes.
+func shorterThan(b []byte, n int) bool {
+	if len(b) >= n*utf8.UTFMax {
+		return false
 	}
-	return n
+	return utf8.RuneCount(b) < n
 }
 
 // indented reports whether a line starts with an indent of two or more
@@ -321,17 +403,19 @@ func indented(s string) bool {
 
 // doubleSpaced reports whether nearly every text line is followed by a blank
 // line, as in text extracted from some PDF files.
-func doubleSpaced(lines []rawLine) bool {
+func doubleSpaced(s string) bool {
 	text, followed := 0, 0
-	for i := range lines {
-		if lines[i].blank || lines[i].tab {
-			continue
-		}
-		text++
-		if i+1 < len(lines) && lines[i+1].blank {
+	prevText := false // the line before was a text line
+	eachLine(s, func(_ int, raw string) {
+		tab, blank := lineKind(raw)
+		if prevText && blank {
 			followed++
 		}
-	}
+		prevText = !blank && !tab
+		if prevText {
+			text++
+		}
+	})
 	return text >= 10 && followed*10 >= text*8
 }
 

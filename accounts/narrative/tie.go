@@ -14,13 +14,45 @@ var (
 )
 
 // tie resolves the subject of every claim to the facts it names.
-func (l *Linter) tie(cs []*claim, ix *factIndex, year int) {
+func (l *Linter) tie(cs []*claim, ix *factIndex, year int, m *meter) {
 	for _, c := range cs {
-		l.tieOne(c, ix, year)
+		l.tieOne(c, ix, year, m)
 	}
 }
 
-func (l *Linter) tieOne(c *claim, ix *factIndex, year int) {
+// matchLabelM is matchLabel, remembered in m.
+func (l *Linter) matchLabelM(m *meter, subj, ctx string, k kind, unit string) []string {
+	key := labelKey{subj, ctx, unit, k}
+	m.add(len(subj))
+	if ids, ok := m.label[key]; ok {
+		return ids
+	}
+	if m.label == nil {
+		m.label = map[labelKey][]string{}
+	}
+	m.add(len(l.pat.labels) * len(subj))
+	ids := l.matchLabel(subj, ctx, k, unit)
+	m.label[key] = ids
+	return ids
+}
+
+// rowFactM is rowFact, remembered in m.
+func (l *Linter) rowFactM(m *meter, subj, ctx string, ix *factIndex) (*Fact, bool) {
+	key := rowKey{subj, ctx}
+	m.add(len(subj))
+	if res, ok := m.row[key]; ok {
+		return res.f, res.restate
+	}
+	if m.row == nil {
+		m.row = map[rowKey]rowResult{}
+	}
+	m.add(16 * len(subj))
+	f, restate := l.rowFact(subj, ctx, ix)
+	m.row[key] = rowResult{f, restate}
+	return f, restate
+}
+
+func (l *Linter) tieOne(c *claim, ix *factIndex, year int, m *meter) {
 	if c.subj == "" || c.ambig {
 		return
 	}
@@ -29,14 +61,14 @@ func (l *Linter) tieOne(c *claim, ix *factIndex, year int) {
 	if k == percent {
 		k = money
 	}
-	if f, restate := l.rowFact(c.subj, ctx, ix); f != nil {
+	if f, restate := l.rowFactM(m, c.subj, ctx, ix); f != nil {
 		c.factIDs = []string{f.ID}
 		c.fact = f
 		c.row = true
 		c.tied = restate && !c.notTable && (c.year == year || c.year == year-1)
 		return
 	}
-	ids := l.matchLabel(c.subj, ctx, k, c.unit)
+	ids := l.matchLabelM(m, c.subj, ctx, k, c.unit)
 	if len(ids) == 0 {
 		return
 	}
@@ -67,6 +99,9 @@ func (l *Linter) matchLabel(subj, ctx string, k kind, unit string) []string {
 				continue
 			}
 		} else if lp.units != nil {
+			continue
+		}
+		if !lp.re.mayMatch(subj) {
 			continue
 		}
 		m := lp.re.FindStringSubmatchIndex(subj)
