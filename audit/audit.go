@@ -89,15 +89,23 @@ type Rule struct {
 }
 
 // Finding is one broken rule at one place.
+//
+// Its JSON form is the one `juesuan validate --format json` prints for each
+// finding (README "JSON output"): rule, severity ("error", "warning" or
+// "info"), path and message always; expected and actual always, "" when the
+// rule has no figure; explanation, line, column and quote only when set.
 type Finding struct {
 	Rule     string   `json:"rule"`
 	Severity Severity `json:"severity"`
 	// Path is a JSON Pointer (RFC 6901) into the document, or for narrative
 	// findings the pointer of the figure the claim restates, if any.
-	Path     string `json:"path"`
-	Message  string `json:"message"` // Chinese, with the figures
-	Expected string `json:"expected,omitempty"`
-	Actual   string `json:"actual,omitempty"`
+	Path    string `json:"path"`
+	Message string `json:"message"` // Chinese, with the figures
+	// Expected and Actual are the figures the rule compared, as written in
+	// messages ("664.00"); both are "" when the rule has no figure. They are
+	// always marshalled.
+	Expected string `json:"expected"`
+	Actual   string `json:"actual"`
 	// Explanation is the 出错说明 that accepted this warning. It is only ever
 	// set on warnings: an explanation never turns an error into a pass.
 	Explanation string `json:"explanation,omitempty"`

@@ -104,25 +104,10 @@ type validateReport struct {
 
 // validateFile is the result for one file.
 type validateFile struct {
-	File     string            `json:"file"`
-	Error    string            `json:"error,omitempty"`
-	Findings []validateFinding `json:"findings"`
-}
+	File     string         `json:"file"`
+	Error    string         `json:"error,omitempty"`
+	Findings audit.Findings `json:"findings"` // audit.Finding's JSON form
 
-// validateFinding is one finding on the wire. It mirrors audit.Finding, but
-// is declared here so that the command's interface does not change when the
-// library's type gains fields.
-type validateFinding struct {
-	Rule        string `json:"rule"`
-	Severity    string `json:"severity"`
-	Path        string `json:"path"`
-	Message     string `json:"message"`
-	Expected    string `json:"expected"`
-	Actual      string `json:"actual"`
-	Explanation string `json:"explanation,omitempty"`
-	Line        int    `json:"line,omitempty"`
-	Column      int    `json:"column,omitempty"`
-	Quote       string `json:"quote,omitempty"`
 }
 
 // validateSummary totals a batch.
@@ -553,16 +538,12 @@ type jsonWriter struct {
 func (j *jsonWriter) begin() {}
 
 func (j *jsonWriter) file(r fileResult) {
-	vf := validateFile{File: r.file, Findings: make([]validateFinding, 0, len(r.findings))}
+	vf := validateFile{File: r.file, Findings: r.findings}
+	if vf.Findings == nil {
+		vf.Findings = audit.Findings{} // [] on the wire, never null
+	}
 	if r.err != nil {
 		vf.Error = r.err.Error()
-	}
-	for _, f := range r.findings {
-		vf.Findings = append(vf.Findings, validateFinding{
-			Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path, Message: f.Message,
-			Expected: f.Expected, Actual: f.Actual, Explanation: f.Explanation,
-			Line: f.Line, Column: f.Column, Quote: f.Quote,
-		})
 	}
 	if j.held != nil {
 		j.flush(",\n")

@@ -234,16 +234,12 @@ func TestRunValidateJSON(t *testing.T) {
 	for _, name := range []string{"a-reference.json", "b-missing-table.json", "c-broken.json", "sub/d-reference.json"} {
 		file := filepath.Join(dir, filepath.FromSlash(name))
 		fs, err := libraryFindings(t, file)
-		vf := validateFile{File: file, Findings: []validateFinding{}}
+		vf := validateFile{File: file, Findings: audit.Findings{}}
 		if err != nil {
 			vf.Error = err.Error()
 			fs = nil
 		}
-		for _, f := range fs {
-			vf.Findings = append(vf.Findings, validateFinding{Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path,
-				Message: f.Message, Expected: f.Expected, Actual: f.Actual, Explanation: f.Explanation,
-				Line: f.Line, Column: f.Column, Quote: f.Quote})
-		}
+		vf.Findings = append(vf.Findings, fs...)
 		want.Files = append(want.Files, vf)
 		sum.add(fileResult{file: file, err: err, findings: fs})
 	}
