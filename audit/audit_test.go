@@ -184,3 +184,37 @@ func TestCompareRuleIDs(t *testing.T) {
 		t.Error("A1 does not equal itself")
 	}
 }
+
+// TestReportIdempotent: reporting a reporter's findings into another with
+// the same configuration changes nothing (the root package collects a
+// package's findings, made under the profile's configuration, this way).
+func TestReportIdempotent(t *testing.T) {
+	cfg := &Config{
+		Disabled: map[string]bool{"A2": true},
+		Severity: map[string]Severity{"A1": Warning, "A3": Error, "A4": Info},
+		Explain:  []Explanation{{Rule: "A1", Text: "first"}, {Rule: "A1", Text: "second"}, {Rule: "A5", Path: "/x", Text: "at x"}},
+	}
+	first := NewReporter(cfg)
+	for _, f := range []Finding{
+		{Rule: "A1", Severity: Error, Path: "/a"},
+		{Rule: "A2", Severity: Error, Path: "/b"},
+		{Rule: "A3", Severity: Warning, Path: "/c"},
+		{Rule: "A4", Severity: Warning, Path: "/d"},
+		{Rule: "A5", Severity: Warning, Path: "/x"},
+		{Rule: "A5", Severity: Warning, Path: "/y"},
+		{Rule: "A6", Severity: Info, Path: "/z"},
+	} {
+		first.Report(f)
+	}
+	once := first.Findings()
+	again := NewReporter(cfg)
+	for _, f := range once {
+		again.Report(f)
+	}
+	if diff := cmp.Diff(once, again.Findings()); diff != "" {
+		t.Errorf("reported twice (-once +twice):\n%s", diff)
+	}
+	if len(once) != 6 || once[0].Explanation != "first" {
+		t.Errorf("configuration not applied: %v", once)
+	}
+}
