@@ -28,12 +28,12 @@ type BatchOptions struct {
 
 // FileResult is the outcome of checking one file of a batch.
 type FileResult struct {
-	File string
+	File string // the name as given to ValidateFiles
 	// Err is set when the file is unreadable, undecodable or cannot be
 	// checked (unknown profile, no catalogue for its year); Findings is then
 	// nil.
 	Err      error
-	Findings audit.Findings
+	Findings audit.Findings // every finding, sorted (audit.Findings.Sort)
 }
 
 // ValidateFile reads, decodes, calculates and validates one file with

@@ -21,8 +21,8 @@ var ErrNotRegular = errors.New("not a regular file")
 // regular file: a directory given to DecodeFile, or a named pipe, device or
 // socket met where only regular files are read.
 type NotRegularError struct {
-	Path string
-	Mode fs.FileMode
+	Path string      // as given, or as a directory walk found it
+	Mode fs.FileMode // the file's type bits
 }
 
 // Error names the path and the kind of file.

@@ -42,16 +42,16 @@ type Aspect uint8
 
 const (
 	// NoAspect is the zero value: not classified.
-	NoAspect Aspect = iota
-	Quantity
-	Quality
-	Timeliness
-	Cost
-	Economic
-	Social
-	Ecological
-	Sustainable
-	ServiceSatisfaction
+	NoAspect            Aspect = iota
+	Quantity                   // 数量指标
+	Quality                    // 质量指标
+	Timeliness                 // 时效指标
+	Cost                       // 成本指标
+	Economic                   // 经济效益指标
+	Social                     // 社会效益指标
+	Ecological                 // 生态效益指标
+	Sustainable                // 可持续影响指标
+	ServiceSatisfaction        // 服务对象满意度指标
 )
 
 var aspectNames = [...]string{"", "数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度"}
@@ -124,15 +124,16 @@ var (
 
 // LevelError explains why a (一级, 二级) pair does not resolve.
 type LevelError struct {
-	Framework string
+	Framework string // the framework's ID
 	Level1    string // as written
 	Level2    string // as written
 	// Parents lists the 一级 names the 二级 name does belong to (for
 	// ErrWrongParent).
 	Parents []string
-	Err     error
+	Err     error // ErrUnknownLevel1, ErrUnknownLevel2, ErrWrongParent or ErrEmptyLevel
 }
 
+// Error says, in Chinese, why the pair does not resolve.
 func (e *LevelError) Error() string {
 	switch {
 	case errors.Is(e.Err, ErrWrongParent):
