@@ -63,8 +63,8 @@ func TestWalkSkipsSpecialFiles(t *testing.T) {
 	if d := cmp.Diff([]string{"z-link.json: named pipe", "z-pipe.json: named pipe"}, got); d != "" {
 		t.Errorf("skipped (-want +got):\n%s", d)
 	}
-	if last := in[len(in)-1]; filepath.Base(last.file) != "z-ref-link.json" || !last.walked {
-		t.Errorf("last input %+v, want the link to a regular file, walked", last)
+	if last := in[len(in)-1]; filepath.Base(last.file) != "z-ref-link.json" || last.err != nil {
+		t.Errorf("last input %+v, want the link to a regular file", last)
 	}
 
 	var stdout, stderr bytes.Buffer
@@ -110,6 +110,26 @@ func TestReadInputSpecial(t *testing.T) {
 		}
 		if !bytes.Equal(got, ref) {
 			t.Errorf("read %d bytes, want the %d of the document", len(got), len(ref))
+		}
+	})
+
+	t.Run("validate a pipe", func(t *testing.T) {
+		var want, wantErr bytes.Buffer
+		wantCode := runValidate([]string{"--format", "json", referenceFixture}, &want, &wantErr)
+		p := mkfifo(t, "doc.json")
+		go func() {
+			if w, err := os.OpenFile(p, os.O_WRONLY, 0); err == nil {
+				w.Write(ref)
+				w.Close()
+			}
+		}()
+		var stdout, stderr bytes.Buffer
+		code := runValidate([]string{"--format", "json", p}, &stdout, &stderr)
+		if code != wantCode || stderr.String() != wantErr.String() {
+			t.Errorf("exit %d, stderr %q; want %d, %q", code, stderr.String(), wantCode, wantErr.String())
+		}
+		if d := cmp.Diff(strings.ReplaceAll(want.String(), referenceFixture, p), stdout.String()); d != "" {
+			t.Errorf("output (-file +pipe):\n%s", d)
 		}
 	})
 

@@ -230,9 +230,8 @@ func validateBatch(files []input, prof *juesuan.Profile, format string, stdout i
 // input is one entry of the batch: a file to check, or a path that could
 // not be walked.
 type input struct {
-	file   string
-	err    error
-	walked bool // found by a directory walk, as a regular file
+	file string
+	err  error
 }
 
 // errStdinTwice is the error for a second "-" on the command line.
@@ -293,7 +292,7 @@ func collectFiles(paths []string) (in []input, skipped []*juesuan.NotRegularErro
 				skipped = append(skipped, &juesuan.NotRegularError{Path: path, Mode: mode})
 				return nil
 			}
-			in = append(in, input{file: path, walked: true})
+			in = append(in, input{file: path})
 			return nil
 		})
 		if err != nil { // not reached: the walk function never fails
