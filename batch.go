@@ -2,6 +2,7 @@ package juesuan
 
 import (
 	"fmt"
+	"io"
 	"runtime"
 	"sync"
 
@@ -16,24 +17,31 @@ type BatchOptions struct {
 	// Profile, when set, checks every document against it instead of the
 	// profile the document names.
 	Profile *Profile
-	// Decode bounds what is accepted (size limit).
+	// Decode bounds what is accepted (size limit) and how long a named pipe
+	// is waited for (see DecodeOptions.ReadFile).
 	Decode DecodeOptions
+	// Stdin, when not nil, is read for the file name "-" (standard input, as
+	// commands name it); it is read to its end or the size limit, so name
+	// "-" at most once. When nil, "-" is a file name like any other.
+	Stdin io.Reader
 }
 
 // FileResult is the outcome of checking one file of a batch.
 type FileResult struct {
-	File string
+	File string // the name as given to ValidateFiles
 	// Err is set when the file is unreadable, undecodable or cannot be
 	// checked (unknown profile, no catalogue for its year); Findings is then
 	// nil.
 	Err      error
-	Findings audit.Findings
+	Findings audit.Findings // every finding, sorted (audit.Findings.Sort)
 }
 
 // ValidateFile reads, decodes, calculates and validates one file with
 // opts.Profile, or else the profile the document names (Profile.Calculate,
-// then Profile.Validate): the per-file step of ValidateFiles. A panic in a rule is turned
-// into an error naming the file, so that one bad file never stops a batch.
+// then Profile.Validate): the per-file step of ValidateFiles. The file is
+// read with DecodeOptions.DecodeFile, so a named pipe or device never
+// blocks it for ever. A panic in a rule is turned into an error naming the
+// file, so that one bad file never stops a batch.
 func ValidateFile(file string, opts BatchOptions) (res FileResult) {
 	res.File = file
 	defer func() {
@@ -42,7 +50,13 @@ func ValidateFile(file string, opts BatchOptions) (res FileResult) {
 			res.Err = fmt.Errorf("juesuan: %s: internal error, please report it: %v", file, r)
 		}
 	}()
-	d, err := opts.Decode.DecodeFile(file) // reads no more than the size limit
+	var d *Document
+	var err error
+	if file == stdinName && opts.Stdin != nil {
+		d, err = opts.Decode.Decode(opts.Stdin)
+	} else {
+		d, err = opts.Decode.DecodeFile(file) // reads no more than the size limit
+	}
 	if err != nil {
 		res.Err = err
 		return res
@@ -58,6 +72,9 @@ func ValidateFile(file string, opts BatchOptions) (res FileResult) {
 	res.Findings, res.Err = p.Validate(d)
 	return res
 }
+
+// stdinName is the file name that stands for BatchOptions.Stdin.
+const stdinName = "-"
 
 // ValidateFiles checks files in parallel (see ValidateFile) and calls fn
 // once per file, in the order of files, from the calling goroutine. It

@@ -1,6 +1,7 @@
 package juesuan_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -118,5 +119,46 @@ func TestValidateFileProfile(t *testing.T) {
 	// A size limit is applied.
 	if r := juesuan.ValidateFile(name, juesuan.BatchOptions{Decode: juesuan.DecodeOptions{MaxSize: 10}}); !errors.Is(r.Err, juesuan.ErrDecode) {
 		t.Errorf("MaxSize 10: err = %v", r.Err)
+	}
+}
+
+// TestValidateFileStdin: with BatchOptions.Stdin, "-" reads it and gives
+// the findings of the same document read from its file; without it, "-"
+// is a file name like any other.
+func TestValidateFileStdin(t *testing.T) {
+	const file = "testdata/sichuan-2020/small-consistent.json"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := juesuan.ValidateFile(file, juesuan.BatchOptions{})
+	if want.Err != nil {
+		t.Fatal(want.Err)
+	}
+	tests := []struct {
+		name  string
+		stdin []byte
+		limit int64
+		want  func(r juesuan.FileResult) bool
+	}{
+		{"document", data, 0, func(r juesuan.FileResult) bool {
+			return r.Err == nil && cmp.Equal(want.Findings, r.Findings)
+		}},
+		{"size limit", data, 10, func(r juesuan.FileResult) bool { return errors.Is(r.Err, juesuan.ErrTooLarge) }},
+		{"empty", nil, 0, func(r juesuan.FileResult) bool { return errors.Is(r.Err, juesuan.ErrEmpty) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []juesuan.FileResult
+			opts := juesuan.BatchOptions{Stdin: bytes.NewReader(tt.stdin), Decode: juesuan.DecodeOptions{MaxSize: tt.limit}}
+			juesuan.ValidateFiles([]string{"-"}, opts, func(r juesuan.FileResult) { got = append(got, r) })
+			if len(got) != 1 || got[0].File != "-" || !tt.want(got[0]) {
+				t.Errorf("ValidateFiles(-) = %+v", got)
+			}
+		})
+	}
+	// Without Stdin, "-" is a file: here a missing one.
+	if r := juesuan.ValidateFile("-", juesuan.BatchOptions{}); !errors.Is(r.Err, fs.ErrNotExist) {
+		t.Errorf("ValidateFile(-) without Stdin: %v, want a missing file", r.Err)
 	}
 }

@@ -222,7 +222,7 @@ func equalJSON(t testing.TB, a, b *juesuan.Document) bool {
 // canonical export) of a profile's documents from schemas/.
 func schemaFor(tb testing.TB, profile string) *jsonschema.Schema {
 	tb.Helper()
-	path := filepath.Join("schemas", juesuan.SchemaFileName(profile, juesuan.Draft2020))
+	path := filepath.Join("schemas", profile+".document.2020-12.json") // as WriteSchemas names it
 	f, err := os.Open(path)
 	if err != nil {
 		tb.Fatalf("the exported schema of %s: %v", profile, err)

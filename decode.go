@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"reflect"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 )
 
@@ -65,6 +65,10 @@ type DecodeOptions struct {
 	// MaxRows is the largest accepted number of entries in one array or
 	// object; 0 means DefaultMaxRows.
 	MaxRows int
+	// Wait bounds how long ReadFile and DecodeFile wait for data from a
+	// special file (a named pipe, a terminal): each read, and a named
+	// pipe's wait for a writer; 0 means DefaultWait.
+	Wait time.Duration
 }
 
 func (o DecodeOptions) limits() (size int64, depth, rows int) {
@@ -214,15 +218,16 @@ func Decode(r io.Reader) (*Document, error) { return DecodeOptions{}.Decode(r) }
 // DecodeFile reads one document from a file with the default options.
 func DecodeFile(path string) (*Document, error) { return DecodeOptions{}.DecodeFile(path) }
 
-// DecodeFile reads one document from a file. Like Decode, it reads at most
-// MaxSize+1 bytes, so an oversized file is rejected without being loaded.
+// DecodeFile reads one document from a file with ReadFile and decodes it.
+// Like Decode, it reads at most MaxSize+1 bytes, so an oversized file is
+// rejected without being loaded; a named pipe or device is read without
+// ever blocking for ever (see ReadFile).
 func (o DecodeOptions) DecodeFile(path string) (*Document, error) {
-	f, err := os.Open(path)
+	data, err := o.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return o.Decode(f)
+	return o.DecodeBytes(data)
 }
 
 // DecodeBytes decodes one document held in memory with the default options.

@@ -613,7 +613,7 @@ func TestDecodeMessagesBounded(t *testing.T) {
 // DecodeOptions and of the Schema doc); a fraction is the wrong type. The
 // exported schema gives the same verdict.
 func TestDecodeIntegerRule(t *testing.T) {
-	raw, err := Schema("", Draft2020, DocumentType)
+	raw, err := schemaByID("", Draft2020, DocumentType)
 	if err != nil {
 		t.Fatal(err)
 	}

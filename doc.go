@@ -17,14 +17,51 @@
 //
 //	p, err := juesuan.LookupProfile(sichuan2020.ID)
 //
-// Package map:
+// # Where to start
+//
+// Check one document:
+//
+//	d, err := juesuan.DecodeFile("dept.json") // strict, size-limited; DecodeOptions for other limits
+//	…
+//	d.Calculate()                             // fill the derivable totals, never overwriting a stated figure
+//	findings, err := juesuan.Validate(d)      // err only when d cannot be checked (unknown profile)
+//	if findings.HasErrors() { … }
+//
+// The findings ([audit.Findings]) carry a rule ID, a severity, a JSON
+// Pointer, a Chinese message and the expected and actual figures; their JSON
+// form is the one `juesuan validate --format json` prints. [Profile.Validate]
+// checks against another profile than the one the document names, and
+// [Lint] checks the document's 情况说明 text against its tables.
+//
+// Check many files: [ValidateFiles] reads, calculates and validates them in
+// parallel and reports each in input order ([ValidateFile] is one step).
+// Files are read safely: at most the size limit, and a named pipe or device
+// never blocks for ever ([DecodeOptions.ReadFile]).
+//
+// Write documents: [Encode] writes what Decode reads back. The rules of
+// decoding are listed by [DecodeRules]; a bad input is a *[DecodeError].
+//
+// Generate forms: [Profile.Schema] exports the JSON Schema of a document or
+// of one table for a profile (a nil profile gives the profile-neutral
+// schema, exactly what Decode accepts), in draft 2020-12 or 07;
+// [Profile.SchemaTypes] lists the tables, and [WriteSchemas] writes the files
+// committed under schemas/.
+//
+// Add a jurisdiction: build a [Profile] (tables, rules switched off or added,
+// accounts options, indicator framework, narrative patterns) and [Register]
+// it; examples/custom-profile shows one.
+//
+// # Package map
 //
 //   - classification: the 政府收支分类科目 catalogues by fiscal year, with typed
 //     codes for 支出功能分类 and the two economic classifications.
 //   - accounts: the 决算 tables, Calculate (derived totals) and the audit rules
-//     (表内, 表间); accounts/narrative the 表文 linter engine; amount is the
-//     money type (absent is not zero), audit the rule and finding types;
-//     fixture the fixture generator.
+//     (表内, 表间); accounts/narrative the 表文 linter engine.
+//   - amount: the money type (absent is not zero) and the rounding-aware
+//     comparison; audit: rules, findings, severities and the Reporter that
+//     applies a profile's rule configuration.
+//   - fixture: generated consistent documents with chosen faults and the
+//     exact findings they must give, for tests of this library and of yours.
 //   - indicators: the performance-indicator frameworks (the national one
 //     built in), the 项目绩效目标完成情况表 and self-evaluation, and scoring.
 //   - profiles: the built-in profiles, one package each: profiles/sichuan2020

@@ -6,6 +6,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -25,52 +28,63 @@ const (
 	Draft07 Draft = "07"
 )
 
-// ParseDraft reads a draft name: "2020-12" or "07" (also "draft-07", "7").
-func ParseDraft(s string) (Draft, error) {
-	switch s {
+// UnmarshalText reads a draft name: "2020-12" (also "draft-2020-12" and
+// "") or "07" (also "draft-07", "7", "draft7"), so that a Draft can be a
+// command-line flag (flag.TextVar) or a configuration field.
+func (d *Draft) UnmarshalText(b []byte) error {
+	switch string(b) {
 	case "2020-12", "draft-2020-12", "":
-		return Draft2020, nil
+		*d = Draft2020
 	case "07", "7", "draft-07", "draft7":
-		return Draft07, nil
+		*d = Draft07
+	default:
+		return fmt.Errorf("%w: unknown draft %q (want 2020-12 or 07)", ErrSchema, b)
 	}
-	return "", fmt.Errorf("%w: unknown draft %q (want 2020-12 or 07)", ErrSchema, s)
+	return nil
 }
 
-// Name is the draft's name in file names and $id: "2020-12" or "draft-07".
-func (d Draft) Name() string {
+// name is the draft's name in file names and $id: "2020-12" or "draft-07".
+func (d Draft) name() string {
 	if d == Draft07 {
 		return "draft-07"
 	}
 	return "2020-12"
 }
 
-// URI is the draft's meta-schema URI, the value of $schema.
-func (d Draft) URI() string {
+// uri is the draft's meta-schema URI, the value of $schema.
+func (d Draft) uri() string {
 	if d == Draft07 {
 		return "http://json-schema.org/draft-07/schema#"
 	}
 	return "https://json-schema.org/draft/2020-12/schema"
 }
 
-// SchemaBaseURI is the prefix of every exported schema's $id.
-const SchemaBaseURI = "https://github.com/cnfiscal/juesuan/schemas"
+// schemaBaseURI is the prefix of every exported schema's $id.
+const schemaBaseURI = "https://github.com/cnfiscal/juesuan/schemas"
 
 // DocumentType is the schema type of a whole document.
 const DocumentType = "document"
 
-// Schema returns the JSON Schema of one type of a document of the
-// registered profile profileID, in the given draft, indented, as a single
-// self-contained file.
+// Schema returns the JSON Schema of one type of a document of p, in the
+// given draft, indented, as a single self-contained file. p need not be
+// registered; a nil p gives the profile-neutral schema. For a registered
+// profile, look it up first:
+//
+//	p, err := juesuan.LookupProfile("sichuan-2020")
+//	…
+//	b, err := p.Schema(juesuan.Draft07, "threePublic")
+//
+// WriteSchemas writes the document schemas committed in schemas/.
 //
 // typ is "document" (the whole document), a table key of the profile (for
 // example "summary", "threePublic"; "extra.<key>" for a table the profile
 // adds) or "performance". In the document schema every table, and the
 // performance section, is a named entry of $defs under that same name, which
 // the document's properties reference; a table schema is that entry
-// exported on its own. SchemaTypes lists the types.
+// exported on its own. Profile.SchemaTypes lists the types.
 //
-// profileID "" gives the profile-neutral schema: exactly what Decode
-// accepts, for documents of any profile. A profile's schema adds what the
+// The profile-neutral schema (nil p) is exactly what Decode accepts, for
+// documents of any profile. A profile's schema adds what the
 // structural rules S1–S5 check (SchemaRules): the profile name and fiscal
 // year as constants, the profile's table set with its required tables, and
 // the columns of the tables it adds. So a document that Decode accepts passes
@@ -110,41 +124,27 @@ const DocumentType = "document"
 // their title inside, everything else is inlined, and a recursive type (none
 // in Document today) is referenced through allOf with the title outside.
 //
-// The $id is versioned: SchemaBaseURI/<profile>/<draft>/<type>-v<hash>.json,
+// The $id is versioned: https://github.com/cnfiscal/juesuan/schemas/<profile>/<draft>/<type>-v<hash>.json
+// (no <profile>/ segment for the neutral schema; <draft> is 2020-12 or
+// draft-07),
 // where hash is the first 8 hex digits of the SHA-256 of the schema without
 // its $id, so it changes whenever the schema does (rjsf caches compiled
 // schemas by $id).
-func Schema(profileID string, draft Draft, typ string) ([]byte, error) {
-	var p *Profile
-	if profileID != "" {
-		var err error
-		if p, err = LookupProfile(profileID); err != nil {
+func (p *Profile) Schema(draft Draft, typ string) ([]byte, error) {
+	if p != nil {
+		if err := p.check(); err != nil {
 			return nil, err
 		}
 	}
 	return schemaFor(p, draft, typ)
 }
 
-// Schema returns the JSON Schema of one type of a document of p, which need
-// not be registered; see the function Schema.
-func (p *Profile) Schema(draft Draft, typ string) ([]byte, error) {
-	if p == nil {
-		return nil, fmt.Errorf("%w: nil profile", ErrSchema)
-	}
-	if err := p.check(); err != nil {
-		return nil, err
-	}
-	return schemaFor(p, draft, typ)
-}
-
-// SchemaTypes lists the schema types of profile profileID ("" for the
-// neutral schema): "document", then its tables in the profile's order, then
-// "performance".
-func SchemaTypes(profileID string) ([]string, error) {
-	var p *Profile
-	if profileID != "" {
-		var err error
-		if p, err = LookupProfile(profileID); err != nil {
+// SchemaTypes lists the schema types of p (nil p: the neutral schema), the
+// values Schema takes for typ: "document", then its tables in the
+// profile's order, then "performance".
+func (p *Profile) SchemaTypes() ([]string, error) {
+	if p != nil {
+		if err := p.check(); err != nil {
 			return nil, err
 		}
 	}
@@ -155,31 +155,66 @@ func SchemaTypes(profileID string) ([]string, error) {
 	return append([]string{DocumentType}, tree.obj("$defs").keysWithout(recursionDef)...), nil
 }
 
-// SchemaFileName is the name of the committed file holding the document
-// schema of profileID ("" for the neutral schema) in draft d, e.g.
-// "sichuan-2020.document.2020-12.json" or "document.draft-07.json".
-func SchemaFileName(profileID string, d Draft) string {
-	if profileID == "" {
-		return DocumentType + "." + d.Name() + ".json"
+// WriteSchemas writes to dir (created if missing) the document schemas of
+// the neutral schema and of each of profiles (every registered profile when
+// none is given), in both drafts, and returns the paths written, in file
+// name order. The files are named PROFILE.document.DRAFT.json
+// ("sichuan-2020.document.2020-12.json"), document.DRAFT.json for the
+// neutral schema; `go generate` writes schemas/ this way. Every schema is
+// generated before any file is written, so a generation error (matching
+// ErrSchema, or the profile's own error) leaves dir untouched.
+func WriteSchemas(dir string, profiles ...*Profile) ([]string, error) {
+	files, err := schemaFiles(profiles...)
+	if err != nil {
+		return nil, err
 	}
-	return profileID + "." + DocumentType + "." + d.Name() + ".json"
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	names := slices.Sorted(maps.Keys(files))
+	paths := make([]string, 0, len(names))
+	for _, n := range names {
+		path := filepath.Join(dir, n)
+		if err := os.WriteFile(path, files[n], 0o644); err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
 }
 
-// SchemaFiles returns the document schemas of the neutral schema and of each
-// given profile (all registered ones when none is given), in both drafts,
-// keyed by SchemaFileName. `go generate` writes them to schemas/.
-func SchemaFiles(profileIDs ...string) (map[string][]byte, error) {
-	if len(profileIDs) == 0 {
-		profileIDs = ProfileIDs()
+// schemaFileName is the name of the file holding the document schema of
+// profile id ("" for the neutral schema) in draft d.
+func schemaFileName(id string, d Draft) string {
+	if id == "" {
+		return DocumentType + "." + d.name() + ".json"
+	}
+	return id + "." + DocumentType + "." + d.name() + ".json"
+}
+
+// schemaFiles returns what WriteSchemas writes, keyed by file name.
+func schemaFiles(profiles ...*Profile) (map[string][]byte, error) {
+	if len(profiles) == 0 {
+		for _, id := range ProfileIDs() {
+			p, err := LookupProfile(id)
+			if err != nil { // unregistered meanwhile
+				return nil, err
+			}
+			profiles = append(profiles, p)
+		}
 	}
 	files := map[string][]byte{}
-	for _, id := range append([]string{""}, profileIDs...) {
+	for _, p := range append([]*Profile{nil}, profiles...) {
+		id := ""
+		if p != nil {
+			id = p.ID
+		}
 		for _, d := range []Draft{Draft2020, Draft07} {
-			b, err := Schema(id, d, DocumentType)
+			b, err := p.Schema(d, DocumentType)
 			if err != nil {
 				return nil, err
 			}
-			files[SchemaFileName(id, d)] = b
+			files[schemaFileName(id, d)] = b
 		}
 	}
 	return files, nil
@@ -205,7 +240,7 @@ func schemaFor(p *Profile, draft Draft, typ string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	out.set("$schema", draft.URI())
+	out.set("$schema", draft.uri())
 	out.set("$id", "")
 	out.order("$schema", "$id")
 	if defs, ok := out.get(defsKey(draft)); ok {
@@ -222,7 +257,7 @@ func schemaFor(p *Profile, draft Draft, typ string) ([]byte, error) {
 	if p != nil {
 		seg = p.ID
 	}
-	out.set("$id", fmt.Sprintf("%s/%s/%s/%s-v%s.json", SchemaBaseURI, seg, draft.Name(), typ, hex.EncodeToString(sum[:4])))
+	out.set("$id", fmt.Sprintf("%s/%s/%s/%s-v%s.json", schemaBaseURI, seg, draft.name(), typ, hex.EncodeToString(sum[:4])))
 	out.order("$schema", "$id")
 	return writeJSON(out)
 }

@@ -8,10 +8,15 @@ import (
 	"github.com/cnfiscal/juesuan/profiles/central"
 )
 
-// ExampleSchema exports the draft-07 schema of the 三公 table of the
+// ExampleProfile_Schema exports the draft-07 schema of the 三公 table of the
 // central 2024 template, for a form generator.
-func ExampleSchema() {
-	b, err := juesuan.Schema(central.ID, juesuan.Draft07, "threePublic")
+func ExampleProfile_Schema() {
+	p, err := juesuan.LookupProfile(central.ID)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	b, err := p.Schema(juesuan.Draft07, "threePublic")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -46,10 +51,15 @@ func ExampleSchema() {
 	// 决算数 / 公务接待费 string
 }
 
-// ExampleSchemaTypes lists what juesuan schema --type accepts for a
+// ExampleProfile_SchemaTypes lists what juesuan schema --type accepts for a
 // profile.
-func ExampleSchemaTypes() {
-	types, err := juesuan.SchemaTypes(central.ID)
+func ExampleProfile_SchemaTypes() {
+	p, err := juesuan.LookupProfile(central.ID)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	types, err := p.SchemaTypes()
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -129,7 +129,7 @@ func schVerdict(t testing.TB, b []byte, prof *Profile) string {
 	for _, dr := range schDrafts {
 		serr := schCompiled(t, "", dr, DocumentType).Validate(inst)
 		if (derr == nil) != (serr == nil) {
-			msgs = append(msgs, fmt.Sprintf("neutral %s: Decode error %v; schema error %v", dr.Name(), derr, schShort(serr)))
+			msgs = append(msgs, fmt.Sprintf("neutral %s: Decode error %v; schema error %v", dr.name(), derr, schShort(serr)))
 		}
 		if prof == nil {
 			continue
@@ -144,7 +144,7 @@ func schVerdict(t testing.TB, b []byte, prof *Profile) string {
 		}
 		perr := schCompiled(t, prof.ID, dr, DocumentType).Validate(inst)
 		if want != (perr == nil) {
-			msgs = append(msgs, fmt.Sprintf("%s %s: Decode error %v, S-rules %v; schema error %v", prof.ID, dr.Name(), derr, fired, schShort(perr)))
+			msgs = append(msgs, fmt.Sprintf("%s %s: Decode error %v, S-rules %v; schema error %v", prof.ID, dr.name(), derr, fired, schShort(perr)))
 		}
 	}
 	return strings.Join(msgs, "\n")
@@ -187,7 +187,7 @@ func TestSchemaFixtures(t *testing.T) {
 				if p, err := LookupProfile(dir[1]); err == nil {
 					for _, dr := range schDrafts {
 						if err := schCompiled(t, p.ID, dr, DocumentType).Validate(schInstance(t, f.data)); err != nil {
-							t.Errorf("fixture of %s fails its schema (%s): %v", p.ID, dr.Name(), err)
+							t.Errorf("fixture of %s fails its schema (%s): %v", p.ID, dr.name(), err)
 						}
 					}
 				}
@@ -235,11 +235,11 @@ func TestSchemaStructuralFixtures(t *testing.T) {
 				}
 				err := schCompiled(t, id, dr, DocumentType).Validate(schInstance(t, b))
 				if err == nil {
-					t.Errorf("%s schema %q accepts it", dr.Name(), id)
+					t.Errorf("%s schema %q accepts it", dr.name(), id)
 					continue
 				}
 				if kws := schKeywords(err); !slices.Contains(kws, keyword) {
-					t.Errorf("%s: failed with %v, want %s: %v", dr.Name(), kws, keyword, err)
+					t.Errorf("%s: failed with %v, want %s: %v", dr.name(), kws, keyword, err)
 				}
 			}
 			if msg := schVerdict(t, b, schProfileOf(d)); msg != "" {
@@ -596,7 +596,7 @@ func TestSchemaFormRoundTrip(t *testing.T) {
 			for key, valid := range f.Verdicts {
 				_, file, _ := strings.Cut(key, " ")
 				want := derr == nil
-				if file != SchemaFileName("", Draft2020) && file != SchemaFileName("", Draft07) {
+				if file != schemaFileName("", Draft2020) && file != schemaFileName("", Draft07) {
 					if prof == nil || !strings.HasPrefix(file, prof.ID+".") {
 						continue
 					}

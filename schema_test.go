@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -26,6 +27,32 @@ import (
 	"github.com/cnfiscal/juesuan/classification"
 )
 
+// schemaByID is the schema of the registered profile id ("" for the
+// neutral schema), as the command prints it.
+func schemaByID(id string, d Draft, typ string) ([]byte, error) {
+	var p *Profile
+	if id != "" {
+		var err error
+		if p, err = LookupProfile(id); err != nil {
+			return nil, err
+		}
+	}
+	return p.Schema(d, typ)
+}
+
+// schemaTypesByID lists the schema types of the registered profile id ("" for
+// the neutral schema).
+func schemaTypesByID(id string) ([]string, error) {
+	var p *Profile
+	if id != "" {
+		var err error
+		if p, err = LookupProfile(id); err != nil {
+			return nil, err
+		}
+	}
+	return p.SchemaTypes()
+}
+
 // schBuiltins are the profiles whose schemas are committed under schemas/.
 var schBuiltins = []string{Central2024, Sichuan2020}
 
@@ -41,9 +68,9 @@ func schCompiled(t testing.TB, profile string, d Draft, typ string) *jsonschema.
 	if s, ok := schCache.Load(key); ok {
 		return s.(*jsonschema.Schema)
 	}
-	b, err := Schema(profile, d, typ)
+	b, err := schemaByID(profile, d, typ)
 	if err != nil {
-		t.Fatalf("Schema(%q, %s, %s): %v", profile, d, typ, err)
+		t.Fatalf("schemaByID(%q, %s, %s): %v", profile, d, typ, err)
 	}
 	s := schCompile(t, b)
 	schCache.Store(key, s)
@@ -114,9 +141,9 @@ func schKeywords(err error) []string {
 // schParsed returns the exported schema as a generic JSON value.
 func schParsed(t testing.TB, profile string, d Draft, typ string) map[string]any {
 	t.Helper()
-	b, err := Schema(profile, d, typ)
+	b, err := schemaByID(profile, d, typ)
 	if err != nil {
-		t.Fatalf("Schema(%q, %s, %s): %v", profile, d, typ, err)
+		t.Fatalf("schemaByID(%q, %s, %s): %v", profile, d, typ, err)
 	}
 	var m map[string]any
 	dec := json.NewDecoder(bytes.NewReader(b))
@@ -217,11 +244,58 @@ func schProfiles(t testing.TB) []string {
 	return []string{"", Central2024, Sichuan2020, "test-schema-custom"}
 }
 
+// TestWriteSchemas: WriteSchemas writes what TestSchemaFilesUpToDate
+// compares with schemas/, and prints nothing when a schema fails.
+func TestWriteSchemas(t *testing.T) {
+	var builtins []*Profile
+	for _, id := range schBuiltins {
+		p, err := LookupProfile(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		builtins = append(builtins, p)
+	}
+	dir := filepath.Join(t.TempDir(), "out")
+	paths, err := WriteSchemas(dir, builtins...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	committed, _ := filepath.Glob(filepath.Join("schemas", "*.json"))
+	var want []string
+	for _, c := range committed {
+		want = append(want, filepath.Join(dir, filepath.Base(c)))
+		w, _ := os.ReadFile(c)
+		if g, err := os.ReadFile(filepath.Join(dir, filepath.Base(c))); err != nil || !bytes.Equal(g, w) {
+			t.Errorf("%s differs from %s (%v)", filepath.Base(c), c, err)
+		}
+	}
+	if d := cmp.Diff(want, paths); d != "" {
+		t.Errorf("paths (-want +got):\n%s", d)
+	}
+
+	bad := &Profile{ID: "x", Tables: []TableSpec{{Key: "nope"}}}
+	dir2 := filepath.Join(t.TempDir(), "bad")
+	if paths, err := WriteSchemas(dir2, bad); !errors.Is(err, ErrInvalidProfile) || paths != nil {
+		t.Errorf("invalid profile: %v %v, want ErrInvalidProfile", paths, err)
+	}
+	if _, err := os.Stat(dir2); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("invalid profile: %s created (%v)", dir2, err)
+	}
+}
+
 // TestSchemaFilesUpToDate regenerates the committed schemas in memory and
 // compares them with schemas/ (go test -run SchemaFiles -update, or go
 // generate, rewrites them).
 func TestSchemaFilesUpToDate(t *testing.T) {
-	files, err := SchemaFiles(schBuiltins...)
+	var builtins []*Profile
+	for _, id := range schBuiltins {
+		p, err := LookupProfile(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		builtins = append(builtins, p)
+	}
+	files, err := schemaFiles(builtins...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,17 +364,17 @@ func TestSchemaPitfalls(t *testing.T) {
 	}
 	validating := []string{"type", "$ref", "const", "enum", "pattern", "allOf", "oneOf", "anyOf"}
 	for _, prof := range schProfiles(t) {
-		types, err := SchemaTypes(prof)
+		types, err := schemaTypesByID(prof)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, d := range schDrafts {
 			for _, typ := range types {
-				name := fmt.Sprintf("%s/%s/%s", schOr(prof, "neutral"), d.Name(), typ)
+				name := fmt.Sprintf("%s/%s/%s", schOr(prof, "neutral"), d.name(), typ)
 				t.Run(name, func(t *testing.T) {
 					root := schParsed(t, prof, d, typ)
-					if root["$schema"] != d.URI() {
-						t.Errorf("$schema = %v, want %s", root["$schema"], d.URI())
+					if root["$schema"] != d.uri() {
+						t.Errorf("$schema = %v, want %s", root["$schema"], d.uri())
 					}
 					schWalk(root, "#", func(s map[string]any, at string) {
 						if len(s) == 0 {
@@ -408,7 +482,7 @@ func TestSchemaLeaves(t *testing.T) {
 				t.Fatalf("no leaf for %v", c.typ)
 			}
 			for _, d := range schDrafts {
-				root := newObj().set("$schema", d.URI())
+				root := newObj().set("$schema", d.uri())
 				for _, k := range l.schema().keys {
 					root.set(k, l.schema().m[k])
 				}
@@ -422,7 +496,7 @@ func TestSchemaLeaves(t *testing.T) {
 					goOK := c.parse(cand) == nil
 					schemaOK := s.Validate(schInstance(t, js)) == nil
 					if goOK != schemaOK {
-						t.Errorf("%s %q: Go accepts=%v, schema accepts=%v", d.Name(), cand, goOK, schemaOK)
+						t.Errorf("%s %q: Go accepts=%v, schema accepts=%v", d.name(), cand, goOK, schemaOK)
 					}
 				}
 			}
@@ -431,7 +505,7 @@ func TestSchemaLeaves(t *testing.T) {
 	// Count: a JSON integer 0..MaxCount (Decode also rejects the spellings
 	// 1.0 and 1e3, which JSON Schema cannot tell from 1 and 1000).
 	l, _ := leafByType(reflect.TypeFor[amount.Count]())
-	b, _ := writeJSON(l.schema().set("$schema", Draft2020.URI()))
+	b, _ := writeJSON(l.schema().set("$schema", Draft2020.uri()))
 	s := schCompile(t, b)
 	for _, cand := range []string{"0", "1", "-1", "1.5", `"1"`, "1000000000000000", "1000000000000001", "true"} {
 		var c amount.Count
@@ -612,7 +686,7 @@ func TestSchemaRecursion(t *testing.T) {
 	if _, ok := defs.get("juesuan.schTree"); !ok {
 		t.Fatalf("recursive type not kept as a definition: %v", defs.keys)
 	}
-	out.set("$schema", Draft2020.URI()).set("$defs", defs)
+	out.set("$schema", Draft2020.uri()).set("$defs", defs)
 	b, err := writeJSON(out)
 	if err != nil {
 		t.Fatal(err)
@@ -653,7 +727,7 @@ func TestSchemaRecursion(t *testing.T) {
 	if err := toDraft07(d2, "#"); err != nil {
 		t.Fatal(err)
 	}
-	d2.set("$schema", Draft07.URI())
+	d2.set("$schema", Draft07.uri())
 	b7, _ := writeJSON(d2)
 	schCompile(t, b7)
 }
@@ -666,7 +740,7 @@ func TestSchemaID(t *testing.T) {
 	for _, prof := range schProfiles(t) {
 		for _, d := range schDrafts {
 			for _, typ := range []string{DocumentType, "performance"} {
-				b, err := Schema(prof, d, typ)
+				b, err := schemaByID(prof, d, typ)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -683,7 +757,7 @@ func TestSchemaID(t *testing.T) {
 				if want := prof + "/"; prof != "" && sub[1] != want {
 					t.Errorf("$id %q: profile segment %q", id, sub[1])
 				}
-				if sub[2] != d.Name() || sub[3] != typ {
+				if sub[2] != d.name() || sub[3] != typ {
 					t.Errorf("$id %q: draft %q type %q", id, sub[2], sub[3])
 				}
 				line := fmt.Sprintf("  \"$id\": %q,\n", id)
@@ -719,16 +793,17 @@ func TestSchemaID(t *testing.T) {
 // TestSchemaTypes: every type of every profile exports a standalone schema
 // that compiles, and the reference fixture's parts validate against them.
 func TestSchemaTypes(t *testing.T) {
-	got, err := SchemaTypes(Central2024)
+	got, err := schemaTypesByID(Central2024)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{DocumentType, "summary", "income", "expenditure", "fiscalSummary", "generalBudget",
 		"generalBudgetBasic", "threePublic", "govFund", "stateCapital", "z01", "z01_1", "z07", "f03", "performance"}
 	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("SchemaTypes(central-2024) (-want +got):\n%s", d)
+		t.Errorf("schemaTypesByID(central-2024) (-want +got):\n%s", d)
 	}
-	custom, err := SchemaTypes("test-schema-custom")
+	schProfiles(t) // registers test-schema-custom
+	custom, err := schemaTypesByID("test-schema-custom")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -737,7 +812,7 @@ func TestSchemaTypes(t *testing.T) {
 	}
 	ref := schReferenceFixture(t)
 	for _, prof := range schProfiles(t) {
-		types, _ := SchemaTypes(prof)
+		types, _ := schemaTypesByID(prof)
 		for _, d := range schDrafts {
 			for _, typ := range types {
 				s := schCompiled(t, prof, d, typ)
@@ -754,7 +829,7 @@ func TestSchemaTypes(t *testing.T) {
 					continue
 				}
 				if err := s.Validate(part); err != nil {
-					t.Errorf("%s %s %s rejects the reference fixture's part: %v", prof, d.Name(), typ, err)
+					t.Errorf("%s %s %s rejects the reference fixture's part: %v", prof, d.name(), typ, err)
 				}
 			}
 		}
@@ -775,25 +850,31 @@ func schReferenceFixture(t testing.TB) map[string]any {
 }
 
 func TestSchemaErrors(t *testing.T) {
-	if _, err := Schema("no-such-profile", Draft2020, DocumentType); !errors.Is(err, ErrUnknownProfile) {
+	if _, err := schemaByID("no-such-profile", Draft2020, DocumentType); !errors.Is(err, ErrUnknownProfile) {
 		t.Errorf("unknown profile: %v, want ErrUnknownProfile", err)
 	}
-	if _, err := Schema(Sichuan2020, Draft2020, "nope"); !errors.Is(err, ErrUnknownSchemaType) || !errors.Is(err, ErrSchema) {
+	if _, err := schemaByID(Sichuan2020, Draft2020, "nope"); !errors.Is(err, ErrUnknownSchemaType) || !errors.Is(err, ErrSchema) {
 		t.Errorf("unknown type: %v, want ErrUnknownSchemaType", err)
 	}
-	if _, err := Schema(Central2024, Draft2020, "generalBudgetProject"); !errors.Is(err, ErrUnknownSchemaType) {
+	if _, err := schemaByID(Central2024, Draft2020, "generalBudgetProject"); !errors.Is(err, ErrUnknownSchemaType) {
 		t.Errorf("central-2024 has no 项目支出决算表: %v", err)
 	}
-	if _, err := Schema("", "06", DocumentType); !errors.Is(err, ErrSchema) {
+	if _, err := schemaByID("", "06", DocumentType); !errors.Is(err, ErrSchema) {
 		t.Errorf("unknown draft: %v, want ErrSchema", err)
 	}
-	if _, err := ParseDraft("2019-09"); !errors.Is(err, ErrSchema) {
-		t.Errorf("ParseDraft(2019-09): %v", err)
+	var dr Draft
+	if err := dr.UnmarshalText([]byte("2019-09")); !errors.Is(err, ErrSchema) {
+		t.Errorf("UnmarshalText(2019-09): %v", err)
 	}
-	for in, want := range map[string]Draft{"2020-12": Draft2020, "07": Draft07, "draft-07": Draft07, "7": Draft07} {
-		if got, err := ParseDraft(in); err != nil || got != want {
-			t.Errorf("ParseDraft(%q) = %v, %v", in, got, err)
+	for in, want := range map[string]Draft{"2020-12": Draft2020, "": Draft2020, "draft-2020-12": Draft2020, "07": Draft07, "draft-07": Draft07, "7": Draft07, "draft7": Draft07} {
+		if err := dr.UnmarshalText([]byte(in)); err != nil || dr != want {
+			t.Errorf("UnmarshalText(%q) = %v, %v", in, dr, err)
 		}
+	}
+	// A nil profile is the neutral schema.
+	var neutral *Profile
+	if b, err := neutral.Schema(Draft2020, DocumentType); err != nil || !bytes.Contains(b, []byte(`"$id": "`+schemaBaseURI+"/document/2020-12/document-v")) {
+		t.Errorf("nil profile: %v", err)
 	}
 	bad := &Profile{ID: "x", Tables: []TableSpec{{Key: "nope"}}}
 	if _, err := bad.Schema(Draft2020, DocumentType); !errors.Is(err, ErrInvalidProfile) {
@@ -850,9 +931,9 @@ func (s schSelfEncoding) MarshalText() ([]byte, error) { return []byte(fmt.Sprin
 // reflection is done once per process; each call specialises and writes).
 func BenchmarkSchema(b *testing.B) {
 	for _, d := range schDrafts {
-		b.Run(d.Name(), func(b *testing.B) {
+		b.Run(d.name(), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := Schema(Sichuan2020, d, DocumentType); err != nil {
+				if _, err := schemaByID(Sichuan2020, d, DocumentType); err != nil {
 					b.Fatal(err)
 				}
 			}

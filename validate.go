@@ -47,19 +47,24 @@ func (p *Profile) Validate(d *Document) (audit.Findings, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := audit.NewReporter(p.config(d))
+	cfg := p.config(d)
+	rep := audit.NewReporter(cfg)
 	runDocumentRules(d, p, rep)
 	aopts := p.Accounts
 	// Config is merged into rep's configuration (p.config).
 	aopts.Catalogs, aopts.Rules, aopts.Config = eds, p.accountsRules(), nil
 	accounts.ValidateInto(&d.Report, aopts, rep)
 	if d.Performance != nil {
-		indicators.ValidateInto(d.Performance, indicators.Options{FrameworkID: p.Framework, ProjectExpenditure: func() (a accounts.Amount) {
+		// Reporting the findings into rep applies cfg again, which changes
+		// nothing: the configuration is idempotent.
+		for _, f := range indicators.Validate(d.Performance, indicators.Options{FrameworkID: p.Framework, ProjectExpenditure: func() (a accounts.Amount) {
 			if e := d.Tables.Expenditure; e != nil {
 				a = e.Total.Project
 			}
 			return
-		}(), ExpenditureUnit: d.Unit.AmountUnit}, rep)
+		}(), ExpenditureUnit: d.Unit.AmountUnit, Config: cfg}) {
+			rep.Report(f)
+		}
 	}
 	for i := range p.Rules.Extra {
 		r := &p.Rules.Extra[i]

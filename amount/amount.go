@@ -53,6 +53,7 @@ type SyntaxError struct {
 	Reason string // what is wrong, in English
 }
 
+// Error quotes the input and says what is wrong and what is wanted.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("amount %q: %s (want %s)", e.Input, e.Reason, patternSummary)
 }

@@ -50,8 +50,8 @@ const (
 
 // Tolerance is a rule's comparison tolerance. The zero value is RoundingAware.
 type Tolerance struct {
-	Mode  ToleranceMode
-	Fixed Amount // used by Fixed
+	Mode  ToleranceMode // how a difference is judged
+	Fixed Amount        // used by Fixed
 }
 
 var cent = decimal.New(1, -2)
@@ -77,10 +77,10 @@ func (t Tolerance) Bound(unit Unit, n int) Amount {
 
 // Comparison is the result of CompareSum.
 type Comparison struct {
-	Outcome Outcome
-	Sum     Amount // Σ addends (absent when Incomplete)
-	Diff    Amount // total − Sum
-	Bound   Amount // the admissible |Diff|
+	Outcome Outcome // equal, within rounding, a mismatch, or incomplete
+	Sum     Amount  // Σ addends (absent when Incomplete)
+	Diff    Amount  // total − Sum
+	Bound   Amount  // the admissible |Diff|
 }
 
 // CompareSum compares a stated total with the sum of its addends under the

@@ -12,4 +12,15 @@
 //
 // [CompareSum] is the rounding-aware comparison of a stated total with the sum
 // of its stated addends that the audit rules use.
+//
+// # Where to start
+//
+// [Parse] reads an amount ([MustParse] in tests and tables, [FromInt], [New]
+// from a decimal); a malformed one is a *[SyntaxError]. [Amount.IsSet]
+// tells a stated figure, [Amount.Add] and [SumDiff] add without inventing
+// zeros, and [Unit] is the amount unit of a document (万元 or 元). [Count] is
+// a stated count (团组数, 车辆数), absent likewise. [Tolerance] chooses how
+// CompareSum judges a difference; its [Comparison] says whether the sum
+// holds exactly, within rounding or not at all, or cannot be judged because
+// a figure is absent ([Outcome]).
 package amount

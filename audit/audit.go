@@ -80,24 +80,32 @@ const (
 // Rule describes one audit rule. IDs are stable: users search for them, and
 // profiles switch rules off or change their severity by ID.
 type Rule struct {
-	ID          string   `json:"id"`
-	Severity    Severity `json:"severity"`
-	Kind        Kind     `json:"kind"`
+	ID          string   `json:"id"`          // stable, such as "A1" (`juesuan rules` lists them)
+	Severity    Severity `json:"severity"`    // the default; a profile may change it
+	Kind        Kind     `json:"kind"`        // 表内, 表间, 表文, …
 	Title       string   `json:"title"`       // short Chinese name
 	Description string   `json:"description"` // what is checked, in Chinese
 	Source      string   `json:"source"`      // where the rule comes from, with its confidence ([V]/[I]/[B])
 }
 
 // Finding is one broken rule at one place.
+//
+// Its JSON form is the one `juesuan validate --format json` prints for each
+// finding (README "JSON output"): rule, severity ("error", "warning" or
+// "info"), path and message always; expected and actual always, "" when the
+// rule has no figure; explanation, line, column and quote only when set.
 type Finding struct {
-	Rule     string   `json:"rule"`
-	Severity Severity `json:"severity"`
+	Rule     string   `json:"rule"`     // the ID of the broken Rule
+	Severity Severity `json:"severity"` // after the profile's configuration
 	// Path is a JSON Pointer (RFC 6901) into the document, or for narrative
 	// findings the pointer of the figure the claim restates, if any.
-	Path     string `json:"path"`
-	Message  string `json:"message"` // Chinese, with the figures
-	Expected string `json:"expected,omitempty"`
-	Actual   string `json:"actual,omitempty"`
+	Path    string `json:"path"`
+	Message string `json:"message"` // Chinese, with the figures
+	// Expected and Actual are the figures the rule compared, as written in
+	// messages ("664.00"); both are "" when the rule has no figure. They are
+	// always marshalled.
+	Expected string `json:"expected"`
+	Actual   string `json:"actual"`
 	// Explanation is the 出错说明 that accepted this warning. It is only ever
 	// set on warnings: an explanation never turns an error into a pass.
 	Explanation string `json:"explanation,omitempty"`
@@ -204,9 +212,10 @@ var ErrInvalid = errors.New("juesuan: the document breaks audit rules")
 
 // ValidationError carries the findings of a document that has errors.
 type ValidationError struct {
-	Findings Findings
+	Findings Findings // every finding, errors and the rest
 }
 
+// Error counts the errors and quotes the first one.
 func (e *ValidationError) Error() string {
 	n := e.Findings.Count(Error)
 	first := ""

@@ -84,15 +84,38 @@ func TestFindingsErr(t *testing.T) {
 	}
 }
 
+// TestFindingJSON: the wire shape of `juesuan validate --format json`:
+// expected and actual always present, the narrative fields only when set.
 func TestFindingJSON(t *testing.T) {
-	f := Finding{Rule: "A6", Severity: Error, Path: "/tables/income/rows/0/total", Message: "m", Expected: "1", Actual: "2"}
-	b, err := json.Marshal(f)
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name string
+		f    Finding
+		want string
+	}{
+		{"figures", Finding{Rule: "A6", Severity: Error, Path: "/tables/income/rows/0/total", Message: "m", Expected: "1", Actual: "2"},
+			`{"rule":"A6","severity":"error","path":"/tables/income/rows/0/total","message":"m","expected":"1","actual":"2"}`},
+		{"no figure", Finding{Rule: "S1", Severity: Warning, Path: "/tables/x", Message: "m"},
+			`{"rule":"S1","severity":"warning","path":"/tables/x","message":"m","expected":"","actual":""}`},
+		{"narrative, explained", Finding{Rule: "T1", Severity: Warning, Path: "", Message: "m", Explanation: "e", Line: 3, Column: 7, Quote: "q"},
+			`{"rule":"T1","severity":"warning","path":"","message":"m","expected":"","actual":"","explanation":"e","line":3,"column":7,"quote":"q"}`},
 	}
-	want := `{"rule":"A6","severity":"error","path":"/tables/income/rows/0/total","message":"m","expected":"1","actual":"2"}`
-	if diff := cmp.Diff(want, string(b)); diff != "" {
-		t.Errorf("wire shape (-want +got):\n%s", diff)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := json.Marshal(tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, string(b)); diff != "" {
+				t.Errorf("wire shape (-want +got):\n%s", diff)
+			}
+			var back Finding
+			if err := json.Unmarshal(b, &back); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.f, back); diff != "" {
+				t.Errorf("round trip (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
@@ -159,5 +182,39 @@ func TestCompareRuleIDs(t *testing.T) {
 	}
 	if CompareRuleIDs("A1", "A1") != 0 {
 		t.Error("A1 does not equal itself")
+	}
+}
+
+// TestReportIdempotent: reporting a reporter's findings into another with
+// the same configuration changes nothing (the root package collects a
+// package's findings, made under the profile's configuration, this way).
+func TestReportIdempotent(t *testing.T) {
+	cfg := &Config{
+		Disabled: map[string]bool{"A2": true},
+		Severity: map[string]Severity{"A1": Warning, "A3": Error, "A4": Info},
+		Explain:  []Explanation{{Rule: "A1", Text: "first"}, {Rule: "A1", Text: "second"}, {Rule: "A5", Path: "/x", Text: "at x"}},
+	}
+	first := NewReporter(cfg)
+	for _, f := range []Finding{
+		{Rule: "A1", Severity: Error, Path: "/a"},
+		{Rule: "A2", Severity: Error, Path: "/b"},
+		{Rule: "A3", Severity: Warning, Path: "/c"},
+		{Rule: "A4", Severity: Warning, Path: "/d"},
+		{Rule: "A5", Severity: Warning, Path: "/x"},
+		{Rule: "A5", Severity: Warning, Path: "/y"},
+		{Rule: "A6", Severity: Info, Path: "/z"},
+	} {
+		first.Report(f)
+	}
+	once := first.Findings()
+	again := NewReporter(cfg)
+	for _, f := range once {
+		again.Report(f)
+	}
+	if diff := cmp.Diff(once, again.Findings()); diff != "" {
+		t.Errorf("reported twice (-once +twice):\n%s", diff)
+	}
+	if len(once) != 6 || once[0].Explanation != "first" {
+		t.Errorf("configuration not applied: %v", once)
 	}
 }

@@ -6,20 +6,20 @@ import "github.com/cnfiscal/juesuan/amount"
 // as the official reporting software allows. It turns that warning into an
 // explained one; it never turns an error into a pass.
 type Explanation struct {
-	Rule string `json:"rule"`
+	Rule string `json:"rule"` // the ID of the rule explained
 	// Path is the JSON Pointer of the finding; empty matches every path of
 	// the rule.
 	Path string `json:"path,omitempty"`
-	Text string `json:"text"`
+	Text string `json:"text"` // the explanation, in Chinese
 }
 
 // Config adjusts a rule set: rules switched off, severities and tolerances
 // changed. Profiles build one; the zero value changes nothing.
 type Config struct {
-	Disabled  map[string]bool
-	Severity  map[string]Severity
-	Tolerance map[string]amount.Tolerance
-	Explain   []Explanation
+	Disabled  map[string]bool             // rule ID → switched off
+	Severity  map[string]Severity         // rule ID → severity replacing the rule's (never on info findings)
+	Tolerance map[string]amount.Tolerance // rule ID → tolerance replacing RoundingAware
+	Explain   []Explanation               // 出错说明 accepting warnings
 }
 
 // Reporter collects findings while rules run, applying a Config.

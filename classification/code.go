@@ -135,11 +135,11 @@ var (
 
 // CodeError describes a code that failed a check.
 type CodeError struct {
-	Family Family
-	Code   string
-	Year   int   // the edition's fiscal year, 0 when not known
-	Err    error // one of the sentinels
-	Detail string
+	Family Family // the code's family
+	Code   string // the code as given
+	Year   int    // the edition's fiscal year, 0 when not known
+	Err    error  // one of the sentinels
+	Detail string // what is wrong, in English, for the message
 	// Incomplete is set on an ErrUnknown error when the edition is not
 	// known to be complete at the code's level: the code may be valid but
 	// missing from the catalogue, so report it as a warning, not an error.

@@ -130,7 +130,7 @@ func (r *Registry) Edition(f Family, year int) (*Catalog, error) {
 
 // Editions bundles the three families' editions for one fiscal year.
 type Editions struct {
-	Functional, EconDept, EconGov *Catalog
+	Functional, EconDept, EconGov *Catalog // one edition per Family
 }
 
 // For returns the edition of family f, or nil for an unknown family.

@@ -35,7 +35,7 @@
 //
 // # Rules
 //
-// [ValidateInto] reports findings with stable IDs (see [Rules]), severities
+// [Validate] reports findings with stable IDs (see [Rules]), severities
 // and JSON Pointer paths under /performance:
 //
 //	P0  指标框架未注册            error

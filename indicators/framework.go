@@ -42,16 +42,16 @@ type Aspect uint8
 
 const (
 	// NoAspect is the zero value: not classified.
-	NoAspect Aspect = iota
-	Quantity
-	Quality
-	Timeliness
-	Cost
-	Economic
-	Social
-	Ecological
-	Sustainable
-	ServiceSatisfaction
+	NoAspect            Aspect = iota
+	Quantity                   // 数量指标
+	Quality                    // 质量指标
+	Timeliness                 // 时效指标
+	Cost                       // 成本指标
+	Economic                   // 经济效益指标
+	Social                     // 社会效益指标
+	Ecological                 // 生态效益指标
+	Sustainable                // 可持续影响指标
+	ServiceSatisfaction        // 服务对象满意度指标
 )
 
 var aspectNames = [...]string{"", "数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度"}
@@ -91,21 +91,21 @@ type Level1 struct {
 	// Aliases are other spellings documents print, e.g. 项目完成 in the
 	// 评价结论 table of the reference document.
 	Aliases   []string
-	Dimension Dimension
-	Level2    []Level2
+	Dimension Dimension // what it measures (output, outcome, satisfaction)
+	Level2    []Level2  // its 二级 categories
 }
 
 // Level2 is a 二级 category.
 type Level2 struct {
-	Name    string
-	Aliases []string
-	Aspect  Aspect
+	Name    string   // canonical name, such as 数量指标
+	Aliases []string // other spellings documents print, such as 数量
+	Aspect  Aspect   // what it measures, whatever the framework calls it
 }
 
 // Ref is a resolved (一级, 二级) pair: pointers into a registered framework.
 type Ref struct {
-	L1 *Level1
-	L2 *Level2
+	L1 *Level1 // the 一级 category
+	L2 *Level2 // the 二级 category, one of L1's
 }
 
 // Errors returned (wrapped in *LevelError) by Framework.Resolve.
@@ -124,15 +124,16 @@ var (
 
 // LevelError explains why a (一级, 二级) pair does not resolve.
 type LevelError struct {
-	Framework string
+	Framework string // the framework's ID
 	Level1    string // as written
 	Level2    string // as written
 	// Parents lists the 一级 names the 二级 name does belong to (for
 	// ErrWrongParent).
 	Parents []string
-	Err     error
+	Err     error // ErrUnknownLevel1, ErrUnknownLevel2, ErrWrongParent or ErrEmptyLevel
 }
 
+// Error says, in Chinese, why the pair does not resolve.
 func (e *LevelError) Error() string {
 	switch {
 	case errors.Is(e.Err, ErrWrongParent):
@@ -353,14 +354,14 @@ func FrameworkIDs() []string {
 // Sichuan 2020 项目完成指标/数量指标 → national 产出指标/数量指标. It is
 // data: each pair names canonical categories of both frameworks.
 type Mapping struct {
-	From, To string // framework IDs
-	Pairs    []MappingPair
+	From, To string        // framework IDs
+	Pairs    []MappingPair // the (一级, 二级) pairs it maps
 }
 
 // MappingPair maps one (一级, 二级) pair of From onto one of To.
 type MappingPair struct {
-	FromLevel1, FromLevel2 string
-	ToLevel1, ToLevel2     string
+	FromLevel1, FromLevel2 string // canonical names in From
+	ToLevel1, ToLevel2     string // canonical names in To
 }
 
 // Inverse returns the mapping in the other direction.

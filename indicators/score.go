@@ -18,10 +18,10 @@ import (
 // retrieved: the weights are background [B] and departments may adjust
 // them, so they are configuration.
 type Weights struct {
-	Output       decimal.Decimal `json:"output"`
-	Outcome      decimal.Decimal `json:"outcome"`
-	Satisfaction decimal.Decimal `json:"satisfaction"`
-	Execution    decimal.Decimal `json:"execution"`
+	Output       decimal.Decimal `json:"output"`       // 产出指标 (default 50)
+	Outcome      decimal.Decimal `json:"outcome"`      // 效益指标 (default 30)
+	Satisfaction decimal.Decimal `json:"satisfaction"` // 满意度指标 (default 10)
+	Execution    decimal.Decimal `json:"execution"`    // 预算执行率 (default 10)
 }
 
 // DefaultWeights returns 产出 50, 效益 30, 满意度 10, 预算执行率 10
@@ -49,8 +49,8 @@ func (w Weights) of(d Dimension) decimal.Decimal {
 
 // Band is one grade: a score of at least Min earns Name.
 type Band struct {
-	Name string          `json:"name"`
-	Min  decimal.Decimal `json:"min"`
+	Name string          `json:"name"` // the grade, such as 优
+	Min  decimal.Decimal `json:"min"`  // the lowest score that earns it
 }
 
 // Bands are grade bands, highest first.
@@ -236,20 +236,20 @@ func defaultQualitative(in *Indicator) (decimal.Decimal, Method, bool) {
 type ItemScore struct {
 	// Index is the indicator's row (-1 for 预算执行率).
 	Index     int             `json:"index"`
-	Level1    string          `json:"level1,omitempty"`
-	Level2    string          `json:"level2,omitempty"`
-	Name      string          `json:"name"`
-	Dimension string          `json:"dimension,omitempty"`
-	Method    Method          `json:"method"`
-	Weight    decimal.Decimal `json:"weight"`
+	Level1    string          `json:"level1,omitempty"`    // 一级指标, as written
+	Level2    string          `json:"level2,omitempty"`    // 二级指标, as written
+	Name      string          `json:"name"`                // 三级指标
+	Dimension string          `json:"dimension,omitempty"` // the weight group it counts in
+	Method    Method          `json:"method"`              // how it was scored
+	Weight    decimal.Decimal `json:"weight"`              // its 分值
 	// Score is the points earned; zero when unscored.
 	Score decimal.Decimal `json:"score"`
-	Note  string          `json:"note,omitempty"`
+	Note  string          `json:"note,omitempty"` // how it was scored, or why it was not (Chinese)
 }
 
 // Result is the computed 单位自评 score of one table.
 type Result struct {
-	Project string `json:"project"`
+	Project string `json:"project"` // the table's 项目名称
 	// Total is the points earned, unscored indicators counting 0.
 	Total decimal.Decimal `json:"total"`
 	// Upper is Total plus the 分值 of the unscored indicators: the score if
@@ -257,10 +257,10 @@ type Result struct {
 	Upper decimal.Decimal `json:"upper"`
 	// Max is the points available: 100 unless a dimension has no indicator.
 	Max        decimal.Decimal `json:"max"`
-	Grade      string          `json:"grade"`
-	UpperGrade string          `json:"upperGrade"`
-	Execution  ItemScore       `json:"execution"`
-	Items      []ItemScore     `json:"items"`
+	Grade      string          `json:"grade"`      // the grade of Total
+	UpperGrade string          `json:"upperGrade"` // the grade of Upper
+	Execution  ItemScore       `json:"execution"`  // the 预算执行率 item
+	Items      []ItemScore     `json:"items"`      // the indicators, in table order
 	// Unscored lists the indexes (into Items) of the unscored indicators.
 	Unscored []int `json:"unscored,omitempty"`
 	// Missing lists the dimensions without any indicator; their weight

@@ -30,6 +30,10 @@ type Options struct {
 	// ExpenditureUnit is the unit of ProjectExpenditure; "" means 万元, the
 	// unit of the performance tables.
 	ExpenditureUnit amount.Unit
+	// Config is the rule configuration (a profile's): rules switched off,
+	// severities and tolerances changed, 出错说明 applied. Nil changes
+	// nothing.
+	Config *audit.Config
 }
 
 // The rule IDs. Findings use them; profiles switch rules off or change their
@@ -105,17 +109,19 @@ func Rules() []audit.Rule {
 	return out
 }
 
-// Validate checks p and returns every finding, sorted.
+// Validate checks p with the rules P0–P11 under opts.Config and returns
+// every finding, sorted. A nil p has nothing to check. The root package's
+// Validate runs it on a document's performance section, with the
+// document's profile.
 func Validate(p *Performance, opts Options) audit.Findings {
-	rep := audit.NewReporter(nil)
-	ValidateInto(p, opts, rep)
+	rep := audit.NewReporter(opts.Config)
+	validateInto(p, opts, rep)
 	return rep.Findings()
 }
 
-// ValidateInto checks p, reporting into rep, which applies the profile's
-// ValidateInto checks p, reporting into rep, which applies the profile's
-// rule configuration. A nil p has nothing to check.
-func ValidateInto(p *Performance, opts Options, rep *audit.Reporter) {
+// validateInto checks p, reporting into rep, which applies the rule
+// configuration. A nil p or rep has nothing to do.
+func validateInto(p *Performance, opts Options, rep *audit.Reporter) {
 	if p == nil || rep == nil {
 		return
 	}

@@ -336,19 +336,19 @@ func TestRulesSmallTable(t *testing.T) {
 	if fs := Validate(nil, Options{}); len(fs) != 0 {
 		t.Errorf("nil performance: %v", fs)
 	}
-	ValidateInto(p, Options{}, nil) // no reporter: nothing to do, no panic
+	validateInto(p, Options{}, nil) // no reporter: nothing to do, no panic
 }
 
-// TestRuleConfig checks that a reporter's configuration applies: a rule
-// switched off does not run, and an explanation marks a warning.
+// TestRuleConfig checks that Options.Config applies: a rule switched off
+// does not run, and an explanation marks a warning.
 func TestRuleConfig(t *testing.T) {
 	p := loadReference(t)
-	rep := audit.NewReporter(&audit.Config{
+	opts := referenceOptions()
+	opts.Config = &audit.Config{
 		Disabled: map[string]bool{RuleSameActual: true},
 		Explain:  []audit.Explanation{{Rule: RuleSameTarget, Text: "评价结论表为汇总口径"}},
-	})
-	ValidateInto(p, referenceOptions(), rep)
-	fs := rep.Findings()
+	}
+	fs := Validate(p, opts)
 	if diff := cmp.Diff([]string{RuleSameTarget}, fs.Rules(0)); diff != "" {
 		t.Fatalf("rules (-want +got):\n%s", diff)
 	}

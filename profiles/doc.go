@@ -12,5 +12,6 @@
 //
 // A new built-in profile that reuses the typed tables is one new folder
 // (tables.go, rules.go, … and an init that calls juesuan.Register) plus one
-// import line in profiles.go.
+// import line in profiles.go. What the built-in profiles share (their
+// 情况说明 wording patterns) is in profiles/internal/shared.
 package profiles

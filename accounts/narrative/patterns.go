@@ -140,6 +140,7 @@ type PatternError struct {
 	Err   error
 }
 
+// Error names the pattern and the compile error.
 func (e *PatternError) Error() string {
 	return fmt.Sprintf("narrative: pattern %s: %v", e.Field, e.Err)
 }

@@ -21,6 +21,7 @@ type InputError struct {
 	Reason string
 }
 
+// Error names the line and what is wrong.
 func (e *InputError) Error() string {
 	return fmt.Sprintf("narrative: line %d: %s", e.Line, e.Reason)
 }

@@ -14,6 +14,7 @@ import (
 
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/amount"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/fixture"
 	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
@@ -51,9 +52,9 @@ Exit status: 0 written, 2 bad usage or a fault that cannot be injected.
 
 // expectedFile is the content of NAME.expected.json.
 type expectedFile struct {
-	File     string            `json:"file"`
-	Faults   []string          `json:"faults"`
-	Findings []validateFinding `json:"findings"`
+	File     string         `json:"file"`
+	Faults   []string       `json:"faults"`
+	Findings audit.Findings `json:"findings"`
 }
 
 func runFixture(args []string, stdout, stderr io.Writer) int {
@@ -153,12 +154,12 @@ func writeFixture(dir, name string, opts fixture.Options) error {
 	if err := juesuan.Encode(&doc, d); err != nil {
 		return err
 	}
-	e := expectedFile{File: name + ".json", Faults: exp.Faults, Findings: []validateFinding{}}
+	e := expectedFile{File: name + ".json", Faults: exp.Faults, Findings: audit.Findings{}}
 	if e.Faults == nil {
 		e.Faults = []string{}
 	}
 	for _, f := range exp.Findings {
-		e.Findings = append(e.Findings, validateFinding{Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path,
+		e.Findings = append(e.Findings, audit.Finding{Rule: f.Rule, Severity: f.Severity, Path: f.Path,
 			Message: f.Message, Expected: f.Expected, Actual: f.Actual})
 	}
 	var ej bytes.Buffer

@@ -9,16 +9,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/google/go-cmp/cmp"
 )
 
 type findingKey struct{ Rule, Severity, Path string }
 
-func keysOf(fs []validateFinding) []findingKey {
+func keysOf(fs audit.Findings) []findingKey {
 	var ks []findingKey
 	for _, f := range fs {
-		if f.Severity == "warning" || f.Severity == "error" {
-			ks = append(ks, findingKey{f.Rule, f.Severity, f.Path})
+		if f.Severity >= audit.Warning {
+			ks = append(ks, findingKey{f.Rule, f.Severity.String(), f.Path})
 		}
 	}
 	slices.SortFunc(ks, func(a, b findingKey) int {
@@ -175,7 +176,7 @@ func TestFixtureVerbLarge(t *testing.T) {
 		t.Errorf("%d expected K1 warnings", len(e.Findings))
 	}
 	for _, f := range e.Findings {
-		if f.Rule != "K1" || f.Severity != "warning" {
+		if f.Rule != "K1" || f.Severity != audit.Warning {
 			t.Fatalf("unexpected %+v", f)
 		}
 	}

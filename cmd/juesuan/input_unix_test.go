@@ -5,7 +5,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,16 +55,16 @@ func TestWalkSkipsSpecialFiles(t *testing.T) {
 	in, skipped := collectFiles([]string{dir})
 	var got []string
 	for _, e := range skipped {
-		got = append(got, filepath.Base(e.Path)+": "+fileKind(e.Mode))
-		if !errors.Is(e, ErrNotRegular) {
+		got = append(got, filepath.Base(e.Path)+": "+e.Kind())
+		if !errors.Is(e, juesuan.ErrNotRegular) {
 			t.Errorf("%v is not ErrNotRegular", e)
 		}
 	}
 	if d := cmp.Diff([]string{"z-link.json: named pipe", "z-pipe.json: named pipe"}, got); d != "" {
 		t.Errorf("skipped (-want +got):\n%s", d)
 	}
-	if last := in[len(in)-1]; filepath.Base(last.file) != "z-ref-link.json" || !last.walked {
-		t.Errorf("last input %+v, want the link to a regular file, walked", last)
+	if last := in[len(in)-1]; filepath.Base(last.file) != "z-ref-link.json" || last.err != nil {
+		t.Errorf("last input %+v, want the link to a regular file", last)
 	}
 
 	var stdout, stderr bytes.Buffer
@@ -83,7 +82,8 @@ func TestWalkSkipsSpecialFiles(t *testing.T) {
 }
 
 // TestReadInputSpecial: special files named on the command line are read
-// with the size limit and never make the command wait for ever.
+// (by the library, juesuan.DecodeOptions.ReadFile) with the size limit and
+// never make the command wait for ever.
 func TestReadInputSpecial(t *testing.T) {
 	ref, err := os.ReadFile(referenceFixture)
 	if err != nil {
@@ -101,7 +101,7 @@ func TestReadInputSpecial(t *testing.T) {
 			}
 			wrote <- err
 		}()
-		got, err := readInput(p, juesuan.DefaultMaxSize, false)
+		got, err := readInput(p, juesuan.DefaultMaxSize)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -113,11 +113,31 @@ func TestReadInputSpecial(t *testing.T) {
 		}
 	})
 
+	t.Run("validate a pipe", func(t *testing.T) {
+		var want, wantErr bytes.Buffer
+		wantCode := runValidate([]string{"--format", "json", referenceFixture}, &want, &wantErr)
+		p := mkfifo(t, "doc.json")
+		go func() {
+			if w, err := os.OpenFile(p, os.O_WRONLY, 0); err == nil {
+				w.Write(ref)
+				w.Close()
+			}
+		}()
+		var stdout, stderr bytes.Buffer
+		code := runValidate([]string{"--format", "json", p}, &stdout, &stderr)
+		if code != wantCode || stderr.String() != wantErr.String() {
+			t.Errorf("exit %d, stderr %q; want %d, %q", code, stderr.String(), wantCode, wantErr.String())
+		}
+		if d := cmp.Diff(strings.ReplaceAll(want.String(), referenceFixture, p), stdout.String()); d != "" {
+			t.Errorf("output (-file +pipe):\n%s", d)
+		}
+	})
+
 	t.Run("pipe without a writer", func(t *testing.T) {
 		shortIdle(t, 50*time.Millisecond)
 		p := mkfifo(t, "lonely.json")
-		_, err := readInput(p, juesuan.DefaultMaxSize, false)
-		if !errors.Is(err, ErrNoData) || !strings.Contains(err.Error(), "named pipe (nothing written to it") {
+		_, err := readInput(p, juesuan.DefaultMaxSize)
+		if !errors.Is(err, juesuan.ErrNoData) || !strings.Contains(err.Error(), "named pipe (nothing written to it") {
 			t.Errorf("error %v, want ErrNoData: nothing written", err)
 		}
 		// The command reports it as an unreadable file.
@@ -140,8 +160,8 @@ func TestReadInputSpecial(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer w.Close()
-		_, err = readInput(p, juesuan.DefaultMaxSize, false)
-		if !errors.Is(err, ErrNoData) || !errors.Is(err, os.ErrDeadlineExceeded) {
+		_, err = readInput(p, juesuan.DefaultMaxSize)
+		if !errors.Is(err, juesuan.ErrNoData) || !errors.Is(err, os.ErrDeadlineExceeded) {
 			t.Errorf("error %v, want ErrNoData after a deadline", err)
 		}
 	})
@@ -156,18 +176,9 @@ func TestReadInputSpecial(t *testing.T) {
 			defer w.Close()
 			w.Write(bytes.Repeat([]byte(" "), 4096)) // fails once the reader is gone
 		}()
-		got, err := readInput(p, 1000, false)
+		got, err := readInput(p, 1000)
 		if err != nil || len(got) != 1001 {
 			t.Errorf("read %d bytes, %v; want 1001 (the limit + 1)", len(got), err)
-		}
-	})
-
-	t.Run("pipe found by a walk", func(t *testing.T) {
-		p := mkfifo(t, "walked.json")
-		_, err := readInput(p, juesuan.DefaultMaxSize, true)
-		var nr *NotRegularError
-		if !errors.As(err, &nr) || nr.Mode&fs.ModeNamedPipe == 0 {
-			t.Errorf("error %v, want a *NotRegularError for a named pipe", err)
 		}
 	})
 
@@ -177,15 +188,15 @@ func TestReadInputSpecial(t *testing.T) {
 			t.Errorf("exit %d, want %d", code, exitInput)
 		}
 		var de *juesuan.DecodeError
-		_, err := decodeInput("/dev/zero", false)
+		_, err := decodeInput("/dev/zero")
 		if !errors.As(err, &de) || de.Rule != "size" {
 			t.Errorf("decode /dev/zero: %v, want the size rule", err)
 		}
 	})
 
 	t.Run("directory", func(t *testing.T) {
-		_, err := readInput(t.TempDir(), 100, false)
-		if !errors.Is(err, ErrNotRegular) {
+		_, err := readInput(t.TempDir(), 100)
+		if !errors.Is(err, juesuan.ErrNotRegular) {
 			t.Errorf("error %v, want ErrNotRegular", err)
 		}
 	})

@@ -59,7 +59,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 
-	d, err := decodeInput(*docPath, false)
+	d, err := decodeInput(*docPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "juesuan lint: %s: %s\n", echo(*docPath), echoErr(err))
 		return exitInput
@@ -73,7 +73,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "juesuan lint: %s\n", echoErr(err))
 		return exitInput
 	}
-	text, err := readInput(file, narrative.MaxSize, false)
+	text, err := readInput(file, narrative.MaxSize)
 	if err == nil && int64(len(text)) > narrative.MaxSize {
 		err = fmt.Errorf("larger than %d bytes", narrative.MaxSize)
 	}
@@ -88,7 +88,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	}
 
 	var sum summer
-	res := fileResult{file: file, findings: found}
+	res := juesuan.FileResult{File: file, Findings: found}
 	sum.add(res)
 	s := sum.summary()
 	if *format == "json" {

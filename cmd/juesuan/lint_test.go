@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -57,13 +58,13 @@ func TestLintJSON(t *testing.T) {
 	if len(rep.Files) != 1 || rep.Files[0].File != lintText || rep.Summary.Errors != 5 || rep.Summary.Warnings != 30 {
 		t.Fatalf("report: files %d, summary %+v", len(rep.Files), rep.Summary)
 	}
-	var c5 *validateFinding
+	var c5 *audit.Finding
 	for i, f := range rep.Files[0].Findings {
 		if f.Rule == "C5" {
 			c5 = &rep.Files[0].Findings[i]
 		}
 	}
-	wantC5 := validateFinding{Rule: "C5", Severity: "error", Path: "/tables/generalBudget/total/total",
+	wantC5 := audit.Finding{Rule: "C5", Severity: audit.Error, Path: "/tables/generalBudget/total/total",
 		Message:  "表文不一致：一般公共预算财政拨款支出文中为559.53万元，表中为599.53万元；所述占比95.05%与表中数相符（按文中数计算为88.70%）",
 		Expected: "599.53万元", Actual: "559.53万元", Line: 48, Column: 18,
 		Quote: "2020年一般公共预算财政拨款支出559.53万元，占本年支出合计的95.05%。"}

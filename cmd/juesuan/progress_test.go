@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -127,7 +128,7 @@ func TestProgressStaysDrawn(t *testing.T) {
 			k := 0
 			var sum summer
 			out.begin()
-			checkFiles(in, nil, 4, bar, func(r fileResult) {
+			checkFiles(in, nil, 4, bar, func(r juesuan.FileResult) {
 				line := scr.current()
 				if c := barCount(line); c < k-3 || c > k {
 					t.Errorf("before result %d the current line is %q, want the bar at %d/%d or a little behind", k, line, k, n)
@@ -379,7 +380,7 @@ func TestProgressRegion(t *testing.T) {
 			}
 			k := 0
 			var sum summer
-			checkFiles(in, nil, 4, bar, func(r fileResult) {
+			checkFiles(in, nil, 4, bar, func(r juesuan.FileResult) {
 				if c := barCount(v.rowText(rows - 1)); c < k-2 || c > k {
 					t.Errorf("before result %d the bottom row is %q, want the bar at %d/%d or a little behind", k, v.rowText(rows-1), k, n)
 				}

@@ -1,12 +1,10 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/cnfiscal/juesuan"
@@ -54,31 +52,24 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "juesuan schema: --all needs --out DIR")
 			return exitInput
 		}
-		files, err := juesuan.SchemaFiles()
+		paths, err := juesuan.WriteSchemas(*out)
+		for _, p := range paths {
+			fmt.Fprintln(stdout, p)
+		}
 		if err != nil {
 			fmt.Fprintln(stderr, "juesuan schema:", echoErr(err))
-			return exitFinding
-		}
-		if err := os.MkdirAll(*out, 0o755); err != nil {
-			fmt.Fprintln(stderr, "juesuan schema:", echoErr(err))
-			return exitInput
-		}
-		names := make([]string, 0, len(files))
-		for n := range files {
-			names = append(names, n)
-		}
-		slices.Sort(names)
-		for _, n := range names {
-			p := filepath.Join(*out, n)
-			if err := os.WriteFile(p, files[n], 0o644); err != nil {
-				fmt.Fprintln(stderr, "juesuan schema:", echoErr(err))
-				return exitInput
+			if errors.Is(err, juesuan.ErrSchema) {
+				return exitFinding
 			}
-			fmt.Fprintln(stdout, p)
+			return exitInput
 		}
 		return exitOK
 	case *list:
-		types, err := juesuan.SchemaTypes(*profile)
+		p, err := schemaProfile(*profile)
+		var types []string
+		if err == nil {
+			types, err = p.SchemaTypes()
+		}
 		if err != nil {
 			fmt.Fprintln(stderr, "juesuan schema:", echoErr(err))
 			return exitInput
@@ -88,12 +79,16 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	draft, err := juesuan.ParseDraft(*draftName)
-	if err != nil {
+	var draft juesuan.Draft
+	if err := draft.UnmarshalText([]byte(*draftName)); err != nil {
 		fmt.Fprintln(stderr, "juesuan schema:", echoErr(err))
 		return exitInput
 	}
-	b, err := juesuan.Schema(*profile, draft, *typ)
+	p, err := schemaProfile(*profile)
+	var b []byte
+	if err == nil {
+		b, err = p.Schema(draft, *typ)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "juesuan schema:", echoErr(err))
 		return exitInput
@@ -102,4 +97,13 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	return exitOK
+}
+
+// schemaProfile looks up the registered profile id; "" is the neutral
+// schema's nil profile.
+func schemaProfile(id string) (*juesuan.Profile, error) {
+	if id == "" {
+		return nil, nil
+	}
+	return juesuan.LookupProfile(id)
 }

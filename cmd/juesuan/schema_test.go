@@ -23,10 +23,10 @@ func TestRunSchema(t *testing.T) {
 		schema string // its $schema
 		stderr string // a part of stderr
 	}{
-		{"neutral", []string{}, exitOK, "部门决算文档", juesuan.Draft2020.URI(), ""},
-		{"profile", []string{"--profile", "sichuan-2020"}, exitOK, "部门决算文档：四川省2020年度部门决算公开（14张表）", juesuan.Draft2020.URI(), ""},
-		{"draft-07 table", []string{"--profile", "central-2024", "--draft", "07", "--type", "threePublic"}, exitOK, "财政拨款“三公”经费支出决算表", juesuan.Draft07.URI(), ""},
-		{"sichuan 三公", []string{"--profile=sichuan-2020", "--type=threePublic"}, exitOK, "一般公共预算财政拨款“三公”经费支出决算表", juesuan.Draft2020.URI(), ""},
+		{"neutral", []string{}, exitOK, "部门决算文档", draft2020URI, ""},
+		{"profile", []string{"--profile", "sichuan-2020"}, exitOK, "部门决算文档：四川省2020年度部门决算公开（14张表）", draft2020URI, ""},
+		{"draft-07 table", []string{"--profile", "central-2024", "--draft", "07", "--type", "threePublic"}, exitOK, "财政拨款“三公”经费支出决算表", draft07URI, ""},
+		{"sichuan 三公", []string{"--profile=sichuan-2020", "--type=threePublic"}, exitOK, "一般公共预算财政拨款“三公”经费支出决算表", draft2020URI, ""},
 		{"unknown profile", []string{"--profile", "nope"}, exitInput, "", "", "unknown profile"},
 		{"unknown type", []string{"--type", "nope"}, exitInput, "", "", "unknown type"},
 		{"unknown draft", []string{"--draft", "04"}, exitInput, "", "", "unknown draft"},
@@ -59,31 +59,67 @@ func TestRunSchema(t *testing.T) {
 	}
 }
 
-// TestRunSchemaAll writes every document schema; they equal the committed
-// ones in schemas/ (the root package's TestSchemaFilesUpToDate checks that
-// those are current).
+// The $schema of each draft.
+const (
+	draft2020URI = "https://json-schema.org/draft/2020-12/schema"
+	draft07URI   = "http://json-schema.org/draft-07/schema#"
+)
+
+// TestRunSchemaAll writes every document schema: the files, and the
+// paths printed, are those committed in schemas/ (the root package's
+// TestSchemaFilesUpToDate checks that those are current).
 func TestRunSchemaAll(t *testing.T) {
 	dir := t.TempDir()
 	var out, errb bytes.Buffer
 	if code := run([]string{"schema", "--all", "--out", dir}, &out, &errb); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	files, err := juesuan.SchemaFiles()
-	if err != nil {
-		t.Fatal(err)
+	committed, err := filepath.Glob(filepath.Join("..", "..", "schemas", "*.json"))
+	if err != nil || len(committed) == 0 {
+		t.Fatalf("no committed schema: %v", err)
 	}
-	var want, got []string
-	for n, b := range files {
+	var want []string
+	for _, c := range committed {
+		n := filepath.Base(c)
 		want = append(want, filepath.Join(dir, n))
-		w, err := os.ReadFile(filepath.Join(dir, n))
-		if err != nil || !bytes.Equal(w, b) {
-			t.Errorf("%s: %v", n, err)
+		w, err := os.ReadFile(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, err := os.ReadFile(filepath.Join(dir, n)); err != nil || !bytes.Equal(g, w) {
+			t.Errorf("%s differs from schemas/%s (%v)", filepath.Join(dir, n), n, err)
 		}
 	}
-	got = strings.Fields(out.String())
 	slices.Sort(want)
-	if d := cmp.Diff(want, got); d != "" {
+	if d := cmp.Diff(want, strings.Fields(out.String())); d != "" {
 		t.Errorf("printed paths (-want +got):\n%s", d)
+	}
+}
+
+// TestRunSchemaErrors: a bad --all directory, an unknown draft (reported
+// before the profile is looked up), profile or type.
+func TestRunSchemaErrors(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"--all", "--out", filepath.Join(file, "sub")}, exitInput, "juesuan schema: mkdir "},
+		{[]string{"--draft", "2019-09", "--profile", "nope"}, exitInput, "juesuan schema: juesuan: schema: unknown draft \"2019-09\" (want 2020-12 or 07)\n"},
+		{[]string{"--profile", "nope"}, exitInput, "juesuan schema: "},
+		{[]string{"--list", "--profile", "nope"}, exitInput, "juesuan schema: "},
+		{[]string{"--type", "nope"}, exitInput, "juesuan schema: juesuan: schema: unknown type \"nope\""},
+	}
+	for _, tt := range tests {
+		var out, errb bytes.Buffer
+		code := run(append([]string{"schema"}, tt.args...), &out, &errb)
+		if code != tt.code || !strings.HasPrefix(errb.String(), tt.err) || out.Len() != 0 {
+			t.Errorf("schema %v: exit %d, stdout %q, stderr %q; want exit %d, stderr %q…", tt.args, code, out.String(), errb.String(), tt.code, tt.err)
+		}
 	}
 }
 
@@ -92,7 +128,11 @@ func TestRunSchemaList(t *testing.T) {
 	if code := run([]string{"schema", "--list", "--profile", "central-2024"}, &out, &errb); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	want, _ := juesuan.SchemaTypes("central-2024")
+	p, err := juesuan.LookupProfile("central-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := p.SchemaTypes()
 	if d := cmp.Diff(want, strings.Fields(out.String())); d != "" {
 		t.Errorf("types (-want +got):\n%s", d)
 	}

@@ -106,7 +106,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 
 // scoreFile decodes one document and scores its tables.
 func scoreFile(file string, bands indicators.Bands, stderr io.Writer) (scoreOutput, error) {
-	d, err := decodeInput(file, false)
+	d, err := decodeInput(file)
 	if err != nil {
 		return scoreOutput{}, err
 	}

@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"syscall"
 
 	juesuan "github.com/cnfiscal/juesuan"
@@ -104,25 +103,10 @@ type validateReport struct {
 
 // validateFile is the result for one file.
 type validateFile struct {
-	File     string            `json:"file"`
-	Error    string            `json:"error,omitempty"`
-	Findings []validateFinding `json:"findings"`
-}
+	File     string         `json:"file"`
+	Error    string         `json:"error,omitempty"`
+	Findings audit.Findings `json:"findings"` // audit.Finding's JSON form
 
-// validateFinding is one finding on the wire. It mirrors audit.Finding, but
-// is declared here so that the command's interface does not change when the
-// library's type gains fields.
-type validateFinding struct {
-	Rule        string `json:"rule"`
-	Severity    string `json:"severity"`
-	Path        string `json:"path"`
-	Message     string `json:"message"`
-	Expected    string `json:"expected"`
-	Actual      string `json:"actual"`
-	Explanation string `json:"explanation,omitempty"`
-	Line        int    `json:"line,omitempty"`
-	Column      int    `json:"column,omitempty"`
-	Quote       string `json:"quote,omitempty"`
 }
 
 // validateSummary totals a batch.
@@ -145,13 +129,6 @@ type ruleCount struct {
 
 // topRulesShown is how many rules the summary lists.
 const topRulesShown = 5
-
-// fileResult is the outcome of checking one file.
-type fileResult struct {
-	file     string
-	err      error // unreadable, undecodable or uncheckable
-	findings audit.Findings
-}
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("validate", validateUsage, stderr)
@@ -183,7 +160,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 
 	files, skipped := collectFiles(paths)
 	for _, e := range skipped {
-		fmt.Fprintf(stderr, "juesuan validate: skipping %s: %s, not a regular file\n", echo(e.Path), fileKind(e.Mode))
+		fmt.Fprintf(stderr, "juesuan validate: skipping %s: %s, not a regular file\n", echo(e.Path), e.Kind())
 	}
 	if len(files) == 0 {
 		names := make([]string, len(paths))
@@ -240,7 +217,7 @@ func validateBatch(files []input, prof *juesuan.Profile, format string, stdout i
 	}
 	var sum summer
 	out.begin()
-	checkFiles(files, prof, runtime.GOMAXPROCS(0), bar, func(r fileResult) {
+	checkFiles(files, prof, runtime.GOMAXPROCS(0), bar, func(r juesuan.FileResult) {
 		sum.add(r)
 		out.file(r)
 	})
@@ -253,9 +230,8 @@ func validateBatch(files []input, prof *juesuan.Profile, format string, stdout i
 // input is one entry of the batch: a file to check, or a path that could
 // not be walked.
 type input struct {
-	file   string
-	err    error
-	walked bool // found by a directory walk: read only if a regular file
+	file string
+	err  error
 }
 
 // errStdinTwice is the error for a second "-" on the command line.
@@ -265,7 +241,7 @@ var errStdinTwice = errors.New("standard input is read only once")
 // is standard input. It also returns the document-named files a walk met
 // that are not regular files (named pipes, devices, sockets, links to
 // them), which are not read.
-func collectFiles(paths []string) (in []input, skipped []*NotRegularError) {
+func collectFiles(paths []string) (in []input, skipped []*juesuan.NotRegularError) {
 	stdinSeen := false
 	for _, p := range paths {
 		if p == stdinName {
@@ -313,10 +289,10 @@ func collectFiles(paths []string) (in []input, skipped []*NotRegularError) {
 				mode = st.Mode()
 			}
 			if !mode.IsRegular() {
-				skipped = append(skipped, &NotRegularError{Path: path, Mode: mode})
+				skipped = append(skipped, &juesuan.NotRegularError{Path: path, Mode: mode})
 				return nil
 			}
-			in = append(in, input{file: path, walked: true})
+			in = append(in, input{file: path})
 			return nil
 		})
 		if err != nil { // not reached: the walk function never fails
@@ -346,85 +322,34 @@ func isDocumentName(name string) bool {
 	return true
 }
 
-// checkFiles checks the inputs with n workers and calls emit once per
-// input, in input order, from the calling goroutine; inputs that could not
-// be walked are emitted as errors in their place. The bar, when not nil,
-// steps after each result. At most 4n results wait for an earlier, slower
-// file, so memory stays bounded whatever the batch.
-func checkFiles(in []input, prof *juesuan.Profile, n int, bar *batchBar, emit func(fileResult)) {
-	n = max(1, min(n, len(in)))
-	window := 4 * n
-	done := make([]chan fileResult, len(in))
-	for i := range done {
-		done[i] = make(chan fileResult, 1)
-	}
-	free := make(chan struct{}, window) // a token per result not yet emitted
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range n {
-		wg.Go(func() {
-			for i := range jobs {
-				done[i] <- checkFile(in[i], prof)
-			}
-		})
-	}
-	go func() {
-		for i := range in {
-			free <- struct{}{}
-			jobs <- i
+// checkFiles checks the inputs with n workers (juesuan.ValidateFiles, "-"
+// reading stdin) and calls emit once per input, in input order, from the
+// calling goroutine; inputs that could not be walked are emitted as errors
+// in their place. The bar, when not nil, steps after each result.
+func checkFiles(in []input, prof *juesuan.Profile, n int, bar *batchBar, emit func(juesuan.FileResult)) {
+	var files []string
+	for _, x := range in {
+		if x.err == nil {
+			files = append(files, x.file)
 		}
-		close(jobs)
-	}()
-	for i := range in {
-		r := <-done[i]
-		done[i] = nil
-		<-free
+	}
+	next := 0 // the first input not yet emitted
+	// flush emits the inputs that could not be walked up to the next file.
+	flush := func() {
+		for next < len(in) && in[next].err != nil {
+			emit(juesuan.FileResult{File: in[next].file, Err: in[next].err})
+			bar.step()
+			next++
+		}
+	}
+	opts := juesuan.BatchOptions{Workers: n, Profile: prof, Decode: decodeOptions(), Stdin: stdin}
+	juesuan.ValidateFiles(files, opts, func(r juesuan.FileResult) {
+		flush()
+		next++ // in[next] is r's input
 		emit(r)
 		bar.step()
-	}
-	wg.Wait()
-}
-
-// checkFile reads, decodes, calculates (Calculate) and validates one input,
-// as juesuan.ValidateFile does, but reads the file with readInput: a
-// walked file only if it is regular, a special file without blocking. A
-// panic in a rule becomes an error naming the file, so that one bad file
-// never stops the batch.
-func checkFile(x input, prof *juesuan.Profile) (res fileResult) {
-	res.file = x.file
-	if x.err != nil {
-		res.err = x.err
-		return res
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			res.findings = nil
-			res.err = fmt.Errorf("juesuan: %s: internal error, please report it: %v", x.file, r)
-		}
-	}()
-	d, err := decodeInput(x.file, x.walked)
-	if err != nil {
-		res.err = err
-		return res
-	}
-	d.Calculate()
-	if prof != nil {
-		res.findings, res.err = prof.Validate(d)
-	} else {
-		res.findings, res.err = juesuan.Validate(d)
-	}
-	return res
-}
-
-// decodeInput reads the document at path with readInput ("-" is standard
-// input) and decodes it with the default limits (juesuan.DefaultMaxSize).
-func decodeInput(path string, regularOnly bool) (*juesuan.Document, error) {
-	var opts juesuan.DecodeOptions
-	data, err := readInput(path, juesuan.DefaultMaxSize, regularOnly)
-	if err != nil {
-		return nil, err
-	}
-	return opts.DecodeBytes(data)
+	})
+	flush()
 }
 
 // summer accumulates the summary of a batch.
@@ -433,16 +358,16 @@ type summer struct {
 	broken map[string]int
 }
 
-func (m *summer) add(r fileResult) {
+func (m *summer) add(r juesuan.FileResult) {
 	m.s.Files++
-	if r.err != nil {
+	if r.Err != nil {
 		m.s.Unreadable++
 		return
 	}
-	if r.findings.HasErrors() {
+	if r.Findings.HasErrors() {
 		m.s.FilesWithErrors++
 	}
-	for _, f := range r.findings {
+	for _, f := range r.Findings {
 		switch f.Severity {
 		case audit.Error:
 			m.s.Errors++
@@ -488,7 +413,7 @@ func (m *summer) summary() validateSummary {
 // a line.
 type resultWriter interface {
 	begin()
-	file(fileResult)
+	file(juesuan.FileResult)
 	end(validateSummary)
 }
 
@@ -499,13 +424,13 @@ type textWriter struct{ w io.Writer }
 
 func (t *textWriter) begin() {}
 
-func (t *textWriter) file(r fileResult) {
-	file := echo(r.file)
-	if r.err != nil {
-		fmt.Fprintf(t.w, "%s: input error: %s\n", file, echoErr(r.err))
+func (t *textWriter) file(r juesuan.FileResult) {
+	file := echo(r.File)
+	if r.Err != nil {
+		fmt.Fprintf(t.w, "%s: input error: %s\n", file, echoErr(r.Err))
 		return
 	}
-	for _, f := range r.findings {
+	for _, f := range r.Findings {
 		fmt.Fprintf(t.w, "%s: %s\n", file, findingText(f))
 	}
 }
@@ -552,17 +477,13 @@ type jsonWriter struct {
 
 func (j *jsonWriter) begin() {}
 
-func (j *jsonWriter) file(r fileResult) {
-	vf := validateFile{File: r.file, Findings: make([]validateFinding, 0, len(r.findings))}
-	if r.err != nil {
-		vf.Error = r.err.Error()
+func (j *jsonWriter) file(r juesuan.FileResult) {
+	vf := validateFile{File: r.File, Findings: r.Findings}
+	if vf.Findings == nil {
+		vf.Findings = audit.Findings{} // [] on the wire, never null
 	}
-	for _, f := range r.findings {
-		vf.Findings = append(vf.Findings, validateFinding{
-			Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path, Message: f.Message,
-			Expected: f.Expected, Actual: f.Actual, Explanation: f.Explanation,
-			Line: f.Line, Column: f.Column, Quote: f.Quote,
-		})
+	if r.Err != nil {
+		vf.Error = r.Err.Error()
 	}
 	if j.held != nil {
 		j.flush(",\n")

@@ -234,18 +234,14 @@ func TestRunValidateJSON(t *testing.T) {
 	for _, name := range []string{"a-reference.json", "b-missing-table.json", "c-broken.json", "sub/d-reference.json"} {
 		file := filepath.Join(dir, filepath.FromSlash(name))
 		fs, err := libraryFindings(t, file)
-		vf := validateFile{File: file, Findings: []validateFinding{}}
+		vf := validateFile{File: file, Findings: audit.Findings{}}
 		if err != nil {
 			vf.Error = err.Error()
 			fs = nil
 		}
-		for _, f := range fs {
-			vf.Findings = append(vf.Findings, validateFinding{Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path,
-				Message: f.Message, Expected: f.Expected, Actual: f.Actual, Explanation: f.Explanation,
-				Line: f.Line, Column: f.Column, Quote: f.Quote})
-		}
+		vf.Findings = append(vf.Findings, fs...)
 		want.Files = append(want.Files, vf)
-		sum.add(fileResult{file: file, err: err, findings: fs})
+		sum.add(juesuan.FileResult{File: file, Err: err, Findings: fs})
 	}
 	want.Summary = sum.summary()
 	if d := cmp.Diff(want, got); d != "" {
@@ -356,7 +352,7 @@ func TestCheckFilesOrder(t *testing.T) {
 		var out bytes.Buffer
 		w := &textWriter{w: &out}
 		var sum summer
-		checkFiles(in, nil, workers, nil, func(r fileResult) { sum.add(r); w.file(r) })
+		checkFiles(in, nil, workers, nil, func(r juesuan.FileResult) { sum.add(r); w.file(r) })
 		w.end(sum.summary())
 		return out.String()
 	}
@@ -398,8 +394,8 @@ func TestSummaryTopRules(t *testing.T) {
 		audit.Finding{Rule: "Z9", Severity: audit.Info},
 		audit.Finding{Rule: "K2", Severity: audit.Warning, Explanation: "已核实"},
 	)
-	m.add(fileResult{file: "x", findings: fs})
-	m.add(fileResult{file: "y", err: errors.New("bad")})
+	m.add(juesuan.FileResult{File: "x", Findings: fs})
+	m.add(juesuan.FileResult{File: "y", Err: errors.New("bad")})
 	got := m.summary()
 	want := validateSummary{
 		Files: 2, Unreadable: 1, FilesWithErrors: 1, Errors: 9, Warnings: 1, Explained: 1, Infos: 1,

@@ -80,7 +80,7 @@ func run(w io.Writer) error {
 		}
 	}
 	fmt.Fprintln(w, "B8 switched off")
-	b, err := juesuan.Schema(shaanxi2020.ID, juesuan.Draft2020, "extra."+shaanxi2020.MeetingTable)
+	b, err := p.Schema(juesuan.Draft2020, "extra."+shaanxi2020.MeetingTable)
 	if err != nil {
 		return err
 	}

@@ -35,7 +35,11 @@ func TestRun(t *testing.T) {
 		t.Errorf("last line %q", lines[len(lines)-1])
 	}
 
-	b, err := juesuan.Schema(shaanxi2020.ID, juesuan.Draft2020, "extra."+shaanxi2020.MeetingTable)
+	p, err := juesuan.LookupProfile(shaanxi2020.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := p.Schema(juesuan.Draft2020, "extra."+shaanxi2020.MeetingTable)
 	if err != nil {
 		t.Fatal(err)
 	}

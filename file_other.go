@@ -1,8 +1,8 @@
 //go:build !unix
 
-package main
+package juesuan
 
 import "os"
 
-// openFlags opens an input for reading.
+// openFlags opens a file for reading.
 const openFlags = os.O_RDONLY
