@@ -194,7 +194,7 @@ func ParseValue(s string) Value {
 		v.Comparator = GT
 		rest = rest[len("余"):]
 	}
-	if !validUnit(rest) {
+	if !validUnit(rest) || endsWithComparator(rest) {
 		return Value{}
 	}
 	d, err := decimal.NewFromString(num)
@@ -203,6 +203,18 @@ func ParseValue(s string) Value {
 	}
 	v.Number, v.Unit, v.OK = d, rest, true
 	return v
+}
+
+// endsWithComparator reports whether unit ends with a comparator word (以上,
+// 左右, …): "0左右左右" names the comparator twice and stays text, since its
+// canonical form "≈0左右" would read back as ≈0.
+func endsWithComparator(unit string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(unit, x.s) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasDigit reports whether s holds an ASCII or full-width digit.

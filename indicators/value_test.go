@@ -63,6 +63,8 @@ func TestParseValue(t *testing.T) {
 		{"我办应急接访的攀籍人员到蓉上访的人数，每年劝返率达90%左右。", parsed{}},
 		{"劝返率≥90%", parsed{}},
 		{"≤90%以上", parsed{}},
+		{"0左右左右", parsed{}}, // the comparator twice: its canonical form would read back as ≈0
+		{"90%以上以上", parsed{}},
 		{"约840余册", parsed{}},
 		{"007", parsed{}},
 		{"1.", parsed{Number: "1", OK: true}}, // a closing full stop
