@@ -82,6 +82,10 @@ type Places struct {
 	// Prefix names local units with Province first (上海市黄浦区统计局)
 	// rather than with the place alone (德阳市统计局).
 	Prefix bool
+	// Offices are the offices a small unit is (统计局, 档案馆 …), named
+	// after its place; none means a general list of offices found in every
+	// jurisdiction.
+	Offices []string
 }
 
 // TableSpec places one table in a profile.
@@ -422,6 +426,7 @@ func (p *Profile) Clone() *Profile {
 			Tolerance: maps.Clone(c.Tolerance), Explain: slices.Clone(c.Explain)}
 	}
 	q.Places.Local = slices.Clone(p.Places.Local)
+	q.Places.Offices = slices.Clone(p.Places.Offices)
 	return &q
 }
 

@@ -172,6 +172,45 @@ func TestUnknownProfile(t *testing.T) {
 	}
 }
 
+// TestUnknownProfileQuoted: the unknown-profile error and the invalid-ID
+// error quote at most 40 bytes of the ID, cut at a character boundary, and
+// say how long it was, as the decoder's messages do.
+func TestUnknownProfileQuoted(t *testing.T) {
+	long := strings.Repeat("x", 100)
+	wide := strings.Repeat("决", 20) // 60 bytes: 40 cuts inside the 14th character
+	for _, tc := range []struct {
+		name, id string
+		quoted   string // what the errors quote
+	}{
+		{"short", "no-such-profile", `"no-such-profile"`},
+		{"40 bytes", strings.Repeat("y", 40), `"` + strings.Repeat("y", 40) + `"`},
+		{"long", long, `"` + strings.Repeat("x", 40) + `…(100 bytes)"`},
+		{"multi-byte", wide, `"` + strings.Repeat("决", 13) + `…(60 bytes)"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := juesuan.NewRegistry().Lookup(tc.id)
+			if !errors.Is(err, juesuan.ErrUnknownProfile) {
+				t.Fatalf("Lookup: %v, want ErrUnknownProfile", err)
+			}
+			if !strings.Contains(err.Error(), tc.quoted) {
+				t.Errorf("error %q does not quote %s", err, tc.quoted)
+			}
+			if len(tc.id) > 40 && strings.Contains(err.Error(), tc.id) {
+				t.Errorf("error %q echoes the whole ID", err)
+			}
+			p := testProfile("x")
+			p.ID = tc.id + " " // not a valid ID
+			err = juesuan.NewRegistry().Register(p)
+			if !errors.Is(err, juesuan.ErrInvalidProfile) {
+				t.Fatalf("Register: %v, want ErrInvalidProfile", err)
+			}
+			if len(tc.id) > 40 && strings.Contains(err.Error(), tc.id) {
+				t.Errorf("Register error %q echoes the whole ID", err)
+			}
+		})
+	}
+}
+
 // testProfile returns a clone of sichuan-2020 with an added table.
 func testProfile(id string) *juesuan.Profile {
 	p, _ := juesuan.LookupProfile(sichuan2020.ID)
