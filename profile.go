@@ -167,6 +167,8 @@ type Rule struct {
 // the running rule's tolerance (c.Tolerance) and word the message as the
 // built-in rules do (see accounts.Describe). Document and Profile give the
 // rest: the performance section, the explanations, the profile's tables.
+// A Context is valid only during the Check it is passed to; the document
+// and the profile are shared and must not be changed.
 type Context struct {
 	*accounts.Context
 	// Document is the document being checked (Context.Report is
