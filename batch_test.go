@@ -112,7 +112,7 @@ func TestValidateFileProfile(t *testing.T) {
 	panicky := p.Clone()
 	panicky.ID = "batch-test-panicky"
 	panicky.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X1", Severity: audit.Error, Title: "panics"},
-		Check: func(*juesuan.Document, *juesuan.Checker) { panic("rule bug") }})
+		Check: func(*juesuan.Context) { panic("rule bug") }})
 	if r := juesuan.ValidateFile(name, juesuan.BatchOptions{Profile: panicky}); r.Err == nil || r.Findings != nil {
 		t.Errorf("panicking rule: %v %v", r.Err, r.Findings)
 	}

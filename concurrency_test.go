@@ -50,7 +50,8 @@ func concurrencyProfile(id string) (*juesuan.Profile, error) {
 	p.SetSeverity("S4", audit.Warning)
 	p.AddRule(juesuan.Rule{
 		Rule: audit.Rule{ID: "X-CONC", Severity: audit.Info, Kind: audit.Structure, Title: "单位名称已填列"},
-		Check: func(d *juesuan.Document, c *juesuan.Checker) {
+		Check: func(c *juesuan.Context) {
+			d := c.Document
 			if d.Unit.Name != "" {
 				c.Add(audit.Finding{Path: audit.Pointer("unit", "name"), Message: "单位名称：" + d.Unit.Name})
 			}

@@ -22,7 +22,7 @@ import (
 // Validate checks them with it and Schema exports its JSON Schema.
 //
 // To add a profile without forking, Clone a built-in one, change the copy
-// (a new ID, a table with Columns, a rule in Rules.Extra, an ID in
+// (a new ID, a table with Columns, a rule added with AddRule, an ID in
 // Rules.Disabled) and Register it. A registered profile must not be changed.
 type Profile struct {
 	ID           string // e.g. "sichuan-2020"
@@ -45,11 +45,12 @@ type Profile struct {
 	// Calculate and Validate both use them: PersonnelClasses decides which
 	// economic 类 are 人员经费 when Calculate fills 人员经费合计 and
 	// 公用经费合计 and when rule A13 checks them; NegativeAllowed is read by
-	// rule A16. Rules is the accounts rule set to run when Rules.Accounts
-	// is nil (setting both is an invalid profile). Config is merged into the
-	// profile's rule configuration for the accounts rules only: a rule it
-	// disables is off, and its severities, tolerances and explanations apply
-	// unless Rules (RuleSet) names the same rule, which wins. Catalogs must
+	// rule A16. Rules must stay nil: the rules a profile runs are listed
+	// in Rules.Rules (a profile setting Accounts.Rules is invalid). Config
+	// is merged into the profile's rule configuration for the rules of
+	// Rules.Rules only: a rule it disables is off, and its severities,
+	// tolerances and explanations apply unless Rules (RuleSet) names the
+	// same rule, which wins. Catalogs must
 	// stay empty: the profile's catalogues are Editions (a profile setting
 	// Catalogs is invalid).
 	Accounts accounts.Options
@@ -81,6 +82,10 @@ type Places struct {
 	// Prefix names local units with Province first (上海市黄浦区统计局)
 	// rather than with the place alone (德阳市统计局).
 	Prefix bool
+	// Offices are the offices a small unit is (统计局, 档案馆 …), named
+	// after its place; none means a general list of offices found in every
+	// jurisdiction.
+	Offices []string
 }
 
 // TableSpec places one table in a profile.
@@ -126,52 +131,64 @@ type ColumnSpec struct {
 	Description string
 }
 
-// RuleSet is a profile's rule configuration: rules switched off, severities
-// and tolerances changed, and rules the profile adds. Every map is keyed by
-// rule ID (S1, A1, B8, …; see RuleCatalog).
+// RuleSet is a profile's rule configuration: the rules it runs, the rules
+// switched off, and severities and tolerances changed. Every map is keyed
+// by rule ID (S1, A1, B8, …; see RuleCatalog).
 type RuleSet struct {
+	// Rules are the rules the profile runs on top of the structural rules
+	// S1–S5, the indicator rules (P…) and the narrative rules (C…, run by
+	// Lint): the accounts rules and the profile's own, as one list. nil
+	// means AccountsRules(), the built-in accounts rules; a profile adds a
+	// rule with AddRule, or sets the list whole, e.g. to
+	// append(AccountsRules(), myRule), and replaces a built-in one by
+	// listing its own rule under that ID instead. A rule ID appears once,
+	// and no rule reuses an ID of S1–S5, of an indicator or of a narrative
+	// rule.
+	Rules     []Rule
 	Disabled  []string
 	Severity  map[string]audit.Severity
 	Tolerance map[string]amount.Tolerance
-	// Accounts replaces the built-in accounts rules when non-nil.
-	Accounts []accounts.Rule
-	// Extra are document-level rules the profile adds.
-	Extra []Rule
 }
 
-// Rule is a document-level rule a profile adds. Its ID must not be one of
-// the built-in rule IDs.
+// Rule is a rule a profile runs: its descriptor (ID, severity, kind,
+// title, source) and its Check. The built-in accounts rules are Rules too
+// (AccountsRules), and so are the structural rules S1–S5.
 type Rule struct {
 	audit.Rule
-	Check func(d *Document, c *Checker)
+	// Check inspects the document and reports findings through c.
+	Check func(c *Context)
 }
 
-// Checker is what a document-level rule reports through.
-type Checker struct {
-	rule *Rule
-	rep  *audit.Reporter
-	eds  classification.Editions
+// Context is what a Rule's Check sees. It embeds the accounts rule
+// context, so a check reads c.Report (the document's tables and unit) and
+// c.Catalogs (the classification editions the document is checked
+// against: the profile's Editions or those of its year), and reports with
+// c.Add, c.AddInfo and the comparisons c.Sum, c.Flow and c.Equal, which use
+// the running rule's tolerance (c.Tolerance) and word the message as the
+// built-in rules do (see accounts.Describe). Document and Profile give the
+// rest: the performance section, the explanations, the profile's tables.
+// A Context is valid only during the Check it is passed to; the document
+// and the profile are shared and must not be changed.
+type Context struct {
+	*accounts.Context
+	// Document is the document being checked (Context.Report is
+	// &Document.Report).
+	Document *Document
+	// Profile is the profile the document is checked with.
+	Profile *Profile
 }
 
-// Editions returns the classification catalogues the document is checked
-// against (the profile's Editions, or those of its fiscal year), so that a
-// profile's rule can look codes up.
-func (c *Checker) Editions() classification.Editions { return c.eds }
-
-// Tolerance returns the tolerance the profile configures for the running
-// rule (amount.RoundingAware unless changed).
-func (c *Checker) Tolerance() amount.Tolerance { return c.rep.Tolerance(c.rule.ID) }
-
-// Add reports a finding for the running rule; Rule and Severity default to
-// the running rule's.
-func (c *Checker) Add(f audit.Finding) {
-	if f.Rule == "" {
-		f.Rule = c.rule.ID
+// AccountsRules returns the built-in accounts rules (accounts.Rules) as
+// Rules, in catalogue order: the rule set of a profile whose Rules.Rules is
+// nil. The slice is a fresh copy.
+func AccountsRules() []Rule {
+	ar := accounts.Rules()
+	out := make([]Rule, len(ar))
+	for i, r := range ar {
+		check := r.Check
+		out[i] = Rule{Rule: r.Rule, Check: func(c *Context) { check(c.Context) }}
 	}
-	if f.Severity == 0 && f.Rule == c.rule.ID {
-		f.Severity = c.rule.Severity
-	}
-	c.rep.Report(f)
+	return out
 }
 
 // ErrUnknownProfile is matched by the error for a profile ID that is not
@@ -184,7 +201,8 @@ var ErrDuplicateProfile = errors.New("juesuan: profile already registered")
 // ErrInvalidProfile is matched by the error Register returns for a profile
 // that is not well formed (no ID, an unknown table key, duplicate tables or
 // columns, an unregistered indicator framework, an added rule without a
-// check or with a built-in ID …).
+// check, listed twice or with the ID of a structural, indicator or
+// narrative rule …).
 var ErrInvalidProfile = errors.New("juesuan: invalid profile")
 
 // tableKey is the form of a table key: it names a $defs entry of the
@@ -264,7 +282,7 @@ func (r *Registry) Lookup(id string) (*Profile, error) {
 	p, ok := r.m[id]
 	r.mu.RUnlock()
 	if !ok {
-		return nil, fmt.Errorf("%w %q (registered: %v)", ErrUnknownProfile, id, r.IDs())
+		return nil, fmt.Errorf("%w %q (registered: %v)", ErrUnknownProfile, clipBytes([]byte(id)), r.IDs())
 	}
 	return p, nil
 }
@@ -303,7 +321,7 @@ func (p *Profile) check() error {
 		return fmt.Errorf("%w %q: %s", ErrInvalidProfile, p.ID, fmt.Sprintf(format, a...))
 	}
 	if !profileID.MatchString(p.ID) {
-		return fmt.Errorf("%w: profile ID %q (want letters, digits, '.', '_' and '-', as in sichuan-2020)", ErrInvalidProfile, p.ID)
+		return fmt.Errorf("%w: profile ID %q (want letters, digits, '.', '_' and '-', as in sichuan-2020)", ErrInvalidProfile, clipBytes([]byte(p.ID)))
 	}
 	typed := (&accounts.Tables{}).Present()
 	seen := map[string]bool{}
@@ -334,8 +352,8 @@ func (p *Profile) check() error {
 		}
 	}
 	switch {
-	case p.Accounts.Rules != nil && p.Rules.Accounts != nil:
-		return bad("both Rules.Accounts and Accounts.Rules are set; set one")
+	case p.Accounts.Rules != nil:
+		return bad("Accounts.Rules is set; list the rules in Rules.Rules instead")
 	case p.Accounts.Catalogs != (classification.Editions{}):
 		return bad("Accounts.Catalogs is set; set Editions instead")
 	}
@@ -344,32 +362,29 @@ func (p *Profile) check() error {
 			return bad("%v", err)
 		}
 	}
-	builtin := map[string]bool{}
+	reserved := map[string]bool{}
 	for _, r := range documentRules {
-		builtin[r.ID] = true
-	}
-	for _, r := range accounts.Rules() {
-		builtin[r.ID] = true
+		reserved[r.ID] = true
 	}
 	for _, r := range indicators.Rules() {
-		builtin[r.ID] = true
+		reserved[r.ID] = true
 	}
 	for _, r := range narrative.Rules() {
-		builtin[r.ID] = true
+		reserved[r.ID] = true
 	}
-	extra := map[string]bool{}
-	for _, r := range p.Rules.Extra {
+	listed := map[string]bool{}
+	for _, r := range p.Rules.Rules {
 		switch {
 		case r.ID == "":
-			return bad("an added rule has no ID")
+			return bad("a rule has no ID")
 		case r.Check == nil:
-			return bad("added rule %s has no Check", r.ID)
-		case builtin[r.ID]:
-			return bad("added rule %s reuses a built-in rule ID", r.ID)
-		case extra[r.ID]:
-			return bad("added rule %s listed twice", r.ID)
+			return bad("rule %s has no Check", r.ID)
+		case reserved[r.ID]:
+			return bad("rule %s reuses the ID of a structural, indicator or narrative rule", r.ID)
+		case listed[r.ID]:
+			return bad("rule %s listed twice", r.ID)
 		}
-		extra[r.ID] = true
+		listed[r.ID] = true
 	}
 	return nil
 }
@@ -404,8 +419,7 @@ func (p *Profile) Clone() *Profile {
 	q.Rules.Disabled = slices.Clone(p.Rules.Disabled)
 	q.Rules.Severity = maps.Clone(p.Rules.Severity)
 	q.Rules.Tolerance = maps.Clone(p.Rules.Tolerance)
-	q.Rules.Accounts = slices.Clone(p.Rules.Accounts)
-	q.Rules.Extra = slices.Clone(p.Rules.Extra)
+	q.Rules.Rules = slices.Clone(p.Rules.Rules)
 	q.Accounts.Rules = slices.Clone(p.Accounts.Rules)
 	q.Accounts.PersonnelClasses = slices.Clone(p.Accounts.PersonnelClasses)
 	q.Accounts.NegativeAllowed = slices.Clone(p.Accounts.NegativeAllowed)
@@ -414,6 +428,7 @@ func (p *Profile) Clone() *Profile {
 			Tolerance: maps.Clone(c.Tolerance), Explain: slices.Clone(c.Explain)}
 	}
 	q.Places.Local = slices.Clone(p.Places.Local)
+	q.Places.Offices = slices.Clone(p.Places.Offices)
 	return &q
 }
 
@@ -458,5 +473,20 @@ func (p *Profile) SetTolerance(id string, t amount.Tolerance) {
 // AddTable appends a table to the profile (on a Clone, before Register).
 func (p *Profile) AddTable(t TableSpec) { p.Tables = append(p.Tables, t) }
 
-// AddRule appends a document-level rule (on a Clone, before Register).
-func (p *Profile) AddRule(r Rule) { p.Rules.Extra = append(p.Rules.Extra, r) }
+// AddRule appends r to the rules p runs (on a Clone, before Register):
+// to AccountsRules() when p lists none yet.
+func (p *Profile) AddRule(r Rule) { p.Rules.Rules = append(p.rules(), r) }
+
+// rules returns the rules p runs on top of S1–S5 and the indicator rules:
+// Rules.Rules, or AccountsRules() when it is nil. The result may be the
+// profile's own slice: do not change it in place.
+func (p *Profile) rules() []Rule {
+	if p.Rules.Rules != nil {
+		return slices.Clip(p.Rules.Rules)
+	}
+	return builtinAccountsRules
+}
+
+// builtinAccountsRules is AccountsRules(), shared by the profiles that run
+// the built-in accounts rules; it is never changed (rules clips it).
+var builtinAccountsRules = slices.Clip(AccountsRules())

@@ -26,7 +26,8 @@ func ExampleProfile_Clone() {
 	p.AddRule(juesuan.Rule{
 		Rule: audit.Rule{ID: "EX1", Severity: audit.Warning, Kind: audit.Logic, Title: "会议费已填列",
 			Description: "会议费、培训费支出决算表须填列会议费。"},
-		Check: func(d *juesuan.Document, c *juesuan.Checker) {
+		Check: func(c *juesuan.Context) {
+			d := c.Document
 			if t := d.Tables.Extra["meetings"]; t != nil && !t.Total["meeting"].IsSet() {
 				c.Add(audit.Finding{Path: "/tables/extra/meetings/total", Message: "会议费未填列"})
 			}

@@ -107,7 +107,7 @@ func TestBuiltinProfiles(t *testing.T) {
 		disabled  []string
 	}{
 		sichuan2020.ID: {2020, sichuan2020.FrameworkID, nil},
-		central.ID:     {2024, indicators.National, []string{"B8", "B9"}},
+		central.ID:     {2024, indicators.National, nil}, // B8 and B9 are sichuan-2020's own rules
 	}
 	for id, w := range want {
 		p, err := juesuan.LookupProfile(id)
@@ -123,9 +123,11 @@ func TestBuiltinProfiles(t *testing.T) {
 		if _, err := classification.EditionsFor(p.FiscalYear); err != nil {
 			t.Errorf("%s: %v", id, err)
 		}
-		// Every rule the profile configures exists.
+		// Every rule the profile configures is one it runs.
 		all := map[string]bool{}
-		for _, r := range (&juesuan.Profile{}).RuleCatalog() {
+		every := p.Clone()
+		every.Rules.Disabled = nil
+		for _, r := range every.RuleCatalog() {
 			all[r.ID] = true
 		}
 		ids := slices.Clone(p.Rules.Disabled)
@@ -172,6 +174,45 @@ func TestUnknownProfile(t *testing.T) {
 	}
 }
 
+// TestUnknownProfileQuoted: the unknown-profile error and the invalid-ID
+// error quote at most 40 bytes of the ID, cut at a character boundary, and
+// say how long it was, as the decoder's messages do.
+func TestUnknownProfileQuoted(t *testing.T) {
+	long := strings.Repeat("x", 100)
+	wide := strings.Repeat("决", 20) // 60 bytes: 40 cuts inside the 14th character
+	for _, tc := range []struct {
+		name, id string
+		quoted   string // what the errors quote
+	}{
+		{"short", "no-such-profile", `"no-such-profile"`},
+		{"40 bytes", strings.Repeat("y", 40), `"` + strings.Repeat("y", 40) + `"`},
+		{"long", long, `"` + strings.Repeat("x", 40) + `…(100 bytes)"`},
+		{"multi-byte", wide, `"` + strings.Repeat("决", 13) + `…(60 bytes)"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := juesuan.NewRegistry().Lookup(tc.id)
+			if !errors.Is(err, juesuan.ErrUnknownProfile) {
+				t.Fatalf("Lookup: %v, want ErrUnknownProfile", err)
+			}
+			if !strings.Contains(err.Error(), tc.quoted) {
+				t.Errorf("error %q does not quote %s", err, tc.quoted)
+			}
+			if len(tc.id) > 40 && strings.Contains(err.Error(), tc.id) {
+				t.Errorf("error %q echoes the whole ID", err)
+			}
+			p := testProfile("x")
+			p.ID = tc.id + " " // not a valid ID
+			err = juesuan.NewRegistry().Register(p)
+			if !errors.Is(err, juesuan.ErrInvalidProfile) {
+				t.Fatalf("Register: %v, want ErrInvalidProfile", err)
+			}
+			if len(tc.id) > 40 && strings.Contains(err.Error(), tc.id) {
+				t.Errorf("Register error %q echoes the whole ID", err)
+			}
+		})
+	}
+}
+
 // testProfile returns a clone of sichuan-2020 with an added table.
 func testProfile(id string) *juesuan.Profile {
 	p, _ := juesuan.LookupProfile(sichuan2020.ID)
@@ -183,7 +224,7 @@ func testProfile(id string) *juesuan.Profile {
 }
 
 func TestRegisterErrors(t *testing.T) {
-	noop := func(*juesuan.Document, *juesuan.Checker) {}
+	noop := func(*juesuan.Context) {}
 	cases := []struct {
 		name   string
 		change func(p *juesuan.Profile)
@@ -254,7 +295,7 @@ func TestClone(t *testing.T) {
 	q.Rules.Tolerance["A4"] = amount.Tolerance{}
 	q.Rules.Disabled[0] = "B1"
 	q.Accounts.PersonnelClasses[0] = "302"
-	q.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X9"}, Check: func(*juesuan.Document, *juesuan.Checker) {}})
+	q.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X9"}, Check: func(*juesuan.Context) {}})
 	if d := cmp.Diff(before, p, opts...); d != "" {
 		t.Errorf("changing a clone changed the original:\n%s", d)
 	}
@@ -490,7 +531,8 @@ func TestRuleConfiguration(t *testing.T) {
 	own := base.Clone()
 	own.ID = "test-own-rule"
 	own.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X1", Severity: audit.Warning, Kind: audit.Logic, Title: "测试"},
-		Check: func(d *juesuan.Document, c *juesuan.Checker) {
+		Check: func(c *juesuan.Context) {
+			d := c.Document
 			seen = append(seen, c.Tolerance())
 			c.Add(audit.Finding{Path: "/unit/name", Message: "测试规则：" + d.Unit.Name})
 		}})
@@ -596,7 +638,7 @@ func TestProfileEditions(t *testing.T) {
 	own.Editions = &classification.Editions{Functional: cat, EconDept: eds.EconDept, EconGov: eds.EconGov}
 	var looked string
 	own.AddRule(juesuan.Rule{Rule: audit.Rule{ID: "X2", Severity: audit.Info, Kind: audit.Catalog, Title: "测试"},
-		Check: func(d *juesuan.Document, c *juesuan.Checker) { looked = c.Editions().Functional.Name("298") }})
+		Check: func(c *juesuan.Context) { looked = c.Catalogs.Functional.Name("298") }})
 	fs, err = own.Validate(d)
 	if err != nil {
 		t.Fatal(err)
@@ -655,10 +697,10 @@ func TestProfileAccountsOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	a13 := func(path string) brief { return brief{"A13", audit.Error, path} }
-	onlyA13 := func() []accounts.Rule {
-		for _, r := range accounts.Rules() {
+	onlyA13 := func() []juesuan.Rule {
+		for _, r := range juesuan.AccountsRules() {
 			if r.ID == "A13" {
-				return []accounts.Rule{r}
+				return []juesuan.Rule{r}
 			}
 		}
 		t.Fatal("no rule A13")
@@ -698,8 +740,8 @@ func TestProfileAccountsOptions(t *testing.T) {
 			profile: func(p *juesuan.Profile) { p.Accounts.NegativeAllowed = []string{"endingBalance"} },
 			doc:     func(d *juesuan.Document) { d.Tables.Summary.Expenditure.EndingBalance = amount.MustParse("-1.00") },
 			rules:   []string{"A16"}},
-		{name: "Accounts.Rules: only A13 runs",
-			profile: func(p *juesuan.Profile) { p.Accounts.Rules = onlyA13 },
+		{name: "Rules.Rules: only A13 runs",
+			profile: func(p *juesuan.Profile) { p.Rules.Rules = onlyA13 },
 			doc:     func(d *juesuan.Document) { d.Tables.Summary.Expenditure.EndingBalance = amount.MustParse("-1.00") },
 			rules:   []string{"A13", "A16"}},
 		{name: "Accounts.Config disables A13",
@@ -824,8 +866,12 @@ func TestProfileAccountsOptions(t *testing.T) {
 			}
 			for _, id := range tc.rules {
 				_, listed := cat[id]
+				list := p.Rules.Rules
+				if list == nil {
+					list = juesuan.AccountsRules()
+				}
 				runs := !(p.Accounts.Config != nil && p.Accounts.Config.Disabled[id] && id != "S1") &&
-					(p.Accounts.Rules == nil || id == "A13" || id == "S1")
+					(id == "S1" || slices.ContainsFunc(list, func(r juesuan.Rule) bool { return r.ID == id }))
 				if listed != runs {
 					t.Errorf("RuleCatalog lists %s: %v, want %v", id, listed, runs)
 				}
@@ -850,10 +896,7 @@ func TestProfileAccountsOptionsInvalid(t *testing.T) {
 		change func(p *juesuan.Profile)
 	}{
 		{"Accounts.Catalogs", func(p *juesuan.Profile) { p.Accounts.Catalogs = eds }},
-		{"both rule sets", func(p *juesuan.Profile) {
-			p.Accounts.Rules = accounts.Rules()
-			p.Rules.Accounts = accounts.Rules()
-		}},
+		{"Accounts.Rules", func(p *juesuan.Profile) { p.Accounts.Rules = accounts.Rules() }},
 	} {
 		p := base.Clone()
 		p.ID = "test-invalid-accounts-options"

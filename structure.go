@@ -13,41 +13,41 @@ import (
 // is also expressed by the profile's JSON Schema (see SchemaRules): a
 // document that Decode accepts passes the profile schema exactly when none
 // of these rules (nor the indicator-name rule) fires.
-var documentRules = []docRule{
+var documentRules = []Rule{
 	{
 		Rule: audit.Rule{ID: "S1", Severity: audit.Error, Kind: audit.Structure,
 			Title:       "必备报表缺失",
 			Description: "配置要求公开的报表必须出现在文档中（无数据的报表保留表格并加说明）。",
 			Source:      "[V] 上海2024模板“仍保留该表格式”；GovBudgetChecker 九张表检查"},
-		check: checkRequiredTables,
+		Check: checkRequiredTables,
 	},
 	{
 		Rule: audit.Rule{ID: "S2", Severity: audit.Error, Kind: audit.Structure,
 			Title:       "决算年度与配置不符",
 			Description: "文档的决算年度必须与所用配置的年度一致。",
 			Source:      "[I] 配置按辖区与年度划分"},
-		check: checkYear,
+		Check: checkYear,
 	},
 	{
 		Rule: audit.Rule{ID: "S3", Severity: audit.Error, Kind: audit.Structure,
 			Title:       "报表不在配置的表集中",
 			Description: "文档中的每张报表（含 tables/extra 中的自定义报表）必须是配置定义的表。",
 			Source:      "[I] 配置定义表集"},
-		check: checkTableSet,
+		Check: checkTableSet,
 	},
 	{
 		Rule: audit.Rule{ID: "S4", Severity: audit.Error, Kind: audit.Structure,
 			Title:       "文档配置与校验配置不符",
 			Description: "文档 profile 字段所指的配置必须是校验所用的配置。",
 			Source:      "[I] 文档声明其配置"},
-		check: checkProfileName,
+		Check: checkProfileName,
 	},
 	{
 		Rule: audit.Rule{ID: "S5", Severity: audit.Error, Kind: audit.Structure,
 			Title:       "自定义报表的列未定义",
 			Description: "自定义报表合计行与各行的数值只能使用配置为该表定义的列。",
 			Source:      "[I] 配置定义自定义报表的列"},
-		check: checkExtraColumns,
+		Check: checkExtraColumns,
 	},
 }
 
@@ -63,7 +63,8 @@ func SchemaRules() []string {
 	return ids
 }
 
-func checkYear(d *Document, p *Profile, c *Checker) {
+func checkYear(c *Context) {
+	d, p := c.Document, c.Profile
 	if p.FiscalYear != 0 && d.Unit.FiscalYear != p.FiscalYear {
 		c.Add(audit.Finding{Path: "/unit/fiscalYear",
 			Message:  fmt.Sprintf("决算年度为%d，配置%s适用于%d年度", d.Unit.FiscalYear, p.ID, p.FiscalYear),
@@ -71,7 +72,8 @@ func checkYear(d *Document, p *Profile, c *Checker) {
 	}
 }
 
-func checkProfileName(d *Document, p *Profile, c *Checker) {
+func checkProfileName(c *Context) {
+	d, p := c.Document, c.Profile
 	if d.Profile != p.ID {
 		c.Add(audit.Finding{Path: "/profile",
 			Message:  fmt.Sprintf("文档声明的配置为“%s”，校验使用的配置为“%s”", d.Profile, p.ID),
@@ -102,7 +104,8 @@ func extraSpec(p *Profile, key string) bool {
 	return false
 }
 
-func checkRequiredTables(d *Document, p *Profile, c *Checker) {
+func checkRequiredTables(c *Context) {
+	d, p := c.Document, c.Profile
 	for _, t := range p.Tables {
 		if !t.Required {
 			continue
@@ -126,7 +129,8 @@ func tableName(t TableSpec) string {
 	return "“" + t.Title + "”"
 }
 
-func checkTableSet(d *Document, p *Profile, c *Checker) {
+func checkTableSet(c *Context) {
+	d, p := c.Document, c.Profile
 	for _, k := range typedTableKeys {
 		if d.Tables.Has(k) && !typedSpec(p, k) {
 			c.Add(audit.Finding{Path: audit.Pointer("tables", k),
@@ -146,7 +150,8 @@ func checkTableSet(d *Document, p *Profile, c *Checker) {
 	}
 }
 
-func checkExtraColumns(d *Document, p *Profile, c *Checker) {
+func checkExtraColumns(c *Context) {
+	d, p := c.Document, c.Profile
 	for _, t := range p.Tables {
 		if !t.Extra() {
 			continue

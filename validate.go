@@ -52,7 +52,7 @@ func (p *Profile) Validate(d *Document) (audit.Findings, error) {
 	runDocumentRules(d, p, rep)
 	aopts := p.Accounts
 	// Config is merged into rep's configuration (p.config).
-	aopts.Catalogs, aopts.Rules, aopts.Config = eds, p.accountsRules(), nil
+	aopts.Catalogs, aopts.Rules, aopts.Config = eds, p.asAccountsRules(d, p.rules()), nil
 	accounts.ValidateInto(&d.Report, aopts, rep)
 	if d.Performance != nil {
 		// Reporting the findings into rep applies cfg again, which changes
@@ -64,12 +64,6 @@ func (p *Profile) Validate(d *Document) (audit.Findings, error) {
 			return
 		}(), ExpenditureUnit: d.Unit.AmountUnit, Config: cfg}) {
 			rep.Report(f)
-		}
-	}
-	for i := range p.Rules.Extra {
-		r := &p.Rules.Extra[i]
-		if rep.Enabled(r.ID) && r.Check != nil {
-			r.Check(d, &Checker{rule: r, rep: rep, eds: eds})
 		}
 	}
 	return rep.Findings(), nil
@@ -93,13 +87,24 @@ func (p *Profile) editions(d *Document) (classification.Editions, error) {
 	return eds, nil
 }
 
-// accountsRules returns the accounts rules p runs: Rules.Accounts, else
-// Accounts.Rules, else nil (the built-in ones).
-func (p *Profile) accountsRules() []accounts.Rule {
-	if p.Rules.Accounts != nil {
-		return p.Rules.Accounts
+// runDocumentRules runs the structural rules S1–S5 that rep enables.
+func runDocumentRules(d *Document, p *Profile, rep *audit.Reporter) {
+	accounts.ValidateInto(&d.Report, accounts.Options{Rules: p.asAccountsRules(d, documentRules)}, rep)
+}
+
+// asAccountsRules returns rules as the accounts rules that
+// accounts.ValidateInto runs: each check sees a Context holding d and p.
+func (p *Profile) asAccountsRules(d *Document, rules []Rule) []accounts.Rule {
+	out := make([]accounts.Rule, len(rules))
+	c := &Context{Document: d, Profile: p}
+	for i, r := range rules {
+		check := r.Check
+		out[i] = accounts.Rule{Rule: r.Rule, Check: func(ac *accounts.Context) {
+			c.Context = ac
+			check(c)
+		}}
 	}
-	return p.Accounts.Rules
+	return out
 }
 
 // config returns the rule configuration of p for d: p.Rules, the accounts
@@ -117,19 +122,15 @@ func (p *Profile) config(d *Document) *audit.Config {
 		}
 	}
 	if ac := p.Accounts.Config; ac != nil {
-		mergeAccountsConfig(cfg, ac, p.accountsRules())
+		mergeAccountsConfig(cfg, ac, p.rules())
 	}
 	return cfg
 }
 
-// mergeAccountsConfig adds to cfg the entries of ac that name one of the
-// accounts rules (the built-in ones when rules is nil); cfg's own entries
-// win. The maps of cfg are copied before they are changed (they may be the
-// profile's).
-func mergeAccountsConfig(cfg, ac *audit.Config, rules []accounts.Rule) {
-	if rules == nil {
-		rules = accounts.Rules()
-	}
+// mergeAccountsConfig adds to cfg the entries of ac that name one of
+// rules; cfg's own entries win. The maps of cfg are copied before they are
+// changed (they may be the profile's).
+func mergeAccountsConfig(cfg, ac *audit.Config, rules []Rule) {
 	ids := make(map[string]bool, len(rules))
 	for _, r := range rules {
 		ids[r.ID] = true
@@ -170,34 +171,9 @@ func mergeEntries[V any](dst, src map[string]V, ids map[string]bool) map[string]
 	return dst
 }
 
-// docRule is a built-in document-level rule; it also sees the profile.
-type docRule struct {
-	audit.Rule
-	check func(d *Document, p *Profile, c *Checker)
-}
-
-// runDocumentRules runs the structural rules S1–S5 that rep enables.
-func runDocumentRules(d *Document, p *Profile, rep *audit.Reporter) {
-	dc := Checker{rep: rep}
-	for i := range documentRules {
-		if r := &documentRules[i]; rep.Enabled(r.ID) {
-			dc.rule = &documentRuleWrappers[i]
-			r.check(d, p, &dc)
-		}
-	}
-}
-
-// documentRuleWrappers holds documentRules as Rules, for their Checkers.
-var documentRuleWrappers = func() []Rule {
-	out := make([]Rule, len(documentRules))
-	for i, r := range documentRules {
-		out[i] = Rule{Rule: r.Rule}
-	}
-	return out
-}()
-
 // RuleCatalog lists every rule a document of profile p is checked with:
-// document rules, accounts rules, indicator rules and the profile's own,
+// the structural rules S1–S5, the profile's Rules.Rules (the accounts rules
+// and its own), the indicator rules and the narrative rules,
 // sorted by ID, with the profile's severity overrides applied. Rules the
 // profile switches off are left out.
 func (p *Profile) RuleCatalog() []audit.Rule {
@@ -205,18 +181,11 @@ func (p *Profile) RuleCatalog() []audit.Rule {
 	for _, r := range documentRules {
 		out = append(out, r.Rule)
 	}
-	ar := p.accountsRules()
-	if ar == nil {
-		ar = accounts.Rules()
-	}
-	for _, r := range ar {
+	for _, r := range p.rules() {
 		out = append(out, r.Rule)
 	}
 	out = append(out, indicators.Rules()...)
 	out = append(out, narrative.Rules()...)
-	for _, r := range p.Rules.Extra {
-		out = append(out, r.Rule)
-	}
 	cfg := p.config(&Document{})
 	kept := out[:0]
 	for _, r := range out {

@@ -30,7 +30,8 @@
 //
 // Rules returns the built-in rule set: the 表内 rules A1–A16 and the 表间
 // rules B1–B13 of the domain notes (§3.1–§3.2; the 9-table numbering mapped
-// onto the JSON table keys), D1 (a code listed twice), E1–E2 (the
+// onto the JSON table keys) but B8 and B9, which tie tables of the Sichuan
+// template only and are added by package profiles/sichuan2020, D1 (a code listed twice), E1–E2 (the
 // empty-table note), K1 (codes exist in the catalogue edition of the year,
 // at a level the table admits) and K2 (names agree with that edition).
 // `juesuan rules` prints the catalogue.

@@ -3,8 +3,10 @@ package accounts
 import "github.com/cnfiscal/juesuan/audit"
 
 // Rules returns the built-in accounts rule set, in catalogue order: the
-// 表内 rules A1–A16, the 表间 rules B1–B13 (numbered as in the domain notes
-// §3.1–§3.2, mapped onto the JSON table keys), and the checks D1 (duplicate
+// 表内 rules A1–A16, the 表间 rules B1–B13 but B8 and B9 (numbered as in the
+// domain notes §3.1–§3.2, mapped onto the JSON table keys; B8 and B9 tie
+// tables of the Sichuan template only, so package profiles/sichuan2020 adds
+// them), and the checks D1 (duplicate
 // rows), E1–E2 (empty-table notes), K1–K2 (classification codes and names).
 // The slice is a copy: a profile may change it and pass it as
 // Options.Rules.
@@ -113,14 +115,6 @@ var builtinRules = []Rule{
 		Title:       "基金与国资表合计一致",
 		Description: "财政拨款收入支出决算总表政府性基金（国有资本经营）列的年初结转和结余、本年收入、本年支出、年末结转和结余 = 对应收入支出决算表合计行；国有资本经营预算财政拨款支出决算表合计与之一致。",
 		Source:      "[I]"}, Check: checkB7},
-	{Rule: audit.Rule{ID: "B8", Severity: audit.Error, Kind: audit.Inter,
-		Title:       "项目支出表间一致",
-		Description: "（四川）一般公共预算财政拨款支出决算表合计行项目支出 = 一般公共预算财政拨款项目支出决算表合计。",
-		Source:      "[I]"}, Check: checkB8},
-	{Rule: audit.Rule{ID: "B9", Severity: audit.Error, Kind: audit.Inter,
-		Title:       "经济分类与功能分类合计一致",
-		Description: "（四川）财政拨款支出决算明细表合计 = 财政拨款收入支出决算总表本年支出合计；一般公共预算财政拨款支出决算明细表合计、基本支出、项目支出 = 一般公共预算财政拨款支出决算表合计行。",
-		Source:      "[I]"}, Check: checkB9},
 	{Rule: audit.Rule{ID: "B10", Severity: audit.Warning, Kind: audit.Inter,
 		Title:       "“三公”经费不小于相关经济科目",
 		Description: "“三公”经费决算数各项不小于基本支出（及项目支出）决算表中对应经济分类款（30212、31013、30231、30217）之和，合计不小于四者之和（“三公”也可由项目支出安排，故为不等式）。",

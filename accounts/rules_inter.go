@@ -8,7 +8,7 @@ import (
 	"github.com/cnfiscal/juesuan/classification"
 )
 
-// Checks of the 表间 rules B1–B13. A rule runs when the tables it relates
+// Checks of the 表间 rules B1–B13 (B8 and B9 are in profiles/sichuan2020). A rule runs when the tables it relates
 // are present; each comparison needs both figures stated.
 
 // B1 收入支出决算总表 本年收入合计 = 收入决算表 合计·本年收入合计.
@@ -151,31 +151,6 @@ func checkB7(c *Context) {
 			label{table: titleStateCapital, line: "合计", col: "基本支出"}, k.Total.Basic)
 		c.same(at("/tables/stateCapitalExpenditure/total/project", ""), label{table: titleStateCapitalExpenditure, line: "合计", col: "项目支出"}, s.Total.Project,
 			label{table: titleStateCapital, line: "合计", col: "项目支出"}, k.Total.Project)
-	}
-}
-
-// B8 一般公共预算财政拨款支出决算表 合计·项目支出 = 项目支出决算表 合计.
-func checkB8(c *Context) {
-	t := &c.Report.Tables
-	if t.GeneralBudget == nil || t.GeneralBudgetProject == nil {
-		return
-	}
-	c.same(at("/tables/generalBudgetProject/total", ""), label{table: titleGeneralBudgetProject, line: "合计"}, t.GeneralBudgetProject.Total,
-		label{table: titleGeneralBudget, line: "合计", col: "项目支出"}, t.GeneralBudget.Total.Project)
-}
-
-// B9 经济分类明细表 合计 = 功能分类表 合计.
-func checkB9(c *Context) {
-	t := &c.Report.Tables
-	if t.FiscalEconomic != nil && t.FiscalSummary != nil {
-		c.same(at("/tables/fiscalEconomic/total/total", ""), label{table: titleFiscalEconomic, line: "合计"}, t.FiscalEconomic.Total.Total,
-			label{table: titleFiscalSummary, line: "本年支出合计", col: "合计"}, t.FiscalSummary.Expenditure.Total.Total)
-	}
-	if e, g := t.GeneralBudgetEconomic, t.GeneralBudget; e != nil && g != nil {
-		for _, col := range splitColumns {
-			c.same(at("/tables/generalBudgetEconomic/total", col.Name), label{table: titleGeneralBudgetEconomic, line: "合计", col: col.Title}, *get(&e.Total, col.Name),
-				label{table: titleGeneralBudget, line: "合计", col: col.Title}, *get(&g.Total, col.Name))
-		}
 	}
 }
 

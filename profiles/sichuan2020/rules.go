@@ -3,11 +3,72 @@ package sichuan2020
 import (
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/accounts"
+	"github.com/cnfiscal/juesuan/audit"
 )
 
-// rules is the rule configuration: every built-in rule at its own severity
-// and tolerance. The 14-table disclosure has the tables B8 and B9 tie.
-func rules() juesuan.RuleSet { return juesuan.RuleSet{} }
+// rules is the rule configuration: the built-in accounts rules at their own
+// severity and tolerance, and B8 and B9, which tie tables of the 14-table
+// disclosure that other templates do not print (表九 项目支出决算表, 表五
+// and 表七 the 经济分类明细表).
+func rules() juesuan.RuleSet {
+	return juesuan.RuleSet{Rules: append(juesuan.AccountsRules(), Rules()...)}
+}
+
+// Rules returns the rules the profile adds to the built-in accounts rules:
+// B8 and B9 (a fresh copy).
+func Rules() []juesuan.Rule {
+	return []juesuan.Rule{
+		{Rule: audit.Rule{ID: "B8", Severity: audit.Error, Kind: audit.Inter,
+			Title:       "项目支出表间一致",
+			Description: "（四川）一般公共预算财政拨款支出决算表合计行项目支出 = 一般公共预算财政拨款项目支出决算表合计。",
+			Source:      "[I]"}, Check: checkB8},
+		{Rule: audit.Rule{ID: "B9", Severity: audit.Error, Kind: audit.Inter,
+			Title:       "经济分类与功能分类合计一致",
+			Description: "（四川）财政拨款支出决算明细表合计 = 财政拨款收入支出决算总表本年支出合计；一般公共预算财政拨款支出决算明细表合计、基本支出、项目支出 = 一般公共预算财政拨款支出决算表合计行。",
+			Source:      "[I]"}, Check: checkB9},
+	}
+}
+
+// short is the short title of table key in messages.
+func short(key string) string { return accounts.LayoutOf(key).Short }
+
+// checkB8 is rule B8: 一般公共预算财政拨款支出决算表 合计·项目支出 = 一般公共预算
+// 财政拨款项目支出决算表 合计.
+func checkB8(c *juesuan.Context) {
+	t := &c.Report.Tables
+	if t.GeneralBudget == nil || t.GeneralBudgetProject == nil {
+		return
+	}
+	c.Equal(audit.Pointer("tables", "generalBudgetProject", "total"),
+		accounts.Describe(short("generalBudgetProject"), "合计", "")+"应等于"+accounts.Describe(short("generalBudget"), "合计", "项目支出"),
+		t.GeneralBudgetProject.Total, t.GeneralBudget.Total.Project)
+}
+
+// checkB9 is rule B9: 财政拨款支出决算明细表 合计 = 财政拨款收入支出决算总表
+// 本年支出合计, and each column of 一般公共预算财政拨款支出决算明细表's 合计 =
+// that of 一般公共预算财政拨款支出决算表.
+func checkB9(c *juesuan.Context) {
+	t := &c.Report.Tables
+	if t.FiscalEconomic != nil && t.FiscalSummary != nil {
+		c.Equal(audit.Pointer("tables", "fiscalEconomic", "total", "total"),
+			accounts.Describe(short("fiscalEconomic"), "合计", "")+"应等于"+accounts.Describe(short("fiscalSummary"), "本年支出合计", "合计"),
+			t.FiscalEconomic.Total.Total, t.FiscalSummary.Expenditure.Total.Total)
+	}
+	if e, g := t.GeneralBudgetEconomic, t.GeneralBudget; e != nil && g != nil {
+		for _, col := range []struct {
+			name, title string
+			e, g        accounts.Amount
+		}{
+			{"total", "合计", e.Total.Total, g.Total.Total},
+			{"basic", "基本支出", e.Total.Basic, g.Total.Basic},
+			{"project", "项目支出", e.Total.Project, g.Total.Project},
+		} {
+			c.Equal(audit.Pointer("tables", "generalBudgetEconomic", "total", col.name),
+				accounts.Describe(short("generalBudgetEconomic"), "合计", col.title)+"应等于"+accounts.Describe(short("generalBudget"), "合计", col.title),
+				col.e, col.g)
+		}
+	}
+}
 
 // accountsOptions are the accounts options: 人员经费 are the default
 // economic 类 (accounts.DefaultPersonnelClasses: 301 工资福利支出 and 303

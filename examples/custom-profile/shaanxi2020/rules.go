@@ -6,27 +6,29 @@ import (
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 )
 
-// rules adds SX1 and switches B8 off: B8 ties 表九 (项目支出决算表) to the
+// rules runs the Sichuan template's rules (the built-in accounts rules, B8
+// and B9) and SX1, and switches B8 off: B8 ties 表九 (项目支出决算表) to the
 // other tables in a way the Sichuan template prints and this example does
 // not claim for Shaanxi.
 func rules() juesuan.RuleSet {
-	return juesuan.RuleSet{
-		Disabled: []string{"B8"},
-		Extra: []juesuan.Rule{{
-			Rule: audit.Rule{ID: "SX1", Severity: audit.Error, Kind: audit.Intra,
-				Title:       "“三公”经费及会议费、培训费合计",
-				Description: "每一行的合计等于因公出国（境）费、公务用车购置费、公务用车运行维护费、公务接待费、会议费与培训费之和。",
-				Source:      "[I] 陕西2020公开表表样"},
-			Check: checkMeetingTotals,
-		}},
-	}
+	list := append(juesuan.AccountsRules(), sichuan2020.Rules()...)
+	list = append(list, juesuan.Rule{
+		Rule: audit.Rule{ID: "SX1", Severity: audit.Error, Kind: audit.Intra,
+			Title:       "“三公”经费及会议费、培训费合计",
+			Description: "每一行的合计等于因公出国（境）费、公务用车购置费、公务用车运行维护费、公务接待费、会议费与培训费之和。",
+			Source:      "[I] 陕西2020公开表表样"},
+		Check: checkMeetingTotals,
+	})
+	return juesuan.RuleSet{Rules: list, Disabled: []string{"B8"}}
 }
 
 // checkMeetingTotals is rule SX1: 合计 = Σ parts in every row of the added
 // table, with the profile's rounding-aware tolerance.
-func checkMeetingTotals(d *juesuan.Document, c *juesuan.Checker) {
+func checkMeetingTotals(c *juesuan.Context) {
+	d := c.Document
 	t := d.Tables.Extra[MeetingTable]
 	if t == nil {
 		return // rule S1 reports the missing table
