@@ -44,55 +44,49 @@ import (
 
 // factSpec is one parsed fact declaration.
 type factSpec struct {
-	table      int    // index in model.tables
-	idx        []int  // field index path from the table struct to the figure (or the rows)
-	ptr        string // JSON Pointer of the figure (or the rows)
-	elem       []int  // rows: field index path from a row to its figure
-	elemPtr    string // rows: the figure's pointer below the row
-	rowKey     []int  // rows: the code field, or the first text field
-	coded      bool   // rows: rowKey is a 科目编码
-	id, title  string
-	count      bool
-	prior      []int
-	priorPtr   string
-	budget     []int
-	budgetPtr  string
-	initial    []int
-	initialPtr string
-	whole      string
-	unless     int // index in model.tables, or −1
-	budgets    Fund
+	table   int    // index in model.tables
+	idx     []int  // field index path from the table struct to the figure (or the rows)
+	ptr     string // JSON Pointer of the figure (or the rows)
+	elem    []int  // rows: field index path from a row to its figure
+	elemPtr string // rows: the figure's pointer below the row
+	rowKey  []int  // rows: the code field, or the first text field
+	coded   bool   // rows: rowKey is a 科目编码
+	id      string
+	title   string
+	count   bool
+	prior   figureAt // in PriorYear
+	budget  figureAt // in the table
+	initial figureAt // in the table
+	whole   string
+	unless  int // index in model.tables, or −1
+	budgets Fund
+}
+
+// figureAt is where an amount linked to a fact sits: its field index path
+// from the struct it is declared in, and its JSON Pointer.
+type figureAt struct {
+	idx []int
+	ptr string
+}
+
+// in returns the amount at f in struct v, if there is one.
+func (f figureAt) in(v reflect.Value) (Amount, bool) {
+	if f.idx == nil || !v.IsValid() {
+		return Amount{}, false
+	}
+	a, ok := follow(v, f.idx)
+	if !ok {
+		return Amount{}, false
+	}
+	return a.Interface().(Amount), true
 }
 
 // factSpecs are the fact declarations, in order.
-var factSpecs = parseFacts()
+var factSpecs = factDecls(reflect.TypeFor[Tables](), nil, "/tables", -1, nil)
 
-func parseFacts() []factSpec {
-	var out []factSpec
-	tt := reflect.TypeFor[Tables]()
-	for ti, tl := range model.tables {
-		f := tt.Field(model.field[ti])
-		tag, ok := f.Tag.Lookup("fact")
-		if !ok {
-			continue
-		}
-		c := factCtx{table: ti, typ: f.Type.Elem()}
-		if tag == "" {
-			out = c.walk(out, f.Type.Elem(), nil, "/tables/"+tl.Key)
-		} else {
-			out = c.entries(out, tag, f.Type.Elem(), nil, "/tables/"+tl.Key, tl.Title)
-		}
-	}
-	return out
-}
-
-type factCtx struct {
-	table int
-	typ   reflect.Type // the table's struct type
-}
-
-// walk adds the declarations of the fields of struct type t at idx.
-func (c factCtx) walk(out []factSpec, t reflect.Type, idx []int, ptr string) []factSpec {
+// factDecls parses the fact tags of the fields of struct type t at idx
+// (from the table struct; t is Tables at the top, where table is −1).
+func factDecls(t reflect.Type, idx []int, ptr string, table int, out []factSpec) []factSpec {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		tag, ok := f.Tag.Lookup("fact")
@@ -100,103 +94,105 @@ func (c factCtx) walk(out []factSpec, t reflect.Type, idx []int, ptr string) []f
 			continue
 		}
 		tg := tagsOf(f)
-		fi := append(append([]int(nil), idx...), i)
-		fp := ptr + "/" + tg.key
+		fi, fp, ti := append(append([]int(nil), idx...), i), ptr+"/"+tg.key, table
+		if table < 0 {
+			fi, ti = nil, model.byKey[tg.key]
+		}
 		ft := f.Type
 		for ft.Kind() == reflect.Pointer {
 			ft = ft.Elem()
 		}
 		if tag == "" {
-			out = c.walk(out, ft, fi, fp)
+			out = factDecls(ft, fi, fp, ti, out)
 			continue
 		}
-		out = c.entries(out, tag, f.Type, fi, fp, tg.title)
+		for e := range strings.SplitSeq(tag, ";") {
+			out = append(out, factEntry(e, f.Type, fi, fp, tg.title, ti))
+		}
 	}
 	return out
 }
 
-// entries parses the fact tag of a field of type t at idx.
-func (c factCtx) entries(out []factSpec, tag string, t reflect.Type, idx []int, ptr, title string) []factSpec {
-	for e := range strings.SplitSeq(tag, ";") {
-		s := factSpec{table: c.table, unless: -1}
-		path, rest, ok := strings.Cut(e, ":")
-		if !ok {
-			path, rest = "", e
+// factEntry parses entry e of the fact tag of a field of type t at idx.
+func factEntry(e string, t reflect.Type, idx []int, ptr, title string, table int) factSpec {
+	s := factSpec{table: table, unless: -1, idx: idx, ptr: ptr}
+	path, rest, ok := strings.Cut(e, ":")
+	if !ok {
+		path, rest = "", e
+	}
+	ft := t
+	if path != "" {
+		pre, post, rows := strings.Cut(path, "*")
+		pre, post = strings.Trim(pre, "/"), strings.Trim(post, "/")
+		if pre != "" {
+			var pi []int
+			pi, ft = indexPath(t, pre)
+			s.idx = append(append([]int(nil), idx...), pi...)
+			s.ptr = ptr + "/" + pre
+			title = fieldTitle(t, pre)
 		}
-		s.idx, s.ptr = idx, ptr
-		ft, ftitle := t, title
-		if path != "" {
-			pre, post, rows := strings.Cut(path, "*")
-			pre, post = strings.Trim(pre, "/"), strings.Trim(post, "/")
-			if pre != "" {
-				var pi []int
-				pi, ft = indexPath(t, pre)
-				s.idx = append(append([]int(nil), idx...), pi...)
-				s.ptr = ptr + "/" + pre
-				ftitle = fieldTitle(t, pre)
+		if rows {
+			et := ft.Elem()
+			l := model.lines[et]
+			if k, ok := l.byKey[post]; ok {
+				s.elem, ft = l.idx[k], amountType // a column the row embeds
+			} else {
+				s.elem, ft = indexPath(et, post)
 			}
-			if rows {
-				et := ft.Elem()
-				if k, ok := model.lines[et].byKey[post]; ok {
-					s.elem, ft = model.lines[et].idx[k], amountType // a column the row embeds
-				} else {
-					s.elem, ft = indexPath(et, post)
-				}
-				s.elemPtr = "/" + post
-				ftitle = ""
-				if l := model.lines[et]; l != nil && l.code != nil {
-					s.rowKey, s.coded = l.code, true
-				} else {
-					for i := range et.NumField() {
-						if et.Field(i).Type.Kind() == reflect.String {
-							s.rowKey = []int{i}
-							break
-						}
+			s.elemPtr = "/" + post
+			title = ""
+			if l.code != nil {
+				s.rowKey, s.coded = l.code, true
+			} else {
+				for i := range et.NumField() {
+					if et.Field(i).Type.Kind() == reflect.String {
+						s.rowKey = []int{i}
+						break
 					}
 				}
 			}
 		}
-		for ft.Kind() == reflect.Pointer {
-			ft = ft.Elem()
-		}
-		s.count = ft == countType
-		if ft != amountType && ft != countType {
-			panic("accounts: fact " + e + " is not a figure")
-		}
-		s.title = ftitle
-		for i, kv := range strings.Split(rest, ",") {
-			k, v, ok := strings.Cut(kv, "=")
-			switch {
-			case i == 0:
-				s.id = kv
-			case !ok:
-				s.title = kv
-			case k == "prior":
-				s.prior, _ = indexPath(reflect.TypeFor[PriorYear](), v)
-				s.priorPtr = "/priorYear/" + v
-			case k == "budget":
-				s.budget, _ = indexPath(c.typ, v)
-				s.budgetPtr = "/tables/" + model.tables[c.table].Key + "/" + v
-			case k == "initialBudget":
-				s.initial, _ = indexPath(c.typ, v)
-				s.initialPtr = "/tables/" + model.tables[c.table].Key + "/" + v
-			case k == "whole":
-				s.whole = v
-			case k == "unless":
-				j, ok := model.byKey[v]
-				if !ok {
-					panic("accounts: fact " + e + ": no table " + v)
-				}
-				s.unless = j
-			case k == "budgets":
-				s.budgets = Fund(v)
-			default:
-				panic("accounts: fact " + e + ": unknown option " + k)
-			}
-		}
-		out = append(out, s)
 	}
-	return out
+	for ft.Kind() == reflect.Pointer {
+		ft = ft.Elem()
+	}
+	if ft != amountType && ft != countType {
+		panic("accounts: fact " + e + " is not a figure")
+	}
+	s.count, s.title = ft == countType, title
+	tableType := reflect.TypeFor[Tables]().Field(model.field[table]).Type
+	tablePtr := "/tables/" + model.tables[table].Key + "/"
+	for i, kv := range strings.Split(rest, ",") {
+		k, v, ok := strings.Cut(kv, "=")
+		switch {
+		case i == 0:
+			s.id = kv
+		case !ok:
+			s.title = kv
+		case k == "prior":
+			s.prior.idx, _ = indexPath(reflect.TypeFor[PriorYear](), v)
+			s.prior.ptr = "/priorYear/" + v
+		case k == "budget":
+			s.budget.idx, _ = indexPath(tableType, v)
+			s.budget.ptr = tablePtr + v
+		case k == "initialBudget":
+			s.initial.idx, _ = indexPath(tableType, v)
+			s.initial.ptr = tablePtr + v
+		case k == "whole":
+			s.whole = v
+		case k == "unless":
+			j, ok := model.byKey[v]
+			if !ok {
+				panic("accounts: fact " + e + ": no table " + v)
+			}
+			s.unless = j
+		case k == "budgets":
+			s.budgets = Fund(v)
+		default:
+			panic("accounts: fact " + e + ": unknown option " + k)
+		}
+	}
+	return s
 }
 
 // fieldTitle returns the title of the field at path (JSON keys) from t.
@@ -224,8 +220,6 @@ func NarrativeFacts(r *Report) *narrative.Facts {
 	if r.PriorYear != nil {
 		py = reflect.ValueOf(r.PriorYear).Elem()
 	}
-	var budgets map[Fund]map[string]budgetAt
-	var names map[int]rowNamer // by table
 	for i := range factSpecs {
 		s := &factSpecs[i]
 		tab := tv.Field(model.field[s.table])
@@ -238,69 +232,54 @@ func NarrativeFacts(r *Report) *narrative.Facts {
 		}
 		if s.elem == nil {
 			fb := b.figure(s.id, s.title, s.count, v, s.ptr)
-			if py.IsValid() && s.prior != nil {
-				if p, ok := follow(py, s.prior); ok {
-					fb.prior(p.Interface().(Amount), s.priorPtr)
-				}
+			if a, ok := s.prior.in(py); ok {
+				fb.prior(a, s.prior.ptr)
 			}
-			if s.budget != nil {
-				if p, ok := follow(tab, s.budget); ok {
-					fb.budget(p.Interface().(Amount), s.budgetPtr)
-				}
+			if a, ok := s.budget.in(tab); ok {
+				fb.budget(a, s.budget.ptr)
 			}
-			if s.initial != nil {
-				if p, ok := follow(tab, s.initial); ok {
-					fb.initialBudget(p.Interface().(Amount), s.initialPtr)
-				}
+			if a, ok := s.initial.in(tab); ok {
+				fb.initialBudget(a, s.initial.ptr)
 			}
 			if s.whole != "" {
 				fb.whole(s.whole)
 			}
 			continue
 		}
-		var rn rowNamer
-		if s.coded {
-			if names == nil {
-				names = map[int]rowNamer{}
-			}
-			var ok bool
-			if rn, ok = names[s.table]; !ok {
-				rn = rowNames(r.Unit.FiscalYear, v, s.rowKey)
-				names[s.table] = rn
-			}
-		}
-		var bud map[string]budgetAt
-		if s.budgets != "" {
-			if budgets == nil {
-				budgets = map[Fund]map[string]budgetAt{}
-			}
-			if bud = budgets[s.budgets]; bud == nil {
-				bud = z011Budgets(r.Tables.Z011, s.budgets)
-				budgets[s.budgets] = bud
-			}
-		}
-		for j := range v.Len() {
-			row := v.Index(j)
-			key := row.FieldByIndex(s.rowKey).String()
-			fig, _ := follow(row, s.elem)
-			ptr := s.ptr + "/" + strconv.Itoa(j) + s.elemPtr
-			id := strings.Replace(s.id, "*", key, 1)
-			if !s.coded {
-				b.figure(id, key, s.count, fig, ptr)
-				continue
-			}
-			fb := b.figure(id, rn.title(key), s.count, fig, ptr).row(key, rn.chain(key))
-			if s.whole != "" && len(key) == 3 {
-				fb.whole(s.whole)
-			}
-			if bc, ok := bud[key]; ok {
-				at := "/tables/z01_1/rows/" + strconv.Itoa(bc.i)
-				fb.budget(bc.row.AdjustedBudget, at+"/adjustedBudget")
-				fb.initialBudget(bc.row.InitialBudget, at+"/initialBudget")
-			}
-		}
+		b.rows(s, v, r)
 	}
 	return b.f
+}
+
+// rows adds the facts of the rows v that s declares.
+func (b *factBuilder) rows(s *factSpec, v reflect.Value, r *Report) {
+	var rn rowNamer
+	if s.coded {
+		rn = rowNames(r.Unit.FiscalYear, v, s.rowKey)
+	}
+	var bud map[string]budgetAt
+	if s.budgets != "" {
+		bud = z011Budgets(r.Tables.Z011, s.budgets)
+	}
+	for j := range v.Len() {
+		row := v.Index(j)
+		key := row.FieldByIndex(s.rowKey).String()
+		fig, _ := follow(row, s.elem)
+		id, ptr := strings.Replace(s.id, "*", key, 1), s.ptr+"/"+strconv.Itoa(j)+s.elemPtr
+		if !s.coded {
+			b.figure(id, key, s.count, fig, ptr)
+			continue
+		}
+		fb := b.figure(id, rn.title(key), s.count, fig, ptr).row(key, rn.chain(key))
+		if s.whole != "" && len(key) == 3 {
+			fb.whole(s.whole)
+		}
+		if bc, ok := bud[key]; ok {
+			at := "/tables/z01_1/rows/" + strconv.Itoa(bc.i)
+			fb.budget(bc.row.AdjustedBudget, at+"/adjustedBudget")
+			fb.initialBudget(bc.row.InitialBudget, at+"/initialBudget")
+		}
+	}
 }
 
 type budgetAt struct {
