@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -13,7 +14,9 @@ import (
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/accounts/narrative"
 	"github.com/cnfiscal/juesuan/audit"
+	"github.com/cnfiscal/juesuan/fixture"
 	"github.com/cnfiscal/juesuan/profiles/central"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -109,6 +112,85 @@ func TestNarrativeFactsAbsent(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestNarrativeFactsFixtures checks the facts of generated documents of
+// both profiles: every stated figure's pointer leads to that figure in the
+// document's JSON, every Whole names a listed fact, and no ID is listed
+// twice.
+func TestNarrativeFactsFixtures(t *testing.T) {
+	for _, profile := range []string{sichuan2020.ID, central.ID} {
+		for seed := range uint64(10) {
+			d, _, err := fixture.Generate(fixture.Options{Profile: profile, Seed: seed})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := juesuan.Encode(&buf, d); err != nil {
+				t.Fatal(err)
+			}
+			var doc any
+			if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			f := juesuan.NarrativeFacts(d)
+			ids := map[string]bool{}
+			for _, it := range f.Items {
+				if ids[it.ID] {
+					t.Errorf("%s/%d: %s listed twice", profile, seed, it.ID)
+				}
+				ids[it.ID] = true
+			}
+			stated := 0
+			for _, it := range f.Items {
+				if it.Whole != "" && !ids[it.Whole] {
+					t.Errorf("%s/%d: %s: whole %s is not listed", profile, seed, it.ID, it.Whole)
+				}
+				for _, fig := range []narrative.Figure{it.Value, it.Prior, it.Budget, it.InitialBudget} {
+					if !fig.IsSet() {
+						continue
+					}
+					stated++
+					want := fig.Amount.String()
+					if it.Count {
+						want = fig.Count.String()
+					}
+					if got := jsonAt(doc, fig.Path); got != want {
+						t.Errorf("%s/%d: %s: %s holds %q, want %s", profile, seed, it.ID, fig.Path, got, want)
+					}
+				}
+			}
+			if stated < 30 {
+				t.Errorf("%s/%d: only %d figures stated", profile, seed, stated)
+			}
+		}
+	}
+}
+
+// jsonAt returns the figure at JSON Pointer p of the decoded JSON v as
+// text ("" when there is none).
+func jsonAt(v any, p string) string {
+	for _, k := range strings.Split(strings.TrimPrefix(p, "/"), "/") {
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[k]
+		case []any:
+			i, err := strconv.Atoi(k)
+			if err != nil || i < 0 || i >= len(x) {
+				return ""
+			}
+			v = x[i]
+		default:
+			return ""
+		}
+	}
+	switch x := v.(type) {
+	case string:
+		return x
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return ""
 }
 
 // TestLintReferenceGolden pins every finding on the reference narrative,

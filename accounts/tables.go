@@ -41,34 +41,34 @@ type Tables struct {
 	// Public tables (公开表). Sichuan 2020 numbering S1–S14; central 2024 C1–C9.
 
 	// Summary is 收入支出决算总表 (S1, C1; internal 财决01).
-	Summary *SummaryTable `json:"summary,omitempty" jsonschema:"title=收入支出决算总表"`
+	Summary *SummaryTable `json:"summary,omitempty" jsonschema:"title=收入支出决算总表" fact:""`
 	// Income is 收入决算表 (S2, C2; 财决03).
-	Income *IncomeTable `json:"income,omitempty" jsonschema:"title=收入决算表"`
+	Income *IncomeTable `json:"income,omitempty" jsonschema:"title=收入决算表" fact:""`
 	// Expenditure is 支出决算表 (S3, C3; 财决04).
-	Expenditure *ExpenditureTable `json:"expenditure,omitempty" jsonschema:"title=支出决算表"`
+	Expenditure *ExpenditureTable `json:"expenditure,omitempty" jsonschema:"title=支出决算表" fact:""`
 	// FiscalSummary is 财政拨款收入支出决算总表 (S4, C4; 财决01-1).
-	FiscalSummary *FiscalSummaryTable `json:"fiscalSummary,omitempty" jsonschema:"title=财政拨款收入支出决算总表"`
+	FiscalSummary *FiscalSummaryTable `json:"fiscalSummary,omitempty" jsonschema:"title=财政拨款收入支出决算总表" fact:""`
 	// FiscalEconomic is 财政拨款支出决算明细表（政府经济分类科目） (S5).
 	FiscalEconomic *EconomicTable `json:"fiscalEconomic,omitempty" jsonschema:"title=财政拨款支出决算明细表（政府经济分类科目）"`
 	// GeneralBudget is 一般公共预算财政拨款支出决算表 (S6, C5).
-	GeneralBudget *SplitTable `json:"generalBudget,omitempty" jsonschema:"title=一般公共预算财政拨款支出决算表"`
+	GeneralBudget *SplitTable `json:"generalBudget,omitempty" jsonschema:"title=一般公共预算财政拨款支出决算表" fact:"total/total:generalBudget.total,一般公共预算财政拨款支出,prior=generalBudgetExpenditure,whole=summary.expenditure.total;total/basic:generalBudget.basic,一般公共预算财政拨款基本支出;total/project:generalBudget.project,一般公共预算财政拨款项目支出;rows/*/total:generalBudget.*,whole=generalBudget.total,budgets=generalBudget"`
 	// GeneralBudgetEconomic is 一般公共预算财政拨款支出决算明细表 (S7).
 	GeneralBudgetEconomic *EconomicTable `json:"generalBudgetEconomic,omitempty" jsonschema:"title=一般公共预算财政拨款支出决算明细表"`
 	// GeneralBudgetBasic is 一般公共预算财政拨款基本支出决算表 (S8, C6).
-	GeneralBudgetBasic *EconDeptTable `json:"generalBudgetBasic,omitempty" jsonschema:"title=一般公共预算财政拨款基本支出决算表"`
+	GeneralBudgetBasic *EconDeptTable `json:"generalBudgetBasic,omitempty" jsonschema:"title=一般公共预算财政拨款基本支出决算表" fact:"personnel:generalBudget.personnel,人员经费;public:generalBudget.public,公用经费;total:generalBudget.basic,一般公共预算财政拨款基本支出"`
 	// GeneralBudgetProject is 一般公共预算财政拨款项目支出决算表 (S9).
 	GeneralBudgetProject *EconDeptTable `json:"generalBudgetProject,omitempty" jsonschema:"title=一般公共预算财政拨款项目支出决算表"`
 	// ThreePublic is the 三公 table: 一般公共预算财政拨款“三公”经费支出决算表
 	// (S10) or 财政拨款“三公”经费支出决算表 (C7).
-	ThreePublic *ThreePublicTable `json:"threePublic,omitempty" jsonschema:"title=“三公”经费支出决算表" layout:"alias=一般公共预算财政拨款“三公”经费支出决算表|财政拨款“三公”经费支出决算表"`
+	ThreePublic *ThreePublicTable `json:"threePublic,omitempty" jsonschema:"title=“三公”经费支出决算表" layout:"alias=一般公共预算财政拨款“三公”经费支出决算表|财政拨款“三公”经费支出决算表" fact:"actual/total:threePublic.total,“三公”经费,prior=threePublic/total,budget=budget/total,initialBudget=budget/total;actual/abroad:threePublic.abroad,prior=threePublic/abroad,budget=budget/abroad,initialBudget=budget/abroad,whole=threePublic.total;actual/vehicle:threePublic.vehicle,prior=threePublic/vehicle,budget=budget/vehicle,initialBudget=budget/vehicle,whole=threePublic.total;actual/vehiclePurchase:threePublic.vehiclePurchase,prior=threePublic/vehiclePurchase,budget=budget/vehiclePurchase,initialBudget=budget/vehiclePurchase;actual/vehicleOperation:threePublic.vehicleOperation,prior=threePublic/vehicleOperation,budget=budget/vehicleOperation,initialBudget=budget/vehicleOperation;actual/reception:threePublic.reception,prior=threePublic/reception,budget=budget/reception,initialBudget=budget/reception,whole=threePublic.total"`
 	// GovFund is 政府性基金预算财政拨款收入支出决算表 (S11, C8).
-	GovFund *FundTable `json:"govFund,omitempty" jsonschema:"title=政府性基金预算财政拨款收入支出决算表"`
+	GovFund *FundTable `json:"govFund,omitempty" jsonschema:"title=政府性基金预算财政拨款收入支出决算表" fact:"total/income:govFund.income,政府性基金预算财政拨款收入;total/expenditure:govFund.expenditure,政府性基金预算财政拨款支出;rows/*/expenditure:govFund.*"`
 	// GovFundThreePublic is 政府性基金预算财政拨款“三公”经费支出决算表 (S12).
-	GovFundThreePublic *ThreePublicTable `json:"govFundThreePublic,omitempty" jsonschema:"title=政府性基金预算财政拨款“三公”经费支出决算表"`
+	GovFundThreePublic *ThreePublicTable `json:"govFundThreePublic,omitempty" jsonschema:"title=政府性基金预算财政拨款“三公”经费支出决算表" fact:"actual/total:govFundThreePublic.total,政府性基金预算财政拨款“三公”经费"`
 	// StateCapital is 国有资本经营预算财政拨款收入支出决算表 (S13, C9).
-	StateCapital *FundTable `json:"stateCapital,omitempty" jsonschema:"title=国有资本经营预算财政拨款收入支出决算表"`
+	StateCapital *FundTable `json:"stateCapital,omitempty" jsonschema:"title=国有资本经营预算财政拨款收入支出决算表" fact:"total/income:stateCapital.income,国有资本经营预算财政拨款收入;total/expenditure:stateCapital.expenditure,国有资本经营预算财政拨款支出;rows/*/expenditure:stateCapital.*"`
 	// StateCapitalExpenditure is 国有资本经营预算财政拨款支出决算表 (S14).
-	StateCapitalExpenditure *SplitTable `json:"stateCapitalExpenditure,omitempty" jsonschema:"title=国有资本经营预算财政拨款支出决算表"`
+	StateCapitalExpenditure *SplitTable `json:"stateCapitalExpenditure,omitempty" jsonschema:"title=国有资本经营预算财政拨款支出决算表" fact:"total/total:stateCapital.expenditure,国有资本经营预算财政拨款支出,unless=stateCapital"`
 
 	// Internal tables (财决) that narratives cite as their sources.
 
@@ -77,9 +77,9 @@ type Tables struct {
 	// Z011 is 财决Z01-1 财政拨款收入支出决算总表 with 预算数 and 决算数.
 	Z011 *Z011Table `json:"z01_1,omitempty" jsonschema:"title=财决Z01-1表 财政拨款收入支出决算总表" layout:"short=财决Z01-1表"`
 	// Z07 is 财决07 一般公共预算财政拨款收入支出决算表 (基本支出 by economic class).
-	Z07 *Z07Table `json:"z07,omitempty" jsonschema:"title=财决07表 一般公共预算财政拨款收入支出决算表" layout:"short=财决07表"`
+	Z07 *Z07Table `json:"z07,omitempty" jsonschema:"title=财决07表 一般公共预算财政拨款收入支出决算表" layout:"short=财决07表" fact:""`
 	// F03 is 财决附03 机构运行信息表.
-	F03 *F03Table `json:"f03,omitempty" jsonschema:"title=财决附03表 机构运行信息表" layout:"short=财决附03表"`
+	F03 *F03Table `json:"f03,omitempty" jsonschema:"title=财决附03表 机构运行信息表" layout:"short=财决附03表" fact:""`
 
 	// Extra holds tables a profile adds, keyed by the profile's table ID.
 	Extra map[string]*GenericTable `json:"extra,omitempty" jsonschema:"title=自定义报表"`
@@ -94,40 +94,40 @@ type FuncAmountRow struct {
 
 // SummaryTable is 收入支出决算总表: two sides, income and expenditure.
 type SummaryTable struct {
-	Income      SummaryIncome      `json:"income" jsonschema:"title=收入" layout:"lines"`
-	Expenditure SummaryExpenditure `json:"expenditure" jsonschema:"title=支出"`
+	Income      SummaryIncome      `json:"income" jsonschema:"title=收入" layout:"lines" fact:""`
+	Expenditure SummaryExpenditure `json:"expenditure" jsonschema:"title=支出" fact:""`
 }
 
 // SummaryIncome is the income side of 收入支出决算总表.
 type SummaryIncome struct {
-	GeneralBudget        Amount `json:"generalBudget,omitzero" jsonschema:"title=一、一般公共预算财政拨款收入" layout:"alias=一般公共预算财政拨款收入"`
-	GovFund              Amount `json:"govFund,omitzero" jsonschema:"title=二、政府性基金预算财政拨款收入" layout:"alias=政府性基金预算财政拨款收入"`
-	StateCapital         Amount `json:"stateCapital,omitzero" jsonschema:"title=三、国有资本经营预算财政拨款收入" layout:"alias=国有资本经营预算财政拨款收入"`
-	SuperiorSubsidy      Amount `json:"superiorSubsidy,omitzero" jsonschema:"title=四、上级补助收入" layout:"alias=上级补助收入"`
-	Business             Amount `json:"business,omitzero" jsonschema:"title=五、事业收入" layout:"alias=事业收入"`
-	Operating            Amount `json:"operating,omitzero" jsonschema:"title=六、经营收入" layout:"alias=经营收入"`
-	Affiliated           Amount `json:"affiliated,omitzero" jsonschema:"title=七、附属单位上缴收入" layout:"alias=附属单位上缴收入"`
-	Other                Amount `json:"other,omitzero" jsonschema:"title=八、其他收入" layout:"alias=其他收入"`
-	Total                Amount `json:"total,omitzero" jsonschema:"title=本年收入合计"`
-	NonFiscalBalanceUsed Amount `json:"nonFiscalBalanceUsed,omitzero" jsonschema:"title=使用非财政拨款结余"`
-	BeginningBalance     Amount `json:"beginningBalance,omitzero" jsonschema:"title=年初结转和结余"`
-	GrandTotal           Amount `json:"grandTotal,omitzero" jsonschema:"title=总计"`
+	GeneralBudget        Amount `json:"generalBudget,omitzero" jsonschema:"title=一、一般公共预算财政拨款收入" layout:"alias=一般公共预算财政拨款收入" fact:"summary.income.generalBudget,一般公共预算财政拨款收入,prior=fiscalIncome/generalBudget,whole=summary.income.total"`
+	GovFund              Amount `json:"govFund,omitzero" jsonschema:"title=二、政府性基金预算财政拨款收入" layout:"alias=政府性基金预算财政拨款收入" fact:"summary.income.govFund,政府性基金预算财政拨款收入,prior=fiscalIncome/govFund,whole=summary.income.total"`
+	StateCapital         Amount `json:"stateCapital,omitzero" jsonschema:"title=三、国有资本经营预算财政拨款收入" layout:"alias=国有资本经营预算财政拨款收入" fact:"summary.income.stateCapital,国有资本经营预算财政拨款收入,prior=fiscalIncome/stateCapital,whole=summary.income.total"`
+	SuperiorSubsidy      Amount `json:"superiorSubsidy,omitzero" jsonschema:"title=四、上级补助收入" layout:"alias=上级补助收入" fact:"summary.income.superiorSubsidy,上级补助收入,whole=summary.income.total"`
+	Business             Amount `json:"business,omitzero" jsonschema:"title=五、事业收入" layout:"alias=事业收入" fact:"summary.income.business,事业收入,whole=summary.income.total"`
+	Operating            Amount `json:"operating,omitzero" jsonschema:"title=六、经营收入" layout:"alias=经营收入" fact:"summary.income.operating,经营收入,whole=summary.income.total"`
+	Affiliated           Amount `json:"affiliated,omitzero" jsonschema:"title=七、附属单位上缴收入" layout:"alias=附属单位上缴收入" fact:"summary.income.affiliated,附属单位上缴收入,whole=summary.income.total"`
+	Other                Amount `json:"other,omitzero" jsonschema:"title=八、其他收入" layout:"alias=其他收入" fact:"summary.income.other,其他收入,whole=summary.income.total"`
+	Total                Amount `json:"total,omitzero" jsonschema:"title=本年收入合计" fact:"summary.income.total,prior=incomeTotal"`
+	NonFiscalBalanceUsed Amount `json:"nonFiscalBalanceUsed,omitzero" jsonschema:"title=使用非财政拨款结余" fact:"summary.income.nonFiscalBalanceUsed"`
+	BeginningBalance     Amount `json:"beginningBalance,omitzero" jsonschema:"title=年初结转和结余" fact:"summary.income.beginningBalance"`
+	GrandTotal           Amount `json:"grandTotal,omitzero" jsonschema:"title=总计" fact:"summary.income.grandTotal,收入总计,prior=incomeGrandTotal"`
 }
 
 // SummaryExpenditure is the expenditure side of 收入支出决算总表: one row per
 // function 类, then the totals.
 type SummaryExpenditure struct {
 	Rows                []FuncAmountRow `json:"rows,omitempty" jsonschema:"title=功能分类（类）" layout:"levels=类"`
-	Total               Amount          `json:"total,omitzero" jsonschema:"title=本年支出合计"`
-	BalanceDistribution Amount          `json:"balanceDistribution,omitzero" jsonschema:"title=结余分配"`
-	EndingBalance       Amount          `json:"endingBalance,omitzero" jsonschema:"title=年末结转和结余"`
-	GrandTotal          Amount          `json:"grandTotal,omitzero" jsonschema:"title=总计"`
+	Total               Amount          `json:"total,omitzero" jsonschema:"title=本年支出合计" fact:"summary.expenditure.total,prior=expenditureTotal"`
+	BalanceDistribution Amount          `json:"balanceDistribution,omitzero" jsonschema:"title=结余分配" fact:"summary.expenditure.balanceDistribution"`
+	EndingBalance       Amount          `json:"endingBalance,omitzero" jsonschema:"title=年末结转和结余" fact:"summary.expenditure.endingBalance,prior=endingBalance"`
+	GrandTotal          Amount          `json:"grandTotal,omitzero" jsonschema:"title=总计" fact:"summary.expenditure.grandTotal,支出总计,prior=expenditureGrandTotal"`
 }
 
 // IncomeColumns are the columns of 收入决算表.
 type IncomeColumns struct {
-	Total           Amount `json:"total,omitzero" jsonschema:"title=本年收入合计"`
-	Fiscal          Amount `json:"fiscal,omitzero" jsonschema:"title=财政拨款收入"`
+	Total           Amount `json:"total,omitzero" jsonschema:"title=本年收入合计" fact:"summary.income.total,unless=summary,prior=incomeTotal"`
+	Fiscal          Amount `json:"fiscal,omitzero" jsonschema:"title=财政拨款收入" fact:"fiscal.income.total,unless=fiscalSummary,prior=fiscalIncome/total"`
 	SuperiorSubsidy Amount `json:"superiorSubsidy,omitzero" jsonschema:"title=上级补助收入"`
 	Business        Amount `json:"business,omitzero" jsonschema:"title=事业收入"`
 	Operating       Amount `json:"operating,omitzero" jsonschema:"title=经营收入"`
@@ -144,18 +144,18 @@ type IncomeRow struct {
 
 // IncomeTable is 收入决算表: the 合计 row and 类/款/项 rows.
 type IncomeTable struct {
-	Total IncomeColumns `json:"total" jsonschema:"title=合计"`
+	Total IncomeColumns `json:"total" jsonschema:"title=合计" fact:""`
 	Rows  []IncomeRow   `json:"rows,omitempty" jsonschema:"title=科目"`
 }
 
 // ExpenditureColumns are the columns of 支出决算表.
 type ExpenditureColumns struct {
-	Total        Amount `json:"total,omitzero" jsonschema:"title=本年支出合计"`
-	Basic        Amount `json:"basic,omitzero" jsonschema:"title=基本支出"`
-	Project      Amount `json:"project,omitzero" jsonschema:"title=项目支出"`
-	ToSuperior   Amount `json:"toSuperior,omitzero" jsonschema:"title=上缴上级支出"`
-	Operating    Amount `json:"operating,omitzero" jsonschema:"title=经营支出"`
-	ToAffiliated Amount `json:"toAffiliated,omitzero" jsonschema:"title=对附属单位补助支出"`
+	Total        Amount `json:"total,omitzero" jsonschema:"title=本年支出合计" fact:"summary.expenditure.total,unless=summary,prior=expenditureTotal"`
+	Basic        Amount `json:"basic,omitzero" jsonschema:"title=基本支出" fact:"expenditure.basic,whole=summary.expenditure.total"`
+	Project      Amount `json:"project,omitzero" jsonschema:"title=项目支出" fact:"expenditure.project,prior=projectExpenditure,whole=summary.expenditure.total"`
+	ToSuperior   Amount `json:"toSuperior,omitzero" jsonschema:"title=上缴上级支出" fact:"expenditure.toSuperior,whole=summary.expenditure.total"`
+	Operating    Amount `json:"operating,omitzero" jsonschema:"title=经营支出" fact:"expenditure.operating,whole=summary.expenditure.total"`
+	ToAffiliated Amount `json:"toAffiliated,omitzero" jsonschema:"title=对附属单位补助支出" fact:"expenditure.toAffiliated,whole=summary.expenditure.total"`
 }
 
 // ExpenditureRow is one 类/款/项 row of 支出决算表.
@@ -167,7 +167,7 @@ type ExpenditureRow struct {
 
 // ExpenditureTable is 支出决算表.
 type ExpenditureTable struct {
-	Total ExpenditureColumns `json:"total" jsonschema:"title=合计"`
+	Total ExpenditureColumns `json:"total" jsonschema:"title=合计" fact:""`
 	Rows  []ExpenditureRow   `json:"rows,omitempty" jsonschema:"title=科目"`
 }
 
@@ -189,25 +189,25 @@ type FundRow struct {
 
 // FiscalSummaryTable is 财政拨款收入支出决算总表.
 type FiscalSummaryTable struct {
-	Income      FiscalIncome      `json:"income" jsonschema:"title=收入"`
-	Expenditure FiscalExpenditure `json:"expenditure" jsonschema:"title=支出"`
+	Income      FiscalIncome      `json:"income" jsonschema:"title=收入" fact:""`
+	Expenditure FiscalExpenditure `json:"expenditure" jsonschema:"title=支出" fact:""`
 }
 
 // FiscalIncome is the income side: 本年收入 by fund (Total is 本年收入合计),
 // 年初财政拨款结转和结余 by fund, and 总计.
 type FiscalIncome struct {
-	Current          FundColumns `json:"current" jsonschema:"title=本年收入"`
+	Current          FundColumns `json:"current" jsonschema:"title=本年收入" fact:"total:fiscal.income.total,财政拨款本年收入合计,prior=fiscalIncome/total;generalBudget:fiscal.income.generalBudget,一般公共预算财政拨款收入,prior=fiscalIncome/generalBudget,whole=fiscal.income.total;govFund:fiscal.income.govFund,政府性基金预算财政拨款收入,prior=fiscalIncome/govFund,whole=fiscal.income.total;stateCapital:fiscal.income.stateCapital,国有资本经营预算财政拨款收入,prior=fiscalIncome/stateCapital,whole=fiscal.income.total"`
 	BeginningBalance FundColumns `json:"beginningBalance" jsonschema:"title=年初财政拨款结转和结余" layout:"alias=年初结转和结余"`
-	GrandTotal       Amount      `json:"grandTotal,omitzero" jsonschema:"title=总计"`
+	GrandTotal       Amount      `json:"grandTotal,omitzero" jsonschema:"title=总计" fact:"fiscal.income.grandTotal,财政拨款收入总计,prior=fiscalGrandTotal"`
 }
 
 // FiscalExpenditure is the expenditure side: function 类 rows, 本年支出合计,
 // 年末财政拨款结转和结余 and 总计, each split by fund.
 type FiscalExpenditure struct {
 	Rows          []FundRow   `json:"rows,omitempty" jsonschema:"title=功能分类（类）" layout:"levels=类"`
-	Total         FundColumns `json:"total" jsonschema:"title=本年支出合计"`
+	Total         FundColumns `json:"total" jsonschema:"title=本年支出合计" fact:"generalBudget:fiscal.expenditure.generalBudget,一般公共预算财政拨款支出,whole=fiscal.expenditure.total;govFund:fiscal.expenditure.govFund,政府性基金预算财政拨款支出,whole=fiscal.expenditure.total;stateCapital:fiscal.expenditure.stateCapital,国有资本经营预算财政拨款支出,whole=fiscal.expenditure.total;total:fiscal.expenditure.total,财政拨款本年支出合计"`
 	EndingBalance FundColumns `json:"endingBalance" jsonschema:"title=年末财政拨款结转和结余"`
-	GrandTotal    FundColumns `json:"grandTotal" jsonschema:"title=总计"`
+	GrandTotal    FundColumns `json:"grandTotal" jsonschema:"title=总计" fact:"total:fiscal.expenditure.grandTotal,财政拨款支出总计,prior=fiscalGrandTotal"`
 }
 
 // EconomicColumns are the columns of the economic-classification detail
@@ -369,9 +369,9 @@ type Z011Table struct {
 // for 基本支出: totals and the 人员经费 / 日常公用经费 split. Its full layout
 // is not published (domain notes §0); this is the part the rules use.
 type Z07Table struct {
-	Expenditure SplitColumns  `json:"expenditure" jsonschema:"title=一般公共预算财政拨款支出"`
-	Personnel   Amount        `json:"personnel,omitzero" jsonschema:"title=人员经费"`
-	Public      Amount        `json:"public,omitzero" jsonschema:"title=日常公用经费"`
+	Expenditure SplitColumns  `json:"expenditure" jsonschema:"title=一般公共预算财政拨款支出" fact:"basic:generalBudget.basic,一般公共预算财政拨款基本支出"`
+	Personnel   Amount        `json:"personnel,omitzero" jsonschema:"title=人员经费" fact:"generalBudget.personnel"`
+	Public      Amount        `json:"public,omitzero" jsonschema:"title=日常公用经费" fact:"generalBudget.public,公用经费"`
 	Rows        []EconDeptRow `json:"rows,omitempty" jsonschema:"title=经济分类科目" layout:"levels=类|款"`
 }
 
@@ -379,43 +379,43 @@ type Z07Table struct {
 // published (domain notes §2, gap); the fields follow the 2017
 // 部门决算相关信息统计表 and the 2024 narrative template.
 type F03Table struct {
-	ThreePublic   ThreePublicStats `json:"threePublic" jsonschema:"title=“三公”经费相关统计数" layout:"lines"`
-	OperatingCost OperatingCost    `json:"operatingCost" jsonschema:"title=机关运行经费" layout:"lines"`
-	Procurement   Procurement      `json:"procurement" jsonschema:"title=政府采购" layout:"lines"`
-	Assets        Assets           `json:"assets" jsonschema:"title=国有资产占用情况" layout:"lines"`
+	ThreePublic   ThreePublicStats `json:"threePublic" jsonschema:"title=“三公”经费相关统计数" layout:"lines" fact:""`
+	OperatingCost OperatingCost    `json:"operatingCost" jsonschema:"title=机关运行经费" layout:"lines" fact:""`
+	Procurement   Procurement      `json:"procurement" jsonschema:"title=政府采购" layout:"lines" fact:""`
+	Assets        Assets           `json:"assets" jsonschema:"title=国有资产占用情况" layout:"lines" fact:""`
 }
 
 // ThreePublicStats are the 三公 counts and the 接待 split.
 type ThreePublicStats struct {
-	AbroadGroups          Count  `json:"abroadGroups,omitzero" jsonschema:"title=因公出国（境）团组数（个）"`
-	AbroadPersons         Count  `json:"abroadPersons,omitzero" jsonschema:"title=因公出国（境）人次数（人）"`
-	VehiclesPurchased     Count  `json:"vehiclesPurchased,omitzero" jsonschema:"title=公务用车购置数（辆）"`
-	VehiclesHeld          Count  `json:"vehiclesHeld,omitzero" jsonschema:"title=公务用车保有量（辆）"`
-	DomesticReception     Amount `json:"domesticReception,omitzero" jsonschema:"title=国内公务接待费"`
-	ForeignAffairs        Amount `json:"foreignAffairs,omitzero" jsonschema:"title=其中：外事接待费"`
-	OverseasReception     Amount `json:"overseasReception,omitzero" jsonschema:"title=国（境）外公务接待费"`
-	DomesticBatches       Count  `json:"domesticBatches,omitzero" jsonschema:"title=国内公务接待批次（个）"`
-	DomesticPersons       Count  `json:"domesticPersons,omitzero" jsonschema:"title=国内公务接待人次（人）"`
-	ForeignAffairsBatches Count  `json:"foreignAffairsBatches,omitzero" jsonschema:"title=其中：外事接待批次（个）"`
-	ForeignAffairsPersons Count  `json:"foreignAffairsPersons,omitzero" jsonschema:"title=其中：外事接待人次（人）"`
-	OverseasBatches       Count  `json:"overseasBatches,omitzero" jsonschema:"title=国（境）外公务接待批次（个）"`
-	OverseasPersons       Count  `json:"overseasPersons,omitzero" jsonschema:"title=国（境）外公务接待人次（人）"`
+	AbroadGroups          Count  `json:"abroadGroups,omitzero" jsonschema:"title=因公出国（境）团组数（个）" fact:"threePublic.abroadGroups,因公出国（境）团组数"`
+	AbroadPersons         Count  `json:"abroadPersons,omitzero" jsonschema:"title=因公出国（境）人次数（人）" fact:"threePublic.abroadPersons,因公出国（境）人次数"`
+	VehiclesPurchased     Count  `json:"vehiclesPurchased,omitzero" jsonschema:"title=公务用车购置数（辆）" fact:"threePublic.vehiclesPurchased,公务用车购置数"`
+	VehiclesHeld          Count  `json:"vehiclesHeld,omitzero" jsonschema:"title=公务用车保有量（辆）" fact:"threePublic.vehiclesHeld,公务用车保有量"`
+	DomesticReception     Amount `json:"domesticReception,omitzero" jsonschema:"title=国内公务接待费" fact:"reception.domestic"`
+	ForeignAffairs        Amount `json:"foreignAffairs,omitzero" jsonschema:"title=其中：外事接待费" fact:"reception.foreignAffairs,外事接待费"`
+	OverseasReception     Amount `json:"overseasReception,omitzero" jsonschema:"title=国（境）外公务接待费" fact:"reception.overseas"`
+	DomesticBatches       Count  `json:"domesticBatches,omitzero" jsonschema:"title=国内公务接待批次（个）" fact:"reception.domesticBatches,国内公务接待批次"`
+	DomesticPersons       Count  `json:"domesticPersons,omitzero" jsonschema:"title=国内公务接待人次（人）" fact:"reception.domesticPersons,国内公务接待人次"`
+	ForeignAffairsBatches Count  `json:"foreignAffairsBatches,omitzero" jsonschema:"title=其中：外事接待批次（个）" fact:"reception.foreignAffairsBatches,外事接待批次"`
+	ForeignAffairsPersons Count  `json:"foreignAffairsPersons,omitzero" jsonschema:"title=其中：外事接待人次（人）" fact:"reception.foreignAffairsPersons,外事接待人次"`
+	OverseasBatches       Count  `json:"overseasBatches,omitzero" jsonschema:"title=国（境）外公务接待批次（个）" fact:"reception.overseasBatches,国（境）外公务接待批次"`
+	OverseasPersons       Count  `json:"overseasPersons,omitzero" jsonschema:"title=国（境）外公务接待人次（人）" fact:"reception.overseasPersons,国（境）外公务接待人次"`
 }
 
 // OperatingCost is 机关运行经费, with the prior year when stated.
 type OperatingCost struct {
-	Amount Amount `json:"amount,omitzero" jsonschema:"title=机关运行经费"`
+	Amount Amount `json:"amount,omitzero" jsonschema:"title=机关运行经费" fact:"operatingCost,prior=operatingCost"`
 }
 
 // Procurement is 政府采购支出 by 货物/工程/服务 and the 中小企业 shares.
 type Procurement struct {
-	Total             Amount `json:"total,omitzero" jsonschema:"title=政府采购支出总额"`
-	Goods             Amount `json:"goods,omitzero" jsonschema:"title=政府采购货物支出"`
-	Works             Amount `json:"works,omitzero" jsonschema:"title=政府采购工程支出"`
-	Services          Amount `json:"services,omitzero" jsonschema:"title=政府采购服务支出"`
-	AwardedSME        Amount `json:"awardedSME,omitzero" jsonschema:"title=授予中小企业合同金额"`
-	AwardedSmallMicro Amount `json:"awardedSmallMicro,omitzero" jsonschema:"title=其中：授予小微企业合同金额"`
-	ReservedSME       Amount `json:"reservedSME,omitzero" jsonschema:"title=面向中小企业预留金额"`
+	Total             Amount `json:"total,omitzero" jsonschema:"title=政府采购支出总额" fact:"procurement.total"`
+	Goods             Amount `json:"goods,omitzero" jsonschema:"title=政府采购货物支出" fact:"procurement.goods,whole=procurement.total"`
+	Works             Amount `json:"works,omitzero" jsonschema:"title=政府采购工程支出" fact:"procurement.works,whole=procurement.total"`
+	Services          Amount `json:"services,omitzero" jsonschema:"title=政府采购服务支出" fact:"procurement.services,whole=procurement.total"`
+	AwardedSME        Amount `json:"awardedSME,omitzero" jsonschema:"title=授予中小企业合同金额" fact:"procurement.awardedSME,whole=procurement.total"`
+	AwardedSmallMicro Amount `json:"awardedSmallMicro,omitzero" jsonschema:"title=其中：授予小微企业合同金额" fact:"procurement.awardedSmallMicro,授予小微企业合同金额,whole=procurement.total"`
+	ReservedSME       Amount `json:"reservedSME,omitzero" jsonschema:"title=面向中小企业预留金额" fact:"procurement.reservedSME"`
 }
 
 // VehicleCount is the number of vehicles of one category.
@@ -426,11 +426,11 @@ type VehicleCount struct {
 
 // Assets is 国有资产占用情况: vehicles by category and large equipment.
 type Assets struct {
-	Vehicles         Count          `json:"vehicles,omitzero" jsonschema:"title=车辆数合计（辆）"`
-	VehiclesByKind   []VehicleCount `json:"vehiclesByKind,omitempty" jsonschema:"title=车辆分类"`
-	GeneralEquipment Count          `json:"generalEquipment,omitzero" jsonschema:"title=单价50万元以上通用设备（台，套）"`
-	SpecialEquipment Count          `json:"specialEquipment,omitzero" jsonschema:"title=单价100万元以上专用设备（台，套）"`
-	Equipment100     Count          `json:"equipment100,omitzero" jsonschema:"title=单价100万元（含）以上设备（不含车辆）（台，套）"`
+	Vehicles         Count          `json:"vehicles,omitzero" jsonschema:"title=车辆数合计（辆）" fact:"assets.vehicles,车辆数"`
+	VehiclesByKind   []VehicleCount `json:"vehiclesByKind,omitempty" jsonschema:"title=车辆分类" fact:"*/count:assets.vehicles.*"`
+	GeneralEquipment Count          `json:"generalEquipment,omitzero" jsonschema:"title=单价50万元以上通用设备（台，套）" fact:"assets.generalEquipment,单价50万元以上通用设备"`
+	SpecialEquipment Count          `json:"specialEquipment,omitzero" jsonschema:"title=单价100万元以上专用设备（台，套）" fact:"assets.specialEquipment,单价100万元以上专用设备"`
+	Equipment100     Count          `json:"equipment100,omitzero" jsonschema:"title=单价100万元（含）以上设备（不含车辆）（台，套）" fact:"assets.equipment100,单价100万元（含）以上设备"`
 }
 
 // GenericRow is one row of a profile-defined table.
