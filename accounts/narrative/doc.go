@@ -5,8 +5,9 @@
 // PDF; "[bookmark: …]" and "[image: …]" artifacts are ignored, and lines that
 // a PDF converter wrapped in mid-sentence are joined) and the document's
 // figures as Facts. The engine does not know the document types: package
-// juesuan builds the Facts (juesuan.NarrativeFacts), compiles the profile's
-// Patterns with New and calls Linter.Lint.
+// accounts builds the Facts from its table model (accounts.NarrativeFacts);
+// package juesuan adds the performance facts, compiles the profile's Patterns
+// with New and calls Linter.Lint.
 //
 // # How claims are read
 //
