@@ -81,7 +81,6 @@ type claim struct {
 
 var (
 	numRe       = regexp.MustCompile(`(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?`)
-	spaceRe     = regexp.MustCompile(`^[ \t\x{3000}\x{a0}]*`)
 	threshold   = regexp.MustCompile(`^\s*(?:[（(]含[）)])?\s*(?:以上|以下|以内|及以上|及以下|起)`)
 	yearMark    = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*年|今年|本年度?|当年|上年度?|去年`)
 	yearMarkSeg = newSegmented(yearMark)
@@ -313,16 +312,16 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 			}
 		}
 		mt.add(0)
-		c := &claim{p: p, sent: si, off: off}
 		rest := s[nend:]
-		sp0 := len(spaceRe.FindString(rest))
+		sp0 := leadingBlanks(rest)
 		rest = rest[sp0:]
 		consumed := nend + sp0
+		approx := false
 		if strings.HasPrefix(rest, "余") || strings.HasPrefix(rest, "多") {
-			c.approx = true
+			approx = true
 			rest = rest[len("余"):]
 			consumed += len("余")
-			sp1 := len(spaceRe.FindString(rest))
+			sp1 := leadingBlanks(rest)
 			rest, consumed = rest[sp1:], consumed+sp1
 		}
 		unit, k := l.unitAt(rest)
@@ -336,6 +335,7 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 			sk.n++
 			continue
 		}
+		c := &claim{p: p, sent: si, off: off, approx: approx}
 		c.kind = k
 		c.unit = unit
 		c.end = consumed + len(unit)
@@ -740,6 +740,12 @@ func perYear(s string) bool {
 		return strings.HasPrefix(strings.TrimLeft(rest, " \t\u3000"), "年")
 	}
 	return strings.HasPrefix(s, "每年")
+}
+
+// leadingBlanks returns the length of the blanks (space, tab, U+3000,
+// U+00A0) s starts with.
+func leadingBlanks(s string) int {
+	return len(s) - len(strings.TrimLeft(s, " \t\u3000\u00a0"))
 }
 
 func hasAnySuffix(s string, suffixes ...string) bool {

@@ -94,16 +94,20 @@ func required(re *syntax.Regexp) (map[rune]bool, bool, bool) {
 		return required(re.Sub[0])
 	case syntax.OpConcat:
 		// Every match holds a match of each part that cannot be empty: the
-		// first such part with a known set will do.
+		// smallest known set of such a part will do.
 		nullable := true
+		var best map[rune]bool
 		for _, sub := range re.Sub {
 			s, n, ok := required(sub)
 			if !n {
 				nullable = false
-				if ok {
-					return s, false, true
+				if ok && (best == nil || len(s) < len(best)) {
+					best = s
 				}
 			}
+		}
+		if best != nil {
+			return best, false, true
 		}
 		return nil, nullable, false
 	case syntax.OpAlternate:
