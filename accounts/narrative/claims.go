@@ -297,6 +297,7 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 	for _, m := range titleRe.FindAllStringSubmatchIndex(p.text[sp[0]:sp[1]], -1) {
 		info.titles = append(info.titles, titleAt{sp[0] + m[1], p.text[sp[0]+m[2] : sp[0]+m[3]]})
 	}
+	scratch := new(claim)
 	for _, m := range numbers(sent) {
 		off, nend := m[0]+sp[0], m[1]+sp[0]
 		if nend-off > 24 {
@@ -335,7 +336,10 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 			sk.n++
 			continue
 		}
-		c := &claim{p: p, sent: si, off: off, approx: approx}
+		// Most numbers of a hostile text are no claim: c is a scratch
+		// claim, copied when kept.
+		c := scratch
+		*c = claim{p: p, sent: si, off: off, approx: approx}
 		c.kind = k
 		c.unit = unit
 		c.end = consumed + len(unit)
@@ -401,7 +405,9 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 		if i := strings.IndexByte(numText, '.'); i >= 0 {
 			c.places = int32(len(numText) - i - 1)
 		}
-		out = append(out, c)
+		kept := new(claim)
+		*kept = *c
+		out = append(out, kept)
 		prevEnd = c.end
 	}
 	return out

@@ -280,6 +280,9 @@ func (r *run) checkLeftovers() {
 				if !pat.altPairs[w1+"|"+w2] {
 					continue
 				}
+				if r.full(RuleLeftover, p, m[0]) {
+					continue // counted, not built
+				}
 				r.add(RuleLeftover, p, m[0], "", fmt.Sprintf("模板备选词未选定：“%s”", t[m[0]:m[1]]), "选定其一", t[m[0]:m[1]])
 			}
 		}
@@ -300,6 +303,9 @@ func (r *run) checkLeftovers() {
 					continue
 				}
 				seen.add(a, b)
+				if r.full(RuleLeftover, p, a) {
+					continue
+				}
 				r.add(RuleLeftover, p, a, "", fmt.Sprintf("模板占位符未替换：“%s”", t[a:b]), "实际内容", t[a:b])
 			}
 		}
@@ -317,6 +323,9 @@ func (r *run) checkLeftovers() {
 					if got == want {
 						continue
 					}
+					if r.full(RuleYear, p, m[2]) {
+						continue
+					}
 					r.add(RuleYear, p, m[2], "", fmt.Sprintf("年度不符：本决算为%d年度，%s应为%d年，文中为%d年", r.year, y.What, want, got), strconv.Itoa(want), strconv.Itoa(got))
 				}
 			}
@@ -326,6 +335,9 @@ func (r *run) checkLeftovers() {
 			for m := range eachSubmatch(pat.punctuation, pat.punctSeg, t) {
 				if strings.Count(t[m[0]:m[1]], "。") == 2 && (strings.HasPrefix(t[m[1]:], "。") || strings.HasSuffix(t[:m[0]], "。")) {
 					continue // 。。。 is an ellipsis
+				}
+				if r.full(RulePunctuation, p, m[0]) {
+					continue
 				}
 				r.add(RulePunctuation, p, m[0], "", fmt.Sprintf("标点重复：“%s”", t[m[0]:m[1]]), "", t[m[0]:m[1]])
 			}
