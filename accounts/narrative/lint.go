@@ -175,6 +175,7 @@ type run struct {
 	byRule   map[string]*ruleFindings
 	m        *meter
 	sk       *skipped
+	runes    runeSet // the runes of the paragraph being checked (see runeSet.refill)
 }
 
 // pending is a finding before its quote is taken.

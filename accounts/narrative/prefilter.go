@@ -46,6 +46,20 @@ func runesOf(s string) runeSet {
 	return set
 }
 
+// refill makes set the set of runes of s, reusing the map of *set
+// unless it grew large (clearing a map costs its capacity).
+func (set *runeSet) refill(s string) runeSet {
+	if *set == nil || len(*set) > 64 {
+		*set = runeSet{}
+	} else {
+		clear(*set)
+	}
+	for _, r := range s {
+		(*set)[r] = struct{}{}
+	}
+	return *set
+}
+
 func (s runeSet) any(rs []rune) bool {
 	for _, r := range rs {
 		if _, ok := s[r]; ok {

@@ -237,7 +237,7 @@ func (r *run) flatWord(p *para, si int, off int) {
 func (r *run) checkEmpty() {
 	for _, p := range r.d.paras {
 		var taken spanLists
-		set := runesOf(p.text)
+		set := r.runes.refill(p.text)
 		for _, e := range r.l.pat.empty {
 			if !e.re.mayMatch(set) {
 				continue
@@ -272,7 +272,7 @@ func (r *run) checkLeftovers() {
 	pat := r.l.pat
 	for _, p := range r.d.paras {
 		t := p.text
-		set := runesOf(t)
+		set := r.runes.refill(t)
 		r.m.add(16 * len(t))
 		if pat.alternatives != nil && set.any(pat.altFirst) {
 			for m := range eachSubmatch(pat.alternatives, pat.altSeg, t) {

@@ -45,7 +45,6 @@ type para struct {
 	ctx       string
 	part      string
 	sents     [][2]int // sentence spans (byte offsets)
-	runes     runeSet  // the runes of text, for pre-tests (see runeSet)
 	topic     string   // see topic
 	topicDone bool
 
