@@ -273,30 +273,11 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 	sent := s[sp[0]:]
 	mt.add(4 * len(sent))
 	info := &sentenceInfo{clause: &clauseScanner{s: s, pos: sp[0], from: sp[0]}, startClause: -1, m: mt}
-	for _, i := range allIndex(sent, "占") {
-		info.zhan = append(info.zhan, sp[0]+i)
-	}
-	if len(info.zhan) > 0 {
-		for _, i := range allIndex(sent, "用") {
-			info.yong = append(info.yong, sp[0]+i)
-		}
-	}
+	// The words of the sentence that classify reads are found at its first
+	// number with a unit: a sentence without one needs none of them.
+	scanned := false
 	nextTitle := 0
 	title := ""
-	for _, m := range cmpPhrase.findAll(sent) {
-		k := cmpYoY
-		phrase := p.text[sp[0]+m[0] : sp[0]+m[1]]
-		if strings.Contains(phrase, "预算") {
-			k = cmpBudget
-			if strings.Contains(phrase, "年初") {
-				k = cmpInitialBudget
-			}
-		}
-		info.cmps = append(info.cmps, [2]int{sp[0] + m[1], int(k)})
-	}
-	for _, m := range titleRe.FindAllStringSubmatchIndex(p.text[sp[0]:sp[1]], -1) {
-		info.titles = append(info.titles, titleAt{sp[0] + m[1], p.text[sp[0]+m[2] : sp[0]+m[3]]})
-	}
 	scratch := new(claim)
 	for _, m := range numbers(sent) {
 		off, nend := m[0]+sp[0], m[1]+sp[0]
@@ -335,6 +316,10 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 			}
 			sk.n++
 			continue
+		}
+		if !scanned {
+			info.scan(p.text, sp)
+			scanned = true
 		}
 		// Most numbers of a hostile text are no claim: c is a scratch
 		// claim, copied when kept.
@@ -411,6 +396,34 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 		prevEnd = c.end
 	}
 	return out
+}
+
+// scan finds the words of the sentence sp of text that classify reads:
+// 占 and 用, the comparison phrases and the publication titles.
+func (info *sentenceInfo) scan(text string, sp [2]int) {
+	sent := text[sp[0]:sp[1]]
+	for _, i := range allIndex(sent, "占") {
+		info.zhan = append(info.zhan, sp[0]+i)
+	}
+	if len(info.zhan) > 0 {
+		for _, i := range allIndex(sent, "用") {
+			info.yong = append(info.yong, sp[0]+i)
+		}
+	}
+	for _, m := range cmpPhrase.findAll(sent) {
+		k := cmpYoY
+		phrase := sent[m[0]:m[1]]
+		if strings.Contains(phrase, "预算") {
+			k = cmpBudget
+			if strings.Contains(phrase, "年初") {
+				k = cmpInitialBudget
+			}
+		}
+		info.cmps = append(info.cmps, [2]int{sp[0] + m[1], int(k)})
+	}
+	for _, m := range titleRe.FindAllStringSubmatchIndex(sent, -1) {
+		info.titles = append(info.titles, titleAt{sp[0] + m[1], sent[m[2]:m[3]]})
+	}
 }
 
 // numbers returns the spans of the numbers in s, as numRe finds them:
