@@ -239,7 +239,7 @@ func (r *run) checkEmpty() {
 		var taken spanLists
 		set := r.runes.refill(p.text)
 		for _, e := range r.l.pat.empty {
-			if !e.re.mayMatch(set) {
+			if !e.re.mayMatch(set) || !e.re.holds(p.text) {
 				continue
 			}
 			taken.next()
@@ -288,7 +288,7 @@ func (r *run) checkLeftovers() {
 		}
 		var seen spanLists
 		for _, re := range pat.placeholders {
-			if !re.mayMatch(set) {
+			if !re.mayMatch(set) || !re.holds(t) {
 				continue
 			}
 			seen.next()
@@ -311,7 +311,7 @@ func (r *run) checkLeftovers() {
 		}
 		if r.year != 0 {
 			for _, y := range pat.years {
-				if !y.re.mayMatch(set) {
+				if !y.re.mayMatch(set) || !y.re.holds(t) {
 					continue
 				}
 				for m := range eachSubmatch(y.re.Regexp, y.re.seg, t) {
