@@ -359,7 +359,7 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 		// before it is known to be a claim.
 		ambig := func() {
 			mt.add(len(c.label))
-			if l.pat.alternatives != nil && containsAnyRune(c.label, l.pat.altFirst) && l.pat.alternatives.MatchString(c.label) {
+			if l.pat.alternatives != nil && containsAnyRune(c.label, l.pat.altFirst) && l.pat.hasAlternative(c.label) {
 				c.ambig = true
 			}
 		}
