@@ -81,7 +81,6 @@ type claim struct {
 
 var (
 	numRe       = regexp.MustCompile(`(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?`)
-	spaceRe     = regexp.MustCompile(`^[ \t\x{3000}\x{a0}]*`)
 	threshold   = regexp.MustCompile(`^\s*(?:[（(]含[）)])?\s*(?:以上|以下|以内|及以上|及以下|起)`)
 	yearMark    = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*年|今年|本年度?|当年|上年度?|去年`)
 	yearMarkSeg = newSegmented(yearMark)
@@ -274,30 +273,12 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 	sent := s[sp[0]:]
 	mt.add(4 * len(sent))
 	info := &sentenceInfo{clause: &clauseScanner{s: s, pos: sp[0], from: sp[0]}, startClause: -1, m: mt}
-	for _, i := range allIndex(sent, "占") {
-		info.zhan = append(info.zhan, sp[0]+i)
-	}
-	if len(info.zhan) > 0 {
-		for _, i := range allIndex(sent, "用") {
-			info.yong = append(info.yong, sp[0]+i)
-		}
-	}
+	// The words of the sentence that classify reads are found at its first
+	// number with a unit: a sentence without one needs none of them.
+	scanned := false
 	nextTitle := 0
 	title := ""
-	for _, m := range cmpPhrase.findAll(sent) {
-		k := cmpYoY
-		phrase := p.text[sp[0]+m[0] : sp[0]+m[1]]
-		if strings.Contains(phrase, "预算") {
-			k = cmpBudget
-			if strings.Contains(phrase, "年初") {
-				k = cmpInitialBudget
-			}
-		}
-		info.cmps = append(info.cmps, [2]int{sp[0] + m[1], int(k)})
-	}
-	for _, m := range titleRe.FindAllStringSubmatchIndex(p.text[sp[0]:sp[1]], -1) {
-		info.titles = append(info.titles, titleAt{sp[0] + m[1], p.text[sp[0]+m[2] : sp[0]+m[3]]})
-	}
+	scratch := new(claim)
 	for _, m := range numbers(sent) {
 		off, nend := m[0]+sp[0], m[1]+sp[0]
 		if nend-off > 24 {
@@ -313,16 +294,16 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 			}
 		}
 		mt.add(0)
-		c := &claim{p: p, sent: si, off: off}
 		rest := s[nend:]
-		sp0 := len(spaceRe.FindString(rest))
+		sp0 := leadingBlanks(rest)
 		rest = rest[sp0:]
 		consumed := nend + sp0
+		approx := false
 		if strings.HasPrefix(rest, "余") || strings.HasPrefix(rest, "多") {
-			c.approx = true
+			approx = true
 			rest = rest[len("余"):]
 			consumed += len("余")
-			sp1 := len(spaceRe.FindString(rest))
+			sp1 := leadingBlanks(rest)
 			rest, consumed = rest[sp1:], consumed+sp1
 		}
 		unit, k := l.unitAt(rest)
@@ -336,6 +317,14 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 			sk.n++
 			continue
 		}
+		if !scanned {
+			info.scan(p.text, sp)
+			scanned = true
+		}
+		// Most numbers of a hostile text are no claim: c is a scratch
+		// claim, copied when kept.
+		c := scratch
+		*c = claim{p: p, sent: si, off: off, approx: approx}
 		c.kind = k
 		c.unit = unit
 		c.end = consumed + len(unit)
@@ -370,7 +359,7 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 		// before it is known to be a claim.
 		ambig := func() {
 			mt.add(len(c.label))
-			if l.pat.alternatives != nil && containsAnyRune(c.label, l.pat.altFirst) && l.pat.alternatives.MatchString(c.label) {
+			if l.pat.alternatives != nil && containsAnyRune(c.label, l.pat.altFirst) && l.pat.hasAlternative(c.label) {
 				c.ambig = true
 			}
 		}
@@ -401,10 +390,40 @@ func (l *Linter) sentenceClaims(p *para, si int, sp [2]int, marks []yearMarkAt, 
 		if i := strings.IndexByte(numText, '.'); i >= 0 {
 			c.places = int32(len(numText) - i - 1)
 		}
-		out = append(out, c)
+		kept := new(claim)
+		*kept = *c
+		out = append(out, kept)
 		prevEnd = c.end
 	}
 	return out
+}
+
+// scan finds the words of the sentence sp of text that classify reads:
+// 占 and 用, the comparison phrases and the publication titles.
+func (info *sentenceInfo) scan(text string, sp [2]int) {
+	sent := text[sp[0]:sp[1]]
+	for _, i := range allIndex(sent, "占") {
+		info.zhan = append(info.zhan, sp[0]+i)
+	}
+	if len(info.zhan) > 0 {
+		for _, i := range allIndex(sent, "用") {
+			info.yong = append(info.yong, sp[0]+i)
+		}
+	}
+	for _, m := range cmpPhrase.findAll(sent) {
+		k := cmpYoY
+		phrase := sent[m[0]:m[1]]
+		if strings.Contains(phrase, "预算") {
+			k = cmpBudget
+			if strings.Contains(phrase, "年初") {
+				k = cmpInitialBudget
+			}
+		}
+		info.cmps = append(info.cmps, [2]int{sp[0] + m[1], int(k)})
+	}
+	for _, m := range titleRe.FindAllStringSubmatchIndex(sent, -1) {
+		info.titles = append(info.titles, titleAt{sp[0] + m[1], sent[m[2]:m[3]]})
+	}
 }
 
 // numbers returns the spans of the numbers in s, as numRe finds them:
@@ -740,6 +759,12 @@ func perYear(s string) bool {
 		return strings.HasPrefix(strings.TrimLeft(rest, " \t\u3000"), "年")
 	}
 	return strings.HasPrefix(s, "每年")
+}
+
+// leadingBlanks returns the length of the blanks (space, tab, U+3000,
+// U+00A0) s starts with.
+func leadingBlanks(s string) int {
+	return len(s) - len(strings.TrimLeft(s, " \t\u3000\u00a0"))
 }
 
 func hasAnySuffix(s string, suffixes ...string) bool {

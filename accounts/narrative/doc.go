@@ -85,6 +85,9 @@
 //
 //   - A sentence without a full stop is cut at a clause break after 1,500
 //     bytes, and anywhere after 3,000.
+//   - At most MaxParagraphs paragraphs (table cells included) are read;
+//     reading stops at the line after them, and one info finding (C18,
+//     "文本过长…") there counts the lines left unread.
 //   - At most MaxClaims numbers with a unit are read as claims; one info
 //     finding (C18, "数字过多…") at the first number past them counts the
 //     rest.

@@ -136,3 +136,50 @@ func TestNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxParagraphs checks that reading stops after MaxParagraphs
+// paragraphs, and that one finding counts the lines left unread.
+func TestMaxParagraphs(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		want []string
+	}{
+		{
+			name: "lines",
+			text: strings.Repeat("一般公共预算\n", MaxParagraphs+3),
+			want: []string{fmt.Sprintf("C18 info %d:1 3 一般公共预算", MaxParagraphs+1)},
+		},
+		{
+			name: "cells",
+			text: strings.Repeat("\t1\t2\n", MaxParagraphs/2+2) + "\n",
+			want: []string{fmt.Sprintf("C18 info %d:1 3 1\t2", MaxParagraphs/2+1)}, // two rows and a blank line
+		},
+		{
+			name: "blank lines after",
+			text: strings.Repeat("一般公共预算\n", MaxParagraphs) + "\n\n",
+			want: nil,
+		},
+		{
+			name: "at the cap",
+			text: strings.Repeat("一般公共预算\n", MaxParagraphs),
+			want: nil,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, err := Lint([]byte(tc.text), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range fs {
+				if strings.HasPrefix(f.Message, "文本过长") {
+					got = append(got, fmt.Sprintf("%s %s %d:%d %s %s", f.Rule, f.Severity, f.Line, f.Column, f.Actual, f.Quote))
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -95,6 +95,18 @@ func (l *Linter) Lint(text []byte, facts *Facts) (audit.Findings, error) {
 			Quote:    quote(sk.p.text, sentenceAt(sk.p, sk.off), sk.off),
 		})
 	}
+	if d.unreadLines > 0 {
+		t := d.unreadLine
+		out = append(out, audit.Finding{
+			Rule:     RuleUnverified,
+			Severity: audit.Info,
+			Message:  fmt.Sprintf("文本过长：自此另有%d行未读取核对（每篇至多读取%d段）", d.unreadLines, MaxParagraphs),
+			Actual:   strconv.Itoa(d.unreadLines),
+			Line:     d.unreadNum,
+			Column:   1,
+			Quote:    quote(t, [2]int{0, len(t)}, 0),
+		})
+	}
 	out.SortByPosition()
 	if workHook != nil {
 		workHook(r.m.n)
@@ -163,6 +175,7 @@ type run struct {
 	byRule   map[string]*ruleFindings
 	m        *meter
 	sk       *skipped
+	runes    runeSet // the runes of the paragraph being checked (see runeSet.refill)
 }
 
 // pending is a finding before its quote is taken.

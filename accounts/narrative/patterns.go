@@ -327,3 +327,16 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 	}
 	return c, nil
 }
+
+// hasAlternative reports whether s holds a match of the alternatives
+// pattern, searching only the runs of the runes its matches hold when it
+// can.
+func (c *compiled) hasAlternative(s string) bool {
+	if c.altSeg == nil {
+		return c.alternatives.MatchString(s)
+	}
+	for range c.altSeg.each(s) {
+		return true
+	}
+	return false
+}

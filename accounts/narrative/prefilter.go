@@ -14,18 +14,21 @@ import (
 // paragraph holding none of them is skipped without running the machine.
 type filtered struct {
 	*regexp.Regexp
-	need []rune // nil means no pre-test
+	need []rune   // nil means no pre-test
+	lits []string // words one of which every match holds; nil: none known
 	seg  *segmented
 }
 
 func newFiltered(re *regexp.Regexp) filtered {
 	f := filtered{Regexp: re, seg: newSegmented(re)}
 	if p, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
-		if set, nullable, ok := required(p.Simplify()); ok && !nullable && len(set) > 0 {
+		p = p.Simplify()
+		if set, nullable, ok := required(p); ok && !nullable && len(set) > 0 {
 			for r := range set {
 				f.need = append(f.need, r)
 			}
 		}
+		f.lits = words(p)
 	}
 	return f
 }
@@ -33,6 +36,69 @@ func newFiltered(re *regexp.Regexp) filtered {
 // mayMatch reports whether text whose runes are in set can hold a match.
 func (f filtered) mayMatch(set runeSet) bool {
 	return f.need == nil || set.any(f.need)
+}
+
+// holds reports whether t holds one of the words every match holds (true
+// when none are known).
+func (f filtered) holds(t string) bool {
+	if f.lits == nil {
+		return true
+	}
+	for _, w := range f.lits {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// words returns words one of which every match of re holds, nil when
+// none are known: a literal; for a concatenation, the words of the part
+// whose shortest word is longest; for an alternation, the words of all
+// its branches.
+func words(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 {
+			return nil
+		}
+		return []string{string(re.Rune)}
+	case syntax.OpCapture, syntax.OpPlus:
+		return words(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min == 0 {
+			return nil
+		}
+		return words(re.Sub[0])
+	case syntax.OpConcat:
+		var best []string
+		for _, sub := range re.Sub {
+			if w := words(sub); w != nil && (best == nil || shortest(w) > shortest(best)) {
+				best = w
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			w := words(sub)
+			if w == nil {
+				return nil
+			}
+			all = append(all, w...)
+		}
+		return all
+	}
+	return nil
+}
+
+// shortest returns the length of the shortest of ws.
+func shortest(ws []string) int {
+	n := len(ws[0])
+	for _, w := range ws[1:] {
+		n = min(n, len(w))
+	}
+	return n
 }
 
 // runeSet is the set of runes of a paragraph.
@@ -44,6 +110,20 @@ func runesOf(s string) runeSet {
 		set[r] = struct{}{}
 	}
 	return set
+}
+
+// refill makes set the set of runes of s, reusing the map of *set
+// unless it grew large (clearing a map costs its capacity).
+func (set *runeSet) refill(s string) runeSet {
+	if *set == nil || len(*set) > 64 {
+		*set = runeSet{}
+	} else {
+		clear(*set)
+	}
+	for _, r := range s {
+		(*set)[r] = struct{}{}
+	}
+	return *set
 }
 
 func (s runeSet) any(rs []rune) bool {
@@ -94,16 +174,20 @@ func required(re *syntax.Regexp) (map[rune]bool, bool, bool) {
 		return required(re.Sub[0])
 	case syntax.OpConcat:
 		// Every match holds a match of each part that cannot be empty: the
-		// first such part with a known set will do.
+		// smallest known set of such a part will do.
 		nullable := true
+		var best map[rune]bool
 		for _, sub := range re.Sub {
 			s, n, ok := required(sub)
 			if !n {
 				nullable = false
-				if ok {
-					return s, false, true
+				if ok && (best == nil || len(s) < len(best)) {
+					best = s
 				}
 			}
+		}
+		if best != nil {
+			return best, false, true
 		}
 		return nil, nullable, false
 	case syntax.OpAlternate:

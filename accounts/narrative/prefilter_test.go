@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestPrefilter checks that the pre-test never skips text a pattern matches:
@@ -58,8 +60,9 @@ func TestPrefilter(t *testing.T) {
 		sample string
 	}{
 		{`a+b`, "a", "aab"},
-		{`(?:x|y)z`, "xy", "yz"},
-		{`^[^。]{0,9}(?:进行|作)评价$`, "进作", "对项目作评价"},
+		{`(?:x|y)z`, "z", "yz"},
+		{`(?:x|y)[za]`, "xy", "ya"},
+		{`^[^。]{0,9}(?:进行|作)评价$`, "评", "对项目作评价"},
 		{`.*`, "", ""},
 		{`a?b?`, "", ""},
 		{`[^a]b`, "b", "cb"},
@@ -147,6 +150,33 @@ func TestEndFilter(t *testing.T) {
 		}
 		if !f.mayMatch(tc.keep) {
 			t.Errorf("%s: pre-test skips %q", tc.re, tc.keep)
+		}
+	}
+}
+
+// TestWords checks the words one of which every match holds.
+func TestWords(t *testing.T) {
+	for _, tc := range []struct {
+		re   string
+		want []string
+	}{
+		{`abc`, []string{"abc"}},
+		{`ab+c?d`, []string{"a"}},
+		{`x[^y]{0,60}无数据`, []string{"无数据"}},
+		{`(?:无|没有)三公经费|三公经费支出决算表`, []string{"三公经费", "三公经费支出决算表"}},
+		{`甲乙|丙丁戊`, []string{"甲乙", "丙丁戊"}},
+		{`甲乙|[丙丁]`, nil},
+		{`a*`, nil},
+		{`(?i)abc`, nil},
+	} {
+		got := newFiltered(regexp.MustCompile(tc.re)).lits
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.re, diff)
+		}
+		for _, w := range tc.want {
+			if !newFiltered(regexp.MustCompile(tc.re)).holds("__" + w + "__") {
+				t.Errorf("%s: holds(%q) = false", tc.re, w)
+			}
 		}
 	}
 }

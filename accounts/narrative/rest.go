@@ -237,9 +237,9 @@ func (r *run) flatWord(p *para, si int, off int) {
 func (r *run) checkEmpty() {
 	for _, p := range r.d.paras {
 		var taken spanLists
-		set := runesOf(p.text)
+		set := r.runes.refill(p.text)
 		for _, e := range r.l.pat.empty {
-			if !e.re.mayMatch(set) {
+			if !e.re.mayMatch(set) || !e.re.holds(p.text) {
 				continue
 			}
 			taken.next()
@@ -272,7 +272,7 @@ func (r *run) checkLeftovers() {
 	pat := r.l.pat
 	for _, p := range r.d.paras {
 		t := p.text
-		set := runesOf(t)
+		set := r.runes.refill(t)
 		r.m.add(16 * len(t))
 		if pat.alternatives != nil && set.any(pat.altFirst) {
 			for m := range eachSubmatch(pat.alternatives, pat.altSeg, t) {
@@ -280,12 +280,15 @@ func (r *run) checkLeftovers() {
 				if !pat.altPairs[w1+"|"+w2] {
 					continue
 				}
+				if r.full(RuleLeftover, p, m[0]) {
+					continue // counted, not built
+				}
 				r.add(RuleLeftover, p, m[0], "", fmt.Sprintf("模板备选词未选定：“%s”", t[m[0]:m[1]]), "选定其一", t[m[0]:m[1]])
 			}
 		}
 		var seen spanLists
 		for _, re := range pat.placeholders {
-			if !re.mayMatch(set) {
+			if !re.mayMatch(set) || !re.holds(t) {
 				continue
 			}
 			seen.next()
@@ -300,12 +303,15 @@ func (r *run) checkLeftovers() {
 					continue
 				}
 				seen.add(a, b)
+				if r.full(RuleLeftover, p, a) {
+					continue
+				}
 				r.add(RuleLeftover, p, a, "", fmt.Sprintf("模板占位符未替换：“%s”", t[a:b]), "实际内容", t[a:b])
 			}
 		}
 		if r.year != 0 {
 			for _, y := range pat.years {
-				if !y.re.mayMatch(set) {
+				if !y.re.mayMatch(set) || !y.re.holds(t) {
 					continue
 				}
 				for m := range eachSubmatch(y.re.Regexp, y.re.seg, t) {
@@ -317,6 +323,9 @@ func (r *run) checkLeftovers() {
 					if got == want {
 						continue
 					}
+					if r.full(RuleYear, p, m[2]) {
+						continue
+					}
 					r.add(RuleYear, p, m[2], "", fmt.Sprintf("年度不符：本决算为%d年度，%s应为%d年，文中为%d年", r.year, y.What, want, got), strconv.Itoa(want), strconv.Itoa(got))
 				}
 			}
@@ -326,6 +335,9 @@ func (r *run) checkLeftovers() {
 			for m := range eachSubmatch(pat.punctuation, pat.punctSeg, t) {
 				if strings.Count(t[m[0]:m[1]], "。") == 2 && (strings.HasPrefix(t[m[1]:], "。") || strings.HasSuffix(t[:m[0]], "。")) {
 					continue // 。。。 is an ellipsis
+				}
+				if r.full(RulePunctuation, p, m[0]) {
+					continue
 				}
 				r.add(RulePunctuation, p, m[0], "", fmt.Sprintf("标点重复：“%s”", t[m[0]:m[1]]), "", t[m[0]:m[1]])
 			}

@@ -46,7 +46,6 @@ type para struct {
 	ctx       string
 	part      string
 	sents     [][2]int // sentence spans (byte offsets)
-	runes     runeSet  // the runes of text, for pre-tests (see runeSet)
 	topic     string   // see topic
 	topicDone bool
 
@@ -109,7 +108,17 @@ type document struct {
 	paras []*para
 	rows  []*trow
 	work  int // the work of reading the text (see meter)
+	// Past MaxParagraphs: the first line not read, its number and the
+	// number of lines not read (0 when the whole text was read).
+	unreadLine  string
+	unreadNum   int
+	unreadLines int
 }
+
+// MaxParagraphs is the number of paragraphs (table cells included) Lint
+// reads. Reading stops at the first line after them; one info finding
+// (C18, "文本过长…") at that line counts the lines left unread.
+const MaxParagraphs = 100_000
 
 var (
 	artifactRe = regexp.MustCompile(`\[(?:bookmark|image):[^\]\n]*\]`)
@@ -211,16 +220,18 @@ func lineKind(raw string) (tab, blank bool) {
 	return false, t == ""
 }
 
-// lines calls yield with every line of s (without its ending) and its
-// 1-based number.
-func eachLine(s string, yield func(num int, raw string)) {
+// eachLine calls yield with every line of s (without its ending), its
+// 1-based number and the text from the line on, until yield returns false.
+func eachLine(s string, yield func(num int, raw, rest string) bool) {
 	for num := 1; ; num++ {
 		i := strings.IndexByte(s, '\n')
 		if i < 0 {
-			yield(num, strings.TrimSuffix(s, "\r"))
+			yield(num, strings.TrimSuffix(s, "\r"), s)
 			return
 		}
-		yield(num, strings.TrimSuffix(s[:i], "\r"))
+		if !yield(num, strings.TrimSuffix(s[:i], "\r"), s) {
+			return
+		}
 		s = s[i+1:]
 	}
 }
@@ -291,7 +302,7 @@ func parse(data []byte, pat *compiled) (*document, error) {
 		}
 		prevBlank = false
 	}
-	eachLine(s, func(num int, raw string) {
+	eachLine(s, func(num int, raw, rest string) bool {
 		d.work += len(raw) + 1
 		ln := &rawLine{raw: raw}
 		ln.tab, ln.blank = lineKind(raw)
@@ -301,9 +312,24 @@ func parse(data []byte, pat *compiled) (*document, error) {
 		if pending != nil {
 			step(pending, ln)
 		}
+		if len(d.paras) >= MaxParagraphs {
+			d.unreadLine, d.unreadNum = raw, num
+			d.unreadLines = 1 + strings.Count(rest, "\n")
+			if strings.HasSuffix(rest, "\n") {
+				d.unreadLines-- // no line after the last line break
+			}
+			if strings.TrimSpace(rest) == "" {
+				d.unreadLines = 0 // only blank lines are left
+			}
+			pending = nil
+			return false
+		}
 		pending = ln
+		return true
 	})
-	step(pending, nil)
+	if pending != nil {
+		step(pending, nil)
+	}
 	for i, p := range d.paras {
 		p.text = string(p.buf)
 		p.buf = nil
@@ -407,7 +433,7 @@ func indented(s string) bool {
 func doubleSpaced(s string) bool {
 	text, followed := 0, 0
 	prevText := false // the line before was a text line
-	eachLine(s, func(_ int, raw string) {
+	eachLine(s, func(_ int, raw, _ string) bool {
 		tab, blank := lineKind(raw)
 		if prevText && blank {
 			followed++
@@ -416,6 +442,7 @@ func doubleSpaced(s string) bool {
 		if prevText {
 			text++
 		}
+		return true
 	})
 	return text >= 10 && followed*10 >= text*8
 }

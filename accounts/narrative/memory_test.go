@@ -1,0 +1,36 @@
+package narrative
+
+import (
+	"runtime"
+	"testing"
+)
+
+// maxAllocPerByte bounds the bytes Lint allocates per byte of a hostile
+// shape of 256 KiB (issue 13: an 8 MiB text must lint in 256 MB). At that
+// size neither MaxClaims nor MaxParagraphs is reached, so the figure is the
+// size of the records kept per number, line or cell. Measured: at most
+// 175 (countUnit, shares: a claim every 4 bytes), 110 for table cells,
+// under 90 for the other shapes; a record per cell or claim twice as
+// large exceeds it.
+const maxAllocPerByte = 200
+
+// TestAllocPerByte checks the bytes Lint allocates for each hostile shape
+// of 256 KiB.
+func TestAllocPerByte(t *testing.T) {
+	facts := loadFacts(t)
+	for _, h := range hostiles {
+		text := h.make(hostileBenchSize)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		if _, err := Lint(text, facts); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		perByte := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(text))
+		t.Logf("%s: %.1f bytes allocated per byte", h.name, perByte)
+		if perByte > maxAllocPerByte {
+			t.Errorf("%s: %.1f bytes allocated per byte of text, want at most %d", h.name, perByte, maxAllocPerByte)
+		}
+	}
+}
