@@ -495,8 +495,8 @@ type (
 		Codes  map[string]string `json:"codes,omitempty"`
 		NoTag  string            `json:",omitempty"`
 		Skip   string            `json:"-"`
-		secret string
-		Ch     chan int `json:"ch,omitempty"`
+		secret string            //lint:ignore U1000 the decoder must pass over an unexported field
+		Ch     chan int          `json:"ch,omitempty"`
 	}
 )
 

@@ -645,7 +645,7 @@ const maxIntegerText = 21
 // out of range. It runs in time linear in len(num) and never expands an
 // exponent beyond maxIntegerText digits, so "1e999999999" costs nothing.
 func integerText(num []byte) (string, bool) {
-	if bytes.IndexAny(num, ".eE") < 0 {
+	if !bytes.ContainsAny(num, ".eE") {
 		if string(num) == "-0" {
 			return "0", true
 		}

@@ -133,7 +133,6 @@ func columnsOf(p any) []Column { return model.lines[reflect.TypeOf(p).Elem()].co
 // Column lists of the column sets the rules name, by column index.
 var (
 	fundColumns          = columnsOf((*FundColumns)(nil))
-	splitColumns         = columnsOf((*SplitColumns)(nil))
 	summaryIncomeColumns = columnsOf((*SummaryIncome)(nil))
 )
 

@@ -13,11 +13,8 @@ var (
 	titleIncome                  = LayoutOf("income").Short
 	titleExpenditure             = LayoutOf("expenditure").Short
 	titleFiscalSummary           = LayoutOf("fiscalSummary").Short
-	titleFiscalEconomic          = LayoutOf("fiscalEconomic").Short
 	titleGeneralBudget           = LayoutOf("generalBudget").Short
-	titleGeneralBudgetEconomic   = LayoutOf("generalBudgetEconomic").Short
 	titleGeneralBudgetBasic      = LayoutOf("generalBudgetBasic").Short
-	titleGeneralBudgetProject    = LayoutOf("generalBudgetProject").Short
 	titleThreePublic             = LayoutOf("threePublic").Short
 	titleGovFundThreePublic      = LayoutOf("govFundThreePublic").Short
 	titleGovFund                 = LayoutOf("govFund").Short

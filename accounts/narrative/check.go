@@ -384,8 +384,6 @@ func (r *run) priorIndex(p *para) *priorsOf {
 	return ix
 }
 
-func sign(d decimal.Decimal) int { return d.Sign() }
-
 var dirWord = map[int]string{1: "增加", -1: "减少"}
 var rateWord = map[int]string{1: "增长", -1: "下降"}
 

@@ -80,7 +80,6 @@ type claim struct {
 }
 
 var (
-	numRe       = regexp.MustCompile(`(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?`)
 	threshold   = regexp.MustCompile(`^\s*(?:[（(]含[）)])?\s*(?:以上|以下|以内|及以上|及以下|起)`)
 	yearMark    = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*年|今年|本年度?|当年|上年度?|去年`)
 	yearMarkSeg = newSegmented(yearMark)
@@ -92,7 +91,6 @@ var (
 	completionEnd = newEndFilter(regexp.MustCompile(`(?:完成(?:年初|调整)?预算(?:数)?(?:的)?|(?:预算)?(?:完成|执行)率|完成(?:年度)?(?:目标|计划)(?:的)?)(?:为|达|达到|是)?\s*$`))
 	budgetEnd     = newEndFilter(regexp.MustCompile(`(?:年初|调整后?|全年)?预算(?:数|金额)?(?:为|是)?\s*$`))
 	cmpEnd        = newEndFilter(regexp.MustCompile(`(?:(?:比|较)\s*(?:上年度?|去年|同期|(?:19|20)[0-9]{2}\s*年度?(?:同期)?|(?:年初|调整后?)?预算数?)|与\s*(?:上年度?|去年|(?:19|20)[0-9]{2}\s*年度?|(?:年初|调整后?)?预算数?)(?:同期)?\s*相比|同比|较上年)\s*[，,]?\s*$`))
-	connRe        = regexp.MustCompile(`^(?:和|及|以及|与|、|，|,)+$`) // what connLabel checks
 	leadPunct     = regexp.MustCompile(`^[\s，,；;：:、。）)」”"]+`)
 	enumRe        = regexp.MustCompile(`^\s*(?:第[一二三四五六七八九十]+[，、]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[．.、]|[①②③④⑤⑥⑦⑧⑨⑩]|其[一二三四五六七八九十]，?)\s*`)
 	leadWords     = regexp.MustCompile(`^(?:其中|另外|此外|同时|具体|包括|主要包括|分别为)[：:，,]?|^[（(][^（）()]*[）)]`)
@@ -148,7 +146,7 @@ func containsAnyRune(s string, rs []rune) bool {
 }
 
 func hasDigit(s string) bool {
-	return strings.IndexAny(s, "0123456789") >= 0
+	return strings.ContainsAny(s, "0123456789")
 }
 
 type yearMarkAt struct {
