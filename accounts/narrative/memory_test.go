@@ -14,14 +14,19 @@ import (
 // large exceeds it.
 const maxAllocPerByte = 200
 
+// maxAllocPerByteRace is the bound under the race detector, whose
+// instrumentation makes many more values escape to the heap (and whose
+// sync.Pool drops items at random): measured up to about 4,000 bytes per
+// byte (targetRows, shortLines). It is looser, but still fails on a
+// gross regression; the plain run holds the tight bound.
+const maxAllocPerByteRace = 6000
+
 // TestAllocPerByte checks the bytes Lint allocates for each hostile shape
 // of 256 KiB.
 func TestAllocPerByte(t *testing.T) {
+	bound := maxAllocPerByte
 	if raceEnabled {
-		// As in the standard library's allocation tests: the race
-		// detector allocates for its own bookkeeping, so the counts say
-		// nothing about Lint. The plain `go test` run checks the bound.
-		t.Skip("allocation counts are not meaningful under the race detector")
+		bound = maxAllocPerByteRace
 	}
 	facts := loadFacts(t)
 	for _, h := range hostiles {
@@ -35,8 +40,8 @@ func TestAllocPerByte(t *testing.T) {
 		runtime.ReadMemStats(&after)
 		perByte := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(text))
 		t.Logf("%s: %.1f bytes allocated per byte", h.name, perByte)
-		if perByte > maxAllocPerByte {
-			t.Errorf("%s: %.1f bytes allocated per byte of text, want at most %d", h.name, perByte, maxAllocPerByte)
+		if perByte > float64(bound) {
+			t.Errorf("%s: %.1f bytes allocated per byte of text, want at most %d", h.name, perByte, bound)
 		}
 	}
 }

@@ -163,9 +163,6 @@ func TestFixtureVerbUsage(t *testing.T) {
 // A large document carries thousands of 项 rows and expects the K1
 // warnings of the codes the embedded catalogue lacks.
 func TestFixtureVerbLarge(t *testing.T) {
-	if testing.Short() {
-		t.Skip("large document")
-	}
 	dir := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"fixture", "--size", "large", "--out", dir}, &stdout, &stderr); code != exitOK {
