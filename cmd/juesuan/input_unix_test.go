@@ -84,34 +84,15 @@ func TestWalkSkipsSpecialFiles(t *testing.T) {
 // TestReadInputSpecial: special files named on the command line are read
 // (by the library, juesuan.DecodeOptions.ReadFile) with the size limit and
 // never make the command wait for ever.
+// TestReadInputSpecial checks what the command does with special files
+// named on its command line. The reader itself (pipes with and without a
+// writer, a stalled writer, the size limit, a directory) is the library's
+// DecodeOptions.ReadFile, tested in the root package's file_unix_test.go.
 func TestReadInputSpecial(t *testing.T) {
 	ref, err := os.ReadFile(referenceFixture)
 	if err != nil {
 		t.Fatal(err)
 	}
-
-	t.Run("pipe with a writer", func(t *testing.T) {
-		p := mkfifo(t, "doc.json")
-		wrote := make(chan error, 1)
-		go func() {
-			w, err := os.OpenFile(p, os.O_WRONLY, 0) // waits for the reader
-			if err == nil {
-				_, err = w.Write(ref)
-				w.Close()
-			}
-			wrote <- err
-		}()
-		got, err := readInput(p, juesuan.DefaultMaxSize)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := <-wrote; err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, ref) {
-			t.Errorf("read %d bytes, want the %d of the document", len(got), len(ref))
-		}
-	})
 
 	t.Run("validate a pipe", func(t *testing.T) {
 		var want, wantErr bytes.Buffer
@@ -150,38 +131,6 @@ func TestReadInputSpecial(t *testing.T) {
 		}
 	})
 
-	t.Run("pipe whose writer sends nothing", func(t *testing.T) {
-		shortIdle(t, 50*time.Millisecond)
-		p := mkfifo(t, "stalled.json")
-		// A writer that holds the pipe open and writes nothing: open
-		// read-write so that opening does not wait.
-		w, err := os.OpenFile(p, os.O_RDWR, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer w.Close()
-		_, err = readInput(p, juesuan.DefaultMaxSize)
-		if !errors.Is(err, juesuan.ErrNoData) || !errors.Is(err, os.ErrDeadlineExceeded) {
-			t.Errorf("error %v, want ErrNoData after a deadline", err)
-		}
-	})
-
-	t.Run("pipe sending more than the limit", func(t *testing.T) {
-		p := mkfifo(t, "big.json")
-		go func() {
-			w, err := os.OpenFile(p, os.O_WRONLY, 0)
-			if err != nil {
-				return
-			}
-			defer w.Close()
-			w.Write(bytes.Repeat([]byte(" "), 4096)) // fails once the reader is gone
-		}()
-		got, err := readInput(p, 1000)
-		if err != nil || len(got) != 1001 {
-			t.Errorf("read %d bytes, %v; want 1001 (the limit + 1)", len(got), err)
-		}
-	})
-
 	t.Run("endless device", func(t *testing.T) {
 		var stdout, stderr bytes.Buffer
 		if code := runValidate([]string{"/dev/zero"}, &stdout, &stderr); code != exitInput {
@@ -194,10 +143,4 @@ func TestReadInputSpecial(t *testing.T) {
 		}
 	})
 
-	t.Run("directory", func(t *testing.T) {
-		_, err := readInput(t.TempDir(), 100)
-		if !errors.Is(err, juesuan.ErrNotRegular) {
-			t.Errorf("error %v, want ErrNotRegular", err)
-		}
-	})
 }
