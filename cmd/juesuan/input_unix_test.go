@@ -81,9 +81,6 @@ func TestWalkSkipsSpecialFiles(t *testing.T) {
 	}
 }
 
-// TestReadInputSpecial: special files named on the command line are read
-// (by the library, juesuan.DecodeOptions.ReadFile) with the size limit and
-// never make the command wait for ever.
 // TestReadInputSpecial checks what the command does with special files
 // named on its command line. The reader itself (pipes with and without a
 // writer, a stalled writer, the size limit, a directory) is the library's
