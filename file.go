@@ -87,7 +87,7 @@ func (o DecodeOptions) ReadFile(path string) ([]byte, error) {
 	mode := st.Mode()
 	switch {
 	case mode.IsRegular():
-		return readAtMost(f, max)
+		return readRegular(f, st.Size(), max)
 	case mode.IsDir():
 		return nil, &NotRegularError{Path: path, Mode: mode}
 	}
@@ -138,6 +138,32 @@ func readSpecial(f *os.File, path string, mode fs.FileMode, max int64, wait time
 		}
 	}
 	return data, nil
+}
+
+// readRegular reads a regular file of the given size (as Stat saw it) to its
+// end or to max+1 bytes, whichever comes first. It reads into one buffer of
+// that size, as os.ReadFile does, instead of growing one from 512 bytes:
+// on 40 KB documents that halves the read system calls and copies of a
+// batch. A file that grew since Stat is still read to the limit.
+func readRegular(f *os.File, size, max int64) ([]byte, error) {
+	if size <= 0 || size > max {
+		return readAtMost(f, max)
+	}
+	data := make([]byte, 0, size+1) // +1: a read that sees EOF needs room
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			rest, err := readAtMost(f, max-int64(len(data)))
+			return append(data, rest...), err
+		}
+	}
 }
 
 // readAtMost reads r to its end or to max+1 bytes, whichever comes first.

@@ -9,6 +9,12 @@
 // "-" is standard input. The text output escapes the control characters of
 // the documents' strings and cuts long ones; the JSON output carries them
 // whole.
+//
+// The command runs the garbage collector at GOGC=400 unless the GOGC
+// environment variable says otherwise: a batch allocates many short-lived
+// documents, and on `juesuan validate DIR` over 10,000 generated documents
+// this takes about 30 % less CPU for about twice the peak memory (20 → 40
+// MB); see BENCHMARKS.md.
 package main
 
 import (
@@ -17,6 +23,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 
 	_ "github.com/cnfiscal/juesuan/profiles" // the built-in profiles
@@ -42,7 +49,15 @@ func register(name, summary string, run func(args []string, stdout, stderr io.Wr
 	verbs[name] = verb{summary: summary, run: run}
 }
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(batchGOGC)
+	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// batchGOGC is the command's garbage-collection target when GOGC is not set.
+const batchGOGC = 400
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
