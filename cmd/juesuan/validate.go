@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -209,17 +210,24 @@ func validateBatch(files []input, prof *juesuan.Profile, format string, stdout i
 	if shared {
 		stdout = bar.screen(stdout)
 	}
+	// The results are buffered; with a progress bar on screen they are
+	// flushed after each file, so that the bar is drawn between whole lines.
+	w := bufio.NewWriterSize(stdout, 64<<10)
+	defer w.Flush()
 	var out resultWriter
 	if format == "json" {
-		out = &jsonWriter{w: stdout}
+		out = &jsonWriter{w: w}
 	} else {
-		out = &textWriter{w: stdout}
+		out = &textWriter{w: w}
 	}
 	var sum summer
 	out.begin()
 	checkFiles(files, prof, runtime.GOMAXPROCS(0), bar, func(r juesuan.FileResult) {
 		sum.add(r)
 		out.file(r)
+		if bar != nil {
+			w.Flush()
+		}
 	})
 	bar.finish()
 	s := sum.summary()

@@ -481,3 +481,32 @@ func TestCheckFileUnknownProfile(t *testing.T) {
 		t.Errorf("output %q: want an input error naming the profile", stdout.String())
 	}
 }
+
+// writeCounter counts the writes made to it.
+type writeCounter struct {
+	bytes.Buffer
+	writes int
+}
+
+func (w *writeCounter) Write(p []byte) (int, error) {
+	w.writes++
+	return w.Buffer.Write(p)
+}
+
+// TestRunValidateBuffered: without a progress bar the results of a batch
+// reach stdout in few large writes, not one write per finding or per file.
+func TestRunValidateBuffered(t *testing.T) {
+	dir := batchDir(t)
+	for _, format := range []string{"text", "json"} {
+		var stdout writeCounter
+		var stderr bytes.Buffer
+		runValidate([]string{"--format", format, dir}, &stdout, &stderr)
+		lines := strings.Count(stdout.String(), "\n")
+		if lines < 7 {
+			t.Fatalf("%s: %d lines of output, want a batch with findings (at least 7)", format, lines)
+		}
+		if stdout.writes != 1 {
+			t.Errorf("%s: %d lines in %d writes, want 1 write (the output is under 64 KiB)", format, lines, stdout.writes)
+		}
+	}
+}
