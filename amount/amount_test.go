@@ -387,7 +387,7 @@ func BenchmarkParseDecimal(b *testing.B) {
 }
 
 // sameAmount reports whether a and b hold the same value with the same
-// places on the same path.
+// exponent in the same representation.
 func sameAmount(a, b Amount) bool {
-	return a.d.Equal(b.d) && a.Places() == b.Places() && a.m == b.m && a.fast == b.fast && a.set == b.set
+	return a.set == b.set && a.fast == b.fast && a.m == b.m && a.exponent() == b.exponent() && a.dec().Equal(b.dec())
 }
