@@ -203,9 +203,9 @@ func MustParse(s string) Amount {
 
 // clip cuts s to at most 40 bytes, at a character boundary, for a message,
 // and says how long it was: "123…(1048576 bytes)".
-func clip(s string) string {
+func clip[T string | []byte](s T) string {
 	if len(s) <= 40 {
-		return s
+		return string(s)
 	}
 	n := 40
 	for n > 0 && !utf8.RuneStart(s[n]) {
@@ -216,8 +216,8 @@ func clip(s string) string {
 
 // unexpected names the character at s[i]: "unexpected U+FF0C '，'" for a
 // non-ASCII one, not its first byte.
-func unexpected(s string, i int) string {
-	r, size := utf8.DecodeRuneInString(s[i:])
+func unexpected[T string | []byte](s T, i int) string {
+	r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 	switch {
 	case r == utf8.RuneError && size <= 1:
 		return fmt.Sprintf("unexpected byte 0x%02X (not UTF-8)", s[i])
@@ -244,17 +244,17 @@ func checkSyntax[T string | []byte](s T) error {
 		if len(s) == 0 {
 			return &SyntaxError{Input: "", Reason: "empty"}
 		}
-		return &SyntaxError{Input: clip(string(s)), Reason: "no integer digits"}
+		return &SyntaxError{Input: clip(s), Reason: "no integer digits"}
 	case n > 1 && s[start] == '0':
-		return &SyntaxError{Input: clip(string(s)), Reason: "leading zero"}
+		return &SyntaxError{Input: clip(s), Reason: "leading zero"}
 	case n > MaxIntegerDigits:
-		return &SyntaxError{Input: clip(string(s)), Reason: fmt.Sprintf("more than %d integer digits", MaxIntegerDigits)}
+		return &SyntaxError{Input: clip(s), Reason: fmt.Sprintf("more than %d integer digits", MaxIntegerDigits)}
 	}
 	if i == len(s) {
 		return negativeZero(s)
 	}
 	if s[i] != '.' {
-		return &SyntaxError{Input: clip(string(s)), Reason: unexpected(string(s), i)}
+		return &SyntaxError{Input: clip(s), Reason: unexpected(s, i)}
 	}
 	i++
 	fs := i
@@ -264,11 +264,11 @@ func checkSyntax[T string | []byte](s T) error {
 	f := i - fs
 	switch {
 	case f == 0:
-		return &SyntaxError{Input: clip(string(s)), Reason: "no digits after the point"}
+		return &SyntaxError{Input: clip(s), Reason: "no digits after the point"}
 	case f > MaxFractionDigits:
-		return &SyntaxError{Input: clip(string(s)), Reason: fmt.Sprintf("more than %d fraction digits", MaxFractionDigits)}
+		return &SyntaxError{Input: clip(s), Reason: fmt.Sprintf("more than %d fraction digits", MaxFractionDigits)}
 	case i != len(s):
-		return &SyntaxError{Input: clip(string(s)), Reason: unexpected(string(s), i)}
+		return &SyntaxError{Input: clip(s), Reason: unexpected(s, i)}
 	}
 	return negativeZero(s)
 }

@@ -3,6 +3,7 @@ package amount
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -45,6 +46,10 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := Parse(tt.in)
+		var u Amount
+		if uerr := u.UnmarshalText([]byte(tt.in)); fmt.Sprint(uerr) != fmt.Sprint(err) || !sameAmount(u, got) {
+			t.Errorf("UnmarshalText(%.20q) = %v, %v; Parse gives %v, %v", tt.in, u, uerr, got, err)
+		}
 		if tt.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("Parse(%.20q) error = %v, want containing %q", tt.in, err, tt.wantErr)

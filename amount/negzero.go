@@ -13,7 +13,7 @@ func negativeZero[T string | []byte](s T) error {
 			return nil
 		}
 	}
-	return &SyntaxError{Input: clip(string(s)), Reason: "negative zero"}
+	return &SyntaxError{Input: clip(s), Reason: "negative zero"}
 }
 
 // patternSummary says in words what Pattern admits, for error messages.
