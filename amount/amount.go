@@ -70,28 +70,77 @@ func (e *SyntaxError) Unwrap() error { return ErrSyntax }
 // "40.50". Struct fields of type Amount should carry `json:",omitzero"` so that
 // an absent figure is omitted rather than written as null.
 type Amount struct {
-	d   decimal.Decimal
-	m   int64 // d×10^6 when fast is true
-	set bool
-	// fast reports that m holds the exact value; most figures fit, and sums
-	// and comparisons then avoid big.Int arithmetic and allocation.
+	// An Amount has one of two representations, and fast says which.
+	//
+	// fast: the value is m×10^−6 exactly, written with exponent exp (the
+	// decimal coefficient m/10^(6+exp), which divides exactly), exp in
+	// [−6, 6]; d is unused. Parse and every operation whose result fits
+	// take this form, so most figures never build a big.Int: dec builds
+	// the decimal only when asked (Decimal, or an operation that leaves
+	// the int64 range and continues on decimals).
+	//
+	// !fast: d holds the value (a figure beyond the int64 range, or from
+	// an operation on one); m and exp are unused.
+	//
+	// Either way the value, the exponent and whether Micro succeeds are
+	// exactly those that the decimal-only computation gives (withDecimal
+	// and fromCoef decide the form the way microOf does).
+	d    decimal.Decimal
+	m    int64
+	exp  int32
+	set  bool
 	fast bool
 }
 
 // New returns a present amount holding d.
 func New(d decimal.Decimal) Amount { return withDecimal(d) }
 
+// withDecimal is the present amount d, on the fast path when microOf
+// admits it.
 func withDecimal(d decimal.Decimal) Amount {
-	a := Amount{d: d, set: true}
-	a.m, a.fast = microOf(d)
-	return a
+	if m, ok := microOf(d); ok {
+		return Amount{m: m, exp: d.Exponent(), set: true, fast: true}
+	}
+	return Amount{d: d, set: true}
+}
+
+// fromCoef is withDecimal(decimal.New(coef, exp)) without building the
+// decimal when the result is on the fast path: microOf admits exponents in
+// [−6, 6] and coefficients of at most 18 digits whose value×10^6 fits.
+func fromCoef(coef int64, exp int32) Amount {
+	const lim = 1_000_000_000_000_000_000 // 10^18: 19 digits
+	if exp >= -MaxFractionDigits && exp <= 6 && coef > -lim && coef < lim {
+		if p := pow10[MaxFractionDigits+exp]; coef <= math.MaxInt64/p && coef >= math.MinInt64/p {
+			return Amount{m: coef * p, exp: exp, set: true, fast: true}
+		}
+	}
+	return Amount{d: decimal.New(coef, exp), set: true}
+}
+
+// coef is the decimal coefficient of a fast amount.
+func (a Amount) coef() int64 { return a.m / pow10[MaxFractionDigits+a.exp] }
+
+// dec is the value as a decimal; for a fast amount it is built here.
+func (a Amount) dec() decimal.Decimal {
+	if a.fast {
+		return decimal.New(a.coef(), a.exp)
+	}
+	return a.d
+}
+
+// exponent is the decimal exponent of a, without building the decimal.
+func (a Amount) exponent() int32 {
+	if a.fast {
+		return a.exp
+	}
+	return a.d.Exponent()
 }
 
 // Zero is a stated zero, as in "上级补助收入0万元".
-var Zero = Amount{d: decimal.Zero, set: true, fast: true}
+var Zero = Amount{set: true, fast: true}
 
 // FromInt returns the present amount v.
-func FromInt(v int64) Amount { return New(decimal.NewFromInt(v)) }
+func FromInt(v int64) Amount { return fromCoef(v, 0) }
 
 // Parse reads s, which must match Pattern. The empty string is an error;
 // use the zero Amount for an absent figure.
@@ -99,8 +148,12 @@ func FromInt(v int64) Amount { return New(decimal.NewFromInt(v)) }
 // Pattern admits at most 18 digits, so the coefficient always fits an
 // int64: Parse reads it straight from the digits, without the big-integer
 // parse of decimal.NewFromString (parseDecimal, which FuzzParse holds it
-// equal to).
-func Parse(s string) (Amount, error) {
+// equal to), and builds no decimal.
+func Parse(s string) (Amount, error) { return parse(s) }
+
+// parse is Parse for a string or, from UnmarshalText, the bytes themselves
+// (no conversion, and no allocation unless the text is malformed).
+func parse[T string | []byte](s T) (Amount, error) {
 	if err := checkSyntax(s); err != nil {
 		return Amount{}, err
 	}
@@ -122,7 +175,7 @@ func Parse(s string) (Amount, error) {
 	if s[0] == '-' {
 		coef = -coef
 	}
-	return Amount{d: decimal.New(coef, -scale), m: coef * pow10[MaxFractionDigits-scale], set: true, fast: true}, nil
+	return Amount{m: coef * pow10[MaxFractionDigits-scale], exp: -scale, set: true, fast: true}, nil
 }
 
 // parseDecimal is Parse by decimal.NewFromString: the general parse, kept
@@ -150,9 +203,9 @@ func MustParse(s string) Amount {
 
 // clip cuts s to at most 40 bytes, at a character boundary, for a message,
 // and says how long it was: "123…(1048576 bytes)".
-func clip(s string) string {
+func clip[T string | []byte](s T) string {
 	if len(s) <= 40 {
-		return s
+		return string(s)
 	}
 	n := 40
 	for n > 0 && !utf8.RuneStart(s[n]) {
@@ -163,8 +216,8 @@ func clip(s string) string {
 
 // unexpected names the character at s[i]: "unexpected U+FF0C '，'" for a
 // non-ASCII one, not its first byte.
-func unexpected(s string, i int) string {
-	r, size := utf8.DecodeRuneInString(s[i:])
+func unexpected[T string | []byte](s T, i int) string {
+	r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 	switch {
 	case r == utf8.RuneError && size <= 1:
 		return fmt.Sprintf("unexpected byte 0x%02X (not UTF-8)", s[i])
@@ -174,8 +227,9 @@ func unexpected(s string, i int) string {
 	return fmt.Sprintf("unexpected %q", r)
 }
 
-// checkSyntax matches Pattern by hand: it is on the decode hot path.
-func checkSyntax(s string) error {
+// checkSyntax matches Pattern by hand: it is on the decode hot path. Only
+// an error converts s.
+func checkSyntax[T string | []byte](s T) error {
 	i := 0
 	if i < len(s) && s[i] == '-' {
 		i++
@@ -228,22 +282,30 @@ func (a Amount) IsZero() bool { return !a.set }
 func (a Amount) IsSet() bool { return a.set }
 
 // IsNil reports whether a is a stated zero.
-func (a Amount) IsNil() bool { return a.set && a.d.Sign() == 0 }
+func (a Amount) IsNil() bool { return a.set && a.Sign() == 0 }
 
 // Sign returns -1, 0 or +1; an absent amount has sign 0.
 func (a Amount) Sign() int {
-	if !a.set {
+	switch {
+	case !a.set:
 		return 0
+	case !a.fast:
+		return a.d.Sign()
+	case a.m < 0:
+		return -1
+	case a.m > 0:
+		return 1
 	}
-	return a.d.Sign()
+	return 0
 }
 
-// Decimal returns the value and whether it is stated.
-func (a Amount) Decimal() (decimal.Decimal, bool) { return a.d, a.set }
+// Decimal returns the value and whether it is stated. For a figure on the
+// int64 fast path the decimal is built here.
+func (a Amount) Decimal() (decimal.Decimal, bool) { return a.dec(), a.set }
 
 // Places returns the number of decimal places a was written with.
 func (a Amount) Places() int32 {
-	if e := a.d.Exponent(); e < 0 {
+	if e := a.exponent(); e < 0 {
 		return -e
 	}
 	return 0
@@ -255,7 +317,7 @@ func (a Amount) String() string {
 	if !a.set {
 		return "（未列示）"
 	}
-	return a.d.StringFixed(a.Places())
+	return a.StringFixed(a.Places())
 }
 
 // StringFixed formats a with exactly places decimal places (rounding half
@@ -264,7 +326,63 @@ func (a Amount) StringFixed(places int32) string {
 	if !a.set {
 		return ""
 	}
-	return a.d.StringFixed(places)
+	if a.fast && places >= 0 && places <= MaxFractionDigits {
+		var buf [fixedLen]byte
+		return string(a.fixed(&buf, places))
+	}
+	return a.dec().StringFixed(places)
+}
+
+// fixedLen bounds the text of a fast amount: a sign, 19 digits and a point.
+const fixedLen = 24
+
+// fixed writes a fast amount rounded to places (0…6) decimal places, half
+// away from zero, as decimal.StringFixed does: no sign when the rounded
+// value is 0. It returns the end of buf.
+func (a Amount) fixed(buf *[fixedLen]byte, places int32) []byte {
+	q := roundDiv(a.m, pow10[MaxFractionDigits-places])
+	u := uint64(q)
+	if q < 0 {
+		u = -u
+	}
+	i := len(buf)
+	for range places {
+		i--
+		buf[i] = byte('0' + u%10)
+		u /= 10
+	}
+	if places > 0 {
+		i--
+		buf[i] = '.'
+	}
+	for {
+		i--
+		buf[i] = byte('0' + u%10)
+		if u /= 10; u == 0 {
+			break
+		}
+	}
+	if q < 0 {
+		i--
+		buf[i] = '-'
+	}
+	return buf[i:]
+}
+
+// roundDiv is x/p rounded half away from zero, for p ≥ 1.
+func roundDiv(x, p int64) int64 {
+	q, r := x/p, x%p
+	if r < 0 {
+		r = -r
+	}
+	if r >= p-r { // 2|r| ≥ p: the dropped part is at least one half
+		if x < 0 {
+			q--
+		} else {
+			q++
+		}
+	}
+	return q
 }
 
 // MarshalText encodes a stated amount; it is an error to encode an absent
@@ -273,12 +391,17 @@ func (a Amount) MarshalText() ([]byte, error) {
 	if !a.set {
 		return nil, errors.New("amount: cannot encode an absent amount; tag the field omitzero")
 	}
+	if a.fast {
+		var buf [fixedLen]byte
+		return append([]byte(nil), a.fixed(&buf, a.Places())...), nil
+	}
 	return []byte(a.d.StringFixed(a.Places())), nil
 }
 
-// UnmarshalText decodes an amount matching Pattern.
+// UnmarshalText decodes an amount matching Pattern. It reads b in place and
+// allocates nothing unless b is malformed.
 func (a *Amount) UnmarshalText(b []byte) error {
-	v, err := Parse(string(b))
+	v, err := parse(b)
 	if err != nil {
 		return err
 	}
@@ -298,7 +421,7 @@ func (a Amount) Equal(b Amount) bool {
 	if a.fast && b.fast {
 		return a.m == b.m
 	}
-	return a.d.Equal(b.d)
+	return a.dec().Equal(b.dec())
 }
 
 // Cmp compares two stated amounts; absent amounts compare as 0.
@@ -312,21 +435,21 @@ func (a Amount) Cmp(b Amount) int {
 		}
 		return 0
 	}
-	return a.d.Cmp(b.d)
+	return a.dec().Cmp(b.dec())
 }
 
-// Add returns a+b, absent if either is absent.
+// Add returns a+b, absent if either is absent. Its exponent is the smaller
+// of the two, as decimal.Add gives.
 func (a Amount) Add(b Amount) Amount {
 	if !a.set || !b.set {
 		return Amount{}
 	}
-	r := Amount{d: a.d.Add(b.d), set: true}
 	if a.fast && b.fast {
 		if m, ok := addInt(a.m, b.m); ok {
-			r.m, r.fast = m, true
+			return Amount{m: m, exp: min(a.exp, b.exp), set: true, fast: true}
 		}
 	}
-	return r
+	return Amount{d: a.dec().Add(b.dec()), set: true}
 }
 
 // Sub returns a−b, absent if either is absent.
@@ -334,32 +457,31 @@ func (a Amount) Sub(b Amount) Amount {
 	if !a.set || !b.set {
 		return Amount{}
 	}
-	r := Amount{d: a.d.Sub(b.d), set: true}
 	if a.fast && b.fast && b.m != math.MinInt64 {
 		if m, ok := addInt(a.m, -b.m); ok {
-			r.m, r.fast = m, true
+			return Amount{m: m, exp: min(a.exp, b.exp), set: true, fast: true}
 		}
 	}
-	return r
+	return Amount{d: a.dec().Sub(b.dec()), set: true}
 }
 
 // SumDiff returns plus[0] + … + plus[n−1] − minus[0] − … − minus[m−1]:
 // exactly the amount that adding and subtracting them one by one with Add
 // and Sub gives, in value and in decimal places (those of the addend with
 // the most). It is absent when plus is empty or any figure is absent. When
-// every figure is on the int64 fast path it computes there and builds the
-// decimal once, instead of one decimal per step.
+// every figure is on the int64 fast path it computes there and builds no
+// decimal.
 func SumDiff(plus, minus []Amount) Amount {
 	if len(plus) == 0 {
 		return Amount{}
 	}
-	exp, fast := plus[0].d.Exponent(), true
+	exp, fast := plus[0].exponent(), true
 	var m int64
 	for i, a := range plus {
 		if !a.set {
 			return Amount{}
 		}
-		exp = min(exp, a.d.Exponent())
+		exp = min(exp, a.exponent())
 		if i == 0 {
 			m, fast = a.m, a.fast
 		} else if fast {
@@ -372,17 +494,17 @@ func SumDiff(plus, minus []Amount) Amount {
 		if !a.set {
 			return Amount{}
 		}
-		exp = min(exp, a.d.Exponent())
+		exp = min(exp, a.exponent())
 		if fast {
 			if fast = a.fast && a.m != math.MinInt64; fast {
 				m, fast = addInt(m, -a.m)
 			}
 		}
 	}
-	// A fast figure has an exponent in [−6, 6], so m is a whole multiple
-	// of 10^(6+exp).
-	if fast && exp >= -MaxFractionDigits && exp <= 6 && m%pow10[6+exp] == 0 {
-		return Amount{d: decimal.New(m/pow10[6+exp], exp), m: m, set: true, fast: true}
+	if fast {
+		// Every figure is fast, so exp is in [−6, 6] and m a whole
+		// multiple of 10^(6+exp).
+		return Amount{m: m, exp: exp, set: true, fast: true}
 	}
 	s := plus[0]
 	for _, a := range plus[1:] {
@@ -402,7 +524,12 @@ func (a Amount) Neg() Amount {
 	if !a.set {
 		return a
 	}
-	return withDecimal(a.d.Neg())
+	if a.fast {
+		if c := a.coef(); c != math.MinInt64 {
+			return fromCoef(-c, a.exp)
+		}
+	}
+	return withDecimal(a.dec().Neg())
 }
 
 // Round rounds a to places decimal places, half away from zero (四舍五入).
@@ -411,7 +538,17 @@ func (a Amount) Round(places int32) Amount {
 	if !a.set {
 		return a
 	}
-	return withDecimal(a.d.Round(places))
+	if a.fast {
+		switch {
+		case a.exp == -places:
+			// decimal.Round returns such a value unchanged; fromCoef
+			// re-derives the path, as withDecimal did.
+			return fromCoef(a.coef(), a.exp)
+		case places >= -6 && places <= MaxFractionDigits:
+			return fromCoef(roundDiv(a.m, pow10[MaxFractionDigits-places]), -places)
+		}
+	}
+	return withDecimal(a.dec().Round(places))
 }
 
 // Convert re-expresses a, stated in from, in unit to. The conversion is exact:
@@ -421,13 +558,19 @@ func (a Amount) Convert(from, to Unit) Amount {
 	if !a.set || from == to {
 		return a
 	}
+	var shift int32
 	switch {
 	case from == Yuan && to == TenThousandYuan:
-		return withDecimal(a.d.Shift(-4))
+		shift = -4
 	case from == TenThousandYuan && to == Yuan:
-		return withDecimal(a.d.Shift(4))
+		shift = 4
+	default:
+		return Amount{}
 	}
-	return Amount{}
+	if a.fast {
+		return fromCoef(a.coef(), a.exp+shift)
+	}
+	return withDecimal(a.d.Shift(shift))
 }
 
 // Ratio returns a/b×100 rounded to places decimal places (a percentage, as
@@ -435,13 +578,13 @@ func (a Amount) Convert(from, to Unit) Amount {
 // exact quotient is rounded once. ok is false when either is absent or b is
 // zero.
 func Ratio(a, b Amount, places int32) (pct decimal.Decimal, ok bool) {
-	if !a.set || !b.set || b.d.Sign() == 0 {
+	if !a.set || !b.set || b.Sign() == 0 {
 		return decimal.Decimal{}, false
 	}
 	if q, ok := ratioMicro(a, b, places); ok {
 		return decimal.New(q, -places), true
 	}
-	return a.d.Mul(hundred).DivRound(b.d, places), true
+	return a.dec().Mul(hundred).DivRound(b.dec(), places), true
 }
 
 var hundred = decimal.NewFromInt(100)

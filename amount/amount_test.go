@@ -3,6 +3,7 @@ package amount
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -45,6 +46,10 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := Parse(tt.in)
+		var u Amount
+		if uerr := u.UnmarshalText([]byte(tt.in)); fmt.Sprint(uerr) != fmt.Sprint(err) || !sameAmount(u, got) {
+			t.Errorf("UnmarshalText(%.20q) = %v, %v; Parse gives %v, %v", tt.in, u, uerr, got, err)
+		}
 		if tt.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("Parse(%.20q) error = %v, want containing %q", tt.in, err, tt.wantErr)
@@ -387,7 +392,7 @@ func BenchmarkParseDecimal(b *testing.B) {
 }
 
 // sameAmount reports whether a and b hold the same value with the same
-// places on the same path.
+// exponent in the same representation.
 func sameAmount(a, b Amount) bool {
-	return a.d.Equal(b.d) && a.Places() == b.Places() && a.m == b.m && a.fast == b.fast && a.set == b.set
+	return a.set == b.set && a.fast == b.fast && a.m == b.m && a.exponent() == b.exponent() && a.dec().Equal(b.dec())
 }

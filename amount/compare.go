@@ -1,7 +1,5 @@
 package amount
 
-import "github.com/shopspring/decimal"
-
 // Outcome is the result of comparing a stated total with its addends.
 type Outcome uint8
 
@@ -54,8 +52,6 @@ type Tolerance struct {
 	Fixed Amount        // used by Fixed
 }
 
-var cent = decimal.New(1, -2)
-
 // Bound returns the largest admissible |total − Σ addends| for n addends of
 // figures stated in unit.
 func (t Tolerance) Bound(unit Unit, n int) Amount {
@@ -72,7 +68,7 @@ func (t Tolerance) Bound(unit Unit, n int) Amount {
 		return Zero
 	}
 	k := int64((n + 1) / 2)
-	return Amount{d: cent.Mul(decimal.NewFromInt(k)), m: k * 10000, set: true, fast: true}
+	return Amount{m: k * 10000, exp: -2, set: true, fast: true} // k × 0.01
 }
 
 // Comparison is the result of CompareSum.

@@ -1,5 +1,7 @@
-// Package amount is the money type of juesuan: a shopspring decimal that
-// knows whether it was stated at all.
+// Package amount is the money type of juesuan: a decimal that knows whether
+// it was stated at all. A figure that fits is held as an int64 of
+// micro-units and its decimal places, without a big integer; beyond that,
+// as a shopspring decimal.
 //
 // Absent is not zero. The zero Amount is a figure the source does not state;
 // it encodes as nothing (use `json:",omitzero"`), formats as "（未列示）", and

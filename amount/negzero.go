@@ -4,7 +4,7 @@ import "fmt"
 
 // negativeZero rejects "-0", "-0.0", … : a well-formed amount whose sign
 // would be lost on the way through decimal (it decodes to 0).
-func negativeZero(s string) error {
+func negativeZero[T string | []byte](s T) error {
 	if len(s) == 0 || s[0] != '-' {
 		return nil
 	}

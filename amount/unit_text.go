@@ -17,7 +17,7 @@ func (u *Unit) UnmarshalText(b []byte) error {
 	case string(Yuan):
 		*u = Yuan
 	default:
-		return fmt.Errorf("%w: %q", ErrUnit, clip(string(b)))
+		return fmt.Errorf("%w: %q", ErrUnit, clip(b))
 	}
 	return nil
 }
