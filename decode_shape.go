@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/cnfiscal/juesuan/amount"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // The strict decoder is driven by a shape: what each Go type of Document
@@ -42,11 +43,11 @@ const (
 type shape struct {
 	kind     shapeKind
 	typ      reflect.Type
-	elem     *shape    // kPtr, kSlice, kArray, kMap (the value)
-	key      shapeKind // kMap: kString, kText, kInt or kUint
-	n        int       // kArray: length
-	bits     int       // kInt, kUint, kFloat: size
-	jsonKind byte      // kJSON: the JSON type the value must have ('s', 'n', …), 0 for any
+	elem     *shape        // kPtr, kSlice, kArray, kMap (the value)
+	key      shapeKind     // kMap: kString, kText, kInt or kUint
+	n        int           // kArray: length
+	bits     int           // kInt, kUint, kFloat: size
+	jsonKind jsontext.Kind // kJSON: the JSON type the value must have ('"', '0', …), 0 for any
 
 	fields   []field        // kStruct
 	byName   map[string]int // kStruct: JSON key → index into fields
@@ -65,9 +66,9 @@ type field struct {
 
 // jsonKinds names the JSON type a json.Unmarshaler leaf takes, where it is
 // known; a value of another type is then reported as "type", not "value".
-var jsonKinds = map[reflect.Type]byte{
-	reflect.TypeFor[amount.Count](): 'n',
-	reflect.TypeFor[time.Time]():    's',
+var jsonKinds = map[reflect.Type]jsontext.Kind{
+	reflect.TypeFor[amount.Count](): '0',
+	reflect.TypeFor[time.Time]():    '"',
 }
 
 var (
