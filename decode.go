@@ -261,13 +261,16 @@ func (o DecodeOptions) DecodeBytes(data []byte) (*Document, error) {
 
 // decodeInto checks data and fills v, whose shape is sh.
 func (o DecodeOptions) decodeInto(data []byte, sh *shape, v reflect.Value) *DecodeError {
+	if v.Type() != sh.typ || !v.CanAddr() {
+		panic("juesuan: decodeInto needs an addressable " + sh.typ.String())
+	}
 	max, depth, rows := o.limits()
 	if int64(len(data)) > max {
 		return newDecodeError("size", "", int(max), ErrTooLarge, "input exceeds %d bytes", max)
 	}
 	d := decoder{dec: jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true)),
 		data: data, maxDepth: depth, maxRows: rows}
-	err := d.value(sh, v, nil)
+	err := d.value(sh, v.Addr().UnsafePointer(), nil)
 	if err == nil && nextToken(data, int(d.dec.InputOffset())) == len(data) {
 		return nil
 	}

@@ -57,8 +57,9 @@ type shape struct {
 // field is one JSON key of a struct.
 type field struct {
 	name     string
-	index    []int // path through embedded structs, as reflect.Value.FieldByIndex
-	direct   bool  // len(index) == 1
+	index    []int   // path through embedded structs, as reflect.Value.FieldByIndex
+	offset   uintptr // from the start of the struct, unless viaPtr
+	viaPtr   bool    // the path passes an embedded struct pointer
 	shape    *shape
 	required bool
 	cons     *constraints
@@ -221,11 +222,14 @@ func (b *shapeBuilder) structFields(s *shape) {
 	s.byName = make(map[string]int, len(kept))
 	for i, c := range kept {
 		_, opts, _ := strings.Cut(c.sf.Tag.Get("json"), ",")
-		f := field{
-			name:   c.name,
-			index:  c.index,
-			direct: len(c.index) == 1,
-			shape:  b.build(c.sf.Type),
+		f := field{name: c.name, index: c.index, shape: b.build(c.sf.Type)}
+		for t, k := s.typ, 0; k < len(c.index); k++ {
+			if t.Kind() == reflect.Pointer {
+				f.viaPtr = true
+				t = t.Elem()
+			}
+			f.offset += t.Field(c.index[k]).Offset
+			t = t.Field(c.index[k]).Type
 		}
 		f.required = !hasOption(opts, "omitempty") && !hasOption(opts, "omitzero")
 		f.cons = parseConstraints(c.sf.Tag.Get("jsonschema"), f.shape)

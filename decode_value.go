@@ -10,7 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
+	"github.com/cnfiscal/juesuan/amount"
 	"github.com/go-json-experiment/json/jsontext"
 )
 
@@ -103,9 +105,9 @@ func (d *decoder) open() bool {
 	return err == nil && d.dec.StackDepth() <= d.maxDepth
 }
 
-// value decodes the next value into v, which has shape sh; cons are the
-// field's tag constraints.
-func (d *decoder) value(sh *shape, v reflect.Value, cons *constraints) *DecodeError {
+// value decodes the next value into the Go value at p, which has shape sh;
+// cons are the field's tag constraints.
+func (d *decoder) value(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeError {
 	k := d.dec.PeekKind()
 	switch {
 	case k == 0:
@@ -115,25 +117,26 @@ func (d *decoder) value(sh *shape, v reflect.Value, cons *constraints) *DecodeEr
 	}
 	switch sh.kind {
 	case kPtr:
-		if v.IsNil() {
-			v.Set(reflect.New(sh.typ.Elem()))
+		pp := (*unsafe.Pointer)(p)
+		if *pp == nil {
+			*pp = reflect.New(sh.typ.Elem()).UnsafePointer()
 		}
-		return d.value(sh.elem, v.Elem(), cons)
+		return d.value(sh.elem, *pp, cons)
 	case kStruct:
 		if k != '{' {
 			return d.typeError("object", k)
 		}
-		return d.object(sh, v)
+		return d.object(sh, p)
 	case kMap:
 		if k != '{' {
 			return d.typeError("object", k)
 		}
-		return d.mapObject(sh, v)
+		return d.mapObject(sh, reflect.NewAt(sh.typ, p).Elem())
 	case kSlice, kArray:
 		if k != '[' {
 			return d.typeError("array", k)
 		}
-		return d.array(sh, v, cons)
+		return d.array(sh, p, cons)
 	case kString, kText:
 		if k != '"' {
 			return d.typeError("string", k)
@@ -145,10 +148,17 @@ func (d *decoder) value(sh *shape, v reflect.Value, cons *constraints) *DecodeEr
 		if err := cons.checkString(s); err != nil {
 			return d.valueError(n, err)
 		}
-		if sh.kind == kString {
-			v.SetString(string(s))
-		} else if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(s); err != nil {
-			return d.valueError(n, err)
+		switch {
+		case sh.kind == kString:
+			*(*string)(p) = string(s)
+		case sh.typ == amountType:
+			if err := (*amount.Amount)(p).UnmarshalText(s); err != nil {
+				return d.valueError(n, err)
+			}
+		default:
+			if err := reflect.NewAt(sh.typ, p).Interface().(encoding.TextUnmarshaler).UnmarshalText(s); err != nil {
+				return d.valueError(n, err)
+			}
 		}
 	case kBool:
 		if k != 't' && k != 'f' {
@@ -157,7 +167,7 @@ func (d *decoder) value(sh *shape, v reflect.Value, cons *constraints) *DecodeEr
 		if _, err := d.dec.ReadToken(); err != nil {
 			return errText
 		}
-		v.SetBool(k == 't')
+		*(*bool)(p) = k == 't'
 	case kInt, kUint, kFloat:
 		if k != '0' {
 			return d.typeError("number", k)
@@ -166,7 +176,7 @@ func (d *decoder) value(sh *shape, v reflect.Value, cons *constraints) *DecodeEr
 		if err != nil {
 			return errText
 		}
-		return d.setNumber(sh, v, num, cons)
+		return d.setNumber(sh, reflect.NewAt(sh.typ, p).Elem(), num, cons)
 	case kJSON:
 		if want := sh.jsonKind; want != 0 && want != k {
 			return d.typeError(kindName(want), k)
@@ -183,7 +193,7 @@ func (d *decoder) value(sh *shape, v reflect.Value, cons *constraints) *DecodeEr
 				raw = []byte(canon)
 			}
 		}
-		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
+		if err := reflect.NewAt(sh.typ, p).Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
 			return d.valueError(n, err)
 		}
 	default:
@@ -191,6 +201,8 @@ func (d *decoder) value(sh *shape, v reflect.Value, cons *constraints) *DecodeEr
 	}
 	return nil
 }
+
+var amountType = reflect.TypeFor[amount.Amount]()
 
 func (d *decoder) setNumber(sh *shape, v reflect.Value, num []byte, cons *constraints) *DecodeError {
 	var f float64
@@ -245,8 +257,8 @@ func clipBytes(b []byte) string {
 	return fmt.Sprintf("%s…(%d bytes)", b[:n], len(b))
 }
 
-// object decodes a JSON object into the struct v.
-func (d *decoder) object(sh *shape, v reflect.Value) *DecodeError {
+// object decodes a JSON object into the struct at p.
+func (d *decoder) object(sh *shape, p unsafe.Pointer) *DecodeError {
 	if !d.open() {
 		return errText
 	}
@@ -256,12 +268,17 @@ func (d *decoder) object(sh *shape, v reflect.Value) *DecodeError {
 		seenMore = make([]bool, len(sh.fields))
 	}
 	isSeen := func(i int) bool { return seenMore != nil && seenMore[i] || seenMore == nil && seen&(1<<uint(i)) != 0 }
+	next := 0 // documents list the keys in field order: try the next field first
 	for n := 0; d.dec.PeekKind() != '}'; n++ {
 		key, kn, ok := d.str()
 		if !ok || n >= d.maxRows {
 			return errText
 		}
-		fi, found := sh.byName[string(key)]
+		fi, found := next, next < len(sh.fields) && sh.fields[next].name == string(key)
+		if !found {
+			fi, found = sh.byName[string(key)]
+		}
+		next = fi + 1
 		switch {
 		case !found && len(sh.fields) == 0:
 			return d.fail(kn, "unknown-field", ErrUnknownField, "%q: this object takes no keys", clipBytes(key))
@@ -275,11 +292,11 @@ func (d *decoder) object(sh *shape, v reflect.Value) *DecodeError {
 			seen |= 1 << uint(fi)
 		}
 		f := &sh.fields[fi]
-		fv := v.Field(f.index[0])
-		if !f.direct {
-			fv = fieldByIndex(v, f.index)
+		fp := unsafe.Add(p, f.offset)
+		if f.viaPtr {
+			fp = fieldByIndex(reflect.NewAt(sh.typ, p).Elem(), f.index).Addr().UnsafePointer()
 		}
-		if err := d.value(f.shape, fv, f.cons); err != nil {
+		if err := d.value(f.shape, fp, f.cons); err != nil {
 			return err
 		}
 	}
@@ -356,7 +373,7 @@ func (d *decoder) mapObject(sh *shape, v reflect.Value) *DecodeError {
 			return d.fail(kn, "duplicate-key", ErrDuplicateKey, "%q given twice", clipBytes(key))
 		}
 		ev.SetZero()
-		if err := d.value(sh.elem, ev, nil); err != nil {
+		if err := d.value(sh.elem, ev.Addr().UnsafePointer(), nil); err != nil {
 			return err
 		}
 		v.SetMapIndex(kv, ev)
@@ -367,8 +384,14 @@ func (d *decoder) mapObject(sh *shape, v reflect.Value) *DecodeError {
 	return nil
 }
 
-// array decodes a JSON array into the slice or array v.
-func (d *decoder) array(sh *shape, v reflect.Value, cons *constraints) *DecodeError {
+// sliceHeader is the layout of a Go slice.
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
+}
+
+// array decodes a JSON array into the slice or array at p.
+func (d *decoder) array(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeError {
 	if !d.open() {
 		return errText
 	}
@@ -378,30 +401,31 @@ func (d *decoder) array(sh *shape, v reflect.Value, cons *constraints) *DecodeEr
 		items = cons.items
 	}
 	slice := sh.kind == kSlice
+	h := (*sliceHeader)(p)
+	var sv reflect.Value
 	if slice {
-		v.SetLen(0)
+		sv = reflect.NewAt(sh.typ, p).Elem()
+		sv.SetZero() // grown memory is zeroed
 	}
+	size := sh.elem.typ.Size()
 	n := 0
 	for ; d.dec.PeekKind() != ']'; n++ {
 		if n >= d.maxRows {
 			return errText
 		}
-		var ev reflect.Value
+		ep := unsafe.Add(p, uintptr(n)*size)
 		switch {
 		case slice:
-			if n == v.Cap() {
-				v.Grow(1)
+			if n == h.cap {
+				sv.Grow(max(n, 4))
 			}
-			v.SetLen(n + 1)
-			ev = v.Index(n)
-			ev.SetZero()
+			h.len = n + 1
+			ep = unsafe.Add(h.data, uintptr(n)*size)
 		case n >= sh.n:
 			return newDecodeError("value", d.container(), nextToken(d.data, int(d.dec.InputOffset())), ErrValue,
 				"more than %d elements", sh.n)
-		default:
-			ev = v.Index(n)
 		}
-		if err := d.value(sh.elem, ev, items); err != nil {
+		if err := d.value(sh.elem, ep, items); err != nil {
 			return err
 		}
 	}
@@ -412,8 +436,8 @@ func (d *decoder) array(sh *shape, v reflect.Value, cons *constraints) *DecodeEr
 	switch {
 	case !slice && n != sh.n:
 		err = fmt.Errorf("%d elements, want %d", n, sh.n)
-	case slice && v.IsNil():
-		v.Set(reflect.MakeSlice(sh.typ, 0, 0))
+	case slice && h.data == nil:
+		sv.Set(reflect.MakeSlice(sh.typ, 0, 0))
 	}
 	if err == nil {
 		err = cons.checkItems(n)
