@@ -53,10 +53,6 @@ func (d *decoder) valueError(n int, err error) *DecodeError {
 		Err: fmt.Errorf("%w: %w", ErrValue, err)}
 }
 
-func (d *decoder) typeError(want string, k jsontext.Kind) *DecodeError {
-	return d.skipFail("type", ErrType, "want %s, got %s", want, kindName(k))
-}
-
 func kindName(k jsontext.Kind) string {
 	switch k {
 	case '{':
@@ -82,21 +78,25 @@ func (d *decoder) container() string {
 	return string(p)
 }
 
-// str reads a string and returns its raw length and its content, escapes
-// resolved; ok is false for a problem of the text (an escaped NUL).
-func (d *decoder) str() (s []byte, n int, ok bool) {
+// str reads a string and returns its raw form and its content, escapes
+// resolved; ok is false for a problem of the text.
+func (d *decoder) str() (raw, s []byte, ok bool) {
 	raw, err := d.dec.ReadValue()
 	if err != nil {
-		return nil, 0, false
+		return nil, nil, false
 	}
-	if s = raw[1 : len(raw)-1]; bytes.IndexByte(s, '\\') >= 0 {
-		d.buf, _ = jsontext.AppendUnquote(d.buf[:0], raw)
-		s = d.buf
-		if bytes.IndexByte(s, 0) >= 0 {
-			return nil, 0, false
-		}
+	s, ok = d.unquote(raw)
+	return raw, s, ok
+}
+
+// unquote returns the content of the JSON string raw, escapes resolved; ok
+// is false for an escaped NUL, a problem of the text.
+func (d *decoder) unquote(raw []byte) (s []byte, ok bool) {
+	if s = raw[1 : len(raw)-1]; bytes.IndexByte(s, '\\') < 0 {
+		return s, true // jsontext rejects a raw NUL
 	}
-	return s, len(raw), true
+	d.buf, _ = jsontext.AppendUnquote(d.buf[:0], raw)
+	return d.buf, bytes.IndexByte(d.buf, 0) < 0
 }
 
 // open reads the '{' or '[' of a container.
@@ -108,84 +108,87 @@ func (d *decoder) open() bool {
 // value decodes the next value into the Go value at p, which has shape sh;
 // cons are the field's tag constraints.
 func (d *decoder) value(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeError {
+	if sh.kind >= kString || sh.kind == kUnsupported {
+		raw, err := d.dec.ReadValue()
+		if err != nil {
+			return errText
+		}
+		return d.leaf(sh, p, raw, cons)
+	}
 	k := d.dec.PeekKind()
-	switch {
+	switch want := "object"; {
 	case k == 0:
 		return errText
 	case k == 'n':
 		return d.skipFail("null", ErrNull, "null is not allowed; leave the field out")
-	}
-	switch sh.kind {
-	case kPtr:
+	case sh.kind == kPtr:
 		pp := (*unsafe.Pointer)(p)
 		if *pp == nil {
 			*pp = reflect.New(sh.typ.Elem()).UnsafePointer()
 		}
 		return d.value(sh.elem, *pp, cons)
-	case kStruct:
-		if k != '{' {
-			return d.typeError("object", k)
-		}
+	case sh.kind == kStruct && k == '{':
 		return d.object(sh, p)
-	case kMap:
-		if k != '{' {
-			return d.typeError("object", k)
-		}
+	case sh.kind == kMap && k == '{':
 		return d.mapObject(sh, reflect.NewAt(sh.typ, p).Elem())
-	case kSlice, kArray:
-		if k != '[' {
-			return d.typeError("array", k)
-		}
+	case (sh.kind == kSlice || sh.kind == kArray) && k == '[':
 		return d.array(sh, p, cons)
-	case kString, kText:
-		if k != '"' {
-			return d.typeError("string", k)
+	default:
+		if sh.kind == kSlice || sh.kind == kArray {
+			want = "array"
 		}
-		s, n, ok := d.str()
+		return d.skipFail("type", ErrType, "want %s, got %s", want, kindName(k))
+	}
+}
+
+// leaf decodes the scalar raw into the Go value at p.
+func (d *decoder) leaf(sh *shape, p unsafe.Pointer, raw []byte, cons *constraints) *DecodeError {
+	n, k := len(raw), jsontext.Value(raw).Kind()
+	want := ""
+	switch {
+	case k == 'n':
+		return d.fail(n, "null", ErrNull, "null is not allowed; leave the field out")
+	case sh.kind == kString || sh.kind == kText:
+		if k != '"' {
+			want = "string"
+			break
+		}
+		s, ok := d.unquote(raw)
 		if !ok {
 			return errText
 		}
 		if err := cons.checkString(s); err != nil {
 			return d.valueError(n, err)
 		}
+		var err error
 		switch {
 		case sh.kind == kString:
 			*(*string)(p) = string(s)
 		case sh.typ == amountType:
-			if err := (*amount.Amount)(p).UnmarshalText(s); err != nil {
-				return d.valueError(n, err)
-			}
+			err = (*amount.Amount)(p).UnmarshalText(s)
 		default:
-			if err := reflect.NewAt(sh.typ, p).Interface().(encoding.TextUnmarshaler).UnmarshalText(s); err != nil {
-				return d.valueError(n, err)
-			}
+			err = reflect.NewAt(sh.typ, p).Interface().(encoding.TextUnmarshaler).UnmarshalText(s)
 		}
-	case kBool:
+		if err != nil {
+			return d.valueError(n, err)
+		}
+	case sh.kind == kBool:
 		if k != 't' && k != 'f' {
-			return d.typeError("boolean", k)
-		}
-		if _, err := d.dec.ReadToken(); err != nil {
-			return errText
+			want = "boolean"
+			break
 		}
 		*(*bool)(p) = k == 't'
-	case kInt, kUint, kFloat:
+	case sh.kind == kInt || sh.kind == kUint || sh.kind == kFloat:
 		if k != '0' {
-			return d.typeError("number", k)
+			want = "number"
+			break
 		}
-		num, err := d.dec.ReadValue()
-		if err != nil {
-			return errText
+		return d.setNumber(sh, reflect.NewAt(sh.typ, p).Elem(), raw, cons)
+	case sh.kind == kJSON:
+		if sh.jsonKind != 0 && sh.jsonKind != k {
+			want = kindName(sh.jsonKind)
+			break
 		}
-		return d.setNumber(sh, reflect.NewAt(sh.typ, p).Elem(), num, cons)
-	case kJSON:
-		if want := sh.jsonKind; want != 0 && want != k {
-			return d.typeError(kindName(want), k)
-		}
-		raw, err := d.dec.ReadValue()
-		if err != nil {
-			return errText
-		}
-		n := len(raw)
 		if k == '0' {
 			// A leaf that takes a number gets an integral one in plain
 			// digits, as JSON Schema's "integer" admits 1.0 and 1e2.
@@ -197,7 +200,10 @@ func (d *decoder) value(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeE
 			return d.valueError(n, err)
 		}
 	default:
-		return d.skipFail("type", ErrType, "the Go type %s cannot be decoded from JSON", sh.typ)
+		return d.fail(n, "type", ErrType, "the Go type %s cannot be decoded from JSON", sh.typ)
+	}
+	if want != "" {
+		return d.fail(n, "type", ErrType, "want %s, got %s", want, kindName(k))
 	}
 	return nil
 }
@@ -268,14 +274,18 @@ func (d *decoder) object(sh *shape, p unsafe.Pointer) *DecodeError {
 		seenMore = make([]bool, len(sh.fields))
 	}
 	isSeen := func(i int) bool { return seenMore != nil && seenMore[i] || seenMore == nil && seen&(1<<uint(i)) != 0 }
-	next := 0 // documents list the keys in field order: try the next field first
+	next, ok := 0, true // documents list the keys in field order: try the next field first
 	for n := 0; d.dec.PeekKind() != '}'; n++ {
-		key, kn, ok := d.str()
-		if !ok || n >= d.maxRows {
+		raw, err := d.dec.ReadValue()
+		if err != nil || n >= d.maxRows {
 			return errText
 		}
+		key, kn := raw[1:len(raw)-1], len(raw)
 		fi, found := next, next < len(sh.fields) && sh.fields[next].name == string(key)
 		if !found {
+			if key, ok = d.unquote(raw); !ok {
+				return errText
+			}
 			fi, found = sh.byName[string(key)]
 		}
 		next = fi + 1
@@ -346,10 +356,11 @@ func (d *decoder) mapObject(sh *shape, v reflect.Value) *DecodeError {
 	}
 	kv, ev := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
 	for n := 0; d.dec.PeekKind() != '}'; n++ {
-		key, kn, ok := d.str()
+		raw, key, ok := d.str()
 		if !ok || n >= d.maxRows {
 			return errText
 		}
+		kn := len(raw)
 		var err error
 		switch sh.key {
 		case kText:
