@@ -390,14 +390,30 @@ func textPointer(dec *jsontext.Decoder, data []byte, eof bool) string {
 // lone surrogate that it found as bad syntax, or else a syntax error.
 func syntaxError(dec *jsontext.Decoder, data []byte, err error) *DecodeError {
 	var se *jsontext.SyntacticError
-	if !errors.As(err, &se) || errors.Is(se.Err, io.ErrUnexpectedEOF) {
-		return newDecodeError("syntax", textPointer(dec, data, true), len(data), ErrSyntax, "unexpected end of input")
+	eof := !errors.As(err, &se) || errors.Is(se.Err, io.ErrUnexpectedEOF)
+	ptr := textPointer(dec, data, eof)
+	// In a string, the first bad character may come before where dec
+	// stopped; elsewhere it is where dec stopped.
+	i, end := nextToken(data, int(dec.InputOffset())), len(data)
+	if !eof {
+		end = min(int(se.ByteOffset)+1, len(data))
 	}
-	ptr := textPointer(dec, data, false)
-	if e := badText(data, int(dec.InputOffset()), min(int(se.ByteOffset)+1, len(data)), ptr); e != nil {
+	at, off := i, int(se.ByteOffset) // a string's problem is inside it; another's where it starts
+	switch {
+	case i < len(data) && data[i] == '"':
+		at = off
+	case eof || data[end-1] == '\\':
+		i = end
+	default:
+		i = end - 1
+	}
+	if e := badText(data, i, end, ptr); e != nil {
 		return e
 	}
-	return newDecodeError("syntax", ptr, int(se.ByteOffset), ErrSyntax, "%s", strings.TrimPrefix(se.Err.Error(), "jsontext: "))
+	if eof {
+		return newDecodeError("syntax", ptr, len(data), ErrSyntax, "unexpected end of input")
+	}
+	return newDecodeError("syntax", ptr, at, ErrSyntax, "%s", strings.TrimPrefix(se.Err.Error(), "jsontext: "))
 }
 
 // badText returns the first NUL (raw or escaped), invalid UTF-8 or lone
