@@ -58,8 +58,8 @@ const (
 //
 // Decode reports the first problem as a *DecodeError. Problems of the JSON
 // text itself (size, empty, utf8, nul, syntax, depth, too-many,
-// trailing-data) are found in a first pass over the whole input and are
-// reported before problems of the document's shape. A message quotes at
+// trailing-data) are reported before problems of the document's shape,
+// wherever they are in the input: the first of them in the input wins. A message quotes at
 // most 40 bytes of a key or value and says how long it was ("…(n bytes)").
 type DecodeOptions struct {
 	// MaxSize is the largest accepted input in bytes; 0 means DefaultMaxSize.

@@ -78,17 +78,6 @@ func (d *decoder) container() string {
 	return string(p)
 }
 
-// str reads a string and returns its raw form and its content, escapes
-// resolved; ok is false for a problem of the text.
-func (d *decoder) str() (raw, s []byte, ok bool) {
-	raw, err := d.dec.ReadValue()
-	if err != nil {
-		return nil, nil, false
-	}
-	s, ok = d.unquote(raw)
-	return raw, s, ok
-}
-
 // unquote returns the content of the JSON string raw, escapes resolved; ok
 // is false for an escaped NUL, a problem of the text.
 func (d *decoder) unquote(raw []byte) (s []byte, ok bool) {
@@ -356,12 +345,15 @@ func (d *decoder) mapObject(sh *shape, v reflect.Value) *DecodeError {
 	}
 	kv, ev := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
 	for n := 0; d.dec.PeekKind() != '}'; n++ {
-		raw, key, ok := d.str()
+		raw, err := d.dec.ReadValue()
+		key, ok := []byte(nil), false
+		if err == nil {
+			key, ok = d.unquote(raw)
+		}
 		if !ok || n >= d.maxRows {
 			return errText
 		}
 		kn := len(raw)
-		var err error
 		switch sh.key {
 		case kText:
 			kv.SetZero()
