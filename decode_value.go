@@ -404,10 +404,10 @@ func (d *decoder) array(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeE
 		items = cons.items
 	}
 	slice := sh.kind == kSlice
-	h := (*sliceHeader)(p)
+	var h *sliceHeader
 	var sv reflect.Value
 	if slice {
-		sv = reflect.NewAt(sh.typ, p).Elem()
+		h, sv = (*sliceHeader)(p), reflect.NewAt(sh.typ, p).Elem()
 		sv.SetZero() // grown memory is zeroed
 	}
 	size := sh.elem.typ.Size()
@@ -416,7 +416,7 @@ func (d *decoder) array(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeE
 		if n >= d.maxRows {
 			return errText
 		}
-		ep := unsafe.Add(p, uintptr(n)*size)
+		var ep unsafe.Pointer
 		switch {
 		case slice:
 			if n == h.cap {
@@ -427,6 +427,8 @@ func (d *decoder) array(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeE
 		case n >= sh.n:
 			return newDecodeError("value", d.container(), nextToken(d.data, int(d.dec.InputOffset())), ErrValue,
 				"more than %d elements", sh.n)
+		default:
+			ep = unsafe.Add(p, uintptr(n)*size)
 		}
 		if err := d.value(sh.elem, ep, items); err != nil {
 			return err
