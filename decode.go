@@ -1,6 +1,8 @@
 package juesuan
 
 import (
+	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -10,7 +12,10 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // Default limits of DecodeOptions.
@@ -53,8 +58,8 @@ const (
 //
 // Decode reports the first problem as a *DecodeError. Problems of the JSON
 // text itself (size, empty, utf8, nul, syntax, depth, too-many,
-// trailing-data) are found in a first pass over the whole input and are
-// reported before problems of the document's shape. A message quotes at
+// trailing-data) are reported before problems of the document's shape,
+// wherever they are in the input: the first of them in the input wins. A message quotes at
 // most 40 bytes of a key or value and says how long it was ("…(n bytes)").
 type DecodeOptions struct {
 	// MaxSize is the largest accepted input in bytes; 0 means DefaultMaxSize.
@@ -256,15 +261,23 @@ func (o DecodeOptions) DecodeBytes(data []byte) (*Document, error) {
 
 // decodeInto checks data and fills v, whose shape is sh.
 func (o DecodeOptions) decodeInto(data []byte, sh *shape, v reflect.Value) *DecodeError {
+	if v.Type() != sh.typ || !v.CanAddr() {
+		panic("juesuan: decodeInto needs an addressable " + sh.typ.String())
+	}
 	max, depth, rows := o.limits()
 	if int64(len(data)) > max {
 		return newDecodeError("size", "", int(max), ErrTooLarge, "input exceeds %d bytes", max)
 	}
-	if err := checkJSON(data, depth, rows); err != nil {
-		return err
+	d := decoder{dec: jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true)),
+		data: data, maxDepth: depth, maxRows: rows}
+	err := d.value(sh, v.Addr().UnsafePointer(), nil)
+	if err == nil && nextToken(data, int(d.dec.InputOffset())) == len(data) {
+		return nil
 	}
-	dec := valueDecoder{data: data}
-	return dec.decode(sh, v)
+	if text := checkText(data, depth, rows); text != nil || err == nil || err == errText {
+		return cmp.Or(text, newDecodeError("syntax", "", len(data), ErrSyntax, "not a JSON document"))
+	}
+	return err
 }
 
 // documentShape is the shape of Document, derived once.
@@ -272,31 +285,189 @@ var documentShape = sync.OnceValue(func() *shape {
 	return newShapeBuilder().build(reflect.TypeFor[Document]())
 })
 
-// token is one reference token of a JSON Pointer under construction: a key
-// (name) or an array index (idx ≥ 0).
-type token struct {
-	name string
-	idx  int
+// nextToken skips white space and one ',' or ':' from i.
+func nextToken(data []byte, i int) int {
+	i = skipSpace(data, i)
+	if i < len(data) && (data[i] == ',' || data[i] == ':') {
+		i = skipSpace(data, i+1)
+	}
+	return i
 }
 
-func pointerOf(toks []token) string {
-	var b strings.Builder
-	for _, t := range toks {
-		b.WriteByte('/')
-		if t.idx >= 0 {
-			b.WriteString(strconv.Itoa(t.idx))
-			continue
-		}
-		for i := 0; i < len(t.name); i++ {
-			switch c := t.name[i]; c {
-			case '~':
-				b.WriteString("~0")
-			case '/':
-				b.WriteString("~1")
-			default:
-				b.WriteByte(c)
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// checkText reads the whole of data for a problem of the JSON text and
+// returns the first, or nil.
+func checkText(data []byte, maxDepth, maxRows int) *DecodeError {
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		return newDecodeError("syntax", "", 0, ErrSyntax, "byte order mark (U+FEFF) before the document")
+	}
+	dec := jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true))
+	for {
+		depth := dec.StackDepth()
+		kind, n := dec.StackIndex(depth)
+		at := skipSpace(data, int(dec.InputOffset()))
+		switch {
+		case depth == 0 && n == 0 && at == len(data):
+			return newDecodeError("empty", "", at, ErrEmpty, "")
+		case depth == 0 && n > 0 && at == len(data):
+			return nil
+		case depth == 0 && n > 0:
+			if e := badText(data, at, at+1, ""); e != nil {
+				return e
 			}
+			return newDecodeError("trailing-data", "", at, ErrTrailingData, "%s after the document", describeByte(data, at))
+		case at < len(data) && data[at] == ',' && (kind == '[' && n >= int64(maxRows) || kind == '{' && n/2 >= int64(maxRows)):
+			return newDecodeError("too-many", string(dec.StackPointer().Parent()), at, ErrTooMany, "more than %d entries", maxRows)
+		}
+		var err error
+		switch dec.PeekKind() {
+		case '{', '[':
+			if depth >= maxDepth {
+				return newDecodeError("depth", textPointer(dec, data, false), nextToken(data, at), ErrTooDeep,
+					"more than %d nested arrays and objects", maxDepth)
+			}
+			_, err = dec.ReadToken()
+		case '"':
+			var raw jsontext.Value
+			if raw, err = dec.ReadValue(); err == nil {
+				p := dec.StackPointer()
+				if _, n := dec.StackIndex(dec.StackDepth()); n%2 == 1 && kind == '{' {
+					p = p.Parent() // a key: report the object
+				}
+				start := int(dec.InputOffset()) - len(raw)
+				if e := badText(data, start, start+len(raw), string(p)); e != nil {
+					return e
+				}
+			}
+		default:
+			_, err = dec.ReadToken()
+		}
+		if err != nil {
+			return syntaxError(dec, data, err)
 		}
 	}
-	return b.String()
+}
+
+// textPointer is the pointer of what comes after the last token dec read,
+// where the grammar expects a value, a key (the object's pointer) or a
+// delimiter (the pointer of the value just read; at the end of the input,
+// of its container).
+func textPointer(dec *jsontext.Decoder, data []byte, eof bool) string {
+	depth := dec.StackDepth()
+	if depth == 0 {
+		return ""
+	}
+	kind, n := dec.StackIndex(depth)
+	p := dec.StackPointer()
+	at := skipSpace(data, int(dec.InputOffset()))
+	comma := at < len(data) && data[at] == ','
+	parent := p
+	if n > 0 {
+		parent = p.Parent()
+	}
+	switch {
+	case kind == '{' && n%2 == 1: // after a key
+		return string(p)
+	case kind == '{' && (n == 0 || comma): // a key
+		return string(parent)
+	case n == 0 && eof:
+		return string(p)
+	case n == 0 || comma: // an element
+		return string(parent) + "/" + strconv.FormatInt(n, 10)
+	case eof:
+		return string(parent)
+	}
+	return string(p)
+}
+
+// syntaxError reports the error dec returned: a NUL, invalid UTF-8 or a
+// lone surrogate that it found as bad syntax, or else a syntax error.
+func syntaxError(dec *jsontext.Decoder, data []byte, err error) *DecodeError {
+	var se *jsontext.SyntacticError
+	eof := !errors.As(err, &se) || errors.Is(se.Err, io.ErrUnexpectedEOF)
+	ptr := textPointer(dec, data, eof)
+	// In a string, the first bad character may come before where dec
+	// stopped; elsewhere it is where dec stopped.
+	i, end := nextToken(data, int(dec.InputOffset())), len(data)
+	if !eof {
+		end = min(int(se.ByteOffset)+1, len(data))
+	}
+	at, off := i, int(se.ByteOffset) // a string's problem is inside it; another's where it starts
+	switch {
+	case i < len(data) && data[i] == '"':
+		at = off
+	case eof || data[end-1] == '\\':
+		i = end
+	default:
+		i = end - 1
+	}
+	if e := badText(data, i, end, ptr); e != nil {
+		return e
+	}
+	if eof {
+		return newDecodeError("syntax", ptr, len(data), ErrSyntax, "unexpected end of input")
+	}
+	return newDecodeError("syntax", ptr, at, ErrSyntax, "%s", strings.TrimPrefix(se.Err.Error(), "jsontext: "))
+}
+
+// badText returns the first NUL (raw or escaped), invalid UTF-8 or lone
+// surrogate escape in data[i:end], or nil.
+func badText(data []byte, i, end int, ptr string) *DecodeError {
+	for i < end {
+		c := data[i]
+		switch {
+		case c == 0:
+			return newDecodeError("nul", ptr, i, ErrNUL, "NUL byte")
+		case c == '\\' && i+1 < len(data) && data[i+1] == 'u':
+			r, ok := hex4(data, i+2)
+			switch {
+			case ok && r == 0:
+				return newDecodeError("nul", ptr, i, ErrNUL, "\\u0000 in string")
+			case ok && utf16.IsSurrogate(r):
+				r2, ok2 := rune(0), false
+				if i+12 <= len(data) && data[i+6] == '\\' && data[i+7] == 'u' {
+					r2, ok2 = hex4(data, i+8)
+				}
+				if !ok2 || utf16.DecodeRune(r, r2) == utf8.RuneError {
+					return newDecodeError("utf8", ptr, i, ErrInvalidUTF8, "lone surrogate \\u%04X in string", r)
+				}
+				i += 6
+			}
+			i += 2
+		case c == '\\':
+			i += 2
+		case c >= 0x80:
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				return newDecodeError("utf8", ptr, i, ErrInvalidUTF8, "byte 0x%02X", c)
+			}
+			i += size
+		default:
+			i++
+		}
+	}
+	return nil
+}
+
+func hex4(data []byte, i int) (rune, bool) {
+	if i+4 > len(data) {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(data[i:i+4]), 16, 16)
+	return rune(n), err == nil
+}
+
+// describeByte names the character at i for a message.
+func describeByte(data []byte, i int) string {
+	r, size := utf8.DecodeRune(data[i:])
+	if r == utf8.RuneError && size <= 1 {
+		return fmt.Sprintf("byte 0x%02X", data[i])
+	}
+	return fmt.Sprintf("%q", r)
 }

@@ -59,7 +59,7 @@ func largeDocument(b *testing.B, n int) []byte {
 }
 
 // BenchmarkDecode is the strict decoder; compare with
-// BenchmarkStdlibUnmarshal on the same bytes.
+// BenchmarkJSONUnmarshal on the same bytes.
 func BenchmarkDecode(b *testing.B) {
 	for _, in := range benchInputs(b) {
 		b.Run(in.name, func(b *testing.B) {
@@ -74,9 +74,9 @@ func BenchmarkDecode(b *testing.B) {
 	}
 }
 
-// BenchmarkStdlibUnmarshal is plain encoding/json into Document: the
+// BenchmarkJSONUnmarshal is plain encoding/json into Document: the
 // baseline, which checks far less.
-func BenchmarkStdlibUnmarshal(b *testing.B) {
+func BenchmarkJSONUnmarshal(b *testing.B) {
 	for _, in := range benchInputs(b) {
 		b.Run(in.name, func(b *testing.B) {
 			b.SetBytes(int64(len(in.data)))

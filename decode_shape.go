@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/cnfiscal/juesuan/amount"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // The strict decoder is driven by a shape: what each Go type of Document
@@ -42,11 +43,11 @@ const (
 type shape struct {
 	kind     shapeKind
 	typ      reflect.Type
-	elem     *shape    // kPtr, kSlice, kArray, kMap (the value)
-	key      shapeKind // kMap: kString, kText, kInt or kUint
-	n        int       // kArray: length
-	bits     int       // kInt, kUint, kFloat: size
-	jsonKind byte      // kJSON: the JSON type the value must have ('s', 'n', …), 0 for any
+	elem     *shape        // kPtr, kSlice, kArray, kMap (the value)
+	key      shapeKind     // kMap: kString, kText, kInt or kUint
+	n        int           // kArray: length
+	bits     int           // kInt, kUint, kFloat: size
+	jsonKind jsontext.Kind // kJSON: the JSON type the value must have ('"', '0', …), 0 for any
 
 	fields   []field        // kStruct
 	byName   map[string]int // kStruct: JSON key → index into fields
@@ -56,8 +57,9 @@ type shape struct {
 // field is one JSON key of a struct.
 type field struct {
 	name     string
-	index    []int // path through embedded structs, as reflect.Value.FieldByIndex
-	direct   bool  // len(index) == 1
+	index    []int   // path through embedded structs, as reflect.Value.FieldByIndex
+	offset   uintptr // from the start of the struct, unless viaPtr
+	viaPtr   bool    // the path passes an embedded struct pointer
 	shape    *shape
 	required bool
 	cons     *constraints
@@ -65,9 +67,9 @@ type field struct {
 
 // jsonKinds names the JSON type a json.Unmarshaler leaf takes, where it is
 // known; a value of another type is then reported as "type", not "value".
-var jsonKinds = map[reflect.Type]byte{
-	reflect.TypeFor[amount.Count](): 'n',
-	reflect.TypeFor[time.Time]():    's',
+var jsonKinds = map[reflect.Type]jsontext.Kind{
+	reflect.TypeFor[amount.Count](): '0',
+	reflect.TypeFor[time.Time]():    '"',
 }
 
 var (
@@ -220,11 +222,14 @@ func (b *shapeBuilder) structFields(s *shape) {
 	s.byName = make(map[string]int, len(kept))
 	for i, c := range kept {
 		_, opts, _ := strings.Cut(c.sf.Tag.Get("json"), ",")
-		f := field{
-			name:   c.name,
-			index:  c.index,
-			direct: len(c.index) == 1,
-			shape:  b.build(c.sf.Type),
+		f := field{name: c.name, index: c.index, shape: b.build(c.sf.Type)}
+		for t, k := s.typ, 0; k < len(c.index); k++ {
+			if t.Kind() == reflect.Pointer {
+				f.viaPtr = true
+				t = t.Elem()
+			}
+			f.offset += t.Field(c.index[k]).Offset
+			t = t.Field(c.index[k]).Type
 		}
 		f.required = !hasOption(opts, "omitempty") && !hasOption(opts, "omitzero")
 		f.cons = parseConstraints(c.sf.Tag.Get("jsonschema"), f.shape)

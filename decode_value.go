@@ -10,57 +10,51 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
+
+	"github.com/cnfiscal/juesuan/amount"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
-// The second pass walks the input, which the first pass found to be
-// well-formed JSON, along the shape of Document: it checks keys, types,
-// required fields and leaf values, and fills the Go value as it goes.
+// The decoder reads the input once, token by token, with a jsontext.Decoder
+// (which checks the JSON grammar and UTF-8), along the shape of Document: it
+// checks keys, types, required fields and leaf values and fills the Go value
+// as it goes. At the first problem it stops. A problem of the JSON text
+// anywhere in the input wins over one of the shape, so checkText then reads
+// the whole input again for one (only failing input pays for that).
 
-type valueDecoder struct {
-	data []byte
-	i    int
-	path []token
+type decoder struct {
+	dec               *jsontext.Decoder
+	data              []byte
+	maxDepth, maxRows int
+	buf               []byte // a string with its escapes resolved
 }
 
-func (d *valueDecoder) decode(sh *shape, v reflect.Value) *DecodeError {
-	d.ws()
-	return d.value(sh, v, nil)
+// errText reports that the input has a problem of the JSON text, which
+// checkText describes.
+var errText = &DecodeError{}
+
+// fail reports a problem with the value just read, of length n.
+func (d *decoder) fail(n int, rule string, sentinel error, format string, args ...any) *DecodeError {
+	return newDecodeError(rule, string(d.dec.StackPointer()), int(d.dec.InputOffset())-n, sentinel, format, args...)
 }
 
-func (d *valueDecoder) ws() {
-	for d.i < len(d.data) {
-		switch d.data[d.i] {
-		case ' ', '\t', '\n', '\r':
-			d.i++
-		default:
-			return
-		}
+// skipFail skips the next value and reports a problem with it.
+func (d *decoder) skipFail(rule string, sentinel error, format string, args ...any) *DecodeError {
+	off := nextToken(d.data, int(d.dec.InputOffset()))
+	if d.dec.SkipValue() != nil {
+		return errText
 	}
+	return newDecodeError(rule, string(d.dec.StackPointer()), off, sentinel, format, args...)
 }
 
-func (d *valueDecoder) fail(rule string, sentinel error, format string, args ...any) *DecodeError {
-	return newDecodeError(rule, pointerOf(d.path), d.i, sentinel, format, args...)
-}
-
-// failKey reports a problem with key name of the object at d.path.
-func (d *valueDecoder) failKey(rule string, at int, name string, sentinel error, format string, args ...any) *DecodeError {
-	d.path = append(d.path, token{name: name, idx: -1})
-	e := newDecodeError(rule, pointerOf(d.path), at, sentinel, format, args...)
-	d.path = d.path[:len(d.path)-1]
-	return e
-}
-
-func (d *valueDecoder) typeError(want string) *DecodeError {
-	return d.fail("type", ErrType, "want %s, got %s", want, jsonTypeName(d.data[d.i]))
-}
-
-func (d *valueDecoder) valueError(err error) *DecodeError {
-	return &DecodeError{Pointer: pointerOf(d.path), Rule: "value", Offset: int64(d.i),
+func (d *decoder) valueError(n int, err error) *DecodeError {
+	return &DecodeError{Pointer: string(d.dec.StackPointer()), Rule: "value", Offset: d.dec.InputOffset() - int64(n),
 		Err: fmt.Errorf("%w: %w", ErrValue, err)}
 }
 
-func jsonTypeName(c byte) string {
-	switch c {
+func kindName(k jsontext.Kind) string {
+	switch k {
 	case '{':
 		return "object"
 	case '[':
@@ -75,166 +69,171 @@ func jsonTypeName(c byte) string {
 	return "number"
 }
 
-// value decodes the value at d.i into v, which has shape sh; cons are the
-// field's tag constraints.
-func (d *valueDecoder) value(sh *shape, v reflect.Value, cons *constraints) *DecodeError {
-	c := d.data[d.i]
-	if c == 'n' {
-		return d.fail("null", ErrNull, "null is not allowed; leave the field out")
+// container is the pointer of the innermost open array or object.
+func (d *decoder) container() string {
+	p := d.dec.StackPointer()
+	if _, n := d.dec.StackIndex(d.dec.StackDepth()); n > 0 {
+		p = p.Parent()
 	}
-	switch sh.kind {
-	case kPtr:
-		if v.IsNil() {
-			v.Set(reflect.New(sh.typ.Elem()))
+	return string(p)
+}
+
+// unquote returns the content of the JSON string raw, escapes resolved; ok
+// is false for an escaped NUL, a problem of the text.
+func (d *decoder) unquote(raw []byte) (s []byte, ok bool) {
+	if s = raw[1 : len(raw)-1]; bytes.IndexByte(s, '\\') < 0 {
+		return s, true // jsontext rejects a raw NUL
+	}
+	d.buf, _ = jsontext.AppendUnquote(d.buf[:0], raw)
+	return d.buf, bytes.IndexByte(d.buf, 0) < 0
+}
+
+// open reads the '{' or '[' of a container.
+func (d *decoder) open() bool {
+	_, err := d.dec.ReadToken()
+	return err == nil && d.dec.StackDepth() <= d.maxDepth
+}
+
+// value decodes the next value into the Go value at p, which has shape sh;
+// cons are the field's tag constraints.
+func (d *decoder) value(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeError {
+	if sh.kind >= kString || sh.kind == kUnsupported {
+		raw, err := d.dec.ReadValue()
+		if err != nil {
+			return errText
 		}
-		return d.value(sh.elem, v.Elem(), cons)
-	case kStruct:
-		return d.object(sh, v)
-	case kMap:
-		return d.mapObject(sh, v)
-	case kSlice, kArray:
-		return d.array(sh, v, cons)
-	case kString:
-		if c != '"' {
-			return d.typeError("string")
+		return d.leaf(sh, p, raw, cons)
+	}
+	k := d.dec.PeekKind()
+	switch want := "object"; {
+	case k == 0:
+		return errText
+	case k == 'n':
+		return d.skipFail("null", ErrNull, "null is not allowed; leave the field out")
+	case sh.kind == kPtr:
+		pp := (*unsafe.Pointer)(p)
+		if *pp == nil {
+			*pp = reflect.New(sh.typ.Elem()).UnsafePointer()
 		}
-		start := d.i
-		s := d.str()
+		return d.value(sh.elem, *pp, cons)
+	case sh.kind == kStruct && k == '{':
+		return d.object(sh, p)
+	case sh.kind == kMap && k == '{':
+		return d.mapObject(sh, reflect.NewAt(sh.typ, p).Elem())
+	case (sh.kind == kSlice || sh.kind == kArray) && k == '[':
+		return d.array(sh, p, cons)
+	default:
+		if sh.kind == kSlice || sh.kind == kArray {
+			want = "array"
+		}
+		return d.skipFail("type", ErrType, "want %s, got %s", want, kindName(k))
+	}
+}
+
+// leaf decodes the scalar raw into the Go value at p.
+func (d *decoder) leaf(sh *shape, p unsafe.Pointer, raw []byte, cons *constraints) *DecodeError {
+	n, k := len(raw), jsontext.Value(raw).Kind()
+	want := ""
+	switch {
+	case k == 'n':
+		return d.fail(n, "null", ErrNull, "null is not allowed; leave the field out")
+	case sh.kind == kString || sh.kind == kText:
+		if k != '"' {
+			want = "string"
+			break
+		}
+		s, ok := d.unquote(raw)
+		if !ok {
+			return errText
+		}
 		if err := cons.checkString(s); err != nil {
-			d.i = start
-			return d.valueError(err)
+			return d.valueError(n, err)
 		}
-		v.SetString(string(s))
-	case kText:
-		if c != '"' {
-			return d.typeError("string")
-		}
-		start := d.i
-		s := d.str()
-		end := d.i
-		d.i = start
-		if err := cons.checkString(s); err != nil {
-			return d.valueError(err)
-		}
-		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(s); err != nil {
-			return d.valueError(err)
-		}
-		d.i = end
-	case kBool:
-		switch c {
-		case 't':
-			v.SetBool(true)
-			d.i += 4
-		case 'f':
-			v.SetBool(false)
-			d.i += 5
+		var err error
+		switch {
+		case sh.kind == kString:
+			*(*string)(p) = string(s)
+		case sh.typ == amountType:
+			err = (*amount.Amount)(p).UnmarshalText(s)
 		default:
-			return d.typeError("boolean")
+			err = reflect.NewAt(sh.typ, p).Interface().(encoding.TextUnmarshaler).UnmarshalText(s)
 		}
-	case kInt, kUint, kFloat:
-		if c != '-' && (c < '0' || c > '9') {
-			return d.typeError("number")
+		if err != nil {
+			return d.valueError(n, err)
 		}
-		start := d.i
-		num := d.number()
-		end := d.i
-		d.i = start
-		if err := d.setNumber(sh, v, num, cons); err != nil {
-			return err
+	case sh.kind == kBool:
+		if k != 't' && k != 'f' {
+			want = "boolean"
+			break
 		}
-		d.i = end
-	case kJSON:
-		if want := sh.jsonKind; want != 0 && kindByte(c) != want {
-			return d.typeError(kindName(want))
+		*(*bool)(p) = k == 't'
+	case sh.kind == kInt || sh.kind == kUint || sh.kind == kFloat:
+		if k != '0' {
+			want = "number"
+			break
 		}
-		start := d.i
-		raw := d.skip()
-		end := d.i
-		d.i = start
-		if sh.jsonKind == 'n' {
+		return d.setNumber(sh, reflect.NewAt(sh.typ, p).Elem(), raw, cons)
+	case sh.kind == kJSON:
+		if sh.jsonKind != 0 && sh.jsonKind != k {
+			want = kindName(sh.jsonKind)
+			break
+		}
+		if k == '0' {
 			// A leaf that takes a number gets an integral one in plain
 			// digits, as JSON Schema's "integer" admits 1.0 and 1e2.
 			if canon, ok := integerText(raw); ok {
 				raw = []byte(canon)
 			}
 		}
-		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
-			return d.valueError(err)
+		if err := reflect.NewAt(sh.typ, p).Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
+			return d.valueError(n, err)
 		}
-		d.i = end
 	default:
-		return d.fail("type", ErrType, "the Go type %s cannot be decoded from JSON", sh.typ)
+		return d.fail(n, "type", ErrType, "the Go type %s cannot be decoded from JSON", sh.typ)
+	}
+	if want != "" {
+		return d.fail(n, "type", ErrType, "want %s, got %s", want, kindName(k))
 	}
 	return nil
 }
 
-// kindByte classifies a value by its first byte.
-func kindByte(c byte) byte {
-	switch c {
-	case '{':
-		return 'o'
-	case '[':
-		return 'a'
-	case '"':
-		return 's'
-	case 't', 'f':
-		return 'b'
-	}
-	return 'n'
-}
+var amountType = reflect.TypeFor[amount.Amount]()
 
-func kindName(k byte) string {
-	switch k {
-	case 'o':
-		return "object"
-	case 'a':
-		return "array"
-	case 's':
-		return "string"
-	case 'b':
-		return "boolean"
-	}
-	return "number"
-}
-
-func (d *valueDecoder) setNumber(sh *shape, v reflect.Value, num []byte, cons *constraints) *DecodeError {
+func (d *decoder) setNumber(sh *shape, v reflect.Value, num []byte, cons *constraints) *DecodeError {
 	var f float64
 	switch sh.kind {
-	case kInt:
+	case kInt, kUint:
 		canon, ok := integerText(num)
 		if !ok {
-			return d.typeError("integer")
+			return d.fail(len(num), "type", ErrType, "want integer, got number")
 		}
-		n, err := strconv.ParseInt(canon, 10, sh.bits)
+		var err error
+		if sh.kind == kInt {
+			var n int64
+			n, err = strconv.ParseInt(canon, 10, sh.bits)
+			v.SetInt(n)
+			f = float64(n)
+		} else if canon[0] == '-' {
+			return d.valueError(len(num), fmt.Errorf("integer %s is negative", clipBytes(num)))
+		} else {
+			var n uint64
+			n, err = strconv.ParseUint(canon, 10, sh.bits)
+			v.SetUint(n)
+			f = float64(n)
+		}
 		if err != nil {
-			return d.valueError(fmt.Errorf("integer %s out of range", clipBytes(num)))
+			return d.valueError(len(num), fmt.Errorf("integer %s out of range", clipBytes(num)))
 		}
-		v.SetInt(n)
-		f = float64(n)
-	case kUint:
-		canon, ok := integerText(num)
-		if !ok {
-			return d.typeError("integer")
-		}
-		if canon[0] == '-' {
-			return d.valueError(fmt.Errorf("integer %s is negative", clipBytes(num)))
-		}
-		n, err := strconv.ParseUint(canon, 10, sh.bits)
-		if err != nil {
-			return d.valueError(fmt.Errorf("integer %s out of range", clipBytes(num)))
-		}
-		v.SetUint(n)
-		f = float64(n)
 	default:
 		x, err := strconv.ParseFloat(string(num), sh.bits)
 		if err != nil || math.IsInf(x, 0) {
-			return d.valueError(fmt.Errorf("number %s out of range", clipBytes(num)))
+			return d.valueError(len(num), fmt.Errorf("number %s out of range", clipBytes(num)))
 		}
 		v.SetFloat(x)
 		f = x
 	}
 	if err := cons.checkNumber(f, num); err != nil {
-		return d.valueError(err)
+		return d.valueError(len(num), err)
 	}
 	return nil
 }
@@ -253,74 +252,61 @@ func clipBytes(b []byte) string {
 	return fmt.Sprintf("%s…(%d bytes)", b[:n], len(b))
 }
 
-// object decodes a JSON object into the struct v.
-func (d *valueDecoder) object(sh *shape, v reflect.Value) *DecodeError {
-	if d.data[d.i] != '{' {
-		return d.typeError("object")
+// object decodes a JSON object into the struct at p.
+func (d *decoder) object(sh *shape, p unsafe.Pointer) *DecodeError {
+	if !d.open() {
+		return errText
 	}
 	var seen uint64
 	var seenMore []bool
 	if len(sh.fields) > 64 {
 		seenMore = make([]bool, len(sh.fields))
 	}
-	isSeen := func(i int) bool {
-		if seenMore != nil {
-			return seenMore[i]
+	isSeen := func(i int) bool { return seenMore != nil && seenMore[i] || seenMore == nil && seen&(1<<uint(i)) != 0 }
+	next, ok := 0, true // documents list the keys in field order: try the next field first
+	for n := 0; d.dec.PeekKind() != '}'; n++ {
+		raw, err := d.dec.ReadValue()
+		if err != nil || n >= d.maxRows {
+			return errText
 		}
-		return seen&(1<<uint(i)) != 0
+		key, kn := raw[1:len(raw)-1], len(raw)
+		fi, found := next, next < len(sh.fields) && sh.fields[next].name == string(key)
+		if !found {
+			if key, ok = d.unquote(raw); !ok {
+				return errText
+			}
+			fi, found = sh.byName[string(key)]
+		}
+		next = fi + 1
+		switch {
+		case !found && len(sh.fields) == 0:
+			return d.fail(kn, "unknown-field", ErrUnknownField, "%q: this object takes no keys", clipBytes(key))
+		case !found:
+			return d.fail(kn, "unknown-field", ErrUnknownField, "%q is not a key of %s", clipBytes(key), typeLabel(sh.typ))
+		case isSeen(fi):
+			return d.fail(kn, "duplicate-key", ErrDuplicateKey, "%q given twice", clipBytes(key))
+		case seenMore != nil:
+			seenMore[fi] = true
+		default:
+			seen |= 1 << uint(fi)
+		}
+		f := &sh.fields[fi]
+		fp := unsafe.Add(p, f.offset)
+		if f.viaPtr {
+			fp = fieldByIndex(reflect.NewAt(sh.typ, p).Elem(), f.index).Addr().UnsafePointer()
+		}
+		if err := d.value(f.shape, fp, f.cons); err != nil {
+			return err
+		}
 	}
-	d.i++
-	d.ws()
-	if d.data[d.i] == '}' {
-		d.i++
-	} else {
-		for {
-			at := d.i
-			key := d.str()
-			fi, ok := sh.byName[string(key)]
-			if !ok {
-				d.i = at
-				if len(sh.fields) == 0 {
-					return d.failKey("unknown-field", at, string(key), ErrUnknownField, "%q: this object takes no keys", clipBytes(key))
-				}
-				return d.failKey("unknown-field", at, string(key), ErrUnknownField, "%q is not a key of %s", clipBytes(key), typeLabel(sh.typ))
-			}
-			if isSeen(fi) {
-				d.i = at
-				return d.failKey("duplicate-key", at, sh.fields[fi].name, ErrDuplicateKey, "%q given twice", clipBytes(key))
-			}
-			if seenMore != nil {
-				seenMore[fi] = true
-			} else {
-				seen |= 1 << uint(fi)
-			}
-			d.ws()
-			d.i++ // ':'
-			d.ws()
-			f := &sh.fields[fi]
-			var fv reflect.Value
-			if f.direct {
-				fv = v.Field(f.index[0])
-			} else {
-				fv = fieldByIndex(v, f.index)
-			}
-			d.path = append(d.path, token{name: f.name, idx: -1})
-			if err := d.value(f.shape, fv, f.cons); err != nil {
-				return err
-			}
-			d.path = d.path[:len(d.path)-1]
-			d.ws()
-			if d.data[d.i] == '}' {
-				d.i++
-				break
-			}
-			d.i++ // ','
-			d.ws()
-		}
+	if _, err := d.dec.ReadToken(); err != nil {
+		return errText
 	}
 	for _, ri := range sh.required {
 		if !isSeen(ri) {
-			return d.failKey("required", d.i-1, sh.fields[ri].name, ErrRequired, "%q is required in %s", sh.fields[ri].name, typeLabel(sh.typ))
+			name := sh.fields[ri].name
+			return newDecodeError("required", string(d.dec.StackPointer().AppendToken(name)), int(d.dec.InputOffset())-1,
+				ErrRequired, "%q is required in %s", name, typeLabel(sh.typ))
 		}
 	}
 	return nil
@@ -349,220 +335,122 @@ func fieldByIndex(v reflect.Value, index []int) reflect.Value {
 }
 
 // mapObject decodes a JSON object into the map v.
-func (d *valueDecoder) mapObject(sh *shape, v reflect.Value) *DecodeError {
-	if d.data[d.i] != '{' {
-		return d.typeError("object")
+func (d *decoder) mapObject(sh *shape, v reflect.Value) *DecodeError {
+	if !d.open() {
+		return errText
 	}
 	t := sh.typ
 	if v.IsNil() {
 		v.Set(reflect.MakeMap(t))
 	}
-	d.i++
-	d.ws()
-	if d.data[d.i] == '}' {
-		d.i++
-		return nil
-	}
-	for {
-		at := d.i
-		key := d.str()
-		kv := reflect.New(t.Key()).Elem()
-		var kerr error
+	kv, ev := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
+	for n := 0; d.dec.PeekKind() != '}'; n++ {
+		raw, err := d.dec.ReadValue()
+		key, ok := []byte(nil), false
+		if err == nil {
+			key, ok = d.unquote(raw)
+		}
+		if !ok || n >= d.maxRows {
+			return errText
+		}
+		kn := len(raw)
 		switch sh.key {
 		case kText:
-			kerr = kv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(key)
+			kv.SetZero()
+			err = kv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(key)
 		case kString:
 			kv.SetString(string(key))
 		case kInt:
-			var n int64
-			if n, kerr = strconv.ParseInt(string(key), 10, t.Key().Bits()); kerr == nil {
-				kv.SetInt(n)
-			}
+			var i int64
+			i, err = strconv.ParseInt(string(key), 10, t.Key().Bits())
+			kv.SetInt(i)
 		case kUint:
-			var n uint64
-			if n, kerr = strconv.ParseUint(string(key), 10, t.Key().Bits()); kerr == nil {
-				kv.SetUint(n)
-			}
+			var u uint64
+			u, err = strconv.ParseUint(string(key), 10, t.Key().Bits())
+			kv.SetUint(u)
 		}
-		if kerr != nil {
-			d.i = at
-			d.path = append(d.path, token{name: string(key), idx: -1})
-			e := d.valueError(fmt.Errorf("key: %w", kerr))
-			d.path = d.path[:len(d.path)-1]
-			return e
+		if err != nil {
+			return d.valueError(kn, fmt.Errorf("key: %w", err))
 		}
 		if v.MapIndex(kv).IsValid() {
-			d.i = at
-			return d.failKey("duplicate-key", at, string(key), ErrDuplicateKey, "%q given twice", clipBytes(key))
+			return d.fail(kn, "duplicate-key", ErrDuplicateKey, "%q given twice", clipBytes(key))
 		}
-		d.ws()
-		d.i++ // ':'
-		d.ws()
-		ev := reflect.New(t.Elem()).Elem()
-		d.path = append(d.path, token{name: string(key), idx: -1})
-		if err := d.value(sh.elem, ev, nil); err != nil {
+		ev.SetZero()
+		if err := d.value(sh.elem, ev.Addr().UnsafePointer(), nil); err != nil {
 			return err
 		}
-		d.path = d.path[:len(d.path)-1]
 		v.SetMapIndex(kv, ev)
-		d.ws()
-		if d.data[d.i] == '}' {
-			d.i++
-			return nil
-		}
-		d.i++ // ','
-		d.ws()
 	}
+	if _, err := d.dec.ReadToken(); err != nil {
+		return errText
+	}
+	return nil
 }
 
-// array decodes a JSON array into the slice or array v.
-func (d *valueDecoder) array(sh *shape, v reflect.Value, cons *constraints) *DecodeError {
-	if d.data[d.i] != '[' {
-		return d.typeError("array")
+// sliceHeader is the layout of a Go slice.
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
+}
+
+// array decodes a JSON array into the slice or array at p.
+func (d *decoder) array(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeError {
+	if !d.open() {
+		return errText
 	}
-	start := d.i
+	start := int(d.dec.InputOffset()) - 1
 	var items *constraints
 	if cons != nil {
 		items = cons.items
 	}
 	slice := sh.kind == kSlice
+	var h *sliceHeader
+	var sv reflect.Value
 	if slice {
-		v.SetLen(0)
+		h, sv = (*sliceHeader)(p), reflect.NewAt(sh.typ, p).Elem()
+		sv.SetZero() // grown memory is zeroed
 	}
-	d.i++
-	d.ws()
+	size := sh.elem.typ.Size()
 	n := 0
-	if d.data[d.i] == ']' {
-		d.i++
-	} else {
-		for {
-			var ev reflect.Value
-			if slice {
-				if n == v.Cap() {
-					v.Grow(1)
-				}
-				v.SetLen(n + 1)
-				ev = v.Index(n)
-				ev.SetZero()
-			} else {
-				if n >= sh.n {
-					return d.valueError(fmt.Errorf("more than %d elements", sh.n))
-				}
-				ev = v.Index(n)
+	for ; d.dec.PeekKind() != ']'; n++ {
+		if n >= d.maxRows {
+			return errText
+		}
+		var ep unsafe.Pointer
+		switch {
+		case slice:
+			if n == h.cap {
+				sv.Grow(max(n, 4))
 			}
-			d.path = append(d.path, token{idx: n})
-			if err := d.value(sh.elem, ev, items); err != nil {
-				return err
-			}
-			d.path = d.path[:len(d.path)-1]
-			n++
-			d.ws()
-			if d.data[d.i] == ']' {
-				d.i++
-				break
-			}
-			d.i++ // ','
-			d.ws()
-		}
-	}
-	end := d.i
-	d.i = start
-	if !slice && n != sh.n {
-		return d.valueError(fmt.Errorf("%d elements, want %d", n, sh.n))
-	}
-	if slice && v.IsNil() {
-		v.Set(reflect.MakeSlice(sh.typ, 0, 0))
-	}
-	if err := cons.checkItems(n); err != nil {
-		return d.valueError(err)
-	}
-	d.i = end
-	return nil
-}
-
-// str reads the string at d.i and returns its content, escapes resolved.
-func (d *valueDecoder) str() []byte {
-	data := d.data
-	start := d.i + 1
-	i := start
-	for {
-		k := bytes.IndexByte(data[i:], '"')
-		if k < 0 { // cannot happen after the first pass
-			d.i = len(data)
-			return data[start:]
-		}
-		i += k
-		// Count the backslashes before the quote.
-		b := i - 1
-		for b >= start && data[b] == '\\' {
-			b--
-		}
-		if (i-1-b)%2 == 0 {
-			break
-		}
-		i++
-	}
-	d.i = i + 1
-	raw := data[start:i]
-	if bytes.IndexByte(raw, '\\') >= 0 {
-		return unquote(raw)
-	}
-	return raw
-}
-
-// number reads the number at d.i.
-func (d *valueDecoder) number() []byte {
-	start := d.i
-	for d.i < len(d.data) {
-		switch d.data[d.i] {
-		case '-', '+', '.', 'e', 'E', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-			d.i++
-			continue
-		}
-		break
-	}
-	return d.data[start:d.i]
-}
-
-// skip moves past the value at d.i and returns its bytes.
-func (d *valueDecoder) skip() []byte {
-	start := d.i
-	depth := 0
-	for d.i < len(d.data) {
-		switch c := d.data[d.i]; c {
-		case '"':
-			d.str()
-		case '{', '[':
-			depth++
-			d.i++
-		case '}', ']':
-			depth--
-			d.i++
-		case ',', ':', ' ', '\t', '\n', '\r':
-			d.i++
+			h.len = n + 1
+			ep = unsafe.Add(h.data, uintptr(n)*size)
+		case n >= sh.n:
+			return newDecodeError("value", d.container(), nextToken(d.data, int(d.dec.InputOffset())), ErrValue,
+				"more than %d elements", sh.n)
 		default:
-			if depth == 0 {
-				// A scalar: numbers and literals end at a delimiter.
-				for d.i < len(d.data) && !isDelim(d.data[d.i]) {
-					d.i++
-				}
-				return d.data[start:d.i]
-			}
-			d.i++
+			ep = unsafe.Add(p, uintptr(n)*size)
 		}
-		if depth == 0 {
-			return d.data[start:d.i]
+		if err := d.value(sh.elem, ep, items); err != nil {
+			return err
 		}
 	}
-	return d.data[start:d.i]
-}
-
-func isDelim(c byte) bool {
-	switch c {
-	case ',', ':', '}', ']', '"', '{', '[', ' ', '\t', '\n', '\r':
-		return true
+	if _, err := d.dec.ReadToken(); err != nil {
+		return errText
 	}
-	return false
+	var err error
+	switch {
+	case !slice && n != sh.n:
+		err = fmt.Errorf("%d elements, want %d", n, sh.n)
+	case slice && h.data == nil:
+		sv.Set(reflect.MakeSlice(sh.typ, 0, 0))
+	}
+	if err == nil {
+		err = cons.checkItems(n)
+	}
+	if err != nil {
+		return d.valueError(int(d.dec.InputOffset())-start, err)
+	}
+	return nil
 }
 
 // checkString applies the string keywords of c to s.
@@ -651,36 +539,21 @@ func integerText(num []byte) (string, bool) {
 		}
 		return string(num), true // JSON admits no leading zeros
 	}
-	i := 0
 	neg := num[0] == '-'
 	if neg {
-		i++
+		num = num[1:]
 	}
-	// The mantissa's digits without the point; exp counts the places the
-	// point moves right.
-	mant := make([]byte, 0, len(num))
-	exp := 0
-	for ; i < len(num) && num[i] != 'e' && num[i] != 'E'; i++ {
-		if num[i] == '.' {
-			exp = -(len(num) - i - 1) // digits after the point, corrected below
-			continue
-		}
-		mant = append(mant, num[i])
-	}
-	if exp < 0 {
-		exp += len(num) - i // the exponent part is not fraction digits
-	}
-	if i < len(num) {
-		i++ // 'e'
-		eneg := false
-		if num[i] == '+' || num[i] == '-' {
-			eneg = num[i] == '-'
-			i++
-		}
+	mantissa, expPart, _ := bytes.Cut(bytes.ToLower(num), []byte("e"))
+	intPart, frac, _ := bytes.Cut(mantissa, []byte("."))
+	// The mantissa's digits without the point; the point moves exp places right.
+	mant := bytes.TrimLeft(append(intPart, frac...), "0")
+	exp := -len(frac)
+	if len(expPart) > 0 {
+		eneg := expPart[0] == '-'
 		e := 0
-		for ; i < len(num); i++ {
+		for _, c := range bytes.TrimLeft(expPart, "+-") {
 			if e < 1e9 {
-				e = e*10 + int(num[i]-'0')
+				e = e*10 + int(c-'0')
 			}
 		}
 		if eneg {
@@ -688,12 +561,6 @@ func integerText(num []byte) (string, bool) {
 		}
 		exp += e
 	}
-	// Strip leading zeros, then trailing zeros into the exponent.
-	k := 0
-	for k < len(mant) && mant[k] == '0' {
-		k++
-	}
-	mant = mant[k:]
 	for len(mant) > 0 && mant[len(mant)-1] == '0' {
 		mant = mant[:len(mant)-1]
 		exp++
@@ -706,13 +573,9 @@ func integerText(num []byte) (string, bool) {
 	case len(mant)+exp > maxIntegerText:
 		mant, exp = []byte(strings.Repeat("9", maxIntegerText+1)), 0
 	}
-	out := make([]byte, 0, 1+len(mant)+exp)
+	sign := ""
 	if neg {
-		out = append(out, '-')
+		sign = "-"
 	}
-	out = append(out, mant...)
-	for range exp {
-		out = append(out, '0')
-	}
-	return string(out), true
+	return sign + string(mant) + strings.Repeat("0", exp), true
 }
