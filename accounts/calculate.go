@@ -80,7 +80,7 @@ func fillRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[
 // deepest first, and the 合计 from the 类 rows.
 func fillHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) bool {
 	changed := false
-	p.children(func(parent int, kids []int) {
+	p.children(func(parent int, kids []int32) {
 		cs := p.total
 		if parent >= 0 {
 			cs = p.at(parent)
@@ -91,7 +91,7 @@ func fillHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *
 			}
 			plus := make([]Amount, len(kids))
 			for k, kid := range kids {
-				plus[k] = *p.at(kid).At(ci)
+				plus[k] = *p.at(int(kid)).At(ci)
 			}
 			if set(cs.At(ci), plus, nil) {
 				changed = true

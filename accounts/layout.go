@@ -300,7 +300,7 @@ func checkRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part
 // listed children, column by column: 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类.
 func checkHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) {
 	var plus []Amount // the children's figures of one column (flow keeps none)
-	p.children(func(parent int, kids []int) {
+	p.children(func(parent int, kids []int32) {
 		var cs ColumnSet
 		var base loc
 		var lb label
@@ -309,12 +309,12 @@ func checkHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p 
 		} else {
 			cs, base, lb = p.total, at(p.totalAt, ""), p.totalLabel("")
 		}
-		what := sumOfWord(len(p.code(kids[0])))
+		what := sumOfWord(len(p.code(int(kids[0]))))
 		cols := cs.Columns()
 		for ci := range cols {
 			plus = plus[:0]
 			for _, kid := range kids {
-				plus = append(plus, *p.at(kid).At(ci))
+				plus = append(plus, *p.at(int(kid)).At(ci))
 			}
 			l, b := base, lb
 			l.col, b.col = cols[ci].Name, cols[ci].Title

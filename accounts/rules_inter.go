@@ -289,9 +289,8 @@ func sameCols(c *Context, base string, la label, a ColumnSet, lb label, b Column
 // sameRows compares the rows of a with the first row of b that has the
 // same code, column by column.
 func sameRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, a, b *part[R, C, P]) {
-	bx := b.index()
 	for i := range a.rows {
-		j := bx.find(string(a.code(i)))
+		j := b.find(string(a.code(i)))
 		if j < 0 {
 			continue
 		}
@@ -322,21 +321,21 @@ func checkZ011Rows(c *Context, t *Tables) {
 		switch {
 		case r.Fund == GeneralBudgetFund && t.GeneralBudget != nil:
 			p := &ps.generalBudget
-			j := p.index().find(code)
+			j := p.find(code)
 			if j < 0 {
 				continue
 			}
 			other, ob = p.rows[j].Total, p.rowLabel(j, "合计")
 		case r.Fund == GovFundFund && t.GovFund != nil:
 			p := &ps.govFund
-			j := p.index().find(code)
+			j := p.find(code)
 			if j < 0 {
 				continue
 			}
 			other, ob = p.rows[j].Expenditure, p.rowLabel(j, "本年支出合计")
 		case r.Fund == StateCapitalFund && t.StateCapital != nil:
 			p := &ps.stateCapital
-			j := p.index().find(code)
+			j := p.find(code)
 			if j < 0 {
 				continue
 			}
@@ -356,7 +355,7 @@ func checkB12(c *Context) {
 		s := &t.Summary.Expenditure
 		e := &ps.expenditure
 		for i := range s.Rows {
-			if j := e.index().find(string(s.Rows[i].Code)); j >= 0 {
+			if j := e.find(string(s.Rows[i].Code)); j >= 0 {
 				c.same(rowAt("/tables/summary/expenditure/rows", i, "amount"), label{table: titleSummary, code: string(s.Rows[i].Code), name: s.Rows[i].Name},
 					s.Rows[i].Amount, e.rowLabel(j, "本年支出合计"), e.rows[j].Total)
 			}
@@ -371,19 +370,19 @@ func checkB12(c *Context) {
 		r := &f.Expenditure.Rows[i]
 		code := string(r.Code)
 		if p := &ps.generalBudget; t.GeneralBudget != nil {
-			if j := p.index().find(code); j >= 0 {
+			if j := p.find(code); j >= 0 {
 				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "generalBudget"), fp.rowLabel(i, fundColumns[1].Title), r.GeneralBudget,
 					p.rowLabel(j, "合计"), p.rows[j].Total)
 			}
 		}
 		if p := &ps.govFund; t.GovFund != nil {
-			if j := p.index().find(code); j >= 0 {
+			if j := p.find(code); j >= 0 {
 				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "govFund"), fp.rowLabel(i, fundColumns[2].Title), r.GovFund,
 					p.rowLabel(j, "本年支出合计"), p.rows[j].Expenditure)
 			}
 		}
 		if p := &ps.stateCapital; t.StateCapital != nil {
-			if j := p.index().find(code); j >= 0 {
+			if j := p.find(code); j >= 0 {
 				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "stateCapital"), fp.rowLabel(i, fundColumns[3].Title), r.StateCapital,
 					p.rowLabel(j, "本年支出合计"), p.rows[j].Expenditure)
 			}

@@ -229,7 +229,7 @@ func (p *part[R, C, P]) duplicates(c *Context) {
 	x := p.index()
 	for k := 1; k < len(x.order); k++ {
 		c.checks++
-		i, j := x.order[k-1], x.order[k]
+		i, j := int(x.order[k-1]), int(x.order[k])
 		if p.code(i) != p.code(j) {
 			continue
 		}
