@@ -72,6 +72,11 @@ type Context struct {
 	// ps holds the coded parts of the report and their code indexes,
 	// built when a rule first asks (see parts).
 	ps *partSet
+	// nz holds the non-zero figures of each table of model.tables, once
+	// a walk has found them (see tableNonZero).
+	nz []nonZeroOf
+	// path is the walks' JSON Pointer buffer (see newWalker).
+	path []token
 }
 
 // Unit returns the amount unit of the report.

@@ -16,13 +16,21 @@ var escape = audit.EscapeToken
 // walker visits the figures of the tables in document order, following
 // their declarations (see model.go). It counts the stated non-zero figures
 // (B6, E1, E2), and reports the negative ones when negatives is set (A16).
-// The pointer of a figure is only joined for a finding or the first
-// non-zero figure.
+// The pointer of a figure is only joined for a finding or, for the first
+// non-zero figure, when a rule asks (nonZero.first).
 type walker struct {
 	c         *Context
 	negatives bool
 	z         nonZero // the stated non-zero figures
 	path      []token // the JSON Pointer of the current figure
+	// find, when set, is a figure whose pointer the walk stores in found.
+	find  *Amount
+	found string
+}
+
+// newWalker returns a walker whose path uses the Context's buffer.
+func (c *Context) newWalker(negatives bool) walker {
+	return walker{c: c, negatives: negatives, path: c.path[:0]}
 }
 
 // token is one token of a JSON Pointer: a key, or a row index when key
@@ -32,22 +40,53 @@ type token struct {
 	row int
 }
 
-// figure visits a at the current path; l, when not nil, is its pointer
-// instead.
-func (w *walker) figure(a *Amount, l *loc) {
+// pointer joins the tokens of a JSON Pointer.
+func pointer(path []token) string {
+	var b strings.Builder
+	for _, t := range path {
+		b.WriteByte('/')
+		if t.key != "" {
+			b.WriteString(t.key)
+		} else {
+			b.WriteString(strconv.Itoa(t.row))
+		}
+	}
+	return b.String()
+}
+
+// figure visits *a, a figure of the report, at the current path.
+func (w *walker) figure(a *Amount) {
+	w.visit(*a, nil)
+	if a.Sign() != 0 && w.z.n == 1 {
+		w.z.addr = a
+	}
+	if a == w.find && w.found == "" {
+		w.found, _ = w.at(nil)
+	}
+}
+
+// figureAt visits a, whose pointer is l (a figure of an added table).
+func (w *walker) figureAt(a Amount, l loc) {
+	w.visit(a, &l)
+	if a.Sign() != 0 && w.z.n == 1 {
+		w.z.l, w.z.hasLoc = l, true
+	}
+}
+
+// visit checks a, at l or else at the current path (A16), and counts it.
+func (w *walker) visit(a Amount, l *loc) {
 	if w.negatives {
 		w.c.checks++
 		if a.Sign() < 0 {
 			ptr, name := w.at(l)
 			if !slices.Contains(w.c.Options.NegativeAllowed, name) {
-				w.c.negative(ptr, a)
+				w.c.negative(ptr, &a)
 			}
 		}
 	}
 	if a.Sign() != 0 {
 		if w.z.n == 0 {
-			w.z.first, _ = w.at(l)
-			w.z.a = *a
+			w.z.a = a
 		}
 		w.z.n++
 	}
@@ -58,16 +97,7 @@ func (w *walker) at(l *loc) (ptr, name string) {
 	if l != nil {
 		return l.String(), l.name()
 	}
-	var b strings.Builder
-	for _, t := range w.path {
-		b.WriteByte('/')
-		if t.key != "" {
-			b.WriteString(t.key)
-		} else {
-			b.WriteString(strconv.Itoa(t.row))
-		}
-	}
-	return b.String(), w.path[len(w.path)-1].key
+	return pointer(w.path), w.path[len(w.path)-1].key
 }
 
 // value visits the figures of v, whose pointer is w.path.
@@ -86,7 +116,7 @@ func (w *walker) value(v reflect.Value) {
 	case reflect.Struct:
 		t := v.Type()
 		if t == amountType {
-			w.figure((*Amount)(unsafe.Pointer(v.UnsafeAddr())), nil)
+			w.figure((*Amount)(unsafe.Pointer(v.UnsafeAddr())))
 			return
 		}
 		if t == countType {
@@ -96,7 +126,7 @@ func (w *walker) value(v reflect.Value) {
 			p := unsafe.Pointer(v.UnsafeAddr())
 			for k := range l.cols {
 				w.path = append(w.path, token{key: l.cols[k].Name})
-				w.figure(l.at(p, k), nil)
+				w.figure(l.at(p, k))
 				w.path = w.path[:len(w.path)-1]
 			}
 			return
@@ -141,6 +171,7 @@ func (t *Tables) walkTable(key string, w *walker) bool {
 	}
 	w.path = append(w.path[:0], token{key: "tables"}, token{key: key})
 	w.value(v)
+	w.c.path = w.path[:0] // keep a grown buffer for the next walk
 	return true
 }
 
@@ -148,14 +179,12 @@ func (t *Tables) walkTable(key string, w *walker) bool {
 func walkExtra(w *walker, key string, g *GenericTable) {
 	base := "/tables/extra/" + escape(key)
 	for _, k := range slices.Sorted(maps.Keys(g.Total)) {
-		a := g.Total[k]
-		w.figure(&a, &loc{base: base + "/total", row: -1, col: k})
+		w.figureAt(g.Total[k], loc{base: base + "/total", row: -1, col: k})
 	}
 	for i := range g.Rows {
 		r := &g.Rows[i]
 		for _, k := range slices.Sorted(maps.Keys(r.Values)) {
-			a := r.Values[k]
-			w.figure(&a, &loc{base: base + "/rows", row: i, col: "values/" + escape(k)})
+			w.figureAt(r.Values[k], loc{base: base + "/rows", row: i, col: "values/" + escape(k)})
 		}
 	}
 }
@@ -164,4 +193,5 @@ func walkExtra(w *walker, key string, g *GenericTable) {
 func walkPrior(w *walker, p *PriorYear) {
 	w.path = append(w.path[:0], token{key: "priorYear"})
 	w.value(reflect.ValueOf(p).Elem())
+	w.c.path = w.path[:0]
 }
