@@ -345,8 +345,8 @@ func checkRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part
 // checkHierarchy checks that every listed parent equals the sum of its
 // listed children, column by column: 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类.
 func checkHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) {
-	var plus []Amount // the children's figures of one column (flow keeps none)
-	p.children(func(parent int, kids []int32) {
+	var buf [32]Amount // the children's figures of one column (flow keeps none)
+	check := func(parent int, kids []int32) {
 		var cs ColumnSet
 		var base loc
 		var lb label
@@ -358,7 +358,7 @@ func checkHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p 
 		what := sumOfWord(len(p.code(int(kids[0]))))
 		cols := cs.Columns()
 		for ci := range cols {
-			plus = plus[:0]
+			plus := buf[:0]
 			for _, kid := range kids {
 				plus = append(plus, *p.at(int(kid)).At(ci))
 			}
@@ -369,7 +369,8 @@ func checkHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p 
 			}
 			c.flow(l, b, what, *cs.At(ci), plus, nil)
 		}
-	})
+	}
+	p.children(check)
 }
 
 // sumOfWord completes a message about a parent whose children have n digits.

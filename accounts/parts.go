@@ -138,54 +138,62 @@ func (p *part[R, C, P]) last(code string) int {
 // Calculate can roll up in one pass. When a code is listed twice, its last
 // listing is the parent. kids is shared: fn must not keep it.
 func (p *part[R, C, P]) children(fn func(parent int, kids []int32)) {
-	x := p.index()
-	n := len(p.rows)
-	if x.at == nil {
-		// A row is the child of at most one row and, for a 类, of the
-		// 合计 (slot n): at most 2n entries. One allocation holds the
-		// parent of each row (−1 for none), the list bounds, a fill
-		// cursor per list and the lists.
-		buf := make([]int32, n+(n+2)+(n+1)+2*n)
-		parent, at, next, kids := buf[:n], buf[n:2*n+2], buf[2*n+2:3*n+3], buf[3*n+3:]
-		for k, i := range x.order {
-			parent[k] = -1
-			code := string(p.code(int(i)))
-			if len(code) >= 2 {
-				if j := p.last(code[:len(code)-2]); j >= 0 {
-					parent[k] = int32(j)
-					at[j+1]++
-				}
-			}
-			if len(code) == 3 {
-				at[n+1]++
-			}
-		}
-		for q := 1; q < len(at); q++ {
-			at[q] += at[q-1]
-		}
-		copy(next, at[:n+1])
-		for k, i := range x.order {
-			if q := parent[k]; q >= 0 {
-				kids[next[q]] = i
-				next[q]++
-			}
-			if len(p.code(int(i))) == 3 {
-				kids[next[n]] = i
-				next[n]++
-			}
-		}
-		x.at, x.kids = at, kids[:at[n+1]]
-	}
+	x := p.hierarchy()
 	for k := len(x.order) - 1; k >= 0; k-- {
-		i := x.order[k]
-		if kids := x.kids[x.at[i]:x.at[i+1]]; len(kids) > 0 {
-			fn(int(i), kids)
+		if i := int(x.order[k]); len(x.kidsOf(i)) > 0 {
+			fn(i, x.kidsOf(i))
 		}
 	}
-	if p.total == nil {
-		return
-	}
-	if kids := x.kids[x.at[n]:x.at[n+1]]; len(kids) > 0 {
+	if kids := x.kidsOf(len(p.rows)); p.total != nil && len(kids) > 0 {
 		fn(-1, kids)
 	}
+}
+
+// kidsOf returns the direct children of row i, or of the 合计 for i = n,
+// once hierarchy has built them.
+func (x *codeIndex) kidsOf(i int) []int32 { return x.kids[x.at[i]:x.at[i+1]] }
+
+// hierarchy returns the code index with the children of every row built
+// (see children).
+func (p *part[R, C, P]) hierarchy() *codeIndex {
+	x := p.index()
+	if x.at != nil {
+		return x
+	}
+	n := len(p.rows)
+	// A row is the child of at most one row and, for a 类, of the 合计
+	// (slot n): at most 2n entries. One allocation holds the parent of
+	// each row (−1 for none), the list bounds, a fill cursor per list and
+	// the lists.
+	buf := make([]int32, n+(n+2)+(n+1)+2*n)
+	parent, at, next, kids := buf[:n], buf[n:2*n+2], buf[2*n+2:3*n+3], buf[3*n+3:]
+	for k, i := range x.order {
+		parent[k] = -1
+		code := string(p.code(int(i)))
+		if len(code) >= 2 {
+			if j := p.last(code[:len(code)-2]); j >= 0 {
+				parent[k] = int32(j)
+				at[j+1]++
+			}
+		}
+		if len(code) == 3 {
+			at[n+1]++
+		}
+	}
+	for q := 1; q < len(at); q++ {
+		at[q] += at[q-1]
+	}
+	copy(next, at[:n+1])
+	for k, i := range x.order {
+		if q := parent[k]; q >= 0 {
+			kids[next[q]] = i
+			next[q]++
+		}
+		if len(p.code(int(i))) == 3 {
+			kids[next[n]] = i
+			next[n]++
+		}
+	}
+	x.at, x.kids = at, kids[:at[n+1]]
+	return x
 }
