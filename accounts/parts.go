@@ -3,6 +3,7 @@ package accounts
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/cnfiscal/juesuan/classification"
 )
@@ -167,17 +168,37 @@ func (p *part[R, C, P]) hierarchy() *codeIndex {
 	// the lists.
 	buf := make([]int32, n+(n+2)+(n+1)+2*n)
 	parent, at, next, kids := buf[:n], buf[n:2*n+2], buf[2*n+2:3*n+3], buf[3*n+3:]
+	// In code order the rows whose code starts with a code P follow the
+	// rows of P itself, so the listed prefixes of the current code are a
+	// stack of rows (open), each a prefix of the one above; of equal codes
+	// the last listed stays. A row's parent, if listed, is on the stack.
+	var stack [8]int32
+	open := stack[:0]
 	for k, i := range x.order {
 		parent[k] = -1
 		code := string(p.code(int(i)))
+		for len(open) > 0 && !strings.HasPrefix(code, string(p.code(int(open[len(open)-1])))) {
+			open = open[:len(open)-1]
+		}
 		if len(code) >= 2 {
-			if j := p.last(code[:len(code)-2]); j >= 0 {
-				parent[k] = int32(j)
-				at[j+1]++
+			want := code[:len(code)-2]
+			for q := len(open) - 1; q >= 0; q-- {
+				if c := string(p.code(int(open[q]))); len(c) <= len(want) {
+					if c == want {
+						parent[k] = open[q]
+						at[open[q]+1]++
+					}
+					break
+				}
 			}
 		}
 		if len(code) == 3 {
 			at[n+1]++
+		}
+		if m := len(open); m > 0 && string(p.code(int(open[m-1]))) == code {
+			open[m-1] = i
+		} else {
+			open = append(open, i)
 		}
 	}
 	for q := 1; q < len(at); q++ {
