@@ -20,7 +20,7 @@ func checkA16(c *Context) {
 	t := &c.Report.Tables
 	for i, tl := range model.tables {
 		w := c.newWalker(true)
-		if t.walkTable(tl.Key, &w) {
+		if t.walkTableAt(i, &w) {
 			w.z.key = tl.Key
 			c.keepNonZero(i, w.z)
 		}

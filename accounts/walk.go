@@ -100,44 +100,107 @@ func (w *walker) at(l *loc) (ptr, name string) {
 	return pointer(w.path), w.path[len(w.path)-1].key
 }
 
-// value visits the figures of v, whose pointer is w.path.
-func (w *walker) value(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if !v.IsNil() {
-			w.value(v.Elem())
+// walkNode is how the figures of a value of one type are reached, derived
+// from the type's declaration once (see nodeOf): a figure, a pointer, a
+// slice or a struct; a type that holds no figure has no node. The walk
+// follows the nodes through the report's memory, as lineLayout.at reaches
+// a column, instead of going through reflect.Value for every figure.
+type walkNode struct {
+	kind   walkKind
+	fields []walkField // of a struct: the fields that hold figures, in order
+	elem   *walkNode   // of a pointer or a slice
+	size   uintptr     // of a slice: the size of an element
+}
+
+type walkKind uint8
+
+const (
+	walkFigure walkKind = iota
+	walkPointer
+	walkSlice
+	walkStruct
+)
+
+// walkField is a field of a struct node.
+type walkField struct {
+	key  string // JSON key; "" for embedded columns (no token)
+	off  uintptr
+	node *walkNode
+}
+
+// walkNodes are the nodes of the types walked, built at initialisation.
+var walkNodes = map[reflect.Type]*walkNode{}
+
+// nodeOf returns the walk node of type t, or nil when t holds no figure.
+// It follows the rules of the declarations: a Count is not a figure, the
+// figures of a flat line are its columns (lineLayout), and the fields of
+// any other struct are visited in order, under their JSON keys.
+func nodeOf(t reflect.Type) *walkNode {
+	if n, ok := walkNodes[t]; ok {
+		return n
+	}
+	var n *walkNode
+	switch {
+	case t == amountType:
+		n = &walkNode{kind: walkFigure}
+	case t == countType:
+	case t.Kind() == reflect.Pointer:
+		if e := nodeOf(t.Elem()); e != nil {
+			n = &walkNode{kind: walkPointer, elem: e}
 		}
-	case reflect.Slice:
-		for i := range v.Len() {
+	case t.Kind() == reflect.Slice:
+		if e := nodeOf(t.Elem()); e != nil {
+			n = &walkNode{kind: walkSlice, elem: e, size: t.Elem().Size()}
+		}
+	case t.Kind() == reflect.Struct:
+		n = &walkNode{kind: walkStruct}
+		if l := model.lines[t]; l != nil && l.flat {
+			fig := nodeOf(amountType)
+			for k := range l.cols {
+				n.fields = append(n.fields, walkField{key: l.cols[k].Name, off: l.off[k], node: fig})
+			}
+		} else {
+			for i, key := range jsonKeys(t) {
+				if sub := nodeOf(t.Field(i).Type); sub != nil {
+					n.fields = append(n.fields, walkField{key: key, off: t.Field(i).Offset, node: sub})
+				}
+			}
+		}
+		if len(n.fields) == 0 {
+			n = nil
+		}
+	}
+	walkNodes[t] = n
+	return n
+}
+
+// walk visits the figures of the value at p, of node n, whose pointer is
+// w.path.
+func (w *walker) walk(n *walkNode, p unsafe.Pointer) {
+	switch n.kind {
+	case walkFigure:
+		w.figure((*Amount)(p))
+	case walkPointer:
+		if q := *(*unsafe.Pointer)(p); q != nil {
+			w.walk(n.elem, q)
+		}
+	case walkSlice:
+		s := *(*[]byte)(p) // the slice header: its data and length
+		data := unsafe.Pointer(unsafe.SliceData(s))
+		for i := range len(s) {
 			w.path = append(w.path, token{row: i})
-			w.value(v.Index(i))
+			w.walk(n.elem, unsafe.Add(data, uintptr(i)*n.size))
 			w.path = w.path[:len(w.path)-1]
 		}
-	case reflect.Struct:
-		t := v.Type()
-		if t == amountType {
-			w.figure((*Amount)(unsafe.Pointer(v.UnsafeAddr())))
-			return
-		}
-		if t == countType {
-			return
-		}
-		if l := model.lines[t]; l != nil && l.flat {
-			p := unsafe.Pointer(v.UnsafeAddr())
-			for k := range l.cols {
-				w.path = append(w.path, token{key: l.cols[k].Name})
-				w.figure(l.at(p, k))
-				w.path = w.path[:len(w.path)-1]
-			}
-			return
-		}
-		for i, key := range jsonKeys(t) {
-			if key == "" { // embedded columns
-				w.value(v.Field(i))
+	case walkStruct:
+		for i := range n.fields {
+			f := &n.fields[i]
+			if f.key == "" {
+				w.walk(f.node, unsafe.Add(p, f.off))
 				continue
 			}
-			w.path = append(w.path, token{key: key})
-			w.value(v.Field(i))
+			w.path = append(w.path, token{key: f.key})
+			w.walk(f.node, unsafe.Add(p, f.off))
 			w.path = w.path[:len(w.path)-1]
 		}
 	}
@@ -162,16 +225,39 @@ func keysOf(t reflect.Type) []string {
 	return ks
 }
 
+// tableNodes are the walk nodes of the typed tables, by index in
+// model.tables, and the offsets of their pointers in Tables; priorNode is
+// that of PriorYear.
+var tableNodes, tableOffs, priorNode = func() ([]*walkNode, []uintptr, *walkNode) {
+	tt := reflect.TypeFor[Tables]()
+	nodes := make([]*walkNode, len(model.tables))
+	offs := make([]uintptr, len(model.tables))
+	for i := range model.tables {
+		f := tt.Field(model.field[i])
+		nodes[i], offs[i] = nodeOf(f.Type.Elem()), f.Offset
+	}
+	return nodes, offs, nodeOf(reflect.TypeFor[PriorYear]())
+}()
+
 // walkTable visits every amount of the typed table with key, if present.
 // It reports whether the table is present.
 func (t *Tables) walkTable(key string, w *walker) bool {
-	v, ok := t.table(key)
-	if !ok {
+	i, ok := model.byKey[key]
+	return ok && t.walkTableAt(i, w)
+}
+
+// walkTableAt visits every amount of table i of model.tables, if present.
+// It reports whether the table is present.
+func (t *Tables) walkTableAt(i int, w *walker) bool {
+	p := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(t), tableOffs[i]))
+	if p == nil {
 		return false
 	}
-	w.path = append(w.path[:0], token{key: "tables"}, token{key: key})
-	w.value(v)
-	w.c.path = w.path[:0] // keep a grown buffer for the next walk
+	if n := tableNodes[i]; n != nil {
+		w.path = append(w.path[:0], token{key: "tables"}, token{key: model.tables[i].Key})
+		w.walk(n, p)
+		w.c.path = w.path[:0] // keep a grown buffer for the next walk
+	}
 	return true
 }
 
@@ -192,6 +278,6 @@ func walkExtra(w *walker, key string, g *GenericTable) {
 // walkPrior visits every amount of the prior-year figures.
 func walkPrior(w *walker, p *PriorYear) {
 	w.path = append(w.path[:0], token{key: "priorYear"})
-	w.value(reflect.ValueOf(p).Elem())
+	w.walk(priorNode, unsafe.Pointer(p))
 	w.c.path = w.path[:0]
 }
