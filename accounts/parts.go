@@ -172,21 +172,25 @@ func (p *part[R, C, P]) hierarchy() *codeIndex {
 	// rows of P itself, so the listed prefixes of the current code are a
 	// stack of rows (open), each a prefix of the one above; of equal codes
 	// the last listed stays. A row's parent, if listed, is on the stack.
-	var stack [8]int32
+	type listed struct {
+		code string
+		row  int32
+	}
+	var stack [8]listed
 	open := stack[:0]
 	for k, i := range x.order {
 		parent[k] = -1
 		code := string(p.code(int(i)))
-		for len(open) > 0 && !strings.HasPrefix(code, string(p.code(int(open[len(open)-1])))) {
+		for len(open) > 0 && !strings.HasPrefix(code, open[len(open)-1].code) {
 			open = open[:len(open)-1]
 		}
 		if len(code) >= 2 {
 			want := code[:len(code)-2]
 			for q := len(open) - 1; q >= 0; q-- {
-				if c := string(p.code(int(open[q]))); len(c) <= len(want) {
+				if c := open[q].code; len(c) <= len(want) {
 					if c == want {
-						parent[k] = open[q]
-						at[open[q]+1]++
+						parent[k] = open[q].row
+						at[open[q].row+1]++
 					}
 					break
 				}
@@ -195,10 +199,10 @@ func (p *part[R, C, P]) hierarchy() *codeIndex {
 		if len(code) == 3 {
 			at[n+1]++
 		}
-		if m := len(open); m > 0 && string(p.code(int(open[m-1]))) == code {
-			open[m-1] = i
+		if m := len(open); m > 0 && open[m-1].code == code {
+			open[m-1].row = i
 		} else {
-			open = append(open, i)
+			open = append(open, listed{code, i})
 		}
 	}
 	for q := 1; q < len(at); q++ {

@@ -56,12 +56,30 @@ func pointer(path []token) string {
 
 // figure visits *a, a figure of the report, at the current path.
 func (w *walker) figure(a *Amount) {
-	w.visit(*a, nil)
-	if a.Sign() != 0 && w.z.n == 1 {
-		w.z.addr = a
+	sign := a.Sign()
+	if w.negatives {
+		w.c.checks++
+		if sign < 0 {
+			w.negative(a, nil)
+		}
+	}
+	if sign != 0 {
+		if w.z.n == 0 {
+			w.z.a, w.z.addr = *a, a
+		}
+		w.z.n++
 	}
 	if a == w.find && w.found == "" {
 		w.found, _ = w.at(nil)
+	}
+}
+
+// negative reports a, at l or else at the current path, under A16 unless
+// its column may be negative.
+func (w *walker) negative(a *Amount, l *loc) {
+	ptr, name := w.at(l)
+	if !slices.Contains(w.c.Options.NegativeAllowed, name) {
+		w.c.negative(ptr, a)
 	}
 }
 
@@ -73,15 +91,12 @@ func (w *walker) figureAt(a Amount, l loc) {
 	}
 }
 
-// visit checks a, at l or else at the current path (A16), and counts it.
+// visit checks a, at l (A16), and counts it.
 func (w *walker) visit(a Amount, l *loc) {
 	if w.negatives {
 		w.c.checks++
 		if a.Sign() < 0 {
-			ptr, name := w.at(l)
-			if !slices.Contains(w.c.Options.NegativeAllowed, name) {
-				w.c.negative(ptr, &a)
-			}
+			w.negative(&a, l)
 		}
 	}
 	if a.Sign() != 0 {
