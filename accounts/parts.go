@@ -123,14 +123,6 @@ func (p *part[R, C, P]) find(code string) int {
 	return -1
 }
 
-// last returns the last row with code, or −1.
-func (p *part[R, C, P]) last(code string) int {
-	if lo, hi := p.bounds(code); lo < hi {
-		return int(p.ix.order[hi-1])
-	}
-	return -1
-}
-
 // children calls fn for each parent of the part with its direct children,
 // as row indices in code order: every listed row whose code is the
 // parent's code and two more digits, and finally the 合计 (parent −1) with
