@@ -56,7 +56,12 @@ func (c *Context) fillFormulas(cs ColumnSet, fs []formula) bool {
 	changed := false
 	for i := range fs {
 		f := &fs[i]
-		if dst := cs.At(f.total); !dst.IsSet() && set(dst, amountsAt(nil, cs, f.plus), amountsAt(nil, cs, f.minus)) {
+		dst := cs.At(f.total)
+		if dst.IsSet() {
+			continue
+		}
+		var plus, minus [12]Amount
+		if set(dst, amountsAt(plus[:0], cs, f.plus), amountsAt(minus[:0], cs, f.minus)) {
 			changed = true
 		}
 	}
@@ -80,7 +85,8 @@ func fillRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[
 // deepest first, and the 合计 from the 类 rows.
 func fillHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) bool {
 	changed := false
-	p.children(func(parent int, kids []int) {
+	var buf [32]Amount // the children's figures of one column
+	p.children(func(parent int, kids []int32) {
 		cs := p.total
 		if parent >= 0 {
 			cs = p.at(parent)
@@ -89,9 +95,9 @@ func fillHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *
 			if cs.At(ci).IsSet() {
 				continue
 			}
-			plus := make([]Amount, len(kids))
-			for k, kid := range kids {
-				plus[k] = *p.at(kid).At(ci)
+			plus := buf[:0]
+			for _, kid := range kids {
+				plus = append(plus, *p.at(int(kid)).At(ci))
 			}
 			if set(cs.At(ci), plus, nil) {
 				changed = true
@@ -167,7 +173,8 @@ func (c *Context) fill() bool {
 			continue
 		}
 		or(fillHierarchy(c, d.p))
-		if pers, pub, ok := c.deptSplit(d.t); ok {
+		var persBuf, pubBuf [16]Amount
+		if pers, pub, ok := c.deptSplit(d.p, persBuf[:0], pubBuf[:0]); ok {
 			or(set(&d.t.Personnel, pers, nil))
 			or(set(&d.t.Public, pub, nil))
 		}

@@ -68,10 +68,16 @@ type Context struct {
 
 	rep    *audit.Reporter
 	rule   *Rule
-	checks int // complete comparisons of the running rule (Options.trace)
+	tol    amount.Tolerance // the running rule's tolerance
+	checks int              // complete comparisons of the running rule (Options.trace)
 	// ps holds the coded parts of the report and their code indexes,
 	// built when a rule first asks (see parts).
 	ps *partSet
+	// nz holds the non-zero figures of each table of model.tables, once
+	// a walk has found them (see tableNonZero).
+	nz []nonZeroOf
+	// path is the walks' JSON Pointer buffer (see newWalker).
+	path []token
 }
 
 // Unit returns the amount unit of the report.
@@ -79,10 +85,7 @@ func (c *Context) Unit() amount.Unit { return c.Report.Unit.AmountUnit }
 
 // Tolerance returns the tolerance configured for the running rule.
 func (c *Context) Tolerance() amount.Tolerance {
-	if c.rep == nil || c.rule == nil {
-		return amount.Tolerance{}
-	}
-	return c.rep.Tolerance(c.rule.ID)
+	return c.tol
 }
 
 // Add reports a finding for the running rule; Rule defaults to the running
@@ -162,7 +165,7 @@ func ValidateInto(r *Report, opts Options, rep *audit.Reporter) {
 		if !rep.Enabled(ru.ID) || ru.Check == nil {
 			continue
 		}
-		c.rule = ru
+		c.rule, c.tol = ru, rep.Tolerance(ru.ID)
 		c.checks = 0
 		ru.Check(c)
 		if opts.trace != nil {

@@ -92,8 +92,12 @@ func TestChildren(t *testing.T) {
 		}
 		p := &splitPart{rows: rows, total: &SplitColumns{}}
 		var got [][]int
-		p.children(func(parent int, kids []int) {
-			got = append(got, append([]int{parent}, kids...))
+		p.children(func(parent int, kids []int32) {
+			row := []int{parent}
+			for _, k := range kids {
+				row = append(row, int(k))
+			}
+			got = append(got, row)
 		})
 		if d := gocmp.Diff(blockScan(codes, true), got); d != "" {
 			t.Fatalf("codes %q: children (-block scan +got):\n%s", codes, d)
@@ -106,7 +110,7 @@ func TestChildren(t *testing.T) {
 					break
 				}
 			}
-			if got := p.index().find(code); got != want {
+			if got := p.find(code); got != want {
 				t.Fatalf("codes %q: find(%q) = %d, want %d", codes, code, got, want)
 			}
 		}

@@ -58,34 +58,37 @@ type (
 	deptPart     = part[EconDeptRow, classification.EconDeptCode, *EconDeptRow]
 )
 
-// partAt returns the coded part whose rows are at ptr (such as
+// partAt sets *dst to the coded part whose rows are at ptr (such as
 // /tables/income/rows), with its title, levels and 合计 as the layout
-// declares them (see partSpec), or nil when its table is absent.
-func partAt[R any, C classification.Code, P rowPtr[R, C]](t *Tables, ptr string) *part[R, C, P] {
+// declares them (see partSpec), and reports whether its table is present.
+// dst is left alone when the table is absent.
+func partAt[R any, C classification.Code, P rowPtr[R, C]](dst *part[R, C, P], t *Tables, ptr string) bool {
 	sp := model.specs[ptr]
 	if sp == nil {
 		panic("accounts: no coded rows at " + ptr)
 	}
 	tv, ok := t.table(sp.key)
 	if !ok {
-		return nil
+		return false
 	}
 	rv, ok := follow(tv, sp.rows)
 	if !ok {
-		return nil
+		return false
 	}
-	p := &part[R, C, P]{table: sp.pl.short, rows: rv.Interface().([]R), rowsAt: ptr, levels: sp.pl.Levels}
+	// rv is addressable (it is reached through the table's pointer): read
+	// the slice header in place rather than through an interface.
+	*dst = part[R, C, P]{table: sp.pl.short, rows: *(*[]R)(unsafe.Pointer(rv.UnsafeAddr())), rowsAt: ptr, levels: sp.pl.Levels}
 	if sp.total == nil {
-		return p
+		return true
 	}
 	v, _ := follow(tv, sp.total)
-	p.totalAt, p.totalName = sp.totalAt, sp.totalName
+	dst.totalAt, dst.totalName = sp.totalAt, sp.totalName
 	if sp.figure {
-		p.total = (*bare)(unsafe.Pointer(v.UnsafeAddr()))
+		dst.total = (*bare)(unsafe.Pointer(v.UnsafeAddr()))
 	} else {
-		p.total = v.Addr().Interface().(ColumnSet)
+		dst.total = v.Addr().Interface().(ColumnSet)
 	}
-	return p
+	return true
 }
 
 // summaryDoc is one 收入支出决算总表 of the document: the public table or a
@@ -94,27 +97,39 @@ type summaryDoc struct {
 	t     *SummaryTable
 	title string
 	base  string // JSON Pointer of the table
+	rows  string // JSON Pointer of its expenditure rows
 }
 
-// summaries lists the 收入支出决算总表 of the report that are present.
-func (r *Report) summaries() []summaryDoc {
+// The places a 收入支出决算总表 or a 财政拨款收入支出决算总表 may sit, with
+// their titles in messages.
+var (
+	summaryAt = [...]summaryDoc{
+		{nil, shortOf("/tables/summary"), "/tables/summary", "/tables/summary/expenditure/rows"},
+		{nil, shortOf("/tables/z01/actual"), "/tables/z01/actual", "/tables/z01/actual/expenditure/rows"},
+		{nil, shortOf("/tables/z01/budget"), "/tables/z01/budget", "/tables/z01/budget/expenditure/rows"},
+	}
+	fiscalAt = [...]fiscalDoc{
+		{nil, titleFiscalSummary, "/tables/fiscalSummary", "/tables/fiscalSummary/expenditure/rows"},
+		{nil, shortOf("/tables/z01_1/actual"), "/tables/z01_1/actual", "/tables/z01_1/actual/expenditure/rows"},
+	}
+)
+
+// summaries appends the 收入支出决算总表 of the report that are present to
+// out.
+func (r *Report) summaries(out []summaryDoc) []summaryDoc {
 	t := &r.Tables
-	var out []summaryDoc
-	add := func(s *SummaryTable, base string) {
+	add := func(s *SummaryTable, at summaryDoc) {
 		if s != nil {
-			out = append(out, summaryDoc{s, shortOf(base), base})
+			at.t = s
+			out = append(out, at)
 		}
 	}
-	add(t.Summary, "/tables/summary")
+	add(t.Summary, summaryAt[0])
 	if t.Z01 != nil {
-		add(t.Z01.Actual, "/tables/z01/actual")
-		add(t.Z01.Budget, "/tables/z01/budget")
+		add(t.Z01.Actual, summaryAt[1])
+		add(t.Z01.Budget, summaryAt[2])
 	}
 	return out
-}
-
-func (s *summaryDoc) part(t *Tables) *summaryPart {
-	return partAt[FuncAmountRow, classification.FuncCode](t, s.base+"/expenditure/rows")
 }
 
 // fiscalDoc is one 财政拨款收入支出决算总表: the public table or 财决Z01-1.
@@ -122,22 +137,24 @@ type fiscalDoc struct {
 	t     *FiscalSummaryTable
 	title string
 	base  string
+	rows  string
 }
 
-func (r *Report) fiscals() []fiscalDoc {
+// fiscals appends the 财政拨款收入支出决算总表 of the report that are present
+// to out.
+func (r *Report) fiscals(out []fiscalDoc) []fiscalDoc {
 	t := &r.Tables
-	var out []fiscalDoc
 	if t.FiscalSummary != nil {
-		out = append(out, fiscalDoc{t.FiscalSummary, titleFiscalSummary, "/tables/fiscalSummary"})
+		f := fiscalAt[0]
+		f.t = t.FiscalSummary
+		out = append(out, f)
 	}
 	if t.Z011 != nil && t.Z011.Actual != nil {
-		out = append(out, fiscalDoc{t.Z011.Actual, shortOf("/tables/z01_1/actual"), "/tables/z01_1/actual"})
+		f := fiscalAt[1]
+		f.t = t.Z011.Actual
+		out = append(out, f)
 	}
 	return out
-}
-
-func (f *fiscalDoc) part(t *Tables) *fiscalPart {
-	return partAt[FundRow, classification.FuncCode](t, f.base+"/expenditure/rows")
 }
 
 // partSet holds the 总表 and the coded parts of the report's tables for
@@ -152,6 +169,12 @@ type partSet struct {
 	sumParts    []summaryPart // the parts of sums, in order
 	fiscalParts []fiscalPart  // the parts of fiscals, in order
 
+	// the storage of the lists above
+	sumsBuf      [len(summaryAt)]summaryDoc
+	fiscalsBuf   [len(fiscalAt)]fiscalDoc
+	sumPartsBuf  [len(summaryAt)]summaryPart
+	fiscPartsBuf [len(fiscalAt)]fiscalPart
+
 	income                                incomePart
 	expenditure                           expPart
 	fiscalEconomic, generalBudgetEconomic economicPart
@@ -161,6 +184,27 @@ type partSet struct {
 	z011                                  budgetPart
 }
 
+// sumPart returns the part of the 收入支出决算总表 at base, which is present.
+func (ps *partSet) sumPart(base string) *summaryPart {
+	for i := range ps.sums {
+		if ps.sums[i].base == base {
+			return &ps.sumParts[i]
+		}
+	}
+	panic("accounts: no 收入支出决算总表 at " + base)
+}
+
+// fiscalPart returns the part of the 财政拨款收入支出决算总表 at base, which
+// is present.
+func (ps *partSet) fiscalPart(base string) *fiscalPart {
+	for i := range ps.fiscals {
+		if ps.fiscals[i].base == base {
+			return &ps.fiscalParts[i]
+		}
+	}
+	panic("accounts: no 财政拨款收入支出决算总表 at " + base)
+}
+
 // parts returns the partSet of the call, building it on first use.
 func (c *Context) parts() *partSet {
 	if c.ps != nil {
@@ -168,13 +212,17 @@ func (c *Context) parts() *partSet {
 	}
 	r := c.Report
 	t := &r.Tables
-	ps := &partSet{sums: r.summaries(), fiscals: r.fiscals()}
+	ps := &partSet{}
 	c.ps = ps
+	ps.sums = r.summaries(ps.sumsBuf[:0])
+	ps.fiscals = r.fiscals(ps.fiscalsBuf[:0])
+	ps.sumParts = ps.sumPartsBuf[:len(ps.sums)]
 	for i := range ps.sums {
-		ps.sumParts = append(ps.sumParts, *ps.sums[i].part(t))
+		partAt(&ps.sumParts[i], t, ps.sums[i].rows)
 	}
+	ps.fiscalParts = ps.fiscPartsBuf[:len(ps.fiscals)]
 	for i := range ps.fiscals {
-		ps.fiscalParts = append(ps.fiscalParts, *ps.fiscals[i].part(t))
+		partAt(&ps.fiscalParts[i], t, ps.fiscals[i].rows)
 	}
 	load(&ps.income, t, "/tables/income/rows")
 	load(&ps.expenditure, t, "/tables/expenditure/rows")
@@ -194,9 +242,7 @@ func (c *Context) parts() *partSet {
 // load sets *dst to the part at ptr, or leaves it zero when its table is
 // absent.
 func load[R any, C classification.Code, P rowPtr[R, C]](dst *part[R, C, P], t *Tables, ptr string) {
-	if p := partAt[R, C, P](t, ptr); p != nil {
-		*dst = *p
-	}
+	partAt(dst, t, ptr)
 }
 
 // formula is a row identity between named columns of a column set:
@@ -299,8 +345,8 @@ func checkRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part
 // checkHierarchy checks that every listed parent equals the sum of its
 // listed children, column by column: 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类.
 func checkHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) {
-	var plus []Amount // the children's figures of one column (flow keeps none)
-	p.children(func(parent int, kids []int) {
+	var buf [32]Amount // the children's figures of one column (flow keeps none)
+	check := func(parent int, kids []int32) {
 		var cs ColumnSet
 		var base loc
 		var lb label
@@ -309,12 +355,12 @@ func checkHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p 
 		} else {
 			cs, base, lb = p.total, at(p.totalAt, ""), p.totalLabel("")
 		}
-		what := sumOfWord(len(p.code(kids[0])))
+		what := sumOfWord(len(p.code(int(kids[0]))))
 		cols := cs.Columns()
 		for ci := range cols {
-			plus = plus[:0]
+			plus := buf[:0]
 			for _, kid := range kids {
-				plus = append(plus, *p.at(kid).At(ci))
+				plus = append(plus, *p.at(int(kid)).At(ci))
 			}
 			l, b := base, lb
 			l.col, b.col = cols[ci].Name, cols[ci].Title
@@ -323,7 +369,8 @@ func checkHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p 
 			}
 			c.flow(l, b, what, *cs.At(ci), plus, nil)
 		}
-	})
+	}
+	p.children(check)
 }
 
 // sumOfWord completes a message about a parent whose children have n digits.

@@ -3,6 +3,7 @@ package accounts
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/cnfiscal/juesuan/classification"
 )
@@ -52,7 +53,7 @@ type part[R any, C classification.Code, P rowPtr[R, C]] struct {
 	// levels are the levels the part admits (K1); nil admits any.
 	levels []classification.Level
 	// ix is the part's code index, once index has built it.
-	ix *codeIndex
+	ix codeIndex
 }
 
 func (p *part[R, C, P]) code(i int) C { return P(&p.rows[i]).rowCode() }
@@ -66,43 +67,58 @@ func (p *part[R, C, P]) totalLabel(col string) label {
 }
 
 // codeIndex orders a part's rows by code and finds a row by its code. It
-// is built once per part and call (see part.index).
+// is built once per part and call (see part.index): a sorted list of row
+// indices and, once children has asked, the direct children of every row
+// in one flat list. No map is needed: the rows in code order answer a
+// look-up by binary search.
 type codeIndex struct {
-	order []int          // the row indices in code order (stable: equal codes keep row order)
-	first map[string]int // the first row with each code
-	last  map[string]int // the last row with each code
-	kids  [][]int        // the direct children of each row, once children has asked
+	built bool
+	order []int32 // the row indices in code order (stable: equal codes keep row order)
+	// kids holds the direct children of row i (in code order) at
+	// kids[at[i]:at[i+1]], and the 类 rows, the children of the 合计, at
+	// kids[at[n]:at[n+1]]; nil until children has asked.
+	at, kids []int32
 }
 
 // index returns the code index of the part's rows, building it on first
 // use. Rules inspect the report without changing it, and Calculate changes
 // figures, never codes, so the index stays valid for the part's life.
 func (p *part[R, C, P]) index() *codeIndex {
-	if p.ix != nil {
-		return p.ix
+	x := &p.ix
+	if x.built {
+		return x
 	}
 	n := len(p.rows)
-	x := &codeIndex{order: make([]int, n), first: make(map[string]int, n), last: make(map[string]int, n)}
-	for i := range n {
-		x.order[i] = i
-		code := string(p.code(i))
-		if _, ok := x.first[code]; !ok {
-			x.first[code] = i
-		}
-		x.last[code] = i
+	x.order = make([]int32, n)
+	for i := range x.order {
+		x.order[i] = int32(i)
 	}
-	byCode := func(a, b int) int { return cmp.Compare(p.code(a), p.code(b)) }
+	byCode := func(a, b int32) int { return cmp.Compare(p.code(int(a)), p.code(int(b))) }
 	if !slices.IsSortedFunc(x.order, byCode) {
 		slices.SortStableFunc(x.order, byCode)
 	}
-	p.ix = x
+	x.built = true
 	return x
 }
 
+// bounds returns the positions in code order of the rows with code: from
+// lo up to, not including, hi (lo == hi when there is none).
+func (p *part[R, C, P]) bounds(code string) (lo, hi int) {
+	order := p.index().order
+	lo, _ = slices.BinarySearchFunc(order, code, func(i int32, code string) int {
+		return cmp.Compare(string(p.code(int(i))), code)
+	})
+	hi = lo
+	for hi < len(order) && string(p.code(int(order[hi]))) == code {
+		hi++
+	}
+	return lo, hi
+}
+
 // find returns the first row with code, or −1.
-func (x *codeIndex) find(code string) int {
-	if i, ok := x.first[code]; ok {
-		return i
+func (p *part[R, C, P]) find(code string) int {
+	if lo, hi := p.bounds(code); lo < hi {
+		return int(p.ix.order[lo])
 	}
 	return -1
 }
@@ -113,37 +129,88 @@ func (x *codeIndex) find(code string) int {
 // the 类 rows. A parent without listed children is skipped. Parents come
 // in reverse code order, so deepest first (款 before their 类), so that
 // Calculate can roll up in one pass. When a code is listed twice, its last
-// listing is the parent.
-func (p *part[R, C, P]) children(fn func(parent int, kids []int)) {
-	x := p.index()
-	if x.kids == nil {
-		x.kids = make([][]int, len(p.rows))
-		for _, i := range x.order {
-			code := string(p.code(i))
-			if len(code) < 2 {
-				continue
-			}
-			if parent, ok := x.last[code[:len(code)-2]]; ok {
-				x.kids[parent] = append(x.kids[parent], i)
-			}
-		}
-	}
-	kids := x.kids
+// listing is the parent. kids is shared: fn must not keep it.
+func (p *part[R, C, P]) children(fn func(parent int, kids []int32)) {
+	x := p.hierarchy()
 	for k := len(x.order) - 1; k >= 0; k-- {
-		if i := x.order[k]; len(kids[i]) > 0 {
-			fn(i, kids[i])
+		if i := int(x.order[k]); len(x.kidsOf(i)) > 0 {
+			fn(i, x.kidsOf(i))
 		}
 	}
-	if p.total == nil {
-		return
+	if kids := x.kidsOf(len(p.rows)); p.total != nil && len(kids) > 0 {
+		fn(-1, kids)
 	}
-	var classes []int
-	for _, i := range x.order {
-		if len(p.code(i)) == 3 {
-			classes = append(classes, i)
+}
+
+// kidsOf returns the direct children of row i, or of the 合计 for i = n,
+// once hierarchy has built them.
+func (x *codeIndex) kidsOf(i int) []int32 { return x.kids[x.at[i]:x.at[i+1]] }
+
+// hierarchy returns the code index with the children of every row built
+// (see children).
+func (p *part[R, C, P]) hierarchy() *codeIndex {
+	x := p.index()
+	if x.at != nil {
+		return x
+	}
+	n := len(p.rows)
+	// A row is the child of at most one row and, for a 类, of the 合计
+	// (slot n): at most 2n entries. One allocation holds the parent of
+	// each row (−1 for none), the list bounds, a fill cursor per list and
+	// the lists.
+	buf := make([]int32, n+(n+2)+(n+1)+2*n)
+	parent, at, next, kids := buf[:n], buf[n:2*n+2], buf[2*n+2:3*n+3], buf[3*n+3:]
+	// In code order the rows whose code starts with a code P follow the
+	// rows of P itself, so the listed prefixes of the current code are a
+	// stack of rows (open), each a prefix of the one above; of equal codes
+	// the last listed stays. A row's parent, if listed, is on the stack.
+	type listed struct {
+		code string
+		row  int32
+	}
+	var stack [8]listed
+	open := stack[:0]
+	for k, i := range x.order {
+		parent[k] = -1
+		code := string(p.code(int(i)))
+		for len(open) > 0 && !strings.HasPrefix(code, open[len(open)-1].code) {
+			open = open[:len(open)-1]
+		}
+		if len(code) >= 2 {
+			want := code[:len(code)-2]
+			for q := len(open) - 1; q >= 0; q-- {
+				if c := open[q].code; len(c) <= len(want) {
+					if c == want {
+						parent[k] = open[q].row
+						at[open[q].row+1]++
+					}
+					break
+				}
+			}
+		}
+		if len(code) == 3 {
+			at[n+1]++
+		}
+		if m := len(open); m > 0 && open[m-1].code == code {
+			open[m-1].row = i
+		} else {
+			open = append(open, listed{code, i})
 		}
 	}
-	if len(classes) > 0 {
-		fn(-1, classes)
+	for q := 1; q < len(at); q++ {
+		at[q] += at[q-1]
 	}
+	copy(next, at[:n+1])
+	for k, i := range x.order {
+		if q := parent[k]; q >= 0 {
+			kids[next[q]] = i
+			next[q]++
+		}
+		if len(p.code(int(i))) == 3 {
+			kids[next[n]] = i
+			next[n]++
+		}
+	}
+	x.at, x.kids = at, kids[:at[n+1]]
+	return x
 }

@@ -103,14 +103,15 @@ func checkB6(c *Context) {
 		}
 		for _, k := range g.tables {
 			c.checks++
-			z, _, present := t.tableNonZero(c, k)
+			z, _, present := c.tableNonZero(k)
 			if !present || z.n == 0 {
 				continue
 			}
 			title, _, _ := t.noteOf(k)
-			c.Add(audit.Finding{Path: z.first,
+			first := z.first(c)
+			c.Add(audit.Finding{Path: first,
 				Message: titleFiscalSummary + "中" + fundColumns[g.col].Title + "为0，" + title + "应无数据并加说明，但表中有" +
-					strconv.Itoa(z.n) + "个非零数，" + z.first + "为" + z.a.String() + string(c.Unit()),
+					strconv.Itoa(z.n) + "个非零数，" + first + "为" + z.a.String() + string(c.Unit()),
 				Expected: "0", Actual: z.a.String()})
 		}
 	}
@@ -224,8 +225,8 @@ func checkB11(c *Context) {
 			label{table: titleSummary, line: "收入"}, &t.Summary.Income)
 		sameCols(c, "/tables/z01/actual/expenditure", label{table: titleZ01Actual, line: "支出"}, &t.Z01.Actual.Expenditure,
 			label{table: titleSummary, line: "支出"}, &t.Summary.Expenditure)
-		sameRows(c, &summaryPart{table: titleZ01Actual, rows: t.Z01.Actual.Expenditure.Rows, rowsAt: "/tables/z01/actual/expenditure/rows"},
-			&summaryPart{table: titleSummary, rows: t.Summary.Expenditure.Rows})
+		ps := c.parts()
+		sameRows(c, ps.sumPart("/tables/z01/actual"), ps.sumPart("/tables/summary"))
 	}
 	if t.Z011 != nil && t.Z011.Actual != nil && t.FiscalSummary != nil {
 		z, f := t.Z011.Actual, t.FiscalSummary
@@ -236,8 +237,8 @@ func checkB11(c *Context) {
 		sameCols(c, "/tables/z01_1/actual/expenditure/total", label{table: titleZ011, line: "本年支出合计"}, &z.Expenditure.Total, label{table: titleFiscalSummary, line: "本年支出合计"}, &f.Expenditure.Total)
 		sameCols(c, "/tables/z01_1/actual/expenditure/endingBalance", label{table: titleZ011, line: "年末财政拨款结转和结余"}, &z.Expenditure.EndingBalance, label{table: titleFiscalSummary, line: "年末财政拨款结转和结余"}, &f.Expenditure.EndingBalance)
 		sameCols(c, "/tables/z01_1/actual/expenditure/grandTotal", label{table: titleZ011, line: "支出总计"}, &z.Expenditure.GrandTotal, label{table: titleFiscalSummary, line: "支出总计"}, &f.Expenditure.GrandTotal)
-		sameRows(c, &fiscalPart{table: titleZ011, rows: z.Expenditure.Rows, rowsAt: "/tables/z01_1/actual/expenditure/rows"},
-			&fiscalPart{table: titleFiscalSummary, rows: f.Expenditure.Rows})
+		ps := c.parts()
+		sameRows(c, ps.fiscalPart("/tables/z01_1/actual"), ps.fiscalPart("/tables/fiscalSummary"))
 	}
 	if t.Z011 != nil && len(t.Z011.Rows) > 0 {
 		checkZ011Rows(c, t)
@@ -251,7 +252,8 @@ func checkB11(c *Context) {
 				label{table: titleGeneralBudgetBasic, line: "人员经费合计"}, b.Personnel)
 			c.same(at("/tables/z07/public", ""), label{table: titleZ07, line: "日常公用经费"}, z.Public,
 				label{table: titleGeneralBudgetBasic, line: "公用经费合计"}, b.Public)
-			sameRows(c, &c.parts().z07, &deptPart{table: titleGeneralBudgetBasic, rows: b.Rows})
+			ps := c.parts()
+			sameRows(c, &ps.z07, &ps.basic)
 		}
 	}
 	if f := t.F03; f != nil {
@@ -289,9 +291,8 @@ func sameCols(c *Context, base string, la label, a ColumnSet, lb label, b Column
 // sameRows compares the rows of a with the first row of b that has the
 // same code, column by column.
 func sameRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, a, b *part[R, C, P]) {
-	bx := b.index()
 	for i := range a.rows {
-		j := bx.find(string(a.code(i)))
+		j := b.find(string(a.code(i)))
 		if j < 0 {
 			continue
 		}
@@ -322,21 +323,21 @@ func checkZ011Rows(c *Context, t *Tables) {
 		switch {
 		case r.Fund == GeneralBudgetFund && t.GeneralBudget != nil:
 			p := &ps.generalBudget
-			j := p.index().find(code)
+			j := p.find(code)
 			if j < 0 {
 				continue
 			}
 			other, ob = p.rows[j].Total, p.rowLabel(j, "合计")
 		case r.Fund == GovFundFund && t.GovFund != nil:
 			p := &ps.govFund
-			j := p.index().find(code)
+			j := p.find(code)
 			if j < 0 {
 				continue
 			}
 			other, ob = p.rows[j].Expenditure, p.rowLabel(j, "本年支出合计")
 		case r.Fund == StateCapitalFund && t.StateCapital != nil:
 			p := &ps.stateCapital
-			j := p.index().find(code)
+			j := p.find(code)
 			if j < 0 {
 				continue
 			}
@@ -356,7 +357,7 @@ func checkB12(c *Context) {
 		s := &t.Summary.Expenditure
 		e := &ps.expenditure
 		for i := range s.Rows {
-			if j := e.index().find(string(s.Rows[i].Code)); j >= 0 {
+			if j := e.find(string(s.Rows[i].Code)); j >= 0 {
 				c.same(rowAt("/tables/summary/expenditure/rows", i, "amount"), label{table: titleSummary, code: string(s.Rows[i].Code), name: s.Rows[i].Name},
 					s.Rows[i].Amount, e.rowLabel(j, "本年支出合计"), e.rows[j].Total)
 			}
@@ -371,19 +372,19 @@ func checkB12(c *Context) {
 		r := &f.Expenditure.Rows[i]
 		code := string(r.Code)
 		if p := &ps.generalBudget; t.GeneralBudget != nil {
-			if j := p.index().find(code); j >= 0 {
+			if j := p.find(code); j >= 0 {
 				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "generalBudget"), fp.rowLabel(i, fundColumns[1].Title), r.GeneralBudget,
 					p.rowLabel(j, "合计"), p.rows[j].Total)
 			}
 		}
 		if p := &ps.govFund; t.GovFund != nil {
-			if j := p.index().find(code); j >= 0 {
+			if j := p.find(code); j >= 0 {
 				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "govFund"), fp.rowLabel(i, fundColumns[2].Title), r.GovFund,
 					p.rowLabel(j, "本年支出合计"), p.rows[j].Expenditure)
 			}
 		}
 		if p := &ps.stateCapital; t.StateCapital != nil {
-			if j := p.index().find(code); j >= 0 {
+			if j := p.find(code); j >= 0 {
 				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "stateCapital"), fp.rowLabel(i, fundColumns[3].Title), r.StateCapital,
 					p.rowLabel(j, "本年支出合计"), p.rows[j].Expenditure)
 			}

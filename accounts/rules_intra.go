@@ -177,7 +177,8 @@ func checkA13(c *Context) {
 func checkDept(c *Context, t *EconDeptTable, p *deptPart, base string) {
 	checkHierarchy(c, p)
 	c.sum(atSub(base, "/total", ""), label{table: p.table, line: "合计"}, "应等于人员经费合计与公用经费合计之和", t.Total, t.Personnel, t.Public)
-	pers, pub, ok := c.deptSplit(t)
+	var persBuf, pubBuf [16]Amount
+	pers, pub, ok := c.deptSplit(p, persBuf[:0], pubBuf[:0])
 	if !ok {
 		return
 	}
@@ -189,21 +190,16 @@ func checkDept(c *Context, t *EconDeptTable, p *deptPart, base string) {
 	}
 }
 
-// deptSplit returns the 类 amounts of a 基本/项目支出 table split into
-// 人员经费 and 公用经费 classes. ok is false when a class that has 款 rows
-// lacks its 类 row: then the split cannot be told.
-func (c *Context) deptSplit(t *EconDeptTable) (pers, pub []Amount, ok bool) {
-	classes := make(map[classification.EconDeptCode]bool)
-	for i := range t.Rows {
-		if r := &t.Rows[i]; r.Code.Level() == classification.Class {
-			classes[r.Code] = true
-		}
-	}
-	for i := range t.Rows {
-		r := &t.Rows[i]
+// deptSplit appends the 类 amounts of a 基本/项目支出 table, whose part is
+// p, to pers and pub, split into 人员经费 and 公用经费 classes. ok is false
+// when a class that has 款 rows lacks its 类 row: then the split cannot be
+// told.
+func (c *Context) deptSplit(p *deptPart, pers, pub []Amount) (_, _ []Amount, ok bool) {
+	for i := range p.rows {
+		r := &p.rows[i]
 		switch {
 		case r.Code.Level() != classification.Class:
-			if !classes[r.Code.Class()] {
+			if k := p.find(string(r.Code.Class())); k < 0 || p.rows[k].Code.Level() != classification.Class {
 				return nil, nil, false
 			}
 		case c.Options.isPersonnel(r.Code):

@@ -10,18 +10,22 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/classification"
 )
 
-// A16 negative figures.
+// A16 negative figures. The walk also records each table's non-zero
+// figures, which B6, E1 and E2 ask for (Context.tableNonZero).
 func checkA16(c *Context) {
-	w := walker{c: c, negatives: true}
 	t := &c.Report.Tables
-	for _, tl := range model.tables {
-		t.walkTable(tl.Key, &w)
+	for i, tl := range model.tables {
+		w := c.newWalker(true)
+		if t.walkTableAt(i, &w) {
+			w.z.key = tl.Key
+			c.keepNonZero(i, w.z)
+		}
 	}
+	w := c.newWalker(true)
 	for _, k := range slices.Sorted(maps.Keys(t.Extra)) {
 		if g := t.Extra[k]; g != nil {
 			walkExtra(&w, k, g)
@@ -42,22 +46,63 @@ func (c *Context) negative(ptr string, a *Amount) {
 // nonZero finds the stated non-zero figures of a table: the first one, and
 // how many there are.
 type nonZero struct {
-	first string // its JSON Pointer
-	a     Amount
-	n     int
+	a Amount // the first
+	n int
+	// The first's JSON Pointer is only joined when a rule reports it:
+	// from l when the walk gave one, else by walking table key again to
+	// the figure at addr.
+	l      loc
+	hasLoc bool
+	key    string
+	addr   *Amount
+}
+
+// first returns the JSON Pointer of the first non-zero figure.
+func (z *nonZero) first(c *Context) string {
+	if z.hasLoc {
+		return z.l.String()
+	}
+	w := c.newWalker(false)
+	w.find = z.addr
+	c.Report.Tables.walkTable(z.key, &w)
+	return w.found
+}
+
+// keepNonZero records the non-zero figures of table i of model.tables,
+// which is present.
+func (c *Context) keepNonZero(i int, z nonZero) {
+	if c.nz == nil {
+		c.nz = make([]nonZeroOf, len(model.tables))
+	}
+	c.nz[i] = nonZeroOf{z, true}
+}
+
+// nonZeroOf is the non-zero figures of a table once a walk has found them.
+type nonZeroOf struct {
+	z    nonZero
+	done bool
 }
 
 // tableNonZero reports the non-zero figures of the table with key, how
-// many rows it has (in its "rows"), and whether it is present.
-func (t *Tables) tableNonZero(c *Context, key string) (z nonZero, rows int, present bool) {
-	w := walker{c: c}
-	if !t.walkTable(key, &w) {
+// many rows it has (in its "rows"), and whether it is present. Each table
+// is walked once per call (by A16, or by the first rule that asks).
+func (c *Context) tableNonZero(key string) (z nonZero, rows int, present bool) {
+	t := &c.Report.Tables
+	v, ok := t.table(key)
+	if !ok {
 		return z, 0, false
 	}
-	v, _ := t.table(key)
 	if i := fieldByKey(v.Type(), "rows"); i >= 0 {
 		rows = v.Field(i).Len()
 	}
+	ti := model.byKey[key]
+	if c.nz != nil && c.nz[ti].done {
+		return c.nz[ti].z, rows, true
+	}
+	w := c.newWalker(false)
+	t.walkTable(key, &w)
+	w.z.key = key
+	c.keepNonZero(ti, w.z)
 	return w.z, rows, true
 }
 
@@ -92,7 +137,7 @@ func checkE1(c *Context) {
 	t := &c.Report.Tables
 	for _, e := range emptyTableNotes {
 		c.checks++
-		z, rows, present := t.tableNonZero(c, e.table)
+		z, rows, present := c.tableNonZero(e.table)
 		title, note, _ := t.noteOf(e.table)
 		if !present || z.n > 0 || rows > 0 || strings.TrimSpace(note) != "" {
 			continue
@@ -112,9 +157,9 @@ func checkE2(c *Context) {
 			continue
 		}
 		c.checks++
-		z, _, _ := t.tableNonZero(c, tl.Key)
+		z, _, _ := c.tableNonZero(tl.Key)
 		if z.n > 0 {
-			c.Add(e2Finding(title, note, z, c.Unit()))
+			c.Add(e2Finding(c, title, note, z))
 		}
 	}
 	if len(t.Extra) == 0 {
@@ -126,19 +171,20 @@ func checkE2(c *Context) {
 			continue
 		}
 		c.checks++
-		w := walker{c: c}
+		w := c.newWalker(false)
 		walkExtra(&w, k, g)
 		z := w.z
 		if z.n > 0 {
-			c.Add(e2Finding("自定义报表“"+k+"”", g.Note, z, c.Unit()))
+			c.Add(e2Finding(c, "自定义报表“"+k+"”", g.Note, z))
 		}
 	}
 }
 
-func e2Finding(title, note string, z nonZero, u amount.Unit) audit.Finding {
-	return audit.Finding{Path: z.first,
+func e2Finding(c *Context, title, note string, z nonZero) audit.Finding {
+	first, u := z.first(c), c.Unit()
+	return audit.Finding{Path: first,
 		Message: title + "注明“" + strings.TrimSpace(note) + "”，但表中有" + strconv.Itoa(z.n) + "个非零数，" +
-			z.first + "为" + z.a.String() + string(u),
+			first + "为" + z.a.String() + string(u),
 		Expected: "0", Actual: z.a.String()}
 }
 
@@ -229,7 +275,7 @@ func (p *part[R, C, P]) duplicates(c *Context) {
 	x := p.index()
 	for k := 1; k < len(x.order); k++ {
 		c.checks++
-		i, j := x.order[k-1], x.order[k]
+		i, j := int(x.order[k-1]), int(x.order[k])
 		if p.code(i) != p.code(j) {
 			continue
 		}

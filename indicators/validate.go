@@ -555,34 +555,47 @@ func (v *validator) checkCostSum(r *audit.Rule) {
 // rounded half away from zero to places decimal places, and whether the
 // target is met. ok is false when they cannot be compared.
 func completion(target, actual Value, places int32) (pct decimal.Decimal, met, ok bool) {
-	if target.IsPeriod() || actual.IsPeriod() {
-		if target.IsPeriod() && actual.IsPeriod() && samePeriod(target.Period, actual.Period) {
-			return hundred, true, true
-		}
+	x, y, met, ok := completionMet(target, actual)
+	switch {
+	case !ok:
 		return decimal.Decimal{}, false, false
-	}
-	if actual.Comparator != Plain && actual.Comparator != EQ {
-		return decimal.Decimal{}, false, false // an approximate or bounded actual value
-	}
-	x, y, ok := commonScale(target, actual)
-	if !ok {
-		return decimal.Decimal{}, false, false
-	}
-	if target.Comparator.Upper() {
+	case target.IsPeriod(): // and actual: the same period
+		return hundred, true, true
+	case target.Comparator.Upper():
 		// An upper bound x: met when y ≤ x, and 完成率 is x ÷ y.
-		met := y.Cmp(x) <= 0
-		switch {
-		case met && (y.Sign() == 0 || x.Equal(y)):
+		if met && (y.Sign() == 0 || x.Equal(y)) {
 			return hundred, true, true
-		case y.Sign() == 0:
-			return decimal.Decimal{}, false, false // nothing to divide by
 		}
 		return x.Mul(hundred).DivRound(y, places), met, true
 	}
-	if x.Sign() <= 0 {
-		return decimal.Decimal{}, false, false
+	return y.Mul(hundred).DivRound(x, places), met, true
+}
+
+// completionMet is completion without the rate: the target and actual
+// figures on a common scale (x and y), whether the target is met, and
+// whether a rate can be told. A period target is met by the same period.
+func completionMet(target, actual Value) (x, y decimal.Decimal, met, ok bool) {
+	if target.IsPeriod() || actual.IsPeriod() {
+		ok = target.IsPeriod() && actual.IsPeriod() && samePeriod(target.Period, actual.Period)
+		return x, y, ok, ok
 	}
-	return y.Mul(hundred).DivRound(x, places), y.Cmp(x) >= 0, true
+	if actual.Comparator != Plain && actual.Comparator != EQ {
+		return x, y, false, false // an approximate or bounded actual value
+	}
+	if x, y, ok = commonScale(target, actual); !ok {
+		return x, y, false, false
+	}
+	if target.Comparator.Upper() {
+		met = y.Cmp(x) <= 0
+		if !met && y.Sign() == 0 {
+			return x, y, false, false // nothing to divide by
+		}
+		return x, y, met, true
+	}
+	if x.Sign() <= 0 {
+		return x, y, false, false
+	}
+	return x, y, y.Cmp(x) >= 0, true
 }
 
 // hundred is 100, for percentages.
@@ -598,12 +611,14 @@ func (v *validator) checkCompletion(r *audit.Rule) {
 			if !rv.OK {
 				continue
 			}
-			places := min(decimals(rv.Number), 2)
-			want, met, ok := completion(t.value(i, fieldTarget), t.value(i, fieldActual), places)
-			if !ok {
+			target, actual := t.value(i, fieldTarget), t.value(i, fieldActual)
+			// A met target stated as 100% needs no division.
+			if _, _, met, ok := completionMet(target, actual); !ok || (met && rv.Number.Equal(hundred)) {
 				continue
 			}
-			if want.Equal(rv.Number) || (met && rv.Number.Equal(hundred)) {
+			places := min(decimals(rv.Number), 2)
+			want, _, _ := completion(target, actual, places)
+			if want.Equal(rv.Number) {
 				continue
 			}
 			v.report(r, r.Severity, t.indPath(i, "rate"),

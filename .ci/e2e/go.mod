@@ -6,6 +6,8 @@ go 1.26
 
 require github.com/cnfiscal/juesuan v0.0.0
 
+require github.com/go-json-experiment/json v1.27.2 // indirect
+
 require (
 	github.com/bahlo/generic-list-go v0.2.0 // indirect
 	github.com/buger/jsonparser v1.1.2 // indirect

@@ -32,6 +32,23 @@ func Rules() []juesuan.Rule {
 // short is the short title of table key in messages.
 func short(key string) string { return accounts.LayoutOf(key).Short }
 
+// The pointers and message heads of B8 and B9, put together once.
+var (
+	b8At      = audit.Pointer("tables", "generalBudgetProject", "total")
+	b8Subject = accounts.Describe(short("generalBudgetProject"), "合计", "") + "应等于" + accounts.Describe(short("generalBudget"), "合计", "项目支出")
+	b9At      = audit.Pointer("tables", "fiscalEconomic", "total", "total")
+	b9Subject = accounts.Describe(short("fiscalEconomic"), "合计", "") + "应等于" + accounts.Describe(short("fiscalSummary"), "本年支出合计", "合计")
+	// b9Columns are the columns of 一般公共预算财政拨款支出决算明细表's 合计
+	// that B9 compares, with their pointers and message heads.
+	b9Columns = func() (out [3]struct{ at, subject string }) {
+		for i, col := range [3]struct{ name, title string }{{"total", "合计"}, {"basic", "基本支出"}, {"project", "项目支出"}} {
+			out[i].at = audit.Pointer("tables", "generalBudgetEconomic", "total", col.name)
+			out[i].subject = accounts.Describe(short("generalBudgetEconomic"), "合计", col.title) + "应等于" + accounts.Describe(short("generalBudget"), "合计", col.title)
+		}
+		return out
+	}()
+)
+
 // checkB8 is rule B8: 一般公共预算财政拨款支出决算表 合计·项目支出 = 一般公共预算
 // 财政拨款项目支出决算表 合计.
 func checkB8(c *juesuan.Context) {
@@ -39,9 +56,7 @@ func checkB8(c *juesuan.Context) {
 	if t.GeneralBudget == nil || t.GeneralBudgetProject == nil {
 		return
 	}
-	c.Equal(audit.Pointer("tables", "generalBudgetProject", "total"),
-		accounts.Describe(short("generalBudgetProject"), "合计", "")+"应等于"+accounts.Describe(short("generalBudget"), "合计", "项目支出"),
-		t.GeneralBudgetProject.Total, t.GeneralBudget.Total.Project)
+	c.Equal(b8At, b8Subject, t.GeneralBudgetProject.Total, t.GeneralBudget.Total.Project)
 }
 
 // checkB9 is rule B9: 财政拨款支出决算明细表 合计 = 财政拨款收入支出决算总表
@@ -50,22 +65,15 @@ func checkB8(c *juesuan.Context) {
 func checkB9(c *juesuan.Context) {
 	t := &c.Report.Tables
 	if t.FiscalEconomic != nil && t.FiscalSummary != nil {
-		c.Equal(audit.Pointer("tables", "fiscalEconomic", "total", "total"),
-			accounts.Describe(short("fiscalEconomic"), "合计", "")+"应等于"+accounts.Describe(short("fiscalSummary"), "本年支出合计", "合计"),
-			t.FiscalEconomic.Total.Total, t.FiscalSummary.Expenditure.Total.Total)
+		c.Equal(b9At, b9Subject, t.FiscalEconomic.Total.Total, t.FiscalSummary.Expenditure.Total.Total)
 	}
 	if e, g := t.GeneralBudgetEconomic, t.GeneralBudget; e != nil && g != nil {
-		for _, col := range []struct {
-			name, title string
-			e, g        accounts.Amount
-		}{
-			{"total", "合计", e.Total.Total, g.Total.Total},
-			{"basic", "基本支出", e.Total.Basic, g.Total.Basic},
-			{"project", "项目支出", e.Total.Project, g.Total.Project},
+		for i, pair := range [3][2]accounts.Amount{
+			{e.Total.Total, g.Total.Total},
+			{e.Total.Basic, g.Total.Basic},
+			{e.Total.Project, g.Total.Project},
 		} {
-			c.Equal(audit.Pointer("tables", "generalBudgetEconomic", "total", col.name),
-				accounts.Describe(short("generalBudgetEconomic"), "合计", col.title)+"应等于"+accounts.Describe(short("generalBudget"), "合计", col.title),
-				col.e, col.g)
+			c.Equal(b9Columns[i].at, b9Columns[i].subject, pair[0], pair[1])
 		}
 	}
 }
