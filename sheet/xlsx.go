@@ -358,10 +358,10 @@ func (x *xlsxReader) parseSheet(sh *Sheet, data []byte, sst []string) (*xSheet, 
 			}
 		}
 	}
-	sh.Rows = g.done()
 	if err := g.blankMerged(sh.Merges); err != nil {
 		return nil, err
 	}
+	sh.Rows = g.done()
 	return ps, nil
 }
 
