@@ -15,8 +15,8 @@ import (
 
 func ptr[T any](v T) *T { return &v }
 
-func num(v string) Cell  { return Cell{Kind: Number, Value: v} }
-func txt(v string) Cell  { return Cell{Kind: Text, Value: v} }
+func num(v string) Cell   { return Cell{Kind: Number, Value: v} }
+func txt(v string) Cell   { return Cell{Kind: Text, Value: v} }
 func fx(f, v string) Cell { return Cell{Kind: Formula, Value: v, Formula: f} }
 
 // must fails the test on an error of excelize while building a file.

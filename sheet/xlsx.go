@@ -58,7 +58,7 @@ func ReadXLSX(r io.Reader, file string) (wb *Workbook, err error) {
 		if strings.Contains(err.Error(), "unzip size") {
 			return nil, fmt.Errorf("%s: %v: %w", file, err, ErrTooLarge)
 		}
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, fmt.Errorf("%s: not a readable .xlsx workbook: %w", file, err)
 	}
 	defer f.Close()
 	x := &xlsxReader{f: f, file: file, budget: MaxCells}
@@ -100,9 +100,13 @@ type xRels struct {
 	} `xml:"Relationship"`
 }
 
+// xRel is a relationship: the target part's name and the kind of target
+// (the last element of its type: "worksheet", "sharedStrings").
+type xRel struct{ target, kind string }
+
 // rels reads the relationships of a part, with their targets resolved to
-// part names.
-func (x *xlsxReader) rels(part string) (map[string]string, map[string]string, error) {
+// part names, by id and by kind (the first of each kind).
+func (x *xlsxReader) rels(part string) (map[string]xRel, map[string]string, error) {
 	dir, base := path.Split(part)
 	var rs xRels
 	if b := x.part(dir + "_rels/" + base + ".rels"); len(b) > 0 {
@@ -110,7 +114,7 @@ func (x *xlsxReader) rels(part string) (map[string]string, map[string]string, er
 			return nil, nil, fmt.Errorf("%s: relationships of %s: %w", x.file, part, err)
 		}
 	}
-	byID, byType := map[string]string{}, map[string]string{}
+	byID, byType := map[string]xRel{}, map[string]string{}
 	for _, r := range rs.Rel {
 		t := r.Target
 		if strings.HasPrefix(t, "/") {
@@ -118,8 +122,8 @@ func (x *xlsxReader) rels(part string) (map[string]string, map[string]string, er
 		} else {
 			t = path.Join(dir, t)
 		}
-		byID[r.ID] = t
 		kind := r.Type[strings.LastIndex(r.Type, "/")+1:]
+		byID[r.ID] = xRel{t, kind}
 		if _, ok := byType[kind]; !ok {
 			byType[kind] = t
 		}
@@ -165,9 +169,13 @@ func (x *xlsxReader) read() (*Workbook, error) {
 	for _, s := range xw.Sheets {
 		sh := &Sheet{Name: s.Name, Hidden: s.State == "hidden" || s.State == "veryHidden"}
 		wb.Sheets = append(wb.Sheets, sh)
-		data := x.part(byID[s.RID])
-		if len(data) == 0 || !bytes.Contains(data[:min(len(data), 4096)], []byte("worksheet")) {
-			continue // a chart sheet, a dialog sheet or a missing part
+		rel := byID[s.RID]
+		if rel.kind != "worksheet" {
+			continue // a chart sheet or a dialog sheet: no cells
+		}
+		data := x.part(rel.target)
+		if len(data) == 0 {
+			return nil, fmt.Errorf("%s: sheet %q: part %s missing or unreadable", x.file, s.Name, rel.target)
 		}
 		ps, err := x.parseSheet(sh, data, sst)
 		if err != nil {
@@ -191,11 +199,11 @@ func (x *xlsxReader) sharedStrings(part string) ([]string, error) {
 		return nil, nil
 	}
 	var sst []string
-	d := xml.NewDecoder(bytes.NewReader(b))
+	d := newXMLReader(b)
 	var text strings.Builder
 	inT, inPh, inSI := false, 0, false
 	for {
-		tok, err := d.RawToken()
+		tok, err := d.next()
 		if err == io.EOF {
 			return sst, nil
 		}
@@ -254,7 +262,7 @@ type xCell struct {
 func (x *xlsxReader) parseSheet(sh *Sheet, data []byte, sst []string) (*xSheet, error) {
 	g := &grid{budget: &x.budget, file: x.file, sheet: sh.Name}
 	ps := &xSheet{sheet: sh}
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := newXMLReader(data)
 	row, col := -1, -1
 	var c *xCell
 	var cur *strings.Builder // where character data goes
@@ -263,7 +271,7 @@ func (x *xlsxReader) parseSheet(sh *Sheet, data []byte, sst []string) (*xSheet, 
 		return nil, fmt.Errorf("%s: sheet %q: %w", x.file, sh.Name, err)
 	}
 	for {
-		tok, err := d.RawToken()
+		tok, err := d.next()
 		if err == io.EOF {
 			break
 		}
@@ -534,4 +542,37 @@ func parseRange(s string) (Range, bool) {
 		return Range{}, false
 	}
 	return Range{Top: min(r1, r2), Left: min(c1, c2), Bottom: max(r1, r2), Right: max(c1, c2)}, true
+}
+
+// xmlReader reads the tokens of a part with encoding/xml's RawToken (no
+// namespace translation, which the parts do not need), checking that
+// elements nest and are all closed, which RawToken leaves to the caller.
+type xmlReader struct {
+	d     *xml.Decoder
+	stack []string
+}
+
+func newXMLReader(b []byte) *xmlReader {
+	return &xmlReader{d: xml.NewDecoder(bytes.NewReader(b))}
+}
+
+func (x *xmlReader) next() (xml.Token, error) {
+	tok, err := x.d.RawToken()
+	if err == io.EOF && len(x.stack) > 0 {
+		return nil, fmt.Errorf("XML ends inside <%s>", x.stack[len(x.stack)-1])
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case xml.StartElement:
+		x.stack = append(x.stack, t.Name.Local)
+	case xml.EndElement:
+		n := len(x.stack)
+		if n == 0 || x.stack[n-1] != t.Name.Local {
+			return nil, fmt.Errorf("XML element </%s> closes nothing open", t.Name.Local)
+		}
+		x.stack = x.stack[:n-1]
+	}
+	return tok, nil
 }
