@@ -13,5 +13,19 @@
 // formula) and whether it was a number, a formula or blank, so that the
 // importer can tell a figure printed blank from one printed 0. Nothing is
 // dropped: a hidden sheet is kept with Hidden set, a merged range is kept
-// as a [Range] and its value sits in its top-left cell.
+// as a [Range] and its value sits in its top-left cell. Only .xlsx cells
+// have types; CSV fields and HTML cells are Text, and the caller parses
+// the figures in them.
+//
+// Excel 97–2003 workbooks (.xls, BIFF8) are not read: the pure-Go readers
+// that exist are not kept up well enough to trust with files from outside
+// (open panics on malformed files, unanswered issues, no release in
+// years). [Open] reports [ErrLegacyXLS], which asks to save the file as
+// .xlsx; a file named .xls that is really an HTML table or an .xlsx
+// package, as some systems export, is read as what it is.
+//
+// Every reader bounds what it takes: [MaxFileSize] bytes of input,
+// [MaxUnzipSize] bytes unzipped, [MaxCells] cells, [MaxFormulaCalls]
+// formulas handed to excelize. A hostile or broken file gives an error
+// (wrapping [ErrTooLarge] when it is a limit), never a panic or a hang.
 package sheet
