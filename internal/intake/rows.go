@@ -190,6 +190,9 @@ func (m *mapper) region(g *region) error {
 					lab = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(code), cn[1]))
 				}
 			}
+			if code != "" && !codeLike.MatchString(code) && lab == "" {
+				lab, code = code, "" // a line label printed across the code and name columns
+			}
 			if code != "" && sd.rows != nil && codeLike.MatchString(code) {
 				rows = append(rows, pending{side: si, block: b, code: code, name: nameText(lab), cells: vals})
 				continue

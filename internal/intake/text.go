@@ -38,7 +38,7 @@ var (
 	numbering = regexp.MustCompile(`^(第?[一二三四五六七八九十百零〇]+[、.．]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\))`)
 	// table numbering and 久其 codes before a title: 表一, 公开01表, 附表1,
 	// 财决公开11表, Z03, F03-1, 01.
-	tablePrefix = regexp.MustCompile(`^(附?表[一二三四五六七八九十\d]+[、.:]?|(财决)?公开\d+表[、.:]?|附件\d+[、.:]?|[A-Z]\d{1,2}(-\d+)?[、.:]?|\d{1,2}(-\d+)?[、.:]?|[一二三四五六七八九十]+[、.:])`)
+	tablePrefix   = regexp.MustCompile(`^(附?表[一二三四五六七八九十\d]+[、.:]?|(财决)?公开\d+表[、.:]?|附件\d+[、.:]?|[A-Z]\d{1,2}(-\d+)?[、.:]?|\d{1,2}(-\d+)?[、.:]?|[一二三四五六七八九十]+[、.:])`)
 	trailingParen = regexp.MustCompile(`\([^()]*\)$`)
 	unitText      = regexp.MustCompile(`(金额)?单位:(万元|元)`)
 	headerUnit    = regexp.MustCompile(`\((万元|元)\)$`)

@@ -56,9 +56,9 @@ func Write(w io.Writer, rep *accounts.Report, ts []Table) error {
 }
 
 type writer struct {
-	x                            *excelize.File
+	x                           *excelize.File
 	title, head, text, num, cnt int
-	err                          error
+	err                         error
 }
 
 func (wr *writer) keep(err error) {
