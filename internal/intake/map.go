@@ -86,7 +86,7 @@ type UnitInfo struct {
 // them. A cell that must hold a figure and does not is a *CellError.
 func Map(wb *sheet.Workbook, spec Spec) (*accounts.Report, *Report, error) {
 	m := &mapper{wb: wb, spec: spec, forms: forms(spec.Tables), rep: &Report{Sources: map[string]sheet.Location{}},
-		tables: map[string]map[string]any{}, last: map[string]*colMap{}}
+		tables: map[string]map[string]any{}, last: map[string]*colMap{}, parents: map[string][][3]string{}}
 	regions := m.regions()
 	m.rep.Unit = spec.Unit
 	if m.rep.Unit == "" {
@@ -130,6 +130,8 @@ type mapper struct {
 	info   UnitInfo
 	tables map[string]map[string]any // the document tree of each table
 	last   map[string]*colMap        // the columns last read of each table
+	// the last 类/款/项 codes read of each table, by block
+	parents map[string][][3]string
 }
 
 func (m *mapper) loc(s *sheet.Sheet, r, c int) sheet.Location {

@@ -100,7 +100,12 @@ func (m *mapper) region(g *region) error {
 		nblocks = max(nblocks, b+1)
 	}
 	ctx := make([]int, len(f.sides))
-	prev := make([][3]string, nblocks)
+	// the parents of split codes carry over to a continuation sheet
+	prev := m.parents[f.key]
+	for len(prev) < nblocks {
+		prev = append(prev, [3]string{})
+	}
+	m.parents[f.key] = prev
 	var rows []pending
 	crossed := len(f.sides) == 1 && len(f.sides[0].items) == 1 && f.sides[0].items[0].label == ""
 	crossedDone := false
