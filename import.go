@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/cnfiscal/juesuan/amount"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/classification"
 	"github.com/cnfiscal/juesuan/internal/intake"
 	"github.com/cnfiscal/juesuan/sheet"
@@ -174,4 +175,25 @@ func classCodes(p *Profile) func(classification.Family, string) (string, bool) {
 
 func foldName(s string) string {
 	return strings.NewReplacer("（", "(", "）", ")", " ", "", "　", "").Replace(s)
+}
+
+// Annotate sets the Source of each finding on the imported document: the
+// cell of its Path, or of the nearest ancestor of Path that was read.
+func (r *ImportReport) Annotate(fs audit.Findings) {
+	if r == nil {
+		return
+	}
+	for i := range fs {
+		for p := fs[i].Path; p != ""; {
+			if l, ok := r.Sources[p]; ok {
+				fs[i].Source = l.String()
+				break
+			}
+			k := strings.LastIndexByte(p, '/')
+			if k < 0 {
+				break
+			}
+			p = p[:k]
+		}
+	}
 }

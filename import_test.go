@@ -10,6 +10,7 @@ import (
 
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/accounts"
+	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/sheet"
 )
 
@@ -212,5 +213,21 @@ func TestImportBadCell(t *testing.T) {
 	}
 	if want := (sheet.Location{File: "t.xlsx", Sheet: "Sheet1", Cell: "C7"}); ce.Location != want {
 		t.Errorf("location = %v, want %v", ce.Location, want)
+	}
+}
+
+func TestAnnotate(t *testing.T) {
+	rep := &juesuan.ImportReport{Sources: map[string]sheet.Location{
+		"/tables/income/rows/3/fiscal": {File: "a.xlsx", Sheet: "收入决算表", Cell: "D7"},
+		"/tables/summary/income/total": {File: "a.xlsx", Sheet: "S1", Cell: "B9"},
+	}}
+	fs := audit.Findings{{Path: "/tables/income/rows/3/fiscal"}, {Path: "/tables/summary/income/total/x"}, {Path: "/tables/expenditure"}}
+	rep.Annotate(fs)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Source)
+	}
+	if diff := cmp.Diff([]string{"a.xlsx!收入决算表!D7", "a.xlsx!S1!B9", ""}, got); diff != "" {
+		t.Errorf("sources (-want +got):\n%s", diff)
 	}
 }

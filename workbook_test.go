@@ -96,7 +96,7 @@ func roundTrip(t testing.TB, d *juesuan.Document) (*juesuan.Document, *juesuan.I
 	if err := juesuan.WriteWorkbook(&buf, d, juesuan.WorkbookOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	got, rep, err := juesuan.Import(readXLSX(t, buf.Bytes(), "doc.xlsx"), juesuan.ImportOptions{BlankAbsent: true})
+	got, rep, err := juesuan.Import(readXLSX(t, buf.Bytes(), "doc.xlsx"), juesuan.ImportOptions{Profile: d.Profile, BlankAbsent: true})
 	if err != nil {
 		t.Fatal(err)
 	}
