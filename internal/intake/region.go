@@ -3,7 +3,6 @@ package intake
 import (
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/cnfiscal/juesuan/amount"
@@ -373,8 +372,3 @@ func joinCode(lei, kuan, xiang string, prev *[3]string) string {
 	return code
 }
 
-// numberLabel strips a numbering from a class name printed as
-// 一、一般公共服务支出.
-func className(t string) string { return stripNumbering(norm(t)) }
-
-func atoiOr(s string) int { n, _ := strconv.Atoi(s); return n }

@@ -85,9 +85,3 @@ func titleCandidates(s string) []string {
 func label(s string) string {
 	return headerUnit.ReplaceAllString(stripNumbering(norm(s)), "")
 }
-
-// isContinued reports a title marked as continued: (续), 续表.
-func isContinued(s string) bool {
-	n := norm(s)
-	return strings.Contains(n, "(续)") || strings.HasSuffix(n, "续表") || strings.HasSuffix(n, "续")
-}
