@@ -371,4 +371,3 @@ func joinCode(lei, kuan, xiang string, prev *[3]string) string {
 	}
 	return code
 }
-
