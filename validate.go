@@ -51,9 +51,10 @@ func (p *Profile) Validate(d *Document) (audit.Findings, error) {
 	rep := audit.NewReporter(cfg)
 	runDocumentRules(d, p, rep)
 	aopts := p.Accounts
-	// Config is merged into rep's configuration (p.config).
-	aopts.Catalogs, aopts.Rules, aopts.Config = eds, p.asAccountsRules(d, p.rules()), nil
-	accounts.ValidateInto(&d.Report, aopts, rep)
+	// Config is merged into rep's configuration (p.config); the rules are
+	// p's (runRules).
+	aopts.Catalogs, aopts.Rules, aopts.Config = eds, nil, nil
+	p.runRules(d, aopts, p.rules(), rep)
 	if d.Performance != nil {
 		// Reporting the findings into rep applies cfg again, which changes
 		// nothing: the configuration is idempotent.
@@ -89,22 +90,23 @@ func (p *Profile) editions(d *Document) (classification.Editions, error) {
 
 // runDocumentRules runs the structural rules S1–S5 that rep enables.
 func runDocumentRules(d *Document, p *Profile, rep *audit.Reporter) {
-	accounts.ValidateInto(&d.Report, accounts.Options{Rules: p.asAccountsRules(d, documentRules)}, rep)
+	p.runRules(d, accounts.Options{}, documentRules, rep)
 }
 
-// asAccountsRules returns rules as the accounts rules that
-// accounts.ValidateInto runs: each check sees a Context holding d and p.
-func (p *Profile) asAccountsRules(d *Document, rules []Rule) []accounts.Rule {
-	out := make([]accounts.Rule, len(rules))
-	c := &Context{Document: d, Profile: p}
-	for i, r := range rules {
-		check := r.Check
-		out[i] = accounts.Rule{Rule: r.Rule, Check: func(ac *accounts.Context) {
-			c.Context = ac
-			check(c)
-		}}
-	}
-	return out
+// runRules runs rules over d with the accounts options opts, reporting into
+// rep: each check sees one Context holding d and p, whose accounts context
+// accounts.RunChecks sets to the running rule.
+func (p *Profile) runRules(d *Document, opts accounts.Options, rules []Rule, rep *audit.Reporter) {
+	c := Context{Document: d, Profile: p}
+	accounts.RunChecks(&d.Report, opts, rep, len(rules), func(i int) *audit.Rule {
+		if rules[i].Check == nil {
+			return nil
+		}
+		return &rules[i].Rule
+	}, func(ac *accounts.Context, i int) {
+		c.Context = ac
+		rules[i].Check(&c)
+	})
 }
 
 // config returns the rule configuration of p for d: p.Rules, the accounts

@@ -135,10 +135,9 @@ func (c *Context) fill() bool {
 		for _, cs := range []ColumnSet{&in.Current, &in.BeginningBalance, &ex.EndingBalance, &ex.GrandTotal} {
 			or(c.fillFormulas(cs, fundFormulas))
 		}
-		for _, col := range fundColumns {
-			k := col.Name
-			or(set(get(&ex.EndingBalance, k), []Amount{*get(&in.BeginningBalance, k), *get(&in.Current, k)}, []Amount{*get(&ex.Total, k)}))
-			or(set(get(&ex.GrandTotal, k), []Amount{*get(&ex.Total, k), *get(&ex.EndingBalance, k)}, nil))
+		for k := range fundColumns {
+			or(set(ex.EndingBalance.At(k), []Amount{*in.BeginningBalance.At(k), *in.Current.At(k)}, []Amount{*ex.Total.At(k)}))
+			or(set(ex.GrandTotal.At(k), []Amount{*ex.Total.At(k), *ex.EndingBalance.At(k)}, nil))
 		}
 		or(set(&in.GrandTotal, []Amount{in.Current.Total, in.BeginningBalance.Total}, nil))
 	}

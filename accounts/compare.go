@@ -1,6 +1,7 @@
 package accounts
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -92,6 +93,76 @@ func (l label) String() string {
 	return b.String()
 }
 
+// exactSum is Σ plus − Σ minus in int64 micro-units (Amount.Micro), for
+// the common case where a comparison holds exactly: it stays ok while
+// every figure added is stated, on the int64 path, and the sum fits. Then
+// "total equals the sum" is a comparison of two integers, which is what
+// amount.Tolerance.CompareSum decides first too; when it is not ok, or the
+// integers differ, the comparison goes through CompareSum.
+type exactSum struct {
+	m  int64
+	ok bool
+}
+
+// add adds a.
+func (s *exactSum) add(a *Amount) {
+	m, fast := a.Micro()
+	if !fast {
+		s.ok = false
+		return
+	}
+	s.addMicro(m)
+}
+
+// sub subtracts a.
+func (s *exactSum) sub(a *Amount) {
+	m, fast := a.Micro()
+	if !fast || m == math.MinInt64 {
+		s.ok = false
+		return
+	}
+	s.addMicro(-m)
+}
+
+func (s *exactSum) addMicro(m int64) {
+	t := s.m + m
+	if (s.m^t)&(m^t) < 0 { // overflow
+		s.ok = false
+	}
+	s.m = t
+}
+
+// sumOfMicro returns the exactSum of plus − minus.
+func sumOfMicro(plus, minus []Amount) exactSum {
+	s := exactSum{ok: true}
+	for i := range plus {
+		s.add(&plus[i])
+	}
+	for i := range minus {
+		s.sub(&minus[i])
+	}
+	return s
+}
+
+// equals reports whether total is stated, on the int64 path, and equal to
+// s exactly.
+func (s *exactSum) equals(total *Amount) bool {
+	m, fast := total.Micro()
+	return s.ok && fast && m == s.m
+}
+
+// holds reports whether total = Σ plus − Σ minus holds exactly on the
+// int64 path, counting the comparison when it does (as compare counts an
+// Equal outcome). When it reports false, the caller compares in full.
+func (c *Context) holds(total *Amount, plus, minus []Amount) bool {
+	s := sumOfMicro(plus, minus)
+	if s.equals(total) {
+		c.checks++
+		return true
+	}
+	return false
+}
+
 // compare compares total with Σ plus − Σ minus under the running rule's
 // tolerance. The addend count is len(plus)+len(minus). An absent figure
 // makes the comparison Incomplete.
@@ -121,6 +192,9 @@ func (c *Context) sum(l loc, lb label, what string, total Amount, plus ...Amount
 // flow checks total = Σ plus − Σ minus. The message head is only put
 // together for a finding.
 func (c *Context) flow(l loc, lb label, what string, total Amount, plus, minus []Amount) {
+	if c.holds(&total, plus, minus) {
+		return
+	}
 	r := c.compare(total, plus, minus)
 	if r.Outcome == amount.Mismatch || r.Outcome == amount.Rounding {
 		c.outcome(r, l, func() string { return lb.String() + what }, total)
@@ -129,6 +203,12 @@ func (c *Context) flow(l loc, lb label, what string, total Amount, plus, minus [
 
 // same checks that a equals b, the same figure in another place.
 func (c *Context) same(l loc, lb label, a Amount, other label, b Amount) {
+	if m, fast := a.Micro(); fast {
+		if n, fast := b.Micro(); fast && n == m {
+			c.checks++
+			return
+		}
+	}
 	r := c.compare(a, []Amount{b}, nil)
 	if r.Outcome == amount.Mismatch || r.Outcome == amount.Rounding {
 		c.outcome(r, l, func() string { return lb.String() + "应等于" + other.String() }, a)

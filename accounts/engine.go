@@ -67,7 +67,7 @@ type Context struct {
 	Options *Options
 
 	rep    *audit.Reporter
-	rule   *Rule
+	rule   *audit.Rule
 	tol    amount.Tolerance // the running rule's tolerance
 	checks int              // complete comparisons of the running rule (Options.trace)
 	// ps holds the coded parts of the report and their code indexes,
@@ -159,15 +159,32 @@ func ValidateInto(r *Report, opts Options, rep *audit.Reporter) {
 	if rules == nil {
 		rules = builtinRules
 	}
+	RunChecks(r, opts, rep, len(rules), func(i int) *audit.Rule {
+		if rules[i].Check == nil {
+			return nil
+		}
+		return &rules[i].Rule
+	}, func(c *Context, i int) { rules[i].Check(c) })
+}
+
+// RunChecks runs n checks over r, reporting into rep, as ValidateInto runs
+// opts.Rules (which it ignores): for each i whose rule, rule(i), rep
+// enables, check(c, i) is called with c set to that rule (its ID,
+// severity and tolerance). One Context serves every check, so what one
+// rule derives from the report (the code indexes, the non-zero figures) is
+// shared by the checks after it. A package with a rule type of its own
+// runs its rules with RunChecks without wrapping each; rule(i) returns nil
+// for a rule that has no check.
+func RunChecks(r *Report, opts Options, rep *audit.Reporter, n int, rule func(i int) *audit.Rule, check func(c *Context, i int)) {
 	c := &Context{Report: r, Catalogs: opts.Catalogs, Options: &opts, rep: rep}
-	for i := range rules {
-		ru := &rules[i]
-		if !rep.Enabled(ru.ID) || ru.Check == nil {
+	for i := range n {
+		ru := rule(i)
+		if ru == nil || !rep.Enabled(ru.ID) {
 			continue
 		}
 		c.rule, c.tol = ru, rep.Tolerance(ru.ID)
 		c.checks = 0
-		ru.Check(c)
+		check(c, i)
 		if opts.trace != nil {
 			opts.trace(ru.ID, c.checks)
 		}

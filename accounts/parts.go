@@ -78,7 +78,14 @@ type codeIndex struct {
 	// kids[at[i]:at[i+1]], and the 类 rows, the children of the 合计, at
 	// kids[at[n]:at[n+1]]; nil until children has asked.
 	at, kids []int32
+	buf      []int32 // the storage of order and of hierarchy's lists
 }
+
+// hierarchyLen is the length of the storage hierarchy needs for n rows:
+// the parent of each row, the list bounds, a fill cursor per list and the
+// lists (a row is the child of at most one row and, for a 类, of the 合计:
+// at most 2n entries).
+func hierarchyLen(n int) int { return n + (n + 2) + (n + 1) + 2*n }
 
 // index returns the code index of the part's rows, building it on first
 // use. Rules inspect the report without changing it, and Calculate changes
@@ -89,7 +96,10 @@ func (p *part[R, C, P]) index() *codeIndex {
 		return x
 	}
 	n := len(p.rows)
-	x.order = make([]int32, n)
+	// One allocation holds the order and what hierarchy needs (most rule
+	// sets ask for both).
+	x.buf = make([]int32, n+hierarchyLen(n))
+	x.order = x.buf[:n:n]
 	for i := range x.order {
 		x.order[i] = int32(i)
 	}
@@ -157,8 +167,8 @@ func (p *part[R, C, P]) hierarchy() *codeIndex {
 	// A row is the child of at most one row and, for a 类, of the 合计
 	// (slot n): at most 2n entries. One allocation holds the parent of
 	// each row (−1 for none), the list bounds, a fill cursor per list and
-	// the lists.
-	buf := make([]int32, n+(n+2)+(n+1)+2*n)
+	// the lists (index allocated it with the order).
+	buf := x.buf[n:]
 	parent, at, next, kids := buf[:n], buf[n:2*n+2], buf[2*n+2:3*n+3], buf[3*n+3:]
 	// In code order the rows whose code starts with a code P follow the
 	// rows of P itself, so the listed prefixes of the current code are a

@@ -195,13 +195,24 @@ func checkDept(c *Context, t *EconDeptTable, p *deptPart, base string) {
 // when a class that has 款 rows lacks its 类 row: then the split cannot be
 // told.
 func (c *Context) deptSplit(p *deptPart, pers, pub []Amount) (_, _ []Amount, ok bool) {
+	// Every row that is not a 类 needs the row of its 类 (its first three
+	// digits). In code order a code's 类 comes before it, and every code
+	// in between starts with the 类, so the last 类 row seen is the only
+	// one that can be it. A code shorter than a 类 has none.
+	class := ""
+	for _, i := range p.index().order {
+		code := string(p.rows[i].Code)
+		switch {
+		case len(code) == 3:
+			class = code
+		case len(code) < 3 || code[:3] != class:
+			return nil, nil, false
+		}
+	}
 	for i := range p.rows {
 		r := &p.rows[i]
 		switch {
 		case r.Code.Level() != classification.Class:
-			if k := p.find(string(r.Code.Class())); k < 0 || p.rows[k].Code.Level() != classification.Class {
-				return nil, nil, false
-			}
 		case c.Options.isPersonnel(r.Code):
 			pers = append(pers, r.Amount)
 		default:

@@ -278,9 +278,19 @@ type validator struct {
 
 // index lists the tables and files their rows under the framework.
 func (v *validator) index() {
-	v.byProject = map[string][]int{}
+	v.byProject = make(map[string][]int, len(v.p.Projects))
+	v.tables = make([]table, 0, len(v.p.Projects)+len(v.p.Evaluations))
+	// The rows of every table, in one allocation.
+	n := 0
+	for i := range v.p.Projects {
+		n += len(v.p.Projects[i].Indicators)
+	}
+	for i := range v.p.Evaluations {
+		n += len(v.p.Evaluations[i].Indicators)
+	}
+	rows := make([]row, n)
 	add := func(t table) {
-		t.rows = make([]row, len(t.inds))
+		t.rows, rows = rows[:len(t.inds):len(t.inds)], rows[len(t.inds):]
 		for i := range t.inds {
 			in, r := &t.inds[i], &t.rows[i]
 			if v.fw != nil {

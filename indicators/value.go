@@ -197,12 +197,44 @@ func ParseValue(s string) Value {
 	if !validUnit(rest) || endsWithComparator(rest) {
 		return Value{}
 	}
-	d, err := decimal.NewFromString(num)
+	d, err := parseNumber(num)
 	if err != nil {
 		return Value{}
 	}
 	v.Number, v.Unit, v.OK = d, rest, true
 	return v
+}
+
+// parseNumber returns the decimal num, digits with an optional fraction as
+// readNumber gives them. A figure of at most 18 digits is read into an
+// int64 coefficient, which is what decimal.NewFromString does too after
+// joining the digits into a new string; a longer one goes through
+// decimal.NewFromString. Both give the same coefficient and exponent.
+func parseNumber(num string) (decimal.Decimal, error) {
+	var coef int64
+	var exp int32
+	digits, point := 0, false
+	for i := 0; i < len(num); i++ {
+		c := num[i]
+		switch {
+		case c == '.' && !point:
+			point = true
+			continue
+		case !isDigit(c):
+			return decimal.NewFromString(num)
+		}
+		if digits++; digits > 18 {
+			return decimal.NewFromString(num)
+		}
+		coef = coef*10 + int64(c-'0')
+		if point {
+			exp--
+		}
+	}
+	if digits == 0 {
+		return decimal.NewFromString(num)
+	}
+	return decimal.New(coef, exp), nil
 }
 
 // endsWithComparator reports whether unit ends with a comparator word (以上,

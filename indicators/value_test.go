@@ -3,6 +3,7 @@ package indicators
 import (
 	"encoding/json"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -213,4 +214,24 @@ func FuzzValidate(f *testing.F) {
 			_ = ScoreEvaluation(&p.Evaluations[i], ScoreConfig{}).String()
 		}
 	})
+}
+
+// TestParseNumber holds parseNumber to decimal.NewFromString: the same
+// coefficient and exponent on both sides of the 18-digit int64 path.
+func TestParseNumber(t *testing.T) {
+	for _, s := range []string{
+		"0", "7", "0.5", "95", "95.50", "100.000", "1234567890.12345678", "123456789012345678",
+		"1234567890123456789", "999999999999999999.9", "12345678901234567890.1234", "0.000000000000000001",
+	} {
+		got, err := parseNumber(s)
+		want, werr := decimal.NewFromString(s)
+		if (err != nil) != (werr != nil) {
+			t.Errorf("parseNumber(%q): error %v, NewFromString %v", s, err, werr)
+			continue
+		}
+		if diff := cmp.Diff([2]string{want.Coefficient().String(), strconv.Itoa(int(want.Exponent()))},
+			[2]string{got.Coefficient().String(), strconv.Itoa(int(got.Exponent()))}); diff != "" {
+			t.Errorf("parseNumber(%q) (-NewFromString +got):\n%s", s, diff)
+		}
+	}
 }
