@@ -145,6 +145,16 @@ func (d *decoder) key() (raw []byte, esc, ok bool) {
 	return raw, esc, true
 }
 
+// keyText reads an object key and the colon after it, and returns the key
+// also with its escapes resolved.
+func (d *decoder) keyText() (raw, key []byte, ok bool) {
+	raw, esc, ok := d.key()
+	if ok {
+		key, ok = d.unquote(raw, esc)
+	}
+	return raw, key, ok
+}
+
 // read reads any value and returns it as written; esc says whether a
 // string has escapes. ok is false if the text is not JSON.
 func (d *decoder) read() (raw []byte, esc, ok bool) {
@@ -193,14 +203,18 @@ func (d *decoder) read() (raw []byte, esc, ok bool) {
 // str reads the string at pos.
 func (d *decoder) str() (raw []byte, esc, ok bool) {
 	data, i := d.data, d.pos+1
-	ascii := true
+	var all byte // the bits of every byte: a byte from 0x80 on means UTF-8 to check
 	for i < len(data) {
-		switch c := data[i]; {
-		case c >= utf8.RuneSelf:
-			ascii = false
+		for i < len(data) && plain[data[i]] {
+			all |= data[i]
 			i++
+		}
+		if i == len(data) {
+			break
+		}
+		switch c := data[i]; {
 		case c == '"':
-			if raw = data[d.pos : i+1]; !ascii && !utf8.Valid(raw) {
+			if raw = data[d.pos : i+1]; all >= utf8.RuneSelf && !utf8.Valid(raw) {
 				return nil, false, false
 			}
 			d.pos = i + 1
@@ -229,14 +243,20 @@ func (d *decoder) str() (raw []byte, esc, ok bool) {
 				continue
 			}
 			return nil, false, false
-		case c < ' ' || c == '\\':
+		default: // a control character
 			return nil, false, false
-		default:
-			i++
 		}
 	}
 	return nil, false, false
 }
+
+// plain tells the bytes that stand for themselves in a JSON string.
+var plain = func() (t [256]bool) {
+	for c := ' '; c < 256; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // num reads the number at pos.
 func (d *decoder) num() (raw []byte, esc, ok bool) {
@@ -472,20 +492,24 @@ func (d *decoder) object(sh *shape, p unsafe.Pointer) *DecodeError {
 		if !more && ok {
 			break
 		}
-		off := d.pos
-		raw, esc, ok2 := d.key()
-		if !ok || !ok2 {
+		off, fi, found := d.pos, next, next < len(sh.fields) && bytes.HasPrefix(d.data[d.pos:], sh.fields[next].quoted)
+		var raw, key []byte
+		if found { // the expected key, written plainly
+			raw, d.pos = sh.fields[next].quoted, d.pos+len(sh.fields[next].quoted)
+			key = raw[1 : len(raw)-1]
+		}
+		if !found && ok {
+			raw, key, ok = d.keyText()
+			fi, found = sh.byName[string(key)]
+		} else if ok && d.space() == ':' {
+			d.pos++
+		} else {
+			ok = false
+		}
+		if !ok {
 			return errText
 		}
 		d.path[at].key = raw
-		key := raw[1 : len(raw)-1]
-		fi, found := next, next < len(sh.fields) && sh.fields[next].name == string(key)
-		if !found {
-			if key, ok = d.unquote(raw, esc); !ok {
-				return errText
-			}
-			fi, found = sh.byName[string(key)]
-		}
 		next = fi + 1
 		switch {
 		case !found && len(sh.fields) == 0:
@@ -559,12 +583,8 @@ func (d *decoder) mapObject(sh *shape, v reflect.Value) *DecodeError {
 			break
 		}
 		off := d.pos
-		raw, esc, ok2 := d.key()
-		key, ok3 := []byte(nil), false
-		if ok && ok2 {
-			key, ok3 = d.unquote(raw, esc)
-		}
-		if !ok3 {
+		raw, key, ok2 := d.keyText()
+		if !ok || !ok2 {
 			return errText
 		}
 		d.path[at].key = raw
