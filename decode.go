@@ -268,10 +268,9 @@ func (o DecodeOptions) decodeInto(data []byte, sh *shape, v reflect.Value) *Deco
 	if int64(len(data)) > max {
 		return newDecodeError("size", "", int(max), ErrTooLarge, "input exceeds %d bytes", max)
 	}
-	d := decoder{dec: jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true)),
-		data: data, maxDepth: depth, maxRows: rows}
+	d := decoder{data: data, maxDepth: depth, maxRows: rows}
 	err := d.value(sh, v.Addr().UnsafePointer(), nil)
-	if err == nil && nextToken(data, int(d.dec.InputOffset())) == len(data) {
+	if err == nil && d.space() == 0 && d.pos == len(data) {
 		return nil
 	}
 	if text := checkText(data, depth, rows); text != nil || err == nil || err == errText {
@@ -459,8 +458,21 @@ func hex4(data []byte, i int) (rune, bool) {
 	if i+4 > len(data) {
 		return 0, false
 	}
-	n, err := strconv.ParseUint(string(data[i:i+4]), 16, 16)
-	return rune(n), err == nil
+	var r rune
+	for _, c := range data[i : i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
 }
 
 // describeByte names the character at i for a message.

@@ -57,6 +57,7 @@ type shape struct {
 // field is one JSON key of a struct.
 type field struct {
 	name     string
+	quoted   []byte  // name as a JSON string, which it is without escapes
 	index    []int   // path through embedded structs, as reflect.Value.FieldByIndex
 	offset   uintptr // from the start of the struct, unless viaPtr
 	viaPtr   bool    // the path passes an embedded struct pointer
@@ -222,7 +223,7 @@ func (b *shapeBuilder) structFields(s *shape) {
 	s.byName = make(map[string]int, len(kept))
 	for i, c := range kept {
 		_, opts, _ := strings.Cut(c.sf.Tag.Get("json"), ",")
-		f := field{name: c.name, index: c.index, shape: b.build(c.sf.Type)}
+		f := field{name: c.name, quoted: []byte(`"` + c.name + `"`), index: c.index, shape: b.build(c.sf.Type)}
 		for t, k := s.typ, 0; k < len(c.index); k++ {
 			if t.Kind() == reflect.Pointer {
 				f.viaPtr = true

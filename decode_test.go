@@ -12,6 +12,7 @@ import (
 
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/classification"
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -93,6 +94,8 @@ func hostileCases() []decodeCase {
 		{name: "NUL after the document", in: base + "\x00", rule: "nul"},
 		{name: "a second document", in: base + " {}", rule: "trailing-data"},
 		{name: "garbage after the document", in: base + "x", rule: "trailing-data"},
+		{name: "a comma after the document", in: base + " ,", rule: "trailing-data"},
+		{name: "a colon after the document", in: base + ":", rule: "trailing-data"},
 		{name: "truncated in a string", in: `{"profile":"sich`, rule: "syntax", pointer: "/profile"},
 		{name: "truncated after a member", in: `{"profile":"sichuan-2020",`, rule: "syntax"},
 		{name: "truncated after a colon", in: `{"profile":`, rule: "syntax", pointer: "/profile"},
@@ -663,4 +666,34 @@ func TestDecodeIntegerRule(t *testing.T) {
 			t.Errorf("fiscalYear %s: err = %v, want rule %s at /unit/fiscalYear", tc.num, err, tc.rule)
 		}
 	}
+}
+
+// FuzzScanAgreesWithJSONText: the decoder's scanner accepts exactly the JSON
+// texts that jsontext accepts (duplicate names allowed, UTF-8 checked), and
+// reads the same value, so that checkText finds a problem of the text
+// wherever the scanner finds one.
+func FuzzScanAgreesWithJSONText(f *testing.F) {
+	for _, tc := range hostileCases() {
+		if len(tc.in) <= 4096 {
+			f.Add([]byte(tc.in))
+		}
+	}
+	for _, s := range []string{`"\ud83d\ude00"`, `[1,-0.5e+3,true,false,null,{}]`, `"\u00e9\/\b"`, `"\uDFFF"`, `"\ud800\u0041"`,
+		"\"\xef\xbf\xbd\"", `[1.]`, `[-]`, `[01]`, `[1e]`, `{"a":1 "b":2}`, `tru`, `nul`, `[1,]`, `{"a"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d := decoder{data: data, maxDepth: 1000, maxRows: 1 << 30}
+		raw, _, ok := d.read()
+		ok = ok && d.space() == 0 && d.pos == len(data)
+		dec := jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true))
+		want, err := dec.ReadValue()
+		wantOK := err == nil && dec.StackDepth() == 0 && skipSpace(data, int(dec.InputOffset())) == len(data)
+		if bytes.Count(data, []byte("["))+bytes.Count(data, []byte("{")) >= 1000 {
+			wantOK = wantOK && ok // deeper than the scanner's limit here
+		}
+		if ok != wantOK || ok && !bytes.Equal(raw, want) {
+			t.Fatalf("scanner: %v %q; jsontext: %v %q (%v)", ok, raw, wantOK, want, err)
+		}
+	})
 }

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
 
@@ -16,44 +17,68 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 )
 
-// The decoder reads the input once, token by token, with a jsontext.Decoder
-// (which checks the JSON grammar and UTF-8), along the shape of Document: it
-// checks keys, types, required fields and leaf values and fills the Go value
-// as it goes. At the first problem it stops. A problem of the JSON text
-// anywhere in the input wins over one of the shape, so checkText then reads
-// the whole input again for one (only failing input pays for that).
+// The decoder reads the input once, byte by byte, along the shape of
+// Document: it checks the JSON grammar, UTF-8, keys, types, required fields
+// and leaf values and fills the Go value as it goes. At the first problem it
+// stops. A problem of the JSON text anywhere in the input wins over one of
+// the shape, so checkText then reads the whole input again with a
+// jsontext.Decoder to name it (only failing input pays for that); the
+// scanner here need only accept exactly the JSON text that jsontext accepts
+// (FuzzScanAgreesWithJSONText checks that it does).
 
 type decoder struct {
-	dec               *jsontext.Decoder
 	data              []byte
+	pos               int // the next byte to read
 	maxDepth, maxRows int
+	depth             int    // open arrays and objects
+	path              []step // from the document to the value being read
 	buf               []byte // a string with its escapes resolved
+}
+
+// step is one token of path: an object key as written (quoted), or, where
+// key is nil, an array index.
+type step struct {
+	key   []byte
+	index int
 }
 
 // errText reports that the input has a problem of the JSON text, which
 // checkText describes.
 var errText = &DecodeError{}
 
-// fail reports a problem with the value just read, of length n.
-func (d *decoder) fail(n int, rule string, sentinel error, format string, args ...any) *DecodeError {
-	return newDecodeError(rule, string(d.dec.StackPointer()), int(d.dec.InputOffset())-n, sentinel, format, args...)
-}
-
-// skipFail skips the next value and reports a problem with it.
-func (d *decoder) skipFail(rule string, sentinel error, format string, args ...any) *DecodeError {
-	off := nextToken(d.data, int(d.dec.InputOffset()))
-	if d.dec.SkipValue() != nil {
-		return errText
+// pointer is the JSON Pointer of path.
+func pointer(path []step) string {
+	var p jsontext.Pointer
+	for _, s := range path {
+		if s.key == nil {
+			p = p.AppendToken(strconv.Itoa(s.index))
+		} else {
+			k, _ := jsontext.AppendUnquote(nil, s.key)
+			p = p.AppendToken(string(k))
+		}
 	}
-	return newDecodeError(rule, string(d.dec.StackPointer()), off, sentinel, format, args...)
+	return string(p)
 }
 
-func (d *decoder) valueError(n int, err error) *DecodeError {
-	return &DecodeError{Pointer: string(d.dec.StackPointer()), Rule: "value", Offset: d.dec.InputOffset() - int64(n),
-		Err: fmt.Errorf("%w: %w", ErrValue, err)}
+// fail reports a problem with the value at byte off.
+func (d *decoder) fail(off int, rule string, sentinel error, format string, args ...any) *DecodeError {
+	return newDecodeError(rule, pointer(d.path), off, sentinel, format, args...)
 }
 
-func kindName(k jsontext.Kind) string {
+func (d *decoder) valueError(off int, err error) *DecodeError {
+	return &DecodeError{Pointer: pointer(d.path), Rule: "value", Offset: int64(off), Err: fmt.Errorf("%w: %w", ErrValue, err)}
+}
+
+// kindOf is the JSON type of the value raw: '{', '[', '"', 't', 'f', 'n'
+// or '0' for a number.
+func kindOf(raw []byte) byte {
+	if c := raw[0]; c != '-' && (c < '0' || c > '9') {
+		return c
+	}
+	return '0'
+}
+
+func kindName(k byte) string {
 	switch k {
 	case '{':
 		return "object"
@@ -69,46 +94,229 @@ func kindName(k jsontext.Kind) string {
 	return "number"
 }
 
-// container is the pointer of the innermost open array or object.
-func (d *decoder) container() string {
-	p := d.dec.StackPointer()
-	if _, n := d.dec.StackIndex(d.dec.StackDepth()); n > 0 {
-		p = p.Parent()
+// space skips white space and returns the next byte, 0 at the end.
+func (d *decoder) space() byte {
+	data, i := d.data, d.pos
+	for ; i < len(data); i++ {
+		if c := data[i]; c > ' ' || c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+			d.pos = i
+			return c
+		}
 	}
-	return string(p)
+	d.pos = i
+	return 0
+}
+
+// open reads the '{' or '[' of a container.
+func (d *decoder) open() bool {
+	d.pos++
+	d.depth++
+	return d.depth <= d.maxDepth
+}
+
+// next moves to entry n of the open array or object that end closes: more
+// is false when it has read end instead.
+func (d *decoder) next(end byte, n int) (more, ok bool) {
+	c := d.space()
+	if c == end {
+		d.pos++
+		d.depth--
+		return false, true
+	}
+	if n > 0 {
+		if c != ',' {
+			return false, false
+		}
+		d.pos++
+		d.space()
+	}
+	return true, n < d.maxRows
+}
+
+// key reads an object key and the colon after it.
+func (d *decoder) key() (raw []byte, esc, ok bool) {
+	if d.pos == len(d.data) || d.data[d.pos] != '"' {
+		return nil, false, false
+	}
+	if raw, esc, ok = d.str(); !ok || d.space() != ':' {
+		return nil, false, false
+	}
+	d.pos++
+	return raw, esc, true
+}
+
+// keyText reads an object key and the colon after it, and returns the key
+// also with its escapes resolved.
+func (d *decoder) keyText() (raw, key []byte, ok bool) {
+	raw, esc, ok := d.key()
+	if ok {
+		key, ok = d.unquote(raw, esc)
+	}
+	return raw, key, ok
+}
+
+// read reads any value and returns it as written; esc says whether a
+// string has escapes. ok is false if the text is not JSON.
+func (d *decoder) read() (raw []byte, esc, ok bool) {
+	c := d.space()
+	start := d.pos
+	switch c {
+	case '"':
+		return d.str()
+	case '{', '[':
+		end := byte('}')
+		if c == '[' {
+			end = ']'
+		}
+		if !d.open() {
+			return nil, false, false
+		}
+		for n := 0; ; n++ {
+			more, ok := d.next(end, n)
+			if !ok {
+				return nil, false, false
+			}
+			if !more {
+				return d.data[start:d.pos], false, true
+			}
+			if c == '{' {
+				if _, _, ok := d.key(); !ok {
+					return nil, false, false
+				}
+			}
+			if _, _, ok := d.read(); !ok {
+				return nil, false, false
+			}
+		}
+	case 't', 'f', 'n':
+		for _, lit := range []string{"true", "false", "null"} {
+			if lit[0] == c && bytes.HasPrefix(d.data[d.pos:], []byte(lit)) {
+				d.pos += len(lit)
+				return d.data[d.pos-len(lit) : d.pos], false, true
+			}
+		}
+		return nil, false, false
+	}
+	return d.num()
+}
+
+// str reads the string at pos.
+func (d *decoder) str() (raw []byte, esc, ok bool) {
+	data, i := d.data, d.pos+1
+	var all byte // the bits of every byte: a byte from 0x80 on means UTF-8 to check
+	for i < len(data) {
+		for i < len(data) && plain[data[i]] {
+			all |= data[i]
+			i++
+		}
+		if i == len(data) {
+			break
+		}
+		switch c := data[i]; {
+		case c == '"':
+			if raw = data[d.pos : i+1]; all >= utf8.RuneSelf && !utf8.Valid(raw) {
+				return nil, false, false
+			}
+			d.pos = i + 1
+			return raw, esc, true
+		case c == '\\' && i+1 < len(data):
+			esc = true
+			switch data[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+				continue
+			case 'u':
+				r, ok := hex4(data, i+2)
+				if !ok {
+					return nil, false, false
+				}
+				if i += 6; utf16.IsSurrogate(r) {
+					r2, ok := rune(0), false
+					if i+1 < len(data) && data[i] == '\\' && data[i+1] == 'u' {
+						r2, ok = hex4(data, i+2)
+					}
+					if !ok || utf16.DecodeRune(r, r2) == utf8.RuneError {
+						return nil, false, false
+					}
+					i += 6
+				}
+				continue
+			}
+			return nil, false, false
+		default: // a control character
+			return nil, false, false
+		}
+	}
+	return nil, false, false
+}
+
+// plain tells the bytes that stand for themselves in a JSON string.
+var plain = func() (t [256]bool) {
+	for c := ' '; c < 256; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// num reads the number at pos.
+func (d *decoder) num() (raw []byte, esc, ok bool) {
+	data, i := d.data, d.pos
+	digits := func(i int) int {
+		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
+			i++
+		}
+		return i
+	}
+	if i < len(data) && data[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(data) && data[i] == '0':
+		i++
+	case i < len(data) && data[i] >= '1' && data[i] <= '9':
+		i = digits(i)
+	default:
+		return nil, false, false
+	}
+	if i < len(data) && data[i] == '.' {
+		if j := digits(i + 1); j > i+1 {
+			i = j
+		} else {
+			return nil, false, false
+		}
+	}
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		if i++; i < len(data) && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+		if j := digits(i); j > i {
+			i = j
+		} else {
+			return nil, false, false
+		}
+	}
+	raw, d.pos = data[d.pos:i], i
+	return raw, false, true
 }
 
 // unquote returns the content of the JSON string raw, escapes resolved; ok
 // is false for an escaped NUL, a problem of the text.
-func (d *decoder) unquote(raw []byte) (s []byte, ok bool) {
-	if s = raw[1 : len(raw)-1]; bytes.IndexByte(s, '\\') < 0 {
-		return s, true // jsontext rejects a raw NUL
+func (d *decoder) unquote(raw []byte, esc bool) (s []byte, ok bool) {
+	if !esc {
+		return raw[1 : len(raw)-1], true
 	}
 	d.buf, _ = jsontext.AppendUnquote(d.buf[:0], raw)
 	return d.buf, bytes.IndexByte(d.buf, 0) < 0
 }
 
-// open reads the '{' or '[' of a container.
-func (d *decoder) open() bool {
-	_, err := d.dec.ReadToken()
-	return err == nil && d.dec.StackDepth() <= d.maxDepth
-}
-
 // value decodes the next value into the Go value at p, which has shape sh;
 // cons are the field's tag constraints.
 func (d *decoder) value(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeError {
-	if sh.kind >= kString || sh.kind == kUnsupported {
-		raw, err := d.dec.ReadValue()
-		if err != nil {
-			return errText
-		}
-		return d.leaf(sh, p, raw, cons)
-	}
-	k := d.dec.PeekKind()
+	c := d.space()
 	switch want := "object"; {
-	case k == 0:
-		return errText
-	case k == 'n':
+	case sh.kind >= kString || sh.kind == kUnsupported:
+		return d.leaf(sh, p, cons)
+	case c == 'n':
 		return d.skipFail("null", ErrNull, "null is not allowed; leave the field out")
 	case sh.kind == kPtr:
 		pp := (*unsafe.Pointer)(p)
@@ -116,38 +324,51 @@ func (d *decoder) value(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeE
 			*pp = reflect.New(sh.typ.Elem()).UnsafePointer()
 		}
 		return d.value(sh.elem, *pp, cons)
-	case sh.kind == kStruct && k == '{':
+	case sh.kind == kStruct && c == '{':
 		return d.object(sh, p)
-	case sh.kind == kMap && k == '{':
+	case sh.kind == kMap && c == '{':
 		return d.mapObject(sh, reflect.NewAt(sh.typ, p).Elem())
-	case (sh.kind == kSlice || sh.kind == kArray) && k == '[':
+	case (sh.kind == kSlice || sh.kind == kArray) && c == '[':
 		return d.array(sh, p, cons)
 	default:
 		if sh.kind == kSlice || sh.kind == kArray {
 			want = "array"
 		}
-		return d.skipFail("type", ErrType, "want %s, got %s", want, kindName(k))
+		return d.skipFail("type", ErrType, "want %s, got %s", want, kindName(c))
 	}
 }
 
-// leaf decodes the scalar raw into the Go value at p.
-func (d *decoder) leaf(sh *shape, p unsafe.Pointer, raw []byte, cons *constraints) *DecodeError {
-	n, k := len(raw), jsontext.Value(raw).Kind()
-	want := ""
+// skipFail skips the next value and reports a problem with it.
+func (d *decoder) skipFail(rule string, sentinel error, format string, args ...any) *DecodeError {
+	off := d.pos
+	if _, _, ok := d.read(); !ok {
+		return errText
+	}
+	return d.fail(off, rule, sentinel, format, args...)
+}
+
+// leaf decodes the next value, a scalar, into the Go value at p.
+func (d *decoder) leaf(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeError {
+	off := d.pos
+	raw, esc, ok := d.read()
+	if !ok {
+		return errText
+	}
+	k, want := kindOf(raw), ""
 	switch {
 	case k == 'n':
-		return d.fail(n, "null", ErrNull, "null is not allowed; leave the field out")
+		return d.fail(off, "null", ErrNull, "null is not allowed; leave the field out")
 	case sh.kind == kString || sh.kind == kText:
 		if k != '"' {
 			want = "string"
 			break
 		}
-		s, ok := d.unquote(raw)
+		s, ok := d.unquote(raw, esc)
 		if !ok {
 			return errText
 		}
 		if err := cons.checkString(s); err != nil {
-			return d.valueError(n, err)
+			return d.valueError(off, err)
 		}
 		var err error
 		switch {
@@ -159,7 +380,7 @@ func (d *decoder) leaf(sh *shape, p unsafe.Pointer, raw []byte, cons *constraint
 			err = reflect.NewAt(sh.typ, p).Interface().(encoding.TextUnmarshaler).UnmarshalText(s)
 		}
 		if err != nil {
-			return d.valueError(n, err)
+			return d.valueError(off, err)
 		}
 	case sh.kind == kBool:
 		if k != 't' && k != 'f' {
@@ -172,10 +393,10 @@ func (d *decoder) leaf(sh *shape, p unsafe.Pointer, raw []byte, cons *constraint
 			want = "number"
 			break
 		}
-		return d.setNumber(sh, reflect.NewAt(sh.typ, p).Elem(), raw, cons)
+		return d.setNumber(sh, reflect.NewAt(sh.typ, p).Elem(), raw, off, cons)
 	case sh.kind == kJSON:
-		if sh.jsonKind != 0 && sh.jsonKind != k {
-			want = kindName(sh.jsonKind)
+		if sh.jsonKind != 0 && sh.jsonKind != jsontext.Kind(k) {
+			want = kindName(byte(sh.jsonKind))
 			break
 		}
 		if k == '0' {
@@ -184,28 +405,30 @@ func (d *decoder) leaf(sh *shape, p unsafe.Pointer, raw []byte, cons *constraint
 			if canon, ok := integerText(raw); ok {
 				raw = []byte(canon)
 			}
+		} else if bytes.IndexByte(raw, '\\') >= 0 && badText(raw, 0, len(raw), "") != nil {
+			return errText // an escaped NUL
 		}
 		if err := reflect.NewAt(sh.typ, p).Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
-			return d.valueError(n, err)
+			return d.valueError(off, err)
 		}
 	default:
-		return d.fail(n, "type", ErrType, "the Go type %s cannot be decoded from JSON", sh.typ)
+		return d.fail(off, "type", ErrType, "the Go type %s cannot be decoded from JSON", sh.typ)
 	}
 	if want != "" {
-		return d.fail(n, "type", ErrType, "want %s, got %s", want, kindName(k))
+		return d.fail(off, "type", ErrType, "want %s, got %s", want, kindName(k))
 	}
 	return nil
 }
 
 var amountType = reflect.TypeFor[amount.Amount]()
 
-func (d *decoder) setNumber(sh *shape, v reflect.Value, num []byte, cons *constraints) *DecodeError {
+func (d *decoder) setNumber(sh *shape, v reflect.Value, num []byte, off int, cons *constraints) *DecodeError {
 	var f float64
 	switch sh.kind {
 	case kInt, kUint:
 		canon, ok := integerText(num)
 		if !ok {
-			return d.fail(len(num), "type", ErrType, "want integer, got number")
+			return d.fail(off, "type", ErrType, "want integer, got number")
 		}
 		var err error
 		if sh.kind == kInt {
@@ -214,7 +437,7 @@ func (d *decoder) setNumber(sh *shape, v reflect.Value, num []byte, cons *constr
 			v.SetInt(n)
 			f = float64(n)
 		} else if canon[0] == '-' {
-			return d.valueError(len(num), fmt.Errorf("integer %s is negative", clipBytes(num)))
+			return d.valueError(off, fmt.Errorf("integer %s is negative", clipBytes(num)))
 		} else {
 			var n uint64
 			n, err = strconv.ParseUint(canon, 10, sh.bits)
@@ -222,18 +445,18 @@ func (d *decoder) setNumber(sh *shape, v reflect.Value, num []byte, cons *constr
 			f = float64(n)
 		}
 		if err != nil {
-			return d.valueError(len(num), fmt.Errorf("integer %s out of range", clipBytes(num)))
+			return d.valueError(off, fmt.Errorf("integer %s out of range", clipBytes(num)))
 		}
 	default:
 		x, err := strconv.ParseFloat(string(num), sh.bits)
 		if err != nil || math.IsInf(x, 0) {
-			return d.valueError(len(num), fmt.Errorf("number %s out of range", clipBytes(num)))
+			return d.valueError(off, fmt.Errorf("number %s out of range", clipBytes(num)))
 		}
 		v.SetFloat(x)
 		f = x
 	}
 	if err := cons.checkNumber(f, num); err != nil {
-		return d.valueError(len(num), err)
+		return d.valueError(off, err)
 	}
 	return nil
 }
@@ -262,29 +485,39 @@ func (d *decoder) object(sh *shape, p unsafe.Pointer) *DecodeError {
 	if len(sh.fields) > 64 {
 		seenMore = make([]bool, len(sh.fields))
 	}
-	isSeen := func(i int) bool { return seenMore != nil && seenMore[i] || seenMore == nil && seen&(1<<uint(i)) != 0 }
-	next, ok := 0, true // documents list the keys in field order: try the next field first
-	for n := 0; d.dec.PeekKind() != '}'; n++ {
-		raw, err := d.dec.ReadValue()
-		if err != nil || n >= d.maxRows {
+	d.path = append(d.path, step{})
+	at, next := len(d.path)-1, 0 // documents list the keys in field order: try the next field first
+	for n := 0; ; n++ {
+		more, ok := d.next('}', n)
+		if !more && ok {
+			break
+		}
+		off, fi, found := d.pos, next, next < len(sh.fields) && bytes.HasPrefix(d.data[d.pos:], sh.fields[next].quoted)
+		var raw, key []byte
+		if found { // the expected key, written plainly
+			raw, d.pos = sh.fields[next].quoted, d.pos+len(sh.fields[next].quoted)
+			key = raw[1 : len(raw)-1]
+		}
+		if !found && ok {
+			raw, key, ok = d.keyText()
+			fi, found = sh.byName[string(key)]
+		} else if ok && d.space() == ':' {
+			d.pos++
+		} else {
+			ok = false
+		}
+		if !ok {
 			return errText
 		}
-		key, kn := raw[1:len(raw)-1], len(raw)
-		fi, found := next, next < len(sh.fields) && sh.fields[next].name == string(key)
-		if !found {
-			if key, ok = d.unquote(raw); !ok {
-				return errText
-			}
-			fi, found = sh.byName[string(key)]
-		}
+		d.path[at].key = raw
 		next = fi + 1
 		switch {
 		case !found && len(sh.fields) == 0:
-			return d.fail(kn, "unknown-field", ErrUnknownField, "%q: this object takes no keys", clipBytes(key))
+			return d.fail(off, "unknown-field", ErrUnknownField, "%q: this object takes no keys", clipBytes(key))
 		case !found:
-			return d.fail(kn, "unknown-field", ErrUnknownField, "%q is not a key of %s", clipBytes(key), typeLabel(sh.typ))
-		case isSeen(fi):
-			return d.fail(kn, "duplicate-key", ErrDuplicateKey, "%q given twice", clipBytes(key))
+			return d.fail(off, "unknown-field", ErrUnknownField, "%q is not a key of %s", clipBytes(key), typeLabel(sh.typ))
+		case seenMore != nil && seenMore[fi] || seenMore == nil && seen&(1<<uint(fi)) != 0:
+			return d.fail(off, "duplicate-key", ErrDuplicateKey, "%q given twice", clipBytes(key))
 		case seenMore != nil:
 			seenMore[fi] = true
 		default:
@@ -299,13 +532,11 @@ func (d *decoder) object(sh *shape, p unsafe.Pointer) *DecodeError {
 			return err
 		}
 	}
-	if _, err := d.dec.ReadToken(); err != nil {
-		return errText
-	}
+	d.path = d.path[:at]
 	for _, ri := range sh.required {
-		if !isSeen(ri) {
+		if seenMore != nil && !seenMore[ri] || seenMore == nil && seen&(1<<uint(ri)) == 0 {
 			name := sh.fields[ri].name
-			return newDecodeError("required", string(d.dec.StackPointer().AppendToken(name)), int(d.dec.InputOffset())-1,
+			return newDecodeError("required", string(jsontext.Pointer(pointer(d.path)).AppendToken(name)), d.pos-1,
 				ErrRequired, "%q is required in %s", name, typeLabel(sh.typ))
 		}
 	}
@@ -344,16 +575,20 @@ func (d *decoder) mapObject(sh *shape, v reflect.Value) *DecodeError {
 		v.Set(reflect.MakeMap(t))
 	}
 	kv, ev := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
-	for n := 0; d.dec.PeekKind() != '}'; n++ {
-		raw, err := d.dec.ReadValue()
-		key, ok := []byte(nil), false
-		if err == nil {
-			key, ok = d.unquote(raw)
+	d.path = append(d.path, step{})
+	at := len(d.path) - 1
+	for n := 0; ; n++ {
+		more, ok := d.next('}', n)
+		if !more && ok {
+			break
 		}
-		if !ok || n >= d.maxRows {
+		off := d.pos
+		raw, key, ok2 := d.keyText()
+		if !ok || !ok2 {
 			return errText
 		}
-		kn := len(raw)
+		d.path[at].key = raw
+		var err error
 		switch sh.key {
 		case kText:
 			kv.SetZero()
@@ -370,10 +605,10 @@ func (d *decoder) mapObject(sh *shape, v reflect.Value) *DecodeError {
 			kv.SetUint(u)
 		}
 		if err != nil {
-			return d.valueError(kn, fmt.Errorf("key: %w", err))
+			return d.valueError(off, fmt.Errorf("key: %w", err))
 		}
 		if v.MapIndex(kv).IsValid() {
-			return d.fail(kn, "duplicate-key", ErrDuplicateKey, "%q given twice", clipBytes(key))
+			return d.fail(off, "duplicate-key", ErrDuplicateKey, "%q given twice", clipBytes(key))
 		}
 		ev.SetZero()
 		if err := d.value(sh.elem, ev.Addr().UnsafePointer(), nil); err != nil {
@@ -381,9 +616,7 @@ func (d *decoder) mapObject(sh *shape, v reflect.Value) *DecodeError {
 		}
 		v.SetMapIndex(kv, ev)
 	}
-	if _, err := d.dec.ReadToken(); err != nil {
-		return errText
-	}
+	d.path = d.path[:at]
 	return nil
 }
 
@@ -395,10 +628,10 @@ type sliceHeader struct {
 
 // array decodes a JSON array into the slice or array at p.
 func (d *decoder) array(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeError {
+	start := d.pos
 	if !d.open() {
 		return errText
 	}
-	start := int(d.dec.InputOffset()) - 1
 	var items *constraints
 	if cons != nil {
 		items = cons.items
@@ -411,9 +644,13 @@ func (d *decoder) array(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeE
 		sv.SetZero() // grown memory is zeroed
 	}
 	size := sh.elem.typ.Size()
-	n := 0
-	for ; d.dec.PeekKind() != ']'; n++ {
-		if n >= d.maxRows {
+	d.path = append(d.path, step{})
+	at, n := len(d.path)-1, 0
+	for ; ; n++ {
+		more, ok := d.next(']', n)
+		if !more && ok {
+			break
+		} else if !ok {
 			return errText
 		}
 		var ep unsafe.Pointer
@@ -425,18 +662,16 @@ func (d *decoder) array(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeE
 			h.len = n + 1
 			ep = unsafe.Add(h.data, uintptr(n)*size)
 		case n >= sh.n:
-			return newDecodeError("value", d.container(), nextToken(d.data, int(d.dec.InputOffset())), ErrValue,
-				"more than %d elements", sh.n)
+			return newDecodeError("value", pointer(d.path[:at]), d.pos, ErrValue, "more than %d elements", sh.n)
 		default:
 			ep = unsafe.Add(p, uintptr(n)*size)
 		}
+		d.path[at].index = n
 		if err := d.value(sh.elem, ep, items); err != nil {
 			return err
 		}
 	}
-	if _, err := d.dec.ReadToken(); err != nil {
-		return errText
-	}
+	d.path = d.path[:at]
 	var err error
 	switch {
 	case !slice && n != sh.n:
@@ -448,7 +683,7 @@ func (d *decoder) array(sh *shape, p unsafe.Pointer, cons *constraints) *DecodeE
 		err = cons.checkItems(n)
 	}
 	if err != nil {
-		return d.valueError(int(d.dec.InputOffset())-start, err)
+		return d.valueError(start, err)
 	}
 	return nil
 }
