@@ -2,7 +2,6 @@ package indicators
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -131,7 +130,7 @@ func validateInto(p *Performance, opts Options, rep *audit.Reporter) {
 		if err != nil {
 			if rep.Enabled(RuleFramework) {
 				rep.Report(audit.Finding{Rule: RuleFramework, Severity: audit.Error, Path: "/performance",
-					Message:  fmt.Sprintf("指标框架 %q 未注册，指标层级与类别无法核对（已注册：%s）", opts.FrameworkID, strings.Join(FrameworkIDs(), "、")),
+					Message:  concat("指标框架 ", strconv.Quote(opts.FrameworkID), " 未注册，指标层级与类别无法核对（已注册：", strings.Join(FrameworkIDs(), "、"), "）"),
 					Expected: strings.Join(FrameworkIDs(), "、"), Actual: opts.FrameworkID})
 			}
 		} else {
@@ -346,7 +345,7 @@ func (v *validator) checkHierarchy(r *audit.Rule) {
 				}
 			}
 			v.report(r, r.Severity, t.indPath(i, field),
-				fmt.Sprintf("%s第%d行“%s”：%v", t.label(), i+1, NormalizeName(in.Name), err),
+				concat(t.label(), "第", strconv.Itoa(i+1), "行“", NormalizeName(in.Name), "”：", err.Error()),
 				expected, NormalizeName(in.Level1)+"/"+NormalizeName(in.Level2))
 		}
 	}
@@ -374,7 +373,7 @@ func (v *validator) checkRequired(r *audit.Rule) {
 		for _, name := range req {
 			if !v.hasCategory(t, name) {
 				v.report(r, r.Severity, t.path()+"/indicators",
-					fmt.Sprintf("%s没有“%s”类绩效指标", t.label(), NormalizeName(name)),
+					concat(t.label(), "没有“", NormalizeName(name), "”类绩效指标"),
 					NormalizeName(name), "（无）")
 			}
 		}
@@ -444,7 +443,7 @@ func (v *validator) checkExecutionRate(r *audit.Rule) {
 				continue
 			}
 			v.report(r, r.Severity, t.path()+audit.Pointer("funds", row.key, "rate"),
-				fmt.Sprintf("%s%s执行率填列 %s，执行数 %s ÷ 预算数 %s = %s%%", t.label(), row.label, l.Rate, l.Actual, l.Budget, want.StringFixed(places)),
+				concat(t.label(), row.label, "执行率填列 ", l.Rate, "，执行数 ", l.Actual.String(), " ÷ 预算数 ", l.Budget.String(), " = ", want.StringFixed(places), "%"),
 				want.StringFixed(places)+"%", l.Rate)
 		}
 	}
@@ -457,9 +456,9 @@ func (v *validator) sumCheck(r *audit.Rule, path, what string, total Amount, s s
 	c := v.rep.Tolerance(r.ID).CompareSum(amount.TenThousandYuan, total, s.addends...)
 	switch c.Outcome {
 	case amount.Mismatch:
-		v.report(r, r.Severity, path, fmt.Sprintf("%s %s，%s = %s，相差 %s", what, total, s, c.Sum, c.Diff), c.Sum.String(), total.String())
+		v.report(r, r.Severity, path, concat(what, " ", total.String(), "，", s.String(), " = ", c.Sum.String(), "，相差 ", c.Diff.String()), c.Sum.String(), total.String())
 	case amount.Rounding:
-		v.report(r, audit.Info, path, fmt.Sprintf("舍入差异：%s %s，%s = %s，相差 %s（容差 %s）", what, total, s, c.Sum, c.Diff, c.Bound), c.Sum.String(), total.String())
+		v.report(r, audit.Info, path, concat("舍入差异：", what, " ", total.String(), "，", s.String(), " = ", c.Sum.String(), "，相差 ", c.Diff.String(), "（容差 ", c.Bound.String(), "）"), c.Sum.String(), total.String())
 	}
 }
 
@@ -632,8 +631,8 @@ func (v *validator) checkCompletion(r *audit.Rule) {
 				continue
 			}
 			v.report(r, r.Severity, t.indPath(i, "rate"),
-				fmt.Sprintf("%s“%s”完成率填列 %s，但指标值“%s”、实际完成值“%s”对应完成率 %s%%",
-					t.label(), NormalizeName(in.Name), in.Rate, in.Target, in.Actual, want.StringFixed(places)),
+				concat(t.label(), "“", NormalizeName(in.Name), "”完成率填列 ", in.Rate, "，但指标值“", in.Target,
+					"”、实际完成值“", in.Actual, "”对应完成率 ", want.StringFixed(places), "%"),
 				want.StringFixed(places)+"%", in.Rate)
 		}
 	}
@@ -802,8 +801,8 @@ func (v *validator) direct(r *audit.Rule, f field, what string, a *table, i int,
 	}
 	x, y, key := f.text(&a.inds[i]), f.text(&b.inds[j]), f.key()
 	v.report(r, r.Severity, b.indPath(j, key),
-		fmt.Sprintf("%s“%s”的%s“%s”与%s（%s）同一指标的%s“%s”不一致",
-			b.label(), NormalizeName(b.inds[j].Name), what, y, a.label(), a.indPath(i, key), what, x),
+		concat(b.label(), "“", NormalizeName(b.inds[j].Name), "”的", what, "“", y, "”与", a.label(), "（", a.indPath(i, key),
+			"）同一指标的", what, "“", x, "”不一致"),
 		x, y)
 }
 
@@ -823,15 +822,15 @@ func (v *validator) aggregate(r *audit.Rule, f field, what string, e *table, j i
 		if !ok {
 			return
 		}
-		v.sumCheck(r, e.indPath(j, key), fmt.Sprintf("%s“%s”成本%s（万元）", e.label(), NormalizeName(in.Name), what),
+		v.sumCheck(r, e.indPath(j, key), concat(e.label(), "“", NormalizeName(in.Name), "”成本", what, "（万元）"),
 			total, sum{label: pt.label() + "成本指标" + what + "合计 ", addends: addends})
 	case val.IsPeriod():
 		for _, i := range rows {
 			if o := pt.value(i, f); o.IsPeriod() && !samePeriod(o.Period, val.Period) {
 				other := f.text(&pt.inds[i])
 				v.report(r, r.Severity, e.indPath(j, key),
-					fmt.Sprintf("%s“%s”的%s“%s”与%s（%s）的%s“%s”不一致",
-						e.label(), NormalizeName(in.Name), what, text, pt.label(), pt.indPath(i, key), what, other),
+					concat(e.label(), "“", NormalizeName(in.Name), "”的", what, "“", text, "”与", pt.label(), "（", pt.indPath(i, key),
+						"）的", what, "“", other, "”不一致"),
 					other, text)
 				return
 			}
@@ -878,9 +877,8 @@ func (v *validator) keyed(r *audit.Rule, f field, what string, e *table, j int, 
 		}
 		seen = append(seen, q.key)
 		v.report(r, r.Severity, e.indPath(j, key),
-			fmt.Sprintf("%s“%s”的%s写“%s”，%s（%s，%s）同一事项写“%s”",
-				e.label(), NormalizeName(in.Name), what, q.raw, pt.label(), pt.indPath(conflictRow, key),
-				NormalizeName(pt.inds[conflictRow].Name), conflict.raw),
+			concat(e.label(), "“", NormalizeName(in.Name), "”的", what, "写“", q.raw, "”，", pt.label(), "（", pt.indPath(conflictRow, key),
+				"，", NormalizeName(pt.inds[conflictRow].Name), "）同一事项写“", conflict.raw, "”"),
 			conflict.raw, q.raw)
 	}
 }
@@ -903,7 +901,7 @@ func (v *validator) checkProjectTotal(r *audit.Rule) {
 	}
 	if d := v.p.Department; d != nil && d.Expenditure.Project.IsSet() && !d.Expenditure.Project.Equal(pe) {
 		v.report(r, r.Severity, "/performance/department/expenditure/project",
-			fmt.Sprintf("部门整体支出自评的项目支出 %s 与决算表项目支出 %s 不一致", d.Expenditure.Project, pe),
+			concat("部门整体支出自评的项目支出 ", d.Expenditure.Project.String(), " 与决算表项目支出 ", pe.String(), " 不一致"),
 			pe.String(), d.Expenditure.Project.String())
 	}
 }
@@ -1002,7 +1000,7 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 		places := min(decimals(dp), 2)
 		if want, ok := amount.Ratio(oc.Current.Sub(oc.Prior), oc.Prior, places); ok && !want.Equal(dp) {
 			v.report(r, r.Severity, base+"/operatingCost/changePercent",
-				fmt.Sprintf("机关运行经费增减率填列 %s%%，(%s − %s) ÷ %s = %s%%", oc.ChangePercent, oc.Current, oc.Prior, oc.Prior, want.StringFixed(places)),
+				concat("机关运行经费增减率填列 ", oc.ChangePercent.String(), "%，(", oc.Current.String(), " − ", oc.Prior.String(), ") ÷ ", oc.Prior.String(), " = ", want.StringFixed(places), "%"),
 				want.StringFixed(places), oc.ChangePercent.String())
 		}
 	}
@@ -1010,3 +1008,8 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 		v.sumCheck(r, base+"/expenditure/project", "部门整体支出自评项目支出", x.Project, sum{label: "项目资金合计 ", addends: a})
 	}
 }
+
+// concat joins the pieces of a finding's message: findings are built
+// without fmt, so that a document with many findings pays only for its
+// strings.
+func concat(parts ...string) string { return strings.Join(parts, "") }
