@@ -38,6 +38,15 @@
 // Files are read safely: at most the size limit, and a named pipe or device
 // never blocks for ever ([DecodeOptions.ReadFile]).
 //
+// Read and write workbooks: [Import] fills a document from the cells of a
+// workbook, CSV file or HTML page (package sheet reads them), recognising
+// the profile's tables by their printed titles and headers; its
+// [ImportReport] gives the cell each figure came from and lists what could
+// not be placed. [ImportFile] reads a file and imports it, [ValidateFile]
+// does so for .xlsx, .csv and .html files and adds each finding's cell
+// (audit.Finding.Source), and [WriteWorkbook] writes the profile's 公开表 as
+// an .xlsx that imports back to the same tables.
+//
 // Write documents: [Encode] writes what Decode reads back. The rules of
 // decoding are listed by [DecodeRules]; a bad input is a *[DecodeError].
 //
@@ -68,9 +77,15 @@
 //     ("sichuan-2020", the 14-table Sichuan 2020 disclosure) and
 //     profiles/central ("central-2024", the 9-table central/Shanghai 2024
 //     template). Importing profiles registers them all.
-//   - cmd/juesuan: the command (catalog, validate, rules, score, schema, lint,
-//     fixture).
+//   - sheet: printed tables as cells, read from .xlsx (excelize), CSV
+//     (UTF-8 or GBK) and HTML tables; it knows nothing of 决算.
+//   - internal/intake: the printed layout of each table, derived from the
+//     accounts declarations, the mapper from cells to tables and the .xlsx
+//     writer, behind the root's Import and WriteWorkbook.
+//   - cmd/juesuan: the command (catalog, validate, import, export, rules,
+//     score, schema, lint, fixture).
 //
-// Dependencies point one way: classification ← accounts, indicators ← juesuan
-// ← profiles/… ← profiles ← cmd/juesuan.
+// Dependencies point one way: amount, audit, sheet ← classification ←
+// accounts, indicators ← internal/intake ← juesuan ← profiles/… ← profiles,
+// fixture ← cmd/juesuan.
 package juesuan
