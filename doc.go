@@ -85,7 +85,8 @@
 //   - cmd/juesuan: the command (catalog, validate, import, export, rules,
 //     score, schema, lint, fixture).
 //
-// Dependencies point one way: amount, audit, sheet ← classification ←
-// accounts, indicators ← internal/intake ← juesuan ← profiles/… ← profiles,
-// fixture ← cmd/juesuan.
+// Dependencies point one way: amount ← audit ← accounts/narrative,
+// indicators; classification and those ← accounts ← internal/intake (which
+// also imports sheet) ← juesuan ← profiles/…, fixture ← profiles ←
+// cmd/juesuan.
 package juesuan
