@@ -87,6 +87,6 @@
 //
 // Dependencies point one way: amount ← audit ← accounts/narrative,
 // indicators; classification and those ← accounts ← internal/intake (which
-// also imports sheet) ← juesuan ← profiles/…, fixture ← profiles ←
-// cmd/juesuan.
+// also imports sheet) ← juesuan ← profiles/… ← profiles; juesuan ← fixture;
+// profiles and fixture ← cmd/juesuan.
 package juesuan
