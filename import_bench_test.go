@@ -109,14 +109,31 @@ func BenchmarkImportWorkbook(b *testing.B) {
 			}
 		}
 	})
-	b.Run("import", func(b *testing.B) {
+	importWith := func(opts juesuan.ImportOptions) func(b *testing.B) {
+		return func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				wb, err := sheet.ReadXLSX(bytes.NewReader(data), "large.xlsx")
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, _, err := juesuan.Import(wb, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+	b.Run("import", importWith(opts))
+	// For information: the same with the profile named, which skips
+	// recognising it among the registered profiles.
+	named := opts
+	named.Profile = fixture.DefaultProfile
+	b.Run("import-profile-named", importWith(named))
+	// For information: reading the cells alone (package sheet).
+	b.Run("read", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			wb, err := sheet.ReadXLSX(bytes.NewReader(data), "large.xlsx")
-			if err != nil {
-				b.Fatal(err)
-			}
-			if _, _, err := juesuan.Import(wb, opts); err != nil {
+			if _, err := sheet.ReadXLSX(bytes.NewReader(data), "large.xlsx"); err != nil {
 				b.Fatal(err)
 			}
 		}
