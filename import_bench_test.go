@@ -34,12 +34,16 @@ func largeWorkbook(b testing.TB) ([]byte, juesuan.ImportOptions) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	got, rep, err := juesuan.Import(wb, opts)
+	// Checked with the profile named: tests of the package register more
+	// profiles (copies of the built-in ones), which recognition may pick.
+	named := opts
+	named.Profile = d.Profile
+	got, rep, err := juesuan.Import(wb, named)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if rep.Profile != d.Profile || len(rep.Unplaced) > 0 {
-		b.Fatalf("import: profile %s (want %s), %d cells unplaced", rep.Profile, d.Profile, len(rep.Unplaced))
+	if len(rep.Unplaced) > 0 {
+		b.Fatalf("import: %d cells unplaced", len(rep.Unplaced))
 	}
 	if n := maxItemRows(got); n < largeRows {
 		b.Fatalf("the large workbook has at most %d 项 rows in a table, want ≥ %d", n, largeRows)
