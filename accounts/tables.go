@@ -43,9 +43,9 @@ type Tables struct {
 	// Summary is 收入支出决算总表 (S1, C1; internal 财决01).
 	Summary *SummaryTable `json:"summary,omitempty" jsonschema:"title=收入支出决算总表" fact:""`
 	// Income is 收入决算表 (S2, C2; 财决03).
-	Income *IncomeTable `json:"income,omitempty" jsonschema:"title=收入决算表" fact:""`
+	Income *IncomeTable `json:"income,omitempty" jsonschema:"title=收入决算表" layout:"alias=收入总表" fact:""`
 	// Expenditure is 支出决算表 (S3, C3; 财决04).
-	Expenditure *ExpenditureTable `json:"expenditure,omitempty" jsonschema:"title=支出决算表" fact:""`
+	Expenditure *ExpenditureTable `json:"expenditure,omitempty" jsonschema:"title=支出决算表" layout:"alias=支出总表" fact:""`
 	// FiscalSummary is 财政拨款收入支出决算总表 (S4, C4; 财决01-1).
 	FiscalSummary *FiscalSummaryTable `json:"fiscalSummary,omitempty" jsonschema:"title=财政拨款收入支出决算总表" fact:""`
 	// FiscalEconomic is 财政拨款支出决算明细表（政府经济分类科目） (S5).

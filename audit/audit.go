@@ -114,6 +114,11 @@ type Finding struct {
 	Column int `json:"column,omitempty"`
 	// Quote is the narrative sentence a text finding is about.
 	Quote string `json:"quote,omitempty"`
+	// Source is where an imported figure was read, as
+	// sheet.Location.String() (决算.xlsx!'Z03 收入决算表'!C7): for a
+	// document read from a workbook, the cell of the finding's Path or of
+	// its nearest ancestor that has one. "" otherwise.
+	Source string `json:"source,omitempty"`
 }
 
 // String formats the finding on one line.

@@ -1,0 +1,369 @@
+package intake
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cnfiscal/juesuan/accounts"
+	"github.com/cnfiscal/juesuan/amount"
+	"github.com/cnfiscal/juesuan/classification"
+	"github.com/cnfiscal/juesuan/sheet"
+)
+
+// Spec says what to look for and how to read it.
+type Spec struct {
+	// Tables are the profile's tables (internal ones are skipped).
+	Tables []Table
+	// Unit is the document's 金额单位; "" means the unit of the first
+	// table that states one (万元 when none does).
+	Unit amount.Unit
+	// BlankAbsent reads a blank cell as a figure not stated; otherwise a
+	// blank in a printed table is 0.
+	BlankAbsent bool
+	// DashBlank reads "-", "—" as blank; otherwise as 0.
+	DashBlank bool
+	// ClassCode looks up the code of a 类 printed by name only (in the
+	// profile's catalogue edition); nil looks up nothing.
+	ClassCode func(f classification.Family, name string) (string, bool)
+}
+
+// Report is what Map found beside the figures it placed.
+type Report struct {
+	// Sources are the cells of the placed figures, by JSON Pointer
+	// ("/tables/income/rows/3/fiscal").
+	Sources map[string]sheet.Location
+	// Blank are the pointers of figures printed blank, in reading order.
+	Blank []string
+	// Tables are the tables recognised, in reading order.
+	Tables []TableReport
+	// Unplaced are cells that hold figures (or headers) Map could not place.
+	Unplaced []Unplaced
+	// Notes are the notes printed with the tables (注：…), 填报说明 lines
+	// and what was said about the unit and the sheets.
+	Notes []Note
+	// Unit is the document's 金额单位.
+	Unit amount.Unit
+}
+
+// TableReport is one table recognised.
+type TableReport struct {
+	Key, Title string
+	// Sheets are the sheets it was read from (more than one when it
+	// continues on another sheet).
+	Sheets []string
+	// Unit is the unit it was printed in; figures were converted exactly
+	// to Report.Unit when it differs.
+	Unit amount.Unit
+}
+
+// Unplaced is a cell Map could not place.
+type Unplaced struct {
+	Location sheet.Location
+	Text     string
+	Reason   string
+}
+
+// Note is a text found beside the tables.
+type Note struct {
+	Location sheet.Location
+	Table    string // the table's key, "" for the workbook
+	Kind     string // note, instructions, cover, hidden, sheet, unit, unitInfo
+	Text     string
+}
+
+// Unit info a cover or a title line states.
+type UnitInfo struct {
+	Name, Code, Jurisdiction, Level string
+	FiscalYear                      int
+}
+
+// Map recognises the tables of spec in the workbook and returns them as a
+// report (Unit holds what the workbook states), with what was found beside
+// them. A cell that must hold a figure and does not is a *CellError.
+func Map(wb *sheet.Workbook, spec Spec) (*accounts.Report, *Report, error) {
+	m := &mapper{wb: wb, spec: spec, forms: forms(spec.Tables), rep: &Report{Sources: map[string]sheet.Location{}},
+		tables: map[string]map[string]any{}, last: map[string]*colMap{}, parents: map[string][][3]string{}}
+	regions := m.regions()
+	m.rep.Unit = spec.Unit
+	if m.rep.Unit == "" {
+		for _, r := range regions {
+			if r.unit != "" {
+				m.rep.Unit = r.unit
+				break
+			}
+		}
+	}
+	if m.rep.Unit == "" {
+		m.rep.Unit = amount.TenThousandYuan
+		m.note(sheet.Location{File: wb.File}, "", "unit", "no 单位 line: figures read as 万元")
+	}
+	for _, r := range regions {
+		if err := m.region(r); err != nil {
+			return nil, m.rep, err
+		}
+	}
+	out := &accounts.Report{Unit: accounts.Unit{AmountUnit: m.rep.Unit, Name: m.info.Name, Code: m.info.Code,
+		Jurisdiction: m.info.Jurisdiction, Level: m.info.Level, FiscalYear: m.info.FiscalYear}}
+	tree := map[string]any{}
+	for k, v := range m.tables {
+		tree[k] = v
+	}
+	b, err := json.Marshal(tree)
+	if err != nil {
+		return nil, m.rep, err
+	}
+	if err := json.Unmarshal(b, &out.Tables); err != nil {
+		return nil, m.rep, fmt.Errorf("intake: %w", err)
+	}
+	return out, m.rep, nil
+}
+
+type mapper struct {
+	wb     *sheet.Workbook
+	spec   Spec
+	forms  []*form
+	rep    *Report
+	info   UnitInfo
+	tables map[string]map[string]any // the document tree of each table
+	last   map[string]*colMap        // the columns last read of each table
+	// the last 类/款/项 codes read of each table, by block
+	parents map[string][][3]string
+}
+
+func (m *mapper) loc(s *sheet.Sheet, r, c int) sheet.Location {
+	return sheet.Location{File: m.wb.File, Sheet: s.Name, Cell: sheet.Name(r, c)}
+}
+
+func (m *mapper) note(l sheet.Location, table, kind, text string) {
+	m.rep.Notes = append(m.rep.Notes, Note{Location: l, Table: table, Kind: kind, Text: text})
+}
+
+// region is the rows of one table on one sheet.
+type region struct {
+	f        *form
+	s        *sheet.Sheet
+	top, end int // rows top..end-1; top is the title row, or the first row
+	titled   bool
+	unit     amount.Unit
+	unitAt   sheet.Location
+	titleTxt string
+}
+
+// formOf returns the form a printed title names.
+func (m *mapper) formNamed(text string) *form {
+	if len([]rune(text)) > 80 {
+		return nil
+	}
+	for _, c := range titleCandidates(text) {
+		for _, f := range m.forms {
+			if slices.Contains(f.titles, c) {
+				return f
+			}
+		}
+	}
+	// a title after the unit's name and year: XX局2020年度收入决算表
+	n := norm(text)
+	var best *form
+	bestLen := 0
+	for _, f := range m.forms {
+		for _, t := range f.titles {
+			if strings.HasSuffix(n, t) && len(t) > bestLen {
+				p := strings.TrimSuffix(n, t)
+				if strings.HasSuffix(p, "年") || strings.HasSuffix(p, "年度") || strings.HasSuffix(p, "部门") {
+					best, bestLen = f, len(t)
+				}
+			}
+		}
+	}
+	return best
+}
+
+var (
+	yearLine  = regexp.MustCompile(`^(.*?)(20\d\d)年度?(部门)?(决算|部门决算)`)
+	fieldLine = regexp.MustCompile(`^(单位名称|编制单位|部门名称|单位代码|决算年度|年度|财政区划|预算级次)[:：]\s*(.+)$`)
+)
+
+// unitLine reads the unit's name and year from a line such as
+// 上海市XX局2024年度部门决算 or 单位名称：…, and reports whether it did.
+func (m *mapper) unitLine(text string, l sheet.Location) bool {
+	t := strings.TrimSpace(text)
+	if g := fieldLine.FindStringSubmatch(t); g != nil {
+		v := strings.TrimSpace(g[2])
+		switch g[1] {
+		case "单位名称", "编制单位", "部门名称":
+			m.set(&m.info.Name, strings.Join(strings.Fields(v), ""), l, t)
+		case "单位代码":
+			m.set(&m.info.Code, v, l, t)
+		case "财政区划":
+			m.set(&m.info.Jurisdiction, v, l, t)
+		case "预算级次":
+			m.set(&m.info.Level, v, l, t)
+		default:
+			if y, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(v, "年度"), "年")); err == nil && m.info.FiscalYear == 0 {
+				m.info.FiscalYear = y
+				m.note(l, "", "unitInfo", t)
+			}
+		}
+		return true
+	}
+	if g := yearLine.FindStringSubmatch(strings.Join(strings.Fields(t), "")); g != nil {
+		if m.info.Name == "" && g[1] != "" {
+			m.set(&m.info.Name, g[1], l, t)
+		}
+		if m.info.FiscalYear == 0 {
+			m.info.FiscalYear, _ = strconv.Atoi(g[2])
+		}
+		return true
+	}
+	return false
+}
+
+func (m *mapper) set(dst *string, v string, l sheet.Location, text string) {
+	if *dst == "" {
+		*dst = v
+		m.note(l, "", "unitInfo", text)
+	}
+}
+
+// rowTexts returns the non-blank cells of row r.
+func rowTexts(s *sheet.Sheet, r int) (cols []int, texts []string) {
+	if r >= len(s.Rows) {
+		return nil, nil
+	}
+	for c, cell := range s.Rows[r] {
+		if t := cellText(cell); t != "" {
+			cols = append(cols, c)
+			texts = append(texts, t)
+		}
+	}
+	return
+}
+
+func unitOf(text string) (amount.Unit, bool) {
+	if g := unitText.FindStringSubmatch(norm(text)); g != nil {
+		return amount.Unit(g[2]), true
+	}
+	return "", false
+}
+
+// regions finds the tables on every sheet.
+func (m *mapper) regions() []*region {
+	var out []*region
+	var prev *region
+	for _, s := range m.wb.Sheets {
+		if s.Hidden {
+			m.note(sheet.Location{File: m.wb.File, Sheet: s.Name}, "", "hidden", "hidden sheet, not read")
+			continue
+		}
+		name := norm(s.Name)
+		if strings.Contains(name, "封面") {
+			m.cover(s)
+			continue
+		}
+		if strings.Contains(name, "填报说明") || strings.Contains(name, "编制说明") || name == "说明" {
+			m.instructions(s, "instructions")
+			continue
+		}
+		var here []*region
+		for r := range s.Rows {
+			cols, texts := rowTexts(s, r)
+			if len(texts) == 0 || len(texts) > 2 {
+				continue
+			}
+			if f := m.formNamed(texts[0]); f != nil {
+				if len(here) > 0 {
+					here[len(here)-1].end = r
+				}
+				here = append(here, &region{f: f, s: s, top: r, end: len(s.Rows), titled: true, titleTxt: texts[0]})
+				continue
+			}
+			if len(here) == 0 {
+				m.unitLine(texts[0], m.loc(s, r, cols[0]))
+			}
+		}
+		if len(here) == 0 {
+			if f := m.formNamed(s.Name); f != nil {
+				here = append(here, &region{f: f, s: s, end: len(s.Rows), titleTxt: s.Name})
+			} else if prev != nil && hasFigures(s) {
+				here = append(here, &region{f: prev.f, s: s, end: len(s.Rows)})
+				m.note(sheet.Location{File: m.wb.File, Sheet: s.Name}, prev.f.key, "sheet", "continues "+prev.f.title)
+			} else if hasFigures(s) || len(s.Rows) > 0 {
+				if !m.instructions(s, "sheet") {
+					m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: sheet.Location{File: m.wb.File, Sheet: s.Name}, Text: s.Name, Reason: "sheet not recognised"})
+				}
+				continue
+			}
+		}
+		for _, g := range here {
+			g.unit, g.unitAt = m.unitIn(g)
+			if g.unit == "" && prev != nil && prev.f == g.f {
+				g.unit = prev.unit
+			}
+			prev = g
+		}
+		out = append(out, here...)
+	}
+	return out
+}
+
+// unitIn finds the unit a region states: a 单位 line, or a header's (万元).
+func (m *mapper) unitIn(g *region) (amount.Unit, sheet.Location) {
+	for r := g.top; r < g.end && r < g.top+12; r++ {
+		for c, cell := range g.s.Rows[r] {
+			t := cellText(cell)
+			if u, ok := unitOf(t); ok {
+				return u, m.loc(g.s, r, c)
+			}
+			if h := headerUnit.FindStringSubmatch(norm(t)); h != nil {
+				return amount.Unit(h[1]), m.loc(g.s, r, c)
+			}
+		}
+	}
+	return "", sheet.Location{}
+}
+
+func hasFigures(s *sheet.Sheet) bool {
+	for _, row := range s.Rows {
+		for _, c := range row {
+			if c.Kind == sheet.Number || c.Kind == sheet.Formula {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cover reads a 封面: the unit's name, year and codes.
+func (m *mapper) cover(s *sheet.Sheet) {
+	for r := range s.Rows {
+		cols, texts := rowTexts(s, r)
+		line := strings.Join(texts, "")
+		if len(texts) == 2 && strings.HasSuffix(texts[0], "：") || len(texts) == 2 && strings.HasSuffix(texts[0], ":") {
+			line = texts[0] + texts[1]
+		}
+		if line != "" {
+			if !m.unitLine(line, m.loc(s, r, cols[0])) {
+				m.note(m.loc(s, r, cols[0]), "", "cover", line)
+			}
+		}
+	}
+}
+
+// instructions lists the lines of a sheet of text (填报说明); false when
+// the sheet holds figures.
+func (m *mapper) instructions(s *sheet.Sheet, kind string) bool {
+	if kind == "sheet" && hasFigures(s) {
+		return false
+	}
+	for r := range s.Rows {
+		cols, texts := rowTexts(s, r)
+		if len(texts) > 0 {
+			m.note(m.loc(s, r, cols[0]), "", kind, strings.Join(texts, " "))
+		}
+	}
+	return true
+}

@@ -1,0 +1,146 @@
+package juesuan_test
+
+import (
+	"bytes"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
+
+	juesuan "github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/fixture"
+	"github.com/cnfiscal/juesuan/sheet"
+)
+
+// readXLSX reads an .xlsx the way a reader of package sheet does, with
+// excelize directly (raw values, merges, hidden sheets).
+func readXLSX(t testing.TB, data []byte, file string) *sheet.Workbook {
+	t.Helper()
+	x, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	wb := &sheet.Workbook{File: file}
+	for _, name := range x.GetSheetList() {
+		s := &sheet.Sheet{Name: name}
+		vis, _ := x.GetSheetVisible(name)
+		s.Hidden = !vis
+		rows, err := x.GetRows(name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range rows {
+			cells := make([]sheet.Cell, len(row))
+			for c, v := range row {
+				if strings.TrimSpace(v) == "" {
+					continue
+				}
+				typ, _ := x.GetCellType(name, sheet.Name(r, c))
+				k := sheet.Text
+				if typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset {
+					if _, err := strconv.ParseFloat(v, 64); err == nil {
+						k = sheet.Number
+					}
+				}
+				cells[c] = sheet.Cell{Kind: k, Value: v}
+			}
+			s.Rows = append(s.Rows, cells)
+		}
+		ms, _ := x.GetMergeCells(name)
+		for _, m := range ms {
+			c0, r0, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+			c1, r1, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+			s.Merges = append(s.Merges, sheet.Range{Top: r0 - 1, Left: c0 - 1, Bottom: r1 - 1, Right: c1 - 1})
+		}
+		wb.Sheets = append(wb.Sheets, s)
+	}
+	return wb
+}
+
+// publicOnly is d with only what the 公开表 print: the unit and the public
+// tables of its profile.
+func publicOnly(t testing.TB, d *juesuan.Document) *juesuan.Document {
+	t.Helper()
+	p, err := juesuan.LookupProfile(d.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &juesuan.Document{Profile: d.Profile}
+	out.Unit = d.Unit
+	for _, ts := range p.Tables {
+		if ts.Internal || ts.Extra() {
+			continue
+		}
+		copyTable(&out.Tables, &d.Tables, ts.Key)
+	}
+	return out
+}
+
+func encode(t testing.TB, d *juesuan.Document) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := juesuan.Encode(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// roundTrip writes d, reads the workbook and imports it.
+func roundTrip(t testing.TB, d *juesuan.Document) (*juesuan.Document, *juesuan.ImportReport) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := juesuan.WriteWorkbook(&buf, d, juesuan.WorkbookOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	got, rep, err := juesuan.Import(readXLSX(t, buf.Bytes(), "doc.xlsx"), juesuan.ImportOptions{Profile: d.Profile, BlankAbsent: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got, rep
+}
+
+func TestWorkbookRoundTrip(t *testing.T) {
+	ref, err := os.ReadFile("testdata/sichuan-2020/panzhihua-chengdu-office.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	refDoc, err := juesuan.DecodeBytes(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	large, _, err := fixture.Generate(fixture.Options{Size: fixture.Large, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	central, _, err := fixture.Generate(fixture.Options{Profile: "central-2024", Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		doc  *juesuan.Document
+	}{
+		{"reference", refDoc},
+		{"large", large},
+		{"central", central},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := publicOnly(t, tc.doc)
+			got, rep := roundTrip(t, tc.doc)
+			if diff := cmp.Diff(encode(t, want), encode(t, got)); diff != "" {
+				t.Errorf("document → workbook → document (-want +got):\n%s", diff)
+			}
+			if len(rep.Unplaced) > 0 {
+				t.Errorf("unplaced: %v", rep.Unplaced)
+			}
+			again, _ := roundTrip(t, got)
+			if diff := cmp.Diff(encode(t, got), encode(t, again)); diff != "" {
+				t.Errorf("second round trip (-first +second):\n%s", diff)
+			}
+		})
+	}
+}
