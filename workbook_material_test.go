@@ -27,7 +27,10 @@ package juesuan_test
 //   - figures converted exactly to that unit (×10 000 for 元);
 //   - a table total the printed form has no line for is dropped (the
 //     central 一般公共预算财政拨款基本支出决算表 prints 人员经费合计 and
-//     公用经费合计 but no 合计).
+//     公用经费合计 but no 合计);
+//   - the rows of 一般公共预算财政拨款基本支出决算表, printed in two
+//     columns (人员经费 classes 301 and 303 on the left, the others on the
+//     right), are in reading order: the left column, then the right.
 //
 // Headers of the Sichuan tables that the central template does not have
 // (五、七 economic detail, 九 项目支出, 十二 and 十四) were not published
@@ -474,7 +477,7 @@ func (p *printer) sums(s *gsheet, r, first int, t codedTable) {
 		start--
 	}
 	for i := start + 1; i < len(s.rows); i++ {
-		if i != r && len(s.rows[i]) > 0 && len(s.rows[i][0].v) == 3 && s.rows[i][0].kind == 't' {
+		if i != r && len(s.rows[i]) > 0 && len(s.rows[i][0].v) == 3 && strings.Trim(s.rows[i][0].v, "0123456789") == "" {
 			idx = append(idx, i)
 		}
 	}
@@ -485,7 +488,7 @@ func (p *printer) sums(s *gsheet, r, first int, t codedTable) {
 		if !want.IsSet() {
 			continue
 		}
-		var sum amount.Amount
+		sum := amount.FromInt(0)
 		refs := make([]string, 0, len(idx))
 		ok := true
 		for _, i := range idx {
@@ -1045,6 +1048,20 @@ func materialExpect(t testing.TB, m material, src *juesuan.Document) *juesuan.Do
 	for _, k := range m.noTotal {
 		if k == "generalBudgetBasic" && out.Tables.GeneralBudgetBasic != nil {
 			out.Tables.GeneralBudgetBasic.Total = amount.Amount{}
+		}
+	}
+	if b := out.Tables.GeneralBudgetBasic; b != nil {
+		// printed in two columns: 301 and 303 on the left, read first
+		var left, right []accounts.EconDeptRow
+		for _, r := range b.Rows {
+			if c := string(r.Code); strings.HasPrefix(c, "301") || strings.HasPrefix(c, "303") {
+				left = append(left, r)
+			} else {
+				right = append(right, r)
+			}
+		}
+		if b.Rows != nil {
+			b.Rows = append(left, right...)
 		}
 	}
 	convertAmounts(reflect.ValueOf(&out.Tables).Elem(), src.Unit.AmountUnit, m.unit)
