@@ -2,7 +2,7 @@ package juesuan_test
 
 // The workbook test material: testdata/workbooks/ holds .xlsx, .csv and
 // .html files made the way real 决算 workbooks vary, each with the document
-// it must import to (NAME.json beside it). TestWorkbookMaterial is their
+// it must import to (NAME.expected.json beside it, a name the fixture walkers skip). TestWorkbookMaterial is their
 // generator: with -update it writes them, without it it rebuilds them in
 // memory and fails when a committed file is stale. The workbooks are made
 // with excelize directly, never with WriteWorkbook, and their titles,
@@ -1221,7 +1221,7 @@ func renderHTML(ss []*gsheet) []byte {
 }
 
 func expectName(file string) string {
-	return strings.TrimSuffix(file, filepath.Ext(file)) + ".json"
+	return strings.TrimSuffix(file, filepath.Ext(file)) + ".expected.json"
 }
 
 // TestWorkbookMaterial is the generator of testdata/workbooks: -update
