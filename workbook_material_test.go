@@ -2,8 +2,8 @@ package juesuan_test
 
 // The workbook test material: testdata/workbooks/ holds .xlsx, .csv and
 // .html files made the way real 决算 workbooks vary, each with the document
-// it must import to (NAME.expected.json beside it, a name the fixture walkers skip). TestWorkbookMaterial is their
-// generator: with -update it writes them, without it it rebuilds them in
+// it must import to (NAME.expected.json beside it, a name the fixture
+// walkers skip). TestWorkbookMaterial is their generator: with -update it writes them, without it it rebuilds them in
 // memory and fails when a committed file is stale. The workbooks are made
 // with excelize directly, never with WriteWorkbook, and their titles,
 // headers and line labels are literals below, copied from the printed
