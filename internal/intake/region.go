@@ -299,10 +299,21 @@ func rowHasFigure(s *sheet.Sheet, r int) bool {
 		return false
 	}
 	for _, c := range s.Rows[r] {
-		if c.Kind == sheet.Number || c.Kind == sheet.Formula {
+		if isFigure(c) {
 			return true
 		}
-		if t, ok := figureText(cellText(c)); ok && c.Kind == sheet.Text {
+	}
+	return false
+}
+
+// isFigure reports a cell holding a number, a formula or a text that reads
+// as an amount (not as a code).
+func isFigure(c sheet.Cell) bool {
+	switch c.Kind {
+	case sheet.Number, sheet.Formula:
+		return true
+	case sheet.Text:
+		if t, ok := figureText(cellText(c)); ok {
 			if _, err := amount.Parse(t); err == nil && !codeLike.MatchString(t) {
 				return true
 			}

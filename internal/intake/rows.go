@@ -221,6 +221,7 @@ func (m *mapper) region(g *region) error {
 			}
 			m.unplacedVals(s, vals, "row not recognised: "+lab)
 		}
+		m.outside(s, r, cm)
 	}
 	// coded rows, block by block (a table printed in two halves side by
 	// side lists its left half first)
@@ -235,6 +236,15 @@ func (m *mapper) region(g *region) error {
 		}
 	}
 	return nil
+}
+
+// outside lists the figures of row r that are in no column of cm.
+func (m *mapper) outside(s *sheet.Sheet, r int, cm *colMap) {
+	for c, cell := range s.Rows[r] {
+		if (c >= len(cm.role) || cm.role[c] == roleNone) && isFigure(cell) {
+			m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: m.loc(s, r, c), Text: cellText(cell), Reason: "figure outside the table's columns"})
+		}
+	}
 }
 
 func (m *mapper) unplacedVals(s *sheet.Sheet, vals []cellAt, why string) {
