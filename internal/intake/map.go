@@ -269,12 +269,19 @@ func (m *mapper) regions() []*region {
 			continue
 		}
 		var here []*region
+		var before []int // rows with figures before the first title
 		for r := range s.Rows {
 			cols, texts := rowTexts(s, r)
+			if len(here) == 0 && rowHasFigure(s, r) {
+				before = append(before, r)
+			}
 			if len(texts) == 0 || len(texts) > 2 {
 				continue
 			}
 			if f := m.formNamed(texts[0]); f != nil {
+				if n := len(before); n > 0 && before[n-1] == r {
+					before = before[:n-1] // the title row: header lists it
+				}
 				if len(here) > 0 {
 					here[len(here)-1].end = r
 				}
@@ -285,10 +292,19 @@ func (m *mapper) regions() []*region {
 				m.unitLine(texts[0], m.loc(s, r, cols[0]))
 			}
 		}
+		if len(here) > 0 {
+			for _, r := range before {
+				for c, cell := range s.Rows[r] {
+					if isFigure(cell) {
+						m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: m.loc(s, r, c), Text: cellText(cell), Reason: "figure above the first table"})
+					}
+				}
+			}
+		}
 		if len(here) == 0 {
 			if f := m.formNamed(s.Name); f != nil {
 				here = append(here, &region{f: f, s: s, end: len(s.Rows), titleTxt: s.Name})
-			} else if prev != nil && hasFigures(s) {
+			} else if prev != nil && hasFigures(s) && m.continues(s, prev.f) {
 				here = append(here, &region{f: prev.f, s: s, end: len(s.Rows)})
 				m.note(sheet.Location{File: m.wb.File, Sheet: s.Name}, prev.f.key, "sheet", "continues "+prev.f.title)
 			} else if hasFigures(s) || len(s.Rows) > 0 {
@@ -308,6 +324,56 @@ func (m *mapper) regions() []*region {
 		out = append(out, here...)
 	}
 	return out
+}
+
+// continues reports whether sheet s, which has no title of its own,
+// continues the table of form f (the table read last): its name says 续
+// (表六续), or its header is f's (every value column understood), or it
+// has no header and its first row carries a code or a line label of f.
+// A sheet without that evidence is not recognised.
+func (m *mapper) continues(s *sheet.Sheet, f *form) bool {
+	if strings.Contains(s.Name, "续") {
+		return true
+	}
+	g := &region{f: f, s: s, end: len(s.Rows)}
+	n := len(m.rep.Unplaced)
+	cm, _, ok := m.header(g)
+	m.rep.Unplaced = m.rep.Unplaced[:n] // a trial: header lists nothing
+	if ok {
+		labels, values := 0, 0
+		for c, r := range cm.role {
+			switch {
+			case r == roleValue && cm.col[c] < 0:
+				return false
+			case r == roleValue:
+				values++
+			case r != roleNone:
+				labels++
+			}
+		}
+		return labels > 0 && values > 0
+	}
+	for r := range s.Rows {
+		_, texts := rowTexts(s, r)
+		if len(texts) == 0 {
+			continue
+		}
+		// a code and a name: 2010301 | 行政运行, or 2010301 行政运行
+		if g := codeName.FindStringSubmatch(norm(texts[0])); g != nil {
+			return g[2] != "" && !isFigure(sheet.Cell{Kind: sheet.Text, Value: g[2]}) ||
+				g[2] == "" && len(texts) > 1 && !isFigure(sheet.Cell{Kind: sheet.Text, Value: texts[1]})
+		}
+		t := label(texts[0])
+		for _, sd := range f.sides {
+			for i := range sd.items {
+				if it := &sd.items[i]; it.kind == lineItem && it.label != "" && matchLabel(t, it) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // unitIn finds the unit a region states: a 单位 line, or a header's (万元).
@@ -345,9 +411,18 @@ func (m *mapper) cover(s *sheet.Sheet) {
 		if len(texts) == 2 && strings.HasSuffix(texts[0], "：") || len(texts) == 2 && strings.HasSuffix(texts[0], ":") {
 			line = texts[0] + texts[1]
 		}
-		if line != "" {
-			if !m.unitLine(line, m.loc(s, r, cols[0])) {
-				m.note(m.loc(s, r, cols[0]), "", "cover", line)
+		if line == "" {
+			continue
+		}
+		read := m.unitLine(line, m.loc(s, r, cols[0]))
+		if !read {
+			m.note(m.loc(s, r, cols[0]), "", "cover", line)
+		}
+		for i, c := range cols {
+			// a figure on the cover is no unit information (unless it is
+			// the value of a 决算年度： line)
+			if cell := s.Rows[r][c]; isFigure(cell) && !(read && i < 2) {
+				m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: m.loc(s, r, c), Text: texts[i], Reason: "figure on the cover"})
 			}
 		}
 	}

@@ -111,6 +111,9 @@ func headerCell(s *sheet.Sheet, r, c int) string {
 func stack(s *sheet.Sheet, h0, h1, c int, fill bool) []string {
 	var out []string
 	for r := h0; r < h1; r++ {
+		if isFigure(s.At(r, c)) {
+			continue // a stray figure, listed by header
+		}
 		t := headerCell(s, r, c)
 		if t == "" && fill && r < h1-1 {
 			for k := c - 1; k >= 0 && t == ""; k-- {
@@ -125,6 +128,18 @@ func stack(s *sheet.Sheet, h0, h1, c int, fill bool) []string {
 		}
 	}
 	return out
+}
+
+// headerText is the header over column c in rows h0..h1-1 as printed,
+// the rows' texts joined by "|".
+func headerText(s *sheet.Sheet, h0, h1, c int) string {
+	var out []string
+	for r := h0; r < h1; r++ {
+		if t := headerCell(s, r, c); t != "" && !isFigure(s.At(r, c)) && (len(out) == 0 || out[len(out)-1] != t) {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, "|")
 }
 
 // matchCol scores how column c's header matches printed header st.
@@ -224,6 +239,17 @@ func (m *mapper) header(g *region) (cm *colMap, h1 int, ok bool) {
 		}
 		addRow(h1)
 	}
+	// figures beside the title or in the header rows are no header
+	for r := g.top; r < h1; r++ {
+		if r >= start && r < h0 {
+			continue
+		}
+		for c, cell := range s.Rows[r] {
+			if isFigure(cell) {
+				m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: m.loc(s, r, c), Text: cellText(cell), Reason: "figure beside the title or the header"})
+			}
+		}
+	}
 	width := 0
 	for r := h0; r < g.end; r++ {
 		width = max(width, len(s.Rows[r]))
@@ -287,7 +313,7 @@ func (m *mapper) header(g *region) (cm *colMap, h1 int, ok bool) {
 			}
 			cm.col[c] = k
 			if k < 0 {
-				m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: m.loc(s, h1-1, c), Text: strings.Join(stacks[c], "|"), Reason: "header not understood"})
+				m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: m.loc(s, h1-1, c), Text: headerText(s, h0, h1, c), Reason: "header not understood"})
 			}
 		}
 	}

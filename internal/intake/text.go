@@ -80,7 +80,7 @@ var (
 	// spaces): 表一, 公开01表, 附表1, 财决公开11表, 附件2, Z03, F03-1, 01,
 	// 六、. A numbering in Chinese numerals must be followed by a space or
 	// a separator: 表六 一般… is 表六 and 一般…, never 表六一.
-	tablePrefix = regexp.MustCompile(`^(?:(?:附?表[一二三四五六七八九十]+|第?[一二三四五六七八九十]+)[ 、.:]+|(?:附?表\d+|(?:财决)?公开\d+表|附件\d+|[A-Z]\d{1,2}(?:-\d+)?|\d{1,2}(?:-\d+)?)(?:[ 、.:]+|\b|$))`)
+	tablePrefix = regexp.MustCompile(`^(?:(?:附?表[一二三四五六七八九十]+|第?[一二三四五六七八九十]+)[ 、.:]+|(?:财决)?公开\d+表[ 、.:]*|(?:附?表\d+|附件\d+|[A-Z]\d{1,2}(?:-\d+)?|\d{1,2}(?:-\d+)?)(?:[ 、.:]+|\b|$))`)
 	// 表 and a number in Chinese numerals written against the title: which
 	// numerals are the number is decided by the titles (titleCandidates).
 	tableNumber   = regexp.MustCompile(`^附?表[一二三四五六七八九十]+`)
