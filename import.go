@@ -143,12 +143,13 @@ func importProfile(wb *sheet.Workbook, id string) (*Profile, error) {
 	}
 	var best *Profile
 	score := 0
+	titles := intake.TitlesOf(wb)
 	for _, id := range ProfileIDs() {
 		p, err := LookupProfile(id)
 		if err != nil {
 			continue
 		}
-		if n := intake.Score(wb, intakeTables(p)); n > score {
+		if n := titles.Score(intakeTables(p)); n > score {
 			best, score = p, n
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cnfiscal/juesuan/accounts"
 	"github.com/cnfiscal/juesuan/amount"
@@ -85,7 +86,7 @@ type UnitInfo struct {
 // report (Unit holds what the workbook states), with what was found beside
 // them. A cell that must hold a figure and does not is a *CellError.
 func Map(wb *sheet.Workbook, spec Spec) (*accounts.Report, *Report, error) {
-	m := &mapper{wb: wb, spec: spec, forms: forms(spec.Tables), rep: &Report{Sources: map[string]sheet.Location{}},
+	m := &mapper{wb: wb, spec: spec, forms: forms(spec.Tables), rep: &Report{Sources: make(map[string]sheet.Location, figuresIn(wb))},
 		tables: map[string]map[string]any{}, last: map[string]*colMap{}, parents: map[string][][3]string{}}
 	regions := m.regions()
 	m.rep.Unit = spec.Unit
@@ -108,18 +109,86 @@ func Map(wb *sheet.Workbook, spec Spec) (*accounts.Report, *Report, error) {
 	}
 	out := &accounts.Report{Unit: accounts.Unit{AmountUnit: m.rep.Unit, Name: m.info.Name, Code: m.info.Code,
 		Jurisdiction: m.info.Jurisdiction, Level: m.info.Level, FiscalYear: m.info.FiscalYear}}
-	tree := map[string]any{}
+	tree := make(map[string]any, len(m.tables))
 	for k, v := range m.tables {
 		tree[k] = v
 	}
-	b, err := json.Marshal(tree)
-	if err != nil {
-		return nil, m.rep, err
-	}
-	if err := json.Unmarshal(b, &out.Tables); err != nil {
+	if err := json.Unmarshal(appendJSON(nil, tree), &out.Tables); err != nil {
 		return nil, m.rep, fmt.Errorf("intake: %w", err)
 	}
 	return out, m.rep, nil
+}
+
+// figuresIn estimates the figures of wb (to size Report.Sources): its
+// non-blank cells but one per row (the row's label).
+func figuresIn(wb *sheet.Workbook) int {
+	n := 0
+	for _, s := range wb.Sheets {
+		for _, row := range s.Rows {
+			k := 0
+			for _, c := range row {
+				if c.Kind != sheet.Blank {
+					k++
+				}
+			}
+			n += max(k-1, 0)
+		}
+	}
+	return n
+}
+
+// appendJSON appends the JSON of a document tree: maps, lists (*[]any),
+// strings and json.Number (written as they are).
+func appendJSON(b []byte, v any) []byte {
+	switch x := v.(type) {
+	case map[string]any:
+		b = append(b, '{')
+		first := true
+		for k, e := range x {
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			b = appendString(b, k)
+			b = append(b, ':')
+			b = appendJSON(b, e)
+		}
+		return append(b, '}')
+	case *[]any:
+		b = append(b, '[')
+		for i, e := range *x {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSON(b, e)
+		}
+		return append(b, ']')
+	case []any:
+		return appendJSON(b, &x)
+	case json.Number:
+		return append(b, x...)
+	case string:
+		return appendString(b, x)
+	}
+	q, _ := json.Marshal(v)
+	return append(b, q...)
+}
+
+// appendString appends s quoted as JSON.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	if !utf8.ValidString(s) {
+		q, _ := json.Marshal(s)
+		return append(b, q...)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 type mapper struct {

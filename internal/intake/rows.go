@@ -303,34 +303,33 @@ func (m *mapper) noteLine(f *form, tree map[string]any, text string, l sheet.Loc
 	m.note(l, f.key, kind, text)
 }
 
-// figure reads the cell of v and places it at ptr (below /tables).
-func (m *mapper) figure(g *region, tree map[string]any, ptr string, v cellAt, count bool) error {
+// figure reads the cell of v, the figure at full (/tables/…): ok is false
+// when there is nothing to place (already read, or blank and absent).
+func (m *mapper) figure(g *region, full string, v cellAt, count bool) (val any, ok bool, err error) {
 	s := g.s
 	cell := s.At(v.r, v.c)
-	l := m.loc(s, v.r, v.c)
-	full := "/tables/" + g.f.key + ptr
 	if old, ok := m.rep.Sources[full]; ok {
 		if cellText(cell) != "" {
-			m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: l, Text: cellText(cell), Reason: "already read at " + old.String()})
+			m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: m.loc(s, v.r, v.c), Text: cellText(cell), Reason: "already read at " + old.String()})
 		}
-		return nil
+		return nil, false, nil
 	}
+	l := m.loc(s, v.r, v.c)
 	a, blank, err := parseFigure(cell, m.spec.DashBlank)
 	if err != nil {
-		return &CellError{Location: l, Text: cellText(cell), Err: err}
+		return nil, false, &CellError{Location: l, Text: cellText(cell), Err: err}
 	}
 	if blank {
 		m.rep.Blank = append(m.rep.Blank, full)
 		if m.spec.BlankAbsent {
-			return nil
+			return nil, false, nil
 		}
 		a = amount.Zero
 	}
-	var val any
 	if count {
 		d, _ := a.Decimal()
 		if !d.IsInteger() || d.Sign() < 0 {
-			return &CellError{Location: l, Text: cellText(cell), Err: ErrNotFigure}
+			return nil, false, &CellError{Location: l, Text: cellText(cell), Err: ErrNotFigure}
 		}
 		val = json.Number(d.String())
 	} else {
@@ -340,9 +339,8 @@ func (m *mapper) figure(g *region, tree map[string]any, ptr string, v cellAt, co
 		}
 		val = a.Convert(tu, m.rep.Unit).String()
 	}
-	setPath(tree, ptr, val)
 	m.rep.Sources[full] = l
-	return nil
+	return val, true, nil
 }
 
 // line places the figures of a labelled line.
@@ -353,8 +351,12 @@ func (m *mapper) line(g *region, tree map[string]any, it *item, sd *side, vals [
 		if !it.figure {
 			ptr += "/" + c.name
 		}
-		if err := m.figure(g, tree, ptr, v, c.count || it.count); err != nil {
+		val, ok, err := m.figure(g, "/tables/"+g.f.key+ptr, v, c.count || it.count)
+		if err != nil {
 			return err
+		}
+		if ok {
+			setPath(tree, ptr, val)
 		}
 	}
 	if len(vals) == 0 && it.ptr != "" && !it.figure {
@@ -378,8 +380,12 @@ func (m *mapper) row(g *region, tree map[string]any, sd *side, p pending) error 
 	idx := len(*parent) - 1
 	for _, v := range p.cells {
 		c := sd.cols[v.col]
-		if err := m.figure(g, tree, it.ptr+"/"+strconv.Itoa(idx)+"/"+c.name, v, c.count); err != nil {
+		val, ok, err := m.figure(g, "/tables/"+g.f.key+it.ptr+"/"+strconv.Itoa(idx)+"/"+c.name, v, c.count)
+		if err != nil {
 			return err
+		}
+		if ok {
+			setPath(row, c.name, val)
 		}
 	}
 	return nil
