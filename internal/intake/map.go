@@ -113,7 +113,7 @@ func Map(wb *sheet.Workbook, spec Spec) (*accounts.Report, *Report, error) {
 	for k, v := range m.tables {
 		tree[k] = v
 	}
-	if err := json.Unmarshal(appendJSON(nil, tree), &out.Tables); err != nil {
+	if err := json.Unmarshal(appendJSON(make([]byte, 0, 64*len(m.rep.Sources)+1024), tree), &out.Tables); err != nil {
 		return nil, m.rep, fmt.Errorf("intake: %w", err)
 	}
 	return out, m.rep, nil
@@ -313,6 +313,9 @@ func rowTexts(s *sheet.Sheet, r int) (cols []int, texts []string) {
 }
 
 func unitOf(text string) (amount.Unit, bool) {
+	if !strings.Contains(text, "单位") {
+		return "", false
+	}
 	if g := unitText.FindStringSubmatch(norm(text)); g != nil {
 		return amount.Unit(g[2]), true
 	}
@@ -428,9 +431,9 @@ func (m *mapper) continues(s *sheet.Sheet, f *form) bool {
 			continue
 		}
 		// a code and a name: 2010301 | 行政运行, or 2010301 行政运行
-		if g := codeName.FindStringSubmatch(norm(texts[0])); g != nil {
-			return g[2] != "" && !isFigure(sheet.Cell{Kind: sheet.Text, Value: g[2]}) ||
-				g[2] == "" && len(texts) > 1 && !isFigure(sheet.Cell{Kind: sheet.Text, Value: texts[1]})
+		if _, rest, ok := splitCode(norm(texts[0])); ok {
+			return rest != "" && !isFigure(sheet.Cell{Kind: sheet.Text, Value: rest}) ||
+				rest == "" && len(texts) > 1 && !isFigure(sheet.Cell{Kind: sheet.Text, Value: texts[1]})
 		}
 		t := label(texts[0])
 		for _, sd := range f.sides {

@@ -1,7 +1,6 @@
 package intake
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -30,8 +29,37 @@ type colMap struct {
 	block []int // the block of each column
 }
 
-var codeLike = regexp.MustCompile(`^\d{3}(\d{2}){0,2}$`)
-var codeName = regexp.MustCompile(`^(\d{3}(?:\d{2}){0,2})\s*(.*)$`)
+// isCode reports a 类, 款 or 项 code: 3, 5 or 7 digits.
+func isCode(s string) bool {
+	n := leadingDigits(s)
+	return n == len(s) && (n == 3 || n == 5 || n == 7)
+}
+
+func leadingDigits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// splitCode splits a printed "code name" (2010301 行政运行, 201一般公共服务支出):
+// the longest code of 3, 5 or 7 digits the text begins with, and the rest
+// without leading spaces; ok is false when the text begins with no code.
+func splitCode(s string) (code, rest string, ok bool) {
+	n := leadingDigits(s)
+	switch {
+	case n >= 7:
+		n = 7
+	case n >= 5:
+		n = 5
+	case n >= 3:
+		n = 3
+	default:
+		return "", "", false
+	}
+	return s[:n], strings.TrimLeft(s[n:], " \t\n\f\r"), true
+}
 
 // labelRole tells a label column by its header.
 func labelRole(stack []string) role {
@@ -340,7 +368,7 @@ func isFigure(c sheet.Cell) bool {
 		return true
 	case sheet.Text:
 		if t, ok := figureText(cellText(c)); ok {
-			if _, err := amount.Parse(t); err == nil && !codeLike.MatchString(t) {
+			if _, err := amount.Parse(t); err == nil && !isCode(t) {
 				return true
 			}
 		}
@@ -355,7 +383,7 @@ func (m *mapper) isDataLabel(g *region, r int, labels map[int]bool) bool {
 	if len(texts) == 0 || !labels[cols[0]] {
 		return false
 	}
-	if codeName.MatchString(norm(texts[0])) {
+	if _, _, ok := splitCode(norm(texts[0])); ok {
 		return true
 	}
 	t := label(texts[0])

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/classification"
@@ -17,6 +18,23 @@ var (
 	notePrefix   = regexp.MustCompile(`^(注|说明|备注|填报说明)\s*[:：]?\s*`)
 )
 
+// isNote reports a line beginning 注, 说明, 备注 or 填报说明.
+func isNote(t string) bool {
+	for _, p := range [...]string{"注", "说明", "备注", "填报说明"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeNumbered reports a text whose first rune may begin a numbering
+// (一、 (一) 1. 第一、), before the regular expressions are asked.
+func mayBeNumbered(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= '0' && r <= '9' || r == '(' || r == '（' || strings.ContainsRune("第一二三四五六七八九十百零〇", r)
+}
+
 // nameText is a printed name without white space and numbering, its
 // brackets as printed.
 func nameText(s string) string {
@@ -26,13 +44,14 @@ func nameText(s string) string {
 		}
 		return r
 	}, s)
-	for {
+	for mayBeNumbered(s) {
 		t := rawNumbering.ReplaceAllString(s, "")
 		if t == s {
 			return s
 		}
 		s = t
 	}
+	return s
 }
 
 // pending is a coded row read, placed when its region ends.
@@ -119,7 +138,7 @@ func (m *mapper) region(g *region) error {
 			}
 		}
 		if len(texts) > 0 {
-			if loc := notePrefix.FindStringIndex(texts[0]); loc != nil && !rowHasFigure(s, r) {
+			if isNote(texts[0]) && !rowHasFigure(s, r) {
 				m.noteLine(f, tree, strings.Join(texts, ""), m.loc(s, r, cols[0]))
 				continue
 			}
@@ -181,24 +200,24 @@ func (m *mapper) region(g *region) error {
 			}
 			if code == "" {
 				for _, t := range []string{item, name} {
-					if g := codeName.FindStringSubmatch(strings.TrimSpace(t)); g != nil && t != "" {
-						code = g[1]
-						if g[2] != "" {
-							lab = g[2]
+					if c, rest, ok := splitCode(strings.TrimSpace(t)); ok {
+						code = c
+						if rest != "" {
+							lab = rest
 						}
 						break
 					}
 				}
-			} else if cn := codeName.FindStringSubmatch(norm(code)); cn != nil {
-				code = cn[1]
-				if cn[2] != "" && name == "" {
-					lab = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(code), cn[1]))
+			} else if c, rest, ok := splitCode(norm(code)); ok {
+				code = c
+				if rest != "" && name == "" {
+					lab = rest // code and name in the code column
 				}
 			}
-			if code != "" && !codeLike.MatchString(code) && lab == "" {
+			if code != "" && !isCode(code) && lab == "" {
 				lab, code = code, "" // a line label printed across the code and name columns
 			}
-			if code != "" && sd.rows != nil && codeLike.MatchString(code) {
+			if code != "" && sd.rows != nil && isCode(code) {
 				rows = append(rows, pending{side: si, block: b, code: code, name: nameText(lab), cells: vals})
 				continue
 			}
@@ -305,10 +324,11 @@ func (m *mapper) noteLine(f *form, tree map[string]any, text string, l sheet.Loc
 
 // figure reads the cell of v, the figure at full (/tables/…): ok is false
 // when there is nothing to place (already read, or blank and absent).
-func (m *mapper) figure(g *region, full string, v cellAt, count bool) (val any, ok bool, err error) {
+// fresh says that full cannot have been read (a new row's).
+func (m *mapper) figure(g *region, full string, v cellAt, count, fresh bool) (val any, ok bool, err error) {
 	s := g.s
 	cell := s.At(v.r, v.c)
-	if old, ok := m.rep.Sources[full]; ok {
+	if old, ok := m.rep.Sources[full]; ok && !fresh {
 		if cellText(cell) != "" {
 			m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: m.loc(s, v.r, v.c), Text: cellText(cell), Reason: "already read at " + old.String()})
 		}
@@ -351,7 +371,7 @@ func (m *mapper) line(g *region, tree map[string]any, it *item, sd *side, vals [
 		if !it.figure {
 			ptr += "/" + c.name
 		}
-		val, ok, err := m.figure(g, "/tables/"+g.f.key+ptr, v, c.count || it.count)
+		val, ok, err := m.figure(g, "/tables/"+g.f.key+ptr, v, c.count || it.count, false)
 		if err != nil {
 			return err
 		}
@@ -378,14 +398,19 @@ func (m *mapper) row(g *region, tree map[string]any, sd *side, p pending) error 
 	}
 	*parent = append(*parent, row)
 	idx := len(*parent) - 1
+	prefix := "/tables/" + g.f.key + it.ptr + "/" + strconv.Itoa(idx) + "/"
 	for _, v := range p.cells {
 		c := sd.cols[v.col]
-		val, ok, err := m.figure(g, "/tables/"+g.f.key+it.ptr+"/"+strconv.Itoa(idx)+"/"+c.name, v, c.count)
+		val, ok, err := m.figure(g, prefix+c.name, v, c.count, true)
 		if err != nil {
 			return err
 		}
-		if ok {
+		switch {
+		case !ok:
+		case strings.Contains(c.name, "/"):
 			setPath(row, c.name, val)
+		default:
+			row[c.name] = val
 		}
 	}
 	return nil

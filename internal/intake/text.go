@@ -91,13 +91,14 @@ var (
 
 // stripNumbering removes a leading 一、 (一) 1. from a normalised label.
 func stripNumbering(s string) string {
-	for {
+	for mayBeNumbered(s) {
 		t := numbering.ReplaceAllString(s, "")
 		if t == s {
 			return s
 		}
 		s = t
 	}
+	return s
 }
 
 // titleCandidates returns the normalised forms of a printed title to look

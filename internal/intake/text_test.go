@@ -126,3 +126,43 @@ func TestFormTitles(t *testing.T) {
 		t.Errorf("first titles (-want +got):\n%s", diff)
 	}
 }
+
+func TestSplitCode(t *testing.T) {
+	for _, c := range []struct {
+		in, code, rest string
+		ok, isCode     bool
+	}{
+		{"201", "201", "", true, true},
+		{"20103", "20103", "", true, true},
+		{"2010301", "2010301", "", true, true},
+		{"2010301 行政运行", "2010301", "行政运行", true, false},
+		{"201一般公共服务支出", "201", "一般公共服务支出", true, false},
+		{"2010", "201", "0", true, false},
+		{"20103011", "2010301", "1", true, false},
+		{"12", "", "", false, false},
+		{"合计", "", "", false, false},
+		{"", "", "", false, false},
+	} {
+		code, rest, ok := splitCode(c.in)
+		if code != c.code || rest != c.rest || ok != c.ok {
+			t.Errorf("splitCode(%q) = %q, %q, %v, want %q, %q, %v", c.in, code, rest, ok, c.code, c.rest, c.ok)
+		}
+		if got := isCode(c.in); got != c.isCode {
+			t.Errorf("isCode(%q) = %v, want %v", c.in, got, c.isCode)
+		}
+	}
+}
+
+func TestNameText(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"一、一般公共服务支出", "一般公共服务支出"},
+		{"（一）工资福利支出", "工资福利支出"},
+		{"政府办公厅（室）及相关机构事务", "政府办公厅（室）及相关机构事务"},
+		{" 行政 运行 ", "行政运行"},
+		{"1.基本工资", "基本工资"},
+	} {
+		if got := nameText(c.in); got != c.want {
+			t.Errorf("nameText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
