@@ -300,16 +300,24 @@ func (m *mapper) set(dst *string, v string, l sheet.Location, text string) {
 
 // rowTexts returns the non-blank cells of row r.
 func rowTexts(s *sheet.Sheet, r int) (cols []int, texts []string) {
+	return appendRowTexts(s, r, nil, nil)
+}
+
+// appendRowTexts is rowTexts appending to cols and texts.
+func appendRowTexts(s *sheet.Sheet, r int, cols []int, texts []string) ([]int, []string) {
 	if r >= len(s.Rows) {
-		return nil, nil
+		return cols, texts
 	}
 	for c, cell := range s.Rows[r] {
+		if cell.Value == "" {
+			continue
+		}
 		if t := cellText(cell); t != "" {
 			cols = append(cols, c)
 			texts = append(texts, t)
 		}
 	}
-	return
+	return cols, texts
 }
 
 func unitOf(text string) (amount.Unit, bool) {
@@ -342,8 +350,10 @@ func (m *mapper) regions() []*region {
 		}
 		var here []*region
 		var before []int // rows with figures before the first title
+		var cols []int
+		var texts []string
 		for r := range s.Rows {
-			cols, texts := rowTexts(s, r)
+			cols, texts = appendRowTexts(s, r, cols[:0], texts[:0])
 			if len(here) == 0 && rowHasFigure(s, r) {
 				before = append(before, r)
 			}

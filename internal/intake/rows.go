@@ -128,8 +128,10 @@ func (m *mapper) region(g *region) error {
 	var rows []pending
 	crossed := len(f.sides) == 1 && len(f.sides[0].items) == 1 && f.sides[0].items[0].label == ""
 	crossedDone := false
+	var cols []int
+	var texts []string
 	for r := start; r < g.end; r++ {
-		cols, texts := rowTexts(s, r)
+		cols, texts = appendRowTexts(s, r, cols[:0], texts[:0])
 		if len(texts) == 0 {
 			if crossed && !crossedDone && !m.spec.BlankAbsent && r == start {
 				// the one line of a crossed table, printed blank
