@@ -154,3 +154,21 @@ func TestMapUnplaced(t *testing.T) {
 		})
 	}
 }
+
+func TestTitlesScore(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		sheets []*sheet.Sheet
+		want   int
+	}{
+		{"title row", []*sheet.Sheet{generalBudget("Sheet1", "表六 一般公共预算财政拨款支出决算表")}, 1},
+		{"sheet name", []*sheet.Sheet{grid("F01 一般公共预算财政拨款“三公”经费支出决算表")}, 1},
+		{"two tables", []*sheet.Sheet{generalBudget("Sheet1", "表六 一般公共预算财政拨款支出决算表"), grid("表十 一般公共预算财政拨款“三公”经费支出决算表")}, 2},
+		{"a title deep in a sheet", []*sheet.Sheet{grid("Sheet1", row(), row(), row(), row(), row(), row(), row(), row(), row(), row(), row(), row("表十 一般公共预算财政拨款“三公”经费支出决算表"))}, 1},
+		{"no title", []*sheet.Sheet{grid("Sheet1", row("收入"), row("一般公共预算财政拨款支出", "#1", "#2"))}, 0},
+	} {
+		if got := TitlesOf(&sheet.Workbook{Sheets: c.sheets}).Score(testTables); got != c.want {
+			t.Errorf("%s: Score = %d, want %d", c.name, got, c.want)
+		}
+	}
+}
