@@ -3,7 +3,10 @@ package juesuan
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/cnfiscal/juesuan/audit"
@@ -24,6 +27,10 @@ type BatchOptions struct {
 	// commands name it); it is read to its end or the size limit, so name
 	// "-" at most once. When nil, "-" is a file name like any other.
 	Stdin io.Reader
+	// Import are the options a workbook file (see IsWorkbookFile) is
+	// imported with. Profile, when set, overrides Import.Profile; when
+	// neither is set, the profile is the one the workbook's tables fit.
+	Import ImportOptions
 }
 
 // FileResult is the outcome of checking one file of a batch.
@@ -34,6 +41,27 @@ type FileResult struct {
 	// nil.
 	Err      error
 	Findings audit.Findings // every finding, sorted (audit.Findings.Sort)
+	// Import is the import report of a workbook file (see IsWorkbookFile):
+	// the profile used, the tables recognised, the cells not placed and
+	// the notes. It is nil for a JSON document, and for a workbook that
+	// could not be read; it may be set with Err when the workbook was read
+	// but not imported (a cell that must hold a figure does not). Each
+	// finding on an imported document carries in Source the cell its
+	// figure was read from (ImportReport.Annotate).
+	Import *ImportReport
+}
+
+// IsWorkbookFile reports whether ValidateFile imports the file of that
+// name as a workbook rather than decoding it as a JSON document: its
+// extension, in any case, is .xlsx, .xlsm, .csv, .html, .htm or .xls (an
+// .xls is read when it is an .xlsx or HTML saved under that name; a real
+// Excel 97–2003 workbook gives an error wrapping sheet.ErrLegacyXLS).
+func IsWorkbookFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xlsm", ".csv", ".html", ".htm", ".xls":
+		return true
+	}
+	return false
 }
 
 // ValidateFile reads, decodes, calculates and validates one file with
@@ -42,6 +70,13 @@ type FileResult struct {
 // read with DecodeOptions.DecodeFile, so a named pipe or device never
 // blocks it for ever. A panic in a rule is turned into an error naming the
 // file, so that one bad file never stops a batch.
+//
+// A workbook file (IsWorkbookFile) is imported instead of decoded
+// (ImportFile with opts.Import, the profile being opts.Profile when set)
+// and then calculated and validated in the same way; res.Import is the
+// import report and every finding's Source the cell it points at. A
+// workbook must be a regular file: a named pipe or device named *.xlsx is
+// refused with a *NotRegularError rather than read.
 func ValidateFile(file string, opts BatchOptions) (res FileResult) {
 	res.File = file
 	defer func() {
@@ -52,6 +87,9 @@ func ValidateFile(file string, opts BatchOptions) (res FileResult) {
 	}()
 	var d *Document
 	var err error
+	if IsWorkbookFile(file) && !(file == stdinName && opts.Stdin != nil) {
+		return validateWorkbook(file, opts)
+	}
 	if file == stdinName && opts.Stdin != nil {
 		d, err = opts.Decode.Decode(opts.Stdin)
 	} else {
@@ -70,6 +108,36 @@ func ValidateFile(file string, opts BatchOptions) (res FileResult) {
 	}
 	p.Calculate(d)
 	res.Findings, res.Err = p.Validate(d)
+	return res
+}
+
+// validateWorkbook is ValidateFile of a workbook file.
+func validateWorkbook(file string, opts BatchOptions) (res FileResult) {
+	res.File = file
+	if st, err := os.Stat(file); err == nil && !st.Mode().IsRegular() {
+		res.Err = &NotRegularError{Path: file, Mode: st.Mode()}
+		return res
+	}
+	iopts := opts.Import
+	if opts.Profile != nil {
+		iopts.Profile = opts.Profile.ID
+	}
+	d, rep, err := ImportFile(file, iopts)
+	res.Import = rep
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	p := opts.Profile
+	if p == nil {
+		if p, err = LookupProfile(d.Profile); err != nil {
+			res.Err = err
+			return res
+		}
+	}
+	p.Calculate(d)
+	res.Findings, res.Err = p.Validate(d)
+	rep.Annotate(res.Findings)
 	return res
 }
 

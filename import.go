@@ -112,6 +112,30 @@ func Import(wb *sheet.Workbook, opts ImportOptions) (*Document, *ImportReport, e
 	return d, out, nil
 }
 
+// ImportFile reads the workbook at path with sheet.Open (.xlsx, .csv,
+// .html or .htm, chosen by the extension; a real .xls gives an error
+// wrapping sheet.ErrLegacyXLS) and imports it with Import. Every error
+// names the file; a *CellError (errors.As) also names the sheet and cell.
+func ImportFile(path string, opts ImportOptions) (*Document, *ImportReport, error) {
+	wb, err := sheet.Open(path)
+	if err != nil {
+		return nil, nil, nameFile(path, err)
+	}
+	d, rep, err := Import(wb, opts)
+	if err != nil {
+		return nil, rep, nameFile(path, err)
+	}
+	return d, rep, nil
+}
+
+// nameFile returns err, prefixed with path when its text does not name it.
+func nameFile(path string, err error) error {
+	if strings.Contains(err.Error(), path) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
 // importProfile returns the profile named, or the one the workbook fits.
 func importProfile(wb *sheet.Workbook, id string) (*Profile, error) {
 	if id != "" {
@@ -119,12 +143,13 @@ func importProfile(wb *sheet.Workbook, id string) (*Profile, error) {
 	}
 	var best *Profile
 	score := 0
+	titles := intake.TitlesOf(wb)
 	for _, id := range ProfileIDs() {
 		p, err := LookupProfile(id)
 		if err != nil {
 			continue
 		}
-		if n := intake.Score(wb, intakeTables(p)); n > score {
+		if n := titles.Score(intakeTables(p)); n > score {
 			best, score = p, n
 		}
 	}

@@ -147,6 +147,13 @@ func main() {
 		row{"classification BenchmarkLookup: allocations", "BenchmarkLookup", "", "allocs/op", "<=", 0, "issue 8 target"},
 	)
 
+	const iw = "BenchmarkImportWorkbook/"
+	rows = append(rows,
+		row{"import of a large workbook (sheet.ReadXLSX + Import) ÷ excelize OpenReader + GetRows of every sheet", iw + "import", iw + "excelize-getrows", "ns/op", "<=", 1.5, "issue 14 target: ≥ 2,000 项 rows per table, the profile recognised"},
+		row{"import, profile named ÷ excelize GetRows", iw + "import-profile-named", iw + "excelize-getrows", "ns/op", "", 0, "for information: without recognising the profile"},
+		row{"sheet.ReadXLSX alone ÷ excelize GetRows", iw + "read", iw + "excelize-getrows", "ns/op", "", 0, "for information: reading the cells, before mapping"},
+	)
+
 	const e = "BenchmarkEndToEnd/"
 	rows = append(rows,
 		row{"end to end: juesuan validate DIR ÷ goccy/go-json decode-only floor, wall", e + "validate", e + "floor", "ns/op", "<=", 1.4, "issue 12 target: 10,000 small documents, whole processes on all cores"},

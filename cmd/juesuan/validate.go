@@ -23,17 +23,27 @@ func init() {
 	register("validate", "decode, calculate and validate 决算 documents (files or directories)", runValidate)
 }
 
-const validateUsage = `usage: juesuan validate [--format text|json] [--profile P] FILE|DIR...
+const validateUsage = `usage: juesuan validate [--format text|json] [--profile P] [--blank-absent] FILE|DIR...
 
 Decodes each document, fills its derivable totals (Calculate) and checks it
 against its profile (the document's "profile" field, or P when --profile is
 given). Documents are checked in parallel on all cores; the output is in input
 order.
 
-A DIR is walked recursively for *.json files, skipping files that are not
-documents: fixture expectations (*.expected.json), golden files (golden*.json),
-JSON Schemas (*.schema.json), and hidden or node_modules directories. A FILE
-named on the command line is always checked; - is standard input. A walk
+A workbook file (.xlsx, .csv, .html or .htm) is imported as juesuan import
+does, with the profile P or else the one its tables fit, and then checked the
+same way; each finding names the cell its figure was read from. A blank cell
+of a printed table is read as 0, or as a figure not stated with
+--blank-absent (as a workbook written by juesuan export prints one). The cells
+holding figures that could not be placed are counted on stderr (juesuan
+import FILE lists them). An .xls (Excel 97-2003) workbook is an input error:
+save it as .xlsx.
+
+A DIR is walked recursively for *.json, *.xlsx, *.csv, *.html and *.htm
+files, skipping files that are not documents: fixture expectations
+(*.expected.json), golden files (golden*.json), JSON Schemas (*.schema.json),
+Office lock files (~$*), hidden files, and hidden or node_modules directories.
+A FILE named on the command line is always checked; - is standard input. A walk
 reads regular files only: a named pipe, device or socket named *.json is
 skipped and listed on stderr. A special file named on the command line is
 read without ever blocking the batch: a named pipe waits at most 10 seconds
@@ -46,7 +56,7 @@ the results scroll above it.
 
 Text output: one line per finding,
   FILE: SEVERITY RULE PATH: MESSAGE
-then a summary. An unreadable or undecodable file prints
+(PATH [FILE!SHEET!CELL] for a workbook's figure), then a summary. An unreadable or undecodable file prints
   FILE: input error: REASON
 Control characters of the document's strings (file names, paths, messages)
 are escaped (\n, \x1b, \u202e) and long strings cut ("…(N bytes)"), so
@@ -71,6 +81,7 @@ found, or bad usage. One bad file never stops the batch.
 //	          "rule": "A1",                  // stable rule ID (`juesuan rules`)
 //	          "severity": "error",           // "error" | "warning" | "info"
 //	          "path": "/tables/summary/income/grandTotal",  // JSON Pointer
+//	          "source": "决算.xlsx!'Z01 收入支出决算总表'!D20", // optional: the cell of an imported figure
 //	          "message": "…",                // Chinese, with the figures
 //	          "expected": "664.00",          // "" when the rule has no figure
 //	          "actual": "665.00",            // "" when the rule has no figure
@@ -122,6 +133,12 @@ type validateSummary struct {
 	TopRules        []ruleCount `json:"topRules"`
 }
 
+// unplacedCount is how many cells of one workbook file were not placed.
+type unplacedCount struct {
+	file string
+	n    int
+}
+
 // ruleCount is how often one rule was broken in a batch.
 type ruleCount struct {
 	Rule  string `json:"rule"`
@@ -135,6 +152,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("validate", validateUsage, stderr)
 	format := fs.String("format", "text", "output format: text or json")
 	profileID := fs.String("profile", "", "check every document against this registered profile instead of the one it names")
+	blankAbsent := fs.Bool("blank-absent", false, "read a workbook's blank cells as figures not stated, not as 0")
 
 	// Accept flags after the paths too: juesuan validate DIR --format json.
 	paths, code, ok := parseInterspersed(fs, args)
@@ -149,14 +167,14 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitInput
 	}
-	var prof *juesuan.Profile
+	prof := &batchConfig{blankAbsent: *blankAbsent}
 	if *profileID != "" {
 		p, err := juesuan.LookupProfile(*profileID)
 		if err != nil {
 			fmt.Fprintf(stderr, "juesuan validate: --profile: %s\n", echoErr(err))
 			return exitInput
 		}
-		prof = p
+		prof.profile = p
 	}
 
 	files, skipped := collectFiles(paths)
@@ -190,7 +208,10 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			}
 		}()
 	}
-	s := validateBatch(files, prof, *format, stdout, bar, shared)
+	s, unplaced := validateBatch(files, prof, *format, stdout, bar, shared)
+	for _, u := range unplaced {
+		fmt.Fprintf(stderr, "juesuan validate: %s: %d cell(s) not placed (juesuan import %s lists them)\n", echo(u.file), u.n, echo(u.file))
+	}
 
 	switch {
 	case s.Unreadable > 0:
@@ -205,8 +226,9 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 // the format ("text" or "json") to stdout, stepping bar (which may be nil)
 // after each; shared tells that stdout is on the bar's screen, so the
 // results are written through batchBar.screen, which keeps them from
-// erasing the bar.
-func validateBatch(files []input, prof *juesuan.Profile, format string, stdout io.Writer, bar *batchBar, shared bool) validateSummary {
+// erasing the bar. It also returns the workbook files that had cells it
+// could not place, in input order.
+func validateBatch(files []input, prof *batchConfig, format string, stdout io.Writer, bar *batchBar, shared bool) (validateSummary, []unplacedCount) {
 	if shared {
 		stdout = bar.screen(stdout)
 	}
@@ -232,7 +254,7 @@ func validateBatch(files []input, prof *juesuan.Profile, format string, stdout i
 	bar.finish()
 	s := sum.summary()
 	out.end(s)
-	return s
+	return s, sum.unplaced
 }
 
 // input is one entry of the batch: a file to check, or a path that could
@@ -317,8 +339,13 @@ func skipDir(name string) bool {
 
 // isDocumentName reports whether a file met while walking a directory is
 // taken as a document: *.json, but not *.expected.json (fixture
-// expectations), golden*.json (golden files) or *.schema.json (schemas).
+// expectations), golden*.json (golden files) or *.schema.json (schemas);
+// and workbooks (*.xlsx, *.csv, *.html, *.htm, in any case), but not Office
+// lock files (~$*). Hidden files are never taken.
 func isDocumentName(name string) bool {
+	if isWalkedWorkbook(name) {
+		return !strings.HasPrefix(name, "~$") && !strings.HasPrefix(name, ".")
+	}
 	switch {
 	case !strings.HasSuffix(name, ".json"),
 		strings.HasSuffix(name, ".expected.json"),
@@ -330,11 +357,41 @@ func isDocumentName(name string) bool {
 	return true
 }
 
+// isWalkedWorkbook reports whether a name met while walking is a workbook's:
+// .xlsx, .csv, .html or .htm. (An .xls is taken only when named, for the
+// error that says to save it as .xlsx.)
+func isWalkedWorkbook(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".csv", ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+// batchConfig is how a batch checks its files: against profile when not
+// nil (else the profile each document names or each workbook fits), with
+// a workbook's blank cells read as absent when blankAbsent is set. A nil
+// *batchConfig is the zero one.
+type batchConfig struct {
+	profile     *juesuan.Profile
+	blankAbsent bool
+}
+
+// options returns the BatchOptions of c with n workers.
+func (c *batchConfig) options(n int) juesuan.BatchOptions {
+	opts := juesuan.BatchOptions{Workers: n, Decode: decodeOptions(), Stdin: stdin}
+	if c != nil {
+		opts.Profile = c.profile
+		opts.Import.BlankAbsent = c.blankAbsent
+	}
+	return opts
+}
+
 // checkFiles checks the inputs with n workers (juesuan.ValidateFiles, "-"
 // reading stdin) and calls emit once per input, in input order, from the
 // calling goroutine; inputs that could not be walked are emitted as errors
 // in their place. The bar, when not nil, steps after each result.
-func checkFiles(in []input, prof *juesuan.Profile, n int, bar *batchBar, emit func(juesuan.FileResult)) {
+func checkFiles(in []input, prof *batchConfig, n int, bar *batchBar, emit func(juesuan.FileResult)) {
 	var files []string
 	for _, x := range in {
 		if x.err == nil {
@@ -350,7 +407,7 @@ func checkFiles(in []input, prof *juesuan.Profile, n int, bar *batchBar, emit fu
 			next++
 		}
 	}
-	opts := juesuan.BatchOptions{Workers: n, Profile: prof, Decode: decodeOptions(), Stdin: stdin}
+	opts := prof.options(n)
 	juesuan.ValidateFiles(files, opts, func(r juesuan.FileResult) {
 		flush()
 		next++ // in[next] is r's input
@@ -362,12 +419,16 @@ func checkFiles(in []input, prof *juesuan.Profile, n int, bar *batchBar, emit fu
 
 // summer accumulates the summary of a batch.
 type summer struct {
-	s      validateSummary
-	broken map[string]int
+	s        validateSummary
+	broken   map[string]int
+	unplaced []unplacedCount // workbooks with cells not placed
 }
 
 func (m *summer) add(r juesuan.FileResult) {
 	m.s.Files++
+	if r.Import != nil && len(r.Import.Unplaced) > 0 {
+		m.unplaced = append(m.unplaced, unplacedCount{file: r.File, n: len(r.Import.Unplaced)})
+	}
 	if r.Err != nil {
 		m.s.Unreadable++
 		return
@@ -444,10 +505,14 @@ func (t *textWriter) file(r juesuan.FileResult) {
 }
 
 // findingText is f.String() with the strings of the document cut and
-// escaped: SEVERITY RULE PATH[ LINE:COLUMN]: MESSAGE[（已说明：EXPLANATION）].
+// escaped, and the source of an imported figure after the pointer:
+// SEVERITY RULE PATH[ [SOURCE]][ LINE:COLUMN]: MESSAGE[（已说明：EXPLANATION）].
 func findingText(f audit.Finding) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s %s", f.Severity, echo(f.Rule), echo(f.Path))
+	if f.Source != "" {
+		fmt.Fprintf(&b, " [%s]", echo(f.Source))
+	}
 	if f.Line > 0 {
 		fmt.Fprintf(&b, " %d:%d", f.Line, f.Column)
 	}

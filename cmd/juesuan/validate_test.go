@@ -138,6 +138,15 @@ func TestIsDocumentName(t *testing.T) {
 		{".draft.json", false},
 		{"narrative.txt", false},
 		{"document.json.bak", false},
+		{"收入决算表.xlsx", true},
+		{"决算.XLSX", true},
+		{"table.csv", true},
+		{"公开表.html", true},
+		{"公开表.htm", true},
+		{"~$收入决算表.xlsx", false},
+		{".收入决算表.xlsx", false},
+		{"old.xls", false},
+		{"book.xlsx.tmp", false},
 	}
 	for _, tt := range tests {
 		if got := isDocumentName(tt.name); got != tt.want {

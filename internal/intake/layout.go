@@ -86,6 +86,21 @@ func forms(ts []Table) []*form {
 		}
 		out = append(out, formOf(t, tl))
 	}
+	// A title also names its table without its trailing parenthesised
+	// part, unless that is another table's title.
+	taken := map[string]bool{}
+	for _, f := range out {
+		for _, t := range f.titles {
+			taken[t] = true
+		}
+	}
+	for _, f := range out {
+		for _, t := range f.titles {
+			if u := withoutParen(t); u != "" && !taken[u] {
+				f.titles = append(f.titles, u)
+			}
+		}
+	}
 	return out
 }
 

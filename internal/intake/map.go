@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cnfiscal/juesuan/accounts"
 	"github.com/cnfiscal/juesuan/amount"
@@ -85,7 +86,7 @@ type UnitInfo struct {
 // report (Unit holds what the workbook states), with what was found beside
 // them. A cell that must hold a figure and does not is a *CellError.
 func Map(wb *sheet.Workbook, spec Spec) (*accounts.Report, *Report, error) {
-	m := &mapper{wb: wb, spec: spec, forms: forms(spec.Tables), rep: &Report{Sources: map[string]sheet.Location{}},
+	m := &mapper{wb: wb, spec: spec, forms: forms(spec.Tables), rep: &Report{Sources: make(map[string]sheet.Location, figuresIn(wb))},
 		tables: map[string]map[string]any{}, last: map[string]*colMap{}, parents: map[string][][3]string{}}
 	regions := m.regions()
 	m.rep.Unit = spec.Unit
@@ -108,18 +109,86 @@ func Map(wb *sheet.Workbook, spec Spec) (*accounts.Report, *Report, error) {
 	}
 	out := &accounts.Report{Unit: accounts.Unit{AmountUnit: m.rep.Unit, Name: m.info.Name, Code: m.info.Code,
 		Jurisdiction: m.info.Jurisdiction, Level: m.info.Level, FiscalYear: m.info.FiscalYear}}
-	tree := map[string]any{}
+	tree := make(map[string]any, len(m.tables))
 	for k, v := range m.tables {
 		tree[k] = v
 	}
-	b, err := json.Marshal(tree)
-	if err != nil {
-		return nil, m.rep, err
-	}
-	if err := json.Unmarshal(b, &out.Tables); err != nil {
+	if err := json.Unmarshal(appendJSON(make([]byte, 0, 64*len(m.rep.Sources)+1024), tree), &out.Tables); err != nil {
 		return nil, m.rep, fmt.Errorf("intake: %w", err)
 	}
 	return out, m.rep, nil
+}
+
+// figuresIn estimates the figures of wb (to size Report.Sources): its
+// non-blank cells but one per row (the row's label).
+func figuresIn(wb *sheet.Workbook) int {
+	n := 0
+	for _, s := range wb.Sheets {
+		for _, row := range s.Rows {
+			k := 0
+			for _, c := range row {
+				if c.Kind != sheet.Blank {
+					k++
+				}
+			}
+			n += max(k-1, 0)
+		}
+	}
+	return n
+}
+
+// appendJSON appends the JSON of a document tree: maps, lists (*[]any),
+// strings and json.Number (written as they are).
+func appendJSON(b []byte, v any) []byte {
+	switch x := v.(type) {
+	case map[string]any:
+		b = append(b, '{')
+		first := true
+		for k, e := range x {
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			b = appendString(b, k)
+			b = append(b, ':')
+			b = appendJSON(b, e)
+		}
+		return append(b, '}')
+	case *[]any:
+		b = append(b, '[')
+		for i, e := range *x {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSON(b, e)
+		}
+		return append(b, ']')
+	case []any:
+		return appendJSON(b, &x)
+	case json.Number:
+		return append(b, x...)
+	case string:
+		return appendString(b, x)
+	}
+	q, _ := json.Marshal(v)
+	return append(b, q...)
+}
+
+// appendString appends s quoted as JSON.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	if !utf8.ValidString(s) {
+		q, _ := json.Marshal(s)
+		return append(b, q...)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 type mapper struct {
@@ -231,19 +300,30 @@ func (m *mapper) set(dst *string, v string, l sheet.Location, text string) {
 
 // rowTexts returns the non-blank cells of row r.
 func rowTexts(s *sheet.Sheet, r int) (cols []int, texts []string) {
+	return appendRowTexts(s, r, nil, nil)
+}
+
+// appendRowTexts is rowTexts appending to cols and texts.
+func appendRowTexts(s *sheet.Sheet, r int, cols []int, texts []string) ([]int, []string) {
 	if r >= len(s.Rows) {
-		return nil, nil
+		return cols, texts
 	}
 	for c, cell := range s.Rows[r] {
+		if cell.Value == "" {
+			continue
+		}
 		if t := cellText(cell); t != "" {
 			cols = append(cols, c)
 			texts = append(texts, t)
 		}
 	}
-	return
+	return cols, texts
 }
 
 func unitOf(text string) (amount.Unit, bool) {
+	if !strings.Contains(text, "单位") {
+		return "", false
+	}
 	if g := unitText.FindStringSubmatch(norm(text)); g != nil {
 		return amount.Unit(g[2]), true
 	}
@@ -269,12 +349,21 @@ func (m *mapper) regions() []*region {
 			continue
 		}
 		var here []*region
+		var before []int // rows with figures before the first title
+		var cols []int
+		var texts []string
 		for r := range s.Rows {
-			cols, texts := rowTexts(s, r)
+			cols, texts = appendRowTexts(s, r, cols[:0], texts[:0])
+			if len(here) == 0 && rowHasFigure(s, r) {
+				before = append(before, r)
+			}
 			if len(texts) == 0 || len(texts) > 2 {
 				continue
 			}
 			if f := m.formNamed(texts[0]); f != nil {
+				if n := len(before); n > 0 && before[n-1] == r {
+					before = before[:n-1] // the title row: header lists it
+				}
 				if len(here) > 0 {
 					here[len(here)-1].end = r
 				}
@@ -285,10 +374,19 @@ func (m *mapper) regions() []*region {
 				m.unitLine(texts[0], m.loc(s, r, cols[0]))
 			}
 		}
+		if len(here) > 0 {
+			for _, r := range before {
+				for c, cell := range s.Rows[r] {
+					if isFigure(cell) {
+						m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: m.loc(s, r, c), Text: cellText(cell), Reason: "figure above the first table"})
+					}
+				}
+			}
+		}
 		if len(here) == 0 {
 			if f := m.formNamed(s.Name); f != nil {
 				here = append(here, &region{f: f, s: s, end: len(s.Rows), titleTxt: s.Name})
-			} else if prev != nil && hasFigures(s) {
+			} else if prev != nil && hasFigures(s) && m.continues(s, prev.f) {
 				here = append(here, &region{f: prev.f, s: s, end: len(s.Rows)})
 				m.note(sheet.Location{File: m.wb.File, Sheet: s.Name}, prev.f.key, "sheet", "continues "+prev.f.title)
 			} else if hasFigures(s) || len(s.Rows) > 0 {
@@ -308,6 +406,56 @@ func (m *mapper) regions() []*region {
 		out = append(out, here...)
 	}
 	return out
+}
+
+// continues reports whether sheet s, which has no title of its own,
+// continues the table of form f (the table read last): its name says 续
+// (表六续), or its header is f's (every value column understood), or it
+// has no header and its first row carries a code or a line label of f.
+// A sheet without that evidence is not recognised.
+func (m *mapper) continues(s *sheet.Sheet, f *form) bool {
+	if strings.Contains(s.Name, "续") {
+		return true
+	}
+	g := &region{f: f, s: s, end: len(s.Rows)}
+	n := len(m.rep.Unplaced)
+	cm, _, ok := m.header(g)
+	m.rep.Unplaced = m.rep.Unplaced[:n] // a trial: header lists nothing
+	if ok {
+		labels, values := 0, 0
+		for c, r := range cm.role {
+			switch {
+			case r == roleValue && cm.col[c] < 0:
+				return false
+			case r == roleValue:
+				values++
+			case r != roleNone:
+				labels++
+			}
+		}
+		return labels > 0 && values > 0
+	}
+	for r := range s.Rows {
+		_, texts := rowTexts(s, r)
+		if len(texts) == 0 {
+			continue
+		}
+		// a code and a name: 2010301 | 行政运行, or 2010301 行政运行
+		if _, rest, ok := splitCode(norm(texts[0])); ok {
+			return rest != "" && !isFigure(sheet.Cell{Kind: sheet.Text, Value: rest}) ||
+				rest == "" && len(texts) > 1 && !isFigure(sheet.Cell{Kind: sheet.Text, Value: texts[1]})
+		}
+		t := label(texts[0])
+		for _, sd := range f.sides {
+			for i := range sd.items {
+				if it := &sd.items[i]; it.kind == lineItem && it.label != "" && matchLabel(t, it) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // unitIn finds the unit a region states: a 单位 line, or a header's (万元).
@@ -345,9 +493,18 @@ func (m *mapper) cover(s *sheet.Sheet) {
 		if len(texts) == 2 && strings.HasSuffix(texts[0], "：") || len(texts) == 2 && strings.HasSuffix(texts[0], ":") {
 			line = texts[0] + texts[1]
 		}
-		if line != "" {
-			if !m.unitLine(line, m.loc(s, r, cols[0])) {
-				m.note(m.loc(s, r, cols[0]), "", "cover", line)
+		if line == "" {
+			continue
+		}
+		read := m.unitLine(line, m.loc(s, r, cols[0]))
+		if !read {
+			m.note(m.loc(s, r, cols[0]), "", "cover", line)
+		}
+		for i, c := range cols {
+			// a figure on the cover is no unit information (unless it is
+			// the value of a 决算年度： line)
+			if cell := s.Rows[r][c]; isFigure(cell) && !(read && i < 2) {
+				m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: m.loc(s, r, c), Text: texts[i], Reason: "figure on the cover"})
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package intake
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -30,8 +29,37 @@ type colMap struct {
 	block []int // the block of each column
 }
 
-var codeLike = regexp.MustCompile(`^\d{3}(\d{2}){0,2}$`)
-var codeName = regexp.MustCompile(`^(\d{3}(?:\d{2}){0,2})\s*(.*)$`)
+// isCode reports a 类, 款 or 项 code: 3, 5 or 7 digits.
+func isCode(s string) bool {
+	n := leadingDigits(s)
+	return n == len(s) && (n == 3 || n == 5 || n == 7)
+}
+
+func leadingDigits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// splitCode splits a printed "code name" (2010301 行政运行, 201一般公共服务支出):
+// the longest code of 3, 5 or 7 digits the text begins with, and the rest
+// without leading spaces; ok is false when the text begins with no code.
+func splitCode(s string) (code, rest string, ok bool) {
+	n := leadingDigits(s)
+	switch {
+	case n >= 7:
+		n = 7
+	case n >= 5:
+		n = 5
+	case n >= 3:
+		n = 3
+	default:
+		return "", "", false
+	}
+	return s[:n], strings.TrimLeft(s[n:], " \t\n\f\r"), true
+}
 
 // labelRole tells a label column by its header.
 func labelRole(stack []string) role {
@@ -111,6 +139,9 @@ func headerCell(s *sheet.Sheet, r, c int) string {
 func stack(s *sheet.Sheet, h0, h1, c int, fill bool) []string {
 	var out []string
 	for r := h0; r < h1; r++ {
+		if isFigure(s.At(r, c)) {
+			continue // a stray figure, listed by header
+		}
 		t := headerCell(s, r, c)
 		if t == "" && fill && r < h1-1 {
 			for k := c - 1; k >= 0 && t == ""; k-- {
@@ -125,6 +156,18 @@ func stack(s *sheet.Sheet, h0, h1, c int, fill bool) []string {
 		}
 	}
 	return out
+}
+
+// headerText is the header over column c in rows h0..h1-1 as printed,
+// the rows' texts joined by "|".
+func headerText(s *sheet.Sheet, h0, h1, c int) string {
+	var out []string
+	for r := h0; r < h1; r++ {
+		if t := headerCell(s, r, c); t != "" && !isFigure(s.At(r, c)) && (len(out) == 0 || out[len(out)-1] != t) {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, "|")
 }
 
 // matchCol scores how column c's header matches printed header st.
@@ -224,6 +267,17 @@ func (m *mapper) header(g *region) (cm *colMap, h1 int, ok bool) {
 		}
 		addRow(h1)
 	}
+	// figures beside the title or in the header rows are no header
+	for r := g.top; r < h1; r++ {
+		if r >= start && r < h0 {
+			continue
+		}
+		for c, cell := range s.Rows[r] {
+			if isFigure(cell) {
+				m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: m.loc(s, r, c), Text: cellText(cell), Reason: "figure beside the title or the header"})
+			}
+		}
+	}
 	width := 0
 	for r := h0; r < g.end; r++ {
 		width = max(width, len(s.Rows[r]))
@@ -287,7 +341,7 @@ func (m *mapper) header(g *region) (cm *colMap, h1 int, ok bool) {
 			}
 			cm.col[c] = k
 			if k < 0 {
-				m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: m.loc(s, h1-1, c), Text: strings.Join(stacks[c], "|"), Reason: "header not understood"})
+				m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: m.loc(s, h1-1, c), Text: headerText(s, h0, h1, c), Reason: "header not understood"})
 			}
 		}
 	}
@@ -299,11 +353,22 @@ func rowHasFigure(s *sheet.Sheet, r int) bool {
 		return false
 	}
 	for _, c := range s.Rows[r] {
-		if c.Kind == sheet.Number || c.Kind == sheet.Formula {
+		if isFigure(c) {
 			return true
 		}
-		if t, ok := figureText(cellText(c)); ok && c.Kind == sheet.Text {
-			if _, err := amount.Parse(t); err == nil && !codeLike.MatchString(t) {
+	}
+	return false
+}
+
+// isFigure reports a cell holding a number, a formula or a text that reads
+// as an amount (not as a code).
+func isFigure(c sheet.Cell) bool {
+	switch c.Kind {
+	case sheet.Number, sheet.Formula:
+		return true
+	case sheet.Text:
+		if t, ok := figureText(cellText(c)); ok {
+			if _, err := amount.Parse(t); err == nil && !isCode(t) {
 				return true
 			}
 		}
@@ -318,7 +383,7 @@ func (m *mapper) isDataLabel(g *region, r int, labels map[int]bool) bool {
 	if len(texts) == 0 || !labels[cols[0]] {
 		return false
 	}
-	if codeName.MatchString(norm(texts[0])) {
+	if _, _, ok := splitCode(norm(texts[0])); ok {
 		return true
 	}
 	t := label(texts[0])

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/classification"
@@ -17,6 +18,23 @@ var (
 	notePrefix   = regexp.MustCompile(`^(注|说明|备注|填报说明)\s*[:：]?\s*`)
 )
 
+// isNote reports a line beginning 注, 说明, 备注 or 填报说明.
+func isNote(t string) bool {
+	for _, p := range [...]string{"注", "说明", "备注", "填报说明"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeNumbered reports a text whose first rune may begin a numbering
+// (一、 (一) 1. 第一、), before the regular expressions are asked.
+func mayBeNumbered(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= '0' && r <= '9' || r == '(' || r == '（' || strings.ContainsRune("第一二三四五六七八九十百零〇", r)
+}
+
 // nameText is a printed name without white space and numbering, its
 // brackets as printed.
 func nameText(s string) string {
@@ -26,13 +44,14 @@ func nameText(s string) string {
 		}
 		return r
 	}, s)
-	for {
+	for mayBeNumbered(s) {
 		t := rawNumbering.ReplaceAllString(s, "")
 		if t == s {
 			return s
 		}
 		s = t
 	}
+	return s
 }
 
 // pending is a coded row read, placed when its region ends.
@@ -109,8 +128,10 @@ func (m *mapper) region(g *region) error {
 	var rows []pending
 	crossed := len(f.sides) == 1 && len(f.sides[0].items) == 1 && f.sides[0].items[0].label == ""
 	crossedDone := false
+	var cols []int
+	var texts []string
 	for r := start; r < g.end; r++ {
-		cols, texts := rowTexts(s, r)
+		cols, texts = appendRowTexts(s, r, cols[:0], texts[:0])
 		if len(texts) == 0 {
 			if crossed && !crossedDone && !m.spec.BlankAbsent && r == start {
 				// the one line of a crossed table, printed blank
@@ -119,7 +140,7 @@ func (m *mapper) region(g *region) error {
 			}
 		}
 		if len(texts) > 0 {
-			if loc := notePrefix.FindStringIndex(texts[0]); loc != nil && !rowHasFigure(s, r) {
+			if isNote(texts[0]) && !rowHasFigure(s, r) {
 				m.noteLine(f, tree, strings.Join(texts, ""), m.loc(s, r, cols[0]))
 				continue
 			}
@@ -181,24 +202,24 @@ func (m *mapper) region(g *region) error {
 			}
 			if code == "" {
 				for _, t := range []string{item, name} {
-					if g := codeName.FindStringSubmatch(strings.TrimSpace(t)); g != nil && t != "" {
-						code = g[1]
-						if g[2] != "" {
-							lab = g[2]
+					if c, rest, ok := splitCode(strings.TrimSpace(t)); ok {
+						code = c
+						if rest != "" {
+							lab = rest
 						}
 						break
 					}
 				}
-			} else if cn := codeName.FindStringSubmatch(norm(code)); cn != nil {
-				code = cn[1]
-				if cn[2] != "" && name == "" {
-					lab = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(code), cn[1]))
+			} else if c, rest, ok := splitCode(norm(code)); ok {
+				code = c
+				if rest != "" && name == "" {
+					lab = rest // code and name in the code column
 				}
 			}
-			if code != "" && !codeLike.MatchString(code) && lab == "" {
+			if code != "" && !isCode(code) && lab == "" {
 				lab, code = code, "" // a line label printed across the code and name columns
 			}
-			if code != "" && sd.rows != nil && codeLike.MatchString(code) {
+			if code != "" && sd.rows != nil && isCode(code) {
 				rows = append(rows, pending{side: si, block: b, code: code, name: nameText(lab), cells: vals})
 				continue
 			}
@@ -221,6 +242,7 @@ func (m *mapper) region(g *region) error {
 			}
 			m.unplacedVals(s, vals, "row not recognised: "+lab)
 		}
+		m.outside(s, r, cm)
 	}
 	// coded rows, block by block (a table printed in two halves side by
 	// side lists its left half first)
@@ -235,6 +257,15 @@ func (m *mapper) region(g *region) error {
 		}
 	}
 	return nil
+}
+
+// outside lists the figures of row r that are in no column of cm.
+func (m *mapper) outside(s *sheet.Sheet, r int, cm *colMap) {
+	for c, cell := range s.Rows[r] {
+		if (c >= len(cm.role) || cm.role[c] == roleNone) && isFigure(cell) {
+			m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: m.loc(s, r, c), Text: cellText(cell), Reason: "figure outside the table's columns"})
+		}
+	}
 }
 
 func (m *mapper) unplacedVals(s *sheet.Sheet, vals []cellAt, why string) {
@@ -293,34 +324,34 @@ func (m *mapper) noteLine(f *form, tree map[string]any, text string, l sheet.Loc
 	m.note(l, f.key, kind, text)
 }
 
-// figure reads the cell of v and places it at ptr (below /tables).
-func (m *mapper) figure(g *region, tree map[string]any, ptr string, v cellAt, count bool) error {
+// figure reads the cell of v, the figure at full (/tables/…): ok is false
+// when there is nothing to place (already read, or blank and absent).
+// fresh says that full cannot have been read (a new row's).
+func (m *mapper) figure(g *region, full string, v cellAt, count, fresh bool) (val any, ok bool, err error) {
 	s := g.s
 	cell := s.At(v.r, v.c)
-	l := m.loc(s, v.r, v.c)
-	full := "/tables/" + g.f.key + ptr
-	if old, ok := m.rep.Sources[full]; ok {
+	if old, ok := m.rep.Sources[full]; ok && !fresh {
 		if cellText(cell) != "" {
-			m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: l, Text: cellText(cell), Reason: "already read at " + old.String()})
+			m.rep.Unplaced = append(m.rep.Unplaced, Unplaced{Location: m.loc(s, v.r, v.c), Text: cellText(cell), Reason: "already read at " + old.String()})
 		}
-		return nil
+		return nil, false, nil
 	}
+	l := m.loc(s, v.r, v.c)
 	a, blank, err := parseFigure(cell, m.spec.DashBlank)
 	if err != nil {
-		return &CellError{Location: l, Text: cellText(cell), Err: err}
+		return nil, false, &CellError{Location: l, Text: cellText(cell), Err: err}
 	}
 	if blank {
 		m.rep.Blank = append(m.rep.Blank, full)
 		if m.spec.BlankAbsent {
-			return nil
+			return nil, false, nil
 		}
 		a = amount.Zero
 	}
-	var val any
 	if count {
 		d, _ := a.Decimal()
 		if !d.IsInteger() || d.Sign() < 0 {
-			return &CellError{Location: l, Text: cellText(cell), Err: ErrNotFigure}
+			return nil, false, &CellError{Location: l, Text: cellText(cell), Err: ErrNotFigure}
 		}
 		val = json.Number(d.String())
 	} else {
@@ -330,9 +361,8 @@ func (m *mapper) figure(g *region, tree map[string]any, ptr string, v cellAt, co
 		}
 		val = a.Convert(tu, m.rep.Unit).String()
 	}
-	setPath(tree, ptr, val)
 	m.rep.Sources[full] = l
-	return nil
+	return val, true, nil
 }
 
 // line places the figures of a labelled line.
@@ -343,8 +373,12 @@ func (m *mapper) line(g *region, tree map[string]any, it *item, sd *side, vals [
 		if !it.figure {
 			ptr += "/" + c.name
 		}
-		if err := m.figure(g, tree, ptr, v, c.count || it.count); err != nil {
+		val, ok, err := m.figure(g, "/tables/"+g.f.key+ptr, v, c.count || it.count, false)
+		if err != nil {
 			return err
+		}
+		if ok {
+			setPath(tree, ptr, val)
 		}
 	}
 	if len(vals) == 0 && it.ptr != "" && !it.figure {
@@ -366,10 +400,19 @@ func (m *mapper) row(g *region, tree map[string]any, sd *side, p pending) error 
 	}
 	*parent = append(*parent, row)
 	idx := len(*parent) - 1
+	prefix := "/tables/" + g.f.key + it.ptr + "/" + strconv.Itoa(idx) + "/"
 	for _, v := range p.cells {
 		c := sd.cols[v.col]
-		if err := m.figure(g, tree, it.ptr+"/"+strconv.Itoa(idx)+"/"+c.name, v, c.count); err != nil {
+		val, ok, err := m.figure(g, prefix+c.name, v, c.count, true)
+		if err != nil {
 			return err
+		}
+		switch {
+		case !ok:
+		case strings.Contains(c.name, "/"):
+			setPath(row, c.name, val)
+		default:
+			row[c.name] = val
 		}
 	}
 	return nil
