@@ -99,16 +99,21 @@ func ValidateFile(file string, opts BatchOptions) (res FileResult) {
 		res.Err = err
 		return res
 	}
-	p := opts.Profile
+	res.Findings, res.Err = check(d, opts.Profile)
+	return res
+}
+
+// check calculates and validates d under p, or under the profile d names
+// when p is nil.
+func check(d *Document, p *Profile) (audit.Findings, error) {
 	if p == nil {
+		var err error
 		if p, err = LookupProfile(d.Profile); err != nil {
-			res.Err = err
-			return res
+			return nil, err
 		}
 	}
 	p.Calculate(d)
-	res.Findings, res.Err = p.Validate(d)
-	return res
+	return p.Validate(d)
 }
 
 // validateWorkbook is ValidateFile of a workbook file.
@@ -128,15 +133,7 @@ func validateWorkbook(file string, opts BatchOptions) (res FileResult) {
 		res.Err = err
 		return res
 	}
-	p := opts.Profile
-	if p == nil {
-		if p, err = LookupProfile(d.Profile); err != nil {
-			res.Err = err
-			return res
-		}
-	}
-	p.Calculate(d)
-	res.Findings, res.Err = p.Validate(d)
+	res.Findings, res.Err = check(d, opts.Profile)
 	rep.Annotate(res.Findings)
 	return res
 }
