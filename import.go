@@ -83,7 +83,7 @@ func Import(wb *sheet.Workbook, opts ImportOptions) (*Document, *ImportReport, e
 	if err != nil {
 		return nil, nil, err
 	}
-	spec := intake.Spec{Tables: intakeTables(p), Unit: opts.Unit, BlankAbsent: opts.BlankAbsent, DashBlank: opts.DashBlank,
+	spec := intake.Spec{Tables: intakeTables(p, true), Unit: opts.Unit, BlankAbsent: opts.BlankAbsent, DashBlank: opts.DashBlank,
 		ClassCode: classCodes(p)}
 	rep, ir, err := intake.Map(wb, spec)
 	out := &ImportReport{Profile: p.ID}
@@ -149,7 +149,7 @@ func importProfile(wb *sheet.Workbook, id string) (*Profile, error) {
 		if err != nil {
 			continue
 		}
-		if n := titles.Score(intakeTables(p)); n > score {
+		if n := titles.Score(intakeTables(p, true)); n > score {
 			best, score = p, n
 		}
 	}
@@ -159,13 +159,19 @@ func importProfile(wb *sheet.Workbook, id string) (*Profile, error) {
 	return best, nil
 }
 
-func intakeTables(p *Profile) []intake.Table {
+// intakeTables gives the importer p's tables; jiuqi sets each table's sheet
+// name to its 久其 name (TableSpec.Jiuqi), which Import recognises and
+// WriteWorkbook writes with WorkbookOptions.JiuqiNames.
+func intakeTables(p *Profile, jiuqi bool) []intake.Table {
 	out := make([]intake.Table, 0, len(p.Tables))
 	for _, t := range p.Tables {
 		if t.Extra() {
 			continue
 		}
 		out = append(out, intake.Table{Key: t.Key, Number: t.Number, Title: t.Title, Internal: t.Internal})
+		if jiuqi && t.Jiuqi != "" {
+			out[len(out)-1].Sheet = t.Jiuqi
+		}
 	}
 	return out
 }

@@ -107,6 +107,11 @@ type TableSpec struct {
 	Required bool
 	// Internal marks 财决 tables that are not published.
 	Internal bool
+	// Jiuqi is the name of the sheet of the 久其 部门决算 software whose
+	// table has this layout, as its exports name sheets ("Z03
+	// 收入决算表(财决03表)"); "" when the profile knows none. WriteWorkbook
+	// uses it with WorkbookOptions.JiuqiNames, and Import recognises it.
+	Jiuqi string
 	// Columns defines the columns of an added table: a table with Columns
 	// lives in tables/extra/<Key> as an accounts.GenericTable whose total and
 	// values are keyed by the column keys.

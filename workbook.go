@@ -6,10 +6,13 @@ import (
 	"github.com/cnfiscal/juesuan/internal/intake"
 )
 
-// WorkbookOptions say how WriteWorkbook writes. There are none yet: the
-// profiles' tables carry no 久其 internal codes (Z03, 财决03表), so no
-// 久其-style sheet names can be derived.
-type WorkbookOptions struct{}
+// WorkbookOptions say how WriteWorkbook writes.
+type WorkbookOptions struct {
+	// JiuqiNames names the sheet of each table that has a 久其 counterpart
+	// (TableSpec.Jiuqi) as the 久其 software's exports do, "Z03
+	// 收入决算表(财决03表)", instead of by its public number and title.
+	JiuqiNames bool
+}
 
 // WriteWorkbook writes the public tables of d's profile that d carries as
 // an .xlsx workbook: a 封面 sheet with the unit, then one sheet per table
@@ -26,5 +29,5 @@ func WriteWorkbook(w io.Writer, d *Document, opts WorkbookOptions) error {
 	if err != nil {
 		return err
 	}
-	return intake.Write(w, &d.Report, intakeTables(p))
+	return intake.Write(w, &d.Report, intakeTables(p, opts.JiuqiNames))
 }

@@ -89,18 +89,24 @@ func encode(t testing.TB, d *juesuan.Document) string {
 	return b.String()
 }
 
-// roundTrip writes d, reads the workbook and imports it.
-func roundTrip(t testing.TB, d *juesuan.Document) (*juesuan.Document, *juesuan.ImportReport) {
+// roundTrip writes d with opts, reads the workbook and imports it; it also
+// returns the workbook's sheet names.
+func roundTrip(t testing.TB, d *juesuan.Document, opts juesuan.WorkbookOptions) (*juesuan.Document, *juesuan.ImportReport, []string) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := juesuan.WriteWorkbook(&buf, d, juesuan.WorkbookOptions{}); err != nil {
+	if err := juesuan.WriteWorkbook(&buf, d, opts); err != nil {
 		t.Fatal(err)
 	}
-	got, rep, err := juesuan.Import(readXLSX(t, buf.Bytes(), "doc.xlsx"), juesuan.ImportOptions{Profile: d.Profile, BlankAbsent: true})
+	wb := readXLSX(t, buf.Bytes(), "doc.xlsx")
+	got, rep, err := juesuan.Import(wb, juesuan.ImportOptions{Profile: d.Profile, BlankAbsent: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return got, rep
+	var names []string
+	for _, s := range wb.Sheets {
+		names = append(names, s.Name)
+	}
+	return got, rep, names
 }
 
 func TestWorkbookRoundTrip(t *testing.T) {
@@ -120,24 +126,40 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The sheets a workbook written with 久其 names has: the four tables
+	// that have a 久其 sheet under its name, the others by number and title.
+	jiuqiSichuan := []string{"封面", "Z01 收入支出决算总表(财决01表)", "Z03 收入决算表(财决03表)", "Z04 支出决算表(财决04表)",
+		"Z01-1 财政拨款收入支出决算总表(财决01-1表)", "五、财政拨款支出决算明细表（政府经济分类科目）",
+		"六、一般公共预算财政拨款支出决算表", "七、一般公共预算财政拨款支出决算明细表", "八、一般公共预算财政拨款基本支出决算表",
+		"九、一般公共预算财政拨款项目支出决算表", "十、一般公共预算财政拨款“三公”经费支出决算表",
+		"十一、政府性基金预算财政拨款收入支出决算表", "十二、政府性基金预算财政拨款“三公”经费支出决算表",
+		"十三、国有资本经营预算财政拨款收入支出决算表", "十四、国有资本经营预算财政拨款支出决算表"}
 	for _, tc := range []struct {
-		name string
-		doc  *juesuan.Document
+		name   string
+		doc    *juesuan.Document
+		opts   juesuan.WorkbookOptions
+		sheets []string // the sheet names, when checked
 	}{
-		{"reference", refDoc},
-		{"large", large},
-		{"central", central},
+		{name: "reference", doc: refDoc},
+		{name: "reference with 久其 sheet names", doc: refDoc, opts: juesuan.WorkbookOptions{JiuqiNames: true}, sheets: jiuqiSichuan},
+		{name: "large", doc: large},
+		{name: "central", doc: central},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want := publicOnly(t, tc.doc)
-			got, rep := roundTrip(t, tc.doc)
+			got, rep, sheets := roundTrip(t, tc.doc, tc.opts)
+			if tc.sheets != nil {
+				if diff := cmp.Diff(tc.sheets, sheets); diff != "" {
+					t.Errorf("sheet names (-want +got):\n%s", diff)
+				}
+			}
 			if diff := cmp.Diff(encode(t, want), encode(t, got)); diff != "" {
 				t.Errorf("document → workbook → document (-want +got):\n%s", diff)
 			}
 			if len(rep.Unplaced) > 0 {
 				t.Errorf("unplaced: %v", rep.Unplaced)
 			}
-			again, _ := roundTrip(t, got)
+			again, _, _ := roundTrip(t, got, tc.opts)
 			if diff := cmp.Diff(encode(t, got), encode(t, again)); diff != "" {
 				t.Errorf("second round trip (-first +second):\n%s", diff)
 			}

@@ -13,7 +13,7 @@ func init() {
 	register("export", "write a 决算 document as a workbook (.xlsx)", runExport)
 }
 
-const exportUsage = `usage: juesuan export --format xlsx --out F.xlsx DOC.json
+const exportUsage = `usage: juesuan export --format xlsx --out F.xlsx [--jiuqi-names] DOC.json
 
 Writes the 公开表 of a 决算 document (its profile's public tables that it
 carries) as an .xlsx workbook: a 封面 sheet with the unit, then one sheet
@@ -22,7 +22,10 @@ as the document states them ("#,##0.00"); a figure the document does not
 state is left blank, so juesuan import reads the workbook back to the
 same tables when blank cells are read as absent (the blank-absent flag of
 import and validate). The internal 财决 tables, the narrative and the performance
-section are not written. DOC.json may be - (standard input).
+section are not written. With --jiuqi-names the tables that have a 久其
+部门决算 sheet (收入支出决算总表, 收入决算表, 支出决算表, 财政拨款收入支出决算总表)
+are written under its name, "Z03 收入决算表(财决03表)". DOC.json may be -
+(standard input).
 
 Exit status: 0 written, 2 unreadable or undecodable document, unknown
 profile, a file that cannot be written, or bad usage.
@@ -32,6 +35,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("export", exportUsage, stderr)
 	format := fs.String("format", "", "output format: xlsx (the only one)")
 	out := fs.String("out", "", "the workbook to write")
+	jiuqi := fs.Bool("jiuqi-names", false, "name the sheets of tables with a 久其 counterpart as 久其 does (Z03 收入决算表(财决03表))")
 	args, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
@@ -54,7 +58,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	var b bytes.Buffer
-	if err := juesuan.WriteWorkbook(&b, d, juesuan.WorkbookOptions{}); err != nil {
+	if err := juesuan.WriteWorkbook(&b, d, juesuan.WorkbookOptions{JiuqiNames: *jiuqi}); err != nil {
 		fmt.Fprintf(stderr, "juesuan export: %s: %s\n", echo(args[0]), echoErr(err))
 		return exitInput
 	}

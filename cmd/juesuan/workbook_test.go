@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,6 +14,7 @@ import (
 
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/audit"
+	"github.com/cnfiscal/juesuan/sheet"
 )
 
 // publicReference is the reference fixture with only what its workbook
@@ -376,6 +378,24 @@ func TestExportVerb(t *testing.T) {
 	}
 	if d := cmp.Diff(string(want), stdout); d != "" {
 		t.Errorf("document → export → import (-want +got):\n%s", d)
+	}
+	// With 久其 names: the sheet of 收入决算表 is named as 久其 names it,
+	// and the workbook imports to the same document.
+	jq := filepath.Join(dir, "jiuqi.xlsx")
+	if _, stderr, code := runArgs("export", "--format", "xlsx", "--jiuqi-names", "--out", jq, jf); code != exitOK {
+		t.Fatalf("export --jiuqi-names: exit %d, stderr %q", code, stderr)
+	}
+	wb, err := sheet.Open(jq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(wb.Sheets, func(s *sheet.Sheet) bool { return s.Name == "Z03 收入决算表(财决03表)" }) {
+		t.Errorf("export --jiuqi-names: no sheet Z03 收入决算表(财决03表)")
+	}
+	if stdout, stderr, code := runArgs("import", "--blank-absent", jq); code != exitOK {
+		t.Errorf("import of the 久其-named export: exit %d, stderr %q", code, stderr)
+	} else if d := cmp.Diff(string(want), stdout); d != "" {
+		t.Errorf("document → export --jiuqi-names → import (-want +got):\n%s", d)
 	}
 	broken := filepath.Join(dir, "broken.json")
 	if err := os.WriteFile(broken, []byte(`{"profile":`), 0o644); err != nil {

@@ -23,11 +23,16 @@ type Table struct {
 	// Internal marks 财决 tables that are not published; they are neither
 	// recognised nor written.
 	Internal bool
+	// Sheet is the name Write gives the table's sheet; "" means the number
+	// and title (一、收入支出决算总表). A sheet name is also a name the
+	// table is recognised by.
+	Sheet string
 }
 
 // form is the printed form of one table.
 type form struct {
 	key, number, title string
+	sheet              string   // the sheet name Write uses, if not number、title
 	titles             []string // normalised titles that name the table
 	sides              []*side
 	note               bool // the table has a note field (/note)
@@ -105,7 +110,7 @@ func forms(ts []Table) []*form {
 }
 
 func formOf(t Table, tl *accounts.TableLayout) *form {
-	f := &form{key: t.Key, number: t.Number, title: t.Title}
+	f := &form{key: t.Key, number: t.Number, title: t.Title, sheet: t.Sheet}
 	title := t.Title
 	if title == "" {
 		title = tl.Title
@@ -113,6 +118,9 @@ func formOf(t Table, tl *accounts.TableLayout) *form {
 	}
 	for _, s := range append([]string{title, tl.Title}, tl.Aliases...) {
 		f.titles = append(f.titles, norm(s))
+	}
+	if t.Sheet != "" {
+		f.titles = append(f.titles, norm(t.Sheet))
 	}
 	typ := tableType(t.Key)
 	f.note = fieldTitle(typ, "note") != "" || hasField(typ, "note")

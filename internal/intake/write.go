@@ -120,11 +120,14 @@ func nameRC(r, c int) string {
 	return n
 }
 
-// sheetName is 一、收入支出决算总表, cut to Excel's 31 characters and
+// sheetName is the form's sheet, or 一、收入支出决算总表, cut to Excel's 31 characters and
 // without the characters Excel forbids.
 func sheetName(f *form) string {
 	n := f.title
-	if f.number != "" {
+	switch {
+	case f.sheet != "":
+		n = f.sheet
+	case f.number != "":
 		n = f.number + "、" + n
 	}
 	n = strings.NewReplacer(":", "：", "\\", "", "/", "", "?", "", "*", "", "[", "（", "]", "）").Replace(n)

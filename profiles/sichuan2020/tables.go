@@ -1,15 +1,18 @@
 package sichuan2020
 
-import "github.com/cnfiscal/juesuan"
+import (
+	"github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/profiles/internal/shared"
+)
 
 // tables are the 14 public tables, in the order of the disclosure's 附表
 // list, and the internal 财决 tables its narrative cites.
 func tables() []juesuan.TableSpec {
 	return []juesuan.TableSpec{
-		{Key: "summary", Number: "一", Title: "收入支出决算总表", Required: true},
-		{Key: "income", Number: "二", Title: "收入决算表", Required: true},
-		{Key: "expenditure", Number: "三", Title: "支出决算表", Required: true},
-		{Key: "fiscalSummary", Number: "四", Title: "财政拨款收入支出决算总表", Required: true},
+		{Key: "summary", Number: "一", Title: "收入支出决算总表", Required: true, Jiuqi: shared.JiuqiZ01},
+		{Key: "income", Number: "二", Title: "收入决算表", Required: true, Jiuqi: shared.JiuqiZ03},
+		{Key: "expenditure", Number: "三", Title: "支出决算表", Required: true, Jiuqi: shared.JiuqiZ04},
+		{Key: "fiscalSummary", Number: "四", Title: "财政拨款收入支出决算总表", Required: true, Jiuqi: shared.JiuqiZ011},
 		{Key: "fiscalEconomic", Number: "五", Title: "财政拨款支出决算明细表（政府经济分类科目）", Required: true},
 		{Key: "generalBudget", Number: "六", Title: "一般公共预算财政拨款支出决算表", Required: true},
 		{Key: "generalBudgetEconomic", Number: "七", Title: "一般公共预算财政拨款支出决算明细表", Required: true},

@@ -4,6 +4,10 @@
 // and the patterns were collected over both, so one set serves both
 // profiles; a profile that needs other wording gives its own Patterns.
 //
+// It also holds the 久其 部门决算 sheet names of the four public tables that
+// have a 久其 sheet of the same layout (JiuqiZ01 …), which both profiles set
+// as their TableSpec.Jiuqi.
+//
 // Start with [Patterns], which profiles/sichuan2020 and profiles/central
 // set as their Profile.Narrative. The package is internal: a profile of
 // another module copies what it needs from it.
