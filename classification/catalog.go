@@ -54,7 +54,11 @@ type record struct {
 	family       Family
 	code, name   string
 	since, until int16
-	source       uint8
+	// edition is the only fiscal year whose edition holds the row, for a
+	// row seen in that year's documents (internal/data/func_seen.csv); 0
+	// for a row of every edition its since/until allow.
+	edition int16
+	source  uint8
 }
 
 // A Catalog is one edition: the codes of one family valid in one fiscal

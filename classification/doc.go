@@ -47,6 +47,17 @@
 // recalled. The generator refuses data in which two rows of one code are
 // valid in the same year.
 //
+// Some functional rows are seen rows (internal/data/func_seen.csv): codes
+// that the compiled data lacked, read in published 2024–2026 Shanghai Putuo
+// budgets. A name printed in a budget of year Y is evidence for the edition
+// of year Y only, so such a row is in that edition, with that year's
+// documents as its Source, and the other editions do not know the code
+// (Check gives the ErrUnknown warning, not ErrNotInYear). Its Since and
+// Until are 0: the documents state no boundary. For example 2040607
+// 公共法律服务 is in the 2024, 2025 and 2026 editions; its older name 法律援助,
+// like 2080705 岗位补贴 → 公益性岗位补贴, is a rename with no stated year and
+// is not in the data.
+//
 // # The embedded catalogue is incomplete
 //
 // The embedded data is not the full official catalogue. Catalog.Complete

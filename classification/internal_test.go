@@ -46,3 +46,21 @@ func TestLookupAllocs(t *testing.T) {
 		t.Errorf("Lookup allocates %v times", n)
 	}
 }
+
+// TestSeenEditions checks that every seen row belongs to an embedded
+// edition, so that none is dropped from all of them.
+func TestSeenEditions(t *testing.T) {
+	n := 0
+	for _, r := range records {
+		if r.edition == 0 {
+			continue
+		}
+		n++
+		if r.edition < FirstEmbeddedYear || r.edition > LastEmbeddedYear || r.since != 0 || r.until != 0 {
+			t.Errorf("%s %s: edition %d, since %d, until %d", r.code, r.name, r.edition, r.since, r.until)
+		}
+	}
+	if n != 65 {
+		t.Errorf("%d seen rows, want 65", n)
+	}
+}

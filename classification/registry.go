@@ -52,9 +52,14 @@ func embeddedEdition(f Family, year int) *Catalog {
 func buildEmbedded(f Family, year int) *Catalog {
 	lo := sort.Search(len(records), func(i int) bool { return records[i].family >= f })
 	hi := sort.Search(len(records), func(i int) bool { return records[i].family > f })
-	rows := make([]Entry, hi-lo)
-	for i, r := range records[lo:hi] {
-		rows[i] = Entry{
+	rows := make([]Entry, 0, hi-lo)
+	for _, r := range records[lo:hi] {
+		// A seen row belongs to its edition only; the other editions do not
+		// know its code at all (not even as valid in other years).
+		if r.edition != 0 && int(r.edition) != year {
+			continue
+		}
+		rows = append(rows, Entry{
 			Code:   r.code,
 			Name:   r.name,
 			Level:  levelOf(r.code),
@@ -62,7 +67,7 @@ func buildEmbedded(f Family, year int) *Catalog {
 			Since:  int(r.since),
 			Until:  int(r.until),
 			Source: sources[r.source],
-		}
+		})
 	}
 	c := newCatalog(f, year, "embedded "+DataVersion, rows)
 	c.complete = embeddedComplete

@@ -26,24 +26,30 @@ type family struct {
 	ident    string   // Go identifier of the classification.Family constant
 	name     string   // command-line name, used in boundaries.csv
 	files    []string // data files, in the order they are read
+	seen     string   // file of rows seen in one fiscal year's documents; "" for none
 	maxLevel int      // 2 = 款, 3 = 项
 }
 
 // Families is in the order of the classification.Family constants.
 var families = []family{
-	{"Functional", "functional", []string{"func_class.csv", "func.csv"}, 3},
-	{"EconDept", "econ-dept", []string{"econ_dept.csv"}, 2},
-	{"EconGov", "econ-gov", []string{"econ_gov.csv"}, 2},
+	{"Functional", "functional", []string{"func_class.csv", "func.csv"}, "func_seen.csv", 3},
+	{"EconDept", "econ-dept", []string{"econ_dept.csv"}, "", 2},
+	{"EconGov", "econ-gov", []string{"econ_gov.csv"}, "", 2},
 }
 
 const boundariesFile = "boundaries.csv"
 
 var header = []string{"code", "name", "level", "parent", "since", "until", "source"}
 
+// seenHeader is the header of a family's seen file: since/until give way to
+// the one fiscal year (edition) whose documents print the row.
+var seenHeader = []string{"code", "name", "level", "parent", "edition", "source"}
+
 type row struct {
 	fam          int // index into families
 	code, name   string
 	since, until int
+	edition      int // the only edition holding the row (a seen row); 0 for none
 	source       string
 	pos          string // file:line, for messages
 }
@@ -67,6 +73,20 @@ func Generate(fsys fs.FS) ([]byte, error) {
 			}
 			rows = append(rows, rs...)
 		}
+		if fam.seen == "" {
+			continue
+		}
+		b, err := fs.ReadFile(fsys, fam.seen)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(digest, "%s\x00%d\x00", fam.seen, len(b))
+		digest.Write(b)
+		rs, err := readRows(fam.seen, b, fi)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, rs...)
 	}
 	b, err := fs.ReadFile(fsys, boundariesFile)
 	if err != nil {
@@ -88,6 +108,9 @@ func Generate(fsys fs.FS) ([]byte, error) {
 	if m == nil {
 		return nil, errors.New("gen: SOURCES.md has no \"Compiled YYYY-MM-DD\" line")
 	}
+	if err := checkSources(rows, sources); err != nil {
+		return nil, err
+	}
 	version := string(m[1]) + "+" + hex.EncodeToString(digest.Sum(nil))[:12]
 
 	slices.SortFunc(rows, func(a, b row) int {
@@ -97,20 +120,30 @@ func Generate(fsys fs.FS) ([]byte, error) {
 		if c := strings.Compare(a.code, b.code); c != 0 {
 			return c
 		}
-		return a.since - b.since
+		if a.since != b.since {
+			return a.since - b.since
+		}
+		return a.edition - b.edition
 	})
 	return render(version, rows)
 }
 
+// readRows reads a catalogue file, or a seen file when its name is the
+// family's seen file.
 func readRows(file string, b []byte, fam int) ([]row, error) {
+	want := header
+	seen := file == families[fam].seen
+	if seen {
+		want = seenHeader
+	}
 	r := csv.NewReader(bytes.NewReader(b))
-	r.FieldsPerRecord = len(header)
+	r.FieldsPerRecord = len(want)
 	hdr, err := r.Read()
 	if err != nil {
 		return nil, fmt.Errorf("gen: %s: %w", file, err)
 	}
-	if !slices.Equal(hdr, header) {
-		return nil, fmt.Errorf("gen: %s: header %q, want %q", file, hdr, header)
+	if !slices.Equal(hdr, want) {
+		return nil, fmt.Errorf("gen: %s: header %q, want %q", file, hdr, want)
 	}
 	var rows []row
 	for {
@@ -123,7 +156,7 @@ func readRows(file string, b []byte, fam int) ([]row, error) {
 		}
 		line, _ := r.FieldPos(0)
 		pos := fmt.Sprintf("%s:%d", file, line)
-		x := row{fam: fam, code: rec[0], name: rec[1], source: rec[6], pos: pos}
+		x := row{fam: fam, code: rec[0], name: rec[1], source: rec[len(rec)-1], pos: pos}
 		n := len(x.code)
 		if (n != 3 && n != 5 && n != 7) || strings.Trim(x.code, "0123456789") != "" || (n+1)/2-1 > families[fam].maxLevel {
 			return nil, fmt.Errorf("gen: %s: malformed code %q", pos, x.code)
@@ -137,10 +170,17 @@ func readRows(file string, b []byte, fam int) ([]row, error) {
 		if want := parent(x.code); rec[3] != want {
 			return nil, fmt.Errorf("gen: %s: parent %q, want %q", pos, rec[3], want)
 		}
-		if x.since, err = year(rec[4]); err != nil {
+		if seen {
+			if x.edition, err = year(rec[4]); err != nil || x.edition == 0 {
+				return nil, fmt.Errorf("gen: %s: edition %q: a seen row needs one fiscal year", pos, rec[4])
+			}
+		} else if x.since, err = year(rec[4]); err != nil {
 			return nil, fmt.Errorf("gen: %s: since: %w", pos, err)
 		}
-		if x.until, err = year(rec[5]); err != nil {
+		if !seen {
+			x.until, err = year(rec[5])
+		}
+		if err != nil {
 			return nil, fmt.Errorf("gen: %s: until: %w", pos, err)
 		}
 		if x.since != 0 && x.until != 0 && x.since > x.until {
@@ -212,6 +252,9 @@ func applyBoundaries(b []byte, rows []row) error {
 			if x.fam != fam || x.code != rec[1] || x.name != rec[2] {
 				continue
 			}
+			if x.edition != 0 {
+				return fmt.Errorf("gen: %s: %s is a seen row; it is in one edition and takes no boundary", pos, x.pos)
+			}
 			if x.since != 0 || x.until != 0 {
 				return fmt.Errorf("gen: %s: %s already asserts since/until", pos, x.pos)
 			}
@@ -238,10 +281,18 @@ func validate(rows []row) error {
 	}
 	var errs []error
 	for _, x := range rows {
-		if p := parent(x.code); p != "" {
-			if _, ok := byCode[key{x.fam, p}]; !ok {
-				errs = append(errs, fmt.Errorf("gen: %s: parent %s of %s is missing", x.pos, p, x.code))
-			}
+		p := parent(x.code)
+		if p == "" {
+			continue
+		}
+		ps, ok := byCode[key{x.fam, p}]
+		if !ok {
+			errs = append(errs, fmt.Errorf("gen: %s: parent %s of %s is missing", x.pos, p, x.code))
+			continue
+		}
+		// A seen row's parent must be in the same edition.
+		if x.edition != 0 && !slices.ContainsFunc(ps, func(y row) bool { return overlap(x, y) }) {
+			errs = append(errs, fmt.Errorf("gen: %s: parent %s of %s is missing in edition %d", x.pos, p, x.code, x.edition))
 		}
 	}
 	for _, rs := range byCode {
@@ -258,20 +309,49 @@ func validate(rows []row) error {
 	return errors.Join(errs...)
 }
 
+// overlap reports whether two rows are valid in a common year. A seen row
+// is valid in its edition only.
 func overlap(a, b row) bool {
-	lo := func(y int) int {
-		if y == 0 {
-			return -1 << 30
+	span := func(x row) (lo, hi int) {
+		if x.edition != 0 {
+			return x.edition, x.edition
 		}
-		return y
-	}
-	hi := func(y int) int {
-		if y == 0 {
-			return 1 << 30
+		lo, hi = x.since, x.until
+		if lo == 0 {
+			lo = -1 << 30
 		}
-		return y
+		if hi == 0 {
+			hi = 1 << 30
+		}
+		return lo, hi
 	}
-	return lo(a.since) <= hi(b.until) && lo(b.since) <= hi(a.until)
+	alo, ahi := span(a)
+	blo, bhi := span(b)
+	return alo <= bhi && blo <= ahi
+}
+
+// checkSources rejects a source other than "recalled" or doc: ids (several
+// joined by ";") that SOURCES.md lists, each in backquotes or in a table
+// cell. Each bad id is reported once, at its first row.
+func checkSources(rows []row, sources []byte) error {
+	var errs []error
+	listed := map[string]bool{} // checked ids: true when listed
+	for _, x := range rows {
+		if x.source == "recalled" {
+			continue
+		}
+		for id := range strings.SplitSeq(x.source, ";") {
+			if _, done := listed[id]; done {
+				continue
+			}
+			ok := strings.HasPrefix(id, "doc:") && regexp.MustCompile(`[|,`+"`"+`]\s*`+regexp.QuoteMeta(id)+`\s*[|,`+"`"+`]`).Match(sources)
+			listed[id] = ok
+			if !ok {
+				errs = append(errs, fmt.Errorf("gen: %s: source %q is not \"recalled\" and not a doc: id listed in SOURCES.md", x.pos, id))
+			}
+		}
+	}
+	return errors.Join(errs...)
 }
 
 func render(version string, rows []row) ([]byte, error) {
@@ -300,8 +380,10 @@ func render(version string, rows []row) ([]byte, error) {
 		fmt.Fprintf(&b, "\t%q, // %d\n", s, i)
 	}
 	b.WriteString("}\n\n")
-	b.WriteString("// records holds every embedded catalogue row, sorted by family, code and\n")
-	b.WriteString("// since. Since and until are 0 where no boundary is asserted.\n")
+	b.WriteString("// records holds every embedded catalogue row, sorted by family, code,\n")
+	b.WriteString("// since and edition. Since and until are 0 where no boundary is asserted;\n")
+	b.WriteString("// edition is the only fiscal year whose edition holds a row seen in that\n")
+	b.WriteString("// year's documents, 0 for the other rows.\n")
 	b.WriteString("var records = [...]record{\n")
 	fam := -1
 	for _, x := range rows {
@@ -309,8 +391,8 @@ func render(version string, rows []row) ([]byte, error) {
 			fam = x.fam
 			fmt.Fprintf(&b, "\t// %s\n", families[fam].name)
 		}
-		fmt.Fprintf(&b, "\t{%s, %q, %q, %d, %d, %d},\n", families[fam].ident, x.code, x.name,
-			x.since, x.until, slices.Index(srcs, x.source))
+		fmt.Fprintf(&b, "\t{%s, %q, %q, %d, %d, %d, %d},\n", families[fam].ident, x.code, x.name,
+			x.since, x.until, x.edition, slices.Index(srcs, x.source))
 	}
 	b.WriteString("}\n")
 	return format.Source(b.Bytes())

@@ -12,7 +12,7 @@ import (
 func data(t *testing.T, replace map[string]string) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
-	for _, name := range []string{"SOURCES.md", "boundaries.csv", "func_class.csv", "func.csv", "econ_dept.csv", "econ_gov.csv"} {
+	for _, name := range []string{"SOURCES.md", "boundaries.csv", "func_class.csv", "func.csv", "func_seen.csv", "econ_dept.csv", "econ_gov.csv"} {
 		b, err := os.ReadFile("../data/" + name)
 		if err != nil {
 			t.Fatal(err)
@@ -36,6 +36,11 @@ func TestGenerate(t *testing.T) {
 		`{Functional, "215", "资源勘探信息等支出", 0, 2019, `,
 		`{Functional, "215", "资源勘探工业信息等支出", 2020, 0, `,
 		`{EconGov, "599", `,
+		// Seen rows: one per edition, each with that year's documents.
+		`{Functional, "2040607", "公共法律服务", 0, 0, 2024, `,
+		`{Functional, "2040607", "公共法律服务", 0, 0, 2026, `,
+		`"doc:pt2026ys-sfj;doc:pt2026ys-sfj-unit", // `,
+		`{Functional, "201", "一般公共服务支出", 0, 0, 0, `,
 	} {
 		if !bytes.Contains(src, []byte(want)) {
 			t.Errorf("output lacks %q", want)
@@ -59,6 +64,7 @@ func TestGenerate(t *testing.T) {
 func TestGenerateErrors(t *testing.T) {
 	const hdr = "code,name,level,parent,since,until,source\n"
 	const bhdr = "family,code,name,since,until,source,note\n"
+	const shdr = "code,name,level,parent,edition,source\n"
 	tests := []struct {
 		name    string
 		replace map[string]string
@@ -78,6 +84,15 @@ func TestGenerateErrors(t *testing.T) {
 		{"empty name", map[string]string{"econ_gov.csv": hdr + "501,,类,,,,recalled\n"}, "bad name"},
 		{"empty source", map[string]string{"econ_gov.csv": hdr + "501,x,类,,,,\n"}, "empty source"},
 		{"header", map[string]string{"econ_gov.csv": "code,name\n"}, "econ_gov.csv"},
+		{"seen header", map[string]string{"func_seen.csv": "code,name,level,parent,year,source\n"}, `func_seen.csv: header`},
+		{"seen without edition", map[string]string{"func_seen.csv": shdr + "2010507,专项普查活动,项,20105,,doc:pt2024ys-wanli\n"}, "a seen row needs one fiscal year"},
+		{"seen twice in an edition", map[string]string{"func_seen.csv": shdr + "2010507,a,项,20105,2024,doc:pt2024ys-wanli\n2010507,b,项,20105,2024,doc:pt2024ys-wanli\n"}, "two rows of 2010507 are valid in the same year"},
+		{"seen code of func.csv", map[string]string{"func_seen.csv": shdr + "2010301,行政运行,项,20103,2024,doc:pt2024ys-wanli\n"}, "two rows of 2010301 are valid in the same year"},
+		{"seen parent in another edition", map[string]string{"func_seen.csv": shdr + "20406,司法,款,204,2024,doc:pt2024ys-wanli\n2040601,行政运行,项,20406,2026,doc:pt2026ys-sfj\n"}, "parent 20406 of 2040601 is missing in edition 2026"},
+		{"boundary on a seen row", map[string]string{"boundaries.csv": bhdr + "functional,2010507,专项普查活动,2024,,recalled,n\n"}, "is a seen row"},
+		{"unlisted doc id", map[string]string{"econ_gov.csv": hdr + "501,x,类,,,,doc:nowhere\n"}, `source "doc:nowhere" is not`},
+		{"source neither doc nor recalled", map[string]string{"econ_gov.csv": hdr + "501,x,类,,,,memory\n"}, `source "memory" is not`},
+		{"one of two ids unlisted", map[string]string{"econ_gov.csv": hdr + "501,x,类,,,,doc:pt2024ys-wanli;doc:pt2023ys-wanli\n"}, `source "doc:pt2023ys-wanli" is not`},
 		{"no compile date", map[string]string{"SOURCES.md": "# nothing\n"}, "Compiled YYYY-MM-DD"},
 	}
 	for _, tt := range tests {
