@@ -168,7 +168,8 @@ type Rule struct {
 // context, so a check reads c.Report (the document's tables and unit) and
 // c.Catalogs (the classification editions the document is checked
 // against: the profile's Editions or those of its year), and reports with
-// c.Add, c.AddInfo and the comparisons c.Sum, c.Flow and c.Equal, which use
+// c.Add, c.AddInfo and the comparisons c.Sum, c.Flow, c.Equal and c.Same
+// (the same quantity in two tables, admitting its rounding), which use
 // the running rule's tolerance (c.Tolerance) and word the message as the
 // built-in rules do (see accounts.Describe). Document and Profile give the
 // rest: the performance section, the explanations, the profile's tables.

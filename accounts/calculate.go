@@ -39,16 +39,48 @@ func sumOf(plus, minus []Amount) (Amount, bool) {
 }
 
 // set fills *dst with Σ plus − Σ minus when *dst is absent and the sum can
-// be formed; it reports whether it filled.
-func set(dst *Amount, plus, minus []Amount) bool {
+// be formed; it reports whether it filled. In a 万元 report a figure filled
+// from two or more rounded figures is marked with their count
+// (Amount.WithRounded; a stated figure counts 1, a derived one its own
+// count), so that a comparison with it admits their rounding.
+func (c *Context) set(dst *Amount, plus, minus []*Amount) bool {
 	if dst.IsSet() {
 		return false
 	}
-	s, ok := sumOf(plus, minus)
-	if ok {
-		*dst = s
+	var pb, mb [32]Amount
+	p, m := pb[:0], mb[:0]
+	for _, a := range plus {
+		p = append(p, *a)
 	}
-	return ok
+	for _, a := range minus {
+		m = append(m, *a)
+	}
+	s, ok := sumOf(p, m)
+	if !ok {
+		return false
+	}
+	if c.Unit() != amount.Yuan {
+		n := 0
+		for _, a := range plus {
+			n += a.Rounded()
+		}
+		for _, a := range minus {
+			n += a.Rounded()
+		}
+		if n > 1 {
+			s = s.WithRounded(n)
+		}
+	}
+	*dst = s
+	return true
+}
+
+// ptrsAt appends the figures ks of cs to dst.
+func ptrsAt(dst []*Amount, cs ColumnSet, ks []int) []*Amount {
+	for _, k := range ks {
+		dst = append(dst, cs.At(k))
+	}
+	return dst
 }
 
 // fillFormulas fills the absent totals of the identities fs on cs.
@@ -60,8 +92,8 @@ func (c *Context) fillFormulas(cs ColumnSet, fs []formula) bool {
 		if dst.IsSet() {
 			continue
 		}
-		var plus, minus [12]Amount
-		if set(dst, amountsAt(plus[:0], cs, f.plus), amountsAt(minus[:0], cs, f.minus)) {
+		var plus, minus [12]*Amount
+		if c.set(dst, ptrsAt(plus[:0], cs, f.plus), ptrsAt(minus[:0], cs, f.minus)) {
 			changed = true
 		}
 	}
@@ -85,7 +117,7 @@ func fillRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[
 // deepest first, and the 合计 from the 类 rows.
 func fillHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *part[R, C, P]) bool {
 	changed := false
-	var buf [32]Amount // the children's figures of one column
+	var buf [32]*Amount // the children's figures of one column
 	p.children(func(parent int, kids []int32) {
 		cs := p.total
 		if parent >= 0 {
@@ -97,9 +129,9 @@ func fillHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p *
 			}
 			plus := buf[:0]
 			for _, kid := range kids {
-				plus = append(plus, *p.at(int(kid)).At(ci))
+				plus = append(plus, p.at(int(kid)).At(ci))
 			}
-			if set(cs.At(ci), plus, nil) {
+			if c.set(cs.At(ci), plus, nil) {
 				changed = true
 			}
 		}
@@ -124,8 +156,8 @@ func (c *Context) fill() bool {
 		or(c.fillFormulas(in, summaryIncomeGrand))
 		or(fillHierarchy(c, &ps.sumParts[i]))
 		or(c.fillFormulas(ex, summaryExpGrand))
-		or(set(&ex.EndingBalance, []Amount{in.BeginningBalance, in.Total, in.NonFiscalBalanceUsed},
-			[]Amount{ex.Total, ex.BalanceDistribution}))
+		or(c.set(&ex.EndingBalance, []*Amount{&in.BeginningBalance, &in.Total, &in.NonFiscalBalanceUsed},
+			[]*Amount{&ex.Total, &ex.BalanceDistribution}))
 	}
 	for i, f := range ps.fiscals {
 		in, ex := &f.t.Income, &f.t.Expenditure
@@ -136,10 +168,10 @@ func (c *Context) fill() bool {
 			or(c.fillFormulas(cs, fundFormulas))
 		}
 		for k := range fundColumns {
-			or(set(ex.EndingBalance.At(k), []Amount{*in.BeginningBalance.At(k), *in.Current.At(k)}, []Amount{*ex.Total.At(k)}))
-			or(set(ex.GrandTotal.At(k), []Amount{*ex.Total.At(k), *ex.EndingBalance.At(k)}, nil))
+			or(c.set(ex.EndingBalance.At(k), []*Amount{in.BeginningBalance.At(k), in.Current.At(k)}, []*Amount{ex.Total.At(k)}))
+			or(c.set(ex.GrandTotal.At(k), []*Amount{ex.Total.At(k), ex.EndingBalance.At(k)}, nil))
 		}
-		or(set(&in.GrandTotal, []Amount{in.Current.Total, in.BeginningBalance.Total}, nil))
+		or(c.set(&in.GrandTotal, []*Amount{&in.Current.Total, &in.BeginningBalance.Total}, nil))
 	}
 	if t.Income != nil {
 		or(fillRows(c, &ps.income, incomeFormulas))
@@ -172,16 +204,16 @@ func (c *Context) fill() bool {
 			continue
 		}
 		or(fillHierarchy(c, d.p))
-		var persBuf, pubBuf [16]Amount
-		if pers, pub, ok := c.deptSplit(d.p, persBuf[:0], pubBuf[:0]); ok {
-			or(set(&d.t.Personnel, pers, nil))
-			or(set(&d.t.Public, pub, nil))
+		var persBuf, pubBuf [16]*Amount
+		if pers, pub, ok := deptSplit(c, d.p, persBuf[:0], pubBuf[:0], addressOf); ok {
+			or(c.set(&d.t.Personnel, pers, nil))
+			or(c.set(&d.t.Public, pub, nil))
 		}
-		or(set(&d.t.Total, []Amount{d.t.Personnel, d.t.Public}, nil))
+		or(c.set(&d.t.Total, []*Amount{&d.t.Personnel, &d.t.Public}, nil))
 	}
 	if z := t.Z07; z != nil {
 		or(fillHierarchy(c, &ps.z07))
-		or(set(&z.Expenditure.Basic, []Amount{z.Personnel, z.Public}, nil))
+		or(c.set(&z.Expenditure.Basic, []*Amount{&z.Personnel, &z.Public}, nil))
 		or(c.fillFormulas(&z.Expenditure, splitFormulas))
 	}
 	for _, tp := range []*ThreePublicTable{t.ThreePublic, t.GovFundThreePublic} {

@@ -201,17 +201,45 @@ func (c *Context) flow(l loc, lb label, what string, total Amount, plus, minus [
 	}
 }
 
-// same checks that a equals b, the same figure in another place.
-func (c *Context) same(l loc, lb label, a Amount, other label, b Amount) {
+// same checks that a equals b, the same quantity stated in another table
+// (the 表间 rules). In a 万元 report the two figures are each rounded, so
+// a gap within amount.Tolerance.RoundedBound(unit, k) is a 舍入差异 (info),
+// where k counts the rounded figures on both sides: 1 for a stated figure,
+// and for a figure that Calculate derived the count of figures it is the
+// sum of (Amount.Rounded). Two stated figures may differ by 0.01 万元. A
+// gap beyond the bound is reported with the rule's severity; in 元 the
+// figures must be equal.
+func (c *Context) same(l loc, lb label, a *Amount, other label, b *Amount) {
+	c.equal(l, lb, a, other, b, true)
+}
+
+// sameIn checks that a equals b, two totals of one table (收入总计 = 支出总计).
+// Two stated figures must be equal, as a total of one addend must be (the
+// within-table rule of amount.Tolerance.Bound); when Calculate derived one
+// of them, the gap may be that of the rounded figures it is made of, as in
+// same.
+func (c *Context) sameIn(l loc, lb label, a *Amount, other label, b *Amount) {
+	c.equal(l, lb, a, other, b, false)
+}
+
+func (c *Context) equal(l loc, lb label, a *Amount, other label, b *Amount, across bool) {
 	if m, fast := a.Micro(); fast {
 		if n, fast := b.Micro(); fast && n == m {
 			c.checks++
 			return
 		}
 	}
-	r := c.compare(a, []Amount{b}, nil)
+	var r amount.Comparison
+	if k := a.Rounded() + b.Rounded(); across || k > 2 {
+		r = c.Tolerance().CompareRounded(c.Unit(), k, *a, *b)
+		if r.Outcome != amount.Incomplete {
+			c.checks++
+		}
+	} else {
+		r = c.compare(*a, []Amount{*b}, nil)
+	}
 	if r.Outcome == amount.Mismatch || r.Outcome == amount.Rounding {
-		c.outcome(r, l, func() string { return lb.String() + "应等于" + other.String() }, a)
+		c.outcome(r, l, func() string { return lb.String() + "应等于" + other.String() }, *a)
 	}
 }
 

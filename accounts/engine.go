@@ -130,11 +130,35 @@ func (c *Context) Flow(path, subject string, total Amount, plus, minus []Amount)
 	return r.Outcome
 }
 
-// Equal checks that a, at path, equals b, the same figure in another place,
-// as Sum(path, subject, a, b) does. subject is the head of the message,
+// Equal checks that a, at path, equals b, as Sum(path, subject, a, b)
+// does: exactly, as a total of a single addend. For the same quantity
+// stated in two tables use Same, which admits their rounding. subject is the head of the message,
 // such as Describe(t1, "合计", "")+"应等于"+Describe(t2, "合计", "项目支出").
 func (c *Context) Equal(path, subject string, a, b Amount) amount.Outcome {
 	return c.Sum(path, subject, a, b)
+}
+
+// Same checks that a, at path, equals b, the same quantity stated in
+// another table, as the built-in 表间 rules do: in a 万元 report a gap
+// within the rounding bound is reported as info (舍入差异) and one beyond
+// it with the rule's severity. The bound is amount.Tolerance.RoundedBound
+// over the rounded figures of both sides: 0.01 万元 for two stated
+// figures; a figure that Calculate derived from n rounded figures counts
+// as n (Amount.Rounded). In 元 the figures must be equal. subject is the
+// head of the message, as for Equal.
+func (c *Context) Same(path, subject string, a, b Amount) amount.Outcome {
+	if m, fast := a.Micro(); fast {
+		if n, fast := b.Micro(); fast && n == m {
+			c.checks++
+			return amount.Equal
+		}
+	}
+	r := c.Tolerance().CompareRounded(c.Unit(), a.Rounded()+b.Rounded(), a, b)
+	if r.Outcome != amount.Incomplete {
+		c.checks++
+	}
+	c.outcome(r, at(path, ""), func() string { return subject }, a)
+	return r.Outcome
 }
 
 // Describe names a figure in a message as the built-in rules do: the

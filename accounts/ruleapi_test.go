@@ -19,14 +19,14 @@ func basicTotals(c *accounts.Context) {
 		return
 	}
 	basic, general := accounts.LayoutOf("generalBudgetBasic").Short, accounts.LayoutOf("generalBudget").Short
-	c.Equal("/tables/generalBudgetBasic/total",
+	c.Same("/tables/generalBudgetBasic/total",
 		accounts.Describe(basic, "合计", "")+"应等于"+accounts.Describe(general, "合计", "基本支出"),
 		t.GeneralBudgetBasic.Total, t.GeneralBudget.Total.Basic)
 }
 
 // TestRuleOutside: a rule written with the exported API reports what the
 // built-in B5 reports, finding for finding, on a match, on a mismatch of a
-// cent (舍入差异) and on one beyond rounding.
+// cent (舍入差异 in 万元, an error in 元) and on one beyond rounding.
 func TestRuleOutside(t *testing.T) {
 	outside := accounts.Rule{Rule: audit.Rule{ID: "B5", Severity: audit.Error, Kind: audit.Inter, Title: "基本支出表间一致"}, Check: basicTotals}
 	var builtin accounts.Rule
@@ -36,11 +36,12 @@ func TestRuleOutside(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct {
+		unit  amount.Unit
 		delta string
 		n     int // findings expected
-	}{{"0.00", 0}, {"0.01", 1}, {"5.00", 1}} {
+	}{{amount.TenThousandYuan, "0.00", 0}, {amount.TenThousandYuan, "0.01", 1}, {amount.TenThousandYuan, "5.00", 1}, {amount.Yuan, "0.01", 1}} {
 		m := amount.MustParse
-		r := accounts.Report{Unit: accounts.Unit{FiscalYear: 2020, AmountUnit: amount.TenThousandYuan}}
+		r := accounts.Report{Unit: accounts.Unit{FiscalYear: 2020, AmountUnit: tc.unit}}
 		r.Tables.GeneralBudget = &accounts.SplitTable{Total: accounts.SplitColumns{Total: m("30.00"), Basic: m("10.00"), Project: m("20.00")}}
 		r.Tables.GeneralBudgetBasic = &accounts.EconDeptTable{Total: m("10.00").Add(m(tc.delta))}
 		want := accounts.Validate(&r, accounts.Options{Rules: []accounts.Rule{builtin}})

@@ -21,6 +21,11 @@ const (
 	srcS2 = "S2 GovBudgetChecker rules_v33.py"
 )
 
+// acrossRounding ends the description of each 表间 rule that compares the
+// same quantity stated in two tables (Context.same): the rounding it
+// admits, amount.Tolerance.RoundedBound over both sides.
+const acrossRounding = "万元表逐格由元舍入，两表同一数额相差不超过0.01万元为舍入差异（提示），由计算补出的数按其所含舍入数个数k计（容差⌊k/2⌋×0.01万元），超出按本规则级别报告；以元为单位须完全相等。"
+
 var builtinRules = []Rule{
 	{Rule: audit.Rule{ID: "A1", Severity: audit.Error, Kind: audit.Intra,
 		Title:       "收入总计平衡",
@@ -89,23 +94,23 @@ var builtinRules = []Rule{
 
 	{Rule: audit.Rule{ID: "B1", Severity: audit.Error, Kind: audit.Inter,
 		Title:       "本年收入合计表间一致",
-		Description: "收入支出决算总表本年收入合计 = 收入决算表合计行本年收入合计。",
+		Description: "收入支出决算总表本年收入合计 = 收入决算表合计行本年收入合计。" + acrossRounding,
 		Source:      "[V] " + srcS2 + " R33200"}, Check: checkB1},
 	{Rule: audit.Rule{ID: "B2", Severity: audit.Error, Kind: audit.Inter,
 		Title:       "本年支出合计表间一致",
-		Description: "收入支出决算总表本年支出合计 = 支出决算表合计行本年支出合计。",
+		Description: "收入支出决算总表本年支出合计 = 支出决算表合计行本年支出合计。" + acrossRounding,
 		Source:      "[V] " + srcS2 + " R33201"}, Check: checkB2},
 	{Rule: audit.Rule{ID: "B3", Severity: audit.Error, Kind: audit.Inter,
 		Title:       "财政拨款收入表间一致",
-		Description: "收入决算表合计行财政拨款收入 = 财政拨款收入支出决算总表本年收入合计 = 收入支出决算总表一、二、三项之和；两张总表的各资金收入分别相等。",
+		Description: "收入决算表合计行财政拨款收入 = 财政拨款收入支出决算总表本年收入合计 = 收入支出决算总表一、二、三项之和；两张总表的各资金收入分别相等。" + acrossRounding,
 		Source:      "[V] " + srcS2 + " R33204"}, Check: checkB3},
 	{Rule: audit.Rule{ID: "B4", Severity: audit.Error, Kind: audit.Inter,
 		Title:       "一般公共预算支出表间一致",
-		Description: "财政拨款收入支出决算总表一般公共预算财政拨款本年支出合计 = 一般公共预算财政拨款支出决算表合计。",
+		Description: "财政拨款收入支出决算总表一般公共预算财政拨款本年支出合计 = 一般公共预算财政拨款支出决算表合计。" + acrossRounding,
 		Source:      "[V] " + srcS2 + " R33202"}, Check: checkB4},
 	{Rule: audit.Rule{ID: "B5", Severity: audit.Error, Kind: audit.Inter,
 		Title:       "基本支出表间一致",
-		Description: "一般公共预算财政拨款支出决算表合计行基本支出 = 一般公共预算财政拨款基本支出决算表合计。",
+		Description: "一般公共预算财政拨款支出决算表合计行基本支出 = 一般公共预算财政拨款基本支出决算表合计。" + acrossRounding,
 		Source:      "[V] " + srcS2 + " R33203"}, Check: checkB5},
 	{Rule: audit.Rule{ID: "B6", Severity: audit.Error, Kind: audit.Inter,
 		Title:       "无此类资金则表中无数",
@@ -113,7 +118,7 @@ var builtinRules = []Rule{
 		Source:      "[V] " + srcS2 + " R33122、R33109"}, Check: checkB6},
 	{Rule: audit.Rule{ID: "B7", Severity: audit.Error, Kind: audit.Inter,
 		Title:       "基金与国资表合计一致",
-		Description: "财政拨款收入支出决算总表政府性基金（国有资本经营）列的年初结转和结余、本年收入、本年支出、年末结转和结余 = 对应收入支出决算表合计行；国有资本经营预算财政拨款支出决算表合计与之一致。",
+		Description: "财政拨款收入支出决算总表政府性基金（国有资本经营）列的年初结转和结余、本年收入、本年支出、年末结转和结余 = 对应收入支出决算表合计行；国有资本经营预算财政拨款支出决算表合计与之一致。" + acrossRounding,
 		Source:      "[I]"}, Check: checkB7},
 	{Rule: audit.Rule{ID: "B10", Severity: audit.Warning, Kind: audit.Inter,
 		Title:       "“三公”经费不小于相关经济科目",
@@ -121,15 +126,15 @@ var builtinRules = []Rule{
 		Source:      "[I] 弱校验"}, Check: checkB10},
 	{Rule: audit.Rule{ID: "B11", Severity: audit.Error, Kind: audit.Inter,
 		Title:       "内部表与公开表一致",
-		Description: "财决Z01表决算数 = 收入支出决算总表；财决Z01-1表决算数 = 财政拨款收入支出决算总表，其分项决算数 = 对应资金公开表的项级支出；财决07表 = 一般公共预算财政拨款支出决算表及基本支出决算表；财决附03表国内与国（境）外接待费之和 = “三公”表公务接待费决算数。机关运行经费与财决07表日常公用经费不一致为提示性（只适用于行政及参公单位）。",
+		Description: "财决Z01表决算数 = 收入支出决算总表；财决Z01-1表决算数 = 财政拨款收入支出决算总表，其分项决算数 = 对应资金公开表的项级支出；财决07表 = 一般公共预算财政拨款支出决算表及基本支出决算表；财决附03表国内与国（境）外接待费之和 = “三公”表公务接待费决算数。机关运行经费与财决07表日常公用经费不一致为提示性（只适用于行政及参公单位）。" + acrossRounding,
 		Source:      "[V] 2017年部门决算相关信息统计表注释（S3，旧表号）；Z01/Z01-1 与公开表的对应为 [I]"}, Check: checkB11},
 	{Rule: audit.Rule{ID: "B12", Severity: audit.Error, Kind: audit.Inter,
 		Title:       "分类支出表间一致",
-		Description: "收入支出决算总表各类支出 = 支出决算表对应类的本年支出合计；财政拨款收入支出决算总表各类各资金列 = 一般公共预算、政府性基金、国有资本经营表对应类的支出。",
+		Description: "收入支出决算总表各类支出 = 支出决算表对应类的本年支出合计；财政拨款收入支出决算总表各类各资金列 = 一般公共预算、政府性基金、国有资本经营表对应类的支出。" + acrossRounding,
 		Source:      "[I]"}, Check: checkB12},
 	{Rule: audit.Rule{ID: "B13", Severity: audit.Warning, Kind: audit.Inter,
 		Title:       "年初数与上年年末数一致",
-		Description: "本年年初结转和结余（及各资金的年初财政拨款结转和结余）= 上年年末数。年初数可经调整，故为提示性，可附出错说明。",
+		Description: "本年年初结转和结余（及各资金的年初财政拨款结转和结余）= 上年年末数。年初数可经调整，故为提示性，可附出错说明。" + acrossRounding,
 		Source:      "[V] 久其“提取年初数”流程（S10）；规则为 [I]"}, Check: checkB13},
 
 	{Rule: audit.Rule{ID: "D1", Severity: audit.Error, Kind: audit.Logic,

@@ -17,8 +17,8 @@ func checkB1(c *Context) {
 	if t.Summary == nil || t.Income == nil {
 		return
 	}
-	c.same(at("/tables/income/total/total", ""), label{table: titleIncome, line: "合计", col: "本年收入合计"}, t.Income.Total.Total,
-		label{table: titleSummary, line: "本年收入合计"}, t.Summary.Income.Total)
+	c.same(at("/tables/income/total/total", ""), label{table: titleIncome, line: "合计", col: "本年收入合计"}, &t.Income.Total.Total,
+		label{table: titleSummary, line: "本年收入合计"}, &t.Summary.Income.Total)
 }
 
 // B2 收入支出决算总表 本年支出合计 = 支出决算表 合计·本年支出合计.
@@ -27,8 +27,8 @@ func checkB2(c *Context) {
 	if t.Summary == nil || t.Expenditure == nil {
 		return
 	}
-	c.same(at("/tables/expenditure/total/total", ""), label{table: titleExpenditure, line: "合计", col: "本年支出合计"}, t.Expenditure.Total.Total,
-		label{table: titleSummary, line: "本年支出合计"}, t.Summary.Expenditure.Total)
+	c.same(at("/tables/expenditure/total/total", ""), label{table: titleExpenditure, line: "合计", col: "本年支出合计"}, &t.Expenditure.Total.Total,
+		label{table: titleSummary, line: "本年支出合计"}, &t.Summary.Expenditure.Total)
 }
 
 // B3 收入决算表 合计·财政拨款收入 = 财政拨款收入支出决算总表 本年收入合计 =
@@ -37,8 +37,8 @@ func checkB3(c *Context) {
 	t := &c.Report.Tables
 	fiscal := label{table: titleIncome, line: "合计", col: "财政拨款收入"}
 	if t.Income != nil && t.FiscalSummary != nil {
-		c.same(at("/tables/income/total/fiscal", ""), fiscal, t.Income.Total.Fiscal,
-			label{table: titleFiscalSummary, line: "本年收入合计"}, t.FiscalSummary.Income.Current.Total)
+		c.same(at("/tables/income/total/fiscal", ""), fiscal, &t.Income.Total.Fiscal,
+			label{table: titleFiscalSummary, line: "本年收入合计"}, &t.FiscalSummary.Income.Current.Total)
 	}
 	if t.Income != nil && t.Summary != nil {
 		s := &t.Summary.Income
@@ -49,8 +49,8 @@ func checkB3(c *Context) {
 		s, f := &t.Summary.Income, &t.FiscalSummary.Income.Current
 		for i, a := range []*Amount{&s.GeneralBudget, &s.GovFund, &s.StateCapital} {
 			col := fundColumns[i+1]
-			c.same(at("/tables/fiscalSummary/income/current", col.Name), label{table: titleFiscalSummary, line: "本年收入", col: col.Title}, *f.At(i + 1),
-				label{table: titleSummary, line: summaryIncomeColumns[i].Title}, *a)
+			c.same(at("/tables/fiscalSummary/income/current", col.Name), label{table: titleFiscalSummary, line: "本年收入", col: col.Title}, f.At(i+1),
+				label{table: titleSummary, line: summaryIncomeColumns[i].Title}, a)
 		}
 	}
 }
@@ -61,8 +61,8 @@ func checkB4(c *Context) {
 	if t.FiscalSummary == nil || t.GeneralBudget == nil {
 		return
 	}
-	c.same(at("/tables/generalBudget/total/total", ""), label{table: titleGeneralBudget, line: "合计"}, t.GeneralBudget.Total.Total,
-		label{table: titleFiscalSummary, line: "本年支出合计", col: "一般公共预算财政拨款"}, t.FiscalSummary.Expenditure.Total.GeneralBudget)
+	c.same(at("/tables/generalBudget/total/total", ""), label{table: titleGeneralBudget, line: "合计"}, &t.GeneralBudget.Total.Total,
+		label{table: titleFiscalSummary, line: "本年支出合计", col: "一般公共预算财政拨款"}, &t.FiscalSummary.Expenditure.Total.GeneralBudget)
 }
 
 // B5 一般公共预算财政拨款支出决算表 合计·基本支出 = 基本支出决算表 合计.
@@ -71,8 +71,8 @@ func checkB5(c *Context) {
 	if t.GeneralBudget == nil || t.GeneralBudgetBasic == nil {
 		return
 	}
-	c.same(at("/tables/generalBudgetBasic/total", ""), label{table: titleGeneralBudgetBasic, line: "合计"}, t.GeneralBudgetBasic.Total,
-		label{table: titleGeneralBudget, line: "合计", col: "基本支出"}, t.GeneralBudget.Total.Basic)
+	c.same(at("/tables/generalBudgetBasic/total", ""), label{table: titleGeneralBudgetBasic, line: "合计"}, &t.GeneralBudgetBasic.Total,
+		label{table: titleGeneralBudget, line: "合计", col: "基本支出"}, &t.GeneralBudget.Total.Basic)
 }
 
 // fundZero reports whether the fiscal summary shows fund column i as nil:
@@ -133,25 +133,25 @@ func checkB7(c *Context) {
 			}
 			fund := fundColumns[g.col].Title
 			tt := &g.table.Total
-			c.same(atSub(g.base, "beginningBalance", ""), label{table: g.title, line: "合计", col: "年初结转和结余"}, tt.BeginningBalance,
-				label{table: titleFiscalSummary, line: "年初财政拨款结转和结余", col: fund}, *f.Income.BeginningBalance.At(g.col))
-			c.same(atSub(g.base, "income", ""), label{table: g.title, line: "合计", col: "本年收入"}, tt.Income,
-				label{table: titleFiscalSummary, line: "本年收入", col: fund}, *f.Income.Current.At(g.col))
-			c.same(atSub(g.base, "expenditure", ""), label{table: g.title, line: "合计", col: "本年支出合计"}, tt.Expenditure,
-				label{table: titleFiscalSummary, line: "本年支出合计", col: fund}, *f.Expenditure.Total.At(g.col))
-			c.same(atSub(g.base, "endingBalance", ""), label{table: g.title, line: "合计", col: "年末结转和结余"}, tt.EndingBalance,
-				label{table: titleFiscalSummary, line: "年末财政拨款结转和结余", col: fund}, *f.Expenditure.EndingBalance.At(g.col))
+			c.same(atSub(g.base, "beginningBalance", ""), label{table: g.title, line: "合计", col: "年初结转和结余"}, &tt.BeginningBalance,
+				label{table: titleFiscalSummary, line: "年初财政拨款结转和结余", col: fund}, f.Income.BeginningBalance.At(g.col))
+			c.same(atSub(g.base, "income", ""), label{table: g.title, line: "合计", col: "本年收入"}, &tt.Income,
+				label{table: titleFiscalSummary, line: "本年收入", col: fund}, f.Income.Current.At(g.col))
+			c.same(atSub(g.base, "expenditure", ""), label{table: g.title, line: "合计", col: "本年支出合计"}, &tt.Expenditure,
+				label{table: titleFiscalSummary, line: "本年支出合计", col: fund}, f.Expenditure.Total.At(g.col))
+			c.same(atSub(g.base, "endingBalance", ""), label{table: g.title, line: "合计", col: "年末结转和结余"}, &tt.EndingBalance,
+				label{table: titleFiscalSummary, line: "年末财政拨款结转和结余", col: fund}, f.Expenditure.EndingBalance.At(g.col))
 		}
 		if s := t.StateCapitalExpenditure; s != nil {
-			c.same(at("/tables/stateCapitalExpenditure/total/total", ""), label{table: titleStateCapitalExpenditure, line: "合计"}, s.Total.Total,
-				label{table: titleFiscalSummary, line: "本年支出合计", col: fundColumns[3].Title}, f.Expenditure.Total.StateCapital)
+			c.same(at("/tables/stateCapitalExpenditure/total/total", ""), label{table: titleStateCapitalExpenditure, line: "合计"}, &s.Total.Total,
+				label{table: titleFiscalSummary, line: "本年支出合计", col: fundColumns[3].Title}, &f.Expenditure.Total.StateCapital)
 		}
 	}
 	if s, k := t.StateCapitalExpenditure, t.StateCapital; s != nil && k != nil {
-		c.same(at("/tables/stateCapitalExpenditure/total/basic", ""), label{table: titleStateCapitalExpenditure, line: "合计", col: "基本支出"}, s.Total.Basic,
-			label{table: titleStateCapital, line: "合计", col: "基本支出"}, k.Total.Basic)
-		c.same(at("/tables/stateCapitalExpenditure/total/project", ""), label{table: titleStateCapitalExpenditure, line: "合计", col: "项目支出"}, s.Total.Project,
-			label{table: titleStateCapital, line: "合计", col: "项目支出"}, k.Total.Project)
+		c.same(at("/tables/stateCapitalExpenditure/total/basic", ""), label{table: titleStateCapitalExpenditure, line: "合计", col: "基本支出"}, &s.Total.Basic,
+			label{table: titleStateCapital, line: "合计", col: "基本支出"}, &k.Total.Basic)
+		c.same(at("/tables/stateCapitalExpenditure/total/project", ""), label{table: titleStateCapitalExpenditure, line: "合计", col: "项目支出"}, &s.Total.Project,
+			label{table: titleStateCapital, line: "合计", col: "项目支出"}, &k.Total.Project)
 	}
 }
 
@@ -232,8 +232,8 @@ func checkB11(c *Context) {
 		z, f := t.Z011.Actual, t.FiscalSummary
 		sameCols(c, "/tables/z01_1/actual/income/current", label{table: titleZ011, line: "本年收入"}, &z.Income.Current, label{table: titleFiscalSummary, line: "本年收入"}, &f.Income.Current)
 		sameCols(c, "/tables/z01_1/actual/income/beginningBalance", label{table: titleZ011, line: "年初财政拨款结转和结余"}, &z.Income.BeginningBalance, label{table: titleFiscalSummary, line: "年初财政拨款结转和结余"}, &f.Income.BeginningBalance)
-		c.same(at("/tables/z01_1/actual/income/grandTotal", ""), label{table: titleZ011, line: "收入总计"}, z.Income.GrandTotal,
-			label{table: titleFiscalSummary, line: "收入总计"}, f.Income.GrandTotal)
+		c.same(at("/tables/z01_1/actual/income/grandTotal", ""), label{table: titleZ011, line: "收入总计"}, &z.Income.GrandTotal,
+			label{table: titleFiscalSummary, line: "收入总计"}, &f.Income.GrandTotal)
 		sameCols(c, "/tables/z01_1/actual/expenditure/total", label{table: titleZ011, line: "本年支出合计"}, &z.Expenditure.Total, label{table: titleFiscalSummary, line: "本年支出合计"}, &f.Expenditure.Total)
 		sameCols(c, "/tables/z01_1/actual/expenditure/endingBalance", label{table: titleZ011, line: "年末财政拨款结转和结余"}, &z.Expenditure.EndingBalance, label{table: titleFiscalSummary, line: "年末财政拨款结转和结余"}, &f.Expenditure.EndingBalance)
 		sameCols(c, "/tables/z01_1/actual/expenditure/grandTotal", label{table: titleZ011, line: "支出总计"}, &z.Expenditure.GrandTotal, label{table: titleFiscalSummary, line: "支出总计"}, &f.Expenditure.GrandTotal)
@@ -248,10 +248,10 @@ func checkB11(c *Context) {
 			sameCols(c, "/tables/z07/expenditure", label{table: titleZ07, line: "一般公共预算财政拨款支出"}, &z.Expenditure, label{table: titleGeneralBudget, line: "合计"}, &t.GeneralBudget.Total)
 		}
 		if b := t.GeneralBudgetBasic; b != nil {
-			c.same(at("/tables/z07/personnel", ""), label{table: titleZ07, line: "人员经费"}, z.Personnel,
-				label{table: titleGeneralBudgetBasic, line: "人员经费合计"}, b.Personnel)
-			c.same(at("/tables/z07/public", ""), label{table: titleZ07, line: "日常公用经费"}, z.Public,
-				label{table: titleGeneralBudgetBasic, line: "公用经费合计"}, b.Public)
+			c.same(at("/tables/z07/personnel", ""), label{table: titleZ07, line: "人员经费"}, &z.Personnel,
+				label{table: titleGeneralBudgetBasic, line: "人员经费合计"}, &b.Personnel)
+			c.same(at("/tables/z07/public", ""), label{table: titleZ07, line: "日常公用经费"}, &z.Public,
+				label{table: titleGeneralBudgetBasic, line: "公用经费合计"}, &b.Public)
 			ps := c.parts()
 			sameRows(c, &ps.z07, &ps.basic)
 		}
@@ -267,8 +267,17 @@ func checkB11(c *Context) {
 			// 机关运行经费 “应与财决07表保持一致” (2017 numbering, S3). It is
 			// the 日常公用经费 of 行政单位 and 参公事业单位 only, so a
 			// difference is a warning to be explained, not an error.
-			r := c.compare(f.OperatingCost.Amount, []Amount{t.Z07.Public}, nil)
-			if r.Outcome == amount.Mismatch {
+			oc, pub := &f.OperatingCost.Amount, &t.Z07.Public
+			r := c.Tolerance().CompareRounded(c.Unit(), oc.Rounded()+pub.Rounded(), *oc, *pub)
+			if r.Outcome != amount.Incomplete {
+				c.checks++
+			}
+			switch r.Outcome {
+			case amount.Rounding:
+				c.report(audit.Info, c.sumFinding(r, at("/tables/f03/operatingCost/amount", ""),
+					label{table: titleF03, line: "机关运行经费"}.String()+"应与"+label{table: titleZ07, line: "日常公用经费"}.String()+"一致",
+					f.OperatingCost.Amount, true))
+			case amount.Mismatch:
 				fd := c.sumFinding(r, at("/tables/f03/operatingCost/amount", ""),
 					label{table: titleF03, line: "机关运行经费"}.String()+"应与"+label{table: titleZ07, line: "日常公用经费"}.String()+"一致",
 					f.OperatingCost.Amount, false)
@@ -284,7 +293,7 @@ func sameCols(c *Context, base string, la label, a ColumnSet, lb label, b Column
 	cols := a.Columns()
 	for i, col := range cols {
 		la.col, lb.col = col.Title, col.Title
-		c.same(at(base, col.Name), la, *a.At(i), lb, *b.At(i))
+		c.same(at(base, col.Name), la, a.At(i), lb, b.At(i))
 	}
 }
 
@@ -304,7 +313,7 @@ func sameRows[R any, C classification.Code, P rowPtr[R, C]](c *Context, a, b *pa
 			if len(cols) == 1 {
 				lb.col, ob.col = "", ""
 			}
-			c.same(rowAt(a.rowsAt, i, col.Name), lb, *ra.At(k), ob, *rb.At(k))
+			c.same(rowAt(a.rowsAt, i, col.Name), lb, ra.At(k), ob, rb.At(k))
 		}
 	}
 }
@@ -318,7 +327,7 @@ func checkZ011Rows(c *Context, t *Tables) {
 	for i := range z.Rows {
 		r := &z.Rows[i]
 		code := string(r.Code)
-		var other Amount
+		var other *Amount
 		var ob label
 		switch {
 		case r.Fund == GeneralBudgetFund && t.GeneralBudget != nil:
@@ -327,25 +336,25 @@ func checkZ011Rows(c *Context, t *Tables) {
 			if j < 0 {
 				continue
 			}
-			other, ob = p.rows[j].Total, p.rowLabel(j, "合计")
+			other, ob = &p.rows[j].Total, p.rowLabel(j, "合计")
 		case r.Fund == GovFundFund && t.GovFund != nil:
 			p := &ps.govFund
 			j := p.find(code)
 			if j < 0 {
 				continue
 			}
-			other, ob = p.rows[j].Expenditure, p.rowLabel(j, "本年支出合计")
+			other, ob = &p.rows[j].Expenditure, p.rowLabel(j, "本年支出合计")
 		case r.Fund == StateCapitalFund && t.StateCapital != nil:
 			p := &ps.stateCapital
 			j := p.find(code)
 			if j < 0 {
 				continue
 			}
-			other, ob = p.rows[j].Expenditure, p.rowLabel(j, "本年支出合计")
+			other, ob = &p.rows[j].Expenditure, p.rowLabel(j, "本年支出合计")
 		default:
 			continue
 		}
-		c.same(rowAt("/tables/z01_1/rows", i, "actual"), label{table: titleZ011, code: code, name: r.Name, col: "决算数"}, r.Actual, ob, other)
+		c.same(rowAt("/tables/z01_1/rows", i, "actual"), label{table: titleZ011, code: code, name: r.Name, col: "决算数"}, &r.Actual, ob, other)
 	}
 }
 
@@ -359,7 +368,7 @@ func checkB12(c *Context) {
 		for i := range s.Rows {
 			if j := e.find(string(s.Rows[i].Code)); j >= 0 {
 				c.same(rowAt("/tables/summary/expenditure/rows", i, "amount"), label{table: titleSummary, code: string(s.Rows[i].Code), name: s.Rows[i].Name},
-					s.Rows[i].Amount, e.rowLabel(j, "本年支出合计"), e.rows[j].Total)
+					&s.Rows[i].Amount, e.rowLabel(j, "本年支出合计"), &e.rows[j].Total)
 			}
 		}
 	}
@@ -373,20 +382,20 @@ func checkB12(c *Context) {
 		code := string(r.Code)
 		if p := &ps.generalBudget; t.GeneralBudget != nil {
 			if j := p.find(code); j >= 0 {
-				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "generalBudget"), fp.rowLabel(i, fundColumns[1].Title), r.GeneralBudget,
-					p.rowLabel(j, "合计"), p.rows[j].Total)
+				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "generalBudget"), fp.rowLabel(i, fundColumns[1].Title), &r.GeneralBudget,
+					p.rowLabel(j, "合计"), &p.rows[j].Total)
 			}
 		}
 		if p := &ps.govFund; t.GovFund != nil {
 			if j := p.find(code); j >= 0 {
-				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "govFund"), fp.rowLabel(i, fundColumns[2].Title), r.GovFund,
-					p.rowLabel(j, "本年支出合计"), p.rows[j].Expenditure)
+				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "govFund"), fp.rowLabel(i, fundColumns[2].Title), &r.GovFund,
+					p.rowLabel(j, "本年支出合计"), &p.rows[j].Expenditure)
 			}
 		}
 		if p := &ps.stateCapital; t.StateCapital != nil {
 			if j := p.find(code); j >= 0 {
-				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "stateCapital"), fp.rowLabel(i, fundColumns[3].Title), r.StateCapital,
-					p.rowLabel(j, "本年支出合计"), p.rows[j].Expenditure)
+				c.same(rowAt("/tables/fiscalSummary/expenditure/rows", i, "stateCapital"), fp.rowLabel(i, fundColumns[3].Title), &r.StateCapital,
+					p.rowLabel(j, "本年支出合计"), &p.rows[j].Expenditure)
 			}
 		}
 	}
@@ -402,14 +411,14 @@ func checkB13(c *Context) {
 	// the prior year's title is only formatted for a finding
 	prior := func() string { return "上年（" + strconv.Itoa(c.Report.Unit.FiscalYear-1) + "年度）" }
 	if t.Summary != nil {
-		c.same(at("/tables/summary/income/beginningBalance", ""), label{table: titleSummary, line: "年初结转和结余"}, t.Summary.Income.BeginningBalance,
-			label{table: prior(), line: "年末结转和结余"}, p.EndingBalance)
+		c.same(at("/tables/summary/income/beginningBalance", ""), label{table: titleSummary, line: "年初结转和结余"}, &t.Summary.Income.BeginningBalance,
+			label{table: prior(), line: "年末结转和结余"}, &p.EndingBalance)
 	}
 	if t.FiscalSummary != nil {
 		for i, col := range fundColumns {
 			a, b := t.FiscalSummary.Income.BeginningBalance.At(i), p.FiscalEndingBalance.At(i)
 			c.same(at("/tables/fiscalSummary/income/beginningBalance", col.Name), label{table: titleFiscalSummary, line: "年初财政拨款结转和结余", col: col.Title},
-				*a, label{table: prior(), line: "年末财政拨款结转和结余", col: col.Title}, *b)
+				a, label{table: prior(), line: "年末财政拨款结转和结余", col: col.Title}, b)
 		}
 	}
 }

@@ -31,8 +31,8 @@ func checkA2(c *Context) {
 // A3 收入总计 = 支出总计.
 func checkA3(c *Context) {
 	for _, s := range c.summaryDocs() {
-		c.same(atSub(s.base, "/expenditure/grandTotal", ""), label{table: s.title, line: "支出总计"}, s.t.Expenditure.GrandTotal,
-			label{table: s.title, line: "收入总计"}, s.t.Income.GrandTotal)
+		c.sameIn(atSub(s.base, "/expenditure/grandTotal", ""), label{table: s.title, line: "支出总计"}, &s.t.Expenditure.GrandTotal,
+			label{table: s.title, line: "收入总计"}, &s.t.Income.GrandTotal)
 	}
 }
 
@@ -146,8 +146,8 @@ func checkA12(c *Context) {
 			c.sum(atSub(f.base, "/expenditure/grandTotal", col.Name), label{table: f.title, line: "支出总计", col: col.Title},
 				"应等于本年支出合计与年末财政拨款结转和结余之和", *ex.GrandTotal.At(i), *ex.Total.At(i), *ex.EndingBalance.At(i))
 		}
-		c.same(atSub(f.base, "/expenditure/grandTotal", "total"), label{table: f.title, line: "支出总计", col: "合计"}, ex.GrandTotal.Total,
-			label{table: f.title, line: "收入总计"}, in.GrandTotal)
+		c.sameIn(atSub(f.base, "/expenditure/grandTotal", "total"), label{table: f.title, line: "支出总计", col: "合计"}, &ex.GrandTotal.Total,
+			label{table: f.title, line: "收入总计"}, &in.GrandTotal)
 	}
 }
 
@@ -178,7 +178,7 @@ func checkDept(c *Context, t *EconDeptTable, p *deptPart, base string) {
 	checkHierarchy(c, p)
 	c.sum(atSub(base, "/total", ""), label{table: p.table, line: "合计"}, "应等于人员经费合计与公用经费合计之和", t.Total, t.Personnel, t.Public)
 	var persBuf, pubBuf [16]Amount
-	pers, pub, ok := c.deptSplit(p, persBuf[:0], pubBuf[:0])
+	pers, pub, ok := deptSplit(c, p, persBuf[:0], pubBuf[:0], amountOf)
 	if !ok {
 		return
 	}
@@ -193,8 +193,9 @@ func checkDept(c *Context, t *EconDeptTable, p *deptPart, base string) {
 // deptSplit appends the 类 amounts of a 基本/项目支出 table, whose part is
 // p, to pers and pub, split into 人员经费 and 公用经费 classes. ok is false
 // when a class that has 款 rows lacks its 类 row: then the split cannot be
-// told.
-func (c *Context) deptSplit(p *deptPart, pers, pub []Amount) (_, _ []Amount, ok bool) {
+// told. get gives what is appended for a row's amount: the value (the
+// rules) or its address (Calculate).
+func deptSplit[T any](c *Context, p *deptPart, pers, pub []T, get func(*Amount) T) (_, _ []T, ok bool) {
 	// Every row that is not a 类 needs the row of its 类 (its first three
 	// digits). In code order a code's 类 comes before it, and every code
 	// in between starts with the 类, so the last 类 row seen is the only
@@ -214,13 +215,19 @@ func (c *Context) deptSplit(p *deptPart, pers, pub []Amount) (_, _ []Amount, ok 
 		switch {
 		case r.Code.Level() != classification.Class:
 		case c.Options.isPersonnel(r.Code):
-			pers = append(pers, r.Amount)
+			pers = append(pers, get(&r.Amount))
 		default:
-			pub = append(pub, r.Amount)
+			pub = append(pub, get(&r.Amount))
 		}
 	}
 	return pers, pub, true
 }
+
+// amountOf is the value at a.
+func amountOf(a *Amount) Amount { return *a }
+
+// addressOf is a itself.
+func addressOf(a *Amount) *Amount { return a }
 
 // A14 三公: 合计 = 出国 + 用车 + 接待; 用车小计 = 购置 + 运行维护 (预算数, 决算数).
 func checkA14(c *Context) {

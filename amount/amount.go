@@ -90,6 +90,29 @@ type Amount struct {
 	exp  int32
 	set  bool
 	fast bool
+	// rounded is, for a figure derived from rounded figures (see
+	// WithRounded), how many of them it is made of; 0 for a stated
+	// figure and for every result of arithmetic.
+	rounded uint16
+}
+
+// WithRounded returns a marked as the sum of n rounded figures (n is
+// capped at 65535), as accounts.Report.Calculate marks a figure it derived
+// from stated 万元 figures, so that a comparison with it admits the
+// rounding of all of them (Tolerance.RoundedBound). The mark does not
+// change the value, its text or its JSON, and arithmetic drops it.
+func (a Amount) WithRounded(n int) Amount {
+	a.rounded = uint16(min(max(n, 0), math.MaxUint16))
+	return a
+}
+
+// Rounded returns how many rounded figures a stands for: the count given
+// to WithRounded, or 1 for a figure without a mark (a stated figure).
+func (a Amount) Rounded() int {
+	if a.rounded == 0 {
+		return 1
+	}
+	return int(a.rounded)
 }
 
 // New returns a present amount holding d.

@@ -35,8 +35,9 @@ type ToleranceMode uint8
 const (
 	// RoundingAware is the default: published 万元 figures are rounded to 0.01,
 	// each rounding moves a figure by at most 0.005, so a total of n ≥ 2
-	// addends may differ from their sum by at most ⌊(n+1)/2⌋ × 0.01. A total
-	// of a single addend must equal it, and figures in 元 must match exactly.
+	// addends may differ from their sum by at most ⌊(n+1)/2⌋ × 0.01 (see
+	// Tolerance.RoundedBound). A total of a single addend must equal it,
+	// and figures in 元 must match exactly.
 	RoundingAware ToleranceMode = iota
 	// Exact admits no difference at all.
 	Exact
@@ -53,8 +54,28 @@ type Tolerance struct {
 }
 
 // Bound returns the largest admissible |total − Σ addends| for n addends of
-// figures stated in unit.
+// figures stated in unit: under RoundingAware, RoundedBound(unit, n+1) for
+// n ≥ 2 (the total and its n addends are n+1 rounded figures) and zero for
+// a single addend.
 func (t Tolerance) Bound(unit Unit, n int) Amount {
+	if t.Mode == RoundingAware && n < 2 {
+		return Zero
+	}
+	return t.RoundedBound(unit, n+1)
+}
+
+// RoundedBound returns the largest admissible difference between the two
+// sides of an identity over k figures, each rounded to the last place of
+// unit: under RoundingAware, each rounding moves a figure by at most half a
+// unit of the last place (0.005 万元), so the sides differ by at most
+// k × 0.005, which on the 0.01 grid is ⌊k/2⌋ × 0.01 万元. Two stated
+// figures of the same quantity (k = 2) may differ by 0.01 万元; a total and
+// its n addends (k = n+1) by ⌊(n+1)/2⌋ × 0.01 万元, the bound of Bound; a
+// figure derived from n rounded figures counts as n of them. Figures in 元
+// are exact: the bound is zero, as it is under Exact. Under Fixed it is
+// t.Fixed whatever k is. This is the one place the rounding bound is
+// defined.
+func (t Tolerance) RoundedBound(unit Unit, k int) Amount {
 	switch t.Mode {
 	case Exact:
 		return Zero
@@ -64,11 +85,10 @@ func (t Tolerance) Bound(unit Unit, n int) Amount {
 		}
 		return Zero
 	}
-	if unit == Yuan || n < 2 {
+	if unit == Yuan || k < 2 {
 		return Zero
 	}
-	k := int64((n + 1) / 2)
-	return Amount{m: k * 10000, exp: -2, set: true, fast: true} // k × 0.01
+	return Amount{m: int64(k/2) * 10000, exp: -2, set: true, fast: true} // ⌊k/2⌋ × 0.01
 }
 
 // Comparison is the result of CompareSum.
@@ -88,6 +108,20 @@ func CompareSum(unit Unit, total Amount, addends ...Amount) Comparison {
 // CompareSum compares total with Σ addends under t. A negative addend is
 // written as its Neg; the count of addends n is len(addends).
 func (t Tolerance) CompareSum(unit Unit, total Amount, addends ...Amount) Comparison {
+	return t.compare(unit, total, addends, -1)
+}
+
+// CompareRounded compares total with Σ addends as CompareSum does, but
+// with the bound RoundedBound(unit, k): k is the number of rounded figures
+// on both sides, counting a figure derived from m rounded figures as m.
+// Two stated figures of the same quantity in two tables are compared with
+// k = 2.
+func (t Tolerance) CompareRounded(unit Unit, k int, total Amount, addends ...Amount) Comparison {
+	return t.compare(unit, total, addends, k)
+}
+
+// compare is CompareSum (k < 0) and CompareRounded.
+func (t Tolerance) compare(unit Unit, total Amount, addends []Amount, k int) Comparison {
 	if !total.set {
 		return Comparison{}
 	}
@@ -117,7 +151,12 @@ func (t Tolerance) CompareSum(unit Unit, total Amount, addends ...Amount) Compar
 		sum = sum.Add(a)
 	}
 	diff := total.Sub(sum)
-	bound := t.Bound(unit, len(addends))
+	var bound Amount
+	if k < 0 {
+		bound = t.Bound(unit, len(addends))
+	} else {
+		bound = t.RoundedBound(unit, k)
+	}
 	c := Comparison{Sum: sum, Diff: diff, Bound: bound}
 	switch {
 	case diff.Sign() == 0:

@@ -20,11 +20,11 @@ func Rules() []juesuan.Rule {
 	return []juesuan.Rule{
 		{Rule: audit.Rule{ID: "B8", Severity: audit.Error, Kind: audit.Inter,
 			Title:       "项目支出表间一致",
-			Description: "（四川）一般公共预算财政拨款支出决算表合计行项目支出 = 一般公共预算财政拨款项目支出决算表合计。",
+			Description: "（四川）一般公共预算财政拨款支出决算表合计行项目支出 = 一般公共预算财政拨款项目支出决算表合计。" + acrossRounding,
 			Source:      "[I]"}, Check: checkB8},
 		{Rule: audit.Rule{ID: "B9", Severity: audit.Error, Kind: audit.Inter,
 			Title:       "经济分类与功能分类合计一致",
-			Description: "（四川）财政拨款支出决算明细表合计 = 财政拨款收入支出决算总表本年支出合计；一般公共预算财政拨款支出决算明细表合计、基本支出、项目支出 = 一般公共预算财政拨款支出决算表合计行。",
+			Description: "（四川）财政拨款支出决算明细表合计 = 财政拨款收入支出决算总表本年支出合计；一般公共预算财政拨款支出决算明细表合计、基本支出、项目支出 = 一般公共预算财政拨款支出决算表合计行。" + acrossRounding,
 			Source:      "[I]"}, Check: checkB9},
 	}
 }
@@ -33,6 +33,11 @@ func Rules() []juesuan.Rule {
 func short(key string) string { return accounts.LayoutOf(key).Short }
 
 // The pointers and message heads of B8 and B9, put together once.
+// acrossRounding ends the descriptions of B8 and B9, which compare the same
+// quantity in two tables with Context.Same (the words of the built-in 表间
+// rules).
+const acrossRounding = "万元表逐格由元舍入，两表同一数额相差不超过0.01万元为舍入差异（提示），由计算补出的数按其所含舍入数个数k计（容差⌊k/2⌋×0.01万元），超出按本规则级别报告；以元为单位须完全相等。"
+
 var (
 	b8At      = audit.Pointer("tables", "generalBudgetProject", "total")
 	b8Subject = accounts.Describe(short("generalBudgetProject"), "合计", "") + "应等于" + accounts.Describe(short("generalBudget"), "合计", "项目支出")
@@ -56,7 +61,7 @@ func checkB8(c *juesuan.Context) {
 	if t.GeneralBudget == nil || t.GeneralBudgetProject == nil {
 		return
 	}
-	c.Equal(b8At, b8Subject, t.GeneralBudgetProject.Total, t.GeneralBudget.Total.Project)
+	c.Same(b8At, b8Subject, t.GeneralBudgetProject.Total, t.GeneralBudget.Total.Project)
 }
 
 // checkB9 is rule B9: 财政拨款支出决算明细表 合计 = 财政拨款收入支出决算总表
@@ -65,7 +70,7 @@ func checkB8(c *juesuan.Context) {
 func checkB9(c *juesuan.Context) {
 	t := &c.Report.Tables
 	if t.FiscalEconomic != nil && t.FiscalSummary != nil {
-		c.Equal(b9At, b9Subject, t.FiscalEconomic.Total.Total, t.FiscalSummary.Expenditure.Total.Total)
+		c.Same(b9At, b9Subject, t.FiscalEconomic.Total.Total, t.FiscalSummary.Expenditure.Total.Total)
 	}
 	if e, g := t.GeneralBudgetEconomic, t.GeneralBudget; e != nil && g != nil {
 		for i, pair := range [3][2]accounts.Amount{
@@ -73,7 +78,7 @@ func checkB9(c *juesuan.Context) {
 			{e.Total.Basic, g.Total.Basic},
 			{e.Total.Project, g.Total.Project},
 		} {
-			c.Equal(b9Columns[i].at, b9Columns[i].subject, pair[0], pair[1])
+			c.Same(b9Columns[i].at, b9Columns[i].subject, pair[0], pair[1])
 		}
 	}
 }
