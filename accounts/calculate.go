@@ -26,7 +26,7 @@ func (r *Report) Calculate() { r.CalculateWith(Options{}) }
 // otherwise it stays absent. A stated figure is never changed, so
 // CalculateWith is idempotent. Only o.PersonnelClasses is used.
 func (r *Report) CalculateWith(o Options) {
-	c := &Context{Report: r, Options: &o}
+	c := &Context{Report: r, Options: &o, scratch: make([]Amount, 0, 32)}
 	for c.fill() {
 	}
 }
@@ -47,15 +47,30 @@ func (c *Context) set(dst *Amount, plus, minus []*Amount) bool {
 	if dst.IsSet() {
 		return false
 	}
-	var pb, mb [32]Amount
-	p, m := pb[:0], mb[:0]
+	if len(plus) == 0 {
+		return false
+	}
 	for _, a := range plus {
-		p = append(p, *a)
+		if !a.IsSet() {
+			return false
+		}
 	}
 	for _, a := range minus {
-		m = append(m, *a)
+		if !a.IsSet() {
+			return false
+		}
 	}
-	s, ok := sumOf(p, m)
+	// c.scratch is reused from call to call: a fresh array here would be
+	// zeroed on every call, which costs more than the sum.
+	buf := c.scratch[:0]
+	for _, a := range plus {
+		buf = append(buf, *a)
+	}
+	for _, a := range minus {
+		buf = append(buf, *a)
+	}
+	c.scratch = buf
+	s, ok := sumOf(buf[:len(plus)], buf[len(plus):])
 	if !ok {
 		return false
 	}

@@ -78,6 +78,8 @@ type Context struct {
 	nz []nonZeroOf
 	// path is the walks' JSON Pointer buffer (see newWalker).
 	path []token
+	// scratch holds the addends of one figure Calculate fills (see set).
+	scratch []Amount
 }
 
 // Unit returns the amount unit of the report.
