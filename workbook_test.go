@@ -3,63 +3,14 @@ package juesuan_test
 import (
 	"bytes"
 	"os"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/xuri/excelize/v2"
 
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/fixture"
 	"github.com/cnfiscal/juesuan/sheet"
 )
-
-// readXLSX reads an .xlsx the way a reader of package sheet does, with
-// excelize directly (raw values, merges, hidden sheets).
-func readXLSX(t testing.TB, data []byte, file string) *sheet.Workbook {
-	t.Helper()
-	x, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	wb := &sheet.Workbook{File: file}
-	for _, name := range x.GetSheetList() {
-		s := &sheet.Sheet{Name: name}
-		vis, _ := x.GetSheetVisible(name)
-		s.Hidden = !vis
-		rows, err := x.GetRows(name, excelize.Options{RawCellValue: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for r, row := range rows {
-			cells := make([]sheet.Cell, len(row))
-			for c, v := range row {
-				if strings.TrimSpace(v) == "" {
-					continue
-				}
-				typ, _ := x.GetCellType(name, sheet.Name(r, c))
-				k := sheet.Text
-				if typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset {
-					if _, err := strconv.ParseFloat(v, 64); err == nil {
-						k = sheet.Number
-					}
-				}
-				cells[c] = sheet.Cell{Kind: k, Value: v}
-			}
-			s.Rows = append(s.Rows, cells)
-		}
-		ms, _ := x.GetMergeCells(name)
-		for _, m := range ms {
-			c0, r0, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
-			c1, r1, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
-			s.Merges = append(s.Merges, sheet.Range{Top: r0 - 1, Left: c0 - 1, Bottom: r1 - 1, Right: c1 - 1})
-		}
-		wb.Sheets = append(wb.Sheets, s)
-	}
-	return wb
-}
 
 // publicOnly is d with only what the 公开表 print: the unit and the public
 // tables of its profile.
@@ -97,7 +48,10 @@ func roundTrip(t testing.TB, d *juesuan.Document, opts juesuan.WorkbookOptions) 
 	if err := juesuan.WriteWorkbook(&buf, d, opts); err != nil {
 		t.Fatal(err)
 	}
-	wb := readXLSX(t, buf.Bytes(), "doc.xlsx")
+	wb, err := sheet.ReadXLSX(bytes.NewReader(buf.Bytes()), "doc.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
 	got, rep, err := juesuan.Import(wb, juesuan.ImportOptions{Profile: d.Profile, BlankAbsent: true})
 	if err != nil {
 		t.Fatal(err)
