@@ -13,9 +13,10 @@ const ID = "central-2024"
 func Profile() *juesuan.Profile {
 	return &juesuan.Profile{
 		ID:           ID,
-		Title:        "中央/上海2024年度部门决算公开（9张表）",
+		Title:        "中央/上海部门决算公开（9张表，2018—2026年度）",
 		Jurisdiction: "中央（上海模板）",
 		FiscalYear:   FiscalYear,
+		Years:        juesuan.Years{First: FirstYear, Last: LastYear},
 		Editions:     editions(),
 		Tables:       tables(),
 		Framework:    FrameworkID,
