@@ -37,6 +37,7 @@ func Profile() *juesuan.Profile {
 		Accounts:     accountsOptions(),
 		Narrative:    shared.Patterns(),
 		Places:       sichuan2020.Profile().Places,
+		Disclosure:   shared.Disclosure(),
 	}
 }
 
