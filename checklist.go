@@ -8,9 +8,9 @@ import (
 	"github.com/cnfiscal/juesuan/audit"
 )
 
-// DisclosureItem is one item of a profile's 公开完整性 checklist (检查表):
+// ChecklistItem is one item of a profile's 公开完整性 checklist (检查表):
 // what a published 决算 must show, and the rules whose findings decide it.
-type DisclosureItem struct {
+type ChecklistItem struct {
 	// ID is the item's number in the checklist ("1", "2", …).
 	ID string `json:"id"`
 	// Title is what the item asks, in Chinese (一般公共预算支出公开到功能分类项级).
@@ -50,7 +50,7 @@ const (
 // ChecklistEntry is one line of a 检查表: the item, the verdict and, for an
 // item that is not 合格, why.
 type ChecklistEntry struct {
-	DisclosureItem
+	ChecklistItem
 	Status Status `json:"status"`
 	// Reasons are the messages of the findings that fail the item, each
 	// with its place, or why it could not be checked.
@@ -60,7 +60,7 @@ type ChecklistEntry struct {
 }
 
 // Checklist is the 检查表 of d under p: it validates d and, when text (the
-// 情况说明, plain UTF-8) is not nil, lints it, and returns p's Disclosure
+// 情况说明, plain UTF-8) is not nil, lints it, and returns p's ChecklistItems
 // items, each 合格, 不合格 (with the findings of its rules at warning or
 // error that no 出错说明 accepted) or 未核对, and the findings. An item
 // that only the narrative settles (Narrative) is 未核对 without a text, and
@@ -93,7 +93,7 @@ func (p *Profile) Checklist(d *Document, text []byte) ([]ChecklistEntry, audit.F
 	return p.checklist(d, fs, text != nil, sections), fs, nil
 }
 
-// checklist decides each item of p.Disclosure from findings; linted says
+// checklist decides each item of p.ChecklistItems from findings; linted says
 // whether the narrative was linted, and sections, when not "", why the
 // section items could not be checked.
 func (p *Profile) checklist(d *Document, findings audit.Findings, linted bool, sections string) []ChecklistEntry {
@@ -103,9 +103,9 @@ func (p *Profile) checklist(d *Document, findings audit.Findings, linted bool, s
 			byRule[f.Rule] = append(byRule[f.Rule], f)
 		}
 	}
-	out := make([]ChecklistEntry, 0, len(p.Disclosure))
-	for _, it := range p.Disclosure {
-		e := ChecklistEntry{DisclosureItem: it, Status: Pass}
+	out := make([]ChecklistEntry, 0, len(p.ChecklistItems))
+	for _, it := range p.ChecklistItems {
+		e := ChecklistEntry{ChecklistItem: it, Status: Pass}
 		for _, id := range it.Rules {
 			for _, f := range byRule[id] {
 				if f.Rule == narrative.RuleSections {

@@ -71,10 +71,10 @@ type Profile struct {
 	// Places are the place names package fixture draws synthetic units
 	// from. They do not affect checking.
 	Places Places
-	// Disclosure is the 公开完整性 checklist (检查表) of the profile's
+	// ChecklistItems are the 公开完整性 checklist (检查表) of the profile's
 	// template: what a published 决算 must show and the rules that decide
 	// each item (see Checklist). Clone copies it.
-	Disclosure []DisclosureItem
+	ChecklistItems []ChecklistItem
 }
 
 // Places are the jurisdiction and place names of a profile's synthetic
@@ -478,9 +478,9 @@ func (p *Profile) Clone() *Profile {
 	if p.Tables == nil {
 		q.Tables = nil
 	}
-	q.Disclosure = slices.Clone(p.Disclosure)
-	for i := range q.Disclosure {
-		q.Disclosure[i].Rules = slices.Clone(q.Disclosure[i].Rules)
+	q.ChecklistItems = slices.Clone(p.ChecklistItems)
+	for i := range q.ChecklistItems {
+		q.ChecklistItems[i].Rules = slices.Clone(q.ChecklistItems[i].Rules)
 	}
 	q.Rules.Disabled = slices.Clone(p.Rules.Disabled)
 	q.Rules.Severity = maps.Clone(p.Rules.Severity)

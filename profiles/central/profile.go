@@ -13,19 +13,19 @@ const ID = "central-2024"
 // under another ID, or change it first, for a profile of your own).
 func Profile() *juesuan.Profile {
 	return &juesuan.Profile{
-		ID:           ID,
-		Title:        "中央/上海部门决算公开（9张表，2018—2026年度）",
-		Jurisdiction: "中央（上海模板）",
-		FiscalYear:   FiscalYear,
-		Years:        juesuan.Years{First: FirstYear, Last: LastYear},
-		Editions:     editions(),
-		Tables:       tables(),
-		Framework:    FrameworkID,
-		Rules:        rules(),
-		Accounts:     accountsOptions(),
-		Narrative:    Patterns(),
-		Places:       places(),
-		Disclosure:   shared.Disclosure(),
+		ID:             ID,
+		Title:          "中央/上海部门决算公开（9张表，2018—2026年度）",
+		Jurisdiction:   "中央（上海模板）",
+		FiscalYear:     FiscalYear,
+		Years:          juesuan.Years{First: FirstYear, Last: LastYear},
+		Editions:       editions(),
+		Tables:         tables(),
+		Framework:      FrameworkID,
+		Rules:          rules(),
+		Accounts:       accountsOptions(),
+		Narrative:      Patterns(),
+		Places:         places(),
+		ChecklistItems: shared.Checklist(),
 	}
 }
 

@@ -13,18 +13,18 @@ const ID = "sichuan-2020"
 // under another ID, or change it first, for a profile of your own).
 func Profile() *juesuan.Profile {
 	return &juesuan.Profile{
-		ID:           ID,
-		Title:        "四川省2020年度部门决算公开（14张表）",
-		Jurisdiction: "四川省",
-		FiscalYear:   FiscalYear,
-		Editions:     editions(),
-		Tables:       tables(),
-		Framework:    FrameworkID,
-		Rules:        rules(),
-		Accounts:     accountsOptions(),
-		Narrative:    Patterns(),
-		Places:       places(),
-		Disclosure:   shared.Disclosure(),
+		ID:             ID,
+		Title:          "四川省2020年度部门决算公开（14张表）",
+		Jurisdiction:   "四川省",
+		FiscalYear:     FiscalYear,
+		Editions:       editions(),
+		Tables:         tables(),
+		Framework:      FrameworkID,
+		Rules:          rules(),
+		Accounts:       accountsOptions(),
+		Narrative:      Patterns(),
+		Places:         places(),
+		ChecklistItems: shared.Checklist(),
 	}
 }
 

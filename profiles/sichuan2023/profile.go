@@ -26,18 +26,18 @@ const FirstYear, LastYear = 2023, 2024
 // names (domain.md §4.2 [B]).
 func Profile() *juesuan.Profile {
 	return &juesuan.Profile{
-		ID:           ID,
-		Title:        "四川省部门决算公开（13张表，2023—2024年度）",
-		Jurisdiction: "四川省",
-		FiscalYear:   FiscalYear,
-		Years:        juesuan.Years{First: FirstYear, Last: LastYear},
-		Tables:       tables(),
-		Framework:    indicators.National,
-		Rules:        rules(),
-		Accounts:     accountsOptions(),
-		Narrative:    shared.Patterns(),
-		Places:       sichuan2020.Profile().Places,
-		Disclosure:   shared.Disclosure(),
+		ID:             ID,
+		Title:          "四川省部门决算公开（13张表，2023—2024年度）",
+		Jurisdiction:   "四川省",
+		FiscalYear:     FiscalYear,
+		Years:          juesuan.Years{First: FirstYear, Last: LastYear},
+		Tables:         tables(),
+		Framework:      indicators.National,
+		Rules:          rules(),
+		Accounts:       accountsOptions(),
+		Narrative:      shared.Patterns(),
+		Places:         sichuan2020.Profile().Places,
+		ChecklistItems: shared.Checklist(),
 	}
 }
 

@@ -17,7 +17,7 @@ const (
 )
 
 // items is the 公开完整性 checklist of both templates, one declaration per
-// item: Disclosure and the Required sections of Patterns are derived from
+// item: Checklist and the Required sections of Patterns are derived from
 // it. An item with contexts is a narrative section, present when a
 // heading opened one of them (rule G5).
 var items = []struct {
@@ -51,12 +51,12 @@ var items = []struct {
 	{"名词解释", []string{"glossary"}, nil, nil, nil, srcTOC},
 }
 
-// Disclosure returns the 公开完整性 checklist (Profile.Disclosure) of the
+// Checklist returns the 公开完整性 checklist (Profile.Checklist) of the
 // built-in templates, a fresh copy.
-func Disclosure() []juesuan.DisclosureItem {
-	out := make([]juesuan.DisclosureItem, len(items))
+func Checklist() []juesuan.ChecklistItem {
+	out := make([]juesuan.ChecklistItem, len(items))
 	for i, it := range items {
-		d := juesuan.DisclosureItem{ID: strconv.Itoa(i + 1), Title: it.title, Source: it.source,
+		d := juesuan.ChecklistItem{ID: strconv.Itoa(i + 1), Title: it.title, Source: it.source,
 			Rules: append([]string(nil), it.rules...), Paths: append([]string(nil), it.paths...),
 			Tables: append([]string(nil), it.tables...)}
 		if len(it.contexts) > 0 {
