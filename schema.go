@@ -342,8 +342,6 @@ var baseTree = sync.OnceValues(func() (*jobj, error) {
 	return root, nil
 })
 
-const amountNote = "金额为字符串（例如 \"40.50\"），单位见 unit.amountUnit；未列示的数不填，不填不等于 0。"
-
 func ref(name string) *jobj { return newObj().set("$ref", "#/$defs/"+escapeToken(name)) }
 
 func escapeToken(s string) string { return strings.NewReplacer("~", "~0", "/", "~1").Replace(s) }
@@ -367,7 +365,8 @@ func buildSchema(p *Profile) (*jobj, error) {
 
 	root.set("title", "部门决算文档")
 	if p == nil {
-		root.set("description", "部门决算文档（任一配置）：与 juesuan.Decode 接受的内容完全一致。"+amountNote)
+		root.set("description", "部门决算文档（任一配置）")
+		root.set("$comment", "Exactly what juesuan.Decode accepts. "+amountComment)
 		for _, k := range tprops.keys {
 			if k == "extra" {
 				continue
@@ -383,9 +382,11 @@ func buildSchema(p *Profile) (*jobj, error) {
 		tprops.obj("extra").set("additionalProperties", ref("extra"))
 	} else {
 		root.set("title", "部门决算文档："+p.Title)
-		root.set("description", fmt.Sprintf("部门决算文档，配置 %s（%s，%d年度）。%s", p.ID, p.Jurisdiction, p.FiscalYear, amountNote))
+		root.set("description", fmt.Sprintf("%s，%d年度", p.Jurisdiction, p.FiscalYear))
+		root.set("$comment", fmt.Sprintf("Profile %s: what juesuan.Decode accepts and rules S1-S5 pass. %s", p.ID, amountComment))
 		prof := props.obj("profile")
 		prof.set("const", p.ID)
+		prof.set("description", profileDescription(p))
 		prof.order(keywordOrder...)
 		if p.FiscalYear != 0 {
 			fy := props.obj("unit").obj("properties").obj("fiscalYear")
@@ -449,6 +450,7 @@ func buildSchema(p *Profile) (*jobj, error) {
 		defs.set(k, recDefs.obj(k))
 	}
 	root.set("$defs", defs)
+	clerkText(root)
 	return root, nil
 }
 
