@@ -480,7 +480,13 @@ func (g *uiGen) jfDocument() *jobj {
 			continue
 		}
 		ps := g.resolve(props.obj(k))
-		cats = append(cats, category(ps.str("title"), []any{newObj().set("type", "Control").set("scope", "#/properties/"+k)}))
+		var els []any
+		if ps.str("type") == "object" {
+			els = g.jfElements(ps, "#/properties/"+k, "", nil)
+		} else {
+			els = []any{newObj().set("type", "Control").set("scope", "#/properties/"+k)}
+		}
+		cats = append(cats, category(ps.str("title"), els))
 	}
 	return newObj().set("type", "Categorization").set("elements", cats)
 }
@@ -516,6 +522,10 @@ func (g *uiGen) jfElements(s *jobj, scope, path string, parts map[string]account
 		case ps.str("type") == "array":
 			if _, ok := parts[p]; ok {
 				ctl.set("label", ps.str("title"))
+			} else if item := g.resolve(ps.obj("items")); item.str("type") == "object" && nested(item) {
+				// Rows with sub-objects: no table; each item by this layout.
+				ctl.set("options", newObj().set("detail", newObj().set("type", "VerticalLayout").
+					set("elements", g.jfElements(item, "#", "", nil))))
 			}
 		}
 		out = append(out, ctl)
@@ -581,4 +591,18 @@ func formFiles(profiles ...*Profile) (map[string][]byte, error) {
 		}
 	}
 	return files, nil
+}
+
+// nested reports whether object schema s has an object or array property.
+func nested(s *jobj) bool {
+	props := s.obj("properties")
+	if props == nil {
+		return false
+	}
+	for _, k := range props.keys {
+		if t := props.obj(k).str("type"); t == "object" || t == "array" {
+			return true
+		}
+	}
+	return false
 }

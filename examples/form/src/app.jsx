@@ -18,12 +18,13 @@ import GridField from './grid.jsx';
 import { ObjectFieldTemplate, FieldTemplate, FieldErrorTemplate, DescriptionFieldTemplate, makeBaseInputTemplate } from './templates.jsx';
 import { transformErrors } from './messages.js';
 import { extraErrors, revalidator } from './findings.js';
+import { completeRequired } from './partial.js';
 
-// The form adds nothing the document does not state, except the empty
-// objects a required object with no required fields needs (see
-// schemas/README.md, "Form generators").
+// The form adds nothing the document does not state (the exact round
+// trip of schemas/README.md); completeRequired adds the empty objects a
+// section entered in part needs.
 const formBehavior = {
-  emptyObjectFields: 'populateRequiredDefaults',
+  emptyObjectFields: 'skipEmptyDefaults',
   arrayMinItems: { populate: 'never' },
   constAsDefaults: 'never',
   mergeDefaultsIntoFormData: 'useFormDataIfPresent',
@@ -68,11 +69,12 @@ function App({ schema, uiSchema, messages, initial, wasm, initialTab }) {
     setAudit(res);
     window.__juesuanAudit = res;
   }, 300), []);
-  const onChange = useCallback(({ formData: fd }) => {
+  const onChange = useCallback(({ formData: changed }) => {
+    const fd = completeRequired(schema, schema, changed);
     latest.current = fd;
     setFormData(fd);
     revalidate(fd);
-  }, [revalidate]);
+  }, [revalidate, schema]);
   const download = () => {
     const text = JSON.stringify(latest.current, null, 2) + '\n';
     const a = document.createElement('a');
