@@ -105,8 +105,12 @@ const DocumentType = "document"
 //     omitzero; every struct object has additionalProperties false; maps
 //     (tables.extra in the neutral schema, GenericTable total and values)
 //     admit any key; null is accepted nowhere;
-//   - small closed enums (amount unit, severity; the fund once Decode rejects
-//     other values) are inline oneOf [{const, title}] with Chinese titles;
+//   - small closed enums (amount unit, severity, fund) are a plain enum, one
+//     error for a bad value; the Chinese names of the values are in the
+//     uiSchemas (UISchema) and the message catalogue (Messages);
+//   - what a form shows a clerk carries no developer text: amounts have a
+//     description (the unit is the document's) and an example, constants
+//     are readOnly, array items have titles, developer notes are $comment;
 //   - the limits of jsonschema struct tags that Decode enforces too
 //     (minLength, maxLength, pattern, enum, minimum, maximum,
 //     exclusiveMinimum, exclusiveMaximum, minItems, maxItems) are exported;
