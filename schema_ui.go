@@ -228,10 +228,6 @@ func amountUI() *jobj {
 	return newObj().set("ui:options", newObj().set("inputMode", "decimal").set("juesuan", newObj().set("kind", "amount")))
 }
 
-func juesuanOpt(o *jobj) *jobj {
-	return newObj().set("ui:options", newObj().set("juesuan", o))
-}
-
 func (g *uiGen) rjsf(typ string) (*jobj, error) {
 	if typ == DocumentType {
 		return g.rjsfDocument(), nil
