@@ -38,8 +38,8 @@ type UIOptions struct {
 // each: code, text, enum, amount, count). examples/form/src/grid.jsx is one.
 const UIGridField = "juesuanGrid"
 
-// UISchema returns the uiSchema of typ (DocumentType or a table key, as
-// Schema takes) of p for the form library kind, indented, derived from the
+// UISchema returns the uiSchema of typ (DocumentType, a table key or
+// "performance", as Schema takes) of p for the form library kind, indented, derived from the
 // table model (accounts.LayoutOf) and the profile's tables:
 //
 //   - the tables in the profile's published order, one tab (rjsf:
@@ -229,8 +229,11 @@ func amountUI() *jobj {
 }
 
 func (g *uiGen) rjsf(typ string) (*jobj, error) {
-	if typ == DocumentType {
+	switch typ {
+	case DocumentType:
 		return g.rjsfDocument(), nil
+	case "performance":
+		return g.rjsfValue(g.defs.obj("performance"), "", nil), nil
 	}
 	t, ok := g.tableSpec(typ)
 	if !ok {
@@ -258,7 +261,7 @@ func (g *uiGen) unknownType(typ string) error {
 			types = append(types, t.Key)
 		}
 	}
-	return fmt.Errorf("%w %q for a uiSchema (want %s, %s)", ErrUnknownSchemaType, typ, DocumentType, strings.Join(types, ", "))
+	return fmt.Errorf("%w %q for a uiSchema (want %s, %s, performance)", ErrUnknownSchemaType, typ, DocumentType, strings.Join(types, ", "))
 }
 
 func (g *uiGen) rjsfDocument() *jobj {
@@ -431,8 +434,11 @@ func (g *uiGen) rjsfValue(s *jobj, path string, parts map[string]accounts.PartLa
 // ---- JSON Forms
 
 func (g *uiGen) jsonForms(typ string) (*jobj, error) {
-	if typ == DocumentType {
+	switch typ {
+	case DocumentType:
 		return g.jfDocument(), nil
+	case "performance":
+		return newObj().set("type", "VerticalLayout").set("elements", g.jfElements(g.defs.obj("performance"), "#", "", nil)), nil
 	}
 	t, ok := g.tableSpec(typ)
 	if !ok {

@@ -190,6 +190,10 @@ func TestUISchemaJSONForms(t *testing.T) {
 		t.Errorf("Internal: %d categories, want %d", n, len(want)+4)
 	}
 	p, _ := LookupProfile(Central2024)
+	perf := uiOf(t, Central2024, UIJSONForms, "performance", UIOptions{})
+	if perf["type"] != "VerticalLayout" || len(perf["elements"].([]any)) == 0 {
+		t.Errorf("performance: %v", perf)
+	}
 	if _, err := p.UISchema(UIJSONForms, "nope", UIOptions{}); !errors.Is(err, ErrUnknownSchemaType) {
 		t.Errorf("unknown type: %v", err)
 	}

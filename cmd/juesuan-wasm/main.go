@@ -15,11 +15,13 @@
 // `juesuan validate --format json -` prints as its files[0] entry:
 // {"file":"-","error":…,"findings":[{rule, severity, path, message,
 // expected, actual, …}]}. The same code builds both (internal/report).
-// juesuan.ready is true once the function is defined.
+// juesuan.ready is true once the function is defined and the built-in
+// profiles' catalogues are loaded (juesuan.warmUpMs says how long that took).
 package main
 
 import (
 	"syscall/js"
+	"time"
 
 	"github.com/cnfiscal/juesuan/internal/report"
 )
@@ -32,6 +34,11 @@ func main() {
 		}
 		return validate(args[0].String())
 	}))
+	// Load the catalogues and compile the rules now, so that the first
+	// validate a clerk waits for is as fast as the next.
+	t0 := time.Now()
+	warmUp()
+	obj.Set("warmUpMs", float64(time.Since(t0).Microseconds())/1000)
 	obj.Set("ready", true)
 	js.Global().Set("juesuan", obj)
 	select {} // keep the functions alive

