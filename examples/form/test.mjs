@@ -3,7 +3,8 @@
 // build.mjs` first. Checks, on the reference document
 // (testdata/sichuan-2020/panzhihua-chengdu-office.json):
 //   - it loads, with the audit run in the page (juesuan.wasm);
-//   - "12a" typed into an amount shows the Chinese message at that field;
+//   - "12a" typed into an amount shows the Chinese message at that field,
+//     in a line and in a cell of a grid;
 //   - breaking 本年收入合计 of 收入决算表 shows rule A6's Chinese message at
 //     that field, with no server but the static files;
 //   - the 收入支出决算总表 renders as a grid no taller than one screen page
@@ -160,6 +161,19 @@ try {
       check('breaking 本年收入合计 shows A6 at the field', !!a6, a6 ? a6.message.slice(0, 60) : JSON.stringify(audit.findings.map((f) => f.rule)));
     } catch {
       check('breaking 本年收入合计 shows A6 at the field', false, await fieldText(page, id));
+    }
+    await page.close();
+  }
+  // 2b. "12a" in a cell of a grid: the message in that cell.
+  {
+    const { page } = await open('doc=reference.json&tab=generalBudget');
+    const id = 'root_tables_generalBudget_rows_0_total';
+    await typeInto(page, id, '12a');
+    try {
+      await page.waitForFunction((id) => document.getElementById(id)?.closest('td')?.textContent.includes('金额格式不正确'), { timeout: 5000 }, id);
+      check('"12a" in a grid cell shows the Chinese message in the cell', true);
+    } catch {
+      check('"12a" in a grid cell shows the Chinese message in the cell', false, await page.$eval(`#${id}`, (e) => e.closest('td').textContent));
     }
     await page.close();
   }
