@@ -129,7 +129,7 @@ func (p *Profile) checklist(d *Document, findings audit.Findings, linted bool, s
 		case len(e.Findings) > 0:
 			e.Status = Fail
 		case missing != "":
-			e.Status, e.Reasons = Unchecked, []string{"文档无" + tableTitle(p, missing) + "，未核对"}
+			e.Status, e.Reasons = Unchecked, []string{"文档无" + titleOfTable(p, missing) + "，未核对"}
 		case it.Narrative && !linted:
 			e.Status, e.Reasons = Unchecked, []string{"未提供情况说明，未核对"}
 		case it.Section != "" && sections != "":
@@ -140,8 +140,8 @@ func (p *Profile) checklist(d *Document, findings audit.Findings, linted bool, s
 	return out
 }
 
-// tableTitle is the title of table key in p, or the key.
-func tableTitle(p *Profile, key string) string {
+// titleOfTable is the title of table key in p, or the key.
+func titleOfTable(p *Profile, key string) string {
 	for _, t := range p.Tables {
 		if t.Key == key {
 			return t.Title

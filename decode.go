@@ -177,7 +177,8 @@ type DecodeError struct {
 	Err error
 }
 
-// Error names the pointer, the rule, the byte offset and the cause. The
+// Error names the pointer, the rule, the byte offset, the Chinese message
+// for a clerk (Message; the forms show the same text) and the cause. The
 // decoder's own messages quote at most 40 bytes of the input ("…(n bytes)"
 // says how long it was); the pointer and the cause are cut to 256 bytes
 // each, so that no key or leaf error echoes a huge input whole.
@@ -185,6 +186,9 @@ func (e *DecodeError) Error() string {
 	p := e.Pointer
 	if p == "" {
 		p = "/"
+	}
+	if m := e.Message(); m != "" {
+		return fmt.Sprintf("decode %s [%s] at byte %d: %s（%s）", cutMessage(p), e.Rule, e.Offset, cutMessage(m), cutMessage(e.Err.Error()))
 	}
 	return fmt.Sprintf("decode %s [%s] at byte %d: %s", cutMessage(p), e.Rule, e.Offset, cutMessage(e.Err.Error()))
 }

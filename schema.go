@@ -105,8 +105,12 @@ const DocumentType = "document"
 //     omitzero; every struct object has additionalProperties false; maps
 //     (tables.extra in the neutral schema, GenericTable total and values)
 //     admit any key; null is accepted nowhere;
-//   - small closed enums (amount unit, severity; the fund once Decode rejects
-//     other values) are inline oneOf [{const, title}] with Chinese titles;
+//   - small closed enums (amount unit, severity, fund) are a plain enum, one
+//     error for a bad value; the Chinese names of the values are in the
+//     uiSchemas (UISchema) and the message catalogue (Messages);
+//   - what a form shows a clerk carries no developer text: amounts have a
+//     description (the unit is the document's) and an example, constants
+//     are readOnly, array items have titles, developer notes are $comment;
 //   - the limits of jsonschema struct tags that Decode enforces too
 //     (minLength, maxLength, pattern, enum, minimum, maximum,
 //     exclusiveMinimum, exclusiveMaximum, minItems, maxItems) are exported;
@@ -342,8 +346,6 @@ var baseTree = sync.OnceValues(func() (*jobj, error) {
 	return root, nil
 })
 
-const amountNote = "金额为字符串（例如 \"40.50\"），单位见 unit.amountUnit；未列示的数不填，不填不等于 0。"
-
 func ref(name string) *jobj { return newObj().set("$ref", "#/$defs/"+escapeToken(name)) }
 
 func escapeToken(s string) string { return strings.NewReplacer("~", "~0", "/", "~1").Replace(s) }
@@ -367,7 +369,8 @@ func buildSchema(p *Profile) (*jobj, error) {
 
 	root.set("title", "部门决算文档")
 	if p == nil {
-		root.set("description", "部门决算文档（任一配置）：与 juesuan.Decode 接受的内容完全一致。"+amountNote)
+		root.set("description", "部门决算文档（任一配置）")
+		root.set("$comment", "Exactly what juesuan.Decode accepts. "+amountComment)
 		for _, k := range tprops.keys {
 			if k == "extra" {
 				continue
@@ -383,9 +386,11 @@ func buildSchema(p *Profile) (*jobj, error) {
 		tprops.obj("extra").set("additionalProperties", ref("extra"))
 	} else {
 		root.set("title", "部门决算文档："+p.Title)
-		root.set("description", fmt.Sprintf("部门决算文档，配置 %s（%s，%s年度）。%s", p.ID, p.Jurisdiction, p.years(), amountNote))
+		root.set("description", fmt.Sprintf("%s，%s年度", p.Jurisdiction, p.years()))
+		root.set("$comment", fmt.Sprintf("Profile %s: what juesuan.Decode accepts and rules S1-S5 pass. %s", p.ID, amountComment))
 		prof := props.obj("profile")
 		prof.set("const", p.ID)
+		prof.set("description", profileDescription(p))
 		prof.order(keywordOrder...)
 		if y := p.years(); y != (Years{}) {
 			fy := props.obj("unit").obj("properties").obj("fiscalYear")
@@ -454,6 +459,7 @@ func buildSchema(p *Profile) (*jobj, error) {
 		defs.set(k, recDefs.obj(k))
 	}
 	root.set("$defs", defs)
+	clerkText(root)
 	return root, nil
 }
 

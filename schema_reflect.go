@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/invopop/jsonschema"
 
@@ -25,12 +26,48 @@ const leafKey = "x-juesuan-leaf"
 // enumValue is one value of a small closed enum with its Chinese title.
 type enumValue struct{ Const, Title string }
 
+// enumSchema is a closed enum as a plain enum: one error for a bad value
+// (a oneOf of consts gives one per alternative, worded against each
+// alternative's value). The Chinese titles of the values are in
+// enumTitles, from which the uiSchemas label the choices.
 func enumSchema(vals []enumValue) *jobj {
 	one := make([]any, len(vals))
 	for i, v := range vals {
-		one[i] = newObj().set("const", v.Const).set("title", v.Title)
+		one[i] = v.Const
 	}
-	return newObj().set("type", "string").set("oneOf", one)
+	return newObj().set("type", "string").set("enum", one)
+}
+
+// enumTitles maps the values of the closed enums of the schema to their
+// Chinese titles (the values of the enums are distinct across enums).
+var enumTitles = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, vals := range [][]enumValue{unitValues, severityValues(), fundValues} {
+		for _, v := range vals {
+			m[v.Const] = v.Title
+		}
+	}
+	return m
+})
+
+var (
+	unitValues = []enumValue{
+		{string(amount.TenThousandYuan), "万元"},
+		{string(amount.Yuan), "元"},
+	}
+	fundValues = []enumValue{
+		{string(accounts.GeneralBudgetFund), accounts.GeneralBudgetFund.Title()},
+		{string(accounts.GovFundFund), accounts.GovFundFund.Title()},
+		{string(accounts.StateCapitalFund), accounts.StateCapitalFund.Title()},
+	}
+)
+
+func severityValues() []enumValue {
+	var vals []enumValue
+	for _, s := range []audit.Severity{audit.Info, audit.Warning, audit.Error} {
+		vals = append(vals, enumValue{s.String(), s.Title()})
+	}
+	return vals
 }
 
 // closedEnum is enumSchema when Decode rejects other values, that is when
@@ -68,15 +105,14 @@ type leaf struct {
 // fail, so that no type is exported as invopop's empty default (the
 // "decimal as an empty object" pitfall).
 var leaves = []leaf{
-	{"amount", reflect.TypeFor[amount.Amount](), func() *jobj { return patternSchema(amount.Pattern) }},
+	{"amount", reflect.TypeFor[amount.Amount](), func() *jobj {
+		return patternSchema(amount.Pattern).set("examples", []any{amountExample})
+	}},
 	{"count", reflect.TypeFor[amount.Count](), func() *jobj {
 		return newObj().set("type", "integer").set("minimum", 0).set("maximum", int64(amount.MaxCount))
 	}},
 	{"amountUnit", reflect.TypeFor[amount.Unit](), func() *jobj {
-		return enumSchema([]enumValue{
-			{string(amount.TenThousandYuan), "万元"},
-			{string(amount.Yuan), "元"},
-		})
+		return enumSchema(unitValues)
 	}},
 	{"funcCode", reflect.TypeFor[classification.FuncCode](), func() *jobj {
 		return patternSchema(classification.Functional.Pattern())
@@ -88,18 +124,10 @@ var leaves = []leaf{
 		return patternSchema(classification.EconGov.Pattern())
 	}},
 	{"severity", reflect.TypeFor[audit.Severity](), func() *jobj {
-		var vals []enumValue
-		for _, s := range []audit.Severity{audit.Info, audit.Warning, audit.Error} {
-			vals = append(vals, enumValue{s.String(), s.Title()})
-		}
-		return enumSchema(vals)
+		return enumSchema(severityValues())
 	}},
 	{"fund", reflect.TypeFor[accounts.Fund](), func() *jobj {
-		return closedEnum(reflect.TypeFor[accounts.Fund](), []enumValue{
-			{string(accounts.GeneralBudgetFund), accounts.GeneralBudgetFund.Title()},
-			{string(accounts.GovFundFund), accounts.GovFundFund.Title()},
-			{string(accounts.StateCapitalFund), accounts.StateCapitalFund.Title()},
-		})
+		return closedEnum(reflect.TypeFor[accounts.Fund](), fundValues)
 	}},
 }
 
@@ -139,7 +167,7 @@ func customEncoding(t reflect.Type) bool {
 var fieldTitles = map[reflect.Type]map[string]string{
 	reflect.TypeFor[audit.Explanation](): {
 		"rule": "规则编号",
-		"path": "位置（JSON Pointer，空为该规则的全部位置）",
+		"path": "位置",
 		"text": "出错说明",
 	},
 }

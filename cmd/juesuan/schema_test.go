@@ -66,8 +66,9 @@ const (
 )
 
 // TestRunSchemaAll writes every document schema: the files, and the
-// paths printed, are those committed in schemas/ (the root package's
-// TestSchemaFilesUpToDate checks that those are current).
+// paths printed, are those committed in schemas/ with the uiSchemas and
+// message catalogues (the root package's TestSchemaFilesUpToDate and
+// TestFormFilesUpToDate check that those are current).
 func TestRunSchemaAll(t *testing.T) {
 	dir := t.TempDir()
 	var out, errb bytes.Buffer
@@ -78,9 +79,15 @@ func TestRunSchemaAll(t *testing.T) {
 	if err != nil || len(committed) == 0 {
 		t.Fatalf("no committed schema: %v", err)
 	}
+	forms, _ := filepath.Glob(filepath.Join("..", "..", "schemas", "*", "*.json"))
+	for _, f := range forms {
+		if d := filepath.Base(filepath.Dir(f)); d == "ui" || d == "messages" {
+			committed = append(committed, f)
+		}
+	}
 	var want []string
 	for _, c := range committed {
-		n := filepath.Base(c)
+		n, _ := filepath.Rel(filepath.Join("..", "..", "schemas"), c)
 		want = append(want, filepath.Join(dir, n))
 		w, err := os.ReadFile(c)
 		if err != nil {
@@ -90,8 +97,10 @@ func TestRunSchemaAll(t *testing.T) {
 			t.Errorf("%s differs from schemas/%s (%v)", filepath.Join(dir, n), n, err)
 		}
 	}
+	got := strings.Fields(out.String())
 	slices.Sort(want)
-	if d := cmp.Diff(want, strings.Fields(out.String())); d != "" {
+	slices.Sort(got)
+	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("printed paths (-want +got):\n%s", d)
 	}
 }
@@ -135,5 +144,44 @@ func TestRunSchemaList(t *testing.T) {
 	want, _ := p.SchemaTypes()
 	if d := cmp.Diff(want, strings.Fields(out.String())); d != "" {
 		t.Errorf("types (-want +got):\n%s", d)
+	}
+}
+
+// TestRunSchemaForms: --ui and --messages print what the library
+// generates, byte for byte (the committed files under schemas/).
+func TestRunSchemaForms(t *testing.T) {
+	p, err := juesuan.LookupProfile("sichuan-2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rjsfIncome, _ := p.UISchema(juesuan.UIRJSF, "income", juesuan.UIOptions{})
+	jfInternal, _ := p.UISchema(juesuan.UIJSONForms, "document", juesuan.UIOptions{Internal: true})
+	msgs, _ := p.Messages("zh-CN")
+	for _, c := range []struct {
+		name   string
+		args   []string
+		code   int
+		want   []byte
+		stderr string
+	}{
+		{"rjsf table", []string{"--profile", "sichuan-2020", "--ui", "rjsf", "--type", "income"}, exitOK, rjsfIncome, ""},
+		{"jsonforms internal", []string{"--profile", "sichuan-2020", "--ui", "jsonforms", "--internal"}, exitOK, jfInternal, ""},
+		{"messages", []string{"--profile", "sichuan-2020", "--messages", "zh-CN"}, exitOK, msgs, ""},
+		{"ui without profile", []string{"--ui", "rjsf"}, exitInput, nil, "--ui needs --profile"},
+		{"unknown ui", []string{"--profile", "sichuan-2020", "--ui", "vue"}, exitInput, nil, "unknown uiSchema kind"},
+		{"unknown locale", []string{"--messages", "en"}, exitInput, nil, "no messages for locale"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			if code := run(append([]string{"schema"}, c.args...), &out, &errb); code != c.code {
+				t.Fatalf("exit %d, want %d; stderr %s", code, c.code, errb.String())
+			}
+			if !strings.Contains(errb.String(), c.stderr) {
+				t.Errorf("stderr %q lacks %q", errb.String(), c.stderr)
+			}
+			if c.code == exitOK && !bytes.Equal(out.Bytes(), c.want) {
+				t.Errorf("output differs from the library's (%d vs %d bytes)", out.Len(), len(c.want))
+			}
+		})
 	}
 }

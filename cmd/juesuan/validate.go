@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +16,7 @@ import (
 
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/audit"
+	"github.com/cnfiscal/juesuan/internal/report"
 )
 
 func init() {
@@ -113,13 +113,8 @@ type validateReport struct {
 	Summary validateSummary `json:"summary"`
 }
 
-// validateFile is the result for one file.
-type validateFile struct {
-	File     string         `json:"file"`
-	Error    string         `json:"error,omitempty"`
-	Findings audit.Findings `json:"findings"` // audit.Finding's JSON form
-
-}
+// validateFile is the result for one file (shared with cmd/juesuan-wasm).
+type validateFile = report.File
 
 // validateSummary totals a batch.
 type validateSummary struct {
@@ -551,17 +546,10 @@ type jsonWriter struct {
 func (j *jsonWriter) begin() {}
 
 func (j *jsonWriter) file(r juesuan.FileResult) {
-	vf := validateFile{File: r.File, Findings: r.Findings}
-	if vf.Findings == nil {
-		vf.Findings = audit.Findings{} // [] on the wire, never null
-	}
-	if r.Err != nil {
-		vf.Error = r.Err.Error()
-	}
 	if j.held != nil {
 		j.flush(",\n")
 	}
-	j.held = marshal(vf)
+	j.held = marshal(report.FileOf(r))
 }
 
 // flush writes the opening if not yet written, the held object and then
@@ -587,14 +575,5 @@ func (j *jsonWriter) end(s validateSummary) {
 	j.flush(tail)
 }
 
-// marshal encodes v without HTML escaping (messages are Chinese text with
-// quotes and symbols a reader wants to see as they are).
-func marshal(v any) []byte {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil { // not reached: plain structs of strings and ints
-		panic(err)
-	}
-	return []byte(strings.TrimSuffix(b.String(), "\n"))
-}
+// marshal encodes v on one line without HTML escaping (report.Marshal).
+func marshal(v any) []byte { return report.Marshal(v) }

@@ -11,3 +11,5 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 fi
 npm ci --no-audit --no-fund --loglevel=error >&2
 node check.mjs
+# What a form shows a clerk: JSON Forms vanilla, uiSchemas, messages, partial entry.
+node forms.mjs
