@@ -26,6 +26,8 @@ type walker struct {
 	// find, when set, is a figure whose pointer the walk stores in found.
 	find  *Amount
 	found string
+	// addrs, when set, receives the pointer of every figure (Coverage).
+	addrs map[*Amount]string
 }
 
 // newWalker returns a walker whose path uses the Context's buffer.
@@ -71,6 +73,9 @@ func (w *walker) figure(a *Amount) {
 	}
 	if a == w.find && w.found == "" {
 		w.found, _ = w.at(nil)
+	}
+	if w.addrs != nil {
+		w.addrs[a] = pointer(w.path)
 	}
 }
 
