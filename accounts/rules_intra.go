@@ -126,7 +126,7 @@ func checkA11(c *Context) {
 	for _, f := range c.fiscalDocs() {
 		in, ex := &f.t.Income, &f.t.Expenditure
 		for i, col := range fundColumns {
-				end, beg, cur, spent := ex.EndingBalance.At(i), in.BeginningBalance.At(i), in.Current.At(i), ex.Total.At(i)
+			end, beg, cur, spent := ex.EndingBalance.At(i), in.BeginningBalance.At(i), in.Current.At(i), ex.Total.At(i)
 			c.flow(atSub(f.base, "/expenditure/endingBalance", col.Name),
 				label{table: f.title, line: "年末财政拨款结转和结余", col: col.Title},
 				"应等于年初财政拨款结转和结余加本年收入减本年支出",
