@@ -46,7 +46,8 @@ func (c *Context) inUnit(p *Report, b *Amount) *Amount {
 	if p.Unit.AmountUnit == c.Unit() || !b.IsSet() || !p.Unit.AmountUnit.Valid() || !c.Unit().Valid() {
 		return b
 	}
-	v := b.Convert(p.Unit.AmountUnit, c.Unit())
+	// as this year's table would print it: rounded to its places
+	v := b.Convert(p.Unit.AmountUnit, c.Unit()).Round(c.Unit().Places())
 	return &v
 }
 
