@@ -138,6 +138,9 @@ func idleReason(c *Context, id string) string {
 	if (id == "B14" || id == "B15") && c.Options.Prior == nil {
 		return "no prior-year document"
 	}
+	if id == "S5" && len(c.Report.Tables.Extra) == 0 {
+		return "no added tables (/tables/extra)"
+	}
 	var absent []string
 	for _, k := range ruleTables[id] {
 		if !c.Report.Tables.Has(k) {

@@ -110,6 +110,12 @@ func (c *Context) Add(f audit.Finding) {
 	c.report(s, f)
 }
 
+// Checked counts n checks made by the running rule that reports through
+// Add rather than Sum, Flow, Same or Equal (which count their own): the
+// coverage ledger shows a rule that counted none and reported nothing as
+// idle rather than passed.
+func (c *Context) Checked(n int) { c.checks += n }
+
 // AddInfo reports an info finding (such as a 舍入差异) for the running rule.
 func (c *Context) AddInfo(f audit.Finding) { c.report(audit.Info, f) }
 
