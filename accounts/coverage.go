@@ -105,8 +105,9 @@ func (c *Coverage) Rule(id string) *RuleCoverage {
 type ledger struct {
 	cov *Coverage
 	cur *RuleCoverage
-	// addrs and prior map the address of each figure of the report (and of
-	// last year's) to its JSON Pointer, built on the first skip that asks.
+	// addrs and prior map the address of each absent figure of the report
+	// (and of last year's) to its JSON Pointer, built on the first skip
+	// that asks.
 	addrs, prior map[*Amount]string
 }
 
@@ -213,8 +214,8 @@ func (c *Context) skipPair(l loc, a, b *Amount) {
 	c.led.cur.Skipped = append(c.led.cur.Skipped, s)
 }
 
-// pointerOf returns the JSON Pointer of the figure at address a in the
-// report (prior false) or in last year's document (prior true), or "".
+// pointerOf returns the JSON Pointer of the absent figure at address a in
+// the report (prior false) or in last year's document (prior true), or "".
 func (c *Context) pointerOf(a *Amount, prior bool) string {
 	m := &c.led.addrs
 	r := c.Report
@@ -230,8 +231,8 @@ func (c *Context) pointerOf(a *Amount, prior bool) string {
 	return (*m)[a]
 }
 
-// addressesOf maps the address of every figure of r's tables and prior-year
-// figures to its JSON Pointer.
+// addressesOf maps the address of every absent figure of r's tables and
+// prior-year figures to its JSON Pointer.
 func addressesOf(c *Context, r *Report) map[*Amount]string {
 	out := map[*Amount]string{}
 	w := c.newWalker(false)

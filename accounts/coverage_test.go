@@ -1,6 +1,7 @@
 package accounts
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -11,11 +12,29 @@ import (
 
 // blankZeros leaves every stated 0 of r blank (absent), as a document
 // whose zero cells are printed empty.
-func blankZeros(r *Report) {
-	c := &Context{Report: r, Options: &Options{}}
-	for a := range addressesOf(c, r) {
-		if a.IsNil() {
-			*a = Amount{}
+func blankZeros(r *Report) { blankZerosIn(reflect.ValueOf(&r.Tables).Elem()) }
+
+func blankZerosIn(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			blankZerosIn(v.Elem())
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			blankZerosIn(v.Index(i))
+		}
+	case reflect.Struct:
+		if a, ok := v.Addr().Interface().(*Amount); ok {
+			if a.IsNil() {
+				*a = Amount{}
+			}
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				blankZerosIn(v.Field(i))
+			}
 		}
 	}
 }

@@ -26,7 +26,8 @@ type walker struct {
 	// find, when set, is a figure whose pointer the walk stores in found.
 	find  *Amount
 	found string
-	// addrs, when set, receives the pointer of every figure (Coverage).
+	// addrs, when set, receives the pointer of every absent figure (the
+	// ledger only looks absent figures up).
 	addrs map[*Amount]string
 }
 
@@ -74,7 +75,7 @@ func (w *walker) figure(a *Amount) {
 	if a == w.find && w.found == "" {
 		w.found, _ = w.at(nil)
 	}
-	if w.addrs != nil {
+	if w.addrs != nil && !a.IsSet() {
 		w.addrs[a] = pointer(w.path)
 	}
 }
