@@ -197,6 +197,21 @@ func TestCoverageExcerpt(t *testing.T) {
 		t.Errorf("A8 ledger (-want +got):\n%s", diff)
 	}
 
+	// An excerpt of 基本支出决算表 without 303: 人员经费合计 is not its
+	// personnel 类 either.
+	r = validReport()
+	r.Tables.GeneralBudgetBasic.Rows = slices.Delete(r.Tables.GeneralBudgetBasic.Rows, 8, 10)
+	r.Tables.Z07 = nil
+	r.Tables.Excerpts = map[string]string{"generalBudgetBasic": "仅列示部分经济分类科目"}
+	fs, cov = validateCoverage(t, r, o)
+	if diff := cmp.Diff([]hit{}, hits(fs)); diff != "" {
+		t.Errorf("findings on the basic excerpt (-want +got):\n%s", diff)
+	}
+	want := []Skip{{Path: "/tables/generalBudgetBasic/personnel", Reason: SkipExcerpt}}
+	if diff := cmp.Diff(want, skipsAt(cov, "A13", "/tables/generalBudgetBasic/personnel")); diff != "" {
+		t.Errorf("A13 ledger (-want +got):\n%s", diff)
+	}
+
 	// A 项 printed with no amount: its 款 cannot be summed, and the ledger
 	// names its figures.
 	r = validReport()
@@ -206,7 +221,7 @@ func TestCoverageExcerpt(t *testing.T) {
 		t.Errorf("a printed-blank row gives errors: %v", fs)
 	}
 	got := skipsAt(cov, "A8", "/tables/generalBudget/rows/1/total")
-	want := []Skip{{Path: "/tables/generalBudget/rows/1/total", Reason: SkipAbsent, Missing: []string{"/tables/generalBudget/rows/4/total"}}}
+	want = []Skip{{Path: "/tables/generalBudget/rows/1/total", Reason: SkipAbsent, Missing: []string{"/tables/generalBudget/rows/4/total"}}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("A8 ledger of the blank row (-want +got):\n%s", diff)
 	}

@@ -178,6 +178,14 @@ func checkA13(c *Context) {
 func checkDept(c *Context, t *EconDeptTable, p *deptPart, base string) {
 	checkHierarchy(c, p)
 	c.sum(atSub(base, "/total", ""), label{table: p.table, line: "合计"}, "应等于人员经费合计与公用经费合计之和", &t.Total, &t.Personnel, &t.Public)
+	if c.Report.excerptOf(base) {
+		// 人员经费合计 and 公用经费合计 are sums of the 类 rows too.
+		if c.led != nil {
+			c.skip(atSub(base, "/personnel", ""), SkipExcerpt, nil)
+			c.skip(atSub(base, "/public", ""), SkipExcerpt, nil)
+		}
+		return
+	}
 	var persBuf, pubBuf [16]*Amount
 	pers, pub, ok := deptSplit(c, p, persBuf[:0], pubBuf[:0], addressOf)
 	if !ok {
