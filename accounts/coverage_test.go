@@ -271,3 +271,46 @@ func TestCoveragePrior(t *testing.T) {
 		t.Errorf("B15 ledger (-want +got):\n%s", diff)
 	}
 }
+
+// TestPriorYearOf: the prior-year figures taken from last year's document
+// are those B15 compares with, so a report that states them gets no B15
+// finding; a last year in 元 is converted.
+func TestPriorYearOf(t *testing.T) {
+	last := lastReport()
+	py := PriorYearOf(last, "万元")
+	for _, tc := range []struct {
+		name      string
+		got, want Amount
+	}{
+		{"incomeTotal", py.IncomeTotal, m("630.78")},
+		{"expenditureGrandTotal", py.ExpenditureGrandTotal, m("630.78")},
+		{"endingBalance", py.EndingBalance, z},
+		{"fiscalEndingBalance/govFund", py.FiscalEndingBalance.GovFund, z},
+		{"threePublic/reception", py.ThreePublic.Reception, m("45.85")},
+		{"generalBudgetExpenditure", py.GeneralBudgetExpenditure, m("599.53")},
+	} {
+		if !tc.got.Equal(tc.want) || tc.got.IsSet() != tc.want.IsSet() {
+			t.Errorf("%s = %v, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+	if py.FiscalYear != 2019 {
+		t.Errorf("FiscalYear = %d", py.FiscalYear)
+	}
+
+	r := validReport()
+	r.PriorYear = &py
+	o := Options{Catalogs: editions(t, 2020), Prior: last}
+	fs, cov := validateCoverage(t, r, o)
+	if diff := cmp.Diff([]hit{}, hits(fs)); diff != "" {
+		t.Errorf("findings with priorYear from last year's document (-want +got):\n%s", diff)
+	}
+	if rc := cov.Rule("B15"); rc == nil || rc.Ran < 10 {
+		t.Errorf("B15 = %+v, want at least 10 checks", rc)
+	}
+
+	last.Unit.AmountUnit = "元"
+	last.Tables.Summary.Income.Total = m("6307812.34")
+	if got := PriorYearOf(last, "万元").IncomeTotal; !got.Equal(m("630.78")) {
+		t.Errorf("converted incomeTotal = %v, want 630.78", got)
+	}
+}

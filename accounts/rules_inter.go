@@ -206,8 +206,16 @@ func econLine(t *EconDeptTable, code classification.EconDeptCode) (Amount, bool)
 
 func (c *Context) atLeast(key string, actual, floor Amount, codes string) {
 	col := Column{Name: key, Title: titleOf(&ThreePublicColumns{}, key)}
+	if !actual.IsSet() || !floor.IsSet() {
+		if c.led != nil {
+			c.skip(at("/tables/threePublic/actual/"+col.Name, ""), SkipAbsent, func(dst []string) []string {
+				return append(dst, "/tables/threePublic/actual/"+col.Name)
+			})
+		}
+		return
+	}
 	c.checks++
-	if !actual.IsSet() || !floor.IsSet() || actual.Cmp(floor) >= 0 {
+	if actual.Cmp(floor) >= 0 {
 		return
 	}
 	u := string(c.Unit())

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strconv"
 
+	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
 )
 
@@ -163,4 +164,45 @@ func checkB15(c *Context) {
 			break
 		}
 	}
+}
+
+// PriorYearOf returns the prior-year figures that last, last year's report,
+// gives for a report in unit: each PriorYear field from the table figure
+// the fact declarations name for it (the prior option; the first stated
+// one), and FiscalEndingBalance from its 财政拨款收入支出决算总表, converted
+// from last's unit and rounded to unit's places. A field last does not
+// state stays absent. Copy its figures into Report.PriorYear where that
+// leaves them absent to check a narrative's 同比 statements against last
+// year's document (NarrativeFacts reads the prior figures from there).
+func PriorYearOf(last *Report, unit amount.Unit) PriorYear {
+	py := PriorYear{FiscalYear: last.Unit.FiscalYear}
+	conv := func(a Amount) Amount {
+		if !a.IsSet() || last.Unit.AmountUnit == unit || !unit.Valid() || !last.Unit.AmountUnit.Valid() {
+			return a
+		}
+		return a.Convert(last.Unit.AmountUnit, unit).Round(unit.Places())
+	}
+	pyv := reflect.ValueOf(&py).Elem()
+	tv := reflect.ValueOf(&last.Tables).Elem()
+	for _, ptr := range priorOrder {
+		for _, s := range priorSpecs[ptr] {
+			tab := tv.Field(model.field[s.table])
+			if tab.IsNil() || s.unless >= 0 && !tv.Field(model.field[s.unless]).IsNil() {
+				continue
+			}
+			lv, ok := follow(tab, s.idx)
+			if !ok || !lv.Interface().(Amount).IsSet() {
+				continue
+			}
+			mv, _ := follow(pyv, s.prior.idx)
+			mv.Set(reflect.ValueOf(conv(lv.Interface().(Amount))))
+			break
+		}
+	}
+	if f := last.Tables.FiscalSummary; f != nil {
+		for i := range fundColumns {
+			*py.FiscalEndingBalance.At(i) = conv(*f.Expenditure.EndingBalance.At(i))
+		}
+	}
+	return py
 }
