@@ -206,3 +206,28 @@ func PriorYearOf(last *Report, unit amount.Unit) PriorYear {
 	}
 	return py
 }
+
+// Merge fills the figures p leaves absent from q (such as PriorYearOf
+// last year's document), and FiscalYear when p has none. A figure p
+// states is kept.
+func (p *PriorYear) Merge(q PriorYear) {
+	if p.FiscalYear == 0 {
+		p.FiscalYear = q.FiscalYear
+	}
+	mergeAbsent(reflect.ValueOf(p).Elem(), reflect.ValueOf(q))
+}
+
+// mergeAbsent sets each absent Amount of dst, a struct, from src.
+func mergeAbsent(dst, src reflect.Value) {
+	for i := range dst.NumField() {
+		d, s := dst.Field(i), src.Field(i)
+		switch {
+		case d.Type() == amountType:
+			if a := d.Addr().Interface().(*Amount); !a.IsSet() {
+				*a = s.Interface().(Amount)
+			}
+		case d.Kind() == reflect.Struct:
+			mergeAbsent(d, s)
+		}
+	}
+}

@@ -152,3 +152,70 @@ func TestRunValidatePrior(t *testing.T) {
 		t.Errorf("stderr %q", stderr.String())
 	}
 }
+
+// TestRunLintPrior: lint --prior takes the 上年数 the document leaves out
+// from last year's document, so the narrative's 同比 statement on 机关运行经费
+// (249.72 → 92.93, 减少156.79万元, 下降62.79%) is checked against it: quiet
+// when last year's 财决附03表 says 249.72, C10 on the 增减额 and the rate when
+// it says 250.00.
+func TestRunLintPrior(t *testing.T) {
+	const narrativeFixture = "../../testdata/sichuan-2020/panzhihua-chengdu-office.narrative.txt"
+	raw, err := os.ReadFile(referenceFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	f03 := doc["tables"].(map[string]any)["f03"].(map[string]any)
+	writeLast := func(operatingCost string) string {
+		f03["operatingCost"] = map[string]any{"amount": operatingCost}
+		last, _ := json.Marshal(map[string]any{"profile": "sichuan-2019",
+			"unit":   map[string]any{"name": "上年", "fiscalYear": 2019, "amountUnit": "万元"},
+			"tables": map[string]any{"f03": f03}})
+		p := filepath.Join(dir, "last-"+operatingCost+".json")
+		if err := os.WriteFile(p, last, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	delete(doc["priorYear"].(map[string]any), "operatingCost")
+	this, _ := json.Marshal(doc)
+	thisFile := filepath.Join(dir, "this.json")
+	if err := os.WriteFile(thisFile, this, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	yoy := func(args ...string) []string {
+		var stdout, stderr bytes.Buffer
+		runLint(append([]string{"--document", thisFile}, append(args, narrativeFixture)...), &stdout, &stderr)
+		if stderr.Len() > 0 {
+			t.Fatalf("stderr: %s", stderr.String())
+		}
+		var out []string
+		for _, l := range strings.Split(stdout.String(), "\n") {
+			if strings.HasPrefix(l, narrativeFixture+":661:") && !strings.Contains(l, "198.68") {
+				out = append(out, strings.TrimPrefix(l, narrativeFixture+":"))
+			}
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"without --prior", nil, []string{"661:35: info C18 未核对：机关运行经费（上年数）文中为249.72万元，表中未列示"}},
+		{"last year agrees", []string{"--prior", writeLast("249.72")}, nil},
+		{"last year differs", []string{"--prior", writeLast("250.00")}, []string{
+			"661:35: error C17 /priorYear/operatingCost 表文不一致：机关运行经费（上年数）文中为249.72万元，表中为250.00万元",
+			"661:52: error C10 /priorYear/operatingCost 同比增减额不符：机关运行经费本年92.93万元、上年250.00万元，应减少157.07万元，文中为156.79万元",
+			"661:63: error C10 /priorYear/operatingCost 增减率不符：机关运行经费增减额156.79万元÷上年250.00万元×100=62.72%，文中为62.79%",
+		}},
+	} {
+		if diff := cmp.Diff(tc.want, yoy(tc.args...)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}

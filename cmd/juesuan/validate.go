@@ -419,7 +419,7 @@ type batchConfig struct {
 }
 
 // readPrior reads last year's document (a JSON document or a workbook) and
-// calculates it with its profile (or c's).
+// calculates it with c's profile, or else its own.
 func readPrior(file string, c *batchConfig) (*juesuan.Document, error) {
 	var d *juesuan.Document
 	var err error
@@ -435,13 +435,13 @@ func readPrior(file string, c *batchConfig) (*juesuan.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := c.profile
-	if p == nil {
-		if p, err = juesuan.LookupProfile(d.Profile); err != nil {
-			return nil, err
-		}
+	// Last year's profile may not be registered (a year no profile
+	// covers): Document.Calculate then uses the default options.
+	if c.profile != nil {
+		c.profile.Calculate(d)
+	} else {
+		d.Calculate()
 	}
-	p.Calculate(d)
 	return d, nil
 }
 
