@@ -314,3 +314,17 @@ func TestPriorYearOf(t *testing.T) {
 		t.Errorf("converted incomeTotal = %v, want 630.78", got)
 	}
 }
+
+// TestPriorYearMerge: Merge fills the absent figures, nested ones too, and
+// keeps the stated ones and the year.
+func TestPriorYearMerge(t *testing.T) {
+	p := PriorYear{FiscalYear: 2019, IncomeTotal: m("1.00")}
+	p.ThreePublic.Reception = z
+	p.Merge(PriorYear{FiscalYear: 2018, IncomeTotal: m("2.00"), OperatingCost: m("3.00"),
+		ThreePublic: ThreePublicColumns{Reception: m("4.00"), Abroad: m("5.00")}})
+	want := PriorYear{FiscalYear: 2019, IncomeTotal: m("1.00"), OperatingCost: m("3.00"),
+		ThreePublic: ThreePublicColumns{Reception: z, Abroad: m("5.00")}}
+	if diff := cmp.Diff(want, p, cmp.Comparer(func(a, b Amount) bool { return a.IsSet() == b.IsSet() && a.Equal(b) })); diff != "" {
+		t.Errorf("Merge (-want +got):\n%s", diff)
+	}
+}
