@@ -79,9 +79,11 @@
 //   - indicators: the performance-indicator frameworks (the national one
 //     built in), the 项目绩效目标完成情况表 and self-evaluation, and scoring.
 //   - profiles: the built-in profiles, one package each: profiles/sichuan2020
-//     ("sichuan-2020", the 14-table Sichuan 2020 disclosure) and
-//     profiles/central ("central-2024", the 9-table central/Shanghai 2024
-//     template). Importing profiles registers them all.
+//     ("sichuan-2020", the 14-table Sichuan 2020 disclosure),
+//     profiles/sichuan2023 ("sichuan-2023", Sichuan's 13 tables of
+//     2023–2024) and profiles/central ("central-2024", the 9-table
+//     central/Shanghai template for 2018–2026). Importing profiles
+//     registers them all.
 //   - sheet: printed tables as cells, read from .xlsx (excelize), CSV
 //     (UTF-8 or GBK) and HTML tables; it knows nothing of 决算.
 //   - internal/intake: the printed layout of each table, derived from the

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"sync"
 
 	"github.com/cnfiscal/juesuan/accounts"
@@ -28,7 +29,15 @@ type Profile struct {
 	ID           string // e.g. "sichuan-2020"
 	Title        string // Chinese title
 	Jurisdiction string // e.g. 四川省
-	FiscalYear   int
+	// FiscalYear is the year the profile's template was taken from: the
+	// year of the documents package fixture generates, and the only year
+	// the profile covers when Years is zero. 0 means any year.
+	FiscalYear int
+	// Years is the range of fiscal years whose documents the profile
+	// checks (rule S2 reports any other year). Each document is checked
+	// against the classification editions of its own year (unless Editions
+	// is set). The zero value means FiscalYear alone.
+	Years Years
 	// Editions are the classification catalogues codes are checked against.
 	// nil means the embedded (or classification.Register-ed) editions of
 	// FiscalYear, or of the document's year when FiscalYear is 0. Set it to
@@ -62,6 +71,10 @@ type Profile struct {
 	// Places are the place names package fixture draws synthetic units
 	// from. They do not affect checking.
 	Places Places
+	// Disclosure is the 公开完整性 checklist (检查表) of the profile's
+	// template: what a published 决算 must show and the rules that decide
+	// each item (see Checklist). Clone copies it.
+	Disclosure []DisclosureItem
 }
 
 // Places are the jurisdiction and place names of a profile's synthetic
@@ -86,6 +99,41 @@ type Places struct {
 	// after its place; none means a general list of offices found in every
 	// jurisdiction.
 	Offices []string
+}
+
+// Years is an inclusive range of fiscal years, First through Last.
+type Years struct {
+	First, Last int
+}
+
+// Contains reports whether year lies in the range.
+func (y Years) Contains(year int) bool { return y.First <= year && year <= y.Last }
+
+// String formats the range as 2018–2026 (or 2020 for a single year).
+func (y Years) String() string {
+	if y.First == y.Last {
+		return strconv.Itoa(y.First)
+	}
+	return strconv.Itoa(y.First) + "–" + strconv.Itoa(y.Last)
+}
+
+// Covers reports whether p checks documents of fiscal year year: year lies
+// in p.Years, or, when Years is zero, year is p.FiscalYear (any year when
+// that is 0 too).
+func (p *Profile) Covers(year int) bool {
+	if y := p.years(); y != (Years{}) {
+		return y.Contains(year)
+	}
+	return true
+}
+
+// years returns the range p covers: Years, or FiscalYear alone; zero when
+// p covers every year.
+func (p *Profile) years() Years {
+	if p.Years != (Years{}) {
+		return p.Years
+	}
+	return Years{p.FiscalYear, p.FiscalYear}
 }
 
 // TableSpec places one table in a profile.
@@ -329,6 +377,14 @@ func (p *Profile) check() error {
 	if !profileID.MatchString(p.ID) {
 		return fmt.Errorf("%w: profile ID %q (want letters, digits, '.', '_' and '-', as in sichuan-2020)", ErrInvalidProfile, clipBytes([]byte(p.ID)))
 	}
+	if y := p.Years; y != (Years{}) {
+		switch {
+		case y.First <= 0 || y.Last < y.First:
+			return bad("years %d–%d (want First ≤ Last, both set)", y.First, y.Last)
+		case p.FiscalYear != 0 && !y.Contains(p.FiscalYear):
+			return bad("fiscal year %d is outside its years %s", p.FiscalYear, y)
+		}
+	}
 	typed := (&accounts.Tables{}).Present()
 	seen := map[string]bool{}
 	for i, t := range p.Tables {
@@ -421,6 +477,10 @@ func (p *Profile) Clone() *Profile {
 	}
 	if p.Tables == nil {
 		q.Tables = nil
+	}
+	q.Disclosure = slices.Clone(p.Disclosure)
+	for i := range q.Disclosure {
+		q.Disclosure[i].Rules = slices.Clone(q.Disclosure[i].Rules)
 	}
 	q.Rules.Disabled = slices.Clone(p.Rules.Disabled)
 	q.Rules.Severity = maps.Clone(p.Rules.Severity)

@@ -383,13 +383,18 @@ func buildSchema(p *Profile) (*jobj, error) {
 		tprops.obj("extra").set("additionalProperties", ref("extra"))
 	} else {
 		root.set("title", "部门决算文档："+p.Title)
-		root.set("description", fmt.Sprintf("部门决算文档，配置 %s（%s，%d年度）。%s", p.ID, p.Jurisdiction, p.FiscalYear, amountNote))
+		root.set("description", fmt.Sprintf("部门决算文档，配置 %s（%s，%s年度）。%s", p.ID, p.Jurisdiction, p.years(), amountNote))
 		prof := props.obj("profile")
 		prof.set("const", p.ID)
 		prof.order(keywordOrder...)
-		if p.FiscalYear != 0 {
+		if y := p.years(); y != (Years{}) {
 			fy := props.obj("unit").obj("properties").obj("fiscalYear")
-			fy.set("const", p.FiscalYear)
+			if y.First == y.Last {
+				fy.set("const", y.First)
+			} else {
+				fy.set("minimum", y.First)
+				fy.set("maximum", y.Last)
+			}
 			fy.order(keywordOrder...)
 		}
 		np := newObj()

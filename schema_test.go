@@ -54,7 +54,7 @@ func schemaTypesByID(id string) ([]string, error) {
 }
 
 // schBuiltins are the profiles whose schemas are committed under schemas/.
-var schBuiltins = []string{Central2024, Sichuan2020}
+var schBuiltins = []string{Central2024, Sichuan2020, Sichuan2023}
 
 var schDrafts = []Draft{Draft2020, Draft07}
 
@@ -310,6 +310,7 @@ func TestSchemaFilesUpToDate(t *testing.T) {
 		"central-2024.document.2020-12.json", "central-2024.document.draft-07.json",
 		"document.2020-12.json", "document.draft-07.json",
 		"sichuan-2020.document.2020-12.json", "sichuan-2020.document.draft-07.json",
+		"sichuan-2023.document.2020-12.json", "sichuan-2023.document.draft-07.json",
 	}
 	if d := cmp.Diff(want, names); d != "" {
 		t.Errorf("schema files (-want +got):\n%s", d)

@@ -24,7 +24,7 @@ var documentRules = []Rule{
 	{
 		Rule: audit.Rule{ID: "S2", Severity: audit.Error, Kind: audit.Structure,
 			Title:       "决算年度与配置不符",
-			Description: "文档的决算年度必须与所用配置的年度一致。",
+			Description: "文档的决算年度必须在所用配置适用的年度范围内。",
 			Source:      "[I] 配置按辖区与年度划分"},
 		Check: checkYear,
 	},
@@ -65,13 +65,12 @@ func SchemaRules() []string {
 
 func checkYear(c *Context) {
 	d, p := c.Document, c.Profile
-	if p.FiscalYear != 0 {
-		c.Checked(1)
-	}
-	if p.FiscalYear != 0 && d.Unit.FiscalYear != p.FiscalYear {
+	c.Checked(1)
+	if !p.Covers(d.Unit.FiscalYear) {
+		y := p.years().String()
 		c.Add(audit.Finding{Path: "/unit/fiscalYear",
-			Message:  fmt.Sprintf("决算年度为%d，配置%s适用于%d年度", d.Unit.FiscalYear, p.ID, p.FiscalYear),
-			Expected: fmt.Sprint(p.FiscalYear), Actual: fmt.Sprint(d.Unit.FiscalYear)})
+			Message:  fmt.Sprintf("决算年度为%d，配置%s适用于%s年度", d.Unit.FiscalYear, p.ID, y),
+			Expected: y, Actual: fmt.Sprint(d.Unit.FiscalYear)})
 	}
 }
 

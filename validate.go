@@ -119,15 +119,15 @@ func (p *Profile) ValidateWith(d *Document, o ValidateOptions) (audit.Findings, 
 }
 
 // editions returns the catalogues codes are checked against: the
-// profile's own, or those of its fiscal year (the document's when the
-// profile has none).
+// profile's own, or those of the document's fiscal year when p covers it,
+// else those of p's FiscalYear (S2 reports the year).
 func (p *Profile) editions(d *Document) (classification.Editions, error) {
 	if p.Editions != nil {
 		return *p.Editions, nil
 	}
-	year := p.FiscalYear
-	if year == 0 {
-		year = d.Unit.FiscalYear
+	year := d.Unit.FiscalYear
+	if !p.Covers(year) {
+		year = p.FiscalYear
 	}
 	eds, err := classification.EditionsFor(year)
 	if err != nil {

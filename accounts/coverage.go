@@ -173,6 +173,7 @@ var ruleTables = map[string][]string{
 	"B12": {"summary", "expenditure", "fiscalSummary"},
 	"B13": {"summary", "fiscalSummary"}, "B14": {"summary", "fiscalSummary"},
 	"E1": {"govFund", "stateCapital", "govFundThreePublic"},
+	"G1": {"generalBudget"}, "G2": {"generalBudgetBasic"}, "G3": {"threePublic"}, "G4": {"f03"},
 }
 
 // disabled lists rule id as switched off.

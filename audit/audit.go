@@ -75,6 +75,7 @@ const (
 	Catalog     Kind = "科目" // classification codes and names
 	Performance Kind = "绩效" // performance indicators
 	Structure   Kind = "结构" // required tables and fields
+	Disclosure  Kind = "公开" // 公开完整性: what a disclosure must show
 )
 
 // Rule describes one audit rule. IDs are stable: users search for them, and

@@ -4,4 +4,5 @@ package profiles
 import (
 	_ "github.com/cnfiscal/juesuan/profiles/central"
 	_ "github.com/cnfiscal/juesuan/profiles/sichuan2020"
+	_ "github.com/cnfiscal/juesuan/profiles/sichuan2023"
 )

@@ -18,6 +18,7 @@ import (
 	_ "github.com/cnfiscal/juesuan/profiles"
 	"github.com/cnfiscal/juesuan/profiles/central"
 	"github.com/cnfiscal/juesuan/profiles/sichuan2020"
+	"github.com/cnfiscal/juesuan/profiles/sichuan2023"
 )
 
 // TestRegistered: importing profiles registers every built-in profile as
@@ -32,6 +33,7 @@ func TestRegistered(t *testing.T) {
 	}{
 		{sichuan2020.ID, sichuan2020.Profile, sichuan2020.FrameworkID, ""},
 		{central.ID, central.Profile, indicators.National, central.BandsName},
+		{sichuan2023.ID, sichuan2023.Profile, indicators.National, ""},
 	} {
 		got, err := juesuan.LookupProfile(tc.id)
 		if err != nil {
@@ -83,7 +85,7 @@ var update = flag.Bool("update", false, "rewrite testdata/catalogue.json from th
 func TestRuleCatalogue(t *testing.T) {
 	if *update {
 		cat := map[string][]audit.Rule{}
-		for _, id := range []string{sichuan2020.ID, central.ID} {
+		for _, id := range []string{sichuan2020.ID, central.ID, sichuan2023.ID} {
 			p, err := juesuan.LookupProfile(id)
 			if err != nil {
 				t.Fatal(err)
@@ -115,6 +117,7 @@ func TestRuleCatalogue(t *testing.T) {
 	}{
 		{sichuan2020.ID, []string{"S1", "A1", "B8", "B9", "P1", "C1"}, nil},
 		{central.ID, []string{"S1", "A1", "B7", "B10"}, []string{"B8", "B9"}},
+		{sichuan2023.ID, []string{"S1", "A1", "B8", "B9", "P1", "C1"}, nil},
 	} {
 		p, err := juesuan.LookupProfile(tc.id)
 		if err != nil {
@@ -139,7 +142,7 @@ func TestRuleCatalogue(t *testing.T) {
 			}
 		}
 	}
-	if len(want) != 2 {
-		t.Errorf("testdata/catalogue.json has %d profiles, want 2", len(want))
+	if len(want) != 3 {
+		t.Errorf("testdata/catalogue.json has %d profiles, want 3", len(want))
 	}
 }

@@ -82,7 +82,7 @@ func (l *Linter) Lint(text []byte, facts *Facts) (audit.Findings, error) {
 	r.checkConsistency()
 	r.checkTargets()
 	r.listUnverified()
-	out := r.findings()
+	out := append(r.findings(), r.missingSections()...)
 	if sk.n > 0 {
 		at := sk.p.at(sk.off)
 		out = append(out, audit.Finding{

@@ -305,15 +305,15 @@ func TestRuleCatalogue(t *testing.T) {
 			t.Errorf("duplicate rule %s", r.ID)
 		}
 		seen[r.ID] = true
-		if r.Kind != audit.Text || r.Title == "" || r.Description == "" || r.Source == "" {
+		if (r.Kind != audit.Text && r.ID != narrative.RuleSections) || r.Title == "" || r.Description == "" || r.Source == "" {
 			t.Errorf("rule %s incomplete: %+v", r.ID, r)
 		}
 		if (r.ID == narrative.RuleUnverified) != (r.Severity == audit.Info) {
 			t.Errorf("rule %s severity %s", r.ID, r.Severity)
 		}
 	}
-	if len(seen) != 18 {
-		t.Errorf("%d rules, want C1–C18", len(seen))
+	if len(seen) != 19 {
+		t.Errorf("%d rules, want C1–C18 and G5", len(seen))
 	}
 }
 
@@ -362,6 +362,10 @@ func TestCentral2024(t *testing.T) {
 	}
 	// Each defect written into the narrative, and nothing else.
 	want = []got{
+		// The text ends with 第四部分 名词解释, so G5 checks it as a whole
+		// disclosure: it lacks the 第一部分 部门概况 (one finding at the
+		// 决算情况说明 heading).
+		{"G5", "warning", 1, 1},
 		{"C1", "error", 3, 19},     // 收入支出总计 1,243.56 for 1,234.56
 		{"C12", "error", 3, 31},    // 与2022年度相比 in a 2024 document
 		{"C2", "error", 5, 60},     // 150/1200 = 12.50%, not 12.05%
@@ -413,9 +417,20 @@ func TestTemplate(t *testing.T) {
 		t.Errorf("too few leftovers found in the template: %v", n)
 	}
 	for r := range n {
-		if r != "C11" && r != "C13" {
+		if r != "C11" && r != "C13" && r != narrative.RuleSections {
 			t.Errorf("rule %s fired on the bare template (%d times)", r, n[r])
 		}
+	}
+	// The excerpt starts at 第三部分: of the required sections only the
+	// 第一部分's is missing.
+	var missing []string
+	for _, f := range fs {
+		if f.Rule == narrative.RuleSections {
+			missing = append(missing, f.Expected)
+		}
+	}
+	if diff := cmp.Diff([]string{"部门职责与机构设置"}, missing); diff != "" {
+		t.Errorf("G5 on the template excerpt (-want +got):\n%s", diff)
 	}
 }
 

@@ -15,6 +15,10 @@ import (
 // plug in its own. The patterns of the built-in templates (Sichuan 2020,
 // central/Shanghai 2024) belong to their profiles (package profiles).
 type Patterns struct {
+	// Required are the sections a narrative of the template must have
+	// (rule G5): each is present when a heading opened one of its
+	// contexts.
+	Required []Section `json:"required,omitempty"`
 	// Headings open parts (Level 0: 第X部分 …, report titles), sections
 	// (Level 1: 一、…) and subsections (Level 2: （一）…). The first matching
 	// pattern of the heading's level sets the context.
@@ -51,6 +55,14 @@ type Patterns struct {
 	// Funds matches fund names that contain 预算 without making a figure a
 	// budget (一般公共预算, 政府性基金预算 …).
 	Funds string `json:"funds"`
+}
+
+// Section is a part a narrative must have: its title as the checklist
+// and the G5 message name it, and the contexts (of Headings) any of which
+// opens it.
+type Section struct {
+	Title    string   `json:"title"`
+	Contexts []string `json:"contexts"`
 }
 
 // HeadingPattern maps a heading to a context.
@@ -182,6 +194,7 @@ type cYear struct {
 }
 
 type compiled struct {
+	required     []Section
 	headings     []cHeading
 	labels       []cLabel
 	rows         []RowContext
@@ -209,6 +222,12 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 		}
 		return r, nil
 	}
+	for i, s := range p.Required {
+		if s.Title == "" || len(s.Contexts) == 0 {
+			return nil, &PatternError{Field: fmt.Sprintf("required[%d]", i), Err: errors.New("a section needs a title and a context")}
+		}
+	}
+	c.required = p.Required
 	for i, h := range p.Headings {
 		r, err := re(fmt.Sprintf("headings[%d].text", i), h.Text)
 		if err != nil {

@@ -23,6 +23,7 @@ const (
 	RuleTarget        = "C16" // 完成率 claimed although the target was missed
 	RuleOther         = "C17" // other restated figures
 	RuleUnverified    = "C18" // claims that tie to nothing
+	RuleSections      = "G5"  // a section the template requires is missing
 )
 
 const srcS2 = "[V] GovBudgetChecker rules_v33.py"
@@ -82,6 +83,9 @@ var rules = []audit.Rule{
 	{ID: RuleUnverified, Severity: audit.Info, Kind: audit.Text, Title: "未核对的数字",
 		Description: "文中的金额、比例或数量无对应的报表数，也无法由文中其他数字验算，列出供人工核对。",
 		Source:      "[I]"},
+	{ID: RuleSections, Severity: audit.Warning, Kind: audit.Disclosure, Title: "情况说明缺少必备部分",
+		Description: "部门决算情况说明须包括模板规定的各部分（部门概况、收支总体、收入、支出、财政拨款、一般公共预算、基本支出、“三公”经费、政府性基金、国有资本经营、机关运行经费、政府采购、国有资产占用、绩效管理、名词解释等）；无数据的部分也须保留并说明。",
+		Source:      "[B] 财预〔2016〕143号《地方预决算公开操作规程》；[V] 上海2024模板、四川2020模板的目录"},
 }
 
 // Rules returns the catalogue of narrative rules, sorted by ID number.

@@ -330,10 +330,11 @@ func TestRunValidateExitCodes(t *testing.T) {
 }
 
 // TestRunValidateProfileOverride checks that --profile replaces the profile a
-// document names: the reference checked as central-2024 breaks S2 (year).
+// document names: the reference (2020) checked as sichuan-2023 (2023–2024)
+// breaks S2 (year).
 func TestRunValidateProfileOverride(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	runValidate([]string{"--profile", "central-2024", "--format", "json", referenceFixture}, &stdout, &stderr)
+	runValidate([]string{"--profile", "sichuan-2023", "--format", "json", referenceFixture}, &stdout, &stderr)
 	var r validateReport
 	if err := json.Unmarshal(stdout.Bytes(), &r); err != nil {
 		t.Fatal(err)
@@ -343,7 +344,7 @@ func TestRunValidateProfileOverride(t *testing.T) {
 		s2 = s2 || f.Rule == "S2"
 	}
 	if !s2 {
-		t.Errorf("reference checked as central-2024: no S2 finding in %+v", r.Files[0].Findings)
+		t.Errorf("reference checked as sichuan-2023: no S2 finding in %+v", r.Files[0].Findings)
 	}
 }
 

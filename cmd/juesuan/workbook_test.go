@@ -190,7 +190,7 @@ func TestValidateWorkbookProfile(t *testing.T) {
 		error string // substring of the file's error
 	}{
 		{"registered profile", []string{"--profile", "sichuan-2020", xf}, exitOK, ""},
-		{"another profile: its rules apply", []string{"--profile", "central-2024", xf}, exitFinding, ""},
+		{"another profile: its rules apply (S2: 2020 is not of sichuan-2023)", []string{"--profile", "sichuan-2023", xf}, exitFinding, ""},
 		{"nothing recognised", []string{csv}, exitInput, "no table of a registered profile recognised"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

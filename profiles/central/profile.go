@@ -3,6 +3,7 @@ package central
 import (
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/indicators"
+	"github.com/cnfiscal/juesuan/profiles/internal/shared"
 )
 
 // ID is the profile ID documents name in their "profile" field.
@@ -13,9 +14,10 @@ const ID = "central-2024"
 func Profile() *juesuan.Profile {
 	return &juesuan.Profile{
 		ID:           ID,
-		Title:        "中央/上海2024年度部门决算公开（9张表）",
+		Title:        "中央/上海部门决算公开（9张表，2018—2026年度）",
 		Jurisdiction: "中央（上海模板）",
 		FiscalYear:   FiscalYear,
+		Years:        juesuan.Years{First: FirstYear, Last: LastYear},
 		Editions:     editions(),
 		Tables:       tables(),
 		Framework:    FrameworkID,
@@ -23,6 +25,7 @@ func Profile() *juesuan.Profile {
 		Accounts:     accountsOptions(),
 		Narrative:    Patterns(),
 		Places:       places(),
+		Disclosure:   shared.Disclosure(),
 	}
 }
 

@@ -5,9 +5,11 @@ import (
 	"github.com/cnfiscal/juesuan/accounts"
 )
 
-// rules is the rule configuration: the built-in accounts rules at their own
-// severity and tolerance (Rules nil).
-func rules() juesuan.RuleSet { return juesuan.RuleSet{} }
+// rules is the rule configuration: the built-in accounts rules and the
+// 公开完整性 rules G1–G4 at their own severity and tolerance.
+func rules() juesuan.RuleSet {
+	return juesuan.RuleSet{Rules: append(juesuan.AccountsRules(), juesuan.DisclosureRules()...)}
+}
 
 // accountsOptions are the accounts options: 人员经费 are the default
 // economic 类 (accounts.DefaultPersonnelClasses: 301 工资福利支出 and 303

@@ -3,6 +3,7 @@ package sichuan2020
 import (
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/indicators"
+	"github.com/cnfiscal/juesuan/profiles/internal/shared"
 )
 
 // ID is the profile ID documents name in their "profile" field.
@@ -23,6 +24,7 @@ func Profile() *juesuan.Profile {
 		Accounts:     accountsOptions(),
 		Narrative:    Patterns(),
 		Places:       places(),
+		Disclosure:   shared.Disclosure(),
 	}
 }
 

@@ -1,17 +1,19 @@
 package sichuan2020
 
 import (
+	"slices"
+
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/accounts"
 	"github.com/cnfiscal/juesuan/audit"
 )
 
 // rules is the rule configuration: the built-in accounts rules at their own
-// severity and tolerance, and B8 and B9, which tie tables of the 14-table
+// severity and tolerance, the 公开完整性 rules G1–G4, and B8 and B9, which tie tables of the 14-table
 // disclosure that other templates do not print (表九 项目支出决算表, 表五
 // and 表七 the 经济分类明细表).
 func rules() juesuan.RuleSet {
-	return juesuan.RuleSet{Rules: append(juesuan.AccountsRules(), Rules()...)}
+	return juesuan.RuleSet{Rules: slices.Concat(juesuan.AccountsRules(), Rules(), juesuan.DisclosureRules())}
 }
 
 // Rules returns the rules the profile adds to the built-in accounts rules:

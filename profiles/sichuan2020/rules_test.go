@@ -122,7 +122,7 @@ func TestRules(t *testing.T) {
 	for _, r := range juesuan.AccountsRules() {
 		want = append(want, r.ID)
 	}
-	want = append(want, "B8", "B9")
+	want = append(want, "B8", "B9", "G1", "G2", "G3", "G4")
 	var got []string
 	for _, r := range p.Rules.Rules {
 		got = append(got, r.ID)

@@ -27,6 +27,7 @@ var tp = []string{"threePublic", "other"}
 // the caller may change.
 func Patterns() *narrative.Patterns {
 	return &narrative.Patterns{
+		Required: required(),
 		Headings: []narrative.HeadingPattern{
 			{Level: 0, Text: `概况`, Context: "overview"},
 			{Level: 0, Text: `决算情况说明|决算说明`, Context: "accounts"},
@@ -34,13 +35,15 @@ func Patterns() *narrative.Patterns {
 			{Level: 0, Text: `附表|附件`, Context: "tables"},
 			{Level: 0, Text: `绩效(?:评价|自评)报告$|绩效评价结果$`, Context: "evaluation", Unnumbered: true},
 
+			// 政府性基金预算财政拨款收入支出决算情况说明 also matches the
+			// fiscal pattern: the fund sections come first.
+			{Level: 1, Text: `政府性基金预算`, Context: "govFund"},
+			{Level: 1, Text: `国有资本经营预算`, Context: "stateCapital"},
 			{Level: 1, Text: `财政拨款收入支出决算`, Context: "fiscal"},
 			{Level: 1, Text: `收入支出决算总体情况|收入支出决算情况`, Context: "overall"},
 			{Level: 1, Text: `一般公共预算财政拨款基本支出`, Context: "basic"},
 			{Level: 1, Text: `一般公共预算财政拨款支出决算`, Context: "generalBudget"},
 			{Level: 1, Text: three + `经费`, Context: "threePublic"},
-			{Level: 1, Text: `政府性基金预算`, Context: "govFund"},
-			{Level: 1, Text: `国有资本经营预算`, Context: "stateCapital"},
 			{Level: 1, Text: `收入决算情况`, Context: "income"},
 			{Level: 1, Text: `支出决算情况`, Context: "expenditure"},
 			{Level: 1, Text: `预算绩效管理|绩效管理情况`, Context: "performance"},

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const referenceNarrative = "../../testdata/sichuan-2020/panzhihua-chengdu-office.narrative.txt"
+
+// TestRunChecklist: the 检查表 of the reference, with and without its
+// narrative, in text and JSON, and the usage errors.
+func TestRunChecklist(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		args     []string
+		code     int
+		contains []string
+	}{
+		{"tables only", []string{referenceFixture}, exitOK, []string{"3\t合格\t一般公共预算支出公开到功能分类项级", "7\t未核对\t部门职责与机构设置", "合格 6 项，不合格 0 项，未核对 15 项"}},
+		{"with the narrative", []string{"--narrative", referenceNarrative, referenceFixture}, exitFinding,
+			[]string{"12\t不合格\t一般公共预算财政拨款支出决算情况说明", "\t\tC5 表文不一致", "合格 19 项，不合格 2 项，未核对 0 项"}},
+		{"bad format", []string{"--format", "xml", referenceFixture}, exitInput, nil},
+		{"no file", nil, exitInput, nil},
+		{"unknown profile", []string{"--profile", "nowhere-1999", referenceFixture}, exitInput, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			if code := run(append([]string{"checklist"}, tc.args...), &out, &errb); code != tc.code {
+				t.Fatalf("exit %d, want %d: %s", code, tc.code, errb.String())
+			}
+			for _, s := range tc.contains {
+				if !strings.Contains(out.String(), s) {
+					t.Errorf("output lacks %q:\n%s", s, out.String())
+				}
+			}
+		})
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"checklist", "--format", "json", "--narrative", referenceNarrative, referenceFixture}, &out, &errb); code != exitFinding {
+		t.Fatalf("json: exit %d: %s", code, errb.String())
+	}
+	var r struct {
+		Profile string
+		Items   []struct {
+			ID, Status string
+			Findings   []struct{ Rule string }
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	var failed []string
+	for _, it := range r.Items {
+		if it.Status == "不合格" {
+			failed = append(failed, it.ID+" "+it.Findings[0].Rule)
+		}
+	}
+	if diff := cmp.Diff([]string{"12 C5", "20 C16"}, failed); diff != "" || r.Profile != "sichuan-2020" || len(r.Items) != 21 {
+		t.Errorf("json: profile %q, %d items, failed (-want +got):\n%s", r.Profile, len(r.Items), diff)
+	}
+}
