@@ -106,7 +106,8 @@ found, or bad usage. One bad file never stops the batch.
 //	          "line": 12, "column": 3,       // optional: narrative position
 //	          "quote": "…"                   // optional: narrative sentence
 //	        }
-//	      ]
+//	      ],
+//	      "coverage": {"rules": [...]}       // only with --coverage: juesuan.Coverage (README "Coverage ledger")
 //	    }
 //	  ],
 //	  "summary": {
@@ -117,7 +118,8 @@ found, or bad usage. One bad file never stops the batch.
 //	    "warnings": 1,         // all warnings, explained ones included
 //	    "explained": 1,        // warnings accepted by an 出错说明
 //	    "infos": 0,
-//	    "topRules": [{"rule": "A1", "count": 1}]  // ≤ 5 rules most often broken (errors + warnings), by count then ID
+//	    "topRules": [{"rule": "A1", "count": 1}], // ≤ 5 rules most often broken (errors + warnings), by count then ID
+//	    "coverage": {"ran": 438, "skipped": 114, "idle": 4, "disabled": 0} // only with --coverage
 //	  }
 //	}
 //
