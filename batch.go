@@ -31,6 +31,10 @@ type BatchOptions struct {
 	// imported with. Profile, when set, overrides Import.Profile; when
 	// neither is set, the profile is the one the workbook's tables fit.
 	Import ImportOptions
+	// Validate adds last year's document and the coverage ledger to each
+	// file's validation (see ValidateWith); FileResult.Coverage holds the
+	// ledger.
+	Validate ValidateOptions
 }
 
 // FileResult is the outcome of checking one file of a batch.
@@ -49,6 +53,9 @@ type FileResult struct {
 	// finding on an imported document carries in Source the cell its
 	// figure was read from (ImportReport.Annotate).
 	Import *ImportReport
+	// Coverage is the coverage ledger when BatchOptions.Validate.Coverage
+	// asks for it and the file was checked, else nil.
+	Coverage *Coverage
 }
 
 // IsWorkbookFile reports whether ValidateFile imports the file of that
@@ -81,7 +88,7 @@ func ValidateFile(file string, opts BatchOptions) (res FileResult) {
 	res.File = file
 	defer func() {
 		if r := recover(); r != nil {
-			res.Findings = nil
+			res.Findings, res.Coverage = nil, nil
 			res.Err = fmt.Errorf("juesuan: %s: internal error, please report it: %v", file, r)
 		}
 	}()
@@ -99,21 +106,21 @@ func ValidateFile(file string, opts BatchOptions) (res FileResult) {
 		res.Err = err
 		return res
 	}
-	res.Findings, res.Err = check(d, opts.Profile)
+	res.Findings, res.Coverage, res.Err = check(d, opts.Profile, opts.Validate)
 	return res
 }
 
 // check calculates and validates d under p, or under the profile d names
-// when p is nil.
-func check(d *Document, p *Profile) (audit.Findings, error) {
+// when p is nil, with what o adds.
+func check(d *Document, p *Profile, o ValidateOptions) (audit.Findings, *Coverage, error) {
 	if p == nil {
 		var err error
 		if p, err = LookupProfile(d.Profile); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	p.Calculate(d)
-	return p.Validate(d)
+	return p.ValidateWith(d, o)
 }
 
 // validateWorkbook is ValidateFile of a workbook file.
@@ -133,7 +140,7 @@ func validateWorkbook(file string, opts BatchOptions) (res FileResult) {
 		res.Err = err
 		return res
 	}
-	res.Findings, res.Err = check(d, opts.Profile)
+	res.Findings, res.Coverage, res.Err = check(d, opts.Profile, opts.Validate)
 	rep.Annotate(res.Findings)
 	return res
 }

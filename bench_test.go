@@ -296,6 +296,7 @@ func freshCopies(b *testing.B, data []byte, n int) []*juesuan.Document {
 //	Decode                   juesuan.DecodeBytes (the strict decoder)
 //	CalculateValidate        (*Document).Calculate, then (*Profile).Validate, on a fresh copy
 //	Validate                 (*Profile).Validate of a document already calculated
+//	ValidateCoverage         (*Profile).ValidateWith of it, recording the coverage ledger
 //	DecodeCalculateValidate  the three in a row, from the bytes
 //	SchemaValidate           jsonschema/v6 Schema.Validate of the already-parsed JSON value
 //	SchemaParseValidate      jsonschema.UnmarshalJSON of the bytes, then Schema.Validate
@@ -376,6 +377,18 @@ func benchDocument(b *testing.B, bd benchDoc) {
 		b.ReportAllocs()
 		for b.Loop() {
 			if _, err := profile.Validate(calculated); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+
+	// ValidateCoverage is Validate with the coverage ledger recorded
+	// (ValidateWith, ValidateOptions.Coverage): its cost over Validate.
+	b.Run("ValidateCoverage", func(b *testing.B) {
+		b.SetBytes(size)
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, err := profile.ValidateWith(calculated, juesuan.ValidateOptions{Coverage: true}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -94,6 +94,7 @@ func checkG1(c *Context) {
 		codes[i] = string(r.Code)
 	}
 	title := accounts.LayoutOf("generalBudget").Short
+	c.Checked(len(t.Rows)) // coverage ledger: each row's level is checked
 	for _, i := range shortOf(codes, func(i int) bool { return t.Rows[i].Total.Sign() != 0 }, classification.Item,
 		func(s string) classification.Level { return classification.FuncCode(s).Level() }) {
 		r := t.Rows[i]
@@ -113,6 +114,7 @@ func checkG2(c *Context) {
 		codes[i] = string(r.Code)
 	}
 	title := accounts.LayoutOf("generalBudgetBasic").Short
+	c.Checked(len(t.Rows)) // coverage ledger: each row's level is checked
 	for _, i := range shortOf(codes, func(i int) bool { return t.Rows[i].Amount.Sign() != 0 }, classification.Section,
 		func(s string) classification.Level { return classification.EconDeptCode(s).Level() }) {
 		r := t.Rows[i]
@@ -131,6 +133,7 @@ func checkG3(c *Context) {
 		return
 	}
 	title := accounts.LayoutOf("threePublic").Short
+	c.Checked(len(g3Items)) // coverage ledger
 	for i, col := range t.Actual.Columns() {
 		if !slices.Contains(g3Items, col.Name) || t.Actual.At(i).IsSet() {
 			continue
@@ -159,6 +162,7 @@ func checkG4(c *Context) {
 	if f == nil {
 		return
 	}
+	c.Checked(len(g4Counts)) // coverage ledger
 	for _, it := range g4Counts {
 		if it.get(&f.ThreePublic).IsSet() {
 			continue

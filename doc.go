@@ -33,6 +33,11 @@
 // checks against another profile than the one the document names, and
 // [Lint] checks the document's 情况说明 text against its tables.
 //
+// [ValidateWith] adds last year's document (rules B14, B15) and the
+// coverage ledger ([Coverage]: for every rule and place, whether the check
+// passed, fired or was skipped, naming the absent figures); the findings
+// stay those of Validate.
+//
 // Check many files: [ValidateFiles] reads, calculates and validates them in
 // parallel and reports each in input order ([ValidateFile] is one step).
 // Files are read safely: at most the size limit, and a named pipe or device

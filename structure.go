@@ -65,6 +65,7 @@ func SchemaRules() []string {
 
 func checkYear(c *Context) {
 	d, p := c.Document, c.Profile
+	c.Checked(1)
 	if !p.Covers(d.Unit.FiscalYear) {
 		y := p.years().String()
 		c.Add(audit.Finding{Path: "/unit/fiscalYear",
@@ -75,6 +76,7 @@ func checkYear(c *Context) {
 
 func checkProfileName(c *Context) {
 	d, p := c.Document, c.Profile
+	c.Checked(1)
 	if d.Profile != p.ID {
 		c.Add(audit.Finding{Path: "/profile",
 			Message:  fmt.Sprintf("文档声明的配置为“%s”，校验使用的配置为“%s”", d.Profile, p.ID),
@@ -111,6 +113,7 @@ func checkRequiredTables(c *Context) {
 		if !t.Required {
 			continue
 		}
+		c.Checked(1)
 		ok := d.Tables.Has(t.Key)
 		if t.Extra() {
 			_, ok = d.Tables.Extra[t.Key]
@@ -133,6 +136,9 @@ func tableName(t TableSpec) string {
 func checkTableSet(c *Context) {
 	d, p := c.Document, c.Profile
 	for _, k := range typedTableKeys {
+		if d.Tables.Has(k) {
+			c.Checked(1)
+		}
 		if d.Tables.Has(k) && !typedSpec(p, k) {
 			c.Add(audit.Finding{Path: audit.Pointer("tables", k),
 				Message: fmt.Sprintf("报表“%s”不在配置%s的表集中", k, p.ID),
@@ -143,6 +149,7 @@ func checkTableSet(c *Context) {
 		return
 	}
 	for _, k := range slices.Sorted(maps.Keys(d.Tables.Extra)) {
+		c.Checked(1)
 		if !extraSpec(p, k) {
 			c.Add(audit.Finding{Path: audit.Pointer("tables", "extra", k),
 				Message: fmt.Sprintf("自定义报表“%s”不在配置%s的表集中", k, p.ID),
@@ -167,6 +174,7 @@ func checkExtraColumns(c *Context) {
 		}
 		report := func(m map[string]accounts.Amount, base ...any) {
 			for _, k := range slices.Sorted(maps.Keys(m)) {
+				c.Checked(1)
 				if !cols[k] {
 					c.Add(audit.Finding{Path: audit.Pointer(append(base, k)...),
 						Message: fmt.Sprintf("%s没有“%s”列（配置%s定义的列：%s）", tableName(t), k, p.ID, columnKeys(t)),

@@ -43,17 +43,65 @@ func Validate(d *Document) (audit.Findings, error) { return defaultRegistry.Vali
 // Validate checks d against p. A document that names another profile is
 // still checked, and rule S4 reports the mismatch.
 func (p *Profile) Validate(d *Document) (audit.Findings, error) {
+	fs, _, err := p.ValidateWith(d, ValidateOptions{})
+	return fs, err
+}
+
+// Coverage is the coverage ledger of a validation (see accounts.Coverage):
+// for each rule, the checks that ran, passed, were within the rounding
+// bound or fired, each check that could not run with the JSON Pointers of
+// the absent figures, and the rules that did not run and why.
+type Coverage = accounts.Coverage
+
+// ValidateOptions are what ValidateWith adds to Validate. The zero value
+// validates as Validate does.
+type ValidateOptions struct {
+	// Coverage records the coverage ledger. It costs time and memory for
+	// each check that cannot run, so it is off unless asked for.
+	Coverage bool
+	// Prior is last year's document, already calculated: rules B14
+	// (this year's 年初 against last year's 年末) and B15 (the 上年数 this
+	// document states against last year's tables) compare with it. Nil
+	// leaves them idle.
+	Prior *Document
+}
+
+// ValidateWith checks d against its profile as Validate does, with what
+// o adds: last year's document and the coverage ledger (nil unless
+// o.Coverage). The findings without o.Prior are those of Validate, byte
+// for byte: the ledger only observes.
+func ValidateWith(d *Document, o ValidateOptions) (audit.Findings, *Coverage, error) {
+	p, err := defaultRegistry.Lookup(d.Profile)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p.ValidateWith(d, o)
+}
+
+// ValidateWith checks d against p as Profile.Validate does, with what o
+// adds (see ValidateWith). The ledger covers the rules run through
+// accounts.RunChecks: the structural rules S*, the accounts rules and the
+// profile's own; the indicator rules (P*) are not in it.
+func (p *Profile) ValidateWith(d *Document, o ValidateOptions) (audit.Findings, *Coverage, error) {
 	eds, err := p.editions(d)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	var cov *Coverage
+	if o.Coverage {
+		cov = &Coverage{Rules: []accounts.RuleCoverage{}}
 	}
 	cfg := p.config(d)
 	rep := audit.NewReporter(cfg)
-	runDocumentRules(d, p, rep)
+	p.runRules(d, accounts.Options{Coverage: cov}, documentRules, rep)
 	aopts := p.Accounts
 	// Config is merged into rep's configuration (p.config); the rules are
 	// p's (runRules).
 	aopts.Catalogs, aopts.Rules, aopts.Config = eds, nil, nil
+	aopts.Coverage = cov
+	if o.Prior != nil {
+		aopts.Prior = &o.Prior.Report
+	}
 	p.runRules(d, aopts, p.rules(), rep)
 	if d.Performance != nil {
 		// Reporting the findings into rep applies cfg again, which changes
@@ -67,7 +115,7 @@ func (p *Profile) Validate(d *Document) (audit.Findings, error) {
 			rep.Report(f)
 		}
 	}
-	return rep.Findings(), nil
+	return rep.Findings(), cov, nil
 }
 
 // editions returns the catalogues codes are checked against: the

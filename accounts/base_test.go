@@ -238,3 +238,23 @@ func hits(fs audit.Findings) []hit {
 	}
 	return out
 }
+
+// lastReport is validReport as last year's document: of 2019, without
+// prior-year figures. Its 年末 figures are this year's 年初 (all 0).
+func lastReport() *Report {
+	r := validReport()
+	r.Unit.FiscalYear, r.PriorYear = 2019, nil
+	return r
+}
+
+// withPrior returns the options of a rule case that validate against
+// lastReport changed by mutate (which may be nil).
+func withPrior(mutate func(p *Report)) func(o *Options) {
+	return func(o *Options) {
+		p := lastReport()
+		if mutate != nil {
+			mutate(p)
+		}
+		o.Prior = p
+	}
+}

@@ -182,22 +182,41 @@ func (c *Context) compare(total Amount, plus, minus []Amount) amount.Comparison 
 	return r
 }
 
-// sum checks total = Σ plus and reports under the running rule: Mismatch
-// with the rule's severity, Rounding as info, Equal and Incomplete not at
-// all. what completes the sentence after the label, e.g. 应等于各项收入之和.
-func (c *Context) sum(l loc, lb label, what string, total Amount, plus ...Amount) {
-	c.flow(l, lb, what, total, plus, nil)
+// sum checks *total = Σ *plus and reports under the running rule: Mismatch
+// with the rule's severity, Rounding as info, Equal not at all, and
+// Incomplete only in the ledger (Options.Coverage), naming the absent
+// figures. what completes the sentence after the label, e.g.
+// 应等于各项收入之和.
+func (c *Context) sum(l loc, lb label, what string, total *Amount, plus ...*Amount) {
+	var buf [8]Amount
+	vals := buf[:0]
+	for _, a := range plus {
+		vals = append(vals, *a)
+	}
+	c.flow(l, lb, what, *total, vals, nil, func(dst []string) []string {
+		return c.missingOf(c.missingOf(dst, total), plus...)
+	})
 }
 
+// missing appends the JSON Pointers of the absent figures of a comparison
+// that could not run to dst (see Context.skip).
+type missing = func(dst []string) []string
+
 // flow checks total = Σ plus − Σ minus. The message head is only put
-// together for a finding.
-func (c *Context) flow(l loc, lb label, what string, total Amount, plus, minus []Amount) {
+// together for a finding; miss names the absent figures of an incomplete
+// comparison in the ledger.
+func (c *Context) flow(l loc, lb label, what string, total Amount, plus, minus []Amount, miss missing) {
 	if c.holds(&total, plus, minus) {
 		return
 	}
 	r := c.compare(total, plus, minus)
-	if r.Outcome == amount.Mismatch || r.Outcome == amount.Rounding {
+	switch r.Outcome {
+	case amount.Mismatch, amount.Rounding:
 		c.outcome(r, l, func() string { return lb.String() + what }, total)
+	case amount.Incomplete:
+		if c.led != nil {
+			c.skip(l, SkipAbsent, miss)
+		}
 	}
 }
 
@@ -238,8 +257,13 @@ func (c *Context) equal(l loc, lb label, a *Amount, other label, b *Amount, acro
 	} else {
 		r = c.compare(*a, []Amount{*b}, nil)
 	}
-	if r.Outcome == amount.Mismatch || r.Outcome == amount.Rounding {
+	switch r.Outcome {
+	case amount.Mismatch, amount.Rounding:
 		c.outcome(r, l, func() string { return lb.String() + "应等于" + other.String() }, *a)
+	case amount.Incomplete:
+		if c.led != nil {
+			c.skipPair(l, a, b)
+		}
 	}
 }
 
@@ -249,7 +273,7 @@ func (c *Context) outcome(r amount.Comparison, l loc, subject func() string, tot
 	case amount.Mismatch:
 		c.report(c.rule.Severity, c.sumFinding(r, l, subject(), total, false))
 	case amount.Rounding:
-		c.report(audit.Info, c.sumFinding(r, l, subject(), total, true))
+		c.reportRounding(c.sumFinding(r, l, subject(), total, true))
 	}
 }
 

@@ -29,7 +29,7 @@
 // # Rules
 //
 // Rules returns the built-in rule set: the 表内 rules A1–A16 and the 表间
-// rules B1–B13 of the domain notes (§3.1–§3.2; the 9-table numbering mapped
+// rules B1–B15 of the domain notes (§3.1–§3.2; the 9-table numbering mapped
 // onto the JSON table keys) but B8 and B9, which tie tables of the Sichuan
 // template only and are added by package profiles/sichuan2020, D1 (a code listed twice), E1–E2 (the
 // empty-table note), K1 (codes exist in the catalogue edition of the year,
@@ -41,6 +41,20 @@
 // which compare with the rule's tolerance and word the message as the
 // built-in rules do; Describe names a figure). A rule written outside the
 // package needs nothing else.
+//
+// B14 and B15 compare with last year's document (Options.Prior). A table
+// marked as an excerpt (Tables.Excerpts) is exempt from the Σ-rows checks
+// (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, 人员经费合计 = Σ 类).
+//
+// # Coverage ledger
+//
+// With Options.Coverage set, the run records a Coverage: per rule, the
+// checks that ran (passed, within the rounding bound, fired), each check
+// that could not run with the JSON Pointers of the absent figures (or
+// SkipExcerpt), and the rules that did not run and why. Sum, Flow, Same
+// and Equal record their checks, so a rule written outside the package is
+// covered too; Checked counts the checks of a rule that reports through
+// Add. Without Options.Coverage nothing is recorded.
 //
 // A finding names its rule, a severity (error = 强制性, warning = 提示性,
 // info), the JSON Pointer of the figure (such as

@@ -31,6 +31,14 @@ type Options struct {
 	// figure of the public tables may be negative.
 	NegativeAllowed []string
 
+	// Coverage, when not nil, receives the ledger of the run: one
+	// RuleCoverage per rule, appended in the order the rules run. Without
+	// it nothing is recorded.
+	Coverage *Coverage
+	// Prior is last year's report, for the rules that compare with it
+	// (B14, B15); nil skips them.
+	Prior *Report
+
 	// trace, when set (by tests), receives the number of comparisons each
 	// rule made, to show that a quiet rule did run.
 	trace func(rule string, checks int)
@@ -70,6 +78,7 @@ type Context struct {
 	rule   *audit.Rule
 	tol    amount.Tolerance // the running rule's tolerance
 	checks int              // complete comparisons of the running rule (Options.trace)
+	led    *ledger          // the coverage ledger, nil unless Options.Coverage
 	// ps holds the coded parts of the report and their code indexes,
 	// built when a rule first asks (see parts).
 	ps *partSet
@@ -101,12 +110,33 @@ func (c *Context) Add(f audit.Finding) {
 	c.report(s, f)
 }
 
+// Checked counts n checks made by the running rule that reports through
+// Add rather than Sum, Flow, Same or Equal (which count their own): the
+// coverage ledger shows a rule that counted none and reported nothing as
+// idle rather than passed.
+func (c *Context) Checked(n int) { c.checks += n }
+
 // AddInfo reports an info finding (such as a 舍入差异) for the running rule.
 func (c *Context) AddInfo(f audit.Finding) { c.report(audit.Info, f) }
 
 // report is where every finding of a rule goes: Rule defaults to the
-// running rule's ID.
+// running rule's ID. In the ledger it counts as fired.
 func (c *Context) report(s audit.Severity, f audit.Finding) {
+	if c.led != nil {
+		c.led.cur.Fired++
+	}
+	c.emit(s, f)
+}
+
+// reportRounding reports a 舍入差异 (info), counted as such in the ledger.
+func (c *Context) reportRounding(f audit.Finding) {
+	if c.led != nil {
+		c.led.cur.Rounding++
+	}
+	c.emit(audit.Info, f)
+}
+
+func (c *Context) emit(s audit.Severity, f audit.Finding) {
 	if f.Rule == "" {
 		f.Rule = c.rule.ID
 	}
@@ -128,6 +158,9 @@ func (c *Context) Sum(path, subject string, total Amount, addends ...Amount) amo
 // Flow is Sum for total = Σ plus − Σ minus.
 func (c *Context) Flow(path, subject string, total Amount, plus, minus []Amount) amount.Outcome {
 	r := c.compare(total, plus, minus)
+	if r.Outcome == amount.Incomplete && c.led != nil {
+		c.skipValues(at(path, ""), total, plus, minus)
+	}
 	c.outcome(r, at(path, ""), func() string { return subject }, total)
 	return r.Outcome
 }
@@ -158,6 +191,8 @@ func (c *Context) Same(path, subject string, a, b Amount) amount.Outcome {
 	r := c.Tolerance().CompareRounded(c.Unit(), a.Rounded()+b.Rounded(), a, b)
 	if r.Outcome != amount.Incomplete {
 		c.checks++
+	} else if c.led != nil {
+		c.skipValues(at(path, ""), a, []Amount{b}, nil)
 	}
 	c.outcome(r, at(path, ""), func() string { return subject }, a)
 	return r.Outcome
@@ -203,14 +238,29 @@ func ValidateInto(r *Report, opts Options, rep *audit.Reporter) {
 // for a rule that has no check.
 func RunChecks(r *Report, opts Options, rep *audit.Reporter, n int, rule func(i int) *audit.Rule, check func(c *Context, i int)) {
 	c := &Context{Report: r, Catalogs: opts.Catalogs, Options: &opts, rep: rep}
+	if opts.Coverage != nil {
+		c.led = &ledger{cov: opts.Coverage}
+	}
 	for i := range n {
 		ru := rule(i)
-		if ru == nil || !rep.Enabled(ru.ID) {
+		if ru == nil {
+			continue
+		}
+		if !rep.Enabled(ru.ID) {
+			if c.led != nil {
+				c.led.disabled(ru.ID)
+			}
 			continue
 		}
 		c.rule, c.tol = ru, rep.Tolerance(ru.ID)
 		c.checks = 0
+		if c.led != nil {
+			c.led.beginRule(ru.ID)
+		}
 		check(c, i)
+		if c.led != nil {
+			c.led.endRule(c, c.checks)
+		}
 		if opts.trace != nil {
 			opts.trace(ru.ID, c.checks)
 		}

@@ -339,7 +339,17 @@ func (c *Context) checkFormulas(cs ColumnSet, fs []formula, base loc, lb label) 
 		col := cs.Columns()[f.total]
 		l.col, b.col = col.Name, col.Title
 		var plus, minus [12]Amount
-		c.flow(l, b, f.what, *cs.At(f.total), amountsAt(plus[:0], cs, f.plus), amountsAt(minus[:0], cs, f.minus))
+		c.flow(l, b, f.what, *cs.At(f.total), amountsAt(plus[:0], cs, f.plus), amountsAt(minus[:0], cs, f.minus), func(dst []string) []string {
+			cols := cs.Columns()
+			for _, k := range append(append([]int{f.total}, f.plus...), f.minus...) {
+				if !cs.At(k).IsSet() {
+					m := base
+					m.col = cols[k].Name
+					dst = append(dst, m.String())
+				}
+			}
+			return dst
+		})
 	}
 }
 
@@ -386,8 +396,24 @@ func checkHierarchy[R any, C classification.Code, P rowPtr[R, C]](c *Context, p 
 			if len(cols) == 1 {
 				b.col = ""
 			}
-			c.flow(l, b, what, *cs.At(ci), plus, nil)
+			c.flow(l, b, what, *cs.At(ci), plus, nil, func(dst []string) []string {
+				if !cs.At(ci).IsSet() {
+					dst = append(dst, l.String())
+				}
+				for _, kid := range kids {
+					if !p.at(int(kid)).At(ci).IsSet() {
+						dst = append(dst, rowAt(p.rowsAt, int(kid), cols[ci].Name).String())
+					}
+				}
+				return dst
+			})
 		}
+	}
+	if c.Report.excerptOf(p.rowsAt) {
+		if c.led != nil {
+			c.skip(at(p.rowsAt, ""), SkipExcerpt, nil)
+		}
+		return
 	}
 	p.children(check)
 }

@@ -3,7 +3,7 @@ package accounts
 import "github.com/cnfiscal/juesuan/audit"
 
 // Rules returns the built-in accounts rule set, in catalogue order: the
-// 表内 rules A1–A16, the 表间 rules B1–B13 but B8 and B9 (numbered as in the
+// 表内 rules A1–A16, the 表间 rules B1–B15 but B8 and B9 (numbered as in the
 // domain notes §3.1–§3.2, mapped onto the JSON table keys; B8 and B9 tie
 // tables of the Sichuan template only, so package profiles/sichuan2020 adds
 // them), and the checks D1 (duplicate
@@ -136,6 +136,14 @@ var builtinRules = []Rule{
 		Title:       "年初数与上年年末数一致",
 		Description: "本年年初结转和结余（及各资金的年初财政拨款结转和结余）= 上年年末数。年初数可经调整，故为提示性，可附出错说明。" + acrossRounding,
 		Source:      "[V] 久其“提取年初数”流程（S10）；规则为 [I]"}, Check: checkB13},
+	{Rule: audit.Rule{ID: "B14", Severity: audit.Warning, Kind: audit.Inter,
+		Title:       "年初数与上年决算年末数一致",
+		Description: "给出上年决算（Options.Prior，juesuan validate --prior）时：收入支出决算总表年初结转和结余 = 上年决算年末结转和结余；财政拨款收入支出决算总表各资金年初财政拨款结转和结余 = 上年决算年末数；政府性基金、国有资本经营预算财政拨款收入支出决算表合计及各科目行年初结转和结余 = 上年决算同科目年末结转和结余。上年决算年度不是本年度的上一年时报告一次且不核对；金额单位不同时折算后比较。年初数可经调整，故为提示性，可附出错说明。" + acrossRounding,
+		Source:      "[V] 久其“提取年初数”流程（S10）；与上年决算文件核对为 [I]"}, Check: checkB14},
+	{Rule: audit.Rule{ID: "B15", Severity: audit.Warning, Kind: audit.Inter,
+		Title:       "上年数与上年决算一致",
+		Description: "给出上年决算时：本表上年数（priorYear：本年收入合计、支出总计、年末结转和结余、财政拨款收入、一般公共预算财政拨款支出、“三公”经费、机关运行经费等）= 上年决算相应表中的数。上年数可因口径调整而不同，故为提示性，可附出错说明。" + acrossRounding,
+		Source:      "[I] 同比说明的上年数取自上年决算"}, Check: checkB15},
 
 	{Rule: audit.Rule{ID: "D1", Severity: audit.Error, Kind: audit.Logic,
 		Title:       "科目重复列示",

@@ -43,7 +43,7 @@ func checkB3(c *Context) {
 	if t.Income != nil && t.Summary != nil {
 		s := &t.Summary.Income
 		c.sum(at("/tables/income/total/fiscal", ""), fiscal, "应等于收入支出决算总表一、二、三项财政拨款收入之和",
-			t.Income.Total.Fiscal, s.GeneralBudget, s.GovFund, s.StateCapital)
+			&t.Income.Total.Fiscal, &s.GeneralBudget, &s.GovFund, &s.StateCapital)
 	}
 	if t.Summary != nil && t.FiscalSummary != nil {
 		s, f := &t.Summary.Income, &t.FiscalSummary.Income.Current
@@ -206,8 +206,16 @@ func econLine(t *EconDeptTable, code classification.EconDeptCode) (Amount, bool)
 
 func (c *Context) atLeast(key string, actual, floor Amount, codes string) {
 	col := Column{Name: key, Title: titleOf(&ThreePublicColumns{}, key)}
+	if !actual.IsSet() || !floor.IsSet() {
+		if c.led != nil {
+			c.skip(at("/tables/threePublic/actual/"+col.Name, ""), SkipAbsent, func(dst []string) []string {
+				return append(dst, "/tables/threePublic/actual/"+col.Name)
+			})
+		}
+		return
+	}
 	c.checks++
-	if !actual.IsSet() || !floor.IsSet() || actual.Cmp(floor) >= 0 {
+	if actual.Cmp(floor) >= 0 {
 		return
 	}
 	u := string(c.Unit())
@@ -261,7 +269,7 @@ func checkB11(c *Context) {
 			s := &f.ThreePublic
 			c.sum(at("/tables/threePublic/actual/reception", ""), label{table: titleThreePublic, line: "决算数", col: "公务接待费"},
 				"应等于财决附03表国内公务接待费与国（境）外公务接待费之和",
-				t.ThreePublic.Actual.Reception, s.DomesticReception, s.OverseasReception)
+				&t.ThreePublic.Actual.Reception, &s.DomesticReception, &s.OverseasReception)
 		}
 		if t.Z07 != nil {
 			// 机关运行经费 “应与财决07表保持一致” (2017 numbering, S3). It is
@@ -271,10 +279,12 @@ func checkB11(c *Context) {
 			r := c.Tolerance().CompareRounded(c.Unit(), oc.Rounded()+pub.Rounded(), *oc, *pub)
 			if r.Outcome != amount.Incomplete {
 				c.checks++
+			} else if c.led != nil {
+				c.skipPair(at("/tables/f03/operatingCost/amount", ""), oc, pub)
 			}
 			switch r.Outcome {
 			case amount.Rounding:
-				c.report(audit.Info, c.sumFinding(r, at("/tables/f03/operatingCost/amount", ""),
+				c.reportRounding(c.sumFinding(r, at("/tables/f03/operatingCost/amount", ""),
 					label{table: titleF03, line: "机关运行经费"}.String()+"应与"+label{table: titleZ07, line: "日常公用经费"}.String()+"一致",
 					f.OperatingCost.Amount, true))
 			case amount.Mismatch:

@@ -126,11 +126,12 @@ func checkA11(c *Context) {
 	for _, f := range c.fiscalDocs() {
 		in, ex := &f.t.Income, &f.t.Expenditure
 		for i, col := range fundColumns {
+			end, beg, cur, spent := ex.EndingBalance.At(i), in.BeginningBalance.At(i), in.Current.At(i), ex.Total.At(i)
 			c.flow(atSub(f.base, "/expenditure/endingBalance", col.Name),
 				label{table: f.title, line: "年末财政拨款结转和结余", col: col.Title},
 				"应等于年初财政拨款结转和结余加本年收入减本年支出",
-				*ex.EndingBalance.At(i),
-				[]Amount{*in.BeginningBalance.At(i), *in.Current.At(i)}, []Amount{*ex.Total.At(i)})
+				*end, []Amount{*beg, *cur}, []Amount{*spent},
+				func(dst []string) []string { return c.missingOf(dst, end, beg, cur, spent) })
 		}
 	}
 }
@@ -141,10 +142,10 @@ func checkA12(c *Context) {
 	for _, f := range c.fiscalDocs() {
 		in, ex := &f.t.Income, &f.t.Expenditure
 		c.sum(atSub(f.base, "/income/grandTotal", ""), label{table: f.title, line: "收入总计"},
-			"应等于本年收入合计与年初财政拨款结转和结余之和", in.GrandTotal, in.Current.Total, in.BeginningBalance.Total)
+			"应等于本年收入合计与年初财政拨款结转和结余之和", &in.GrandTotal, &in.Current.Total, &in.BeginningBalance.Total)
 		for i, col := range fundColumns {
 			c.sum(atSub(f.base, "/expenditure/grandTotal", col.Name), label{table: f.title, line: "支出总计", col: col.Title},
-				"应等于本年支出合计与年末财政拨款结转和结余之和", *ex.GrandTotal.At(i), *ex.Total.At(i), *ex.EndingBalance.At(i))
+				"应等于本年支出合计与年末财政拨款结转和结余之和", ex.GrandTotal.At(i), ex.Total.At(i), ex.EndingBalance.At(i))
 		}
 		c.sameIn(atSub(f.base, "/expenditure/grandTotal", "total"), label{table: f.title, line: "支出总计", col: "合计"}, &ex.GrandTotal.Total,
 			label{table: f.title, line: "收入总计"}, &in.GrandTotal)
@@ -164,7 +165,7 @@ func checkA13(c *Context) {
 	if t.Z07 != nil {
 		checkHierarchy(c, &ps.z07)
 		c.sum(at("/tables/z07/expenditure/basic", ""), label{table: titleZ07, line: "基本支出"}, "应等于人员经费与日常公用经费之和",
-			t.Z07.Expenditure.Basic, t.Z07.Personnel, t.Z07.Public)
+			&t.Z07.Expenditure.Basic, &t.Z07.Personnel, &t.Z07.Public)
 	}
 	if t.FiscalEconomic != nil {
 		checkRows(c, &ps.fiscalEconomic, econBasicFormula)
@@ -176,17 +177,25 @@ func checkA13(c *Context) {
 
 func checkDept(c *Context, t *EconDeptTable, p *deptPart, base string) {
 	checkHierarchy(c, p)
-	c.sum(atSub(base, "/total", ""), label{table: p.table, line: "合计"}, "应等于人员经费合计与公用经费合计之和", t.Total, t.Personnel, t.Public)
-	var persBuf, pubBuf [16]Amount
-	pers, pub, ok := deptSplit(c, p, persBuf[:0], pubBuf[:0], amountOf)
+	c.sum(atSub(base, "/total", ""), label{table: p.table, line: "合计"}, "应等于人员经费合计与公用经费合计之和", &t.Total, &t.Personnel, &t.Public)
+	if c.Report.excerptOf(base) {
+		// 人员经费合计 and 公用经费合计 are sums of the 类 rows too.
+		if c.led != nil {
+			c.skip(atSub(base, "/personnel", ""), SkipExcerpt, nil)
+			c.skip(atSub(base, "/public", ""), SkipExcerpt, nil)
+		}
+		return
+	}
+	var persBuf, pubBuf [16]*Amount
+	pers, pub, ok := deptSplit(c, p, persBuf[:0], pubBuf[:0], addressOf)
 	if !ok {
 		return
 	}
 	if len(pers) > 0 {
-		c.sum(atSub(base, "/personnel", ""), label{table: p.table, line: "人员经费合计"}, "应等于人员经费各类之和", t.Personnel, pers...)
+		c.sum(atSub(base, "/personnel", ""), label{table: p.table, line: "人员经费合计"}, "应等于人员经费各类之和", &t.Personnel, pers...)
 	}
 	if len(pub) > 0 {
-		c.sum(atSub(base, "/public", ""), label{table: p.table, line: "公用经费合计"}, "应等于公用经费各类之和", t.Public, pub...)
+		c.sum(atSub(base, "/public", ""), label{table: p.table, line: "公用经费合计"}, "应等于公用经费各类之和", &t.Public, pub...)
 	}
 }
 
@@ -222,9 +231,6 @@ func deptSplit[T any](c *Context, p *deptPart, pers, pub []T, get func(*Amount) 
 	}
 	return pers, pub, true
 }
-
-// amountOf is the value at a.
-func amountOf(a *Amount) Amount { return *a }
 
 // addressOf is a itself.
 func addressOf(a *Amount) *Amount { return a }

@@ -30,6 +30,7 @@ func TestValidReportQuiet(t *testing.T) {
 	runs := map[string]int{}
 	o := Options{Catalogs: editions(t, 2020)}
 	o.trace = func(id string, n int) { runs[id] += n }
+	o.Prior = lastReport()
 	fs := Validate(validReport(), o)
 	if diff := cmp.Diff([]hit{}, hits(fs)); diff != "" {
 		t.Errorf("findings on the valid report (-want +got):\n%s", diff)
@@ -286,6 +287,26 @@ func TestRulesFire(t *testing.T) {
 			r.PriorYear.EndingBalance = m("1.00")
 			r.PriorYear.FiscalYear = 2018
 		}, nil, nil},
+		{"B14 summary and B15 its restatement", nil, withPrior(func(p *Report) {
+			p.Tables.Summary.Expenditure.EndingBalance = m("1.00")
+		}), []hit{{"B14", W, "/tables/summary/income/beginningBalance"}, {"B15", W, "/priorYear/endingBalance"}}},
+		{"B14 fund column", nil, withPrior(func(p *Report) {
+			p.Tables.FiscalSummary.Expenditure.EndingBalance.GovFund = m("2.00")
+		}), []hit{{"B14", W, "/tables/fiscalSummary/income/beginningBalance/govFund"}}},
+		{"B14 fund table row, last year in 元", nil, withPrior(func(p *Report) {
+			p.Unit.AmountUnit = amount.Yuan
+			p.Tables.GovFund.Rows[2].EndingBalance = m("10000")
+		}), []hit{{"B14", W, "/tables/govFund/rows/2/beginningBalance"}}},
+		{"B14 last year's document of another year", nil, withPrior(func(p *Report) {
+			p.Unit.FiscalYear = 2018
+			p.Tables.Summary.Expenditure.EndingBalance = m("1.00")
+		}), []hit{{"B14", W, "/unit/fiscalYear"}}},
+		{"B15", func(r *Report) {
+			r.PriorYear.IncomeTotal = m("600.00")
+		}, withPrior(nil), []hit{{"B15", W, "/priorYear/incomeTotal"}}},
+		{"B15 three public", func(r *Report) {
+			r.PriorYear.ThreePublic.Reception = m("40.00")
+		}, withPrior(nil), []hit{{"B15", W, "/priorYear/threePublic/reception"}}},
 		{"D1", func(r *Report) {
 			t := r.Tables.Income
 			t.Rows = append(t.Rows, t.Rows[len(t.Rows)-1])
@@ -337,6 +358,19 @@ func TestRulesFire(t *testing.T) {
 // TestRulesQuiet: variants that look suspicious but break no rule.
 func TestRulesQuiet(t *testing.T) {
 	runCases(t, validReport, []ruleCase{
+		{"B14 and B15 agree with last year's document", func(r *Report) {
+			r.PriorYear.IncomeTotal = m("630.78")
+			r.PriorYear.ThreePublic.Reception = m("45.85")
+		}, withPrior(nil), nil},
+		{"B14 and B15 last year in 元", func(r *Report) {
+			r.PriorYear.IncomeTotal = m("630.78")
+		}, withPrior(func(p *Report) {
+			p.Unit.AmountUnit = amount.Yuan
+			p.Tables.Summary.Income.Total = m("6307800")
+		}), nil},
+		{"B14 and B15 without last year's document", func(r *Report) {
+			r.PriorYear.IncomeTotal = m("1.00")
+		}, nil, nil},
 		{"K2 name variants", func(r *Report) {
 			r.Tables.Summary.Expenditure.Rows[0].Name = "一、一般公共服务支出"
 			r.Tables.Income.Rows[0].Name = "一般公共服务支出（类）"
@@ -525,7 +559,7 @@ func TestRuleCatalogue(t *testing.T) {
 	for i := 1; i <= 16; i++ {
 		want = append(want, "A"+strconv.Itoa(i))
 	}
-	for i := 1; i <= 13; i++ {
+	for i := 1; i <= 15; i++ {
 		if i != 8 && i != 9 { // B8 and B9 are Sichuan's (profiles/sichuan2020)
 			want = append(want, "B"+strconv.Itoa(i))
 		}

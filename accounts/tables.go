@@ -83,6 +83,14 @@ type Tables struct {
 
 	// Extra holds tables a profile adds, keyed by the profile's table ID.
 	Extra map[string]*GenericTable `json:"extra,omitempty" jsonschema:"title=自定义报表"`
+
+	// Excerpts marks tables printed only in part (摘录), by JSON key (such
+	// as "generalBudget"), each with the note that says so (e.g. 仅列示
+	// 主要支出科目). The rows of an excerpt need not add up to its totals:
+	// the Σ-rows checks (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项) are skipped for
+	// it and listed in the coverage ledger as SkipExcerpt; every other
+	// check of its figures runs.
+	Excerpts map[string]string `json:"excerpts,omitempty" jsonschema:"title=摘录表,description=只列示部分行的表：表键 → 说明；其各行不必加总为合计"`
 }
 
 // FuncAmountRow is one function-classified line with a single amount.

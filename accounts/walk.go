@@ -26,6 +26,9 @@ type walker struct {
 	// find, when set, is a figure whose pointer the walk stores in found.
 	find  *Amount
 	found string
+	// addrs, when set, receives the pointer of every absent figure (the
+	// ledger only looks absent figures up).
+	addrs map[*Amount]string
 }
 
 // newWalker returns a walker whose path uses the Context's buffer.
@@ -71,6 +74,9 @@ func (w *walker) figure(a *Amount) {
 	}
 	if a == w.find && w.found == "" {
 		w.found, _ = w.at(nil)
+	}
+	if w.addrs != nil && !a.IsSet() {
+		w.addrs[a] = pointer(w.path)
 	}
 }
 

@@ -13,12 +13,16 @@ func init() {
 	register("lint", "check a 决算 narrative (情况说明) against its document (表文一致)", runLint)
 }
 
-const lintUsage = `usage: juesuan lint --document FILE.json [--format text|json] [--profile P] NARRATIVE.txt
+const lintUsage = `usage: juesuan lint --document FILE.json [--format text|json] [--profile P] [--prior LAST] NARRATIVE.txt
 
 Checks the narrative, plain UTF-8 text of the 情况说明, against the tables,
 prior-year figures and performance section of the document (decoded and
 calculated as validate does), with the narrative patterns of the document's
 profile (or of P). Rules C1–C18 (juesuan rules lists them).
+
+--prior LAST names last year's document (JSON or workbook): the 上年数 the
+document leaves out are taken from LAST's tables, so that the narrative's
+同比 statements (增减额 and %) are checked against last year's figures.
 
 Text output: one block per finding,
   NARRATIVE:LINE:COLUMN: SEVERITY RULE [PATH] MESSAGE
@@ -39,6 +43,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	docPath := fs.String("document", "", "the document (JSON) the narrative belongs to")
 	format := fs.String("format", "text", "output format: text or json")
 	profileID := fs.String("profile", "", "use this registered profile instead of the one the document names")
+	priorFile := fs.String("prior", "", "last year's document: take the prior-year figures the document leaves out from it")
 
 	paths, code, ok := parseInterspersed(fs, args)
 	if !ok {
@@ -72,6 +77,14 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "juesuan lint: %s\n", echoErr(err))
 		return exitInput
+	}
+	if *priorFile != "" {
+		last, err := readPrior(*priorFile, &batchConfig{})
+		if err != nil {
+			fmt.Fprintf(stderr, "juesuan lint: --prior: %s\n", echoErr(err))
+			return exitInput
+		}
+		d.MergePrior(last)
 	}
 	text, err := readInput(file, narrative.MaxSize)
 	if err == nil && int64(len(text)) > narrative.MaxSize {

@@ -10,11 +10,14 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 
 	juesuan "github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/accounts"
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/internal/report"
 )
@@ -23,7 +26,7 @@ func init() {
 	register("validate", "decode, calculate and validate 决算 documents (files or directories)", runValidate)
 }
 
-const validateUsage = `usage: juesuan validate [--format text|json] [--profile P] [--blank-absent] FILE|DIR...
+const validateUsage = `usage: juesuan validate [--format text|json] [--profile P] [--blank-absent] [--coverage] [--prior LAST] FILE|DIR...
 
 Decodes each document, fills its derivable totals (Calculate) and checks it
 against its profile (the document's "profile" field, or P when --profile is
@@ -63,6 +66,20 @@ are escaped (\n, \x1b, \u202e) and long strings cut ("…(N bytes)"), so
 that every line is one juesuan wrote.
 JSON output (--format json) is documented in the README ("JSON output").
 
+--coverage records the coverage ledger of each file: after its findings,
+  FILE: skipped RULE REASON PATH [missing POINTER, …]
+for each check that could not run (REASON absent: a figure it needs is not
+stated; excerpt: the table is marked as an excerpt), grouped by rule and
+reason, and
+  FILE: idle RULE: REASON   or   FILE: disabled RULE: REASON
+for each rule that found nothing to check or is switched off; the summary
+gains a line "coverage: N check(s) ran, M could not run". In JSON each file
+gains a "coverage" member and the summary a "coverage" object.
+
+--prior LAST names last year's document (JSON or workbook, calculated like
+the others): rules B14 and B15 compare this year's 年初 figures and 上年数
+with it. It applies to every document of the batch.
+
 Exit status: 0 no errors (warnings and infos allowed), 1 at least one finding
 of severity error, 2 at least one file unreadable or undecodable, no document
 found, or bad usage. One bad file never stops the batch.
@@ -89,7 +106,8 @@ found, or bad usage. One bad file never stops the batch.
 //	          "line": 12, "column": 3,       // optional: narrative position
 //	          "quote": "…"                   // optional: narrative sentence
 //	        }
-//	      ]
+//	      ],
+//	      "coverage": {"rules": [...]}       // only with --coverage: juesuan.Coverage (README "Coverage ledger")
 //	    }
 //	  ],
 //	  "summary": {
@@ -100,7 +118,8 @@ found, or bad usage. One bad file never stops the batch.
 //	    "warnings": 1,         // all warnings, explained ones included
 //	    "explained": 1,        // warnings accepted by an 出错说明
 //	    "infos": 0,
-//	    "topRules": [{"rule": "A1", "count": 1}]  // ≤ 5 rules most often broken (errors + warnings), by count then ID
+//	    "topRules": [{"rule": "A1", "count": 1}], // ≤ 5 rules most often broken (errors + warnings), by count then ID
+//	    "coverage": {"ran": 438, "skipped": 114, "idle": 4, "disabled": 0} // only with --coverage
 //	  }
 //	}
 //
@@ -126,6 +145,16 @@ type validateSummary struct {
 	Explained       int         `json:"explained"`
 	Infos           int         `json:"infos"`
 	TopRules        []ruleCount `json:"topRules"`
+	// Coverage totals the ledgers, only with --coverage.
+	Coverage *coverageSummary `json:"coverage,omitempty"`
+}
+
+// coverageSummary totals the coverage ledgers of a batch.
+type coverageSummary struct {
+	Ran      int `json:"ran"`      // checks that ran
+	Skipped  int `json:"skipped"`  // checks that could not run
+	Idle     int `json:"idle"`     // rules (per file) that found nothing to check
+	Disabled int `json:"disabled"` // rules (per file) switched off
 }
 
 // unplacedCount is how many cells of one workbook file were not placed.
@@ -148,6 +177,8 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text or json")
 	profileID := fs.String("profile", "", "check every document against this registered profile instead of the one it names")
 	blankAbsent := fs.Bool("blank-absent", false, "read a workbook's blank cells as figures not stated, not as 0")
+	coverage := fs.Bool("coverage", false, "list the checks that could not run, and the rules that did not, with the reason")
+	priorFile := fs.String("prior", "", "last year's document: compare this year's 年初 figures and 上年数 with it (B14, B15)")
 
 	// Accept flags after the paths too: juesuan validate DIR --format json.
 	paths, code, ok := parseInterspersed(fs, args)
@@ -163,6 +194,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	prof := &batchConfig{blankAbsent: *blankAbsent}
+	prof.validate.Coverage = *coverage
 	if *profileID != "" {
 		p, err := juesuan.LookupProfile(*profileID)
 		if err != nil {
@@ -170,6 +202,14 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			return exitInput
 		}
 		prof.profile = p
+	}
+	if *priorFile != "" {
+		d, err := readPrior(*priorFile, prof)
+		if err != nil {
+			fmt.Fprintf(stderr, "juesuan validate: --prior: %s\n", echoErr(err))
+			return exitInput
+		}
+		prof.validate.Prior = d
 	}
 
 	files, skipped := collectFiles(paths)
@@ -237,7 +277,7 @@ func validateBatch(files []input, prof *batchConfig, format string, stdout io.Wr
 	} else {
 		out = &textWriter{w: w}
 	}
-	var sum summer
+	sum := summer{coverage: prof != nil && prof.validate.Coverage}
 	out.begin()
 	checkFiles(files, prof, runtime.GOMAXPROCS(0), bar, func(r juesuan.FileResult) {
 		sum.add(r)
@@ -370,6 +410,34 @@ func isWalkedWorkbook(name string) bool {
 type batchConfig struct {
 	profile     *juesuan.Profile
 	blankAbsent bool
+	validate    juesuan.ValidateOptions // --coverage, --prior
+}
+
+// readPrior reads last year's document (a JSON document or a workbook) and
+// calculates it with c's profile, or else its own.
+func readPrior(file string, c *batchConfig) (*juesuan.Document, error) {
+	var d *juesuan.Document
+	var err error
+	if juesuan.IsWorkbookFile(file) {
+		iopts := juesuan.ImportOptions{BlankAbsent: c.blankAbsent}
+		if c.profile != nil {
+			iopts.Profile = c.profile.ID
+		}
+		d, _, err = juesuan.ImportFile(file, iopts)
+	} else {
+		d, err = decodeOptions().DecodeFile(file)
+	}
+	if err != nil {
+		return nil, err
+	}
+	// Last year's profile may not be registered (a year no profile
+	// covers): Document.Calculate then uses the default options.
+	if c.profile != nil {
+		c.profile.Calculate(d)
+	} else {
+		d.Calculate()
+	}
+	return d, nil
 }
 
 // options returns the BatchOptions of c with n workers.
@@ -378,6 +446,7 @@ func (c *batchConfig) options(n int) juesuan.BatchOptions {
 	if c != nil {
 		opts.Profile = c.profile
 		opts.Import.BlankAbsent = c.blankAbsent
+		opts.Validate = c.validate
 	}
 	return opts
 }
@@ -417,6 +486,8 @@ type summer struct {
 	s        validateSummary
 	broken   map[string]int
 	unplaced []unplacedCount // workbooks with cells not placed
+	coverage bool            // total the ledgers (--coverage)
+	cov      coverageSummary
 }
 
 func (m *summer) add(r juesuan.FileResult) {
@@ -427,6 +498,19 @@ func (m *summer) add(r juesuan.FileResult) {
 	if r.Err != nil {
 		m.s.Unreadable++
 		return
+	}
+	if r.Coverage != nil {
+		ran, skipped := r.Coverage.Totals()
+		m.cov.Ran += ran
+		m.cov.Skipped += skipped
+		for _, rc := range r.Coverage.Rules {
+			switch rc.Status {
+			case accounts.StatusIdle:
+				m.cov.Idle++
+			case accounts.StatusDisabled:
+				m.cov.Disabled++
+			}
+		}
 	}
 	if r.Findings.HasErrors() {
 		m.s.FilesWithErrors++
@@ -454,6 +538,10 @@ func (m *summer) add(r juesuan.FileResult) {
 
 func (m *summer) summary() validateSummary {
 	s := m.s
+	if m.coverage {
+		c := m.cov
+		s.Coverage = &c
+	}
 	s.TopRules = []ruleCount{}
 	for id, n := range m.broken {
 		s.TopRules = append(s.TopRules, ruleCount{Rule: id, Count: n})
@@ -497,6 +585,54 @@ func (t *textWriter) file(r juesuan.FileResult) {
 	for _, f := range r.Findings {
 		fmt.Fprintf(t.w, "%s: %s\n", file, findingText(f))
 	}
+	if r.Coverage != nil {
+		writeCoverage(t.w, file, r.Coverage)
+	}
+}
+
+// writeCoverage prints the checks of a ledger that could not run, grouped
+// by rule (in the order the rules ran) and reason, then the rules that are
+// idle or disabled. file is already escaped.
+func writeCoverage(w io.Writer, file string, c *juesuan.Coverage) {
+	for _, rc := range c.Rules {
+		var reasons []string
+		for _, sk := range rc.Skipped {
+			if !slices.Contains(reasons, sk.Reason) {
+				reasons = append(reasons, sk.Reason)
+			}
+		}
+		for _, reason := range reasons {
+			for _, sk := range rc.Skipped {
+				if sk.Reason == reason {
+					fmt.Fprintf(w, "%s: skipped %s %s %s%s\n", file, echo(rc.Rule), echo(reason), echo(sk.Path), missingText(sk))
+				}
+			}
+		}
+	}
+	for _, rc := range c.Rules {
+		if rc.Status != accounts.StatusRan {
+			fmt.Fprintf(w, "%s: %s %s: %s\n", file, rc.Status, echo(rc.Rule), echo(rc.Reason))
+		}
+	}
+}
+
+// missingText lists the absent figures of a skipped check:
+// " [missing P, …; last year's P, …; addend N, …]", or "".
+func missingText(sk accounts.Skip) string {
+	var parts []string
+	for _, p := range sk.Missing {
+		parts = append(parts, echo(p))
+	}
+	for _, p := range sk.MissingPrior {
+		parts = append(parts, "last year's "+echo(p))
+	}
+	for _, n := range sk.Addends {
+		parts = append(parts, "addend "+strconv.Itoa(n))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " [missing " + strings.Join(parts, ", ") + "]"
 }
 
 // findingText is f.String() with the strings of the document cut and
@@ -530,6 +666,9 @@ func (t *textWriter) end(s validateSummary) {
 			parts[i] = fmt.Sprintf("%s ×%d", echo(rc.Rule), rc.Count)
 		}
 		fmt.Fprintf(t.w, "rules most often broken: %s\n", strings.Join(parts, ", "))
+	}
+	if c := s.Coverage; c != nil {
+		fmt.Fprintf(t.w, "coverage: %d check(s) ran, %d could not run; %d rule(s) idle, %d disabled\n", c.Ran, c.Skipped, c.Idle, c.Disabled)
 	}
 }
 

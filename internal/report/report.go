@@ -18,11 +18,14 @@ type File struct {
 	File     string         `json:"file"`
 	Error    string         `json:"error,omitempty"`
 	Findings audit.Findings `json:"findings"`
+	// Coverage is the ledger (juesuan.Coverage's JSON form), only when
+	// the check was asked to keep one (validate --coverage).
+	Coverage *juesuan.Coverage `json:"coverage,omitempty"`
 }
 
 // FileOf is the File of r.
 func FileOf(r juesuan.FileResult) File {
-	f := File{File: r.File, Findings: r.Findings}
+	f := File{File: r.File, Findings: r.Findings, Coverage: r.Coverage}
 	if f.Findings == nil {
 		f.Findings = audit.Findings{} // [] on the wire, never null
 	}
