@@ -19,6 +19,27 @@ type Facts struct {
 	Items []Fact `json:"items,omitempty"`
 	// Indicators are the performance indicators with a stated 完成率.
 	Indicators []Indicator `json:"indicators,omitempty"`
+	// UnitName is the name of the reporting unit (单位名称), which titles
+	// and headings must repeat (rule C21); empty when not known.
+	UnitName string `json:"unitName,omitempty"`
+	// Economic are the 部门预算支出经济分类 款 the 基本支出 table can hold,
+	// for the item lists of 人员经费 and 公用经费 (rule C20): those of the
+	// table, and those of the catalogue the table has no row for. Empty when
+	// the table lists no rows (then nothing is known about its items).
+	Economic []EconomicItem `json:"economic,omitempty"`
+}
+
+// EconomicItem is one 部门预算支出经济分类 款 of the 基本支出 table.
+type EconomicItem struct {
+	// Code is the 5-digit 科目编码 (30101 …).
+	Code string `json:"code"`
+	// Name is the 科目 name, from the table or else the catalogue.
+	Name string `json:"name"`
+	// Value is the table's 决算数; absent when the table has no row for the
+	// code or leaves it blank.
+	Value Figure `json:"value,omitzero"`
+	// Missing is set when the table has no row for the code.
+	Missing bool `json:"missing,omitempty"`
 }
 
 // Fact is one item of the tables: its figure this year and, where the

@@ -51,6 +51,22 @@ type Patterns struct {
 	// Funds matches fund names that contain 预算 without making a figure a
 	// budget (一般公共预算, 政府性基金预算 …).
 	Funds string `json:"funds"`
+	// Purposes are the meanings of well-known 项 (rule C26): a purpose text
+	// ("…（项）。主要用于：…") of one of them must not describe another's
+	// meaning without its own. Each code is declared once.
+	Purposes []PurposePattern `json:"purposes,omitempty"`
+}
+
+// PurposePattern is the meaning of one well-known 项.
+type PurposePattern struct {
+	// Code is the 7-digit 科目编码, e.g. 2210201.
+	Code string `json:"code"`
+	// Name is the 项 name, e.g. 住房公积金; a 科目 written with this name is
+	// this code when the tables do not say otherwise.
+	Name string `json:"name"`
+	// Keywords is a regular expression of the words that describe the 项
+	// (住房公积金|公积金).
+	Keywords string `json:"keywords"`
 }
 
 // HeadingPattern maps a heading to a context.
@@ -198,6 +214,13 @@ type compiled struct {
 	countUnits   []string
 	notRestating *regexp.Regexp
 	funds        *regexp.Regexp
+	purposes     []cPurpose
+}
+
+type cPurpose struct {
+	PurposePattern
+	re   *regexp.Regexp
+	name string // normalised
 }
 
 func compilePatterns(p *Patterns) (*compiled, error) {
@@ -317,6 +340,18 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 		if c.funds, err = re("funds", p.Funds); err != nil {
 			return nil, err
 		}
+	}
+	seenCode := map[string]bool{}
+	for i, pp := range p.Purposes {
+		r, err := re(fmt.Sprintf("purposes[%d].keywords", i), pp.Keywords)
+		if err != nil {
+			return nil, err
+		}
+		if seenCode[pp.Code] || len(pp.Code) != 7 {
+			return nil, &PatternError{Field: fmt.Sprintf("purposes[%d].code", i), Err: fmt.Errorf("code %q duplicate or not 7 digits", pp.Code)}
+		}
+		seenCode[pp.Code] = true
+		c.purposes = append(c.purposes, cPurpose{pp, r, normName(pp.Name)})
 	}
 	c.countUnits = append([]string(nil), p.CountUnits...)
 	// Longest first, so that 人次 wins over 人.

@@ -44,7 +44,8 @@ func Patterns() *narrative.Patterns {
 			{Level: 1, Text: `收入决算情况`, Context: "income"},
 			{Level: 1, Text: `支出决算情况`, Context: "expenditure"},
 			{Level: 1, Text: `预算绩效管理|绩效管理情况`, Context: "performance"},
-			{Level: 1, Text: `其他重要事项`, Context: "other"},
+			// 其他重要事项 and its common variants (其他需要说明的情况 …).
+			{Level: 1, Text: `其他重要事项|其他需要说明的(?:情况|事项|问题)|其他(?:有关|相关)?(?:情况|事项)(?:的)?说明|需要说明的其他(?:情况|事项)`, Context: "other"},
 
 			{Level: 2, Parent: "generalBudget", Text: `总体情况`, Context: "generalBudget/overall"},
 			{Level: 2, Parent: "generalBudget", Text: `结构`, Context: "generalBudget/structure"},
@@ -53,7 +54,7 @@ func Patterns() *narrative.Patterns {
 			{Level: 2, Parent: "threePublic", Text: `具体情况`, Context: "threePublic/detail"},
 			{Level: 2, Parent: "other", Text: `机关运行经费`, Context: "other/operatingCost"},
 			{Level: 2, Parent: "other", Text: `政府采购`, Context: "other/procurement"},
-			{Level: 2, Parent: "other", Text: `国有资产`, Context: "other/assets"},
+			{Level: 2, Parent: "other", Text: `国有资产|资产占用|资产占有`, Context: "other/assets"},
 			{Level: 2, Parent: "other", Text: `绩效`, Context: "other/performance"},
 		},
 		Labels: []narrative.LabelPattern{
@@ -189,6 +190,9 @@ func Patterns() *narrative.Patterns {
 			{Scope: narrative.Sentence, Text: `^按上述格式`},
 			{Scope: narrative.Sentence, Text: `的(?:部门|单位)，作下述说明`},
 			{Scope: narrative.Sentence, Text: `[，,]\s*列明[^。了]{2,40}。?$`},
+			// An instruction left under a table: "此处填写…", "请在此填写…".
+			// The template's own notes (注：本表反映…) stay.
+			{Scope: narrative.Sentence, Text: `(?:此处|在此|本栏|该栏)(?:请)?(?:填写|填列|录入|补充|说明|列示)|^请(?:在此|于此|在下方|在表下)?(?:填写|填列|补充说明)`},
 		},
 		Years: []narrative.YearPattern{
 			{Text: `(?:比|较)\s*((?:19|20)\d{2})\s*年`, Offset: -1, What: "同比的比较年度"},
@@ -199,6 +203,24 @@ func Patterns() *narrative.Patterns {
 		Punctuation:  `[，、；。,;][，、；。：,;]|[：:][，、；。：,;]`,
 		CountUnits:   []string{"批次", "人次", "台（套）", "台(套)", "台", "套", "辆", "个", "期", "条", "次", "人", "册"},
 		NotRestating: `退回|收回|压缩|追加|调减|调增|核减|核销|节约|节省|实有|置换|捐赠`,
+		Purposes:     purposes,
 		Funds:        `一般公共预算|政府性基金预算|国有资本经营预算|预算绩效|预算拨款|预算财政拨款|预算支付|预算单位|预算管理|预算编制`,
 	}
+}
+
+// purposes are the meanings of the 项 whose purpose texts narratives
+// confuse most (the 人员经费-like 项 every department has): each code once,
+// with the words that describe it. The names are those of the 2020–2024
+// 支出功能分类科目.
+var purposes = []narrative.PurposePattern{
+	{Code: "2080501", Name: "行政单位离退休", Keywords: `离退休|离休|退休`},
+	{Code: "2080502", Name: "事业单位离退休", Keywords: `离退休|离休|退休`},
+	{Code: "2080505", Name: "机关事业单位基本养老保险缴费支出", Keywords: `养老`},
+	{Code: "2080506", Name: "机关事业单位职业年金缴费支出", Keywords: `职业年金|年金`},
+	{Code: "2101101", Name: "行政单位医疗", Keywords: `医疗|医保`},
+	{Code: "2101102", Name: "事业单位医疗", Keywords: `医疗|医保`},
+	{Code: "2101103", Name: "公务员医疗补助", Keywords: `医疗|医保`},
+	{Code: "2210201", Name: "住房公积金", Keywords: `公积金`},
+	{Code: "2210202", Name: "提租补贴", Keywords: `提租|租金|房租`},
+	{Code: "2210203", Name: "购房补贴", Keywords: `购房|住房补贴`},
 }
