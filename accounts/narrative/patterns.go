@@ -55,6 +55,18 @@ type Patterns struct {
 	// ("…（项）。主要用于：…") of one of them must not describe another's
 	// meaning without its own. Each code is declared once.
 	Purposes []PurposePattern `json:"purposes,omitempty"`
+	// Phrases tie a number to a fact by the sentence around it, where its
+	// own label does not name it ("在面向中小企业预留的政府采购项目中，由中小企业
+	// 供应商中标或成交的，采购金额XX万元"). They win over the label.
+	Phrases []PhrasePattern `json:"phrases,omitempty"`
+}
+
+// PhrasePattern ties the number its first capture group matches to Fact.
+// The number restates the fact's figure (决算数), even where its label
+// speaks of a 预算 (涉及预算金额).
+type PhrasePattern struct {
+	Text string `json:"text"`
+	Fact string `json:"fact"`
 }
 
 // PurposePattern is the meaning of one well-known 项.
@@ -215,6 +227,12 @@ type compiled struct {
 	notRestating *regexp.Regexp
 	funds        *regexp.Regexp
 	purposes     []cPurpose
+	phrases      []cPhrase
+}
+
+type cPhrase struct {
+	PhrasePattern
+	re filtered
 }
 
 type cPurpose struct {
@@ -352,6 +370,16 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 		}
 		seenCode[pp.Code] = true
 		c.purposes = append(c.purposes, cPurpose{pp, r, normName(pp.Name)})
+	}
+	for i, ph := range p.Phrases {
+		r, err := re(fmt.Sprintf("phrases[%d].text", i), ph.Text)
+		if err != nil {
+			return nil, err
+		}
+		if r.NumSubexp() < 1 || ph.Fact == "" {
+			return nil, &PatternError{Field: fmt.Sprintf("phrases[%d]", i), Err: errors.New("needs a capture group for the number and a fact")}
+		}
+		c.phrases = append(c.phrases, cPhrase{ph, newFiltered(r)})
 	}
 	c.countUnits = append([]string(nil), p.CountUnits...)
 	// Longest first, so that 人次 wins over 人.

@@ -44,10 +44,6 @@ func (r *run) checkRowNames() {
 		if len(names) < 2 {
 			continue
 		}
-		key := fmt.Sprintf("%d|%s", c.p.idx, c.subj)
-		if seen[key] {
-			continue
-		}
 		var f *Fact
 		if c.row && c.fact != nil {
 			f = c.fact
@@ -70,7 +66,8 @@ func (r *run) checkRowNames() {
 			}
 			diffs = append(diffs, fmt.Sprintf("文中为“%s（%s）”，表中为“%s”（%s）", names[i], levelWord[lv], f.Names[lv], code))
 		}
-		if len(diffs) == 0 {
+		key := fmt.Sprintf("%d|%s", c.p.idx, c.subj)
+		if len(diffs) == 0 || seen[key] {
 			continue
 		}
 		seen[key] = true

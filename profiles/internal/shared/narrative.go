@@ -13,6 +13,9 @@ const (
 	qty    = `(?:数量|数)?`           // optional 数量
 	alt    = `(?:、|和|及|与)?`        // 收、支
 	nodata = `[^。；]{0,60}无数据`
+	year   = `(?:(?:19|20)[0-9]{2}\s*年度?)?` // an optional year
+	num    = `([0-9][0-9,]*(?:\.[0-9]+)?)`  // the number a phrase ties
+	near   = `[^。；;]{0,40}?`                // within the clause run
 )
 
 var equipUnits = []string{"台（套）", "台(套)", "台", "套"}
@@ -140,6 +143,20 @@ func Patterns() *narrative.Patterns {
 			{Label: `授予中小企业(?:合同)?金额`, Facts: []string{"procurement.awardedSME"}},
 			{Label: `授予小微企业(?:合同)?金额`, Facts: []string{"procurement.awardedSmallMicro"}},
 			{Label: `面向中小企业预留(?:政府采购)?(?:项目)?(?:预算)?金额`, Facts: []string{"procurement.reservedSME"}},
+			{Label: `面向小微企业预留(?:政府采购)?(?:项目)?(?:预算)?金额`, Facts: []string{"procurement.reservedSmallMicro"}},
+
+			// 人员编制和机构设置 (部门概况), 预算绩效管理情况 (说明十 of 2024).
+			{Label: `(?:核定|批复|机构)?编制(?:数|人数|总数)?`, Facts: []string{"staff.authorized"}, Units: []string{"人"}, Exact: true},
+			{Label: `实有人数|在职人数|在职人员|现有人员|实有在职人员`, Facts: []string{"staff.actual"}, Units: []string{"人"}},
+			{Label: `离退休人员`, Facts: []string{"staff.retired"}, Units: []string{"人"}, Exact: true},
+			{Label: `内设(?:机构|处室|科室)(?:数)?`, Facts: []string{"staff.departments"}, Units: []string{"个"}},
+			{Label: `编报绩效目标的` + year + `项目`, Facts: []string{"performance.targetProjects"}, Units: []string{"个"}},
+			{Label: `绩效(?:跟踪|监控)(?:评价)?的` + year + `项目`, Facts: []string{"performance.monitoredProjects"}, Units: []string{"个"}},
+			{Label: `绩效自评的` + year + `项目`, Facts: []string{"performance.evaluatedProjects"}, Units: []string{"个"}},
+			{Label: `绩效评级为[“"]?(优|良|合格|不合格|中|差)[”"]?的项目`, Facts: []string{"performance.grade.${1}"}, Units: []string{"个"}},
+			{Label: `绩效自评中(?:共)?发现问题`, Facts: []string{"performance.problems"}, Units: []string{"个"}},
+			{Label: `(?:已经|已)完成整改的`, Facts: []string{"performance.rectified"}, Units: []string{"个"}},
+			{Label: `正在整改的`, Facts: []string{"performance.rectifying"}, Units: []string{"个"}},
 			{Label: `共有车辆|车辆(?:总数|合计)`, Facts: []string{"assets.vehicles"}, Units: []string{"辆"}},
 			{Label: `(部级领导干部|主要领导干部|机要通信|应急保障|执法执勤|特种专业技术|离退休干部|其他)用车`, Facts: []string{"assets.vehicles.${1}用车"}, Units: []string{"辆"}, Contexts: []string{"other"}},
 			{Label: `万元\s*(?:` + lp + `含` + rp + `)?以上(?:的)?通用设备`, Facts: []string{"assets.generalEquipment"}, Units: equipUnits},
@@ -204,7 +221,17 @@ func Patterns() *narrative.Patterns {
 		CountUnits:   []string{"批次", "人次", "台（套）", "台(套)", "台", "套", "辆", "个", "期", "条", "次", "人", "册"},
 		NotRestating: `退回|收回|压缩|追加|调减|调增|核减|核销|节约|节省|实有|置换|捐赠`,
 		Purposes:     purposes,
-		Funds:        `一般公共预算|政府性基金预算|国有资本经营预算|预算绩效|预算拨款|预算财政拨款|预算支付|预算单位|预算管理|预算编制`,
+		Phrases: []narrative.PhrasePattern{
+			// 政府采购 awards to 中小企业 by kind of project (2024 template).
+			{Text: `面向中小企业预留的?政府采购项目中` + near + `中小企业` + near + `采购金额(?:为)?\s*` + num, Fact: "procurement.awardedSMEReserved"},
+			{Text: `面向小微企业预留的?政府采购项目中` + near + `小微企业` + near + `采购金额(?:为)?\s*` + num, Fact: "procurement.awardedSmallMicroReserved"},
+			{Text: `其他政府采购项目中` + near + `中小企业` + near + `采购金额(?:为)?\s*` + num, Fact: "procurement.awardedSMEOther"},
+			// 预算绩效管理情况: the money the projects involve.
+			{Text: `编报绩效目标的` + near + `涉及预算金额(?:为)?\s*` + num, Fact: "performance.targetAmount"},
+			{Text: `绩效(?:跟踪|监控)(?:评价)?的` + near + `涉及预算金额(?:为)?\s*` + num, Fact: "performance.monitoredAmount"},
+			{Text: `绩效自评的` + near + `涉及预算金额(?:为)?\s*` + num, Fact: "performance.evaluatedAmount"},
+		},
+		Funds: `预留(?:的)?(?:政府采购)?(?:项目)?预算|一般公共预算|政府性基金预算|国有资本经营预算|预算绩效|预算拨款|预算财政拨款|预算支付|预算单位|预算管理|预算编制`,
 	}
 }
 
