@@ -82,11 +82,13 @@ type Figure struct {
 	Path string `json:"path,omitempty"`
 }
 
-// IsZero reports whether no figure is stated (for omitzero).
-func (f Figure) IsZero() bool { return !f.Amount.IsSet() && !f.Count.IsSet() }
+// IsZero reports whether f says nothing: no figure and no place (for
+// omitzero). A figure with a Path and no amount is a blank cell of a
+// present table.
+func (f Figure) IsZero() bool { return !f.IsSet() && f.Path == "" }
 
 // IsSet reports whether a figure is stated.
-func (f Figure) IsSet() bool { return !f.IsZero() }
+func (f Figure) IsSet() bool { return f.Amount.IsSet() || f.Count.IsSet() }
 
 // Indicator is a performance indicator with a stated 完成率, as the document's
 // performance section gives it.

@@ -72,7 +72,7 @@ func (r *run) checkRowNames() {
 		}
 		seen[key] = true
 		msg := "科目名称与表不符：" + strings.Join(diffs, "；")
-		r.add(RuleRowName, c.p, c.p.sents[c.sent][0], f.Value.Path, msg, strings.Join(f.Names, "-"), clip(c.subj, 60))
+		r.add(RuleRowName, c.p, c.off, f.Value.Path, msg, strings.Join(f.Names, "-"), clip(c.subj, 60))
 		if !c.tied {
 			c.checked = c.checked || r.same(c, r.figNum(f, f.Value))
 		}
@@ -390,15 +390,20 @@ type flatAt struct {
 var flatSubjRe = regexp.MustCompile(`与\s*(?:上年度?|(?:19|20)[0-9]{2}\s*年度?)\s*相比\s*[，,]?\s*([^，,。；;0-9]{2,40}?)\s*(基本)?持平`)
 
 // flatSubject returns the facts a 持平 statement at off of sentence si is
-// about: those of the figure before it in the sentence, or of the words
+// about: those of label (the subject the statement names), or without one
+// those of the last figure before it in the sentence, or of the words
 // before it in its clause.
 func (r *run) flatSubject(p *para, si, off int, label string) []string {
-	for _, c := range r.sentenceClaims(p, si) {
-		if c.off < off && c.role == roleCurrent && len(c.factIDs) > 0 && !c.ambig {
-			return c.factIDs
-		}
-	}
 	if label == "" {
+		var last *claim
+		for _, c := range r.sentenceClaims(p, si) {
+			if c.off < off && c.role == roleCurrent && len(c.factIDs) > 0 && !c.ambig {
+				last = c
+			}
+		}
+		if last != nil {
+			return last.factIDs
+		}
 		sp := p.sents[si]
 		label = p.text[sp[0]:off]
 		if i := strings.LastIndexAny(label, "，,；;：:"); i >= 0 {

@@ -64,10 +64,10 @@ func TestTies(t *testing.T) {
 		// C19: 科目 names.
 		{"C19 a 项 name the table does not have", []string{"C19"}, false,
 			gb + "1．一般公共服务（类）支出-政府办公厅（室）及相关机构（款）-行政执行（项）: 支出决算为700.00万元。\n",
-			[]want{{"C19", "warning", 2, "1．"}}},
+			[]want{{"C19", "warning", 2, "700.00"}}},
 		{"C19 a 款 name that is not the row's parent", []string{"C19", "C5"}, false,
 			gb + "1．一般公共服务（类）支出-政府机关事务（款）-行政运行（项）: 支出决算为700.00万元。\n",
-			[]want{{"C19", "warning", 2, "1．"}}},
+			[]want{{"C19", "warning", 2, "700.00"}}},
 		{"C19 quiet with the table's names", []string{"C19"}, false,
 			gb + "1．一般公共服务（类）支出-政府办公厅（室）及相关机构（款）-行政运行（项）: 支出决算为700.00万元。\n", nil},
 		{"C19 quiet when no row has the figure", []string{"C19"}, false,
