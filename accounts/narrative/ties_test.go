@@ -42,6 +42,13 @@ func tieFacts() *narrative.Facts {
 		fact("procurement.awardedSME", "授予中小企业合同金额", "80.00", "whole", "procurement.total"),
 		fact("procurement.awardedSMEReserved", "预留项目中授予中小企业合同金额", "30.00"),
 		fact("procurement.awardedSMEOther", "其他项目中授予中小企业合同金额", "50.00"),
+		fact("procurement.reservedSME", "面向中小企业预留金额", "40.00"),
+		fact("procurement.reservedSmallMicro", "面向小微企业预留金额", "10.00"),
+		countFact("performance.targetProjects", "编报绩效目标的项目数", 5),
+		fact("performance.targetAmount", "编报绩效目标的项目涉及预算金额", "280.00"),
+		countFact("performance.grade.优", "绩效评级为优的项目数", 3),
+		countFact("staff.authorized", "编制数", 20),
+		countFact("staff.departments", "内设机构数", 4),
 	)
 	return f
 }
@@ -151,6 +158,22 @@ func TestTies(t *testing.T) {
 			[]want{{"C13", "warning", 3, "此处"}, {"C13", "warning", 4, "请填写"}}},
 		{"C13 quiet for the template's note", []string{"C13"}, false,
 			"\t项目\t金额\n注：本表反映部门本年度的总收支和年末结转结余情况。\n本表金额按规定填列。\n", nil},
+
+		// The new disclosure figures: 政府采购 by kind of project, the 绩效
+		// summary, staffing.
+		{"procurement split fires", []string{"C17", "C18"}, false,
+			"（二）政府采购支出情况\n2024年度本部门面向中小企业预留政府采购项目预算金额40.00万元，面向小微企业预留政府采购项目预算金额12.00万元。在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额31.00万元；在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额50.00万元。\n",
+			[]want{{"C17", "error", 2, "12.00"}, {"C17", "error", 2, "31.00"}}},
+		{"procurement split quiet", []string{"C17", "C18"}, false,
+			"（二）政府采购支出情况\n2024年度本部门面向中小企业预留政府采购项目预算金额40.00万元，面向小微企业预留政府采购项目预算金额10.00万元。在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额30.00万元；在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额50.00万元。授予中小企业合同金额80.00万元，占政府采购支出总额的80.00%。\n", nil},
+		{"绩效 summary fires", []string{"C17", "C18"}, false,
+			"十、预算绩效管理情况\n编报绩效目标的2024年度项目6个，涉及预算金额281.00万元；绩效评级为“优”的项目3个。\n",
+			[]want{{"C17", "error", 2, "6个"}, {"C17", "error", 2, "281.00"}}},
+		{"绩效 summary quiet", []string{"C17", "C18"}, false,
+			"十、预算绩效管理情况\n编报绩效目标的2024年度项目5个，涉及预算金额280.00万元；绩效评级为“优”的项目3个。\n", nil},
+		{"staffing", []string{"C17", "C18"}, false,
+			"第一部分 德阳市档案馆概况\n二、机构设置\n本馆核定编制21人，内设机构4个。\n",
+			[]want{{"C17", "error", 3, "21"}}},
 
 		// Heading variants of 其他重要事项 open its context.
 		{"heading 其他需要说明的情况", []string{"C17", "C18"}, false,

@@ -146,7 +146,7 @@ func Patterns() *narrative.Patterns {
 			{Label: `面向小微企业预留(?:政府采购)?(?:项目)?(?:预算)?金额`, Facts: []string{"procurement.reservedSmallMicro"}},
 
 			// 人员编制和机构设置 (部门概况), 预算绩效管理情况 (说明十 of 2024).
-			{Label: `(?:核定|批复|机构)?编制(?:数|人数|总数)?`, Facts: []string{"staff.authorized"}, Units: []string{"人"}, Exact: true},
+			{Label: `编制(?:数|人数|总数)?`, Facts: []string{"staff.authorized"}, Units: []string{"人"}},
 			{Label: `实有人数|在职人数|在职人员|现有人员|实有在职人员`, Facts: []string{"staff.actual"}, Units: []string{"人"}},
 			{Label: `离退休人员`, Facts: []string{"staff.retired"}, Units: []string{"人"}, Exact: true},
 			{Label: `内设(?:机构|处室|科室)(?:数)?`, Facts: []string{"staff.departments"}, Units: []string{"个"}},
