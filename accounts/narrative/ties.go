@@ -222,9 +222,10 @@ var (
 	unitBeforeYearRe = regexp.MustCompile(`([^\s，,。；;：:、“”"（）()《》0-9]{2,40}?)\s*(?:19|20)[0-9]{2}\s*年度?\s*(?:部门)?决算`)
 	unitPartRe       = regexp.MustCompile(`^\s*第\s*[一二三四五六七八九十]+\s*部分\s*(\S.{1,40}?)\s*(?:部门)?概况\s*$`)
 	unitLabelRe      = regexp.MustCompile(`(?:单位名称|编制单位|编报单位)\s*[:：]\s*([^\s，,。；;]{2,40})`)
-	unitLeadRe       = regexp.MustCompile(`^(?:关于|纳入|根据|按照|对|在|为|是|由|经)+`)
+	unitLeadRe       = regexp.MustCompile(`^(?:关于)+`)
+	unitOpenRe       = regexp.MustCompile(`^\s*(?:第\s*[一二三四五六七八九十]+\s*部分\s*)?`)
 	orgEndRe         = regexp.MustCompile(`(?:局|委员会|委|办公室|办事处|办|厅|院|中心|所|站|部|处|会|馆|队|学校|校|集团|公司|署|政府|室|社|团|台|园|库)$`)
-	ownRe            = regexp.MustCompile(`^(?:我|本|该|各|所属|下属|XX|××)`)
+	ownRe            = regexp.MustCompile(`^(?:我|本|该|各|所属|下属|XX|××|根据|按照|依据|纳入|对|在|为|是|由|经|将|向|从|与|和|按)`)
 	placeholderRe    = regexp.MustCompile(`[XxＸ×✕]{2,}|某某|[□○]{2,}`)
 	blankRe          = regexp.MustCompile(`\s+`)
 )
@@ -249,8 +250,12 @@ func (r *run) checkUnitName() {
 		}
 		r.m.add(4 * len(t))
 		var cands [][2]int
-		for _, m := range unitBeforeYearRe.FindAllStringSubmatchIndex(t, -1) {
-			cands = append(cands, [2]int{m[2], m[3]})
+		// "…年度部门决算" names the unit where it opens the paragraph (a
+		// title, or a part heading): elsewhere the name before it may be
+		// another's ("根据市财政局2024年度部门决算批复").
+		lead := len(unitOpenRe.FindString(t))
+		if m := unitBeforeYearRe.FindStringSubmatchIndex(t[lead:]); m != nil && m[2] == 0 {
+			cands = append(cands, [2]int{lead + m[2], lead + m[3]})
 		}
 		if p.level == 0 {
 			if m := unitPartRe.FindStringSubmatchIndex(t); m != nil {
