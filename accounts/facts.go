@@ -223,7 +223,8 @@ func fieldTitle(t reflect.Type, path string) string {
 // state them, and those of staffing and the 绩效 summary (staff.*,
 // performance.*). The 合计 lines of 财决Z01-1 give the budgets of
 // generalBudget.total, govFund.expenditure and stateCapital.expenditure.
-// UnitName is r's unit name, and Economic the 款 of the 基本支出 table
+// AssetsAsOf is the 截至 date of the 国有资产 figures (附03's, else the
+// disclosure's). UnitName is r's unit name, and Economic the 款 of the 基本支出 table
 // (with those of the catalogue the table has no row for) when it lists rows.
 func NarrativeFacts(r *Report) *narrative.Facts {
 	b := &factBuilder{f: &narrative.Facts{Year: r.Unit.FiscalYear, Unit: r.Unit.AmountUnit, UnitName: r.Unit.Name}}
@@ -248,6 +249,12 @@ func NarrativeFacts(r *Report) *narrative.Facts {
 	}
 	if z := r.Tables.Z011; z != nil {
 		b.budgetTotals(z)
+	}
+	switch {
+	case r.Tables.F03 != nil && r.Tables.F03.Assets.AsOf != "":
+		b.f.AssetsAsOf = r.Tables.F03.Assets.AsOf
+	case r.Disclosure != nil && r.Disclosure.Assets != nil:
+		b.f.AssetsAsOf = r.Disclosure.Assets.AsOf
 	}
 	if t := r.Tables.GeneralBudgetBasic; t != nil && len(t.Rows) > 0 {
 		b.f.Economic = economicItems(r.Unit.FiscalYear, t)

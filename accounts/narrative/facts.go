@@ -27,6 +27,10 @@ type Facts struct {
 	// table, and those of the catalogue the table has no row for. Empty when
 	// the table lists no rows (then nothing is known about its items).
 	Economic []EconomicItem `json:"economic,omitempty"`
+	// AssetsAsOf is the date (YYYY-MM-DD) the 国有资产 figures are taken
+	// at; the narrative's "截至…年…月…日" before them must say the same
+	// (rule C12). Empty when not stated.
+	AssetsAsOf string `json:"assetsAsOf,omitempty"`
 }
 
 // EconomicItem is one 部门预算支出经济分类 款 of the 基本支出 table.

@@ -83,6 +83,7 @@ func (l *Linter) Lint(text []byte, facts *Facts) (audit.Findings, error) {
 	r.checkUnitName()
 	r.checkShareSign()
 	r.checkPurposes()
+	r.checkAsOf()
 	r.checkEmpty()
 	r.checkLeftovers()
 	r.checkConsistency()

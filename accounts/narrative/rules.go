@@ -71,7 +71,7 @@ var rules = []audit.Rule{
 		Description: "占位符（XX、××、某某、“…（具体工作）”）或未选定的备选词（增加/减少、增长（下降）、大于（小于）……）留在公开文本中。",
 		Source:      srcS2 + " R33112/R33113"},
 	{ID: RuleYear, Severity: audit.Error, Kind: audit.Text, Title: "年度不符",
-		Description: "同比的比较年度须为决算年度的上一年；“截至…年12月31日”、“…年度部门决算”须为决算年度。",
+		Description: "同比的比较年度须为决算年度的上一年；“截至…年12月31日”、“…年度部门决算”须为决算年度；国有资产说明中“截至…年…月…日”须为资产数的截至日期（文档列示时）。",
 		Source:      srcS2 + " R33001"},
 	{ID: RuleInstruction, Severity: audit.Warning, Kind: audit.Text, Title: "编写说明未删除",
 		Description: "模板中写给编制人员的说明（如“（罗列全部…）”“（如持平作持平表述）”“（…请根据…）”）未删除。数据来源注释不在此列。",

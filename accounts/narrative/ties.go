@@ -516,3 +516,34 @@ func statedZero(g Figure) bool {
 	d, ok := g.Amount.Decimal()
 	return ok && d.IsZero()
 }
+
+var asOfRe = regexp.MustCompile(`截[至止]\s*((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*(?:([0-9]{1,2})\s*日|底|末)`)
+
+// checkAsOf reports a "截至…" date before the 国有资产 figures that is not
+// the date the document takes them at (C12).
+func (r *run) checkAsOf() {
+	want := r.input.AssetsAsOf
+	if len(want) != 10 {
+		return
+	}
+	for _, p := range r.d.paras {
+		if !strings.Contains(p.text, "截") || !strings.HasPrefix(p.ctx, "other/assets") && !strings.Contains(p.text, "车辆") {
+			continue
+		}
+		r.m.add(2 * len(p.text))
+		for _, m := range asOfRe.FindAllStringSubmatchIndex(p.text, -1) {
+			day := "31"
+			if m[6] >= 0 {
+				day = p.text[m[6]:m[7]]
+			} else if want[8:] != "31" && want[8:] != "30" {
+				day = want[8:] // 月底: the month's last day, whatever it is
+			}
+			got := fmt.Sprintf("%s-%02s-%02s", p.text[m[2]:m[3]], p.text[m[4]:m[5]], day)
+			got = strings.ReplaceAll(got, " ", "0")
+			if got == want || m[6] < 0 && got[:7] == want[:7] {
+				continue
+			}
+			r.add(RuleYear, p, m[0], "", fmt.Sprintf("截至日期不符：资产数的截至日期为%s，文中为“%s”", want, p.text[m[0]:m[1]]), want, p.text[m[0]:m[1]])
+		}
+	}
+}

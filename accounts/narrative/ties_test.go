@@ -15,6 +15,7 @@ import (
 func tieFacts() *narrative.Facts {
 	f := smallFacts()
 	f.UnitName = "德阳市档案馆"
+	f.AssetsAsOf = "2024-12-31"
 	f.Economic = []narrative.EconomicItem{
 		{Code: "30101", Name: "基本工资", Value: narrative.Figure{Amount: mustAmount("300.00"), Path: "/tables/generalBudgetBasic/rows/1/amount"}},
 		{Code: "30102", Name: "津贴补贴", Value: narrative.Figure{Amount: mustAmount("0"), Path: "/tables/generalBudgetBasic/rows/2/amount"}},
@@ -176,6 +177,13 @@ func TestTies(t *testing.T) {
 		{"staffing", []string{"C17", "C18"}, false,
 			"第一部分 德阳市档案馆概况\n二、机构设置\n本馆核定编制21人，内设机构4个。\n",
 			[]want{{"C17", "error", 3, "21"}}},
+
+		// C12: the 截至 date of the asset figures.
+		{"C12 截至 date of the assets", []string{"C12"}, false,
+			"（三）国有资产占有使用情况说明\n截至2024年11月30日，德阳市档案馆共有车辆3辆。\n",
+			[]want{{"C12", "error", 2, "截至"}}},
+		{"C12 截至 date quiet", []string{"C12"}, false,
+			"（三）国有资产占有使用情况说明\n截至2024年12月31日，德阳市档案馆共有车辆3辆。截至2024年12月底，共有车辆3辆。\n", nil},
 
 		// Heading variants of 其他重要事项 open its context.
 		{"heading 其他需要说明的情况", []string{"C17", "C18"}, false,
