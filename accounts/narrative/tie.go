@@ -31,7 +31,6 @@ func (l *Linter) tiePhrases(cs []*claim, ix *factIndex, year int, m *meter) map[
 		return nil
 	}
 	var out map[*claim]bool
-	var set runeSet
 	for i := 0; i < len(cs); {
 		p := cs[i].p
 		j := i + 1
@@ -40,12 +39,9 @@ func (l *Linter) tiePhrases(cs []*claim, ix *factIndex, year int, m *meter) map[
 		}
 		run := cs[i:j]
 		i = j
-		var rs runeSet
 		for _, ph := range l.pat.phrases {
-			if rs == nil {
-				rs = set.refill(p.text)
-			}
-			if !ph.re.mayMatch(rs) || !ph.re.holds(p.text) {
+			m.add(len(p.text))
+			if !ph.re.holds(p.text) {
 				continue
 			}
 			m.add(8 * len(p.text))

@@ -230,6 +230,10 @@ var (
 	blankRe          = regexp.MustCompile(`\s+`)
 )
 
+// maxUnitOpen is the most of a paragraph's start (bytes) a title naming
+// the unit is looked for in.
+const maxUnitOpen = 300
+
 func normUnit(s string) string {
 	s = blankRe.ReplaceAllString(s, "")
 	s = parenNorm.Replace(s)
@@ -245,25 +249,33 @@ func (r *run) checkUnitName() {
 	}
 	for _, p := range r.d.paras {
 		t := p.text
-		if !strings.Contains(t, "决算") && !strings.Contains(t, "概况") && !strings.Contains(t, "单位") {
+		labelled := strings.Contains(t, "单位名称") || strings.Contains(t, "编制单位") || strings.Contains(t, "编报单位")
+		if !labelled && p.level != 0 && !strings.Contains(t[:min(len(t), maxUnitOpen)], "决算") {
 			continue
 		}
-		r.m.add(4 * len(t))
 		var cands [][2]int
 		// "…年度部门决算" names the unit where it opens the paragraph (a
 		// title, or a part heading): elsewhere the name before it may be
 		// another's ("根据市财政局2024年度部门决算批复").
-		lead := len(unitOpenRe.FindString(t))
-		if m := unitBeforeYearRe.FindStringSubmatchIndex(t[lead:]); m != nil && m[2] == 0 {
+		head := t[:min(len(t), maxUnitOpen)]
+		for len(head) < len(t) && !utf8.RuneStart(t[len(head)]) {
+			head = t[:len(head)+1]
+		}
+		r.m.add(4 * len(head))
+		lead := len(unitOpenRe.FindString(head))
+		if m := unitBeforeYearRe.FindStringSubmatchIndex(head[lead:]); m != nil && m[2] == 0 {
 			cands = append(cands, [2]int{lead + m[2], lead + m[3]})
 		}
 		if p.level == 0 {
-			if m := unitPartRe.FindStringSubmatchIndex(t); m != nil {
+			if m := unitPartRe.FindStringSubmatchIndex(head); m != nil {
 				cands = append(cands, [2]int{m[2], m[3]})
 			}
 		}
-		for _, m := range unitLabelRe.FindAllStringSubmatchIndex(t, -1) {
-			cands = append(cands, [2]int{m[2], m[3]})
+		if labelled {
+			r.m.add(2 * len(t))
+			for _, m := range unitLabelRe.FindAllStringSubmatchIndex(t, -1) {
+				cands = append(cands, [2]int{m[2], m[3]})
+			}
 		}
 		for _, sp := range cands {
 			raw := t[sp[0]:sp[1]]
