@@ -109,6 +109,12 @@ func TestTies(t *testing.T) {
 		{"C22 增长100% from 0", []string{"C22", "C10"}, false,
 			"机关运行经费支出80.00万元，比2023年增加80.00万元，增长100%。\n",
 			[]want{{"C22", "error", 1, "100%"}}},
+		{"C22 同比增长 against the table's 0", []string{"C22", "C10"}, false,
+			"机关运行经费支出80.00万元，同比增长100.00%。\n",
+			[]want{{"C22", "error", 1, "100.00%"}}},
+		{"C22 增幅 from a derived 0", []string{"C22", "C10"}, false,
+			"政府性基金预算财政拨款收入支出决算情况：政府采购支出总额100.00万元，与2023年相比增加100.00万元，增幅100%。\n",
+			[]want{{"C22", "error", 1, "100%"}}},
 		{"C22 quiet without a rate", []string{"C22", "C10"}, false,
 			"机关运行经费支出80.00万元，比2023年增加80.00万元。\n", nil},
 		{"C22 quiet from a non-zero base", []string{"C22", "C10"}, true,
@@ -118,6 +124,9 @@ func TestTies(t *testing.T) {
 		{"C23 ratio against 全年预算", []string{"C23", "C6"}, false,
 			gb + "一般公共预算财政拨款支出决算为700.00万元，完成年初预算的87.50%。\n",
 			[]want{{"C23", "error", 2, "87.50"}}},
+		{"C23 stated 年初预算 of 0", []string{"C23", "C6"}, false,
+			gb + "一般公共预算财政拨款支出年初预算为0万元，支出决算为700.00万元，完成年初预算的87.50%。\n",
+			[]want{{"C23", "error", 2, "87.50"}}},
 		{"C23 quiet with a 年初预算", []string{"C23", "C6"}, true,
 			gb + "一般公共预算财政拨款支出年初预算为800.00万元，支出决算为700.00万元，完成年初预算的87.50%。\n", nil},
 
@@ -125,6 +134,9 @@ func TestTies(t *testing.T) {
 		{"C24 fires", []string{"C24"}, false,
 			"二、收入决算情况说明\n本年收入合计900.00万元，其中：事业收入300.00万元，占33.33；其他收入占比为5。\n",
 			[]want{{"C24", "warning", 2, "33.33"}, {"C24", "warning", 2, "5。"}}},
+		{"C24 比重 without %", []string{"C24"}, false,
+			"三、支出决算情况说明\n基本支出600.00万元，占全部支出的比重为75；\n",
+			[]want{{"C24", "warning", 2, "75"}}},
 		{"C24 quiet", []string{"C24"}, false,
 			"二、收入决算情况说明\n事业收入300.00万元，占33.33%；项目规划占地3181.8亩，占用房屋1200平方米，占全年的1/3。\n", nil},
 
@@ -211,3 +223,37 @@ func TestTies(t *testing.T) {
 }
 
 func mustAmount(s string) amount.Amount { return amount.MustParse(s) }
+
+// TestTieMessages checks what the findings of the ties say: the names they
+// compare, the ratio taken against 全年预算, the item and why.
+func TestTieMessages(t *testing.T) {
+	for _, tc := range []struct {
+		text, rule, msg, expected, actual string
+	}{
+		{"五、一般公共预算财政拨款支出决算情况说明\n1．一般公共服务（类）支出-政府办公厅（室）及相关机构（款）-行政执行（项）: 支出决算为700.00万元。\n",
+			"C19", "科目名称与表不符：文中为“行政执行（项）”，表中为“行政运行”（2010301）", "一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行", ""},
+		{"五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出决算为700.00万元，完成年初预算的87.50%。\n",
+			"C23", "年初预算为0，完成年初预算的比例无从计算：一般公共预算财政拨款支出决算700.00万元，文中为完成年初预算的87.50%；该比例等于决算÷全年预算800.00万元×100，系按全年预算计算", "无", "87.50%"},
+		{"六、一般公共预算财政拨款基本支出决算情况说明\n人员经费500.00万元，主要包括：住房公积金。\n",
+			"C20", "列举的科目与基本支出表不符：人员经费列举了“住房公积金”，而基本支出决算表中无住房公积金（30113）", "删除或更正", "住房公积金"},
+		{"德阳市档案局2024年度部门决算\n", "C21", "单位名称前后不一致：文中为“德阳市档案局”，文档单位名称为“德阳市档案馆”", "德阳市档案馆", "德阳市档案局"},
+	} {
+		fs, err := lint([]byte(tc.text), tieFacts())
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range fs {
+			if f.Rule != tc.rule {
+				continue
+			}
+			found = true
+			if f.Message != tc.msg || f.Expected != tc.expected || tc.actual != "" && f.Actual != tc.actual {
+				t.Errorf("%s: got %q (expected %q, actual %q)", tc.rule, f.Message, f.Expected, f.Actual)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no finding on %q", tc.rule, tc.text)
+		}
+	}
+}
