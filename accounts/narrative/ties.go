@@ -127,6 +127,9 @@ var (
 	itemTrimRe = regexp.MustCompile(`^(?:[：:\s]|其中)+|(?:[（(][^（）()]*[）)]|等|方面|\s)+$`)
 )
 
+// maxItemList is the most of an item list (bytes) that is read.
+const maxItemList = 2000
+
 // econGroups are the 部门预算支出经济分类 类 of 人员经费 and 公用经费.
 var econGroups = map[string][]string{"人员经费": {"301", "303"}, "公用经费": {"302", "310"}}
 
@@ -159,10 +162,14 @@ func (r *run) checkItemLists() {
 			continue
 		}
 		r.m.add(2 * len(p.text))
-		for _, m := range itemListRe.FindAllStringSubmatchIndex(p.text, -1) {
+		ms := itemListRe.FindAllStringSubmatchIndex(p.text, -1)
+		for k, m := range ms {
 			kind := strings.TrimPrefix(p.text[m[2]:m[3]], "日常")
-			end := m[1]
-			for end < len(p.text) {
+			end, stop := m[1], len(p.text)
+			if k+1 < len(ms) {
+				stop = ms[k+1][0] // a list ends where the next begins
+			}
+			for end < stop && end-m[1] < maxItemList {
 				ch, w := utf8.DecodeRuneInString(p.text[end:])
 				if ch == '。' || ch == '；' || ch == ';' {
 					break
@@ -335,16 +342,21 @@ func (r *run) checkPurposes() {
 		}
 		r.m.add(4 * len(p.text))
 		for _, m := range purposeRe.FindAllStringIndex(p.text, -1) {
-			before := p.text[:m[0]]
+			// The 项 named at most 600 bytes before: a window, so that a
+			// paragraph of many 主要用于 costs linear time.
+			from := max(0, m[0]-600)
+			before := p.text[from:m[0]]
 			mk := max(strings.LastIndex(before, "（项）"), strings.LastIndex(before, "(项)"))
-			if mk < 0 || m[0]-mk > 600 {
+			if mk < 0 {
 				continue
 			}
+			mk += from
+			before = p.text[:m[0]]
 			chainEnd := mk + len("（项）")
 			if strings.HasPrefix(before[mk:], "(") {
 				chainEnd = mk + len("(项)")
 			}
-			from := max(0, mk-600)
+			from = max(0, mk-600)
 			for from < mk && !utf8.RuneStart(p.text[from]) {
 				from++
 			}
