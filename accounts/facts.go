@@ -84,6 +84,10 @@ func (f figureAt) in(v reflect.Value) (Amount, bool) {
 // factSpecs are the fact declarations, in order.
 var factSpecs = factDecls(reflect.TypeFor[Tables](), nil, "/tables", -1, nil)
 
+// disclosureSpecs are the fact declarations of Disclosure, parsed as those
+// of 财决附03 (whose types it shares), at their pointers under /disclosure.
+var disclosureSpecs = factDecls(reflect.TypeFor[Disclosure](), nil, "/disclosure", model.byKey["f03"], nil)
+
 // factDecls parses the fact tags of the fields of struct type t at idx
 // (from the table struct; t is Tables at the top, where table is −1).
 func factDecls(t reflect.Type, idx []int, ptr string, table int, out []factSpec) []factSpec {
@@ -213,8 +217,17 @@ func fieldTitle(t reflect.Type, path string) string {
 // the JSON Pointer of each, in the fact vocabulary of package narrative,
 // as the fact tags of the tables declare them. A figure r does not state
 // is left out of its fact (absent is not zero). Year and Unit are r's.
+//
+// The narrative-only figures of r.Disclosure give the facts of the same IDs
+// as 财决附03's (operatingCost, procurement.*, assets.*) where F03 does not
+// state them, and those of staffing and the 绩效 summary (staff.*,
+// performance.*). The 合计 lines of 财决Z01-1 give the budgets of
+// generalBudget.total, govFund.expenditure and stateCapital.expenditure.
+// AssetsAsOf is the 截至 date of the 国有资产 figures (附03's, else the
+// disclosure's). UnitName is r's unit name, and Economic the 款 of the 基本支出 table
+// (with those of the catalogue the table has no row for) when it lists rows.
 func NarrativeFacts(r *Report) *narrative.Facts {
-	b := &factBuilder{f: &narrative.Facts{Year: r.Unit.FiscalYear, Unit: r.Unit.AmountUnit}}
+	b := &factBuilder{f: &narrative.Facts{Year: r.Unit.FiscalYear, Unit: r.Unit.AmountUnit, UnitName: r.Unit.Name}}
 	tv := reflect.ValueOf(&r.Tables).Elem()
 	var py reflect.Value
 	if r.PriorYear != nil {
@@ -226,10 +239,36 @@ func NarrativeFacts(r *Report) *narrative.Facts {
 		if tab.IsNil() || s.unless >= 0 && !tv.Field(model.field[s.unless]).IsNil() {
 			continue
 		}
-		v, ok := follow(tab, s.idx)
-		if !ok {
-			continue
+		b.spec(s, tab, py, r)
+	}
+	if r.Disclosure != nil {
+		dv := reflect.ValueOf(r.Disclosure)
+		for i := range disclosureSpecs {
+			b.spec(&disclosureSpecs[i], dv, py, r)
 		}
+	}
+	if z := r.Tables.Z011; z != nil {
+		b.budgetTotals(z)
+	}
+	switch {
+	case r.Tables.F03 != nil && r.Tables.F03.Assets.AsOf != "":
+		b.f.AssetsAsOf = r.Tables.F03.Assets.AsOf
+	case r.Disclosure != nil && r.Disclosure.Assets != nil:
+		b.f.AssetsAsOf = r.Disclosure.Assets.AsOf
+	}
+	if t := r.Tables.GeneralBudgetBasic; t != nil && len(t.Rows) > 0 {
+		b.f.Economic = economicItems(r.Unit.FiscalYear, t)
+	}
+	return b.f
+}
+
+// spec adds the facts s declares in tab (a table, or the disclosure).
+func (b *factBuilder) spec(s *factSpec, tab, py reflect.Value, r *Report) {
+	v, ok := follow(tab, s.idx)
+	if !ok {
+		return
+	}
+	{
 		if s.elem == nil {
 			fb := b.figure(s.id, s.title, s.count, v, s.ptr)
 			if a, ok := s.prior.in(py); ok {
@@ -244,11 +283,73 @@ func NarrativeFacts(r *Report) *narrative.Facts {
 			if s.whole != "" {
 				fb.whole(s.whole)
 			}
-			continue
+			return
 		}
 		b.rows(s, v, r)
 	}
-	return b.f
+}
+
+// totalFacts are the facts of the fund totals of 财决Z01-1.
+var totalFacts = map[Fund]string{GeneralBudgetFund: "generalBudget.total", GovFundFund: "govFund.expenditure", StateCapitalFund: "stateCapital.expenditure"}
+
+// budgetTotals sets the budgets of the funds' expenditure facts from the
+// 合计 lines of 财决Z01-1.
+func (b *factBuilder) budgetTotals(z *Z011Table) {
+	for i, t := range z.Totals {
+		j, ok := b.byID[totalFacts[t.Fund]]
+		if !ok {
+			continue
+		}
+		fb := factRef{&b.f.Items[j]}
+		at := "/tables/z01_1/totals/" + strconv.Itoa(i)
+		if !fb.fact.Budget.IsSet() {
+			fb.budget(t.AdjustedBudget, at+"/adjustedBudget")
+		}
+		if !fb.fact.InitialBudget.IsSet() {
+			fb.initialBudget(t.InitialBudget, at+"/initialBudget")
+		}
+	}
+}
+
+// personnelPublic are the 部门预算支出经济分类 类 of 人员经费 and 公用经费.
+var personnelPublic = []string{"301", "302", "303", "310"}
+
+// economicItems lists the 款 of the 基本支出 table t and, missing, the 款
+// of the catalogue under 301, 302, 303 and 310 it has no row for.
+func economicItems(year int, t *EconDeptTable) []narrative.EconomicItem {
+	var cat *classification.Catalog
+	if eds, err := classification.EditionsFor(year); err == nil {
+		cat = eds.EconDept
+	}
+	var out []narrative.EconomicItem
+	have := map[string]bool{}
+	for i, row := range t.Rows {
+		code := string(row.Code)
+		if len(code) != 5 {
+			continue
+		}
+		name := row.Name
+		if name == "" && cat != nil {
+			name = cat.Name(code)
+		}
+		have[code] = true
+		if name == "" {
+			continue
+		}
+		out = append(out, narrative.EconomicItem{Code: code, Name: name,
+			Value: narrative.Figure{Amount: row.Amount, Path: "/tables/generalBudgetBasic/rows/" + strconv.Itoa(i) + "/amount"}})
+	}
+	if cat == nil {
+		return out
+	}
+	for _, class := range personnelPublic {
+		for _, e := range cat.Children(class) {
+			if len(e.Code) == 5 && !have[e.Code] {
+				out = append(out, narrative.EconomicItem{Code: e.Code, Name: e.Name, Missing: true})
+			}
+		}
+	}
+	return out
 }
 
 // rows adds the facts of the rows v that s declares.

@@ -19,6 +19,9 @@ type Report struct {
 	Unit      Unit       `json:"unit" jsonschema:"title=单位信息"`
 	Tables    Tables     `json:"tables" jsonschema:"title=决算报表"`
 	PriorYear *PriorYear `json:"priorYear,omitempty" jsonschema:"title=上年数,description=上年决算数，用于同比核对；未列示的数不填"`
+	// Disclosure holds the figures a disclosure states in its narrative
+	// only (see Disclosure).
+	Disclosure *Disclosure `json:"disclosure,omitempty" jsonschema:"title=公开说明事项,description=只在情况说明中列示、没有公开表的事项：人员编制、机关运行经费、政府采购、国有资产、预算绩效管理；未列示的数不填"`
 }
 
 // Unit identifies the reporting unit and the unit of its figures.
@@ -365,12 +368,24 @@ type BudgetRow struct {
 	BudgetColumns
 }
 
+// BudgetTotalRow is the 合计 line of one fund in 财决Z01-1: 年初预算数,
+// 调整预算数 (the 全年预算数: 年初预算 plus the adjustments of the year)
+// and 决算数 of the fund's whole expenditure, the figures "一般公共预算财政拨款
+// 支出年初预算为…，支出决算为…，完成年初预算的…%" restates.
+type BudgetTotalRow struct {
+	Fund Fund `json:"fund" jsonschema:"title=资金性质"`
+	BudgetColumns
+}
+
 // Z011Table is 财决Z01-1 财政拨款收入支出决算总表: the public
 // 财政拨款收入支出决算总表 figures (Actual) plus 预算 against 决算 by 项, the
 // source narratives cite for 说明五（三）.
 type Z011Table struct {
 	Actual *FiscalSummaryTable `json:"actual,omitempty" jsonschema:"title=决算数"`
 	Rows   []BudgetRow         `json:"rows,omitempty" jsonschema:"title=预算与决算（项）"`
+	// Totals are the 合计 lines of the funds (预决算对比 of the whole
+	// expenditure of a fund).
+	Totals []BudgetTotalRow `json:"totals,omitempty" jsonschema:"title=预算与决算（合计）"`
 }
 
 // Z07Table is 财决07 一般公共预算财政拨款收入支出决算表 as narratives cite it
@@ -415,7 +430,10 @@ type OperatingCost struct {
 	Amount Amount `json:"amount,omitzero" jsonschema:"title=机关运行经费" fact:"operatingCost,prior=operatingCost"`
 }
 
-// Procurement is 政府采购支出 by 货物/工程/服务 and the 中小企业 shares.
+// Procurement is 政府采购支出 by 货物/工程/服务 and the 中小企业 shares. The
+// 2024 central template splits the awards to 中小企业 by the kind of project
+// (面向中小企业/小微企业预留的项目 and 其他项目) and states the 预留 budgets:
+// AwardedSME is then AwardedSMEReserved + AwardedSMEOther.
 type Procurement struct {
 	Total             Amount `json:"total,omitzero" jsonschema:"title=政府采购支出总额" fact:"procurement.total"`
 	Goods             Amount `json:"goods,omitzero" jsonschema:"title=政府采购货物支出" fact:"procurement.goods,whole=procurement.total"`
@@ -424,6 +442,17 @@ type Procurement struct {
 	AwardedSME        Amount `json:"awardedSME,omitzero" jsonschema:"title=授予中小企业合同金额" fact:"procurement.awardedSME,whole=procurement.total"`
 	AwardedSmallMicro Amount `json:"awardedSmallMicro,omitzero" jsonschema:"title=其中：授予小微企业合同金额" fact:"procurement.awardedSmallMicro,授予小微企业合同金额,whole=procurement.total"`
 	ReservedSME       Amount `json:"reservedSME,omitzero" jsonschema:"title=面向中小企业预留金额" fact:"procurement.reservedSME"`
+	// ReservedSmallMicro is 面向小微企业预留政府采购项目预算金额.
+	ReservedSmallMicro Amount `json:"reservedSmallMicro,omitzero" jsonschema:"title=面向小微企业预留金额" fact:"procurement.reservedSmallMicro"`
+	// AwardedSMEReserved is what 中小企业 won in the projects reserved for
+	// 中小企业 (面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的采购金额).
+	AwardedSMEReserved Amount `json:"awardedSMEReserved,omitzero" jsonschema:"title=预留项目中授予中小企业合同金额" fact:"procurement.awardedSMEReserved"`
+	// AwardedSmallMicroReserved is what 小微企业 won in the projects
+	// reserved for 小微企业.
+	AwardedSmallMicroReserved Amount `json:"awardedSmallMicroReserved,omitzero" jsonschema:"title=小微企业预留项目中授予小微企业合同金额" fact:"procurement.awardedSmallMicroReserved"`
+	// AwardedSMEOther is what 中小企业 won in the other projects
+	// (在其他政府采购项目中，由中小企业供应商中标或成交的采购金额).
+	AwardedSMEOther Amount `json:"awardedSMEOther,omitzero" jsonschema:"title=其他项目中授予中小企业合同金额" fact:"procurement.awardedSMEOther"`
 }
 
 // VehicleCount is the number of vehicles of one category.
@@ -432,13 +461,78 @@ type VehicleCount struct {
 	Count    Count  `json:"count,omitzero" jsonschema:"title=数量（辆）"`
 }
 
-// Assets is 国有资产占用情况: vehicles by category and large equipment.
+// Assets is 国有资产占用情况: vehicles by category and large equipment, as
+// of AsOf (截至 2024年12月31日: the end of the fiscal year, as rule C12
+// checks in the narrative).
 type Assets struct {
+	// AsOf is the date the figures are taken at (截至日期), YYYY-MM-DD.
+	AsOf             string         `json:"asOf,omitempty" jsonschema:"title=截至日期,pattern=^[0-9]{4}-[0-9]{2}-[0-9]{2}$"`
 	Vehicles         Count          `json:"vehicles,omitzero" jsonschema:"title=车辆数合计（辆）" fact:"assets.vehicles,车辆数"`
 	VehiclesByKind   []VehicleCount `json:"vehiclesByKind,omitempty" jsonschema:"title=车辆分类" fact:"*/count:assets.vehicles.*"`
 	GeneralEquipment Count          `json:"generalEquipment,omitzero" jsonschema:"title=单价50万元以上通用设备（台，套）" fact:"assets.generalEquipment,单价50万元以上通用设备"`
 	SpecialEquipment Count          `json:"specialEquipment,omitzero" jsonschema:"title=单价100万元以上专用设备（台，套）" fact:"assets.specialEquipment,单价100万元以上专用设备"`
 	Equipment100     Count          `json:"equipment100,omitzero" jsonschema:"title=单价100万元（含）以上设备（不含车辆）（台，套）" fact:"assets.equipment100,单价100万元（含）以上设备"`
+}
+
+// Disclosure holds what a disclosure states in its narrative only. The
+// central/Shanghai 2024 template prints no table for 机关运行经费, 政府采购
+// and 国有资产 (其他重要事项), for the 预算绩效管理 summary or for the
+// staffing of 机构设置; the internal 财决附03 table (Tables.F03) holds the
+// first three where a document carries it. They sit here, beside the tables
+// rather than among them, because they are no table: nothing prints them as
+// rows and columns, no 表内 or 表间 identity holds within them, and the
+// workbook import and export leave them alone. The narrative linter ties
+// the sentences that restate them (the same fact IDs as F03's; F03's
+// figure wins where both state one). Every figure is optional: absent is
+// not zero.
+type Disclosure struct {
+	Staffing      *Staffing           `json:"staffing,omitempty" jsonschema:"title=人员编制和机构设置" fact:""`
+	OperatingCost *OperatingCost      `json:"operatingCost,omitempty" jsonschema:"title=机关运行经费" fact:""`
+	Procurement   *Procurement        `json:"procurement,omitempty" jsonschema:"title=政府采购" fact:""`
+	Assets        *Assets             `json:"assets,omitempty" jsonschema:"title=国有资产占用情况" fact:""`
+	Performance   *PerformanceSummary `json:"performance,omitempty" jsonschema:"title=预算绩效管理情况" fact:""`
+}
+
+// Staffing is 人员编制 and 内设机构 as 机构设置 (部门职责) states them.
+type Staffing struct {
+	// Authorized is 编制数 (核定编制), Actual 实有人数 (在职人员).
+	Authorized Count `json:"authorized,omitzero" jsonschema:"title=编制数（人）" fact:"staff.authorized,编制数"`
+	Actual     Count `json:"actual,omitzero" jsonschema:"title=实有人数（人）" fact:"staff.actual,实有人数"`
+	// Retired is 离退休人员 where the text states it.
+	Retired Count `json:"retired,omitzero" jsonschema:"title=离退休人员（人）" fact:"staff.retired,离退休人员数"`
+	// Departments is the number of 内设机构, DepartmentNames their names.
+	Departments     Count    `json:"departments,omitzero" jsonschema:"title=内设机构数（个）" fact:"staff.departments,内设机构数"`
+	DepartmentNames []string `json:"departmentNames,omitempty" jsonschema:"title=内设机构"`
+}
+
+// PerformanceSummary is the 预算绩效管理情况 of the 2024 central template:
+// the projects with 绩效目标, under 绩效跟踪 and self-evaluated, the money
+// they involve, the average score and the projects by grade, and the
+// problems found and rectified.
+type PerformanceSummary struct {
+	TargetProjects    Count  `json:"targetProjects,omitzero" jsonschema:"title=编报绩效目标的项目数（个）" fact:"performance.targetProjects,编报绩效目标的项目数"`
+	TargetAmount      Amount `json:"targetAmount,omitzero" jsonschema:"title=编报绩效目标的项目涉及预算金额" fact:"performance.targetAmount,编报绩效目标的项目涉及预算金额"`
+	MonitoredProjects Count  `json:"monitoredProjects,omitzero" jsonschema:"title=绩效跟踪评价的项目数（个）" fact:"performance.monitoredProjects,绩效跟踪评价的项目数"`
+	MonitoredAmount   Amount `json:"monitoredAmount,omitzero" jsonschema:"title=绩效跟踪评价的项目涉及预算金额" fact:"performance.monitoredAmount,绩效跟踪评价的项目涉及预算金额"`
+	EvaluatedProjects Count  `json:"evaluatedProjects,omitzero" jsonschema:"title=绩效自评的项目数（个）" fact:"performance.evaluatedProjects,绩效自评的项目数"`
+	EvaluatedAmount   Amount `json:"evaluatedAmount,omitzero" jsonschema:"title=绩效自评的项目涉及预算金额" fact:"performance.evaluatedAmount,绩效自评的项目涉及预算金额"`
+	// AverageScore is the 平均得分 of the self-evaluated projects (a score
+	// out of 100 with decimals, not money).
+	AverageScore Amount `json:"averageScore,omitzero" jsonschema:"title=平均得分（分）"`
+	// Grades are the self-evaluated projects by grade (优, 良, 合格, 不合格;
+	// 优, 良, 中, 差 in other frameworks).
+	Grades []GradeCount `json:"grades,omitempty" jsonschema:"title=绩效评级"`
+	// Problems found in the self-evaluations, those rectified and those
+	// being rectified.
+	Problems   Count `json:"problems,omitzero" jsonschema:"title=发现问题数（个）" fact:"performance.problems,绩效自评发现问题数"`
+	Rectified  Count `json:"rectified,omitzero" jsonschema:"title=已完成整改数（个）" fact:"performance.rectified,已完成整改的问题数"`
+	Rectifying Count `json:"rectifying,omitzero" jsonschema:"title=正在整改数（个）" fact:"performance.rectifying,正在整改的问题数"`
+}
+
+// GradeCount is the number of projects of one 绩效评级.
+type GradeCount struct {
+	Grade    string `json:"grade" jsonschema:"title=评级,minLength=1"`
+	Projects Count  `json:"projects,omitzero" jsonschema:"title=项目数（个）"`
 }
 
 // GenericRow is one row of a profile-defined table.

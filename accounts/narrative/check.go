@@ -150,6 +150,10 @@ func (r *run) checkAmounts() {
 	facts:
 		for _, f := range r.facts(c) {
 			g := figure(f, c)
+			if !g.IsSet() && c.role == roleCurrent && blankChecked(f.ID) && g.Path != "" && f.Count == (c.kind == count) && !c.val.IsZero() {
+				r.addClaim(RuleBlankCell, c, g.Path, fmt.Sprintf("“三公”表未填而文中有数：%s文中为%s，表中该项空白未填", f.Title, c.written), c.written, "空白")
+				break
+			}
 			if !g.IsSet() || f.Count != (c.kind == count) {
 				continue
 			}
@@ -508,6 +512,13 @@ func (r *run) checkRate(c *claim) {
 		}
 		change = d.Abs()
 	}
+	if prior.v.IsZero() && !change.IsZero() {
+		r.addClaim(RuleZeroBase, c, r.pathOf(subj, true), fmt.Sprintf("零基数的增长率：%s上年数为0，增减率无从计算，文中为%s%s", r.titleOf(subj), rateWord[c.dir], c.written), "无", c.written)
+		if a != nil {
+			a.checked = true
+		}
+		return
+	}
 	if prior.v.Sign() <= 0 {
 		return
 	}
@@ -690,6 +701,13 @@ func (r *run) checkCompletions() {
 			continue
 		}
 		budget, path, bc := r.budgetOf(subj, c)
+		if budget.ok && budget.v.IsZero() && c.initial {
+			r.zeroBudget(subj, c, actual, path)
+			if bc != nil {
+				bc.checked = true
+			}
+			continue
+		}
 		if !budget.ok || budget.v.Sign() <= 0 {
 			continue
 		}

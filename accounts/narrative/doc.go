@@ -70,6 +70,32 @@
 //     a publication) the document shows was not met.
 //   - C18 (info): claims that tie to nothing and that no other figure of the
 //     text verifies are listed as unverified, never dropped.
+//   - C19: a 科目 chain "X（类）Y（款）Z（项）" with a name that is not the
+//     table's (or the catalogue's, for a row the table does not name): its
+//     last name finds a row whose parents have other names, or it finds no
+//     row while exactly one row of its level has the stated figure.
+//   - C20: "人员经费…主要包括：A、B…" (or 公用经费) names an economic 款
+//     that the 基本支出 table shows as 0, has no row for, or holds under the
+//     other kind of 经费 (Facts.Economic; only when the table lists rows).
+//   - C21: the unit's name in a title, a part heading ("第一部分 …概况"),
+//     before "…年度部门决算" or after "单位名称：" is not Facts.UnitName.
+//   - C22: a rate of change from a zero base ("增长100%" when last year was
+//     0, stated or derived from this year and the change).
+//   - C23: "完成年初预算的N%" when 年初预算 is 0; the message says when N is
+//     the ratio to the 全年（调整）预算.
+//   - C24: a share written without % ("占68.45；").
+//   - C25: a 三公 amount or count stated in the text (not 0) where the table
+//     leaves the cell blank (a Figure with a Path and no amount).
+//   - C26: a purpose text ("…（项）。主要用于：…") of a well-known 项 without
+//     its own keywords but with another's (住房公积金 described as 医疗保险),
+//     from Patterns.Purposes.
+//   - C27: "与上年持平" about a fact that another sentence says increased or
+//     decreased.
+//
+// Patterns.Phrases tie a number to a fact by the sentence around it where
+// its own label does not name it: the 2024 template's "在面向中小企业预留的
+// 政府采购项目中，由中小企业供应商中标或成交的，采购金额XX万元" and "涉及预算金额"
+// of the 绩效 summary.
 //
 // Findings carry the rule, its severity, the JSON Pointer of the table figure
 // the claim restates (empty when none), a Chinese message with the expected
@@ -117,7 +143,12 @@
 //	govFund.{income,expenditure}, govFund.<科目编码>, govFundThreePublic.total
 //	stateCapital.{income,expenditure}, stateCapital.<科目编码>
 //	operatingCost, procurement.{total,goods,works,services,awardedSME,
-//	    awardedSmallMicro,reservedSME}
+//	    awardedSmallMicro,reservedSME,reservedSmallMicro,awardedSMEReserved,
+//	    awardedSmallMicroReserved,awardedSMEOther}
+//	staff.{authorized,actual,retired,departments}
+//	performance.{targetProjects,targetAmount,monitoredProjects,
+//	    monitoredAmount,evaluatedProjects,evaluatedAmount,problems,
+//	    rectified,rectifying}
 //	assets.{vehicles,generalEquipment,specialEquipment,equipment100},
 //	    assets.vehicles.<车辆类别>
 //
@@ -125,5 +156,9 @@
 // year's, the budget (预算数; 调整预算数 in Sichuan) and the 年初预算数, each
 // with its JSON Pointer; Whole names the fact a share of it is taken of.
 // Absent figures are absent: a claim about a figure the document does not
-// state is listed as unverified, never compared with 0.
+// state is listed as unverified, never compared with 0. A fact of a present
+// table keeps the Path of its blank cell (rule C25).
+//
+// Facts.UnitName (rule C21) and Facts.Economic (the 款 of the 基本支出
+// table, rule C20) complete the figures.
 package narrative

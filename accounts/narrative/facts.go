@@ -19,6 +19,31 @@ type Facts struct {
 	Items []Fact `json:"items,omitempty"`
 	// Indicators are the performance indicators with a stated 完成率.
 	Indicators []Indicator `json:"indicators,omitempty"`
+	// UnitName is the name of the reporting unit (单位名称), which titles
+	// and headings must repeat (rule C21); empty when not known.
+	UnitName string `json:"unitName,omitempty"`
+	// Economic are the 部门预算支出经济分类 款 the 基本支出 table can hold,
+	// for the item lists of 人员经费 and 公用经费 (rule C20): those of the
+	// table, and those of the catalogue the table has no row for. Empty when
+	// the table lists no rows (then nothing is known about its items).
+	Economic []EconomicItem `json:"economic,omitempty"`
+	// AssetsAsOf is the date (YYYY-MM-DD) the 国有资产 figures are taken
+	// at; the narrative's "截至…年…月…日" before them must say the same
+	// (rule C12). Empty when not stated.
+	AssetsAsOf string `json:"assetsAsOf,omitempty"`
+}
+
+// EconomicItem is one 部门预算支出经济分类 款 of the 基本支出 table.
+type EconomicItem struct {
+	// Code is the 5-digit 科目编码 (30101 …).
+	Code string `json:"code"`
+	// Name is the 科目 name, from the table or else the catalogue.
+	Name string `json:"name"`
+	// Value is the table's 决算数; absent when the table has no row for the
+	// code or leaves it blank.
+	Value Figure `json:"value,omitzero"`
+	// Missing is set when the table has no row for the code.
+	Missing bool `json:"missing,omitempty"`
 }
 
 // Fact is one item of the tables: its figure this year and, where the
@@ -61,11 +86,13 @@ type Figure struct {
 	Path string `json:"path,omitempty"`
 }
 
-// IsZero reports whether no figure is stated (for omitzero).
-func (f Figure) IsZero() bool { return !f.Amount.IsSet() && !f.Count.IsSet() }
+// IsZero reports whether f says nothing: no figure and no place (for
+// omitzero). A figure with a Path and no amount is a blank cell of a
+// present table.
+func (f Figure) IsZero() bool { return !f.IsSet() && f.Path == "" }
 
 // IsSet reports whether a figure is stated.
-func (f Figure) IsSet() bool { return !f.IsZero() }
+func (f Figure) IsSet() bool { return f.Amount.IsSet() || f.Count.IsSet() }
 
 // Indicator is a performance indicator with a stated 完成率, as the document's
 // performance section gives it.

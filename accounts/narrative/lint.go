@@ -77,6 +77,13 @@ func (l *Linter) Lint(text []byte, facts *Facts) (audit.Findings, error) {
 	r.checkCompletions()
 	r.checkTables()
 	r.checkWording()
+	r.checkFlatAcross()
+	r.checkRowNames()
+	r.checkItemLists()
+	r.checkUnitName()
+	r.checkShareSign()
+	r.checkPurposes()
+	r.checkAsOf()
 	r.checkEmpty()
 	r.checkLeftovers()
 	r.checkConsistency()
@@ -172,6 +179,7 @@ type run struct {
 	priors   map[*para][]*claim
 	priorIx  map[*para]*priorsOf
 	instr    map[*para]*instrSpans // notes to the author found by checkLeftovers, by paragraph
+	flats    []flatAt              // 持平 statements, for checkFlatAcross
 	byRule   map[string]*ruleFindings
 	m        *meter
 	sk       *skipped

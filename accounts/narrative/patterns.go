@@ -55,6 +55,34 @@ type Patterns struct {
 	// Funds matches fund names that contain 预算 without making a figure a
 	// budget (一般公共预算, 政府性基金预算 …).
 	Funds string `json:"funds"`
+	// Purposes are the meanings of well-known 项 (rule C26): a purpose text
+	// ("…（项）。主要用于：…") of one of them must not describe another's
+	// meaning without its own. Each code is declared once.
+	Purposes []PurposePattern `json:"purposes,omitempty"`
+	// Phrases tie a number to a fact by the sentence around it, where its
+	// own label does not name it ("在面向中小企业预留的政府采购项目中，由中小企业
+	// 供应商中标或成交的，采购金额XX万元"). They win over the label.
+	Phrases []PhrasePattern `json:"phrases,omitempty"`
+}
+
+// PhrasePattern ties the number its first capture group matches to Fact.
+// The number restates the fact's figure (决算数), even where its label
+// speaks of a 预算 (涉及预算金额).
+type PhrasePattern struct {
+	Text string `json:"text"`
+	Fact string `json:"fact"`
+}
+
+// PurposePattern is the meaning of one well-known 项.
+type PurposePattern struct {
+	// Code is the 7-digit 科目编码, e.g. 2210201.
+	Code string `json:"code"`
+	// Name is the 项 name, e.g. 住房公积金; a 科目 written with this name is
+	// this code when the tables do not say otherwise.
+	Name string `json:"name"`
+	// Keywords is a regular expression of the words that describe the 项
+	// (住房公积金|公积金).
+	Keywords string `json:"keywords"`
 }
 
 // Section is a part a narrative must have: its title as the checklist
@@ -211,6 +239,19 @@ type compiled struct {
 	countUnits   []string
 	notRestating *regexp.Regexp
 	funds        *regexp.Regexp
+	purposes     []cPurpose
+	phrases      []cPhrase
+}
+
+type cPhrase struct {
+	PhrasePattern
+	re filtered
+}
+
+type cPurpose struct {
+	PurposePattern
+	re   *regexp.Regexp
+	name string // normalised
 }
 
 func compilePatterns(p *Patterns) (*compiled, error) {
@@ -336,6 +377,28 @@ func compilePatterns(p *Patterns) (*compiled, error) {
 		if c.funds, err = re("funds", p.Funds); err != nil {
 			return nil, err
 		}
+	}
+	seenCode := map[string]bool{}
+	for i, pp := range p.Purposes {
+		r, err := re(fmt.Sprintf("purposes[%d].keywords", i), pp.Keywords)
+		if err != nil {
+			return nil, err
+		}
+		if seenCode[pp.Code] || len(pp.Code) != 7 {
+			return nil, &PatternError{Field: fmt.Sprintf("purposes[%d].code", i), Err: fmt.Errorf("code %q duplicate or not 7 digits", pp.Code)}
+		}
+		seenCode[pp.Code] = true
+		c.purposes = append(c.purposes, cPurpose{pp, r, normName(pp.Name)})
+	}
+	for i, ph := range p.Phrases {
+		r, err := re(fmt.Sprintf("phrases[%d].text", i), ph.Text)
+		if err != nil {
+			return nil, err
+		}
+		if r.NumSubexp() < 1 || ph.Fact == "" {
+			return nil, &PatternError{Field: fmt.Sprintf("phrases[%d]", i), Err: errors.New("needs a capture group for the number and a fact")}
+		}
+		c.phrases = append(c.phrases, cPhrase{ph, newFiltered(r)})
 	}
 	c.countUnits = append([]string(nil), p.CountUnits...)
 	// Longest first, so that 人次 wins over 人.

@@ -123,7 +123,8 @@ func (r *run) checkWording() {
 				if m[2] >= 0 { // 基本持平 admits a small difference
 					continue
 				}
-				r.flatWord(p, si, sp[0]+m[0])
+				done := r.flatWord(p, si, sp[0]+m[0])
+				r.flats = append(r.flats, flatAt{p: p, si: si, off: sp[0] + m[0], ids: r.flatSubject(p, si, sp[0]+m[0], ""), done: done})
 			}
 		}
 	}
@@ -215,7 +216,9 @@ func (r *run) budgetWord(p *para, si int, sp [2]int, off int, word string) {
 	r.add(RuleBudget, p, off, "", fmt.Sprintf("预决算对比表述与数字矛盾：%s，应为“%s”，文中为“%s”", detail, signWord[want], word), signWord[want], word)
 }
 
-func (r *run) flatWord(p *para, si int, off int) {
+// flatWord checks "与上年持平" against the figures; it reports whether it
+// found a contradiction.
+func (r *run) flatWord(p *para, si int, off int) bool {
 	var subj *claim
 	for _, c := range r.sentenceClaims(p, si) {
 		if c.off < off && (c.kind == money || c.kind == count) && c.role == roleCurrent {
@@ -223,14 +226,15 @@ func (r *run) flatWord(p *para, si int, off int) {
 		}
 	}
 	if subj == nil {
-		return
+		return false
 	}
 	cur, prior := r.subjectNow(subj), r.subjectPrior(subj)
 	if !cur.ok || !prior.ok || cur.v.Equal(prior.v) {
-		return
+		return false
 	}
 	d := cur.v.Sub(prior.v)
 	r.add(RuleYoY, p, off, r.pathOf(subj, true), fmt.Sprintf("“持平”与数字矛盾：%s本年%s、上年%s，%s%s", r.titleOf(subj), r.fmtIn(cur, subj.unit), r.fmtIn(prior, subj.unit), dirWord[d.Sign()], r.fmtIn(num{v: d.Abs(), places: minPlaces(cur.places, prior.places)}, subj.unit)), dirWord[d.Sign()], "持平")
+	return true
 }
 
 // checkEmpty verifies statements that a table or item has no figures (C9).

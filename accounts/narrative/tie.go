@@ -2,6 +2,7 @@ package narrative
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -15,9 +16,58 @@ var (
 
 // tie resolves the subject of every claim to the facts it names.
 func (l *Linter) tie(cs []*claim, ix *factIndex, year int, m *meter) {
+	phrased := l.tiePhrases(cs, ix, year, m)
 	for _, c := range cs {
-		l.tieOne(c, ix, year, m)
+		if !phrased[c] {
+			l.tieOne(c, ix, year, m)
+		}
 	}
+}
+
+// tiePhrases ties the claims the phrase patterns name and returns them.
+// cs are in text order, so the claims of a paragraph are a run of them.
+func (l *Linter) tiePhrases(cs []*claim, ix *factIndex, year int, m *meter) map[*claim]bool {
+	if len(l.pat.phrases) == 0 {
+		return nil
+	}
+	var out map[*claim]bool
+	for i := 0; i < len(cs); {
+		p := cs[i].p
+		j := i + 1
+		for j < len(cs) && cs[j].p == p {
+			j++
+		}
+		run := cs[i:j]
+		i = j
+		for _, ph := range l.pat.phrases {
+			m.add(len(p.text))
+			if !ph.re.holds(p.text) {
+				continue
+			}
+			m.add(8 * len(p.text))
+			for _, mt := range ph.re.FindAllStringSubmatchIndex(p.text, -1) {
+				k := sort.Search(len(run), func(k int) bool { return run[k].off >= mt[2] })
+				if k == len(run) || run[k].off != mt[2] {
+					continue
+				}
+				c := run[k]
+				if c.kind == percent || c.ambig {
+					continue
+				}
+				if c.role == roleBudget {
+					c.role, c.initial = roleCurrent, false
+				}
+				c.factIDs = []string{ph.Fact}
+				c.fact = ix.byID[ph.Fact]
+				c.tied = !c.notTable && (c.year == year || c.year == year-1)
+				if out == nil {
+					out = map[*claim]bool{}
+				}
+				out[c] = true
+			}
+		}
+	}
+	return out
 }
 
 // matchLabelM is matchLabel, remembered in m.

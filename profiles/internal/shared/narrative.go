@@ -13,6 +13,9 @@ const (
 	qty    = `(?:数量|数)?`           // optional 数量
 	alt    = `(?:、|和|及|与)?`        // 收、支
 	nodata = `[^。；]{0,60}无数据`
+	year   = `(?:(?:19|20)[0-9]{2}\s*年度?)?` // an optional year
+	num    = `([0-9][0-9,]*(?:\.[0-9]+)?)`  // the number a phrase ties
+	near   = `[^。；;]{0,40}?`                // within the clause run
 )
 
 var equipUnits = []string{"台（套）", "台(套)", "台", "套"}
@@ -47,7 +50,8 @@ func Patterns() *narrative.Patterns {
 			{Level: 1, Text: `收入决算情况`, Context: "income"},
 			{Level: 1, Text: `支出决算情况`, Context: "expenditure"},
 			{Level: 1, Text: `预算绩效管理|绩效管理情况`, Context: "performance"},
-			{Level: 1, Text: `其他重要事项`, Context: "other"},
+			// 其他重要事项 and its common variants (其他需要说明的情况 …).
+			{Level: 1, Text: `其他重要事项|其他需要说明的(?:情况|事项|问题)|其他(?:有关|相关)?(?:情况|事项)(?:的)?说明|需要说明的其他(?:情况|事项)`, Context: "other"},
 
 			{Level: 2, Parent: "generalBudget", Text: `总体情况`, Context: "generalBudget/overall"},
 			{Level: 2, Parent: "generalBudget", Text: `结构`, Context: "generalBudget/structure"},
@@ -56,7 +60,7 @@ func Patterns() *narrative.Patterns {
 			{Level: 2, Parent: "threePublic", Text: `具体情况`, Context: "threePublic/detail"},
 			{Level: 2, Parent: "other", Text: `机关运行经费`, Context: "other/operatingCost"},
 			{Level: 2, Parent: "other", Text: `政府采购`, Context: "other/procurement"},
-			{Level: 2, Parent: "other", Text: `国有资产`, Context: "other/assets"},
+			{Level: 2, Parent: "other", Text: `国有资产|资产占用|资产占有`, Context: "other/assets"},
 			{Level: 2, Parent: "other", Text: `绩效`, Context: "other/performance"},
 		},
 		Labels: []narrative.LabelPattern{
@@ -142,6 +146,20 @@ func Patterns() *narrative.Patterns {
 			{Label: `授予中小企业(?:合同)?金额`, Facts: []string{"procurement.awardedSME"}},
 			{Label: `授予小微企业(?:合同)?金额`, Facts: []string{"procurement.awardedSmallMicro"}},
 			{Label: `面向中小企业预留(?:政府采购)?(?:项目)?(?:预算)?金额`, Facts: []string{"procurement.reservedSME"}},
+			{Label: `面向小微企业预留(?:政府采购)?(?:项目)?(?:预算)?金额`, Facts: []string{"procurement.reservedSmallMicro"}},
+
+			// 人员编制和机构设置 (部门概况), 预算绩效管理情况 (说明十 of 2024).
+			{Label: `编制(?:数|人数|总数)?`, Facts: []string{"staff.authorized"}, Units: []string{"人"}},
+			{Label: `实有人数|在职人数|在职人员|现有人员|实有在职人员`, Facts: []string{"staff.actual"}, Units: []string{"人"}},
+			{Label: `离退休人员`, Facts: []string{"staff.retired"}, Units: []string{"人"}, Exact: true},
+			{Label: `内设(?:机构|处室|科室)(?:数)?`, Facts: []string{"staff.departments"}, Units: []string{"个"}},
+			{Label: `编报绩效目标的` + year + `项目`, Facts: []string{"performance.targetProjects"}, Units: []string{"个"}},
+			{Label: `绩效(?:跟踪|监控)(?:评价)?的` + year + `项目`, Facts: []string{"performance.monitoredProjects"}, Units: []string{"个"}},
+			{Label: `绩效自评的` + year + `项目`, Facts: []string{"performance.evaluatedProjects"}, Units: []string{"个"}},
+			{Label: `绩效评级为[“"]?(优|良|合格|不合格|中|差)[”"]?的项目`, Facts: []string{"performance.grade.${1}"}, Units: []string{"个"}},
+			{Label: `绩效自评中(?:共)?发现问题`, Facts: []string{"performance.problems"}, Units: []string{"个"}},
+			{Label: `(?:已经|已)完成整改的`, Facts: []string{"performance.rectified"}, Units: []string{"个"}},
+			{Label: `正在整改的`, Facts: []string{"performance.rectifying"}, Units: []string{"个"}},
 			{Label: `共有车辆|车辆(?:总数|合计)`, Facts: []string{"assets.vehicles"}, Units: []string{"辆"}},
 			{Label: `(部级领导干部|主要领导干部|机要通信|应急保障|执法执勤|特种专业技术|离退休干部|其他)用车`, Facts: []string{"assets.vehicles.${1}用车"}, Units: []string{"辆"}, Contexts: []string{"other"}},
 			{Label: `万元\s*(?:` + lp + `含` + rp + `)?以上(?:的)?通用设备`, Facts: []string{"assets.generalEquipment"}, Units: equipUnits},
@@ -192,6 +210,9 @@ func Patterns() *narrative.Patterns {
 			{Scope: narrative.Sentence, Text: `^按上述格式`},
 			{Scope: narrative.Sentence, Text: `的(?:部门|单位)，作下述说明`},
 			{Scope: narrative.Sentence, Text: `[，,]\s*列明[^。了]{2,40}。?$`},
+			// An instruction left under a table: "此处填写…", "请在此填写…".
+			// The template's own notes (注：本表反映…) stay.
+			{Scope: narrative.Sentence, Text: `(?:此处|在此|本栏|该栏)(?:请)?(?:填写|填列|录入|补充|说明|列示)|^请(?:在此|于此|在下方|在表下)?(?:填写|填列|补充说明)`},
 		},
 		Years: []narrative.YearPattern{
 			{Text: `(?:比|较)\s*((?:19|20)\d{2})\s*年`, Offset: -1, What: "同比的比较年度"},
@@ -202,6 +223,34 @@ func Patterns() *narrative.Patterns {
 		Punctuation:  `[，、；。,;][，、；。：,;]|[：:][，、；。：,;]`,
 		CountUnits:   []string{"批次", "人次", "台（套）", "台(套)", "台", "套", "辆", "个", "期", "条", "次", "人", "册"},
 		NotRestating: `退回|收回|压缩|追加|调减|调增|核减|核销|节约|节省|实有|置换|捐赠`,
-		Funds:        `一般公共预算|政府性基金预算|国有资本经营预算|预算绩效|预算拨款|预算财政拨款|预算支付|预算单位|预算管理|预算编制`,
+		Purposes:     purposes,
+		Phrases: []narrative.PhrasePattern{
+			// 政府采购 awards to 中小企业 by kind of project (2024 template).
+			{Text: `面向中小企业预留的?政府采购项目中` + near + `中小企业` + near + `采购金额(?:为)?\s*` + num, Fact: "procurement.awardedSMEReserved"},
+			{Text: `面向小微企业预留的?政府采购项目中` + near + `小微企业` + near + `采购金额(?:为)?\s*` + num, Fact: "procurement.awardedSmallMicroReserved"},
+			{Text: `其他政府采购项目中` + near + `中小企业` + near + `采购金额(?:为)?\s*` + num, Fact: "procurement.awardedSMEOther"},
+			// 预算绩效管理情况: the money the projects involve.
+			{Text: `编报绩效目标的` + near + `涉及预算金额(?:为)?\s*` + num, Fact: "performance.targetAmount"},
+			{Text: `绩效(?:跟踪|监控)(?:评价)?的` + near + `涉及预算金额(?:为)?\s*` + num, Fact: "performance.monitoredAmount"},
+			{Text: `绩效自评的` + near + `涉及预算金额(?:为)?\s*` + num, Fact: "performance.evaluatedAmount"},
+		},
+		Funds: `预留(?:的)?(?:政府采购)?(?:项目)?预算|一般公共预算|政府性基金预算|国有资本经营预算|预算绩效|预算拨款|预算财政拨款|预算支付|预算单位|预算管理|预算编制`,
 	}
+}
+
+// purposes are the meanings of the 项 whose purpose texts narratives
+// confuse most (the 人员经费-like 项 every department has): each code once,
+// with the words that describe it. The names are those of the 2020–2024
+// 支出功能分类科目.
+var purposes = []narrative.PurposePattern{
+	{Code: "2080501", Name: "行政单位离退休", Keywords: `离退休|离休|退休`},
+	{Code: "2080502", Name: "事业单位离退休", Keywords: `离退休|离休|退休`},
+	{Code: "2080505", Name: "机关事业单位基本养老保险缴费支出", Keywords: `养老`},
+	{Code: "2080506", Name: "机关事业单位职业年金缴费支出", Keywords: `职业年金|年金`},
+	{Code: "2101101", Name: "行政单位医疗", Keywords: `医疗|医保`},
+	{Code: "2101102", Name: "事业单位医疗", Keywords: `医疗|医保`},
+	{Code: "2101103", Name: "公务员医疗补助", Keywords: `医疗|医保`},
+	{Code: "2210201", Name: "住房公积金", Keywords: `公积金`},
+	{Code: "2210202", Name: "提租补贴", Keywords: `提租|租金|房租`},
+	{Code: "2210203", Name: "购房补贴", Keywords: `购房|住房补贴`},
 }
