@@ -16,10 +16,11 @@ const maxAllocPerByte = 200
 
 // maxAllocPerByteRace is the bound under the race detector, whose
 // instrumentation makes many more values escape to the heap (and whose
-// sync.Pool drops items at random): measured up to about 4,000 bytes per
-// byte (targetRows, shortLines). It is looser, but still fails on a
-// gross regression; the plain run holds the tight bound.
-const maxAllocPerByteRace = 6000
+// sync.Pool drops items at random): measured up to about 7,600 bytes per
+// byte (purposes, 89.5 in the plain run; unitTitles 6,000, plain 59.7).
+// It is looser, but still fails on a gross regression; the plain run
+// holds the tight bound.
+const maxAllocPerByteRace = 12000
 
 // TestAllocPerByte checks the bytes Lint allocates for each hostile shape
 // of 256 KiB.
