@@ -118,3 +118,29 @@ func ExampleRenderHTML() {
 	// true
 	// class="undrawn">上年数未填报，图1未绘制
 }
+
+// BenchmarkRender compares RenderHTML of the reference with Validate of
+// the same document (issue 18: render ≤ validate).
+func BenchmarkRender(b *testing.B) {
+	d, err := juesuan.DecodeFile("testdata/sichuan-2020/panzhihua-chengdu-office.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	d.Calculate()
+	b.Run("html", func(b *testing.B) {
+		var buf bytes.Buffer
+		for b.Loop() {
+			buf.Reset()
+			if err := juesuan.RenderHTML(&buf, d, juesuan.RenderOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("validate", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := juesuan.Validate(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -131,13 +131,18 @@ type grower struct{ g *Grid }
 
 func (gr *grower) at(r, c int) *Cell {
 	g := gr.g
-	for len(g.Cells) <= r {
-		g.Cells = append(g.Cells, nil)
+	w := 0
+	if len(g.Cells) > 0 {
+		w = len(g.Cells[0])
 	}
-	for i := range g.Cells {
-		for len(g.Cells[i]) <= c {
-			g.Cells[i] = append(g.Cells[i], Cell{})
+	if c >= w {
+		w = c + 1
+		for i := range g.Cells {
+			g.Cells[i] = append(g.Cells[i], make([]Cell, w-len(g.Cells[i]))...)
 		}
+	}
+	for len(g.Cells) <= r {
+		g.Cells = append(g.Cells, make([]Cell, w))
 	}
 	return &g.Cells[r][c]
 }
