@@ -50,8 +50,13 @@ func TestRenderHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	withPrior := *ref
+	py := *ref.PriorYear
+	py.IncomeGrandTotal = amount.MustParse("792.08")
+	withPrior.PriorYear = &py
 	for _, tc := range []struct {
 		name    string
+		doc     *juesuan.Document
 		opts    juesuan.RenderOptions
 		undrawn []string // the reasons of the charts not drawn
 		marks   int      // marks drawn: stated figures of the drawn charts (pies: those above 0)
@@ -60,10 +65,16 @@ func TestRenderHTML(t *testing.T) {
 		// 图6: 201, 208, 221 above 0; 图7: 5.89, 45.85 (因公出国 0).
 		{name: "reference", undrawn: []string{"上年数未填报，图1未绘制", "上年数未填报，图4未绘制", "上年数未填报，图5未绘制"}, marks: 2 + 2 + 3 + 2},
 		{name: "reference with narrative", opts: juesuan.RenderOptions{Narrative: text}, undrawn: []string{"上年数未填报，图1未绘制", "上年数未填报，图4未绘制", "上年数未填报，图5未绘制"}, marks: 9},
+		// 图1 drawn: three bars (上年支出总计 absent, listed under it).
+		{name: "prior income total", doc: &withPrior, undrawn: []string{"上年数未填报，图4未绘制", "上年数未填报，图5未绘制"}, marks: 9 + 3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			doc := tc.doc
+			if doc == nil {
+				doc = ref
+			}
 			var b bytes.Buffer
-			if err := juesuan.RenderHTML(&b, ref, tc.opts); err != nil {
+			if err := juesuan.RenderHTML(&b, doc, tc.opts); err != nil {
 				t.Fatal(err)
 			}
 			page := b.String()
