@@ -1,8 +1,6 @@
 package intake
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -20,14 +18,8 @@ var cnNumbers = []string{"一", "二", "三", "四", "五", "六", "七", "八",
 // number、title) with its title row, 单位 line, merged multi-row header,
 // the lines and coded rows, and the table's note (说明：…) under it.
 func Write(w io.Writer, rep *accounts.Report, ts []Table) error {
-	b, err := json.Marshal(rep.Tables)
+	grids, err := Grids(rep, ts)
 	if err != nil {
-		return err
-	}
-	var tree map[string]any
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	if err := dec.Decode(&tree); err != nil {
 		return err
 	}
 	x := excelize.NewFile()
@@ -40,12 +32,8 @@ func Write(w io.Writer, rep *accounts.Report, ts []Table) error {
 		return err
 	}
 	wr.cover(rep)
-	for _, f := range forms(ts) {
-		t, ok := tree[f.key].(map[string]any)
-		if !ok {
-			continue
-		}
-		if err := wr.table(f, t, string(rep.Unit.AmountUnit)); err != nil {
+	for _, g := range grids {
+		if err := wr.table(g); err != nil {
 			return err
 		}
 	}
@@ -145,177 +133,62 @@ func labelCols(sd *side) int {
 	return 1
 }
 
-func (wr *writer) table(f *form, t map[string]any, unit string) error {
-	name := sheetName(f)
+// table writes grid g as a sheet.
+func (wr *writer) table(g *Grid) error {
+	name := g.Sheet
 	if _, err := wr.x.NewSheet(name); err != nil {
 		return err
 	}
 	x := wr.x
-	// columns
-	depth := 1
-	for _, sd := range f.sides {
-		for _, c := range sd.cols {
-			depth = max(depth, len(c.header))
-		}
+	for _, p := range g.strs {
+		wr.keep(x.SetCellStr(name, cell(p.r, p.c), g.Cells[p.r][p.c].Text))
 	}
-	top := 0
-	if len(f.sides) > 1 {
-		top = 1
-	}
-	width := 0
-	starts := make([]int, len(f.sides))
-	for i, sd := range f.sides {
-		starts[i] = width
-		if len(f.sides) > 1 || sd.items[0].label != "" {
-			width += labelCols(sd)
-		}
-		width += len(sd.cols)
-	}
-	last := cell(0, width-1)
-	wr.keep(x.SetCellStr(name, "A1", f.title))
-	wr.keep(x.MergeCell(name, "A1", last))
-	wr.keep(x.SetCellStyle(name, "A1", last, wr.title))
-	wr.keep(x.SetCellStr(name, cell(1, width-1), "单位："+unit))
-	h0 := 2
-	hEnd := h0 + top + depth - 1 // last header row
-	for i, sd := range f.sides {
-		c0 := starts[i]
-		if top == 1 {
-			wr.keep(x.SetCellStr(name, cell(h0, c0), sd.title))
-			end := c0 + labelCols(sd) + len(sd.cols) - 1
-			if end > c0 {
-				wr.keep(x.MergeCell(name, cell(h0, c0), cell(h0, end)))
-			}
-		}
-		r0 := h0 + top
-		c := c0
-		if len(f.sides) > 1 || sd.items[0].label != "" {
-			if labelCols(sd) == 2 {
-				if depth > 1 {
-					wr.keep(x.SetCellStr(name, cell(r0, c), "项目"))
-					wr.keep(x.MergeCell(name, cell(r0, c), cell(r0, c+1)))
-					r0++
-				}
-				wr.keep(x.SetCellStr(name, cell(r0, c), "科目编码"))
-				wr.keep(x.SetCellStr(name, cell(r0, c+1), "科目名称"))
-				if r0 < hEnd {
-					wr.keep(x.MergeCell(name, cell(r0, c), cell(hEnd, c)))
-					wr.keep(x.MergeCell(name, cell(r0, c+1), cell(hEnd, c+1)))
-				}
-				c += 2
-			} else {
-				wr.keep(x.SetCellStr(name, cell(r0, c), "项目"))
-				if r0 < hEnd {
-					wr.keep(x.MergeCell(name, cell(r0, c), cell(hEnd, c)))
-				}
-				c++
-			}
-		}
-		r0 = h0 + top
-		for k, col := range sd.cols {
-			for lv, h := range col.header {
-				// the same header over the columns before: merged
-				if k > 0 && lv < len(col.header)-1 && len(sd.cols[k-1].header) > lv+1 && samePrefix(sd.cols[k-1].header, col.header, lv) {
-					continue
-				}
-				wr.keep(x.SetCellStr(name, cell(r0+lv, c+k), h))
-				span := k
-				for span+1 < len(sd.cols) && lv < len(col.header)-1 && len(sd.cols[span+1].header) > lv+1 && samePrefix(sd.cols[span+1].header, col.header, lv) {
-					span++
-				}
-				bottom := r0 + lv
-				if lv == len(col.header)-1 {
-					bottom = hEnd
-				}
-				if span > k || bottom > r0+lv {
-					wr.keep(x.MergeCell(name, cell(r0+lv, c+k), cell(bottom, c+span)))
-				}
+	for r, row := range g.Cells {
+		for c, cl := range row {
+			if (cl.Kind == FigureCell || cl.Kind == CountCell) && cl.Text != "" {
+				wr.keep(x.SetCellDefault(name, cell(r, c), cl.Text))
 			}
 		}
 	}
-	wr.keep(x.SetCellStyle(name, cell(h0, 0), cell(hEnd, width-1), wr.head))
-	// lines and rows
-	maxRow := hEnd
-	for i, sd := range f.sides {
-		r := hEnd + 1
-		c0 := starts[i]
-		labels := 0
-		if len(f.sides) > 1 || sd.items[0].label != "" {
-			labels = labelCols(sd)
-		}
-		sub := 0
-		for _, it := range sd.items {
-			if it.kind == rowsItem {
-				rows, _ := at(t, it.ptr).([]any)
-				for k, rv := range rows {
-					row, _ := rv.(map[string]any)
-					code, _ := row["code"].(string)
-					nm, _ := row["name"].(string)
-					if labels == 2 {
-						wr.keep(x.SetCellStr(name, cell(r, c0), code))
-						wr.keep(x.SetCellStr(name, cell(r, c0+1), nm))
-					} else {
-						if nm == "" {
-							nm = code
-						}
-						wr.keep(x.SetCellStr(name, cell(r, c0), nm))
-					}
-					for j, col := range sd.cols {
-						wr.value(name, r, c0+labels+j, at(t, it.ptr+"/"+strconv.Itoa(k)+"/"+col.name), col.count)
-					}
-					r++
-				}
-				continue
+	for _, m := range g.Merges {
+		wr.keep(x.MergeCell(name, cell(m.R0, m.C0), cell(m.R1, m.C1)))
+	}
+	for r, row := range g.Cells {
+		for c := 0; c < len(row); {
+			s := wr.style(row[c].Kind)
+			e := c
+			for e+1 < len(row) && wr.style(row[e+1].Kind) == s {
+				e++
 			}
-			lab := it.label
-			if it.sub {
-				lab = cnNumbers[sub%len(cnNumbers)] + "、" + lab
-				sub++
-			} else {
-				sub = 0
+			if s != 0 {
+				wr.keep(x.SetCellStyle(name, cell(r, c), cell(r, e), s))
 			}
-			if labels > 0 {
-				wr.keep(x.SetCellStr(name, cell(r, c0), lab))
-				if labels == 2 {
-					wr.keep(x.MergeCell(name, cell(r, c0), cell(r, c0+1)))
-				}
-			}
-			for j, col := range sd.cols {
-				p := it.ptr
-				if !it.figure {
-					p += "/" + col.name
-				}
-				wr.value(name, r, c0+labels+j, at(t, p), col.count || it.count)
-			}
-			r++
-		}
-		maxRow = max(maxRow, r-1)
-		for j := range sd.cols {
-			wr.keep(x.SetCellStyle(name, cell(hEnd+1, c0+labels+j), cell(max(r-1, hEnd+1), c0+labels+j), wr.num))
-		}
-		if labels > 0 {
-			wr.keep(x.SetCellStyle(name, cell(hEnd+1, c0), cell(max(r-1, hEnd+1), c0+labels-1), wr.text))
+			c = e + 1
 		}
 	}
-	if n, ok := t["note"].(string); ok && n != "" {
-		wr.keep(x.SetCellStr(name, cell(maxRow+1, 0), "说明："+n))
-	}
-	for i, sd := range f.sides {
-		c := starts[i]
-		if len(f.sides) > 1 || sd.items[0].label != "" {
-			if labelCols(sd) == 2 {
-				wr.keep(x.SetColWidth(name, colName(c), colName(c), 12))
-				c++
-			}
-			wr.keep(x.SetColWidth(name, colName(c), colName(c), 32))
-			c++
-		}
-		wr.keep(x.SetColWidth(name, colName(c), colName(c+len(sd.cols)-1), 16))
+	for _, w := range g.Widths {
+		wr.keep(x.SetColWidth(name, colName(w.From), colName(w.To), w.Width))
 	}
 	land, one, zero, yes := "landscape", 1, 0, true
 	wr.keep(x.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &land, FitToWidth: &one, FitToHeight: &zero}))
 	wr.keep(x.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes}))
 	return nil
+}
+
+// style is the workbook style of a kind of cell (0: none). A count is
+// framed as a figure, "#,##0.00", as the workbook has always printed it.
+func (wr *writer) style(k CellKind) int {
+	switch k {
+	case TitleCell:
+		return wr.title
+	case HeadCell:
+		return wr.head
+	case LabelCell:
+		return wr.text
+	case FigureCell, CountCell:
+		return wr.num
+	}
+	return 0
 }
 
 func colName(c int) string { n, _ := excelize.ColumnNumberToName(c + 1); return n }
@@ -327,41 +200,4 @@ func samePrefix(a, b []string, lv int) bool {
 		}
 	}
 	return true
-}
-
-// value writes a figure as a number, exactly as the document states it.
-func (wr *writer) value(sheetName string, r, c int, v any, count bool) {
-	var s string
-	switch x := v.(type) {
-	case string:
-		s = x
-	case json.Number:
-		s = x.String()
-	default:
-		return
-	}
-	wr.keep(wr.x.SetCellDefault(sheetName, cell(r, c), s))
-	if count {
-		wr.keep(wr.x.SetCellStyle(sheetName, cell(r, c), cell(r, c), wr.cnt))
-	}
-}
-
-// at returns the value at ptr below tree.
-func at(tree map[string]any, ptr string) any {
-	var cur any = tree
-	for k := range strings.SplitSeq(strings.TrimPrefix(ptr, "/"), "/") {
-		switch x := cur.(type) {
-		case map[string]any:
-			cur = x[k]
-		case []any:
-			n, err := strconv.Atoi(k)
-			if err != nil || n >= len(x) {
-				return nil
-			}
-			cur = x[n]
-		default:
-			return nil
-		}
-	}
-	return cur
 }

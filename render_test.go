@@ -1,0 +1,157 @@
+package juesuan_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	juesuan "github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/amount"
+)
+
+// statedFigures walks the public tables of d (independently of the
+// renderer) and returns each stated amount formatted "#,##0.00".
+func statedFigures(t *testing.T, d *juesuan.Document) []string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := juesuan.Encode(&b, publicOnly(t, d)); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, m := range regexp.MustCompile(`"(\w+)": "(-?[0-9]+(?:\.[0-9]+)?)"`).FindAllStringSubmatch(b.String(), -1) {
+		if m[1] == "code" {
+			continue
+		}
+		a, err := amount.Parse(m[2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := a.StringFixed(2)
+		if w, f, _ := strings.Cut(s, "."); len(w) > 3 {
+			for i := len(w) - 3; i > 0; i -= 3 {
+				w = w[:i] + "," + w[i:]
+			}
+			s = w + "." + f
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestRenderHTML(t *testing.T) {
+	ref, err := juesuan.DecodeFile("testdata/sichuan-2020/panzhihua-chengdu-office.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile("testdata/sichuan-2020/panzhihua-chengdu-office.narrative.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withPrior := *ref
+	py := *ref.PriorYear
+	py.IncomeGrandTotal = amount.MustParse("792.08")
+	withPrior.PriorYear = &py
+	for _, tc := range []struct {
+		name    string
+		doc     *juesuan.Document
+		opts    juesuan.RenderOptions
+		undrawn []string // the reasons of the charts not drawn
+		marks   int      // marks drawn: stated figures of the drawn charts (pies: those above 0)
+	}{
+		// 图2: 599.53, 31.25 (the other six stated 0, 国有资本 absent); 图3: 560.28, 70.50;
+		// 图6: 201, 208, 221 above 0; 图7: 5.89, 45.85 (因公出国 0).
+		{name: "reference", undrawn: []string{"上年数未填报，图1未绘制", "上年数未填报，图4未绘制", "上年数未填报，图5未绘制"}, marks: 2 + 2 + 3 + 2},
+		{name: "reference with narrative", opts: juesuan.RenderOptions{Narrative: text}, undrawn: []string{"上年数未填报，图1未绘制", "上年数未填报，图4未绘制", "上年数未填报，图5未绘制"}, marks: 9},
+		// 图1 drawn: three bars (上年支出总计 absent, listed under it).
+		{name: "prior income total", doc: &withPrior, undrawn: []string{"上年数未填报，图4未绘制", "上年数未填报，图5未绘制"}, marks: 9 + 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := tc.doc
+			if doc == nil {
+				doc = ref
+			}
+			var b bytes.Buffer
+			if err := juesuan.RenderHTML(&b, doc, tc.opts); err != nil {
+				t.Fatal(err)
+			}
+			page := b.String()
+			p, _ := juesuan.LookupProfile(ref.Profile)
+			for _, ts := range p.Tables {
+				if ts.Internal || ts.Extra() {
+					continue
+				}
+				if !strings.Contains(page, "<h2>"+ts.Number+"、"+ts.Title+"</h2>") {
+					t.Errorf("table title %s、%s not in the page", ts.Number, ts.Title)
+				}
+			}
+			for _, f := range statedFigures(t, ref) {
+				if !strings.Contains(page, ">"+f+"<") {
+					t.Errorf("figure %s not in the page", f)
+				}
+			}
+			var undrawn []string
+			for _, m := range regexp.MustCompile(`class="undrawn">([^<]*)<`).FindAllStringSubmatch(page, -1) {
+				undrawn = append(undrawn, m[1])
+			}
+			if fmt.Sprint(undrawn) != fmt.Sprint(tc.undrawn) {
+				t.Errorf("undrawn charts: got %q, want %q", undrawn, tc.undrawn)
+			}
+			if n := strings.Count(page, `<g class="mark"`); n != tc.marks {
+				t.Errorf("marks: got %d, want %d", n, tc.marks)
+			}
+			if strings.Count(page, "<svg ") != 7-len(tc.undrawn) {
+				t.Errorf("svg charts: got %d, want %d", strings.Count(page, "<svg "), 7-len(tc.undrawn))
+			}
+			for _, bad := range []string{"<script", "http://", "https://", "src="} {
+				if strings.Contains(strings.ReplaceAll(page, `xmlns="http://www.w3.org/2000/svg"`, ""), bad) {
+					t.Errorf("page holds %q: not self-contained", bad)
+				}
+			}
+		})
+	}
+}
+
+func ExampleRenderHTML() {
+	d, err := juesuan.DecodeFile("testdata/sichuan-2020/panzhihua-chengdu-office.json")
+	if err != nil {
+		panic(err)
+	}
+	var b bytes.Buffer
+	if err := juesuan.RenderHTML(&b, d, juesuan.RenderOptions{}); err != nil {
+		panic(err)
+	}
+	fmt.Println(strings.Contains(b.String(), "<h2>一、收入支出决算总表</h2>"))
+	fmt.Println(regexp.MustCompile(`class="undrawn">[^<]*`).FindString(b.String()))
+	// Output:
+	// true
+	// class="undrawn">上年数未填报，图1未绘制
+}
+
+// BenchmarkRender compares RenderHTML of the reference with Validate of
+// the same document (issue 18: render ≤ validate).
+func BenchmarkRender(b *testing.B) {
+	d, err := juesuan.DecodeFile("testdata/sichuan-2020/panzhihua-chengdu-office.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	d.Calculate()
+	b.Run("html", func(b *testing.B) {
+		var buf bytes.Buffer
+		for b.Loop() {
+			buf.Reset()
+			if err := juesuan.RenderHTML(&buf, d, juesuan.RenderOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("validate", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := juesuan.Validate(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
