@@ -1,0 +1,679 @@
+package pdftable
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/cnfiscal/juesuan/internal/pdftext"
+	"github.com/cnfiscal/juesuan/sheet"
+)
+
+// Place is where a cell or a sentence was read: the page (1-based) and
+// the box, in points from the page's top-left corner.
+type Place struct {
+	Page int
+	Box  pdftext.Box
+}
+
+// String formats the place as "p.N [x0 y0 x1 y1]".
+func (p Place) String() string { return fmt.Sprintf("p.%d %s", p.Page, p.Box) }
+
+// Result is the grid of a PDF file with where each cell was read.
+type Result struct {
+	Workbook *sheet.Workbook
+	// Places are the cells' pages and boxes, by location.
+	Places map[sheet.Location]Place
+	// Text is the text outside the tables, in reading order (see Narrative).
+	Text []Line
+
+	inTable  bool   // the last page ended in a table body
+	lastCols []span // the columns of the last table
+}
+
+// Line is one line of text with its place.
+type Line struct {
+	Text  string
+	Place Place
+	// Para reports that the line starts a paragraph (indented, or after a
+	// gap, or on a new page after a full stop).
+	Para bool
+}
+
+type word struct {
+	text   string
+	box    pdftext.Box
+	size   float64
+	figure bool
+}
+
+type line struct {
+	words []word
+	box   pdftext.Box
+	size  float64
+	base  float64
+}
+
+func (l *line) text(sep string) string {
+	var b strings.Builder
+	for i, w := range l.words {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(w.text)
+	}
+	return b.String()
+}
+
+var figureRE = regexp.MustCompile(`^[-−(（]?[0-9][0-9,，]*(\.[0-9]+)?[)）]?%?$|^[-−]?\.[0-9]+$`)
+
+func isFigure(s string) bool {
+	return figureRE.MatchString(s) && strings.IndexFunc(s, unicode.IsDigit) >= 0
+}
+
+// lines groups a page's characters into lines of words.
+func lines(p *pdftext.Page) []line {
+	cs := slices.Clone(p.Chars)
+	slices.SortStableFunc(cs, func(a, b pdftext.Char) int {
+		if d := a.Base - b.Base; math.Abs(d) > 0.01 {
+			if d < 0 {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	var out []line
+	for i := 0; i < len(cs); {
+		j := i + 1
+		for j < len(cs) && cs[j].Base-cs[i].Base < 0.4*max(cs[i].Size, 1) {
+			j++
+		}
+		lc := cs[i:j]
+		slices.SortStableFunc(lc, func(a, b pdftext.Char) int {
+			if a.Box.X0 < b.Box.X0 {
+				return -1
+			} else if a.Box.X0 > b.Box.X0 {
+				return 1
+			}
+			return 0
+		})
+		var l line
+		var cur word
+		var b strings.Builder
+		flush := func() {
+			if b.Len() > 0 {
+				cur.text = b.String()
+				cur.figure = isFigure(cur.text)
+				l.words = append(l.words, cur)
+			}
+			b.Reset()
+			cur = word{}
+		}
+		for k, c := range lc {
+			if k > 0 && (c.Box.X0-lc[k-1].Box.X1 > 0.45*max(c.Size, lc[k-1].Size) || wordBreak(lc[k-1].Text, c.Text)) {
+				flush()
+			}
+			cur.box = cur.box.Union(c.Box)
+			cur.size = max(cur.size, c.Size)
+			b.WriteString(c.Text)
+			l.box = l.box.Union(c.Box)
+			l.size = max(l.size, c.Size)
+			l.base = c.Base
+		}
+		flush()
+		out = append(out, l)
+		i = j
+	}
+	return out
+}
+
+// wordBreak: a figure never runs into a CJK character (金额 written
+// straight after a name in a cramped cell).
+func wordBreak(prev, next string) bool {
+	p, _ := lastRune(prev)
+	n, _ := firstRune(next)
+	return unicode.IsDigit(p) && unicode.Is(unicode.Han, n)
+}
+
+func lastRune(s string) (rune, bool) {
+	r := []rune(s)
+	if len(r) == 0 {
+		return 0, false
+	}
+	return r[len(r)-1], true
+}
+
+func firstRune(s string) (rune, bool) {
+	for _, r := range s {
+		return r, true
+	}
+	return 0, false
+}
+
+var pageNumberRE = regexp.MustCompile(`^(-|—|－)?\s*(第)?\s*[0-9]+\s*(页)?\s*(-|—|－)?$|^[0-9]+\s*/\s*[0-9]+$|^第[0-9]+页(共[0-9]+页)?$`)
+
+// margins drops page numbers in the top and bottom 8 % of the page.
+func margins(ls []line, h float64) []line {
+	out := ls[:0]
+	for _, l := range ls {
+		t := l.text("")
+		if (l.box.Y1 > 0.92*h || l.box.Y0 < 0.08*h) && pageNumberRE.MatchString(strings.TrimSpace(t)) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func isUnitLine(l *line) bool {
+	for _, w := range l.words {
+		if strings.Contains(w.text, "单位：") || strings.Contains(w.text, "单位:") || strings.HasPrefix(w.text, "单位") && len(l.words) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// centred reports a line whose middle is near the page's.
+func centred(l *line, w float64) bool {
+	mid := (l.box.X0 + l.box.X1) / 2
+	return math.Abs(mid-w/2) < 0.12*w && l.box.X1-l.box.X0 < 0.8*w
+}
+
+// Read turns the pages of doc into a workbook named file.
+func Read(doc *pdftext.Document, file string) *Result {
+	res := &Result{Workbook: &sheet.Workbook{File: file}, Places: map[sheet.Location]Place{}}
+	for i := range doc.Pages {
+		p := &doc.Pages[i]
+		res.page(p)
+	}
+	return res
+}
+
+type rowOut struct {
+	cells  []sheet.Cell
+	places []Place
+	merges []sheet.Range // columns only; rows filled in later
+}
+
+func (res *Result) page(p *pdftext.Page) {
+	ls := margins(lines(p), p.Height)
+	s := &sheet.Sheet{Name: fmt.Sprintf("p.%d", p.Number)}
+	var rows []rowOut
+	// block starts: title lines
+	var titles []int
+	for i := range ls {
+		if !centred(&ls[i], p.Width) || isUnitLine(&ls[i]) {
+			continue
+		}
+		for j := i + 1; j <= i+2 && j < len(ls); j++ {
+			if isUnitLine(&ls[j]) {
+				titles = append(titles, i)
+				break
+			}
+		}
+	}
+	// two title lines in a row (上海市XX局2024年度部门决算表 / 收入支出决算总表) are one block
+	var starts []int
+	for k, t := range titles {
+		if k > 0 && titles[k-1] == t-1 {
+			continue
+		}
+		starts = append(starts, t)
+	}
+	first := len(ls)
+	if len(starts) > 0 {
+		first = starts[0]
+	} else if !res.inTable || paragraphs(ls, p.Width) {
+		res.inTable = false
+	}
+	// text before the first table: narrative (or a table continued from the page before)
+	if first > 0 {
+		pre := ls[:first]
+		if looksTabular(pre) || res.inTable && !paragraphs(pre, p.Width) {
+			ro, cols := body(pre, p.Number, res.lastCols)
+			rows = append(rows, ro...)
+			res.lastCols = cols
+		} else {
+			for i := range pre {
+				rows = append(rows, textRow(&pre[i], p.Number))
+				res.Text = append(res.Text, Line{Text: pre[i].text(""), Place: Place{p.Number, pre[i].box}, Para: i == 0 || paraStart(pre, i)})
+			}
+		}
+	}
+	for k, st := range starts {
+		end := len(ls)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		blk := ls[st:end]
+		u := 0
+		for u < len(blk) && u < 4 && !isUnitLine(&blk[u]) {
+			u++
+		}
+		if u == len(blk) || u == 4 {
+			u = 0
+		}
+		for i := 0; i <= u && i < len(blk); i++ {
+			rows = append(rows, textRow(&blk[i], p.Number))
+		}
+		rest := blk[min(u+1, len(blk)):]
+		// notes under the table: 注：… and what follows
+		n := len(rest)
+		for i := range rest {
+			if t := rest[i].text(""); strings.HasPrefix(t, "注") || strings.HasPrefix(t, "说明：") {
+				n = i
+				break
+			}
+		}
+		ro, cols := body(rest[:n], p.Number, nil)
+		rows = append(rows, ro...)
+		res.lastCols = cols
+		res.inTable = n == len(rest)
+		for i := n; i < len(rest); i++ {
+			rows = append(rows, textRow(&rest[i], p.Number))
+		}
+	}
+	for r, ro := range rows {
+		s.Rows = append(s.Rows, ro.cells)
+		for c, pl := range ro.places {
+			if pl.Page != 0 {
+				res.Places[sheet.Location{File: res.Workbook.File, Sheet: s.Name, Cell: sheet.Name(r, c)}] = pl
+			}
+		}
+		for _, m := range ro.merges {
+			m.Top, m.Bottom = r, r
+			s.Merges = append(s.Merges, m)
+		}
+	}
+	res.Workbook.Sheets = append(res.Workbook.Sheets, s)
+}
+
+func paraStart(ls []line, i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev, cur := &ls[i-1], &ls[i]
+	return cur.box.X0-ls[0].box.X0 > 1.5*cur.size || cur.box.Y0-prev.box.Y1 > 1.2*cur.size ||
+		strings.HasSuffix(prev.text(""), "。") && prev.box.X1 < cur.box.X1-3*cur.size
+}
+
+// paragraphs reports lines of running text: most are long lines ending
+// near the right margin of the text.
+func paragraphs(ls []line, w float64) bool {
+	long := 0
+	for i := range ls {
+		if len(ls[i].words) <= 2 && ls[i].box.X1-ls[i].box.X0 > 0.6*w {
+			long++
+		}
+	}
+	return long > 0 && 2*long >= len(ls)
+}
+
+// looksTabular reports lines that continue a table: most have a figure and
+// more than two words.
+func looksTabular(ls []line) bool {
+	n := 0
+	for i := range ls {
+		f := 0
+		for _, w := range ls[i].words {
+			if w.figure {
+				f++
+			}
+		}
+		if f > 0 && len(ls[i].words) >= 3 {
+			n++
+		}
+	}
+	return n >= 2 && 2*n >= len(ls)
+}
+
+// textRow splits a line into cells at gaps wider than twice its size.
+func textRow(l *line, page int) rowOut {
+	var ro rowOut
+	var cur []word
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		var b strings.Builder
+		var box pdftext.Box
+		for i, w := range cur {
+			if i > 0 && needSpace(cur[i-1].text, w.text) {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w.text)
+			box = box.Union(w.box)
+		}
+		ro.cells = append(ro.cells, cell(b.String()))
+		ro.places = append(ro.places, Place{page, box})
+		cur = cur[:0]
+	}
+	for i, w := range l.words {
+		if i > 0 && w.box.X0-l.words[i-1].box.X1 > 2*l.size {
+			flush()
+		}
+		cur = append(cur, w)
+	}
+	flush()
+	return ro
+}
+
+// needSpace keeps a space between two Latin words or figures.
+func needSpace(a, b string) bool {
+	x, _ := lastRune(a)
+	y, _ := firstRune(b)
+	return x < 0x3000 && y < 0x3000 && (unicode.IsLetter(x) || unicode.IsDigit(x)) && (unicode.IsLetter(y) || unicode.IsDigit(y))
+}
+
+func cell(t string) sheet.Cell {
+	if t == "" {
+		return sheet.Cell{}
+	}
+	if isFigure(t) {
+		return sheet.Cell{Kind: sheet.Number, Value: t}
+	}
+	return sheet.Cell{Kind: sheet.Text, Value: t}
+}
+
+func hasFigure(l *line) bool {
+	for _, w := range l.words {
+		if w.figure {
+			return true
+		}
+	}
+	return false
+}
+
+var numbered = regexp.MustCompile(`^([一二三四五六七八九十]+、|[0-9]+[、.．]|（[一二三四五六七八九十0-9]+）|\([0-9一二三四五六七八九十]+\)|合计|总计|小计)`)
+
+var headerWord = regexp.MustCompile(`^项\s*目$|科目|决算数|预算数|^金\s*额$|^收\s*入$|^支\s*出$`)
+
+// hasHeader reports a header in the first lines of a table body.
+func hasHeader(ls []line) bool {
+	for i := 0; i < len(ls) && i < 5; i++ {
+		for _, w := range ls[i].words {
+			if headerWord.MatchString(w.text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+type span struct{ x0, x1 float64 }
+
+// body lays the lines of a table body (header and data) out in columns.
+func body(ls []line, page int, prev []span) ([]rowOut, []span) {
+	if len(ls) == 0 {
+		return nil, prev
+	}
+	// header zone: the lines before the first with a figure
+	head := len(ls)
+	for i := range ls {
+		if hasFigure(&ls[i]) {
+			head = i
+			break
+		}
+	}
+	if prev != nil && !hasHeader(ls) {
+		head = 0
+	}
+	spanning := make([][]bool, len(ls))
+	var leaves []span
+	for i := range ls {
+		spanning[i] = make([]bool, len(ls[i].words))
+		for k, w := range ls[i].words {
+			if i < head {
+				for j := i + 1; j < len(ls) && j <= i+5 && j < head+1; j++ {
+					n := 0
+					for _, v := range ls[j].words {
+						if v.box.X0 < w.box.X1-1 && v.box.X1 > w.box.X0+1 {
+							n++
+						}
+					}
+					if n >= 2 {
+						spanning[i][k] = true
+						break
+					}
+				}
+			}
+			if !spanning[i][k] {
+				leaves = append(leaves, span{w.box.X0, w.box.X1})
+			}
+		}
+	}
+	slices.SortFunc(leaves, func(a, b span) int {
+		if a.x0 < b.x0 {
+			return -1
+		} else if a.x0 > b.x0 {
+			return 1
+		}
+		return 0
+	})
+	var cols []span
+	for _, sp := range leaves {
+		if n := len(cols); n > 0 && sp.x0 < cols[n-1].x1-0.5 {
+			cols[n-1].x1 = max(cols[n-1].x1, sp.x1)
+			continue
+		}
+		cols = append(cols, sp)
+	}
+	if prev != nil && head == 0 {
+		// a continued table without its header: the columns of the page before
+		cols = slices.Clone(prev)
+	}
+	colOf := func(b pdftext.Box) (c0, c1 int) {
+		c0, c1 = -1, -1
+		best := 0.0
+		for c, sp := range cols {
+			ov := min(b.X1, sp.x1) - max(b.X0, sp.x0)
+			if ov > 0 {
+				if c0 < 0 {
+					c0 = c
+				}
+				c1 = c
+			}
+			if ov > best {
+				best = ov
+			}
+		}
+		if c0 < 0 { // in a gap: the nearest column
+			d := math.Inf(1)
+			for c, sp := range cols {
+				if e := math.Abs((b.X0+b.X1)/2 - (sp.x0+sp.x1)/2); e < d {
+					d, c0, c1 = e, c, c
+				}
+			}
+		}
+		return
+	}
+	// a filled table: most body lines carry figures, so a line without
+	// any, under a line with some, continues its row's names
+	textCol := make([]bool, len(cols))
+	{
+		figs, texts := make([]int, len(cols)), make([]int, len(cols))
+		for i := head; i < len(ls); i++ {
+			for _, w := range ls[i].words {
+				c, _ := colOf(w.box)
+				if w.figure {
+					figs[c]++
+				} else {
+					texts[c]++
+				}
+			}
+		}
+		for c := range cols {
+			textCol[c] = texts[c] > figs[c]
+		}
+	}
+	onlyText := func(l *line) bool {
+		for _, w := range l.words {
+			if c, _ := colOf(w.box); w.figure || !textCol[c] {
+				return false
+			}
+		}
+		return true
+	}
+	// rows: lines close under each other join unless both carry figures
+	type acc struct {
+		texts  []strings.Builder
+		boxes  []pdftext.Box
+		merges map[int]int
+		fig    bool
+		last   pdftext.Box
+		size   float64
+	}
+	newAcc := func() *acc {
+		return &acc{texts: make([]strings.Builder, len(cols)), boxes: make([]pdftext.Box, len(cols)), merges: map[int]int{}}
+	}
+	var out []rowOut
+	emit := func(a *acc) {
+		var ro rowOut
+		n := len(cols)
+		for n > 0 && a.texts[n-1].Len() == 0 {
+			n--
+		}
+		for c := range n {
+			ro.cells = append(ro.cells, cell(a.texts[c].String()))
+			if a.texts[c].Len() > 0 {
+				ro.places = append(ro.places, Place{page, a.boxes[c]})
+			} else {
+				ro.places = append(ro.places, Place{})
+			}
+		}
+		for c0, c1 := range a.merges {
+			ro.merges = append(ro.merges, sheet.Range{Left: c0, Right: c1})
+		}
+		slices.SortFunc(ro.merges, func(x, y sheet.Range) int { return x.Left - y.Left })
+		out = append(out, ro)
+	}
+	out = append(out, headerRows(ls[:head], spanning, len(cols), colOf, page)...)
+	// wraps: each word of l sits in a column whose text in the row runs to
+	// the column's right edge (a name wrapped in its cell)
+	wraps := func(a *acc, l *line) bool {
+		for _, w := range l.words {
+			c, _ := colOf(w.box)
+			if a.texts[c].Len() == 0 || a.boxes[c].X1 < cols[c].x1-1.5*w.size || w.box.X1-w.box.X0 > a.boxes[c].X1-a.boxes[c].X0 {
+				return false
+			}
+		}
+		return len(l.words) > 0
+	}
+	var cur *acc
+	for i := head; i < len(ls); i++ {
+		l := &ls[i]
+		fig := hasFigure(l)
+		if cur != nil {
+			gap := l.box.Y0 - cur.last.Y1
+			sz := max(l.size, cur.size)
+			join := gap < 0.15*sz && !(fig && cur.fig) ||
+				!fig && gap < 0.8*sz && onlyText(l) && !numbered.MatchString(l.text("")) && wraps(cur, l)
+			if !join {
+				emit(cur)
+				cur = nil
+			}
+		}
+		if cur == nil {
+			cur = newAcc()
+		}
+		for k, w := range l.words {
+			c0, c1 := colOf(w.box)
+			if spanning[i][k] && c1 > c0 {
+				cur.merges[c0] = max(cur.merges[c0], c1)
+			}
+			t := &cur.texts[c0]
+			if t.Len() > 0 && needSpace(t.String(), w.text) {
+				t.WriteByte(' ')
+			}
+			t.WriteString(w.text)
+			cur.boxes[c0] = cur.boxes[c0].Union(w.box)
+		}
+		cur.fig = cur.fig || fig
+		cur.last = l.box
+		cur.size = max(cur.size, l.size)
+	}
+	if cur != nil {
+		emit(cur)
+	}
+	return out, cols
+}
+
+// hcell is one header cell: the words of one column (or span) on
+// consecutive lines closer than 0.4 × their size (a wrapped header).
+type hcell struct {
+	c0, c1 int
+	text   strings.Builder
+	box    pdftext.Box
+	size   float64
+}
+
+// headerRows lays out the header lines: a column's words on lines close
+// under each other are one cell, and cells whose boxes overlap vertically
+// are one row (a one-line header centred beside a three-line one).
+func headerRows(ls []line, spanning [][]bool, ncols int, colOf func(pdftext.Box) (int, int), page int) []rowOut {
+	var cells []*hcell
+	open := map[[2]int]*hcell{}
+	for i := range ls {
+		for k, w := range ls[i].words {
+			c0, c1 := colOf(w.box)
+			if !spanning[i][k] {
+				c1 = c0
+			}
+			key := [2]int{c0, c1}
+			h := open[key]
+			if h != nil && (w.box.Y0-h.box.Y1 >= 0.4*max(w.size, h.size) || w.box.Y0 >= h.box.Y1 && false) {
+				h = nil
+			}
+			if h == nil {
+				h = &hcell{c0: c0, c1: c1}
+				cells = append(cells, h)
+				open[key] = h
+			} else if h.box.Y1 > w.box.Y0 && needSpace(h.text.String(), w.text) {
+				h.text.WriteByte(' ')
+			}
+			h.text.WriteString(w.text)
+			h.box = h.box.Union(w.box)
+			h.size = max(h.size, w.size)
+		}
+	}
+	slices.SortStableFunc(cells, func(a, b *hcell) int {
+		if a.box.Y0 < b.box.Y0 {
+			return -1
+		} else if a.box.Y0 > b.box.Y0 {
+			return 1
+		}
+		return 0
+	})
+	var out []rowOut
+	for i := 0; i < len(cells); {
+		bottom := cells[i].box.Y1
+		j := i + 1
+		for j < len(cells) && cells[j].box.Y0 < bottom-0.1*cells[j].size {
+			bottom = max(bottom, cells[j].box.Y1)
+			j++
+		}
+		ro := rowOut{cells: make([]sheet.Cell, ncols), places: make([]Place, ncols)}
+		used := 0
+		for _, h := range cells[i:j] {
+			if ro.cells[h.c0].Value != "" {
+				ro.cells[h.c0].Value += h.text.String()
+			} else {
+				ro.cells[h.c0] = cell(h.text.String())
+			}
+			ro.places[h.c0] = Place{page, ro.places[h.c0].Box.Union(h.box)}
+			if h.c1 > h.c0 {
+				ro.merges = append(ro.merges, sheet.Range{Left: h.c0, Right: h.c1})
+			}
+			used = max(used, h.c0+1)
+		}
+		ro.cells, ro.places = ro.cells[:used], ro.places[:used]
+		out = append(out, ro)
+		i = j
+	}
+	return out
+}
