@@ -240,7 +240,11 @@ func (res *Result) page(p *pdftext.Page) {
 			res.lastCols = cols
 		} else {
 			for i := range pre {
-				rows = append(rows, textRow(&pre[i], p.Number))
+				if p.Number == 1 || len(starts) > 0 {
+					// the cover, and the lines above a table (编制单位),
+					// may name the unit; other text is narrative only
+					rows = append(rows, textRow(&pre[i], p.Number))
+				}
 				res.Text = append(res.Text, Line{Text: pre[i].text(""), Place: Place{p.Number, pre[i].box}, Para: i == 0 || paraStart(pre, i)})
 			}
 		}
@@ -391,7 +395,7 @@ func hasFigure(l *line) bool {
 
 var numbered = regexp.MustCompile(`^([一二三四五六七八九十]+、|[0-9]+[、.．]|（[一二三四五六七八九十0-9]+）|\([0-9一二三四五六七八九十]+\)|合计|总计|小计)`)
 
-var headerWord = regexp.MustCompile(`^项\s*目$|科目|决算数|预算数|^金\s*额$|^收\s*入$|^支\s*出$`)
+var headerWord = regexp.MustCompile(`^项\s*目$|科目|决算数|预算数|^金\s*额$|^收\s*入$|^支\s*出$|^合计$|小计$|^本年|^年[初末]`)
 
 // hasHeader reports a header in the first lines of a table body.
 func hasHeader(ls []line) bool {
@@ -405,7 +409,49 @@ func hasHeader(ls []line) bool {
 	return false
 }
 
+// headerEnd is the line after the header words of the first lines.
+func headerEnd(ls []line) int {
+	last := -1
+	for i := 0; i < len(ls) && i < 8; i++ {
+		for _, w := range ls[i].words {
+			if headerWord.MatchString(w.text) {
+				last = i
+			}
+		}
+	}
+	if last < 0 {
+		return len(ls)
+	}
+	end := last + 1
+	for end < len(ls) && ls[end].box.Y0-ls[end-1].box.Y1 < 0.4*ls[end].size && !hasFigure(&ls[end]) {
+		end++
+	}
+	return end
+}
+
 type span struct{ x0, x1 float64 }
+
+// columns merges overlapping x-ranges into columns, left to right.
+func columns(sp []span) []span {
+	sp = slices.Clone(sp)
+	slices.SortFunc(sp, func(a, b span) int {
+		if a.x0 < b.x0 {
+			return -1
+		} else if a.x0 > b.x0 {
+			return 1
+		}
+		return 0
+	})
+	var cols []span
+	for _, x := range sp {
+		if n := len(cols); n > 0 && x.x0 < cols[n-1].x1-0.5 {
+			cols[n-1].x1 = max(cols[n-1].x1, x.x1)
+			continue
+		}
+		cols = append(cols, x)
+	}
+	return cols
+}
 
 // body lays the lines of a table body (header and data) out in columns.
 func body(ls []line, page int, prev []span) ([]rowOut, []span) {
@@ -423,6 +469,11 @@ func body(ls []line, page int, prev []span) ([]rowOut, []span) {
 	if prev != nil && !hasHeader(ls) {
 		head = 0
 	}
+	// an empty table: the header ends after the last of its first lines
+	// with a header word, and the lines wrapped close under it
+	if hz := headerEnd(ls); hz < head {
+		head = hz
+	}
 	spanning := make([][]bool, len(ls))
 	var leaves []span
 	for i := range ls {
@@ -431,12 +482,23 @@ func body(ls []line, page int, prev []span) ([]rowOut, []span) {
 			if i < head {
 				for j := i + 1; j < len(ls) && j <= i+5 && j < head+1; j++ {
 					n := 0
+					mid := (w.box.X0 + w.box.X1) / 2
+					left, right, inside := false, false, false
 					for _, v := range ls[j].words {
 						if v.box.X0 < w.box.X1-1 && v.box.X1 > w.box.X0+1 {
 							n++
+							inside = true
+						}
+						if v.box.X1 <= mid && mid-v.box.X1 < 4*w.size {
+							left = true
+						}
+						if v.box.X0 >= mid && v.box.X0-mid < 4*w.size {
+							right = true
 						}
 					}
-					if n >= 2 {
+					// over two or more words of a header line below, or
+					// centred over the gap between two of them
+					if n >= 2 || !inside && left && right {
 						spanning[i][k] = true
 						break
 					}
@@ -447,21 +509,48 @@ func body(ls []line, page int, prev []span) ([]rowOut, []span) {
 			}
 		}
 	}
-	slices.SortFunc(leaves, func(a, b span) int {
-		if a.x0 < b.x0 {
-			return -1
-		} else if a.x0 > b.x0 {
-			return 1
+	cols := columns(leaves)
+	// a word that bridges two columns others keep apart (合计 across code
+	// and name, a wide header leaf) is a merged cell, not a column
+	for changed := true; changed; {
+		changed = false
+		for i := range ls {
+			for k, w := range ls[i].words {
+				if spanning[i][k] {
+					continue
+				}
+				var rest []span
+				for i2 := range ls {
+					for k2, v := range ls[i2].words {
+						if (i2 != i || k2 != k) && !spanning[i2][k2] && v.box.X1 > w.box.X0 && v.box.X0 < w.box.X1 {
+							rest = append(rest, span{v.box.X0, v.box.X1})
+						}
+					}
+				}
+				parts := columns(rest)
+				n := 0
+				for _, p := range parts {
+					if p.x0 >= w.box.X0-0.5 && p.x1 <= w.box.X1+0.5 || min(p.x1, w.box.X1)-max(p.x0, w.box.X0) > 0 {
+						n++
+					}
+				}
+				if n >= 2 {
+					spanning[i][k] = true
+					changed = true
+				}
+			}
 		}
-		return 0
-	})
-	var cols []span
-	for _, sp := range leaves {
-		if n := len(cols); n > 0 && sp.x0 < cols[n-1].x1-0.5 {
-			cols[n-1].x1 = max(cols[n-1].x1, sp.x1)
-			continue
+		if changed {
+			leaves = leaves[:0]
+			for i := range ls {
+				for k, w := range ls[i].words {
+					if !spanning[i][k] {
+						leaves = append(leaves, span{w.box.X0, w.box.X1})
+					}
+				}
+			}
+			cols = columns(leaves)
 		}
-		cols = append(cols, sp)
 	}
 	if prev != nil && head == 0 {
 		// a continued table without its header: the columns of the page before
@@ -565,6 +654,7 @@ func body(ls []line, page int, prev []span) ([]rowOut, []span) {
 		return len(l.words) > 0
 	}
 	var cur *acc
+	pull := false
 	for i := head; i < len(ls); i++ {
 		l := &ls[i]
 		fig := hasFigure(l)
@@ -573,6 +663,14 @@ func body(ls []line, page int, prev []span) ([]rowOut, []span) {
 			sz := max(l.size, cur.size)
 			join := gap < 0.15*sz && !(fig && cur.fig) ||
 				!fig && gap < 0.8*sz && onlyText(l) && !numbered.MatchString(l.text("")) && wraps(cur, l)
+			if pull && gap < 0.8*sz {
+				join = true
+			}
+			pull = false
+			if join && !fig && i+1 < len(ls) && hasFigure(&ls[i+1]) && ls[i+1].box.Y0-l.box.Y1 < gap {
+				join = false // the first line of a name wrapped around its code
+				pull = true
+			}
 			if !join {
 				emit(cur)
 				cur = nil

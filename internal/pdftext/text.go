@@ -392,6 +392,9 @@ func (run *pageRun) glyph(f *font, code uint32, w float64, trm matrix) {
 	if b.X1 <= b.X0 {
 		b.X1 = b.X0 + 0.5*sy
 	}
+	if b.X1 < 0 || b.Y1 < 0 || b.X0 > run.p.Width || b.Y0 > run.p.Height {
+		return // off the page: not printed (WPS leaves text of the previous page above the top)
+	}
 	// fake bold: the same glyph again within a tenth of its size
 	key := [2]int32{int32(math.Floor(ox / 4)), int32(math.Floor(oy / 4))}
 	tol := 0.15 * max(sy, 1)
