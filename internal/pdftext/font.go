@@ -21,9 +21,10 @@ type font struct {
 	cid             map[uint32]float64
 	dw              float64
 	ascent, descent float64
+	scale           float64 // glyph space to 1/1000 text space: 1, or FontMatrix[0] × 1000 for a Type 3 font
 }
 
-var fallbackFont = &font{dw: 500, ascent: 880, descent: -120}
+var fallbackFont = &font{dw: 500, ascent: 880, descent: -120, scale: 1}
 
 const maxMapEntries = 1 << 17
 
@@ -42,7 +43,12 @@ func (x *reader) font(v pdf.Value) *font {
 }
 
 func parseFont(v pdf.Value) *font {
-	f := &font{dw: 1000, ascent: 880, descent: -120}
+	f := &font{dw: 1000, ascent: 880, descent: -120, scale: 1}
+	if v.Key("Subtype").Name() == "Type3" {
+		if m := v.Key("FontMatrix"); m.Len() == 6 && m.Index(0).Float64() > 0 {
+			f.scale = m.Index(0).Float64() * 1000
+		}
+	}
 	desc := v.Key("FontDescriptor")
 	if v.Key("Subtype").Name() == "Type0" {
 		f.twoByte = true
@@ -114,6 +120,10 @@ func (f *font) next(s string) (uint32, int) {
 }
 
 func (f *font) width(code uint32) float64 {
+	return f.glyphWidth(code) * f.scale
+}
+
+func (f *font) glyphWidth(code uint32) float64 {
 	if f.cid != nil || f.twoByte {
 		if w, ok := f.cid[code]; ok {
 			return w
@@ -128,7 +138,7 @@ func (f *font) width(code uint32) float64 {
 
 func (f *font) text(code uint32) string {
 	if s, ok := f.uni[code]; ok {
-		return s
+		return unify(s)
 	}
 	if f.ucs2 {
 		return string(rune(code))
