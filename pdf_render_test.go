@@ -91,6 +91,7 @@ td.n { text-align: right; white-space: nowrap; }
 .brk { break-before: page; }
 p { text-indent: 2em; margin: 0 0 4pt; line-height: 1.6; }
 td.narrow { width: 4.5em; }
+tr { break-inside: avoid; }
 `)
 	b.WriteString(l.css)
 	b.WriteString("</style></head><body>\n")

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cnfiscal/juesuan/internal/pdftext"
 	"github.com/cnfiscal/juesuan/sheet"
@@ -30,8 +31,11 @@ type Result struct {
 	// Text is the text outside the tables, in reading order (see Narrative).
 	Text []Line
 
-	inTable  bool   // the last page ended in a table body
-	lastCols []span // the columns of the last table
+	inTable  bool     // the last page ended in a table body
+	lastCols []span   // the columns of the last table
+	carry    []rowOut // a title (and 单位 line) printed at the foot of the page before
+	last     *sheet.Sheet
+	lastHead [][]string // the header rows of the last table
 }
 
 // Line is one line of text with its place.
@@ -202,7 +206,10 @@ type rowOut struct {
 
 func (res *Result) page(p *pdftext.Page) {
 	ls := margins(lines(p), p.Height)
-	s := &sheet.Sheet{Name: fmt.Sprintf("p.%d", p.Number)}
+	if res.carry != nil && (len(ls) == 0 || paragraphs(ls[:min(len(ls), 3)], p.Width)) {
+		res.sheet(fmt.Sprintf("p.%d", p.Number-1)+" 表头", res.carry) // a title with no table after it
+		res.carry = nil
+	}
 	var rows []rowOut
 	// block starts: title lines
 	var titles []int
@@ -215,6 +222,10 @@ func (res *Result) page(p *pdftext.Page) {
 				titles = append(titles, i)
 				break
 			}
+		}
+		// a title at the foot of the page, its table on the next
+		if t := strings.TrimSpace(ls[i].text("")); i == len(ls)-1 && !hasFigure(&ls[i]) && strings.HasSuffix(t, "表") && (len(titles) == 0 || titles[len(titles)-1] != i) {
+			titles = append(titles, i)
 		}
 	}
 	// two title lines in a row (上海市XX局2024年度部门决算表 / 收入支出决算总表) are one block
@@ -234,10 +245,19 @@ func (res *Result) page(p *pdftext.Page) {
 	// text before the first table: narrative (or a table continued from the page before)
 	if first > 0 {
 		pre := ls[:first]
-		if looksTabular(pre) || res.inTable && !paragraphs(pre, p.Width) {
-			ro, cols := body(pre, p.Number, res.lastCols)
-			rows = append(rows, ro...)
+		if looksTabular(pre) || res.inTable && !paragraphs(pre, p.Width) && continues(pre, p.Rules) {
+			ro, cols := body(pre, p.Number, res.lastCols, p.Rules)
 			res.lastCols = cols
+			if res.carry != nil {
+				rows = append(rows, res.carry...)
+				rows = append(rows, ro...)
+				res.carry = nil
+				res.lastHead = headOf(ro)
+			} else {
+				// the rest of the table on the page before: its rows join
+				// that sheet, without the header repeated
+				res.extend(ro)
+			}
 		} else {
 			for i := range pre {
 				if p.Number == 1 || len(starts) > 0 {
@@ -262,10 +282,19 @@ func (res *Result) page(p *pdftext.Page) {
 		if u == len(blk) || u == 4 {
 			u = 0
 		}
+		var head []rowOut
 		for i := 0; i <= u && i < len(blk); i++ {
-			rows = append(rows, textRow(&blk[i], p.Number))
+			head = append(head, textRow(&blk[i], p.Number))
 		}
 		rest := blk[min(u+1, len(blk)):]
+		if len(rest) == 0 && k == len(starts)-1 {
+			// the title at the foot of the page, the table on the next
+			res.carry = head
+			res.inTable = true
+			res.lastCols = nil
+			continue
+		}
+		rows = append(rows, head...)
 		// notes under the table: 注：… and what follows
 		n := len(rest)
 		for i := range rest {
@@ -274,15 +303,76 @@ func (res *Result) page(p *pdftext.Page) {
 				break
 			}
 		}
-		ro, cols := body(rest[:n], p.Number, nil)
+		ro, cols := body(rest[:n], p.Number, nil, p.Rules)
 		rows = append(rows, ro...)
+		res.lastHead = headOf(ro)
 		res.lastCols = cols
 		res.inTable = n == len(rest)
 		for i := n; i < len(rest); i++ {
-			rows = append(rows, textRow(&rest[i], p.Number))
+			ro := textRow(&rest[i], p.Number)
+			// a note wrapped on the lines below it is one cell
+			for i+1 < len(rest) && len(ro.cells) == 1 && len(rest[i+1].words) > 0 && rest[i+1].box.Y0-rest[i].box.Y1 < 0.8*rest[i].size &&
+				!noteStart.MatchString(rest[i+1].text("")) && rest[i].box.X1 > rest[i+1].box.X1-2*rest[i].size {
+				i++
+				ro.cells[0].Value += rest[i].text("")
+				ro.places[0].Box = ro.places[0].Box.Union(rest[i].box)
+			}
+			rows = append(rows, ro)
 		}
 	}
+	res.sheet(fmt.Sprintf("p.%d", p.Number), rows)
+}
+
+var noteStart = regexp.MustCompile(`^(注|说明|[0-9]+[.、．]|[一二三四五六七八九十]+、|（)`)
+
+// headOf is the texts of the header rows of a table: those before its
+// first row with a figure.
+func headOf(rows []rowOut) [][]string {
+	var out [][]string
+	for _, ro := range rows {
+		var t []string
+		for _, c := range ro.cells {
+			if c.Kind == sheet.Number {
+				return out
+			}
+			t = append(t, strings.Join(strings.Fields(c.Value), ""))
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// extend appends the rows of a table continued from the page before to the
+// last sheet, dropping the header rows it repeats.
+func (res *Result) extend(rows []rowOut) {
+	if res.last == nil {
+		res.sheet("p.0", nil)
+	}
+	for _, h := range res.lastHead {
+		if len(rows) == 0 {
+			break
+		}
+		got := headOf(rows[:1])
+		if len(got) == 0 || !slices.Equal(got[0], h) {
+			break
+		}
+		rows = rows[1:]
+	}
+	res.addRows(res.last, rows)
+}
+
+// sheet appends a sheet of rows named name.
+func (res *Result) sheet(name string, rows []rowOut) {
+	s := &sheet.Sheet{Name: name}
+	res.addRows(s, rows)
+	res.Workbook.Sheets = append(res.Workbook.Sheets, s)
+	res.last = s
+}
+
+func (res *Result) addRows(s *sheet.Sheet, rows []rowOut) {
+	base := len(s.Rows)
 	for r, ro := range rows {
+		r += base
 		s.Rows = append(s.Rows, ro.cells)
 		for c, pl := range ro.places {
 			if pl.Page != 0 {
@@ -294,7 +384,6 @@ func (res *Result) page(p *pdftext.Page) {
 			s.Merges = append(s.Merges, m)
 		}
 	}
-	res.Workbook.Sheets = append(res.Workbook.Sheets, s)
 }
 
 func paraStart(ls []line, i int) bool {
@@ -316,6 +405,19 @@ func paragraphs(ls []line, w float64) bool {
 		}
 	}
 	return long > 0 && 2*long >= len(ls)
+}
+
+// continues reports whether the lines at the top of a page may continue a
+// table: they are drawn in ruled cells, or start with a header, or their
+// first line has a figure among two or more words.
+func continues(ls []line, rules []pdftext.Box) bool {
+	if len(ls) == 0 {
+		return false
+	}
+	if c, _ := ruling(ls[:min(len(ls), 4)], rules); c != nil {
+		return true
+	}
+	return hasHeader(ls) || len(ls[0].words) >= 2 && hasFigure(&ls[0])
 }
 
 // looksTabular reports lines that continue a table: most have a figure and
@@ -401,7 +503,7 @@ var headerWord = regexp.MustCompile(`^项\s*目$|科目|决算数|预算数|^金
 func hasHeader(ls []line) bool {
 	for i := 0; i < len(ls) && i < 5; i++ {
 		for _, w := range ls[i].words {
-			if headerWord.MatchString(w.text) {
+			if headerWord.MatchString(w.text) && utf8.RuneCountInString(w.text) <= 10 && !hasFigure(&ls[i]) {
 				return true
 			}
 		}
@@ -454,7 +556,7 @@ func columns(sp []span) []span {
 }
 
 // body lays the lines of a table body (header and data) out in columns.
-func body(ls []line, page int, prev []span) ([]rowOut, []span) {
+func body(ls []line, page int, prev []span, rules []pdftext.Box) ([]rowOut, []span) {
 	if len(ls) == 0 {
 		return nil, prev
 	}
@@ -556,20 +658,39 @@ func body(ls []line, page int, prev []span) ([]rowOut, []span) {
 		// a continued table without its header: the columns of the page before
 		cols = slices.Clone(prev)
 	}
+	rc, bands := ruling(ls, rules)
+	if rc != nil {
+		// the table's borders: columns between its vertical rules
+		cols = rc
+		for i := range ls {
+			for k, w := range ls[i].words {
+				n := 0
+				for _, sp := range cols {
+					if min(w.box.X1, sp.x1)-max(w.box.X0, sp.x0) > 1 {
+						n++
+					}
+				}
+				spanning[i][k] = n >= 2
+			}
+		}
+	}
 	colOf := func(b pdftext.Box) (c0, c1 int) {
 		c0, c1 = -1, -1
-		best := 0.0
+		best, bc := 0.0, -1
 		for c, sp := range cols {
 			ov := min(b.X1, sp.x1) - max(b.X0, sp.x0)
-			if ov > 0 {
+			if ov > 1 || ov > 0 && rc == nil {
 				if c0 < 0 {
 					c0 = c
 				}
 				c1 = c
 			}
 			if ov > best {
-				best = ov
+				best, bc = ov, c
 			}
+		}
+		if bc >= 0 && best >= 0.8*(b.X1-b.X0) {
+			return bc, bc // inside one column (a word touching a rule)
 		}
 		if c0 < 0 { // in a gap: the nearest column
 			d := math.Inf(1)
@@ -640,6 +761,9 @@ func body(ls []line, page int, prev []span) ([]rowOut, []span) {
 		}
 		slices.SortFunc(ro.merges, func(x, y sheet.Range) int { return x.Left - y.Left })
 		out = append(out, ro)
+	}
+	if bands != nil {
+		return bandRows(ls, bands, cols, rules, spanning, colOf, page), cols
 	}
 	out = append(out, headerRows(ls[:head], spanning, len(cols), colOf, page)...)
 	// wraps: each word of l sits in a column whose text in the row runs to
@@ -773,5 +897,154 @@ func headerRows(ls []line, spanning [][]bool, ncols int, colOf func(pdftext.Box)
 		out = append(out, ro)
 		i = j
 	}
+	return out
+}
+
+// ruling returns the columns between the vertical rules that cross the
+// lines ls, and the y of the horizontal rules between them, when the table
+// is drawn with borders (at least two columns); nil otherwise. Columns
+// without any word are dropped.
+func ruling(ls []line, rules []pdftext.Box) ([]span, []float64) {
+	if len(ls) == 0 || len(rules) == 0 {
+		return nil, nil
+	}
+	var box pdftext.Box
+	for i := range ls {
+		box = box.Union(ls[i].box)
+	}
+	var xs, ys []float64
+	for _, r := range rules {
+		w, h := r.X1-r.X0, r.Y1-r.Y0
+		switch {
+		case w <= 2.5 && h > 4 && r.Y0 < box.Y1 && r.Y1 > box.Y0 && r.X0 > box.X0-40 && r.X1 < box.X1+40:
+			xs = append(xs, (r.X0+r.X1)/2)
+		case h <= 2.5 && w > 4 && r.X0 < box.X1 && r.X1 > box.X0 && r.Y0 > box.Y0-20 && r.Y1 < box.Y1+20:
+			ys = append(ys, (r.Y0+r.Y1)/2)
+		}
+	}
+	xs, ys = cluster(xs), cluster(ys)
+	if len(xs) < 3 {
+		return nil, nil
+	}
+	var cols []span
+	for i := 0; i+1 < len(xs); i++ {
+		sp := span{xs[i], xs[i+1]}
+		used := false
+		for j := range ls {
+			for _, w := range ls[j].words {
+				if c := (w.box.X0 + w.box.X1) / 2; c > sp.x0 && c < sp.x1 {
+					used = true
+				}
+			}
+		}
+		if used {
+			cols = append(cols, sp)
+		}
+	}
+	if len(cols) < 2 {
+		return nil, nil
+	}
+	if len(ys) < 3 {
+		ys = nil
+	}
+	return cols, ys
+}
+
+// cluster sorts v and merges values within 2 points.
+func cluster(v []float64) []float64 {
+	slices.Sort(v)
+	var out []float64
+	for _, x := range v {
+		if n := len(out); n > 0 && x-out[n-1] < 2 {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// bandRows lays out a table drawn with horizontal rules: the lines between
+// two rules are one row, each column's words joined in reading order.
+func bandRows(ls []line, bands []float64, cols []span, rules []pdftext.Box, spanning [][]bool, colOf func(pdftext.Box) (int, int), page int) []rowOut {
+	ncols := len(cols)
+	// cellOf is the columns of the cell around box b: between the nearest
+	// vertical rules that cross its line (a merged cell has none inside)
+	cellOf := func(b pdftext.Box) (int, int, bool) {
+		mid := (b.Y0 + b.Y1) / 2
+		left, right := math.Inf(-1), math.Inf(1)
+		for _, r := range rules {
+			if r.X1-r.X0 > 2.5 || r.Y0 > mid || r.Y1 < mid {
+				continue
+			}
+			x := (r.X0 + r.X1) / 2
+			if x <= b.X0+1 && x > left {
+				left = x
+			}
+			if x >= b.X1-1 && x < right {
+				right = x
+			}
+		}
+		if math.IsInf(left, 0) || math.IsInf(right, 0) {
+			return 0, 0, false
+		}
+		c0, c1 := -1, -1
+		for c, sp := range cols {
+			if sp.x0 >= left-2 && sp.x1 <= right+2 {
+				if c0 < 0 {
+					c0 = c
+				}
+				c1 = c
+			}
+		}
+		return c0, c1, c0 >= 0
+	}
+	var out []rowOut
+	band := -1
+	var ro rowOut
+	var texts []strings.Builder
+	flush := func() {
+		if texts == nil {
+			return
+		}
+		n := ncols
+		for n > 0 && texts[n-1].Len() == 0 {
+			n--
+		}
+		for c := range n {
+			ro.cells[c] = cell(texts[c].String())
+		}
+		ro.cells, ro.places = ro.cells[:n], ro.places[:n]
+		out = append(out, ro)
+		texts = nil
+	}
+	for i := range ls {
+		mid := (ls[i].box.Y0 + ls[i].box.Y1) / 2
+		b, _ := slices.BinarySearch(bands, mid)
+		if b != band || texts == nil {
+			flush()
+			band = b
+			ro = rowOut{cells: make([]sheet.Cell, ncols), places: make([]Place, ncols)}
+			texts = make([]strings.Builder, ncols)
+		}
+		for k, w := range ls[i].words {
+			c0, c1, ok := cellOf(w.box)
+			if !ok {
+				c0, c1 = colOf(w.box)
+				if !spanning[i][k] {
+					c1 = c0
+				}
+			}
+			if c1 > c0 && !slices.Contains(ro.merges, sheet.Range{Left: c0, Right: c1}) {
+				ro.merges = append(ro.merges, sheet.Range{Left: c0, Right: c1})
+			}
+			t := &texts[c0]
+			if t.Len() > 0 && needSpace(t.String(), w.text) {
+				t.WriteByte(' ')
+			}
+			t.WriteString(w.text)
+			ro.places[c0] = Place{page, ro.places[c0].Box.Union(w.box)}
+		}
+	}
+	flush()
 	return out
 }

@@ -61,6 +61,9 @@ type Page struct {
 	Number        int // 1-based
 	Width, Height float64
 	Chars         []Char
+	// Rules are the ruling lines drawn: stroked horizontal or vertical
+	// segments and thin filled rectangles (table borders), as boxes.
+	Rules []Box
 	// Images counts the image XObjects drawn: a page with images and no
 	// characters is a scan.
 	Images int
@@ -253,7 +256,32 @@ func (run *pageRun) content(strm, res pdf.Value, g gstate, depth int) {
 		tm, tlm matrix = ident, ident
 		stack   []gstate
 		buf     []pdf.Value
+		path    []Box // segments and rectangles of the current path, in page space
+		cx, cy  float64
+		sx, sy  float64
 	)
+	pt := func(x, y float64) (float64, float64) {
+		m := g.ctm
+		return x*m[0] + y*m[2] + m[4] - run.x0, run.y1 - (x*m[1] + y*m[3] + m[5])
+	}
+	seg := func(x0, y0, x1, y1 float64) {
+		if len(path) < 100000 {
+			path = append(path, Box{min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)})
+		}
+	}
+	paint := func(stroke bool) {
+		for _, b := range path {
+			w, h := b.X1-b.X0, b.Y1-b.Y0
+			if (w <= 2.5 || h <= 2.5) && (w > 4 || h > 4) && len(run.p.Rules) < 100000 {
+				run.p.Rules = append(run.p.Rules, b)
+			} else if stroke && (w > 4 || h > 4) && w > 2.5 && h > 2.5 {
+				// a stroked rectangle: its four sides
+				run.p.Rules = append(run.p.Rules, Box{b.X0, b.Y0, b.X1, b.Y0}, Box{b.X0, b.Y1, b.X1, b.Y1},
+					Box{b.X0, b.Y0, b.X0, b.Y1}, Box{b.X1, b.Y0, b.X1, b.Y1})
+			}
+		}
+		path = path[:0]
+	}
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
 		if run.ops++; run.ops > MaxOps {
 			panic(errLimit)
@@ -274,6 +302,28 @@ func (run *pageRun) content(strm, res pdf.Value, g gstate, depth int) {
 			if len(a) == 6 {
 				g.ctm = matrix{num(a, 0), num(a, 1), num(a, 2), num(a, 3), num(a, 4), num(a, 5)}.mul(g.ctm)
 			}
+		case "m":
+			cx, cy = pt(num(a, 0), num(a, 1))
+			sx, sy = cx, cy
+		case "l":
+			x, y := pt(num(a, 0), num(a, 1))
+			seg(cx, cy, x, y)
+			cx, cy = x, y
+		case "h":
+			seg(cx, cy, sx, sy)
+			cx, cy = sx, sy
+		case "re":
+			if len(a) == 4 {
+				x0, y0 := pt(num(a, 0), num(a, 1))
+				x1, y1 := pt(num(a, 0)+num(a, 2), num(a, 1)+num(a, 3))
+				seg(x0, y0, x1, y1)
+			}
+		case "S", "s":
+			paint(true)
+		case "f", "F", "f*", "B", "B*", "b", "b*":
+			paint(op[0] == 'B' || op[0] == 'b')
+		case "n":
+			path = path[:0]
 		case "BT":
 			tm, tlm = ident, ident
 		case "Tf":
