@@ -224,7 +224,8 @@ func (res *Result) page(p *pdftext.Page) {
 			}
 		}
 		// a title at the foot of the page, its table on the next
-		if t := strings.TrimSpace(ls[i].text("")); i == len(ls)-1 && !hasFigure(&ls[i]) && strings.HasSuffix(t, "表") && (len(titles) == 0 || titles[len(titles)-1] != i) {
+		if t := strings.TrimSpace(ls[i].text("")); i == len(ls)-1 && !hasFigure(&ls[i]) && strings.HasSuffix(t, "表") && !noteStart.MatchString(t) &&
+			(len(titles) == 0 || titles[len(titles)-1] != i) {
 			titles = append(titles, i)
 		}
 	}
@@ -245,7 +246,7 @@ func (res *Result) page(p *pdftext.Page) {
 	// text before the first table: narrative (or a table continued from the page before)
 	if first > 0 {
 		pre := ls[:first]
-		if looksTabular(pre) || res.inTable && !paragraphs(pre, p.Width) && continues(pre, p.Rules) {
+		if looksTabular(pre) || res.inTable && !paragraphs(pre, p.Width) && continues(pre, p.Rules, p.Width) {
 			ro, cols := body(pre, p.Number, res.lastCols, p.Rules)
 			res.lastCols = cols
 			if res.carry != nil {
@@ -303,12 +304,39 @@ func (res *Result) page(p *pdftext.Page) {
 				break
 			}
 		}
+		// a heading after the figures, over running text, ends the table
+		fig := false
+		for i := range rest[:n] {
+			if fig && centred(&rest[i], p.Width) && !hasFigure(&rest[i]) && runningText(rest[i+1:min(n, i+4)], p.Width) {
+				n = i
+				break
+			}
+			fig = fig || hasFigure(&rest[i])
+		}
+		// a table drawn with borders ends at its last rule
+		if _, ys := ruling(rest[:n], p.Rules); ys != nil {
+			last := ys[len(ys)-1]
+			for i := range rest[:n] {
+				if rest[i].box.Y0 > last-1 && !(hasFigure(&rest[i]) && len(rest[i].words) >= 2) {
+					n = i
+					break
+				}
+			}
+		}
 		ro, cols := body(rest[:n], p.Number, nil, p.Rules)
 		rows = append(rows, ro...)
 		res.lastHead = headOf(ro)
 		res.lastCols = cols
 		res.inTable = n == len(rest)
 		for i := n; i < len(rest); i++ {
+			if centred(&rest[i], p.Width) && !strings.HasPrefix(rest[i].text(""), "注") {
+				// text after the table and its notes: narrative
+				for j := i; j < len(rest); j++ {
+					res.Text = append(res.Text, Line{Text: rest[j].text(""), Place: Place{p.Number, rest[j].box}, Para: j == i || paraStart(rest, j)})
+				}
+				res.inTable = false
+				break
+			}
 			ro := textRow(&rest[i], p.Number)
 			// a note wrapped on the lines below it is one cell
 			for i+1 < len(rest) && len(ro.cells) == 1 && len(rest[i+1].words) > 0 && rest[i+1].box.Y0-rest[i].box.Y1 < 0.8*rest[i].size &&
@@ -407,12 +435,34 @@ func paragraphs(ls []line, w float64) bool {
 	return long > 0 && 2*long >= len(ls)
 }
 
+// runningText reports a long line of text among ls (a paragraph).
+func runningText(ls []line, w float64) bool {
+	for i := range ls {
+		if ls[i].box.X1-ls[i].box.X0 > 0.5*w && maxGap(&ls[i]) < 2*ls[i].size {
+			return true
+		}
+	}
+	return false
+}
+
+// maxGap is the widest gap between two words of l.
+func maxGap(l *line) float64 {
+	g := 0.0
+	for k := 1; k < len(l.words); k++ {
+		g = max(g, l.words[k].box.X0-l.words[k-1].box.X1)
+	}
+	return g
+}
+
 // continues reports whether the lines at the top of a page may continue a
 // table: they are drawn in ruled cells, or start with a header, or their
 // first line has a figure among two or more words.
-func continues(ls []line, rules []pdftext.Box) bool {
+func continues(ls []line, rules []pdftext.Box, w float64) bool {
 	if len(ls) == 0 {
 		return false
+	}
+	if runningText(ls[:min(len(ls), 8)], w) {
+		return false // a heading over paragraphs
 	}
 	if c, _ := ruling(ls[:min(len(ls), 4)], rules); c != nil {
 		return true
@@ -431,7 +481,7 @@ func looksTabular(ls []line) bool {
 				f++
 			}
 		}
-		if f > 0 && len(ls[i].words) >= 3 {
+		if f > 0 && len(ls[i].words) >= 3 && maxGap(&ls[i]) > 2*ls[i].size {
 			n++
 		}
 	}
