@@ -1013,8 +1013,12 @@ func cluster(v []float64) []float64 {
 	return out
 }
 
-// bandRows lays out a table drawn with horizontal rules: the lines between
-// two rules are one row, each column's words joined in reading order.
+// bandRows lays out a table drawn with horizontal rules. A cell is the
+// area between the rules around a word: the vertical rules that cross its
+// line, and the horizontal rules that cross its column (a cell merged
+// down, such as 年初结转和结余 beside two header rows, has no rule inside).
+// Its words join in reading order, and it is placed in the row of its top
+// rule, as a merged cell's value sits in its top-left cell.
 func bandRows(ls []line, bands []float64, cols []span, rules []pdftext.Box, spanning [][]bool, colOf func(pdftext.Box) (int, int), page int) []rowOut {
 	ncols := len(cols)
 	// cellOf is the columns of the cell around box b: between the nearest
@@ -1048,34 +1052,31 @@ func bandRows(ls []line, bands []float64, cols []span, rules []pdftext.Box, span
 		}
 		return c0, c1, c0 >= 0
 	}
-	var out []rowOut
-	band := -1
-	var ro rowOut
-	var texts []strings.Builder
-	flush := func() {
-		if texts == nil {
-			return
+	// rowOf is the row of the cell around b: the band below the nearest
+	// horizontal rule above it that crosses its middle
+	rowOf := func(b pdftext.Box) int {
+		mid, xc := (b.Y0+b.Y1)/2, (b.X0+b.X1)/2
+		top := math.Inf(-1)
+		for _, r := range rules {
+			if r.Y1-r.Y0 > 2.5 || r.X0 > xc || r.X1 < xc {
+				continue
+			}
+			if y := (r.Y0 + r.Y1) / 2; y <= mid && y > top {
+				top = y
+			}
 		}
-		n := ncols
-		for n > 0 && texts[n-1].Len() == 0 {
-			n--
+		if math.IsInf(top, 0) {
+			return 0
 		}
-		for c := range n {
-			ro.cells[c] = cell(texts[c].String())
-		}
-		ro.cells, ro.places = ro.cells[:n], ro.places[:n]
-		out = append(out, ro)
-		texts = nil
+		k, _ := slices.BinarySearch(bands, top-1)
+		return k + 1
 	}
+	type cellKey struct{ row, col int }
+	texts := map[cellKey]*strings.Builder{}
+	boxes := map[cellKey]pdftext.Box{}
+	merges := map[int][]sheet.Range{}
+	maxRow := 0
 	for i := range ls {
-		mid := (ls[i].box.Y0 + ls[i].box.Y1) / 2
-		b, _ := slices.BinarySearch(bands, mid)
-		if b != band || texts == nil {
-			flush()
-			band = b
-			ro = rowOut{cells: make([]sheet.Cell, ncols), places: make([]Place, ncols)}
-			texts = make([]strings.Builder, ncols)
-		}
 		for k, w := range ls[i].words {
 			c0, c1, ok := cellOf(w.box)
 			if !ok {
@@ -1084,17 +1085,42 @@ func bandRows(ls []line, bands []float64, cols []span, rules []pdftext.Box, span
 					c1 = c0
 				}
 			}
-			if c1 > c0 && !slices.Contains(ro.merges, sheet.Range{Left: c0, Right: c1}) {
-				ro.merges = append(ro.merges, sheet.Range{Left: c0, Right: c1})
+			key := cellKey{rowOf(w.box), c0}
+			maxRow = max(maxRow, key.row)
+			if c1 > c0 && !slices.Contains(merges[key.row], sheet.Range{Left: c0, Right: c1}) {
+				merges[key.row] = append(merges[key.row], sheet.Range{Left: c0, Right: c1})
 			}
-			t := &texts[c0]
+			t := texts[key]
+			if t == nil {
+				t = &strings.Builder{}
+				texts[key] = t
+			}
 			if t.Len() > 0 && needSpace(t.String(), w.text) {
 				t.WriteByte(' ')
 			}
 			t.WriteString(w.text)
-			ro.places[c0] = Place{page, ro.places[c0].Box.Union(w.box)}
+			boxes[key] = boxes[key].Union(w.box)
 		}
 	}
-	flush()
+	var out []rowOut
+	for r := 0; r <= maxRow; r++ {
+		n := 0
+		for c := range ncols {
+			if texts[cellKey{r, c}] != nil {
+				n = c + 1
+			}
+		}
+		if n == 0 {
+			continue // a row printed empty
+		}
+		ro := rowOut{cells: make([]sheet.Cell, n), places: make([]Place, n), merges: merges[r]}
+		for c := range n {
+			if t := texts[cellKey{r, c}]; t != nil {
+				ro.cells[c] = cell(t.String())
+				ro.places[c] = Place{page, boxes[cellKey{r, c}]}
+			}
+		}
+		out = append(out, ro)
+	}
 	return out
 }
