@@ -256,7 +256,8 @@ func (run *pageRun) content(strm, res pdf.Value, g gstate, depth int) {
 		tm, tlm matrix = ident, ident
 		stack   []gstate
 		buf     []pdf.Value
-		path    []Box // segments and rectangles of the current path, in page space
+		path    []Box                // segments and rectangles of the current path, in page space
+		fonts   = map[string]*font{} // this stream's fonts by resource name
 		cx, cy  float64
 		sx, sy  float64
 	)
@@ -328,7 +329,13 @@ func (run *pageRun) content(strm, res pdf.Value, g gstate, depth int) {
 			tm, tlm = ident, ident
 		case "Tf":
 			if len(a) == 2 {
-				g.font = run.x.font(res.Key("Font").Key(a[0].Name()))
+				name := a[0].Name()
+				f, ok := fonts[name]
+				if !ok {
+					f = run.x.font(res.Key("Font").Key(name))
+					fonts[name] = f
+				}
+				g.font = f
 				g.tfs = num(a, 1)
 			}
 		case "Tc":
