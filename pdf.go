@@ -56,7 +56,12 @@ func fileExt(name string) string {
 // encrypted one ErrPDFEncrypted, one in which no table is recognised
 // ErrNoTable. A malformed file never panics: the error wraps
 // ErrPDFMalformed.
-func ImportPDF(data []byte, file string, opts ImportOptions) (*Document, *ImportReport, error) {
+func ImportPDF(data []byte, file string, opts ImportOptions) (d *Document, rep *ImportReport, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d, rep, err = nil, nil, fmt.Errorf("%s: %w: %v", file, ErrPDFMalformed, r)
+		}
+	}()
 	doc, err := pdftext.Read(data)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", file, err)
@@ -72,7 +77,7 @@ func ImportPDF(data []byte, file string, opts ImportOptions) (*Document, *Import
 		return nil, nil, fmt.Errorf("%s: %w: %d page(s), no character", file, ErrPDFNoText, len(doc.Pages))
 	}
 	res := pdftable.Read(doc, file)
-	d, rep, err := Import(res.Workbook, opts)
+	d, rep, err = Import(res.Workbook, opts)
 	if rep != nil {
 		rep.places = res.Places
 		rep.Narrative, rep.narrativeAt = narrativeText(res.Text)
