@@ -2,6 +2,7 @@ package juesuan_test
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"html"
@@ -346,4 +347,31 @@ func hollowType3(pdf []byte) ([]byte, error) {
 	}
 	fmt.Fprintf(&b, "trailer\n%s\nstartxref\n%d\n%%%%EOF\n", tr[1], xref)
 	return b.Bytes(), nil
+}
+
+// TestImportTemplatePDF: the nine tables of the published Shanghai 2024
+// template (printed empty) are recognised, each on its page; a scanned
+// budget disclosure's tables are not 决算 tables (ErrNoTable).
+func TestImportTemplatePDF(t *testing.T) {
+	file := filepath.Join("testdata", "pdf", "real", "shanghai-2024-final-accounts-template.pdf")
+	_, rep, err := juesuan.ImportFile(file, juesuan.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tb := range rep.Tables {
+		got = append(got, tb.Key+" "+strings.Join(tb.Sheets, ","))
+	}
+	want := []string{"summary p.5", "income p.6", "expenditure p.7", "fiscalSummary p.8", "generalBudget p.10",
+		"generalBudgetBasic p.11", "threePublic p.12", "govFund p.13", "stateCapital p.14"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tables (-want +got):\n%s", diff)
+	}
+	if rep.Profile != "central-2024" {
+		t.Errorf("profile %q", rep.Profile)
+	}
+	_, _, err = juesuan.ImportFile(filepath.Join("testdata", "pdf", "real", "shanghai-putuo-2026-dept-budget.pdf"), juesuan.ImportOptions{})
+	if !errors.Is(err, juesuan.ErrNoTable) {
+		t.Errorf("budget: %v, want ErrNoTable", err)
+	}
 }
