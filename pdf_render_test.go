@@ -45,9 +45,15 @@ var pdfLayouts = []pdfLayout{
 
 // renderedCase reports whether document stem is printed in layout l: the
 // first in every layout, the second (other figures, other names) narrow
-// only, to keep testdata small.
+// only, the broken one on pages only, to keep testdata small.
 func renderedCase(stem string, l pdfLayout) bool {
-	return stem == "central-s5" || l.narrow
+	switch stem {
+	case "central-s5":
+		return true
+	case "central-s5-A8":
+		return l.name == "pages"
+	}
+	return l.narrow
 }
 
 // renderedDocs are the documents printed, by file stem.
@@ -61,6 +67,13 @@ func renderedDocs(t testing.TB) map[string]*juesuan.Document {
 		}
 		out[fmt.Sprintf("central-s%d", seed)] = d
 	}
+	// one with a figure broken (A8: a 类 row is not the sum of its 款), so
+	// that validate has a finding to place on a page
+	d, _, err := fixture.Generate(fixture.Options{Profile: "central-2024", Seed: 5, Faults: []string{"A8"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out["central-s5-A8"] = d
 	return out
 }
 

@@ -54,6 +54,7 @@ func TestPDFVerbs(t *testing.T) {
 	}
 	flow := filepath.Join(pdfDir, "rendered", "central-s5-flow.pdf")
 	budget := filepath.Join(pdfDir, "real", "shanghai-putuo-2026-unit-budget.pdf")
+	broken8 := filepath.Join(pdfDir, "rendered", "central-s5-A8-pages.pdf")
 	for _, tc := range []struct {
 		name   string
 		args   []string
@@ -67,6 +68,9 @@ func TestPDFVerbs(t *testing.T) {
 		{"malformed", []string{"import", broken}, exitInput, nil, []string{"broken.pdf: pdftext: malformed PDF"}},
 		{"no table recognised", []string{"import", budget}, exitInput, nil, []string{"no table of a registered profile recognised in " + budget}},
 		{"validate", []string{"validate", flow}, exitOK, []string{"1 file(s), 0 unreadable, 0 with errors"}, nil},
+		{"validate: the finding names page and box", []string{"validate", broken8}, exitFinding, []string{
+			broken8 + ": error A8 /tables/income/rows/16/total [" + broken8 + " p.3 [232 454 254 463]]: 收入决算表 22102 住房改革支出·本年收入合计应等于其下各项之和"}, nil},
+		{"validate json", []string{"validate", "--format", "json", broken8}, exitFinding, []string{`"source":"` + broken8 + ` p.3 [359 454 364 463]"`}, nil},
 		{"lint", []string{"lint", flow}, exitFinding, []string{
 			flow + " p.6 [67 156 175 165]: error C3 /tables/summary/expenditure/total 表文不一致：本年支出合计文中为642.93万元，表中为641.93万元\n    本年支出合计642.93万元。\n"}, nil},
 		{"lint json", []string{"lint", "--format", "json", flow}, exitFinding, []string{`"source":"` + flow + ` p.6 [67 156 175 165]"`, `"quote":"本年支出合计642.93万元。"`}, nil},
