@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 
 	"github.com/ledongthuc/pdf"
@@ -228,6 +229,22 @@ func (x *reader) page(pi pageInfo, n int) (p Page) {
 	return p
 }
 
+var fontRefRE = regexp.MustCompile(`/([^\s/<>\[\]()]+) (\d+ \d+ R)`)
+
+// fontRefs maps the names of a Font resource dictionary to the references
+// of their font dictionaries, read from its text without resolving them:
+// a font shared by many pages is parsed once.
+func fontRefs(fd pdf.Value) map[string]string {
+	m := map[string]string{}
+	if fd.Kind() != pdf.Dict {
+		return m
+	}
+	for _, g := range fontRefRE.FindAllStringSubmatch(fd.String(), -1) {
+		m[g[1]] = "ref " + g[2]
+	}
+	return m
+}
+
 // args pops the operands of an operator, in order.
 func args(stk *pdf.Stack, buf []pdf.Value) []pdf.Value {
 	n := stk.Len()
@@ -258,6 +275,7 @@ func (run *pageRun) content(strm, res pdf.Value, g gstate, depth int) {
 		buf     []pdf.Value
 		path    []Box                // segments and rectangles of the current path, in page space
 		fonts   = map[string]*font{} // this stream's fonts by resource name
+		refs    map[string]string    // the font resources' indirect references ("85 0 R")
 		cx, cy  float64
 		sx, sy  float64
 	)
@@ -332,7 +350,17 @@ func (run *pageRun) content(strm, res pdf.Value, g gstate, depth int) {
 				name := a[0].Name()
 				f, ok := fonts[name]
 				if !ok {
-					f = run.x.font(res.Key("Font").Key(name))
+					if refs == nil {
+						refs = fontRefs(res.Key("Font"))
+					}
+					if ref, ok := refs[name]; ok && run.x.fonts[ref] != nil {
+						f = run.x.fonts[ref] // parsed on an earlier page
+					} else {
+						f = run.x.font(res.Key("Font").Key(name))
+						if ok {
+							run.x.fonts[ref] = f
+						}
+					}
 					fonts[name] = f
 				}
 				g.font = f
