@@ -34,6 +34,8 @@ type pdfLayout struct {
 	pageBreaks bool
 	// narrow gives the label columns a fixed narrow width, so that names wrap.
 	narrow bool
+	// headerFooter prints Chromium's page header and footer.
+	headerFooter bool
 }
 
 var pdfLayouts = []pdfLayout{
@@ -41,6 +43,8 @@ var pdfLayouts = []pdfLayout{
 	{name: "flow"},                 // tables one after another: two on a page, tables across pages with repeated headers
 	{name: "narrow", narrow: true}, // names wrapped on two or three lines
 	{name: "landscape", css: "@page { size: A4 landscape; margin: 15mm; }", pageBreaks: true},
+	// Chromium's running header and footer: date, title, file URL, page N/M
+	{name: "footer", css: "@page { margin: 12mm 15mm; }", pageBreaks: true, headerFooter: true},
 }
 
 // renderedCase reports whether document stem is printed in layout l: the
@@ -49,9 +53,9 @@ var pdfLayouts = []pdfLayout{
 func renderedCase(stem string, l pdfLayout) bool {
 	switch stem {
 	case "central-s5":
-		return true
+		return !l.headerFooter
 	case "central-s5-A8":
-		return l.name == "pages"
+		return l.name == "pages" || l.headerFooter
 	}
 	return l.narrow
 }
@@ -242,8 +246,11 @@ func renderAll(t *testing.T) {
 				t.Fatal(err)
 			}
 			out, _ := filepath.Abs(filepath.Join(dir, stem+"-"+l.name+".pdf"))
-			cmd := exec.Command("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--disable-pdf-tagging",
-				"--print-to-pdf="+out, "file://"+h)
+			args := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-pdf-tagging", "--print-to-pdf=" + out, "file://" + h}
+			if !l.headerFooter {
+				args = append(args, "--no-pdf-header-footer")
+			}
+			cmd := exec.Command("chromium", args...)
 			if msg, err := cmd.CombinedOutput(); err != nil {
 				t.Fatalf("chromium: %v\n%s", err, msg)
 			}
@@ -289,6 +296,27 @@ func TestRenderedPDF(t *testing.T) {
 				}
 				for _, u := range rep.Unplaced {
 					t.Errorf("unplaced %s %q: %s", rep.Where(u.Location), u.Text, u.Reason)
+				}
+				// the narrative: without Chromium's running header and
+				// footer, and linted with each finding on its page
+				if n := string(rep.Narrative); strings.Contains(n, "file://") || strings.Contains(n, " PM") || strings.Contains(n, " AM") {
+					t.Errorf("narrative holds the page header or footer:\n%s", n)
+				}
+				fs, err := juesuan.LintImported(d, rep)
+				if err != nil {
+					t.Fatal(err)
+				}
+				c3 := 0
+				for _, f := range fs {
+					if f.Rule == "C3" {
+						c3++
+						if !pdfPlace.MatchString(f.Source) || !strings.HasPrefix(f.Quote, "本年支出合计") {
+							t.Errorf("C3 finding at %q quoting %q", f.Source, f.Quote)
+						}
+					}
+				}
+				if c3 != 1 {
+					t.Errorf("%d C3 findings, want 1 (the 本年支出合计 written 1.00 too high): %v", c3, fs)
 				}
 				for ptr, loc := range rep.Sources {
 					if w := rep.Where(loc); !pdfPlace.MatchString(w) {

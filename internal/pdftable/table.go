@@ -191,11 +191,56 @@ func centred(l *line, w float64) bool {
 // Read turns the pages of doc into a workbook named file.
 func Read(doc *pdftext.Document, file string) *Result {
 	res := &Result{Workbook: &sheet.Workbook{File: file}, Places: map[sheet.Location]Place{}}
+	pages := make([][]line, len(doc.Pages))
 	for i := range doc.Pages {
-		p := &doc.Pages[i]
-		res.page(p)
+		pages[i] = margins(lines(&doc.Pages[i]), doc.Pages[i].Height)
+	}
+	running(pages, doc.Pages)
+	for i := range doc.Pages {
+		res.page(&doc.Pages[i], pages[i])
 	}
 	return res
+}
+
+var digitsRE = regexp.MustCompile(`[0-9]+`)
+
+// running drops the running headers and footers: a line in the top or
+// bottom 8 % of the page whose text, digits aside (page numbers, dates),
+// recurs in the margin of at least half the pages (three or more).
+func running(pages [][]line, ps []pdftext.Page) {
+	if len(pages) < 3 {
+		return
+	}
+	key := func(l *line, h float64) (string, bool) {
+		if l.box.Y1 <= 0.92*h && l.box.Y0 >= 0.08*h {
+			return "", false
+		}
+		top := "b"
+		if l.box.Y0 < 0.08*h {
+			top = "t"
+		}
+		return top + digitsRE.ReplaceAllString(l.text(" "), "#"), true
+	}
+	count := map[string]int{}
+	for i, ls := range pages {
+		seen := map[string]bool{}
+		for j := range ls {
+			if k, ok := key(&ls[j], ps[i].Height); ok && !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		}
+	}
+	for i, ls := range pages {
+		out := ls[:0]
+		for j := range ls {
+			if k, ok := key(&ls[j], ps[i].Height); ok && count[k] >= 3 && 2*count[k] >= len(pages) {
+				continue
+			}
+			out = append(out, ls[j])
+		}
+		pages[i] = out
+	}
 }
 
 type rowOut struct {
@@ -204,8 +249,7 @@ type rowOut struct {
 	merges []sheet.Range // columns only; rows filled in later
 }
 
-func (res *Result) page(p *pdftext.Page) {
-	ls := margins(lines(p), p.Height)
+func (res *Result) page(p *pdftext.Page, ls []line) {
 	if res.carry != nil && (len(ls) == 0 || paragraphs(ls[:min(len(ls), 3)], p.Width)) {
 		res.sheet(fmt.Sprintf("p.%d", p.Number-1)+" 表头", res.carry) // a title with no table after it
 		res.carry = nil
