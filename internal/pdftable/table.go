@@ -249,7 +249,17 @@ type rowOut struct {
 	merges []sheet.Range // columns only; rows filled in later
 }
 
+// Bounds that keep hostile pages linear enough: the bridging-word check
+// is quadratic in a block's words, the cell geometry is words × rules.
+const (
+	maxBridgeWords = 3000
+	maxRules       = 5000
+)
+
 func (res *Result) page(p *pdftext.Page, ls []line) {
+	if len(p.Rules) > maxRules {
+		p.Rules = nil // laid out from the text alone
+	}
 	if res.carry != nil && (len(ls) == 0 || paragraphs(ls[:min(len(ls), 3)], p.Width)) {
 		res.sheet(fmt.Sprintf("p.%d", p.Number-1)+" 表头", res.carry) // a title with no table after it
 		res.carry = nil
@@ -708,7 +718,11 @@ func body(ls []line, page int, prev []span, rules []pdftext.Box) ([]rowOut, []sp
 	cols := columns(leaves)
 	// a word that bridges two columns others keep apart (合计 across code
 	// and name, a wide header leaf) is a merged cell, not a column
-	for changed := true; changed; {
+	words := 0
+	for i := range ls {
+		words += len(ls[i].words)
+	}
+	for pass, changed := 0, words <= maxBridgeWords; changed && pass < 4; pass++ {
 		changed = false
 		for i := range ls {
 			for k, w := range ls[i].words {
