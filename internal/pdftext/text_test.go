@@ -80,3 +80,26 @@ func withXref(body, extra string) string {
 	return body + "xref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer<</Size 2/Root 1 0 R" + extra + ">>\nstartxref\n" +
 		strconv.Itoa(len(body)) + "\n%%EOF\n"
 }
+
+// TestReadSeed reads the fuzz seed: a CID font with ToUnicode (bfchar and
+// bfrange), a simple font, TJ spacing and ruling lines.
+func TestReadSeed(t *testing.T) {
+	d, err := Read(tableSeed())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range d.Pages[0].Chars {
+		got = append(got, c.Text+" "+c.Box.String())
+	}
+	// baseline 842−685 = 157, ascent 0.88 and descent 0.12 of 10 pt; Helvetica
+	// digits 556/1000, "." 278/1000; TJ −200 moves 计 2 pt right
+	want := []string{"合 [55 148 65 158]", "计 [65 148 75 158]", "1 [250 148 256 158]", "2 [256 148 261 158]", ". [261 148 264 158]",
+		"5 [264 148 269 158]", "0 [269 148 275 158]", "合 [55 168 65 178]", "计 [67 168 77 178]", "3 [250 168 256 178]"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("chars (-want +got):\n%s", diff)
+	}
+	if n := len(d.Pages[0].Rules); n != 6 {
+		t.Errorf("%d rules, want 6", n)
+	}
+}
