@@ -78,7 +78,7 @@ func IsWorkbookFile(name string) bool {
 // blocks it for ever. A panic in a rule is turned into an error naming the
 // file, so that one bad file never stops a batch.
 //
-// A workbook file (IsWorkbookFile) is imported instead of decoded
+// A workbook file (IsWorkbookFile) or a PDF (IsPDFFile) is imported instead of decoded
 // (ImportFile with opts.Import, the profile being opts.Profile when set)
 // and then calculated and validated in the same way; res.Import is the
 // import report and every finding's Source the cell it points at. A
@@ -94,7 +94,7 @@ func ValidateFile(file string, opts BatchOptions) (res FileResult) {
 	}()
 	var d *Document
 	var err error
-	if IsWorkbookFile(file) && !(file == stdinName && opts.Stdin != nil) {
+	if (IsWorkbookFile(file) || IsPDFFile(file)) && !(file == stdinName && opts.Stdin != nil) {
 		return validateWorkbook(file, opts)
 	}
 	if file == stdinName && opts.Stdin != nil {

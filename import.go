@@ -8,6 +8,7 @@ import (
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/classification"
 	"github.com/cnfiscal/juesuan/internal/intake"
+	"github.com/cnfiscal/juesuan/internal/pdftable"
 	"github.com/cnfiscal/juesuan/sheet"
 )
 
@@ -44,6 +45,15 @@ type ImportReport struct {
 	// lines, hidden sheets and what was assumed (a unit not stated, unit
 	// information not found).
 	Notes []ImportNote
+	// Narrative is the text a PDF prints outside its tables (the 情况说明),
+	// one printed line a line, a blank line between paragraphs, without
+	// page headers, footers and page numbers; nil for a workbook. See
+	// LintImported.
+	Narrative []byte
+
+	file        string
+	places      map[sheet.Location]pdftable.Place // a PDF's cells
+	narrativeAt []pdftable.Place                  // a PDF's narrative lines
 }
 
 // ImportedTable is one table Import recognised.
@@ -86,7 +96,7 @@ func Import(wb *sheet.Workbook, opts ImportOptions) (*Document, *ImportReport, e
 	spec := intake.Spec{Tables: intakeTables(p, true), Unit: opts.Unit, BlankAbsent: opts.BlankAbsent, DashBlank: opts.DashBlank,
 		ClassCode: classCodes(p)}
 	rep, ir, err := intake.Map(wb, spec)
-	out := &ImportReport{Profile: p.ID}
+	out := &ImportReport{Profile: p.ID, file: wb.File}
 	if ir != nil {
 		out.Sources, out.Blank = ir.Sources, ir.Blank
 		for _, t := range ir.Tables {
@@ -114,9 +124,13 @@ func Import(wb *sheet.Workbook, opts ImportOptions) (*Document, *ImportReport, e
 
 // ImportFile reads the workbook at path with sheet.Open (.xlsx, .csv,
 // .html or .htm, chosen by the extension; a real .xls gives an error
-// wrapping sheet.ErrLegacyXLS) and imports it with Import. Every error
-// names the file; a *CellError (errors.As) also names the sheet and cell.
+// wrapping sheet.ErrLegacyXLS) and imports it with Import; a .pdf is read
+// with ImportPDF. Every error names the file; a *CellError (errors.As) also
+// names the sheet and cell.
 func ImportFile(path string, opts ImportOptions) (*Document, *ImportReport, error) {
+	if IsPDFFile(path) {
+		return importPDFFile(path, opts)
+	}
 	wb, err := sheet.Open(path)
 	if err != nil {
 		return nil, nil, nameFile(path, err)
@@ -154,7 +168,7 @@ func importProfile(wb *sheet.Workbook, id string) (*Profile, error) {
 		}
 	}
 	if best == nil {
-		return nil, fmt.Errorf("juesuan: %s: no table of a registered profile recognised; set ImportOptions.Profile", wb.File)
+		return nil, fmt.Errorf("%w in %s; set ImportOptions.Profile", ErrNoTable, wb.File)
 	}
 	return best, nil
 }
@@ -209,7 +223,8 @@ func foldName(s string) string {
 }
 
 // Annotate sets the Source of each finding on the imported document: the
-// cell of its Path, or of the nearest ancestor of Path that was read.
+// cell of its Path, or of the nearest ancestor of Path that was read, as
+// Where writes it (FILE!SHEET!CELL, or FILE p.N [x0 y0 x1 y1] for a PDF).
 func (r *ImportReport) Annotate(fs audit.Findings) {
 	if r == nil {
 		return
@@ -217,7 +232,7 @@ func (r *ImportReport) Annotate(fs audit.Findings) {
 	for i := range fs {
 		for p := fs[i].Path; p != ""; {
 			if l, ok := r.Sources[p]; ok {
-				fs[i].Source = l.String()
+				fs[i].Source = r.Where(l)
 				break
 			}
 			k := strings.LastIndexByte(p, '/')

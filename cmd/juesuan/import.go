@@ -11,12 +11,13 @@ import (
 )
 
 func init() {
-	register("import", "read a 决算 document from a workbook (.xlsx, .csv, .html)", runImport)
+	register("import", "read a 决算 document from a workbook (.xlsx, .csv, .html) or a PDF", runImport)
 }
 
 const importUsage = `usage: juesuan import [--profile P] [--out F.json] [--blank-absent] FILE
 
-Reads the printed 公开表 of a workbook (.xlsx, .csv, .html or .htm) and
+Reads the printed 公开表 of a workbook (.xlsx, .csv, .html or .htm) or of a
+PDF with a text layer (.pdf) and
 prints the 决算 document they hold as JSON on stdout, or writes it to F.json
 with --out. Each table is recognised by its title or sheet name, its columns
 by their headers and its rows by code or label, for the profile P or else
@@ -32,7 +33,10 @@ sheets, what was assumed). The internal 财决 tables, the narrative and the
 performance section are not read from a workbook.
 
 An .xls (Excel 97-2003) workbook is not read: open it in Excel or WPS and
-save it as .xlsx.
+save it as .xlsx. A PDF's cells are named by page and box,
+FILE p.N [x0 y0 x1 y1] (points from the page's top-left corner); a scanned
+PDF (no text layer), an encrypted one or one without a recognised table is
+not importable (exit 2, the reason on stderr).
 
 Exit status: 0 imported, 2 not importable (unreadable, no table of a
 profile recognised, a cell that must hold a figure does not: the message
@@ -107,10 +111,10 @@ func writeImportReport(w io.Writer, file string, rep *juesuan.ImportReport) {
 		fmt.Fprintf(w, "%s: table %s %s (%s): %s\n", name, echo(t.Key), echo(t.Title), echo(string(t.Unit)), strings.Join(sheets, ", "))
 	}
 	for _, u := range rep.Unplaced {
-		fmt.Fprintf(w, "%s: unplaced %s %q: %s\n", name, echo(u.Location.String()), clip(u.Text, maxEcho), echoMessage(u.Reason))
+		fmt.Fprintf(w, "%s: unplaced %s %q: %s\n", name, echo(rep.Where(u.Location)), clip(u.Text, maxEcho), echoMessage(u.Reason))
 	}
 	for _, n := range rep.Notes {
-		loc := n.Location.String()
+		loc := rep.Where(n.Location)
 		if n.Location.Sheet == "" {
 			loc = n.Location.File
 		}

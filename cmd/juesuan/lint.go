@@ -14,6 +14,7 @@ func init() {
 }
 
 const lintUsage = `usage: juesuan lint --document FILE.json [--format text|json] [--profile P] [--prior LAST] NARRATIVE.txt
+       juesuan lint [--document FILE.json] [--format text|json] [--profile P] [--prior LAST] FILE.pdf
 
 Checks the narrative, plain UTF-8 text of the 情况说明, against the tables,
 prior-year figures and performance section of the document (decoded and
@@ -31,6 +32,13 @@ then a summary. Columns count characters (runes), from 1. Control
 characters of the texts are escaped (\n, \x1b, \u202e) and long strings
 cut ("…(N bytes)"), so that every line is one juesuan wrote.
 FILE.json or NARRATIVE.txt (not both) may be - for standard input.
+
+A PDF is read whole: its tables are the document (imported as juesuan
+import reads them, unless --document names one) and the text outside them
+is the narrative, without page headers, footers and page numbers. Each
+finding then names the page and box of its line instead of LINE:COLUMN:
+  FILE.pdf p.N [x0 y0 x1 y1]: SEVERITY RULE [PATH] MESSAGE
+(points from the page's top-left corner; "source" in the JSON output).
 JSON output (--format json) has the shape of validate's, with the narrative
 as the one file.
 
@@ -52,6 +60,9 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "juesuan lint: --format %q: want text or json\n", *format)
 		return exitInput
+	}
+	if len(paths) == 1 && juesuan.IsPDFFile(paths[0]) && paths[0] != stdinName {
+		return lintPDF(paths[0], *docPath, *profileID, *priorFile, *format, stdout, stderr)
 	}
 	if *docPath == "" || len(paths) != 1 {
 		fs.Usage()
@@ -100,11 +111,63 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 
+	return writeLint(file, found, *format, stdout)
+}
+
+// lintPDF lints the narrative of a PDF against its own tables, or against
+// the document at docPath when given, with last year's document at
+// priorFile (if any) filling the prior-year figures.
+func lintPDF(file, docPath, profileID, priorFile, format string, stdout, stderr io.Writer) int {
+	opts := juesuan.ImportOptions{Profile: profileID}
+	d, rep, err := juesuan.ImportFile(file, opts)
+	if docPath != "" {
+		if rep == nil {
+			fmt.Fprintf(stderr, "juesuan lint: %s\n", echoErr(err))
+			return exitInput
+		}
+		d, err = decodeInput(docPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "juesuan lint: %s: %s\n", echo(docPath), echoErr(err))
+			return exitInput
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "juesuan lint: %s\n", echoErr(err))
+		return exitInput
+	}
+	d.Calculate()
+	prof, err := juesuan.LookupProfile(d.Profile)
+	if profileID != "" {
+		prof, err = juesuan.LookupProfile(profileID)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "juesuan lint: %s\n", echoErr(err))
+		return exitInput
+	}
+	if priorFile != "" {
+		last, err := readPrior(priorFile, &batchConfig{})
+		if err != nil {
+			fmt.Fprintf(stderr, "juesuan lint: --prior: %s\n", echoErr(err))
+			return exitInput
+		}
+		d.MergePrior(last)
+	}
+	found, err := prof.Lint(d, rep.Narrative)
+	if err != nil {
+		fmt.Fprintf(stderr, "juesuan lint: %s: %s\n", echo(file), echoErr(err))
+		return exitInput
+	}
+	rep.AnnotateNarrative(found)
+	return writeLint(file, found, format, stdout)
+}
+
+// writeLint prints the findings of a narrative and returns the exit status.
+func writeLint(file string, found audit.Findings, format string, stdout io.Writer) int {
 	var sum summer
 	res := juesuan.FileResult{File: file, Findings: found}
 	sum.add(res)
 	s := sum.summary()
-	if *format == "json" {
+	if format == "json" {
 		w := &jsonWriter{w: stdout}
 		w.begin()
 		w.file(res)
@@ -133,7 +196,11 @@ func writeLintFinding(w io.Writer, file string, f audit.Finding) {
 	if f.Explanation != "" {
 		expl = "（已说明：" + echo(f.Explanation) + "）"
 	}
-	fmt.Fprintf(w, "%s:%d:%d: %s %s%s %s%s\n", echo(file), f.Line, f.Column, f.Severity, echo(f.Rule), path, echoMessage(f.Message), expl)
+	if f.Source != "" {
+		fmt.Fprintf(w, "%s: %s %s%s %s%s\n", echo(f.Source), f.Severity, echo(f.Rule), path, echoMessage(f.Message), expl)
+	} else {
+		fmt.Fprintf(w, "%s:%d:%d: %s %s%s %s%s\n", echo(file), f.Line, f.Column, f.Severity, echo(f.Rule), path, echoMessage(f.Message), expl)
+	}
 	if f.Quote != "" {
 		fmt.Fprintf(w, "    %s\n", echo(f.Quote))
 	}

@@ -397,7 +397,7 @@ func isDocumentName(name string) bool {
 // error that says to save it as .xlsx.)
 func isWalkedWorkbook(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xlsx", ".csv", ".html", ".htm":
+	case ".xlsx", ".csv", ".html", ".htm", ".pdf":
 		return true
 	}
 	return false
