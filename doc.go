@@ -87,13 +87,22 @@
 //   - sheet: printed tables as cells, read from .xlsx (excelize), CSV
 //     (UTF-8 or GBK) and HTML tables; it knows nothing of 决算.
 //   - internal/intake: the printed layout of each table, derived from the
-//     accounts declarations, the mapper from cells to tables and the .xlsx
-//     writer, behind the root's Import and WriteWorkbook.
+//     accounts declarations, computed once as a grid, the mapper from cells
+//     to tables and the .xlsx writer, behind the root's Import and
+//     WriteWorkbook.
+//   - internal/pdftext: the text layer of a PDF, every character with its
+//     page and box; internal/pdftable: the tables of its pages as sheet
+//     grids (for intake) and its narrative, behind ImportPDF.
+//   - internal/render: the HTML disclosure (the grid of intake as <table>,
+//     the charts as SVG), behind RenderHTML and RenderPDF.
 //   - cmd/juesuan: the command (catalog, validate, import, export, rules,
-//     score, schema, lint, fixture).
+//     score, schema, lint, checklist, render, fixture); cmd/juesuan-wasm the
+//     rules in the browser; cmd/internal/report the JSON of one file's
+//     result that both print.
 //
 // Dependencies point one way: amount ← audit ← accounts/narrative,
 // indicators; classification and those ← accounts ← internal/intake (which
-// also imports sheet) ← juesuan ← profiles/… ← profiles; juesuan ← fixture;
-// profiles and fixture ← cmd/juesuan.
+// also imports sheet) ← internal/render; sheet ← internal/pdftable ←
+// internal/pdftext; all of them ← juesuan ← profiles/… ← profiles;
+// juesuan ← fixture; profiles and fixture ← cmd/internal/report ← cmd/….
 package juesuan

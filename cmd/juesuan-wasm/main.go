@@ -14,7 +14,7 @@
 // under the profile it names and returns the JSON that
 // `juesuan validate --format json -` prints as its files[0] entry:
 // {"file":"-","error":…,"findings":[{rule, severity, path, message,
-// expected, actual, …}]}. The same code builds both (internal/report).
+// expected, actual, …}]}. The same code builds both (cmd/internal/report).
 // juesuan.ready is true once the function is defined and the built-in
 // profiles' catalogues are loaded (juesuan.warmUpMs says how long that took).
 package main
@@ -23,7 +23,7 @@ import (
 	"syscall/js"
 	"time"
 
-	"github.com/cnfiscal/juesuan/internal/report"
+	"github.com/cnfiscal/juesuan/cmd/internal/report"
 )
 
 func main() {

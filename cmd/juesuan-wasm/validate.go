@@ -6,7 +6,7 @@ import (
 
 	"github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/fixture"
-	"github.com/cnfiscal/juesuan/internal/report"
+	"github.com/cnfiscal/juesuan/cmd/internal/report"
 	_ "github.com/cnfiscal/juesuan/profiles" // the built-in profiles
 )
 

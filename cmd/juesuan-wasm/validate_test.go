@@ -9,7 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/internal/report"
+	"github.com/cnfiscal/juesuan/cmd/internal/report"
 )
 
 // TestValidateLikeCLI: juesuan.validate returns, for every JSON fixture,

@@ -19,7 +19,7 @@ import (
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/accounts"
 	"github.com/cnfiscal/juesuan/audit"
-	"github.com/cnfiscal/juesuan/internal/report"
+	"github.com/cnfiscal/juesuan/cmd/internal/report"
 )
 
 func init() {
