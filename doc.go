@@ -102,7 +102,7 @@
 //
 // Dependencies point one way: amount ← audit ← accounts/narrative,
 // indicators; classification and those ← accounts ← internal/intake (which
-// also imports sheet) ← internal/render; sheet ← internal/pdftable ←
-// internal/pdftext; all of them ← juesuan ← profiles/… ← profiles;
+// also imports sheet) ← internal/render; sheet and internal/pdftext ←
+// internal/pdftable; all of them ← juesuan ← profiles/… ← profiles;
 // juesuan ← fixture; profiles and fixture ← cmd/internal/report ← cmd/….
 package juesuan

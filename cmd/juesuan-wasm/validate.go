@@ -5,8 +5,8 @@ import (
 	"fmt"
 
 	"github.com/cnfiscal/juesuan"
-	"github.com/cnfiscal/juesuan/fixture"
 	"github.com/cnfiscal/juesuan/cmd/internal/report"
+	"github.com/cnfiscal/juesuan/fixture"
 	_ "github.com/cnfiscal/juesuan/profiles" // the built-in profiles
 )
 
