@@ -8,6 +8,7 @@ require github.com/cnfiscal/juesuan v0.0.0
 
 require (
 	github.com/go-json-experiment/json v1.27.2 // indirect
+	github.com/ledongthuc/pdf v0.0.0-20260907135840-6c8c28e0e8a0 // indirect
 	github.com/richardlehane/mscfb v1.0.9 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect
 	github.com/tiendc/go-deepcopy v1.7.2 // indirect
