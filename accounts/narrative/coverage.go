@@ -42,8 +42,8 @@ func (r *run) record(rec Recorder) {
 			continue
 		}
 		ran[RuleUnverified]++ // every number is tested whether it ties
-		if c.ambig || c.reported {
-			continue
+		if c.ambig || c.reported && !c.unverified {
+			continue // a finding of its rule
 		}
 		if c.checked {
 			ran[r.ruleOf(c)]++
@@ -102,9 +102,24 @@ func allBlank(fs []*Fact, c *claim) bool {
 	return true
 }
 
-// ruleOf is the rule of the figure claim c (or the claim it is stated
-// with) restates: C17 when it names none.
+// ruleOf is the rule a check of claim c runs under: for a change or a
+// rate of change, C6 against the budget and C10 against last year; for a
+// 完成率, C6 with a table figure and C16 without; else the rule of the
+// figure c (or the claim it is stated with) restates, C17 when it names
+// none.
 func (r *run) ruleOf(c *claim) string {
+	switch c.role {
+	case roleChange, roleRate:
+		if c.cmp == cmpBudget || c.cmp == cmpInitialBudget {
+			return RuleBudget
+		}
+		return RuleYoY
+	case roleCompletion:
+		if len(c.factIDs) > 0 {
+			return RuleBudget
+		}
+		return RuleTarget
+	}
 	for x, k := c, 0; x != nil && k < 4; x, k = x.anchor, k+1 {
 		if fs := r.facts(x); len(fs) > 0 {
 			return fs[0].rule()
@@ -112,9 +127,6 @@ func (r *run) ruleOf(c *claim) string {
 		if len(x.factIDs) > 0 {
 			return RuleFor(x.factIDs[0])
 		}
-	}
-	if c.role == roleCompletion {
-		return RuleTarget
 	}
 	return RuleOther
 }
