@@ -35,7 +35,9 @@ var textRules = map[string]bool{RuleLeftover: true, RuleYear: true, RuleInstruct
 
 // record gives rec the ledger of run r, whose findings are made.
 func (r *run) record(rec Recorder) {
-	ran := map[string]int{}
+	// ran counts checks that include those that fired (paragraphs, numbers
+	// tested whether they tie, sections); passed the numbers that agree.
+	ran, passed := map[string]int{}, map[string]int{}
 	for _, c := range r.claims {
 		r.m.add(0)
 		if r.inInstruction(c) {
@@ -46,7 +48,7 @@ func (r *run) record(rec Recorder) {
 			continue // a finding of its rule
 		}
 		if c.checked {
-			ran[r.ruleOf(c)]++
+			passed[r.ruleOf(c)]++
 			continue
 		}
 		if c.kind == percent || c.role == roleChange {
@@ -86,7 +88,7 @@ func (r *run) record(rec Recorder) {
 	}
 	for _, ru := range Rules() {
 		id := ru.ID
-		n := max(ran[id], fired[id])
+		n := max(ran[id], passed[id]+fired[id])
 		rec.Rule(id, n, fired[id], r.idleReason(id, whole))
 	}
 }
