@@ -1,6 +1,10 @@
 package indicators
 
-import "github.com/cnfiscal/juesuan/accounts"
+import (
+	"strconv"
+
+	"github.com/cnfiscal/juesuan/accounts"
+)
 
 // The indicator rules' ledger (Options.Coverage). A check is one
 // comparison at one place: a row filed under the framework (P1), a
@@ -148,4 +152,18 @@ func unreadableRows(t *table, rows []int, f field) []string {
 		}
 	}
 	return out
+}
+
+// skipItems records a sum at path of the breakdown list (at its JSON
+// Pointer at) that cannot run because an item's amount is absent.
+func (v *validator) skipItems(path, at string, list []NamedAmount) {
+	var missing []string
+	for i := range list {
+		if !list[i].Amount.IsSet() {
+			missing = append(missing, at+"/"+strconv.Itoa(i)+"/amount")
+		}
+	}
+	if len(missing) > 0 {
+		v.skip(path, accounts.SkipAbsent, missing...)
+	}
 }

@@ -474,7 +474,9 @@ func (v *validator) checkExecutionRate(r *audit.Rule) {
 			if !l.Budget.IsSet() || !l.Actual.IsSet() || l.Budget.Sign() == 0 {
 				if l.Rate != "" && (!l.Budget.IsSet() || !l.Actual.IsSet()) {
 					base := t.path() + "/funds/" + row.key
-					v.skipAbsent(base+"/rate", base, []string{"/budget", "/actual"}, []Amount{l.Budget, l.Actual})
+					if v.cur != nil {
+						v.skipAbsent(base+"/rate", base, []string{"/budget", "/actual"}, []Amount{l.Budget, l.Actual})
+					}
 				}
 				continue
 			}
@@ -482,7 +484,9 @@ func (v *validator) checkExecutionRate(r *audit.Rule) {
 			if !rv.OK {
 				if l.Rate != "" {
 					p := t.path() + audit.Pointer("funds", row.key, "rate")
-					v.skip(p, accounts.SkipUnreadable, p)
+					if v.cur != nil {
+						v.skip(p, accounts.SkipUnreadable, p)
+					}
 				}
 				continue
 			}
@@ -505,7 +509,9 @@ func (v *validator) checkExecutionRate(r *audit.Rule) {
 func (v *validator) sumCheck(r *audit.Rule, path, what string, total Amount, s sum) {
 	c := v.rep.Tolerance(r.ID).CompareSum(amount.TenThousandYuan, total, s.addends...)
 	if c.Outcome == amount.Incomplete {
-		v.skip(path, accounts.SkipAbsent, path) // the total: the callers check the addends
+		if v.cur != nil {
+			v.skip(path, accounts.SkipAbsent, path) // the total: the callers check the addends
+		}
 		return
 	}
 	v.ran()
@@ -563,7 +569,9 @@ func (v *validator) checkFundsSum(r *audit.Rule) {
 				// lists a column that states some of them.
 				if total.IsSet() || fiscal.IsSet() || other.IsSet() || c.get(&f.CarryOver).IsSet() {
 					base := t.path() + "/funds/"
-					v.skipAbsent(base+"total/"+c.key, base, []string{"total/" + c.key, "fiscal/" + c.key, "other/" + c.key}, []Amount{total, fiscal, other})
+					if v.cur != nil {
+						v.skipAbsent(base+"total/"+c.key, base, []string{"total/" + c.key, "fiscal/" + c.key, "other/" + c.key}, []Amount{total, fiscal, other})
+					}
 				}
 				continue
 			}
@@ -614,7 +622,9 @@ func (v *validator) checkCostSum(r *audit.Rule) {
 			continue
 		}
 		if !budget.IsSet() {
-			v.skip(t.path()+"/funds/total/budget", accounts.SkipAbsent, t.path()+"/funds/total/budget")
+			if v.cur != nil {
+				v.skip(t.path()+"/funds/total/budget", accounts.SkipAbsent, t.path()+"/funds/total/budget")
+			}
 			continue
 		}
 		addends, ok := moneyOfRows(t, rows, fieldTarget)
@@ -896,7 +906,9 @@ func (v *validator) aggregate(r *audit.Rule, f field, what string, e *table, j i
 	case e.rows[j].ref.L2.Aspect == Cost:
 		total, ok := moneyOf(e, j, f)
 		if !ok {
-			v.skip(e.indPath(j, key), accounts.SkipUnreadable, e.indPath(j, key))
+			if v.cur != nil {
+				v.skip(e.indPath(j, key), accounts.SkipUnreadable, e.indPath(j, key))
+			}
 			return
 		}
 		addends, ok := moneyOfRows(pt, rows, f)
@@ -974,7 +986,9 @@ func (v *validator) checkProjectTotal(r *audit.Rule) {
 	pe := v.opts.ProjectExpenditure
 	if !pe.IsSet() {
 		if p := v.opts.ProjectExpenditurePath; p != "" && (len(v.p.Projects) > 0 || v.p.Department != nil) {
-			v.skip(p, accounts.SkipAbsent, p)
+			if v.cur != nil {
+				v.skip(p, accounts.SkipAbsent, p)
+			}
 		}
 		return
 	}
@@ -1082,23 +1096,13 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 		return
 	}
 	const base = "/performance/department"
-	// items are the amounts of a breakdown, or nil if one is not stated;
-	// the ledger lists a breakdown with an absent amount, at path.
-	items := func(list []NamedAmount, at, path string) []Amount {
+	// items are the amounts of a breakdown, or nil if one is not stated.
+	items := func(list []NamedAmount) []Amount {
 		var out []Amount
 		for _, it := range list {
 			out = append(out, it.Amount)
 		}
 		if !allSet(out) {
-			if v.cur != nil && len(out) > 0 {
-				var missing []string
-				for i, a := range out {
-					if !a.IsSet() {
-						missing = append(missing, at+"/"+strconv.Itoa(i)+"/amount")
-					}
-				}
-				v.skip(path, accounts.SkipAbsent, missing...)
-			}
 			return nil
 		}
 		return out
@@ -1117,7 +1121,10 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 			v.skipAbsent(path, base, keys, figs)
 		}
 	}
-	if a := items(d.Income.Items, base+"/income/items", base+"/income/total"); a != nil {
+	if v.cur != nil {
+		v.skipItems(base+"/income/total", base+"/income/items", d.Income.Items)
+	}
+	if a := items(d.Income.Items); a != nil {
 		v.sumCheck(r, base+"/income/total", "部门整体支出自评财政资金收入总计", d.Income.Total, sum{label: "收入明细合计 ", addends: a})
 	}
 	x := &d.Expenditure
@@ -1125,9 +1132,14 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 		v.sumCheck(r, base+"/expenditure/total", "部门整体支出自评财政资金支出", x.Total,
 			sum{names: []string{"基本支出", "项目支出"}, addends: []Amount{x.Basic, x.Project}})
 	} else {
-		partial(base+"/expenditure/total", []string{"/expenditure/basic", "/expenditure/project"}, x.Basic, x.Project)
+		if v.cur != nil {
+			partial(base+"/expenditure/total", []string{"/expenditure/basic", "/expenditure/project"}, x.Basic, x.Project)
+		}
 	}
-	if a := items(x.Items, base+"/expenditure/items", base+"/expenditure/total"); a != nil {
+	if v.cur != nil {
+		v.skipItems(base+"/expenditure/total", base+"/expenditure/items", x.Items)
+	}
+	if a := items(x.Items); a != nil {
 		v.sumCheck(r, base+"/expenditure/total", "部门整体支出自评财政资金支出", x.Total, sum{label: "支出明细合计 ", addends: a})
 	}
 	oc := &d.OperatingCost
@@ -1135,7 +1147,9 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 		v.sumCheck(r, base+"/operatingCost/change", "机关运行经费本年数", oc.Current,
 			sum{names: []string{"上年数", "增减额"}, addends: []Amount{oc.Prior, oc.Change}})
 	} else {
-		partial(base+"/operatingCost/change", []string{"/operatingCost/current", "/operatingCost/prior", "/operatingCost/change"}, oc.Current, oc.Prior, oc.Change)
+		if v.cur != nil {
+			partial(base+"/operatingCost/change", []string{"/operatingCost/current", "/operatingCost/prior", "/operatingCost/change"}, oc.Current, oc.Prior, oc.Change)
+		}
 	}
 	if oc.ChangePercent.IsSet() && oc.Prior.IsSet() && oc.Current.IsSet() {
 		dp, _ := oc.ChangePercent.Decimal()
@@ -1150,13 +1164,20 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 				want.StringFixed(places), oc.ChangePercent.String())
 		}
 	} else if oc.ChangePercent.IsSet() {
-		partial(base+"/operatingCost/changePercent", []string{"/operatingCost/changePercent", "/operatingCost/current", "/operatingCost/prior"}, oc.ChangePercent, oc.Current, oc.Prior)
+		if v.cur != nil {
+			partial(base+"/operatingCost/changePercent", []string{"/operatingCost/changePercent", "/operatingCost/current", "/operatingCost/prior"}, oc.ChangePercent, oc.Current, oc.Prior)
+		}
 	}
-	if a := items(d.ProjectFunds.Items, base+"/projectFunds/items", base+"/expenditure/project"); a != nil {
+	if v.cur != nil {
+		v.skipItems(base+"/expenditure/project", base+"/projectFunds/items", d.ProjectFunds.Items)
+	}
+	if a := items(d.ProjectFunds.Items); a != nil {
 		if x.Project.IsSet() {
 			v.sumCheck(r, base+"/expenditure/project", "部门整体支出自评项目支出", x.Project, sum{label: "项目资金合计 ", addends: a})
 		} else {
-			v.skip(base+"/expenditure/project", accounts.SkipAbsent, base+"/expenditure/project")
+			if v.cur != nil {
+				v.skip(base+"/expenditure/project", accounts.SkipAbsent, base+"/expenditure/project")
+			}
 		}
 	}
 }
