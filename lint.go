@@ -15,7 +15,8 @@ import (
 // Lint checks the narrative of d — the plain UTF-8 text of its 情况说明 —
 // against d's tables, prior-year figures and performance section (表文一致),
 // with the narrative patterns of d's profile. Findings carry the claim's
-// line, column and sentence; rules C1–C18 are listed by narrative.Rules.
+// line, column and sentence; rules C1–C27 and G5 are listed by
+// narrative.Rules. LintWith adds the coverage ledger.
 // The error is non-nil when d's profile is not registered or the text cannot
 // be read (it then wraps narrative.ErrInput).
 func Lint(d *Document, text []byte) (audit.Findings, error) { return defaultRegistry.Lint(d, text) }

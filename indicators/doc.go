@@ -54,6 +54,16 @@
 // Sums use the rounding-aware tolerance of package amount: a difference
 // within rounding is reported as info, never as an error.
 //
+// # Coverage ledger
+//
+// With [Options].Coverage set, Validate appends one accounts.RuleCoverage
+// per rule to the ledger: the checks that ran, passed, were within rounding
+// or fired, each check that could not run (reason "absent" with the JSON
+// Pointers of the figures not stated, or "unreadable" with those of values
+// it cannot read as the number it compares), and the rules with nothing
+// to check ("no 绩效 tables", "no 部门整体支出自评") or switched off. The
+// findings are the same with or without it.
+//
 // # Scoring
 //
 // [Score] computes a 单位自评 score following 财预〔2020〕10号

@@ -7,7 +7,10 @@
 // figures as Facts. The engine does not know the document types: package
 // accounts builds the Facts from its table model (accounts.NarrativeFacts);
 // package juesuan adds the performance facts, compiles the profile's Patterns
-// with New and calls Linter.Lint.
+// with New and calls Linter.Lint, or Linter.LintWith with a Recorder for
+// the coverage ledger (juesuan.LintWith): the checks each rule ran, and the
+// numbers that restate a figure the document does not state, with their
+// line and column.
 //
 // # How claims are read
 //

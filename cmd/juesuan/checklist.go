@@ -18,8 +18,11 @@ const checklistUsage = `usage: juesuan checklist [--narrative NARRATIVE.txt] [--
 Prints the 检查表 of the document: each 公开完整性 item of its profile (or of
 P) 合格, 不合格 with the findings that fail it, or 未核对 with the reason
 (no narrative given, a narrative that is not a whole disclosure, a table
-the item needs absent). The document is decoded and calculated as validate
-does; with --narrative its 情况说明 (plain UTF-8) is linted too.
+the item needs absent, or, from the coverage ledger, rules that could check
+nothing: "G2 未核对：table lists no rows: generalBudgetBasic"). An item some
+of whose checks could not run lists them ("A14 有 6 处未能核对（…）") and keeps
+the verdict of the checks that ran. The document is decoded and calculated
+as validate does; with --narrative its 情况说明 (plain UTF-8) is linted too.
 
 Exit status: 0 every item 合格 or 未核对, 1 at least one item 不合格, 2 an
 unreadable or undecodable input, or bad usage.
