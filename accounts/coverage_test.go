@@ -328,3 +328,29 @@ func TestPriorYearMerge(t *testing.T) {
 		t.Errorf("Merge (-want +got):\n%s", diff)
 	}
 }
+
+// TestCoverageAdd: an entry recorded outside RunChecks gets its Passed
+// and Status from its counts; Merge appends another ledger.
+func TestCoverageAdd(t *testing.T) {
+	var c Coverage
+	c.Add(RuleCoverage{Rule: "P4", Ran: 6, Rounding: 1, Fired: 2}, "unused")
+	c.Add(RuleCoverage{Rule: "P5", Skipped: []Skip{{Path: "/x", Reason: SkipUnreadable}}}, "unused")
+	c.Add(RuleCoverage{Rule: "P9"}, "no project tables")
+	c.Add(RuleCoverage{Rule: "P7", Status: StatusDisabled, Reason: "switched off by the profile"}, "unused")
+	other := &Coverage{Rules: []RuleCoverage{{Rule: "C1", Status: StatusRan, Ran: 1, Passed: 1}}}
+	c.Merge(other)
+	c.Merge(nil)
+	want := []RuleCoverage{
+		{Rule: "P4", Status: StatusRan, Ran: 6, Passed: 3, Rounding: 1, Fired: 2},
+		{Rule: "P5", Status: StatusRan, Skipped: []Skip{{Path: "/x", Reason: SkipUnreadable}}},
+		{Rule: "P9", Status: StatusIdle, Reason: "no project tables"},
+		{Rule: "P7", Status: StatusDisabled, Reason: "switched off by the profile"},
+		{Rule: "C1", Status: StatusRan, Ran: 1, Passed: 1},
+	}
+	if diff := cmp.Diff(want, c.Rules); diff != "" {
+		t.Errorf("ledger (-want +got):\n%s", diff)
+	}
+	if ran, skipped := c.Totals(); ran != 7 || skipped != 1 {
+		t.Errorf("totals %d, %d", ran, skipped)
+	}
+}
