@@ -3,9 +3,11 @@ package juesuan_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -408,5 +410,56 @@ func TestValidateWithPrior(t *testing.T) {
 	want := []string{"B15 /priorYear/endingBalance", "B15 /priorYear/incomeTotal", "B14 /tables/summary/income/beginningBalance"}
 	if diff := cmp.Diff(want, b14(fs)); diff != "" {
 		t.Errorf("B14/B15 (-want +got):\n%s", diff)
+	}
+}
+
+// TestChecklistFromLedger: an item whose rules checked nothing is 未核对
+// with the ledger's reason (a rule switched off by the profile; G2 with
+// no rows to check), and an item some of whose checks were skipped keeps
+// its verdict and lists them.
+func TestChecklistFromLedger(t *testing.T) {
+	d, err := juesuan.DecodeFile(referenceFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Calculate()
+	base, err := juesuan.LookupProfile(d.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := base.Clone()
+	p.Disable("G1")
+	items, _, cov, err := p.ChecklistWith(d, nil, juesuan.ChecklistOptions{Coverage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]juesuan.ChecklistEntry{}
+	for _, it := range items {
+		byID[it.ID] = it
+	}
+	type brief struct {
+		Status  juesuan.Status
+		Reasons []string
+	}
+	a14 := cov.Rule("A14")
+	if a14 == nil || len(a14.Skipped) < 3 {
+		t.Fatalf("A14 %+v", a14)
+	}
+	for _, tc := range []struct {
+		id   string
+		want brief
+	}{
+		{"3", brief{juesuan.Unchecked, []string{"G1 已停用：switched off by the profile"}}},
+		{"4", brief{juesuan.Unchecked, []string{"G2 未核对：table lists no rows: generalBudgetBasic"}}},
+		{"5", brief{juesuan.Pass, []string{fmt.Sprintf("A14 有 %d 处未能核对（absent %s；absent %s等）", len(a14.Skipped),
+			strings.Join(a14.Skipped[0].Missing, ", "), strings.Join(a14.Skipped[1].Missing, ", "))}}},
+	} {
+		it := byID[tc.id]
+		if diff := cmp.Diff(tc.want, brief{it.Status, it.Reasons}); diff != "" {
+			t.Errorf("item %s (-want +got):\n%s", tc.id, diff)
+		}
+	}
+	if _, _, none, _ := p.ChecklistWith(d, nil, juesuan.ChecklistOptions{}); none != nil {
+		t.Error("a ledger without asking")
 	}
 }
