@@ -66,11 +66,14 @@ are escaped (\n, \x1b, \u202e) and long strings cut ("…(N bytes)"), so
 that every line is one juesuan wrote.
 JSON output (--format json) is documented in the README ("JSON output").
 
---coverage records the coverage ledger of each file: after its findings,
+--coverage records the coverage ledger of each file (the table rules and
+the indicator rules P0–P11; lint --coverage gives the narrative's): after
+its findings,
   FILE: skipped RULE REASON PATH [missing POINTER, …]
 for each check that could not run (REASON absent: a figure it needs is not
-stated; excerpt: the table is marked as an excerpt), grouped by rule and
-reason, and
+stated; excerpt: the table is marked as an excerpt; unreadable: an
+indicator value it cannot read as the number it compares), grouped by rule
+and reason, and
   FILE: idle RULE: REASON   or   FILE: disabled RULE: REASON
 for each rule that found nothing to check or is switched off; the summary
 gains a line "coverage: N check(s) ran, M could not run". In JSON each file
