@@ -67,8 +67,8 @@ func sheetSafe(s string) string {
 			return '_'
 		}
 		return r
-	}, clean(s))
-	s = strings.Trim(strings.TrimSpace(s), "'")
+	}, strings.TrimSpace(s))
+	s = strings.Trim(s, "'")
 	if s == "" {
 		return "Sheet"
 	}
