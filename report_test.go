@@ -544,3 +544,74 @@ func TestWriteReportErrors(t *testing.T) {
 		x.Close()
 	}
 }
+
+// BenchmarkReport writes the 检查表 report of the reference (with its
+// narrative), the small document, a workbook and a PDF, reading the files
+// each time, against the floors measured in the same run: Validate,
+// juesuan validate's work on the same files (ValidateFiles), and
+// ValidateLint, that plus linting the narratives (what the 检查表 needs at
+// least). Compare with benchstat; the ratios are Report/… over Validate.
+func BenchmarkReport(b *testing.B) {
+	cases := reportCases[:4]
+	files := make([]string, len(cases))
+	for i, c := range cases {
+		files[i] = c.file
+	}
+	narr, err := os.ReadFile(reportNarrative)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("Validate", func(b *testing.B) {
+		for b.Loop() {
+			juesuan.ValidateFiles(files, juesuan.BatchOptions{}, func(r juesuan.FileResult) {
+				if r.Err != nil {
+					b.Fatal(r.Err)
+				}
+			})
+		}
+	})
+	b.Run("ValidateLint", func(b *testing.B) {
+		for b.Loop() {
+			juesuan.ValidateFiles(files, juesuan.BatchOptions{}, func(r juesuan.FileResult) {
+				if r.Err != nil {
+					b.Fatal(r.Err)
+				}
+			})
+			d, err := juesuan.DecodeFile(reportReference)
+			if err != nil {
+				b.Fatal(err)
+			}
+			d.Calculate()
+			if _, err := juesuan.Lint(d, narr); err != nil {
+				b.Fatal(err)
+			}
+			d, rep, err := juesuan.ImportFile(reportPDF, juesuan.ImportOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			d.Calculate()
+			if _, err := juesuan.LintImported(d, rep); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	for _, bc := range []struct {
+		name string
+		opts juesuan.ReportOptions
+	}{
+		{"Report/html", juesuan.ReportOptions{Format: juesuan.ReportHTML}},
+		{"Report/xlsx", juesuan.ReportOptions{Format: juesuan.ReportXLSX}},
+		{"Report/html-coverage", juesuan.ReportOptions{Format: juesuan.ReportHTML, Coverage: true}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if err := juesuan.WriteReport(&buf, reportInputs(b, cases), bc.opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len()), "bytes/report")
+		})
+	}
+}

@@ -88,7 +88,7 @@ func (r *Report) SummaryHeader() []string {
 	if r.Coverage {
 		h = append(h, "未运行的检查")
 	}
-	return append(h, "读取错误")
+	return append(h, "无法读取或核对")
 }
 
 // SummaryRow is the summary row of document i (0-based) as text, in the
@@ -180,6 +180,7 @@ h1{font-size:22px}h2{font-size:18px;margin-top:1.6em;border-bottom:1px solid #88
 table{border-collapse:collapse;font-size:12px;margin-bottom:1em}
 th,td{border:1px solid #666;padding:2px 5px;vertical-align:top;text-align:left}
 th{background:#eee}
+table#summary th{white-space:nowrap}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 td.s-合格{color:#060}td.s-不合格{color:#b00;font-weight:bold}td.s-未核对{color:#a60}
 td.sev-错误{color:#b00;font-weight:bold}td.sev-警告{color:#a60}
