@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -550,7 +551,9 @@ func TestWriteReportErrors(t *testing.T) {
 // each time, against the floors measured in the same run: Validate,
 // juesuan validate's work on the same files (ValidateFiles), and
 // ValidateLint, that plus linting the narratives (what the 检查表 needs at
-// least). Compare with benchstat; the ratios are Report/… over Validate.
+// least, on as many goroutines as files); Render/… is the writing alone,
+// of documents already checked. Compare with benchstat; the ratios are
+// Report/… over Validate.
 func BenchmarkReport(b *testing.B) {
 	cases := reportCases[:4]
 	files := make([]string, len(cases))
@@ -572,29 +575,54 @@ func BenchmarkReport(b *testing.B) {
 	})
 	b.Run("ValidateLint", func(b *testing.B) {
 		for b.Loop() {
-			juesuan.ValidateFiles(files, juesuan.BatchOptions{}, func(r juesuan.FileResult) {
-				if r.Err != nil {
-					b.Fatal(r.Err)
-				}
-			})
-			d, err := juesuan.DecodeFile(reportReference)
-			if err != nil {
-				b.Fatal(err)
+			var wg sync.WaitGroup
+			for _, c := range cases {
+				wg.Go(func() {
+					var d *juesuan.Document
+					var rep *juesuan.ImportReport
+					var err error
+					if juesuan.IsWorkbookFile(c.file) || juesuan.IsPDFFile(c.file) {
+						d, rep, err = juesuan.ImportFile(c.file, juesuan.ImportOptions{Profile: c.profile})
+					} else {
+						d, err = juesuan.DecodeFile(c.file)
+					}
+					if err != nil {
+						b.Error(err)
+						return
+					}
+					d.Calculate()
+					if _, err := juesuan.Validate(d); err != nil {
+						b.Error(err)
+					}
+					switch {
+					case c.narrative != "":
+						_, err = juesuan.Lint(d, narr)
+					case juesuan.IsPDFFile(c.file):
+						_, err = juesuan.LintImported(d, rep)
+					}
+					if err != nil {
+						b.Error(err)
+					}
+				})
 			}
-			d.Calculate()
-			if _, err := juesuan.Lint(d, narr); err != nil {
-				b.Fatal(err)
-			}
-			d, rep, err := juesuan.ImportFile(reportPDF, juesuan.ImportOptions{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			d.Calculate()
-			if _, err := juesuan.LintImported(d, rep); err != nil {
-				b.Fatal(err)
-			}
+			wg.Wait()
 		}
 	})
+	checked := make([]juesuan.ReportDocument, len(cases))
+	for i, in := range reportInputs(b, cases) {
+		checked[i] = juesuan.CheckReport(in, juesuan.ReportOptions{Coverage: true})
+	}
+	for _, f := range []juesuan.ReportFormat{juesuan.ReportHTML, juesuan.ReportXLSX} {
+		b.Run("Render/"+string(f), func(b *testing.B) {
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if err := juesuan.WriteReportDocuments(&buf, checked, juesuan.ReportOptions{Format: f, Coverage: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 	for _, bc := range []struct {
 		name string
 		opts juesuan.ReportOptions
