@@ -23,8 +23,8 @@ import (
 // (the reference document, the small consistent one, every invalid
 // variant and generated documents of every profile), ValidateWith with the
 // ledger gives the findings of Validate, byte for byte in their JSON form,
-// and a ledger that lists every rule of the profile's catalogue run by
-// accounts.RunChecks.
+// and a ledger that lists every rule of the profile's catalogue that
+// Validate runs (all but the narrative rules, which LintWith lists).
 func TestValidateWithSameFindings(t *testing.T) {
 	files := append([]string{referenceFile, smallFile}, invalidVariants(t)...)
 	hostile, _ := filepath.Glob("testdata/hostile/*.json")
@@ -46,9 +46,9 @@ func TestValidateWithSameFindings(t *testing.T) {
 			docs = append(docs, d)
 		}
 	}
-	// The narrative and indicator rules do not run through the ledger.
+	// The narrative rules are in the ledger of LintWith.
 	outside := map[string]bool{}
-	for _, r := range append(narrative.Rules(), indicators.Rules()...) {
+	for _, r := range narrative.Rules() {
 		outside[r.ID] = true
 	}
 	for i, d := range docs {
@@ -82,6 +82,193 @@ func TestValidateWithSameFindings(t *testing.T) {
 				t.Errorf("document %d: rule %s not in the ledger", i, r.ID)
 			}
 		}
+		// The indicator rules' entries count their findings.
+		for _, r := range indicators.Rules() {
+			rc := cov.Rule(r.ID)
+			if rc == nil {
+				t.Errorf("document %d: %s not in the ledger", i, r.ID)
+				continue
+			}
+			if n := countRule(fs, r.ID); rc.Fired+rc.Rounding != n {
+				t.Errorf("document %d: %s fired %d + rounding %d, findings %d", i, r.ID, rc.Fired, rc.Rounding, n)
+			}
+		}
+	}
+}
+
+// countRule counts the findings of rule id.
+func countRule(fs audit.Findings, id string) int {
+	n := 0
+	for _, f := range fs {
+		if f.Rule == id {
+			n++
+		}
+	}
+	return n
+}
+
+// referenceNarrative is the reference document's 情况说明.
+const referenceNarrative = "testdata/sichuan-2020/panzhihua-chengdu-office.narrative.txt"
+
+// TestLintWith: the narrative ledger only observes: LintWith gives the
+// findings of Lint on the reference narrative, a fragment of it and an
+// empty text; it lists every narrative rule, in ID order, each counting
+// its findings; and a plain LintWith keeps none.
+func TestLintWith(t *testing.T) {
+	d, err := juesuan.DecodeFile(referenceFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Calculate()
+	text, err := os.ReadFile(referenceNarrative)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range narrative.Rules() {
+		ids = append(ids, r.ID)
+	}
+	for _, tc := range []struct {
+		name string
+		text []byte
+		g5   string // G5's status
+	}{
+		{"reference", text, accounts.StatusRan},
+		{"fragment", text[:bytes.Index(text, []byte("第二部分"))], accounts.StatusIdle},
+		{"empty", []byte{}, accounts.StatusIdle},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			plain, err := juesuan.Lint(d, tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs, cov, err := juesuan.LintWith(d, tc.text, juesuan.LintOptions{Coverage: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(plain, fs); diff != "" {
+				t.Errorf("findings (-Lint +LintWith):\n%s", diff)
+			}
+			var got []string
+			for _, rc := range cov.Rules {
+				got = append(got, rc.Rule)
+				if n := countRule(fs, rc.Rule); rc.Fired != n {
+					t.Errorf("%s fired %d, findings %d", rc.Rule, rc.Fired, n)
+				}
+			}
+			if diff := cmp.Diff(ids, got); diff != "" {
+				t.Errorf("rules (-want +got):\n%s", diff)
+			}
+			if g5 := cov.Rule("G5"); g5.Status != tc.g5 {
+				t.Errorf("G5 %+v, want status %s", g5, tc.g5)
+			}
+			if _, none, _ := juesuan.LintWith(d, tc.text, juesuan.LintOptions{}); none != nil {
+				t.Error("a ledger without asking")
+			}
+		})
+	}
+}
+
+// TestCoverageReference: the ledger of the reference document (tables and
+// narrative) against counts made without it. P1 checks each of the 72
+// indicator rows of the JSON once; P6 runs or skips each stated 完成率;
+// each narrative skip is a number the C18 rule lists as 未核对, at the same
+// line and column, and every C18 "表中未列示" (a figure the tables do not
+// state) is a skip; the totals are the sums over the rules, and those
+// Checklist decides with.
+func TestCoverageReference(t *testing.T) {
+	raw, err := os.ReadFile(referenceFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Performance struct {
+			Projects, Evaluations []struct {
+				Indicators []struct {
+					Rate string `json:"rate"`
+				} `json:"indicators"`
+			}
+		} `json:"performance"`
+	}
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	rows, rates := 0, 0
+	for _, tb := range append(doc.Performance.Projects, doc.Performance.Evaluations...) {
+		rows += len(tb.Indicators)
+		for _, in := range tb.Indicators {
+			if in.Rate != "" {
+				rates++
+			}
+		}
+	}
+	d, err := juesuan.DecodeFile(referenceFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Calculate()
+	text, err := os.ReadFile(referenceNarrative)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, vcov, err := juesuan.ValidateWith(d, juesuan.ValidateOptions{Coverage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p1 := vcov.Rule("P1"); p1.Ran != rows || rows != 72 {
+		t.Errorf("P1 ran %d, the JSON has %d indicator rows", p1.Ran, rows)
+	}
+	if p6 := vcov.Rule("P6"); p6.Ran+len(p6.Skipped) != rates || rates == 0 {
+		t.Errorf("P6 ran %d and skipped %d, the JSON states %d 完成率", p6.Ran, len(p6.Skipped), rates)
+	}
+	lf, lcov, err := juesuan.LintWith(d, text, juesuan.LintOptions{Coverage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c18 := map[[2]int]string{}
+	for _, f := range lf {
+		if f.Rule == narrative.RuleUnverified {
+			c18[[2]int{f.Line, f.Column}] = f.Message
+		}
+	}
+	skipped := map[[2]int]bool{}
+	for _, rc := range lcov.Rules {
+		for _, s := range rc.Skipped {
+			at := [2]int{s.Line, s.Column}
+			skipped[at] = true
+			if _, ok := c18[at]; !ok {
+				t.Errorf("%s skip at %d:%d is not a C18 number", rc.Rule, s.Line, s.Column)
+			}
+			if s.Path == "" && s.Fact == "" {
+				t.Errorf("%s skip at %d:%d names no figure", rc.Rule, s.Line, s.Column)
+			}
+		}
+	}
+	for at, msg := range c18 {
+		if bytes.Contains([]byte(msg), []byte("表中未列示")) && !skipped[at] {
+			t.Errorf("C18 at %d:%d (%s) is not a skip", at[0], at[1], msg)
+		}
+	}
+	if len(skipped) == 0 {
+		t.Error("the reference narrative has no skipped check; the test shows nothing")
+	}
+	sum := func(covs ...*juesuan.Coverage) (ran, skipped int) {
+		for _, c := range covs {
+			for _, rc := range c.Rules {
+				ran += rc.Ran
+				skipped += len(rc.Skipped)
+			}
+		}
+		return
+	}
+	_, _, all, err := juesuan.ChecklistWith(d, text, juesuan.ChecklistOptions{Coverage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ran, skip := all.Totals()
+	wantRan, wantSkip := sum(vcov, lcov)
+	if ran != wantRan || skip != wantSkip {
+		t.Errorf("checklist ledger totals %d ran, %d skipped; validate + lint %d, %d", ran, skip, wantRan, wantSkip)
 	}
 }
 

@@ -34,21 +34,97 @@ func (r *Registry) Lint(d *Document, text []byte) (audit.Findings, error) {
 // switched off, severities changed, 出错说明 applied), whatever profile d
 // names.
 func (p *Profile) Lint(d *Document, text []byte) (audit.Findings, error) {
+	fs, _, err := p.LintWith(d, text, LintOptions{})
+	return fs, err
+}
+
+// LintOptions are what LintWith adds to Lint. The zero value lints as Lint
+// does.
+type LintOptions struct {
+	// Coverage records the coverage ledger of the narrative rules.
+	Coverage bool
+}
+
+// LintWith checks the narrative of d as Lint does and, when o.Coverage,
+// returns the coverage ledger of the narrative rules C1–C27 and G5 (in ID
+// order; see narrative.Recorder for what a check is). A number that
+// restates a figure d does not state is a skipped check with reason
+// "absent", the JSON Pointer of the blank figure (or, when its table is
+// absent, the Fact ID) and its line and column; a rule with nothing to
+// check is idle with the reason (G5 on a text that is not a whole
+// disclosure); a rule p switches off is disabled. The findings are those
+// of Lint. The ledger is nil unless asked for.
+func LintWith(d *Document, text []byte, o LintOptions) (audit.Findings, *Coverage, error) {
+	return defaultRegistry.LintWith(d, text, o)
+}
+
+// LintWith is LintWith with the profile of r that d names.
+func (r *Registry) LintWith(d *Document, text []byte, o LintOptions) (audit.Findings, *Coverage, error) {
+	p, err := r.Lookup(d.Profile)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p.LintWith(d, text, o)
+}
+
+// LintWith is Profile.Lint with what o adds; see the package-level
+// LintWith.
+func (p *Profile) LintWith(d *Document, text []byte, o LintOptions) (audit.Findings, *Coverage, error) {
 	l, err := p.narrativeLinter()
 	if err != nil {
-		return nil, fmt.Errorf("juesuan: profile %s: %w", p.ID, err)
+		return nil, nil, fmt.Errorf("juesuan: profile %s: %w", p.ID, err)
 	}
-	found, err := l.Lint(text, narrativeFacts(d))
+	cfg := p.config(d)
+	var rec *narrativeLedger
+	var found audit.Findings
+	if o.Coverage {
+		rec = &narrativeLedger{cov: &Coverage{Rules: []accounts.RuleCoverage{}}, disabled: cfg.Disabled}
+		found, err = l.LintWith(text, narrativeFacts(d), rec)
+	} else {
+		found, err = l.Lint(text, narrativeFacts(d))
+	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	rep := audit.NewReporter(p.config(d))
+	rep := audit.NewReporter(cfg)
 	for _, f := range found {
 		rep.Report(f)
 	}
 	out := rep.Findings()
 	out.SortByPosition()
-	return out, nil
+	if rec != nil {
+		return out, rec.cov, nil
+	}
+	return out, nil, nil
+}
+
+// narrativeLedger records the narrative rules' ledger (narrative.Recorder)
+// into cov; a rule in disabled is listed as switched off.
+type narrativeLedger struct {
+	cov      *Coverage
+	disabled map[string]bool
+	skips    map[string][]accounts.Skip
+}
+
+// Skip implements narrative.Recorder.
+func (n *narrativeLedger) Skip(id, reason, path, fact string, line, col int) {
+	if n.skips == nil {
+		n.skips = map[string][]accounts.Skip{}
+	}
+	s := accounts.Skip{Path: path, Reason: reason, Fact: fact, Line: line, Column: col}
+	if path != "" {
+		s.Missing = []string{path}
+	}
+	n.skips[id] = append(n.skips[id], s)
+}
+
+// Rule implements narrative.Recorder.
+func (n *narrativeLedger) Rule(id string, ran, fired int, idle string) {
+	if n.disabled[id] {
+		n.cov.Add(accounts.RuleCoverage{Rule: id, Status: accounts.StatusDisabled, Reason: "switched off by the profile"}, "")
+		return
+	}
+	n.cov.Add(accounts.RuleCoverage{Rule: id, Ran: ran, Fired: fired, Skipped: n.skips[id]}, idle)
 }
 
 // NarrativePatterns returns the narrative patterns of p (p.Narrative; nil

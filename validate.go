@@ -79,9 +79,11 @@ func ValidateWith(d *Document, o ValidateOptions) (audit.Findings, *Coverage, er
 }
 
 // ValidateWith checks d against p as Profile.Validate does, with what o
-// adds (see ValidateWith). The ledger covers the rules run through
-// accounts.RunChecks: the structural rules S*, the accounts rules and the
-// profile's own; the indicator rules (P*) are not in it.
+// adds (see ValidateWith). The ledger covers every rule Validate runs: the
+// structural rules S*, the accounts rules and the profile's own (through
+// accounts.RunChecks), then the indicator rules P0–P11 (idle, with the
+// reason, when d has no performance section). The narrative rules are in
+// the ledger of LintWith.
 func (p *Profile) ValidateWith(d *Document, o ValidateOptions) (audit.Findings, *Coverage, error) {
 	eds, err := p.editions(d)
 	if err != nil {
@@ -103,15 +105,16 @@ func (p *Profile) ValidateWith(d *Document, o ValidateOptions) (audit.Findings, 
 		aopts.Prior = &o.Prior.Report
 	}
 	p.runRules(d, aopts, p.rules(), rep)
-	if d.Performance != nil {
+	if d.Performance != nil || cov != nil {
 		// Reporting the findings into rep applies cfg again, which changes
-		// nothing: the configuration is idempotent.
-		for _, f := range indicators.Validate(d.Performance, indicators.Options{FrameworkID: p.Framework, ProjectExpenditure: func() (a accounts.Amount) {
-			if e := d.Tables.Expenditure; e != nil {
-				a = e.Total.Project
-			}
-			return
-		}(), ExpenditureUnit: d.Unit.AmountUnit, Config: cfg}) {
+		// nothing: the configuration is idempotent. Without a performance
+		// section it only lists the rules idle in the ledger.
+		io := indicators.Options{FrameworkID: p.Framework, ExpenditureUnit: d.Unit.AmountUnit, Config: cfg, Coverage: cov}
+		if e := d.Tables.Expenditure; e != nil {
+			io.ProjectExpenditure = e.Total.Project
+			io.ProjectExpenditurePath = "/tables/expenditure/total/project"
+		}
+		for _, f := range indicators.Validate(d.Performance, io) {
 			rep.Report(f)
 		}
 	}

@@ -34,6 +34,11 @@ const (
 	// SkipExcerpt: the table is marked as an excerpt (Tables.Excerpts), so
 	// its rows need not add up to its totals.
 	SkipExcerpt = "excerpt"
+	// SkipUnreadable: a figure the check needs is stated as text it cannot
+	// read as a number of the kind it compares (an indicator value such as
+	// "≥95%" against an amount, "较好" against a percentage); Missing then
+	// lists the JSON Pointers of those figures.
+	SkipUnreadable = "unreadable"
 )
 
 // RuleCoverage is the ledger of one rule.
@@ -73,6 +78,16 @@ type Skip struct {
 	// not known (Context.Sum and Flow: plus first, then minus; Same and
 	// Equal: 1 is the second figure).
 	Addends []int `json:"addends,omitempty"`
+	// Line and Column locate, for a narrative rule (Lint), the number or
+	// the heading whose check could not run: its line and column (in
+	// runes, from 1) in the text. Zero for a table rule.
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
+	// Fact, for a narrative rule, is the ID of the table figure the
+	// sentence restates (narrative.Fact.ID), when the document does not
+	// hold it at all (its table is absent), so that no JSON Pointer can
+	// name it.
+	Fact string `json:"fact,omitempty"`
 }
 
 // Totals returns how many checks ran and how many could not, over every
@@ -99,6 +114,29 @@ func (c *Coverage) Rule(id string) *RuleCoverage {
 		}
 	}
 	return nil
+}
+
+// Add appends the ledger of one rule, recorded outside RunChecks (the
+// indicator and narrative rules): its Passed is set from Ran, Rounding and
+// Fired, and its Status to StatusIdle with reason idle when it made no
+// check and skipped none (StatusRan otherwise; a StatusDisabled entry is
+// kept as given).
+func (c *Coverage) Add(r RuleCoverage, idle string) {
+	if r.Status != StatusDisabled {
+		r.Passed = max(r.Ran-r.Rounding-r.Fired, 0)
+		r.Status = StatusRan
+		if r.Ran == 0 && len(r.Skipped) == 0 {
+			r.Status, r.Reason = StatusIdle, idle
+		}
+	}
+	c.Rules = append(c.Rules, r)
+}
+
+// Merge appends the rules of o to c.
+func (c *Coverage) Merge(o *Coverage) {
+	if o != nil {
+		c.Rules = append(c.Rules, o.Rules...)
+	}
 }
 
 // ledger is the Context's state while a Coverage is recorded.
@@ -141,6 +179,12 @@ func idleReason(c *Context, id string) string {
 	}
 	if id == "S5" && len(c.Report.Tables.Extra) == 0 {
 		return "no added tables (/tables/extra)"
+	}
+	if id == "G1" && c.Report.Tables.GeneralBudget != nil && len(c.Report.Tables.GeneralBudget.Rows) == 0 {
+		return "table lists no rows: generalBudget"
+	}
+	if id == "G2" && c.Report.Tables.GeneralBudgetBasic != nil && len(c.Report.Tables.GeneralBudgetBasic.Rows) == 0 {
+		return "table lists no rows: generalBudgetBasic"
 	}
 	var absent []string
 	for _, k := range ruleTables[id] {

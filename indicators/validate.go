@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cnfiscal/juesuan/accounts"
 	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/shopspring/decimal"
@@ -29,10 +30,19 @@ type Options struct {
 	// ExpenditureUnit is the unit of ProjectExpenditure; "" means 万元, the
 	// unit of the performance tables.
 	ExpenditureUnit amount.Unit
+	// ProjectExpenditurePath is the JSON Pointer of ProjectExpenditure in
+	// the document, which the ledger names when it is absent; "" when not
+	// known.
+	ProjectExpenditurePath string
 	// Config is the rule configuration (a profile's): rules switched off,
 	// severities and tolerances changed, 出错说明 applied. Nil changes
 	// nothing.
 	Config *audit.Config
+	// Coverage, when not nil, receives the ledger of the rules P0–P11
+	// (one accounts.RuleCoverage each, appended in ID order; see
+	// accounts.Coverage). A nil Performance lists them idle. The findings
+	// are the same with or without it.
+	Coverage *accounts.Coverage
 }
 
 // The rule IDs. Findings use them; profiles switch rules off or change their
@@ -121,12 +131,20 @@ func Validate(p *Performance, opts Options) audit.Findings {
 // validateInto checks p, reporting into rep, which applies the rule
 // configuration. A nil p or rep has nothing to do.
 func validateInto(p *Performance, opts Options, rep *audit.Reporter) {
-	if p == nil || rep == nil {
+	if rep == nil {
 		return
 	}
-	v := &validator{p: p, opts: opts, rep: rep, fw: opts.Framework}
+	if p == nil {
+		if opts.Coverage != nil {
+			idleAll(opts.Coverage, rep.Enabled, "no performance section (绩效 tables)")
+		}
+		return
+	}
+	v := &validator{p: p, opts: opts, rep: rep, fw: opts.Framework, cov: opts.Coverage}
+	failed := false
 	if v.fw == nil && opts.FrameworkID != "" {
 		f, err := LookupFramework(opts.FrameworkID)
+		failed = err != nil
 		if err != nil {
 			if rep.Enabled(RuleFramework) {
 				rep.Report(audit.Finding{Rule: RuleFramework, Severity: audit.Error, Path: "/performance",
@@ -140,11 +158,21 @@ func validateInto(p *Performance, opts Options, rep *audit.Reporter) {
 		v.fw = DetectFramework(p)
 	}
 	v.index()
+	v.framework(rep.Enabled(RuleFramework), failed)
 	for i := range rules {
 		r := &rules[i]
-		if r.check != nil && rep.Enabled(r.ID) {
-			r.check(v, &r.Rule)
+		if r.check == nil {
+			continue
 		}
+		if !rep.Enabled(r.ID) {
+			if v.cov != nil {
+				v.cov.Add(accounts.RuleCoverage{Rule: r.ID, Status: accounts.StatusDisabled, Reason: "switched off by the profile"}, "")
+			}
+			continue
+		}
+		v.begin(r.ID)
+		r.check(v, &r.Rule)
+		v.end(v.idleReason(r.ID))
 	}
 }
 
@@ -273,6 +301,10 @@ type validator struct {
 	tables []table
 	// byProject maps a normalised project name to its project tables.
 	byProject map[string][]int
+	// cov is the ledger (Options.Coverage) and cur the entry of the
+	// running rule; both nil unless a ledger is recorded.
+	cov *accounts.Coverage
+	cur *accounts.RuleCoverage
 }
 
 // index lists the tables and files their rows under the framework.
@@ -313,6 +345,13 @@ func (v *validator) index() {
 }
 
 func (v *validator) report(r *audit.Rule, sev audit.Severity, path, msg, expected, actual string) {
+	if v.cur != nil {
+		if sev == audit.Info {
+			v.cur.Rounding++
+		} else {
+			v.cur.Fired++
+		}
+	}
 	v.rep.Report(audit.Finding{Rule: r.ID, Severity: sev, Path: path, Message: msg, Expected: expected, Actual: actual})
 }
 
@@ -324,6 +363,7 @@ func (v *validator) checkHierarchy(r *audit.Rule) {
 	for ti := range v.tables {
 		t := &v.tables[ti]
 		for i := range t.rows {
+			v.ran()
 			err := t.rows[i].err
 			if err == nil {
 				continue
@@ -371,6 +411,7 @@ func (v *validator) checkRequired(r *audit.Rule) {
 	for ti := range v.tables {
 		t := &v.tables[ti]
 		for _, name := range req {
+			v.ran()
 			if !v.hasCategory(t, name) {
 				v.report(r, r.Severity, t.path()+"/indicators",
 					concat(t.label(), "没有“", NormalizeName(name), "”类绩效指标"),
@@ -431,12 +472,21 @@ func (v *validator) checkExecutionRate(r *audit.Rule) {
 		for _, row := range fundsRows(t.funds) {
 			l := row.line
 			if !l.Budget.IsSet() || !l.Actual.IsSet() || l.Budget.Sign() == 0 {
+				if l.Rate != "" && (!l.Budget.IsSet() || !l.Actual.IsSet()) {
+					base := t.path() + "/funds/" + row.key
+					v.skipAbsent(base+"/rate", base, []string{"/budget", "/actual"}, []Amount{l.Budget, l.Actual})
+				}
 				continue
 			}
 			rv := l.RateValue()
 			if !rv.OK {
+				if l.Rate != "" {
+					p := t.path() + audit.Pointer("funds", row.key, "rate")
+					v.skip(p, accounts.SkipUnreadable, p)
+				}
 				continue
 			}
+			v.ran()
 			places := min(decimals(rv.Number), 2)
 			want, ok := amount.Ratio(l.Actual, l.Budget, places)
 			if !ok || want.Equal(rv.Number) {
@@ -454,6 +504,11 @@ func (v *validator) checkExecutionRate(r *audit.Rule) {
 // as info. path and what locate and name the total.
 func (v *validator) sumCheck(r *audit.Rule, path, what string, total Amount, s sum) {
 	c := v.rep.Tolerance(r.ID).CompareSum(amount.TenThousandYuan, total, s.addends...)
+	if c.Outcome == amount.Incomplete {
+		v.skip(path, accounts.SkipAbsent, path) // the total: the callers check the addends
+		return
+	}
+	v.ran()
 	switch c.Outcome {
 	case amount.Mismatch:
 		v.report(r, r.Severity, path, concat(what, " ", total.String(), "，", s.String(), " = ", c.Sum.String(), "，相差 ", c.Diff.String()), c.Sum.String(), total.String())
@@ -504,7 +559,13 @@ func (v *validator) checkFundsSum(r *audit.Rule) {
 		for _, c := range fundsColumns {
 			total, fiscal, other := c.get(&f.Total), c.get(&f.Fiscal), c.get(&f.Other)
 			if !total.IsSet() || !fiscal.IsSet() || !other.IsSet() {
-				continue // a part not stated: nothing can be said
+				// A part not stated: nothing can be said. The ledger
+				// lists a column that states some of them.
+				if total.IsSet() || fiscal.IsSet() || other.IsSet() || c.get(&f.CarryOver).IsSet() {
+					base := t.path() + "/funds/"
+					v.skipAbsent(base+"total/"+c.key, base, []string{"total/" + c.key, "fiscal/" + c.key, "other/" + c.key}, []Amount{total, fiscal, other})
+				}
+				continue
 			}
 			s := sum{names: []string{"财政拨款"}, addends: []Amount{fiscal}}
 			if co := c.get(&f.CarryOver); co.IsSet() {
@@ -549,12 +610,20 @@ func (v *validator) checkCostSum(r *audit.Rule) {
 			}
 		}
 		budget := t.funds.Total.Budget
-		if len(rows) == 0 || !budget.IsSet() {
+		if len(rows) == 0 {
+			continue
+		}
+		if !budget.IsSet() {
+			v.skip(t.path()+"/funds/total/budget", accounts.SkipAbsent, t.path()+"/funds/total/budget")
 			continue
 		}
 		addends, ok := moneyOfRows(t, rows, fieldTarget)
 		if !ok {
-			continue // a cost target that is not an amount: cannot tell
+			// A cost target that is not an amount: cannot tell.
+			if v.cur != nil {
+				v.skip(t.path()+"/funds/total/budget", accounts.SkipUnreadable, unreadableRows(t, rows, fieldTarget)...)
+			}
+			continue
 		}
 		v.sumCheck(r, t.path()+"/funds/total/budget", t.label()+"预算数", budget, sum{label: "成本指标合计 ", addends: addends})
 	}
@@ -622,14 +691,24 @@ func (v *validator) checkCompletion(r *audit.Rule) {
 			}
 			target, actual := t.value(i, fieldTarget), t.value(i, fieldActual)
 			// A met target stated as 100% needs no division.
-			if _, _, met, ok := completionMet(target, actual); !ok || (met && rv.Number.Equal(hundred)) {
+			_, _, met, ok := completionMet(target, actual)
+			if !ok {
+				if v.cur != nil {
+					v.skip(t.indPath(i, "rate"), accounts.SkipUnreadable, t.indPath(i, "target"), t.indPath(i, "actual"))
+				}
+				continue
+			}
+			if met && rv.Number.Equal(hundred) {
+				v.ran()
 				continue
 			}
 			places := min(decimals(rv.Number), 2)
 			want, _, _ := completion(target, actual, places)
 			if want.Equal(rv.Number) {
+				v.ran()
 				continue
 			}
+			v.ran()
 			v.report(r, r.Severity, t.indPath(i, "rate"),
 				concat(t.label(), "“", NormalizeName(in.Name), "”完成率填列 ", in.Rate, "，但指标值“", in.Target,
 					"”、实际完成值“", in.Actual, "”对应完成率 ", want.StringFixed(places), "%"),
@@ -796,6 +875,7 @@ func sameText(f field, a *table, i int, b *table, j int) bool {
 }
 
 func (v *validator) direct(r *audit.Rule, f field, what string, a *table, i int, b *table, j int) {
+	v.ran()
 	if sameText(f, a, i, b, j) {
 		return
 	}
@@ -816,15 +896,20 @@ func (v *validator) aggregate(r *audit.Rule, f field, what string, e *table, j i
 	case e.rows[j].ref.L2.Aspect == Cost:
 		total, ok := moneyOf(e, j, f)
 		if !ok {
+			v.skip(e.indPath(j, key), accounts.SkipUnreadable, e.indPath(j, key))
 			return
 		}
 		addends, ok := moneyOfRows(pt, rows, f)
 		if !ok {
+			if v.cur != nil {
+				v.skip(e.indPath(j, key), accounts.SkipUnreadable, unreadableRows(pt, rows, f)...)
+			}
 			return
 		}
 		v.sumCheck(r, e.indPath(j, key), concat(e.label(), "“", NormalizeName(in.Name), "”成本", what, "（万元）"),
 			total, sum{label: pt.label() + "成本指标" + what + "合计 ", addends: addends})
 	case val.IsPeriod():
+		v.ran()
 		for _, i := range rows {
 			if o := pt.value(i, f); o.IsPeriod() && !samePeriod(o.Period, val.Period) {
 				other := f.text(&pt.inds[i])
@@ -851,6 +936,7 @@ func (v *validator) keyed(r *audit.Rule, f field, what string, e *table, j int, 
 	if len(qs) == 0 {
 		return
 	}
+	v.ran()
 	others := make([][]keyedQuantity, len(rows)) // the project rows' figures
 	for k, i := range rows {
 		others[k] = keyedQuantities(f.text(&pt.inds[i]))
@@ -887,6 +973,9 @@ func (v *validator) keyed(r *audit.Rule, f field, what string, e *table, j int, 
 func (v *validator) checkProjectTotal(r *audit.Rule) {
 	pe := v.opts.ProjectExpenditure
 	if !pe.IsSet() {
+		if p := v.opts.ProjectExpenditurePath; p != "" && (len(v.p.Projects) > 0 || v.p.Department != nil) {
+			v.skip(p, accounts.SkipAbsent, p)
+		}
 		return
 	}
 	if v.opts.ExpenditureUnit == amount.Yuan {
@@ -898,6 +987,17 @@ func (v *validator) checkProjectTotal(r *audit.Rule) {
 	}
 	if allSet(actuals) {
 		v.sumCheck(r, "/performance/projects", "决算表项目支出", pe, sum{label: "各项目绩效目标完成情况表执行数合计 ", addends: actuals})
+	} else if v.cur != nil && len(actuals) > 0 {
+		var missing []string
+		for i, a := range actuals {
+			if !a.IsSet() {
+				missing = append(missing, audit.Pointer("performance", "projects", i, "funds", "total", "actual"))
+			}
+		}
+		v.skip("/performance/projects", accounts.SkipAbsent, missing...)
+	}
+	if d := v.p.Department; d != nil && d.Expenditure.Project.IsSet() {
+		v.ran()
 	}
 	if d := v.p.Department; d != nil && d.Expenditure.Project.IsSet() && !d.Expenditure.Project.Equal(pe) {
 		v.report(r, r.Severity, "/performance/department/expenditure/project",
@@ -945,6 +1045,11 @@ func (v *validator) checkEvaluationSum(r *audit.Rule) {
 			pts = append(pts, &v.tables[idx[0]])
 		}
 		if pts == nil {
+			if v.cur != nil {
+				for _, c := range evaluationColumns {
+					v.skip(e.path()+"/funds/total/"+c.key, accounts.SkipAbsent)
+				}
+			}
 			continue
 		}
 		for _, c := range evaluationColumns {
@@ -953,6 +1058,15 @@ func (v *validator) checkEvaluationSum(r *audit.Rule) {
 				addends = append(addends, c.get(&pt.funds.Total))
 			}
 			if !allSet(addends) {
+				if v.cur != nil {
+					var missing []string
+					for k, a := range addends {
+						if !a.IsSet() {
+							missing = append(missing, pts[k].path()+"/funds/total/"+c.key)
+						}
+					}
+					v.skip(e.path()+"/funds/total/"+c.key, accounts.SkipAbsent, missing...)
+				}
 				continue
 			}
 			v.sumCheck(r, e.path()+"/funds/total/"+c.key, e.label()+c.label, c.get(&e.funds.Total),
@@ -968,44 +1082,82 @@ func (v *validator) checkDepartment(r *audit.Rule) {
 		return
 	}
 	const base = "/performance/department"
-	// items are the amounts of a breakdown, or nil if one is not stated.
-	items := func(list []NamedAmount) []Amount {
+	// items are the amounts of a breakdown, or nil if one is not stated;
+	// the ledger lists a breakdown with an absent amount, at path.
+	items := func(list []NamedAmount, at, path string) []Amount {
 		var out []Amount
 		for _, it := range list {
 			out = append(out, it.Amount)
 		}
 		if !allSet(out) {
+			if v.cur != nil && len(out) > 0 {
+				var missing []string
+				for i, a := range out {
+					if !a.IsSet() {
+						missing = append(missing, at+"/"+strconv.Itoa(i)+"/amount")
+					}
+				}
+				v.skip(path, accounts.SkipAbsent, missing...)
+			}
 			return nil
 		}
 		return out
 	}
-	if a := items(d.Income.Items); a != nil {
+	// partial lists, for the ledger, a check at path some of whose
+	// figures (keys below base) are stated and some not.
+	partial := func(path string, keys []string, figs ...Amount) {
+		if v.cur == nil {
+			return
+		}
+		some := false
+		for _, a := range figs {
+			some = some || a.IsSet()
+		}
+		if some && !allSet(figs) {
+			v.skipAbsent(path, base, keys, figs)
+		}
+	}
+	if a := items(d.Income.Items, base+"/income/items", base+"/income/total"); a != nil {
 		v.sumCheck(r, base+"/income/total", "部门整体支出自评财政资金收入总计", d.Income.Total, sum{label: "收入明细合计 ", addends: a})
 	}
 	x := &d.Expenditure
 	if x.Basic.IsSet() && x.Project.IsSet() {
 		v.sumCheck(r, base+"/expenditure/total", "部门整体支出自评财政资金支出", x.Total,
 			sum{names: []string{"基本支出", "项目支出"}, addends: []Amount{x.Basic, x.Project}})
+	} else {
+		partial(base+"/expenditure/total", []string{"/expenditure/basic", "/expenditure/project"}, x.Basic, x.Project)
 	}
-	if a := items(x.Items); a != nil {
+	if a := items(x.Items, base+"/expenditure/items", base+"/expenditure/total"); a != nil {
 		v.sumCheck(r, base+"/expenditure/total", "部门整体支出自评财政资金支出", x.Total, sum{label: "支出明细合计 ", addends: a})
 	}
 	oc := &d.OperatingCost
 	if oc.Current.IsSet() && oc.Prior.IsSet() && oc.Change.IsSet() {
 		v.sumCheck(r, base+"/operatingCost/change", "机关运行经费本年数", oc.Current,
 			sum{names: []string{"上年数", "增减额"}, addends: []Amount{oc.Prior, oc.Change}})
+	} else {
+		partial(base+"/operatingCost/change", []string{"/operatingCost/current", "/operatingCost/prior", "/operatingCost/change"}, oc.Current, oc.Prior, oc.Change)
 	}
 	if oc.ChangePercent.IsSet() && oc.Prior.IsSet() && oc.Current.IsSet() {
 		dp, _ := oc.ChangePercent.Decimal()
 		places := min(decimals(dp), 2)
-		if want, ok := amount.Ratio(oc.Current.Sub(oc.Prior), oc.Prior, places); ok && !want.Equal(dp) {
+		want, ok := amount.Ratio(oc.Current.Sub(oc.Prior), oc.Prior, places)
+		if ok {
+			v.ran()
+		}
+		if ok && !want.Equal(dp) {
 			v.report(r, r.Severity, base+"/operatingCost/changePercent",
 				concat("机关运行经费增减率填列 ", oc.ChangePercent.String(), "%，(", oc.Current.String(), " − ", oc.Prior.String(), ") ÷ ", oc.Prior.String(), " = ", want.StringFixed(places), "%"),
 				want.StringFixed(places), oc.ChangePercent.String())
 		}
+	} else if oc.ChangePercent.IsSet() {
+		partial(base+"/operatingCost/changePercent", []string{"/operatingCost/changePercent", "/operatingCost/current", "/operatingCost/prior"}, oc.ChangePercent, oc.Current, oc.Prior)
 	}
-	if a := items(d.ProjectFunds.Items); a != nil && x.Project.IsSet() {
-		v.sumCheck(r, base+"/expenditure/project", "部门整体支出自评项目支出", x.Project, sum{label: "项目资金合计 ", addends: a})
+	if a := items(d.ProjectFunds.Items, base+"/projectFunds/items", base+"/expenditure/project"); a != nil {
+		if x.Project.IsSet() {
+			v.sumCheck(r, base+"/expenditure/project", "部门整体支出自评项目支出", x.Project, sum{label: "项目资金合计 ", addends: a})
+		} else {
+			v.skip(base+"/expenditure/project", accounts.SkipAbsent, base+"/expenditure/project")
+		}
 	}
 }
 

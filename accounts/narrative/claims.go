@@ -75,8 +75,12 @@ type claim struct {
 
 	checked  bool // verified by some check
 	reported bool // a finding was reported on it
-	anchor   *claim
-	clause   int // byte offset of the clause start
+	// unverified: the finding is C18's (listUnverified), which the
+	// coverage ledger also lists as a skipped check when the claim names
+	// a table figure the document does not state.
+	unverified bool
+	anchor     *claim
+	clause     int // byte offset of the clause start
 }
 
 var (

@@ -50,6 +50,11 @@ func New(p *Patterns) (*Linter, error) {
 // of the claim. The error is non-nil only for text that cannot be read (not
 // UTF-8, or larger than MaxSize); it wraps ErrInput.
 func (l *Linter) Lint(text []byte, facts *Facts) (audit.Findings, error) {
+	return l.lint(text, facts, nil)
+}
+
+// lint is Lint, recording the ledger into rec when not nil.
+func (l *Linter) lint(text []byte, facts *Facts, rec Recorder) (audit.Findings, error) {
 	if len(text) > MaxSize {
 		return nil, &InputError{Line: 1, Reason: "text larger than 8 MiB"}
 	}
@@ -90,6 +95,9 @@ func (l *Linter) Lint(text []byte, facts *Facts) (audit.Findings, error) {
 	r.checkTargets()
 	r.listUnverified()
 	out := append(r.findings(), r.missingSections()...)
+	if rec != nil {
+		r.record(rec)
+	}
 	if sk.n > 0 {
 		at := sk.p.at(sk.off)
 		out = append(out, audit.Finding{

@@ -841,6 +841,7 @@ func (r *run) listUnverified() {
 		default:
 			msg = fmt.Sprintf("未核对：“%s”%s无对应的报表数", subj, c.written)
 		}
+		c.unverified = true
 		r.addClaim(RuleUnverified, c, "", msg, "", c.written)
 	}
 }

@@ -20,9 +20,9 @@ func TestRunChecklist(t *testing.T) {
 		code     int
 		contains []string
 	}{
-		{"tables only", []string{referenceFixture}, exitOK, []string{"3\t合格\t一般公共预算支出公开到功能分类项级", "7\t未核对\t部门职责与机构设置", "合格 6 项，不合格 0 项，未核对 15 项"}},
+		{"tables only", []string{referenceFixture}, exitOK, []string{"3\t合格\t一般公共预算支出公开到功能分类项级", "7\t未核对\t部门职责与机构设置", "4\t未核对\t基本支出公开到经济分类款级", "\t\tG2 未核对：table lists no rows: generalBudgetBasic", "合格 5 项，不合格 0 项，未核对 16 项"}},
 		{"with the narrative", []string{"--narrative", referenceNarrative, referenceFixture}, exitFinding,
-			[]string{"12\t不合格\t一般公共预算财政拨款支出决算情况说明", "\t\tC5 表文不一致", "合格 19 项，不合格 2 项，未核对 0 项"}},
+			[]string{"12\t不合格\t一般公共预算财政拨款支出决算情况说明", "\t\tC5 表文不一致", "\t\tA14 有 6 处未能核对", "合格 18 项，不合格 2 项，未核对 1 项"}},
 		{"bad format", []string{"--format", "xml", referenceFixture}, exitInput, nil},
 		{"no file", nil, exitInput, nil},
 		{"unknown profile", []string{"--profile", "nowhere-1999", referenceFixture}, exitInput, nil},

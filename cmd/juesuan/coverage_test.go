@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -216,6 +217,133 @@ func TestRunLintPrior(t *testing.T) {
 	} {
 		if diff := cmp.Diff(tc.want, yoy(tc.args...)); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
+
+// libraryLintCoverage is the oracle of lint --coverage: the narrative
+// ledger the library records for the reference.
+func libraryLintCoverage(t *testing.T) *juesuan.Coverage {
+	t.Helper()
+	d, err := juesuan.DecodeFile(referenceFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Calculate()
+	text, err := os.ReadFile(referenceNarrative)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, cov, err := juesuan.LintWith(d, text, juesuan.LintOptions{Coverage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cov
+}
+
+// TestRunLintCoverageText: lint --coverage prints, after the findings, one
+// line per number whose check could not run, with its line and column,
+// then the idle rules, and a coverage line after the summary; without it
+// the output is what it was.
+func TestRunLintCoverageText(t *testing.T) {
+	var plain, stdout, stderr bytes.Buffer
+	args := []string{"--document", referenceFixture, referenceNarrative}
+	if code := runLint(args, &plain, &stderr); code != exitFinding {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if code := runLint(append([]string{"--coverage"}, args...), &stdout, &stderr); code != exitFinding {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	cov := libraryLintCoverage(t)
+	lines := strings.Split(strings.TrimSuffix(plain.String(), "\n"), "\n")
+	want := slices.Clone(lines[:len(lines)-1]) // the findings
+	ran, skipped := cov.Totals()
+	idle := 0
+	for _, rc := range cov.Rules {
+		for _, sk := range rc.Skipped {
+			where := sk.Path
+			if where == "" {
+				where = "fact:" + sk.Fact
+			}
+			miss := ""
+			if len(sk.Missing) > 0 {
+				miss = " [missing " + strings.Join(sk.Missing, ", ") + "]"
+			}
+			want = append(want, fmt.Sprintf("%s:%d:%d: skipped %s %s %s%s", referenceNarrative, sk.Line, sk.Column, rc.Rule, sk.Reason, where, miss))
+		}
+	}
+	for _, rc := range cov.Rules {
+		if rc.Status != "ran" {
+			want = append(want, fmt.Sprintf("%s: %s %s: %s", referenceNarrative, rc.Status, rc.Rule, rc.Reason))
+			idle++
+		}
+	}
+	want = append(want, lines[len(lines)-1], fmt.Sprintf("coverage: %d check(s) ran, %d could not run; %d rule(s) idle, 0 disabled", ran, skipped, idle))
+	got := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("lint --coverage output (-want +got):\n%s", diff)
+	}
+	if skipped == 0 || idle == 0 {
+		t.Errorf("the reference narrative has %d skipped checks and %d idle rules; the test shows nothing", skipped, idle)
+	}
+	if !strings.Contains(stdout.String(), referenceNarrative+":28:75: skipped C4 absent fact:fiscal.expenditure.total\n") {
+		t.Errorf("no C4 skip at 28:75:\n%s", stdout.String())
+	}
+}
+
+// TestRunLintCoverageJSON: lint --coverage --format json adds the ledger as
+// the file's "coverage" and its totals to the summary.
+func TestRunLintCoverageJSON(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := runLint([]string{"--coverage", "--format", "json", "--document", referenceFixture, referenceNarrative}, &stdout, &stderr); code != exitFinding {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var out struct {
+		Files []struct {
+			Coverage *juesuan.Coverage `json:"coverage"`
+		} `json:"files"`
+		Summary struct {
+			Coverage *coverageSummary `json:"coverage"`
+		} `json:"summary"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	want := libraryLintCoverage(t)
+	if len(out.Files) != 1 {
+		t.Fatalf("%d files", len(out.Files))
+	}
+	if diff := cmp.Diff(want, out.Files[0].Coverage); diff != "" {
+		t.Errorf("coverage member (-library +output):\n%s", diff)
+	}
+	ran, skipped := want.Totals()
+	if s := out.Summary.Coverage; s == nil || s.Ran != ran || s.Skipped != skipped {
+		t.Errorf("summary coverage %+v, want ran %d skipped %d", s, ran, skipped)
+	}
+	stdout.Reset()
+	runLint([]string{"--format", "json", "--document", referenceFixture, referenceNarrative}, &stdout, &stderr)
+	if strings.Contains(stdout.String(), `"coverage"`) {
+		t.Error("coverage member without --coverage")
+	}
+}
+
+// TestRunValidateCoverageIndicators: validate --coverage lists the
+// indicator rules: the reference's 完成率 that cannot be compared with its
+// values are skipped checks of P6.
+func TestRunValidateCoverageIndicators(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := runValidate([]string{"--coverage", referenceFixture}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	cov := libraryCoverage(t, referenceFixture, nil)
+	p6 := cov.Rule("P6")
+	if p6 == nil || len(p6.Skipped) == 0 {
+		t.Fatalf("P6 %+v", p6)
+	}
+	for _, sk := range p6.Skipped {
+		line := fmt.Sprintf("%s: skipped P6 unreadable %s [missing %s]\n", referenceFixture, sk.Path, strings.Join(sk.Missing, ", "))
+		if !strings.Contains(stdout.String(), line) {
+			t.Errorf("output lacks %q", line)
 		}
 	}
 }

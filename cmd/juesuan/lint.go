@@ -13,13 +13,24 @@ func init() {
 	register("lint", "check a 决算 narrative (情况说明) against its document (表文一致)", runLint)
 }
 
-const lintUsage = `usage: juesuan lint --document FILE.json [--format text|json] [--profile P] [--prior LAST] NARRATIVE.txt
-       juesuan lint [--document FILE.json] [--format text|json] [--profile P] [--prior LAST] FILE.pdf
+const lintUsage = `usage: juesuan lint --document FILE.json [--format text|json] [--profile P] [--prior LAST] [--coverage] NARRATIVE.txt
+       juesuan lint [--document FILE.json] [--format text|json] [--profile P] [--prior LAST] [--coverage] FILE.pdf
 
 Checks the narrative, plain UTF-8 text of the 情况说明, against the tables,
 prior-year figures and performance section of the document (decoded and
 calculated as validate does), with the narrative patterns of the document's
-profile (or of P). Rules C1–C18 (juesuan rules lists them).
+profile (or of P). Rules C1–C27 and G5 (juesuan rules lists them).
+
+--coverage records the coverage ledger of the narrative rules: after the
+findings, one line per number whose check could not run (it restates a
+figure the document does not state),
+  NARRATIVE:LINE:COLUMN: skipped RULE REASON PATH [missing POINTER]
+(PATH is "fact:ID" when the document has no place for the figure), then
+"NARRATIVE: idle RULE: REASON" for each rule with nothing to check (G5 on
+a text that is not a whole disclosure) and "disabled" for one the profile
+switches off; the summary gains "coverage: N check(s) ran, M could not
+run; …". In JSON the file gains a "coverage" member and the summary a
+"coverage" object, as with validate --coverage.
 
 --prior LAST names last year's document (JSON or workbook): the 上年数 the
 document leaves out are taken from LAST's tables, so that the narrative's
@@ -52,6 +63,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text or json")
 	profileID := fs.String("profile", "", "use this registered profile instead of the one the document names")
 	priorFile := fs.String("prior", "", "last year's document: take the prior-year figures the document leaves out from it")
+	coverage := fs.Bool("coverage", false, "list the narrative checks that could not run, and the rules that did not, with the reason")
 
 	paths, code, ok := parseInterspersed(fs, args)
 	if !ok {
@@ -62,7 +74,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	if len(paths) == 1 && juesuan.IsPDFFile(paths[0]) && paths[0] != stdinName {
-		return lintPDF(paths[0], *docPath, *profileID, *priorFile, *format, stdout, stderr)
+		return lintPDF(paths[0], *docPath, *profileID, *priorFile, *format, *coverage, stdout, stderr)
 	}
 	if *docPath == "" || len(paths) != 1 {
 		fs.Usage()
@@ -105,19 +117,19 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "juesuan lint: %s: %s\n", echo(file), echoErr(err))
 		return exitInput
 	}
-	found, err := prof.Lint(d, text)
+	found, cov, err := prof.LintWith(d, text, juesuan.LintOptions{Coverage: *coverage})
 	if err != nil {
 		fmt.Fprintf(stderr, "juesuan lint: %s: %s\n", echo(file), echoErr(err))
 		return exitInput
 	}
 
-	return writeLint(file, found, *format, stdout)
+	return writeLint(file, found, cov, *format, stdout)
 }
 
 // lintPDF lints the narrative of a PDF against its own tables, or against
 // the document at docPath when given, with last year's document at
 // priorFile (if any) filling the prior-year figures.
-func lintPDF(file, docPath, profileID, priorFile, format string, stdout, stderr io.Writer) int {
+func lintPDF(file, docPath, profileID, priorFile, format string, coverage bool, stdout, stderr io.Writer) int {
 	opts := juesuan.ImportOptions{Profile: profileID}
 	d, rep, err := juesuan.ImportFile(file, opts)
 	if docPath != "" {
@@ -152,19 +164,20 @@ func lintPDF(file, docPath, profileID, priorFile, format string, stdout, stderr 
 		}
 		d.MergePrior(last)
 	}
-	found, err := prof.Lint(d, rep.Narrative)
+	found, cov, err := prof.LintWith(d, rep.Narrative, juesuan.LintOptions{Coverage: coverage})
 	if err != nil {
 		fmt.Fprintf(stderr, "juesuan lint: %s: %s\n", echo(file), echoErr(err))
 		return exitInput
 	}
 	rep.AnnotateNarrative(found)
-	return writeLint(file, found, format, stdout)
+	return writeLint(file, found, cov, format, stdout)
 }
 
-// writeLint prints the findings of a narrative and returns the exit status.
-func writeLint(file string, found audit.Findings, format string, stdout io.Writer) int {
-	var sum summer
-	res := juesuan.FileResult{File: file, Findings: found}
+// writeLint prints the findings of a narrative and, when cov is not nil,
+// its coverage ledger, and returns the exit status.
+func writeLint(file string, found audit.Findings, cov *juesuan.Coverage, format string, stdout io.Writer) int {
+	sum := summer{coverage: cov != nil}
+	res := juesuan.FileResult{File: file, Findings: found, Coverage: cov}
 	sum.add(res)
 	s := sum.summary()
 	if format == "json" {
@@ -176,7 +189,13 @@ func writeLint(file string, found audit.Findings, format string, stdout io.Write
 		for _, f := range found {
 			writeLintFinding(stdout, file, f)
 		}
+		if cov != nil {
+			writeCoverage(stdout, echo(file), cov)
+		}
 		fmt.Fprintf(stdout, "%d error(s), %d warning(s) (%d explained), %d info(s)\n", s.Errors, s.Warnings, s.Explained, s.Infos)
+		if c := s.Coverage; c != nil {
+			fmt.Fprintf(stdout, "coverage: %d check(s) ran, %d could not run; %d rule(s) idle, %d disabled\n", c.Ran, c.Skipped, c.Idle, c.Disabled)
+		}
 	}
 	if s.Errors > 0 {
 		return exitFinding

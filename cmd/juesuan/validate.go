@@ -603,9 +603,17 @@ func writeCoverage(w io.Writer, file string, c *juesuan.Coverage) {
 		}
 		for _, reason := range reasons {
 			for _, sk := range rc.Skipped {
-				if sk.Reason == reason {
-					fmt.Fprintf(w, "%s: skipped %s %s %s%s\n", file, echo(rc.Rule), echo(reason), echo(sk.Path), missingText(sk))
+				if sk.Reason != reason {
+					continue
 				}
+				at, path := file, echo(sk.Path)
+				if sk.Line > 0 { // a narrative check
+					at += ":" + strconv.Itoa(sk.Line) + ":" + strconv.Itoa(sk.Column)
+				}
+				if sk.Path == "" && sk.Fact != "" {
+					path = "fact:" + echo(sk.Fact)
+				}
+				fmt.Fprintf(w, "%s: skipped %s %s %s%s\n", at, echo(rc.Rule), echo(reason), path, missingText(sk))
 			}
 		}
 	}
