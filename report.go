@@ -120,12 +120,13 @@ type ReportDocument struct {
 	Unit       string
 	FiscalYear int
 	Profile    string
-	// Checklist is the 检查表 (Profile.Checklist), each finding located.
+	// Checklist is the 检查表 (Profile.ChecklistWith), each finding located.
 	Checklist []ChecklistEntry
 	// Findings are those of Validate, then those of Lint when there is a
 	// narrative, each with its Source when the document was imported.
 	Findings audit.Findings
-	// Coverage is the ledger, only with ReportOptions.Coverage.
+	// Coverage is the ledger, only with ReportOptions.Coverage: that of
+	// ValidateWith and, with a narrative, that of LintWith.
 	Coverage *Coverage
 
 	imported      *ImportReport // the input's, for the cells of skipped checks
@@ -133,8 +134,8 @@ type ReportDocument struct {
 }
 
 // CheckReport checks one input as the report does: it calculates the
-// document, builds its 检查表 with the narrative (Profile.Checklist),
-// records the ledger when opts.Coverage asks, and sets each finding's
+// document, builds its 检查表 with the narrative (Profile.ChecklistWith),
+// keeps the ledger when opts.Coverage asks, and sets each finding's
 // Source from in.Import (the cell, or the page and box; a PDF narrative's
 // line by its page and box).
 func CheckReport(in ReportInput, opts ReportOptions) (out ReportDocument) {
@@ -161,17 +162,12 @@ func CheckReport(in ReportInput, opts ReportOptions) (out ReportDocument) {
 		}
 	}
 	p.Calculate(d)
-	items, fs, err := p.Checklist(d, in.Narrative)
+	items, fs, cov, err := p.ChecklistWith(d, in.Narrative, ChecklistOptions{Coverage: opts.Coverage})
 	if err != nil {
 		out.Err = fmt.Errorf("%s: %w", in.File, err)
 		return out
 	}
-	if opts.Coverage {
-		if _, out.Coverage, err = p.ValidateWith(d, ValidateOptions{Coverage: true}); err != nil {
-			out.Err = fmt.Errorf("%s: %w", in.File, err)
-			return out
-		}
-	}
+	out.Coverage = cov
 	locate := func(fs audit.Findings) {
 		if in.Import == nil {
 			return
@@ -192,9 +188,12 @@ func CheckReport(in ReportInput, opts ReportOptions) (out ReportDocument) {
 			continue
 		}
 		locate(items[i].Findings)
-		items[i].Reasons = items[i].Reasons[:0]
-		for _, f := range items[i].Findings {
-			items[i].Reasons = append(items[i].Reasons, reason(f))
+		// The reasons of a failed item are its findings' (in order), then
+		// the ledger's notes.
+		for k, f := range items[i].Findings {
+			if k < len(items[i].Reasons) {
+				items[i].Reasons[k] = reason(f)
+			}
 		}
 	}
 	out.Unit, out.FiscalYear, out.Profile = d.Unit.Name, d.Unit.FiscalYear, p.ID
@@ -297,15 +296,11 @@ func reportDoc(d *ReportDocument, coverage bool) render.ReportDoc {
 			out.Unchecked++
 		}
 	}
-	narr := d.narrativeFile
 	for _, f := range d.Findings {
 		rf := render.ReportFinding{Severity: severityText(f.Severity), Rule: f.Rule, Path: f.Path, Where: f.Source,
 			Message: f.Message, Quote: f.Quote, Explanation: f.Explanation}
 		if rf.Where == "" && f.Line > 0 {
-			rf.Where = narr + ":" + strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
-			if narr == "" {
-				rf.Where = "情况说明" + rf.Where
-			}
+			rf.Where = d.narrativeWhere(f.Line, f.Column)
 		}
 		out.Findings = append(out.Findings, rf)
 		switch f.Severity {
@@ -320,8 +315,14 @@ func reportDoc(d *ReportDocument, coverage bool) render.ReportDoc {
 	if coverage && d.Coverage != nil {
 		for _, rc := range d.Coverage.Rules {
 			for _, sk := range rc.Skipped {
-				out.Skipped = append(out.Skipped, render.ReportSkip{Rule: rc.Rule, Reason: sk.Reason, Path: sk.Path,
-					Where: d.where(sk.Path), Missing: missing(sk)})
+				rs := render.ReportSkip{Rule: rc.Rule, Reason: sk.Reason, Path: sk.Path, Where: d.where(sk.Path), Missing: missing(sk)}
+				if sk.Line > 0 { // a narrative's number or heading
+					rs.Where = d.narrativeWhere(sk.Line, sk.Column)
+				}
+				if rs.Path == "" && sk.Fact != "" {
+					rs.Path = sk.Fact
+				}
+				out.Skipped = append(out.Skipped, rs)
 			}
 			if rc.Status != accounts.StatusRan {
 				out.Rules = append(out.Rules, render.ReportRule{Rule: rc.Rule, Status: rc.Status, Reason: rc.Reason})
@@ -330,6 +331,24 @@ func reportDoc(d *ReportDocument, coverage bool) render.ReportDoc {
 		out.SkippedChecks = len(out.Skipped)
 	}
 	return out
+}
+
+// narrativeWhere is where line and column of the narrative are: the page
+// and box of a PDF's own narrative, else NARRATIVE:LINE:COLUMN (情况说明
+// standing for a narrative without a name).
+func (d *ReportDocument) narrativeWhere(line, col int) string {
+	if d.imported != nil && d.narrativeFile == "" {
+		f := audit.Findings{{Line: line, Column: col}}
+		d.imported.AnnotateNarrative(f)
+		if f[0].Source != "" {
+			return f[0].Source
+		}
+	}
+	name := d.narrativeFile
+	if name == "" {
+		name = "情况说明"
+	}
+	return name + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col)
 }
 
 // where is the cell (or page and box) an imported document's figure at

@@ -41,7 +41,7 @@ func ExampleWriteReport() {
 	// Output:
 	// [汇总 攀枝花市人民政府驻成都办事处 测试单位（虚构，非真实部门）]
 	// 序号 单位名称 决算年度 配置 文件 合格 不合格 未核对 错误 警告 提示 未运行的检查
-	// 1 攀枝花市人民政府驻成都办事处 2020 sichuan-2020 testdata/sichuan-2020/panzhihua-chengdu-office.json 19 2 0 5 32 213 114
+	// 1 攀枝花市人民政府驻成都办事处 2020 sichuan-2020 testdata/sichuan-2020/panzhihua-chengdu-office.json 18 2 1 5 32 213 130
 	// 2 测试单位（虚构，非真实部门） 2020 sichuan-2020 testdata/sichuan-2020/small-consistent.json 6 0 15 0 0 0 5
 }
 
