@@ -17,10 +17,11 @@ const (
 	strayWorkbook      = "../../testdata/workbooks/sichuan-stray.xlsx"
 	renderedPDF        = "../../testdata/pdf/rendered/central-s5-A8-pages.pdf"
 	missingFixture     = "../../testdata/report/no-such-file.json"
+	badCell            = "../../testdata/report/bad-cell.csv" // a figure printed 四百一十
 )
 
 // summaryOf reads the 汇总 sheet of a report workbook: per document, its
-// file and its 合格/不合格/未核对 counts, or its error.
+// file and its 合格/不合格/未核对 counts, or "error: " and its error.
 func summaryOf(t *testing.T, b []byte) [][]string {
 	t.Helper()
 	f, err := excelize.OpenReader(bytes.NewReader(b))
@@ -36,7 +37,7 @@ func summaryOf(t *testing.T, b []byte) [][]string {
 	for _, r := range rows[2:] {
 		r = append(r, make([]string, len(rows[1]))...)[:len(rows[1])]
 		if e := r[len(r)-1]; e != "" {
-			out = append(out, []string{r[4], "error"})
+			out = append(out, []string{r[4], "error: " + e})
 			continue
 		}
 		out = append(out, []string{r[4], r[5], r[6], r[7]})
@@ -88,9 +89,11 @@ func TestRunReport(t *testing.T) {
 		{"workbook", []string{strayWorkbook}, exitFinding, [][]string{{strayWorkbook, "3", "1", "17"}}, nil, false},
 		{"pdf and its own narrative", []string{renderedPDF}, exitFinding, [][]string{{renderedPDF, "5", "1", "15"}}, nil, false},
 		{"a missing file is a row", []string{reportSmallFixture, missingFixture}, exitInput,
-			[][]string{{reportSmallFixture, "6", "0", "15"}, {missingFixture, "error"}}, []string{missingFixture + ": input error"}, false},
+			[][]string{{reportSmallFixture, "6", "0", "15"}, {missingFixture, "error: stat " + missingFixture + ": no such file or directory"}}, []string{missingFixture + ": input error"}, false},
+		{"a cell that is not a figure is a row naming it", []string{"--profile", "sichuan-2020", badCell}, exitInput,
+			[][]string{{badCell, "error: " + badCell + `!bad-cell!C6: "四百一十" is not a figure: not a number`}}, []string{badCell + "!bad-cell!C6"}, false},
 		{"an unreadable narrative is a row", []string{badDoc}, exitInput,
-			[][]string{{badDoc, "error"}}, []string{"bad.narrative.txt"}, false},
+			[][]string{{badDoc, "error: " + badDoc + ": narrative " + filepath.Join(badDir, "bad.narrative.txt") + ": directory, not a regular file"}}, []string{"bad.narrative.txt"}, false},
 		{"a directory", []string{"../../testdata/sichuan-2020"}, exitFinding,
 			[][]string{{"../../testdata/sichuan-2020/panzhihua-chengdu-office.json", "18", "2", "1"}, {"../../testdata/sichuan-2020/small-consistent.json", "6", "0", "15"}}, nil, false},
 		{"coverage", []string{"--coverage", reportSmallFixture}, exitOK, [][]string{{reportSmallFixture, "6", "0", "15"}}, nil, false},
