@@ -26,6 +26,7 @@ package juesuan
 //	{ID.cmp}              大于, 小于 or 与…持平 wording: 大于/小于/持平 of figure and 预算数
 //	{ID.name}             a 科目's names from its 类 down, each with its level: X（类）Y（款）Z（项）
 //	{ID.label}            a 科目's own name
+//	{ID.code}             a 科目's code
 //	{n}                   the number of the current row (1, 2 …)
 //
 // In a row template (NarrativeSentence.Each) the ID * stands for the
@@ -67,9 +68,14 @@ type NarrativeSentence struct {
 	// None replaces Text when every figure it names is stated as 0 or is
 	// a blank cell of a present table (an empty table): "本年度无…" wording.
 	None string
+	// Else are tried in turn when Text cannot be written (a figure it
+	// needs is not stated).
+	Else []string
 	// Each, when set, lists the classification rows (as NarrativeBlock.Each
 	// and Level) inside the sentence: Text, then Item for each row joined
-	// with Sep, then End.
+	// with Sep, then End. Items lists fixed items the same way (each
+	// written when its figures are stated).
+	Items []string
 	Each  string
 	Level int
 	Item  string
