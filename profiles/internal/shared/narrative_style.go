@@ -196,7 +196,7 @@ func SichuanStyle() *juesuan.NarrativeStyle {
 			s("授予中小企业合同金额{procurement.awardedSME}[，占政府采购支出总额的{procurement.awardedSME.share}]。"),
 			s("其中：授予小微企业合同金额{procurement.awardedSmallMicro}[，占政府采购支出总额的{procurement.awardedSmallMicro.share}]。")),
 		h("（三）国有资产占有使用情况", secAssets),
-		p(secAssets, list("截至{asof}，{unit}共有车辆{assets.vehicles}辆，其中：", "、", "。", vehicleItems()...),
+		p(secAssets, vehicles(),
 			list("", "，", "。", "单价50万元以上通用设备{assets.generalEquipment}台（套）", "单价100万元以上专用设备{assets.specialEquipment}台（套）",
 				"单价100万元（含）以上设备（不含车辆）{assets.equipment100}台（套）")),
 		h("（四）预算绩效管理情况", secPerformance),
@@ -324,10 +324,18 @@ func CentralStyle() *juesuan.NarrativeStyle {
 				"在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额{procurement.awardedSmallMicroReserved}",
 				"在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额{procurement.awardedSMEOther}")),
 		h("（三）国有资产占有使用情况说明", secAssets),
-		p(secAssets, list("截至{asof}，{unit}共有车辆{assets.vehicles}辆，其中：", "、", "。", vehicleItems()...),
+		p(secAssets, vehicles(),
 			list("", "，", "。", "单价50万元以上通用设备{assets.generalEquipment}台（套）", "单价100万元以上专用设备{assets.specialEquipment}台（套）",
 				"单价100万元（含）以上设备（不含车辆）{assets.equipment100}台（套）")),
 		h("第四部分 名词解释", secGlossary),
 	}
 	return &juesuan.NarrativeStyle{Blocks: append(b, glossaryBlocks()...)}
+}
+
+// vehicles lists the 车辆 of 财决附03 by kind, with the 截至 date when the
+// document states it.
+func vehicles() juesuan.NarrativeSentence {
+	v := list("截至{asof}，{unit}共有车辆{assets.vehicles}辆，其中：", "、", "。", vehicleItems()...)
+	v.Else = []string{"{unit}共有车辆{assets.vehicles}辆，其中："}
+	return v
 }
