@@ -145,7 +145,7 @@ func SichuanStyle() *juesuan.NarrativeStyle {
 
 		h("六、一般公共预算财政拨款基本支出决算情况说明", secBasic),
 		p(secBasic, list("{year}年一般公共预算财政拨款基本支出{generalBudget.basic}，其中：", "；", "。",
-			"人员经费{generalBudget.personnel}", "日常公用经费{generalBudget.public}")),
+			"人员经费{generalBudget.personnel}[，主要包括：{items:301+303}]", "日常公用经费{generalBudget.public}[，主要包括：{items:302+310}]")),
 
 		h("七、“三公”经费财政拨款支出决算情况说明", secThree),
 		h("（一）“三公”经费财政拨款支出决算总体情况说明", secThree),
@@ -179,6 +179,8 @@ func SichuanStyle() *juesuan.NarrativeStyle {
 		h("八、政府性基金预算财政拨款收入支出决算情况说明", secGovFund),
 		p(secGovFund, none("{year}年政府性基金预算财政拨款收入{govFund.income}，政府性基金预算财政拨款支出{govFund.expenditure}。",
 			"{unit}{year}年度无政府性基金预算财政拨款收入和支出。")),
+		{Section: secGovFund, Each: "govFund.", Level: 7, Sentences: []juesuan.NarrativeSentence{
+			s("{n}．{*.name}支出{*}。", "{n}．科目{*.code}支出{*}。")}},
 		h("九、国有资本经营预算财政拨款收入支出决算情况说明", secState),
 		p(secState, none("{year}年国有资本经营预算财政拨款收入{stateCapital.income}，国有资本经营预算财政拨款支出{stateCapital.expenditure}。",
 			"{unit}{year}年度无国有资本经营预算财政拨款收入和支出。")),
@@ -275,7 +277,7 @@ func CentralStyle() *juesuan.NarrativeStyle {
 
 		h("六、一般公共预算财政拨款基本支出决算情况说明", secBasic),
 		p(secBasic, s("一般公共预算财政拨款基本支出{generalBudget.basic}。"), list("其中：", "；", "。",
-			"人员经费{generalBudget.personnel}", "公用经费{generalBudget.public}")),
+			"人员经费{generalBudget.personnel}[，主要包括：{items:301+303}]", "公用经费{generalBudget.public}[，主要包括：{items:302+310}]")),
 
 		h("七、财政拨款“三公”经费支出决算情况说明", secThree),
 		h("（一）“三公”经费财政拨款支出决算总体情况说明", secThree),
@@ -301,6 +303,8 @@ func CentralStyle() *juesuan.NarrativeStyle {
 		h("八、政府性基金预算财政拨款收入支出决算情况说明", secGovFund),
 		p(secGovFund, none("{unit}{year}年度政府性基金预算财政拨款收入{govFund.income}，政府性基金预算财政拨款支出{govFund.expenditure}。",
 			"{unit}{year}年度无政府性基金预算财政拨款收入和支出。")),
+		{Section: secGovFund, Each: "govFund.", Level: 7, Sentences: []juesuan.NarrativeSentence{
+			s("{n}．{*.name}支出{*}。", "{n}．科目{*.code}支出{*}。")}},
 		h("九、国有资本经营预算财政拨款收入支出决算情况说明", secState),
 		p(secState, none("{unit}{year}年度国有资本经营预算财政拨款收入{stateCapital.income}，国有资本经营预算财政拨款支出{stateCapital.expenditure}。",
 			"{unit}{year}年度无国有资本经营预算财政拨款收入和支出。")),
