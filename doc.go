@@ -94,14 +94,15 @@
 //     page and box; internal/pdftable: the tables of its pages as sheet
 //     grids (for intake) and its narrative, behind ImportPDF.
 //   - internal/render: the HTML disclosure (the grid of intake as <table>,
-//     the charts as SVG), behind RenderHTML and RenderPDF.
+//     the charts as SVG), behind RenderHTML and RenderPDF, and the 检查表
+//     report (HTML and .xlsx), behind WriteReport.
 //   - cmd/juesuan: the command (catalog, validate, import, export, rules,
-//     score, schema, lint, checklist, render, fixture); cmd/juesuan-wasm the
+//     score, schema, lint, checklist, report, render, fixture); cmd/juesuan-wasm the
 //     rules in the browser; cmd/internal/report the JSON of one file's
 //     result that both print.
 //
-// Dependencies point one way: amount ← audit ← accounts/narrative,
-// indicators; classification and those ← accounts ← internal/intake (which
+// Dependencies point one way: amount ← audit ← accounts/narrative;
+// classification and those ← accounts ← indicators; accounts ← internal/intake (which
 // also imports sheet) ← internal/render; sheet and internal/pdftext ←
 // internal/pdftable; all of them ← juesuan ← profiles/… ← profiles;
 // juesuan ← fixture; profiles and fixture ← cmd/internal/report ← cmd/….
