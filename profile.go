@@ -68,6 +68,10 @@ type Profile struct {
 	// without them. Clone shares them: give a clone a fresh value to
 	// change them.
 	Narrative *narrative.Patterns
+	// NarrativeStyle is the wording of the profile's 情况说明 template that
+	// package fixture writes narratives in; nil when the profile has none.
+	// Clone shares it.
+	NarrativeStyle *NarrativeStyle
 	// Places are the place names package fixture draws synthetic units
 	// from. They do not affect checking.
 	Places Places

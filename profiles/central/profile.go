@@ -24,6 +24,7 @@ func Profile() *juesuan.Profile {
 		Rules:          rules(),
 		Accounts:       accountsOptions(),
 		Narrative:      Patterns(),
+		NarrativeStyle: shared.CentralStyle(),
 		Places:         places(),
 		ChecklistItems: shared.Checklist(),
 	}

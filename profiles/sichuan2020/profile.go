@@ -23,6 +23,7 @@ func Profile() *juesuan.Profile {
 		Rules:          rules(),
 		Accounts:       accountsOptions(),
 		Narrative:      Patterns(),
+		NarrativeStyle: shared.SichuanStyle(),
 		Places:         places(),
 		ChecklistItems: shared.Checklist(),
 	}

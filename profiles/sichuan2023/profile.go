@@ -36,6 +36,7 @@ func Profile() *juesuan.Profile {
 		Rules:          rules(),
 		Accounts:       accountsOptions(),
 		Narrative:      shared.Patterns(),
+		NarrativeStyle: shared.SichuanStyle(),
 		Places:         sichuan2020.Profile().Places,
 		ChecklistItems: shared.Checklist(),
 	}
