@@ -53,6 +53,32 @@ func WorkbookCells(d *Document, opts WorkbookOptions) (map[string]sheet.Location
 	if err != nil {
 		return nil, err
 	}
+	return cellsOf(grids)
+}
+
+// WriteWorkbookCells is WriteWorkbook that also returns WorkbookCells of
+// the workbook written, from the one layout (half the work of calling
+// both).
+func WriteWorkbookCells(w io.Writer, d *Document, opts WorkbookOptions) (map[string]sheet.Location, error) {
+	if d == nil {
+		return nil, ErrNilDocument
+	}
+	p, err := LookupProfile(d.Profile)
+	if err != nil {
+		return nil, err
+	}
+	grids, err := intake.Grids(&d.Report, intakeTables(p, opts.JiuqiNames))
+	if err != nil {
+		return nil, err
+	}
+	if err := intake.WriteGrids(w, &d.Report, grids); err != nil {
+		return nil, err
+	}
+	return cellsOf(grids)
+}
+
+// cellsOf maps the figures and notes of grids to their cells.
+func cellsOf(grids []*intake.Grid) (map[string]sheet.Location, error) {
 	out := map[string]sheet.Location{}
 	for _, g := range grids {
 		for r, row := range g.Cells {
