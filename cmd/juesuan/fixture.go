@@ -62,8 +62,8 @@ With --package, each document is written as a disclosure package:
   NAME.expected.json   the expected findings as above, plus per form ("forms":
                        json, workbook, jiuqi, narrative, html, pdf) each
                        finding with the place the form prints it: "source"
-                       as juesuan validate --blank-absent FILE reports it
-                       (run in DIR), sheet and cell, HTML selector, PDF page
+                       as juesuan validate FILE reports it (run in DIR,
+                       blank cells read as absent), sheet and cell, HTML selector, PDF page
                        and box, narrative line and column (juesuan lint)
   DIR/manifest.json    the documents, their files, and whether PDFs were
                        written (or why not)
