@@ -28,6 +28,7 @@ package juesuan
 //	{ID.label}            a 科目's own name
 //	{ID.code}             a 科目's code
 //	{n}                   the number of the current row (1, 2 …)
+//	{items:301+303}       the names of the 基本支出 table's 款 under these 类 with a figure other than 0
 //
 // In a row template (NarrativeSentence.Each) the ID * stands for the
 // current row's fact. A part in square brackets is written only when every

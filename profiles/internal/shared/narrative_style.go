@@ -145,7 +145,7 @@ func SichuanStyle() *juesuan.NarrativeStyle {
 
 		h("六、一般公共预算财政拨款基本支出决算情况说明", secBasic),
 		p(secBasic, list("{year}年一般公共预算财政拨款基本支出{generalBudget.basic}，其中：", "；", "。",
-			"人员经费{generalBudget.personnel}", "日常公用经费{generalBudget.public}")),
+			"人员经费{generalBudget.personnel}[，主要包括：{items:301+303}]", "日常公用经费{generalBudget.public}[，主要包括：{items:302+310}]")),
 
 		h("七、“三公”经费财政拨款支出决算情况说明", secThree),
 		h("（一）“三公”经费财政拨款支出决算总体情况说明", secThree),
@@ -179,6 +179,8 @@ func SichuanStyle() *juesuan.NarrativeStyle {
 		h("八、政府性基金预算财政拨款收入支出决算情况说明", secGovFund),
 		p(secGovFund, none("{year}年政府性基金预算财政拨款收入{govFund.income}，政府性基金预算财政拨款支出{govFund.expenditure}。",
 			"{unit}{year}年度无政府性基金预算财政拨款收入和支出。")),
+		{Section: secGovFund, Each: "govFund.", Level: 7, Sentences: []juesuan.NarrativeSentence{
+			s("{n}．{*.name}支出{*}。", "{n}．科目{*.code}支出{*}。")}},
 		h("九、国有资本经营预算财政拨款收入支出决算情况说明", secState),
 		p(secState, none("{year}年国有资本经营预算财政拨款收入{stateCapital.income}，国有资本经营预算财政拨款支出{stateCapital.expenditure}。",
 			"{unit}{year}年度无国有资本经营预算财政拨款收入和支出。")),
@@ -196,7 +198,7 @@ func SichuanStyle() *juesuan.NarrativeStyle {
 			s("授予中小企业合同金额{procurement.awardedSME}[，占政府采购支出总额的{procurement.awardedSME.share}]。"),
 			s("其中：授予小微企业合同金额{procurement.awardedSmallMicro}[，占政府采购支出总额的{procurement.awardedSmallMicro.share}]。")),
 		h("（三）国有资产占有使用情况", secAssets),
-		p(secAssets, list("截至{asof}，{unit}共有车辆{assets.vehicles}辆，其中：", "、", "。", vehicleItems()...),
+		p(secAssets, vehicles(),
 			list("", "，", "。", "单价50万元以上通用设备{assets.generalEquipment}台（套）", "单价100万元以上专用设备{assets.specialEquipment}台（套）",
 				"单价100万元（含）以上设备（不含车辆）{assets.equipment100}台（套）")),
 		h("（四）预算绩效管理情况", secPerformance),
@@ -275,7 +277,7 @@ func CentralStyle() *juesuan.NarrativeStyle {
 
 		h("六、一般公共预算财政拨款基本支出决算情况说明", secBasic),
 		p(secBasic, s("一般公共预算财政拨款基本支出{generalBudget.basic}。"), list("其中：", "；", "。",
-			"人员经费{generalBudget.personnel}", "公用经费{generalBudget.public}")),
+			"人员经费{generalBudget.personnel}[，主要包括：{items:301+303}]", "公用经费{generalBudget.public}[，主要包括：{items:302+310}]")),
 
 		h("七、财政拨款“三公”经费支出决算情况说明", secThree),
 		h("（一）“三公”经费财政拨款支出决算总体情况说明", secThree),
@@ -301,6 +303,8 @@ func CentralStyle() *juesuan.NarrativeStyle {
 		h("八、政府性基金预算财政拨款收入支出决算情况说明", secGovFund),
 		p(secGovFund, none("{unit}{year}年度政府性基金预算财政拨款收入{govFund.income}，政府性基金预算财政拨款支出{govFund.expenditure}。",
 			"{unit}{year}年度无政府性基金预算财政拨款收入和支出。")),
+		{Section: secGovFund, Each: "govFund.", Level: 7, Sentences: []juesuan.NarrativeSentence{
+			s("{n}．{*.name}支出{*}。", "{n}．科目{*.code}支出{*}。")}},
 		h("九、国有资本经营预算财政拨款收入支出决算情况说明", secState),
 		p(secState, none("{unit}{year}年度国有资本经营预算财政拨款收入{stateCapital.income}，国有资本经营预算财政拨款支出{stateCapital.expenditure}。",
 			"{unit}{year}年度无国有资本经营预算财政拨款收入和支出。")),
@@ -324,10 +328,18 @@ func CentralStyle() *juesuan.NarrativeStyle {
 				"在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额{procurement.awardedSmallMicroReserved}",
 				"在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额{procurement.awardedSMEOther}")),
 		h("（三）国有资产占有使用情况说明", secAssets),
-		p(secAssets, list("截至{asof}，{unit}共有车辆{assets.vehicles}辆，其中：", "、", "。", vehicleItems()...),
+		p(secAssets, vehicles(),
 			list("", "，", "。", "单价50万元以上通用设备{assets.generalEquipment}台（套）", "单价100万元以上专用设备{assets.specialEquipment}台（套）",
 				"单价100万元（含）以上设备（不含车辆）{assets.equipment100}台（套）")),
 		h("第四部分 名词解释", secGlossary),
 	}
 	return &juesuan.NarrativeStyle{Blocks: append(b, glossaryBlocks()...)}
+}
+
+// vehicles lists the 车辆 of 财决附03 by kind, with the 截至 date when the
+// document states it.
+func vehicles() juesuan.NarrativeSentence {
+	v := list("截至{asof}，{unit}共有车辆{assets.vehicles}辆，其中：", "、", "。", vehicleItems()...)
+	v.Else = []string{"{unit}共有车辆{assets.vehicles}辆，其中："}
+	return v
 }
