@@ -25,6 +25,7 @@ func init() {
 
 const fixtureUsage = `usage: juesuan fixture --out DIR [--profile P] [--seed S] [--size small|large]
                        [--count K] [--faults N] [--break RULE,RULE] [--unit 万元|元]
+                       [--package [--jiuqi] [--pdf] [--narrative-break F,F]]
 
 Writes K documents (default 1) generated deterministically from the seed:
   DIR/<profile>-s<seed>-<index>.json           the document
@@ -47,7 +48,31 @@ catalogue has only a few dozen 项, so the generator adds 项 codes the
 catalogue lacks, and the expectation lists the K1 warning (incomplete
 catalogue) each of them gets.
 
-Exit status: 0 written, 2 bad usage or a fault that cannot be injected.
+With --package, each document is written as a disclosure package:
+  NAME.json            the document
+  NAME.xlsx            its 公开表 as a workbook (juesuan import reads it back)
+  NAME.narrative.txt   the 决算说明 (情况说明) written from the figures in the
+                       profile's template style; --narrative-break writes the
+                       listed faults into it: amount, percent, direction,
+                       leftover, year, section (each fires its lint rule once)
+  NAME.jiuqi.xlsx      with --jiuqi: the workbook with the 久其 sheet names
+  NAME.html            the disclosure (tables and charts), as juesuan render
+  NAME.pdf             the disclosure printed by Chromium, when one is installed
+                       (--pdf: required, an error without Chromium)
+  NAME.expected.json   the expected findings as above, plus per form ("forms":
+                       json, workbook, jiuqi, narrative, html, pdf) each
+                       finding with the place the form prints it: "source"
+                       as juesuan validate FILE reports it (run in DIR,
+                       blank cells read as absent), sheet and cell, HTML selector, PDF page
+                       and box, narrative line and column (juesuan lint)
+  DIR/manifest.json    the documents, their files, and whether PDFs were
+                       written (or why not)
+A printed form lists the findings on what it prints: the unit and the public
+tables (not last year's figures, the performance tables or the internal 财决
+tables).
+
+Exit status: 0 written, 2 bad usage, a fault that cannot be injected, or a
+package that cannot be written (no Chromium with --pdf, a file not written).
 `
 
 // expectedFile is the content of NAME.expected.json.
@@ -68,6 +93,10 @@ func runFixture(args []string, stdout, stderr io.Writer) int {
 	unit := fs.String("unit", "万元", "amount unit: 万元 or 元")
 	out := fs.String("out", "", "output directory (created if missing)")
 	list := fs.Bool("list", false, "list the faults available for the profile and exit")
+	pkg := fs.Bool("package", false, "write disclosure packages: workbook, HTML, PDF and per-form expectations")
+	jiuqi := fs.Bool("jiuqi", false, "with --package: also write the 久其 workbook")
+	pdf := fs.Bool("pdf", false, "with --package: require the PDF (an error without Chromium)")
+	narrBreak := fs.String("narrative-break", "", "with --package: comma-separated narrative faults")
 	extra, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
@@ -106,6 +135,9 @@ func runFixture(args []string, stdout, stderr io.Writer) int {
 	case *faults < 0:
 		fmt.Fprintf(stderr, "juesuan fixture: --faults %d: want 0 or more\n", *faults)
 		return exitInput
+	case (*jiuqi || *pdf || *narrBreak != "") && !*pkg:
+		fmt.Fprintln(stderr, "juesuan fixture: --jiuqi, --pdf and --narrative-break need --package")
+		return exitInput
 	}
 	var rules []string
 	for _, r := range strings.Split(*breakList, ",") {
@@ -113,11 +145,32 @@ func runFixture(args []string, stdout, stderr io.Writer) int {
 			rules = append(rules, r)
 		}
 	}
+	var narrFaults []string
+	for _, f := range strings.Split(*narrBreak, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			narrFaults = append(narrFaults, f)
+		}
+	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		fmt.Fprintf(stderr, "juesuan fixture: %s\n", echoErr(err))
 		return exitInput
 	}
 
+	base := fixture.Options{Profile: *profile, Seed: *seed, Size: sz, Unit: u, Faults: rules, RandomFaults: *faults,
+		NarrativeFaults: narrFaults}
+	if *pkg {
+		po := fixture.PackageOptions{Options: base, Count: *count, Jiuqi: *jiuqi}
+		if *pdf {
+			po.PDF = fixture.PDFRequired
+		}
+		m, err := fixture.WritePackage(*out, po)
+		if err != nil {
+			fmt.Fprintf(stderr, "juesuan fixture: %s\n", echoErr(err))
+			return exitInput
+		}
+		fmt.Fprintf(stdout, "wrote %d package(s) to %s (PDF: %s)\n", len(m.Documents), echo(*out), m.PDF)
+		return exitOK
+	}
 	width := len(strconv.Itoa(*count - 1))
 	errs := make([]error, *count)
 	var wg sync.WaitGroup
@@ -128,8 +181,9 @@ func runFixture(args []string, stdout, stderr io.Writer) int {
 			defer wg.Done()
 			for i := w; i < *count; i += n {
 				name := fmt.Sprintf("%s-s%d-%0*d", *profile, *seed, width, i)
-				errs[i] = writeFixture(*out, name, fixture.Options{Profile: *profile, Seed: *seed, Stream: uint64(i),
-					Size: sz, Unit: u, Faults: rules, RandomFaults: *faults})
+				o := base
+				o.Stream = uint64(i)
+				errs[i] = writeFixture(*out, name, o)
 			}
 		}()
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/cnfiscal/juesuan/audit"
+	"github.com/cnfiscal/juesuan/fixture"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -176,5 +178,105 @@ func TestFixtureVerbLarge(t *testing.T) {
 		if f.Rule != "K1" || f.Severity != audit.Warning {
 			t.Fatalf("unexpected %+v", f)
 		}
+	}
+}
+
+// TestFixturePackage writes disclosure packages without Chromium (the PDF
+// is left out, and the manifest says why), then checks the workbooks with
+// `juesuan validate --blank-absent` and the narratives with `juesuan lint`:
+// exactly the expected findings, at the expected cells and lines.
+func TestFixturePackage(t *testing.T) {
+	t.Setenv("JUESUAN_CHROMIUM", filepath.Join(t.TempDir(), "no-chromium"))
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"fixture", "--package", "--jiuqi", "--seed", "4", "--count", "2", "--break", "A8,A14",
+		"--narrative-break", "amount,leftover", "--out", dir}, &stdout, &stderr)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "wrote 2 package(s)") || !strings.Contains(stdout.String(), "PDF: omitted: JUESUAN_CHROMIUM=") {
+		t.Errorf("stdout %q", stdout.String())
+	}
+	var m fixture.Manifest
+	if err := json.Unmarshal(readFile(t, filepath.Join(dir, "manifest.json")), &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Documents) != 2 || !strings.HasPrefix(m.PDF, "omitted: ") {
+		t.Fatalf("manifest %+v", m)
+	}
+	for _, doc := range m.Documents {
+		var forms []string
+		for f, name := range doc.Files {
+			forms = append(forms, f)
+			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+				t.Error(err)
+			}
+		}
+		slices.Sort(forms)
+		if want := []string{"html", "jiuqi", "json", "narrative", "workbook"}; !slices.Equal(forms, want) {
+			t.Errorf("%s: forms %v, want %v", doc.Name, forms, want)
+		}
+		var pe fixture.PackageExpected
+		if err := json.Unmarshal(readFile(t, filepath.Join(dir, doc.Expected)), &pe); err != nil {
+			t.Fatal(err)
+		}
+		for _, form := range []string{"workbook", "jiuqi"} {
+			fe := pe.Forms[form]
+			stdout.Reset()
+			stderr.Reset()
+			code := run([]string{"validate", "--blank-absent", "--format", "json", filepath.Join(dir, fe.File)}, &stdout, &stderr)
+			if code != exitFinding {
+				t.Fatalf("validate %s: exit %d: %s", fe.File, code, stderr.String())
+			}
+			var rep validateReport
+			if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+				t.Fatal(err)
+			}
+			var got, want []string
+			for _, f := range rep.Files[0].Findings {
+				if f.Severity >= audit.Warning {
+					got = append(got, f.Rule+" "+f.Path+" "+strings.TrimPrefix(f.Source, dir+string(filepath.Separator)))
+				}
+			}
+			for _, f := range fe.Findings {
+				want = append(want, f.Rule+" "+f.Path+" "+f.Source)
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if diff := cmp.Diff(want, got); diff != "" || len(want) < 3 {
+				t.Errorf("%s: findings (-expected +validate):\n%s", fe.File, diff)
+			}
+		}
+		fe := pe.Forms["narrative"]
+		stdout.Reset()
+		stderr.Reset()
+		run([]string{"lint", "--format", "json", "--document", filepath.Join(dir, doc.Files["json"]), filepath.Join(dir, fe.File)}, &stdout, &stderr)
+		var lint validateReport
+		if err := json.Unmarshal(stdout.Bytes(), &lint); err != nil || len(lint.Files) != 1 {
+			t.Fatalf("lint output: %v\n%s%s", err, stdout.String(), stderr.String())
+		}
+		var got, want []string
+		for _, f := range lint.Files[0].Findings {
+			if f.Severity >= audit.Warning {
+				got = append(got, fmt.Sprintf("%s %s %d:%d", f.Rule, f.Path, f.Line, f.Column))
+			}
+		}
+		for _, f := range fe.Findings {
+			want = append(want, fmt.Sprintf("%s %s %d:%d", f.Rule, f.Path, f.Line, f.Column))
+		}
+		if diff := cmp.Diff(want, got); diff != "" || len(want) != 2 {
+			t.Errorf("%s: lint (-expected +lint):\n%s", fe.File, diff)
+		}
+	}
+
+	stderr.Reset()
+	if code := run([]string{"fixture", "--package", "--pdf", "--out", t.TempDir()}, &stdout, &stderr); code != exitInput ||
+		!strings.Contains(stderr.String(), "Chromium") {
+		t.Errorf("--pdf without Chromium: exit %d, stderr %q", code, stderr.String())
+	}
+	stderr.Reset()
+	if code := run([]string{"fixture", "--jiuqi", "--out", t.TempDir()}, &stdout, &stderr); code != exitInput ||
+		!strings.Contains(stderr.String(), "need --package") {
+		t.Errorf("--jiuqi without --package: exit %d, stderr %q", code, stderr.String())
 	}
 }

@@ -22,6 +22,11 @@ func Write(w io.Writer, rep *accounts.Report, ts []Table) error {
 	if err != nil {
 		return err
 	}
+	return WriteGrids(w, rep, grids)
+}
+
+// WriteGrids is Write of grids already laid out (Grids of rep).
+func WriteGrids(w io.Writer, rep *accounts.Report, grids []*Grid) error {
 	x := excelize.NewFile()
 	defer x.Close()
 	wr := &writer{x: x}
