@@ -307,10 +307,14 @@ func lastIndexRe(re *regexp.Regexp, s string) int {
 var parenNorm = strings.NewReplacer("(", "（", ")", "）")
 
 // normName normalises a 科目 name for matching: no blanks, full-width
-// parentheses, no level markers, and no trailing 支出 or 事务.
+// parentheses, no quotation marks, no level markers, and no trailing 支出
+// or 事务.
 func normName(s string) string {
 	s = strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
+		// Quotation marks do not tell names apart, and a chain's first
+		// segment may have lost its opening one (“三西”农业建设专项补助 is
+		// cut at the “ as at a sentence's punctuation).
+		if unicode.IsSpace(r) || strings.ContainsRune("“”\"‘’'「」", r) {
 			return -1
 		}
 		return r
