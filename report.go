@@ -5,13 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/cnfiscal/juesuan/accounts"
 	"github.com/cnfiscal/juesuan/audit"
+	"github.com/cnfiscal/juesuan/internal/par"
 	"github.com/cnfiscal/juesuan/internal/render"
 )
 
@@ -222,7 +221,7 @@ func WriteReport(w io.Writer, docs []ReportInput, opts ReportOptions) error {
 		return fmt.Errorf("%w %q: want html or xlsx", ErrReportFormat, opts.Format)
 	}
 	out := make([]ReportDocument, len(docs))
-	parallel(len(docs), func(i int) { out[i] = CheckReport(docs[i], opts) })
+	par.Each(len(docs), 0, func(i int) { out[i] = CheckReport(docs[i], opts) })
 	return WriteReportDocuments(w, out, opts)
 }
 
@@ -243,25 +242,6 @@ func WriteReportDocuments(w io.Writer, docs []ReportDocument, opts ReportOptions
 		return render.ReportXLSX(w, r)
 	}
 	return fmt.Errorf("%w %q: want html or xlsx", ErrReportFormat, opts.Format)
-}
-
-// parallel calls fn(i) for i in [0, n) on GOMAXPROCS goroutines.
-func parallel(n int, fn func(int)) {
-	workers := max(1, min(runtime.GOMAXPROCS(0), n))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				fn(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // severityText is the Chinese name of a severity, as the report prints it.

@@ -10,10 +10,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/accounts/narrative"
+	"github.com/cnfiscal/juesuan/internal/par"
 )
 
 func init() {
@@ -116,7 +116,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 
 	bopts := cfg.options(runtime.GOMAXPROCS(0))
 	docs := make([]juesuan.ReportDocument, len(files))
-	each(len(files), func(i int) {
+	par.Each(len(files), 0, func(i int) {
 		in := readReportInput(files[i], *narrDir, bopts)
 		docs[i] = juesuan.CheckReport(in, opts)
 	})
@@ -201,24 +201,4 @@ func narrativeOf(file, dir string) string {
 		return filepath.Join(dir, filepath.Base(base))
 	}
 	return base
-}
-
-// each calls fn(i) for i in [0, n) on GOMAXPROCS goroutines and returns
-// when all have returned.
-func each(n int, fn func(int)) {
-	workers := max(1, min(runtime.GOMAXPROCS(0), n))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				fn(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
