@@ -96,6 +96,7 @@
 //   - internal/render: the HTML disclosure (the grid of intake as <table>,
 //     the charts as SVG), behind RenderHTML and RenderPDF, and the 检查表
 //     report (HTML and .xlsx), behind WriteReport.
+//   - internal/par: the worker pool the report and package writers share.
 //   - cmd/juesuan: the command (catalog, validate, import, export, rules,
 //     score, schema, lint, checklist, report, render, fixture); cmd/juesuan-wasm the
 //     rules in the browser; cmd/internal/report the JSON of one file's
