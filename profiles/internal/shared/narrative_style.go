@@ -1,6 +1,10 @@
 package shared
 
-import "github.com/cnfiscal/juesuan"
+import (
+	"slices"
+
+	"github.com/cnfiscal/juesuan"
+)
 
 // Section titles of the checklist (items) that style blocks belong to.
 const (
@@ -44,7 +48,7 @@ func none(text, empty string) juesuan.NarrativeSentence {
 }
 
 func list(lead, sep, end string, items ...string) juesuan.NarrativeSentence {
-	return juesuan.NarrativeSentence{Text: lead, Items: items, Sep: sep, End: end}
+	return juesuan.NarrativeSentence{Text: lead, Items: slices.Clone(items), Sep: sep, End: end}
 }
 
 func rows(lead, each string, level int, item, sep, end string) juesuan.NarrativeSentence {
@@ -89,6 +93,29 @@ func vehicleItems() []string {
 	return out
 }
 
+// incomeShares and expenditureShares are the items of the 收入 and 支出
+// sections' lists, each with its share, in the order both templates print
+// them.
+var (
+	incomeShares = []string{
+		"一般公共预算财政拨款收入{summary.income.generalBudget}[，占{summary.income.generalBudget.share}]",
+		"政府性基金预算财政拨款收入{summary.income.govFund}[，占{summary.income.govFund.share}]",
+		"国有资本经营预算财政拨款收入{summary.income.stateCapital}[，占{summary.income.stateCapital.share}]",
+		"上级补助收入{summary.income.superiorSubsidy}[，占{summary.income.superiorSubsidy.share}]",
+		"事业收入{summary.income.business}[，占{summary.income.business.share}]",
+		"经营收入{summary.income.operating}[，占{summary.income.operating.share}]",
+		"附属单位上缴收入{summary.income.affiliated}[，占{summary.income.affiliated.share}]",
+		"其他收入{summary.income.other}[，占{summary.income.other.share}]",
+	}
+	expenditureShares = []string{
+		"基本支出{expenditure.basic}[，占{expenditure.basic.share}]",
+		"项目支出{expenditure.project}[，占{expenditure.project.share}]",
+		"上缴上级支出{expenditure.toSuperior}[，占{expenditure.toSuperior.share}]",
+		"经营支出{expenditure.operating}[，占{expenditure.operating.share}]",
+		"对附属单位补助支出{expenditure.toAffiliated}[，占{expenditure.toAffiliated.share}]",
+	}
+)
+
 // SichuanStyle returns the wording of the Sichuan 2020 情况说明 template
 // (the reference disclosure's): parts 部门概况, 部门决算情况说明 and 名词解释,
 // sections 一 to 十, the figures as the template states them. The result
@@ -107,23 +134,10 @@ func SichuanStyle() *juesuan.NarrativeStyle {
 			yoy("", "summary.expenditure.grandTotal", "支出总计", "年")),
 
 		h("二、收入决算情况说明", secIncome),
-		p(secIncome, list("{year}年本年收入合计{summary.income.total}，其中：", "；", "。",
-			"一般公共预算财政拨款收入{summary.income.generalBudget}[，占{summary.income.generalBudget.share}]",
-			"政府性基金预算财政拨款收入{summary.income.govFund}[，占{summary.income.govFund.share}]",
-			"国有资本经营预算财政拨款收入{summary.income.stateCapital}[，占{summary.income.stateCapital.share}]",
-			"上级补助收入{summary.income.superiorSubsidy}[，占{summary.income.superiorSubsidy.share}]",
-			"事业收入{summary.income.business}[，占{summary.income.business.share}]",
-			"经营收入{summary.income.operating}[，占{summary.income.operating.share}]",
-			"附属单位上缴收入{summary.income.affiliated}[，占{summary.income.affiliated.share}]",
-			"其他收入{summary.income.other}[，占{summary.income.other.share}]")),
+		p(secIncome, list("{year}年本年收入合计{summary.income.total}，其中：", "；", "。", incomeShares...)),
 
 		h("三、支出决算情况说明", secExpenditure),
-		p(secExpenditure, list("{year}年本年支出合计{summary.expenditure.total}，其中：", "；", "。",
-			"基本支出{expenditure.basic}[，占{expenditure.basic.share}]",
-			"项目支出{expenditure.project}[，占{expenditure.project.share}]",
-			"上缴上级支出{expenditure.toSuperior}[，占{expenditure.toSuperior.share}]",
-			"经营支出{expenditure.operating}[，占{expenditure.operating.share}]",
-			"对附属单位补助支出{expenditure.toAffiliated}[，占{expenditure.toAffiliated.share}]")),
+		p(secExpenditure, list("{year}年本年支出合计{summary.expenditure.total}，其中：", "；", "。", expenditureShares...)),
 
 		h("四、财政拨款收入支出决算总体情况说明", secFiscal),
 		p(secFiscal, s("{year}年财政拨款收、支总计分别为{fiscal.income.grandTotal}和{fiscal.expenditure.grandTotal}。"),
@@ -239,23 +253,10 @@ func CentralStyle() *juesuan.NarrativeStyle {
 			yoy("", "summary.expenditure.grandTotal", "支出总计", "年度")),
 
 		h("二、收入决算情况说明", secIncome),
-		p(secIncome, list("本年收入合计{summary.income.total}，其中：", "；", "。",
-			"一般公共预算财政拨款收入{summary.income.generalBudget}[，占{summary.income.generalBudget.share}]",
-			"政府性基金预算财政拨款收入{summary.income.govFund}[，占{summary.income.govFund.share}]",
-			"国有资本经营预算财政拨款收入{summary.income.stateCapital}[，占{summary.income.stateCapital.share}]",
-			"上级补助收入{summary.income.superiorSubsidy}[，占{summary.income.superiorSubsidy.share}]",
-			"事业收入{summary.income.business}[，占{summary.income.business.share}]",
-			"经营收入{summary.income.operating}[，占{summary.income.operating.share}]",
-			"附属单位上缴收入{summary.income.affiliated}[，占{summary.income.affiliated.share}]",
-			"其他收入{summary.income.other}[，占{summary.income.other.share}]")),
+		p(secIncome, list("本年收入合计{summary.income.total}，其中：", "；", "。", incomeShares...)),
 
 		h("三、支出决算情况说明", secExpenditure),
-		p(secExpenditure, list("本年支出合计{summary.expenditure.total}，其中：", "；", "。",
-			"基本支出{expenditure.basic}[，占{expenditure.basic.share}]",
-			"项目支出{expenditure.project}[，占{expenditure.project.share}]",
-			"上缴上级支出{expenditure.toSuperior}[，占{expenditure.toSuperior.share}]",
-			"经营支出{expenditure.operating}[，占{expenditure.operating.share}]",
-			"对附属单位补助支出{expenditure.toAffiliated}[，占{expenditure.toAffiliated.share}]")),
+		p(secExpenditure, list("本年支出合计{summary.expenditure.total}，其中：", "；", "。", expenditureShares...)),
 
 		h("四、财政拨款收入支出决算总体情况说明", secFiscal),
 		p(secFiscal, s("{unit}{year}年度财政拨款收入总计{fiscal.income.grandTotal}，财政拨款支出总计{fiscal.expenditure.grandTotal}。"),
