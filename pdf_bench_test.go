@@ -46,7 +46,7 @@ func BenchmarkImportPDF(b *testing.B) {
 func BenchmarkPdftotextLayout(b *testing.B) {
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
-		b.Skip("pdftotext (poppler-utils) not installed")
+		b.Fatal("pdftotext not found: install poppler-utils (apt-get install poppler-utils), the floor this benchmark measures")
 	}
 	for _, f := range pdfBenchFiles {
 		pages := pdfPages(b, f)
