@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	juesuan "github.com/cnfiscal/juesuan"
 	"github.com/cnfiscal/juesuan/amount"
@@ -114,6 +117,59 @@ func TestRenderHTML(t *testing.T) {
 	}
 }
 
+// TestRenderHTMLGolden pins the rendered reference byte for byte
+// (testdata/render/*.html; refresh with go test -run TestRenderHTMLGolden
+// -update). What the pages hold is checked independently by TestRenderHTML.
+func TestRenderHTMLGolden(t *testing.T) {
+	ref, err := juesuan.DecodeFile("testdata/sichuan-2020/panzhihua-chengdu-office.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile("testdata/sichuan-2020/panzhihua-chengdu-office.narrative.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withPrior := *ref
+	py := *ref.PriorYear
+	py.IncomeGrandTotal = amount.MustParse("792.08")
+	py.ExpenditureGrandTotal = amount.MustParse("790.00")
+	py.GeneralBudgetExpenditure = amount.MustParse("602.10")
+	py.FiscalGrandTotal = amount.MustParse("620.00")
+	withPrior.PriorYear = &py
+	for _, tc := range []struct {
+		golden string
+		doc    *juesuan.Document
+		opts   juesuan.RenderOptions
+	}{
+		{golden: "reference.html", doc: ref},
+		{golden: "reference-narrative.html", doc: ref, opts: juesuan.RenderOptions{Narrative: text}},
+		{golden: "reference-prior.html", doc: &withPrior, opts: juesuan.RenderOptions{Narrative: text}},
+	} {
+		t.Run(tc.golden, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := juesuan.RenderHTML(&b, tc.doc, tc.opts); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "render", tc.golden)
+			if juesuan.Updating() {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (create it with go test -run TestRenderHTMLGolden -update)", err)
+			}
+			if d := cmp.Diff(string(want), b.String()); d != "" {
+				t.Errorf("%s (-golden +got); if intended, refresh with go test -run TestRenderHTMLGolden -update:\n%s", path, d)
+			}
+		})
+	}
+}
+
 func ExampleRenderHTML() {
 	d, err := juesuan.DecodeFile("testdata/sichuan-2020/panzhihua-chengdu-office.json")
 	if err != nil {
@@ -130,9 +186,10 @@ func ExampleRenderHTML() {
 	// class="undrawn">上年数未填报，图1未绘制
 }
 
-// BenchmarkRender compares RenderHTML of the reference with Validate of
-// the same document (issue 18: render ≤ validate).
-func BenchmarkRender(b *testing.B) {
+// BenchmarkRenderVsValidate compares, in one run, RenderHTML of the
+// reference with Validate of the same document (issue 18: render ≤
+// validate): the ratio html/validate is the figure that counts.
+func BenchmarkRenderVsValidate(b *testing.B) {
 	d, err := juesuan.DecodeFile("testdata/sichuan-2020/panzhihua-chengdu-office.json")
 	if err != nil {
 		b.Fatal(err)
