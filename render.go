@@ -3,11 +3,16 @@ package juesuan
 import (
 	"bytes"
 	"context"
+	"encoding"
 	"encoding/json"
 	"io"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
+	"github.com/cnfiscal/juesuan/accounts"
 	"github.com/cnfiscal/juesuan/internal/intake"
 	"github.com/cnfiscal/juesuan/internal/render"
 )
@@ -78,7 +83,16 @@ var chartSets = map[string][]render.ChartSpec{
 type figureTree map[string]any
 
 func newFigureTree(d *Document) (figureTree, error) {
-	b, err := json.Marshal(&d.Report)
+	if t, ok := reflectTree(reflect.ValueOf(&d.Report).Elem()); ok {
+		return t.(map[string]any), nil
+	}
+	return jsonTree(&d.Report)
+}
+
+// jsonTree is the document tree as encoding/json writes it and decodes it
+// (numbers as json.Number): the reference reflectTree must equal.
+func jsonTree(rep *accounts.Report) (figureTree, error) {
+	b, err := json.Marshal(rep)
 	if err != nil {
 		return nil, err
 	}
@@ -89,6 +103,245 @@ func newFigureTree(d *Document) (figureTree, error) {
 		return nil, err
 	}
 	return t, nil
+}
+
+// reflectTree builds the tree jsonTree builds straight from the Go value,
+// without writing and reading JSON: objects as map[string]any, arrays as
+// []any, strings, booleans, and integers as json.Number; a text marshaler
+// (amount.Amount) as its text, a JSON marshaler (amount.Count) as the
+// number it writes. It follows encoding/json's field rules (tags,
+// omitempty, omitzero, embedded structs) and reports ok false for anything
+// it does not handle (maps not keyed by strings, floats, interfaces, ",string", a name two
+// embedded fields share, a marshaler with a pointer receiver), in which
+// case the caller goes through encoding/json. TestReflectTree checks it
+// against jsonTree on every test document.
+func reflectTree(v reflect.Value) (any, bool) {
+	t := v.Type()
+	switch {
+	case t.Implements(treeJSONMarshaler):
+		if t.Kind() == reflect.Pointer && v.IsNil() {
+			return nil, true
+		}
+		b, err := v.Interface().(json.Marshaler).MarshalJSON()
+		if err != nil || len(b) == 0 || !(b[0] == '-' || b[0] >= '0' && b[0] <= '9') {
+			return nil, false
+		}
+		for _, c := range b[1:] {
+			if c < '0' || c > '9' {
+				return nil, false
+			}
+		}
+		return json.Number(b), true
+	case t.Implements(treeTextMarshaler):
+		if t.Kind() == reflect.Pointer && v.IsNil() {
+			return nil, true
+		}
+		b, err := v.Interface().(encoding.TextMarshaler).MarshalText()
+		if err != nil {
+			return nil, false
+		}
+		return string(b), true
+	case reflect.PointerTo(t).Implements(treeJSONMarshaler), reflect.PointerTo(t).Implements(treeTextMarshaler):
+		return nil, false
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return v.String(), true
+	case reflect.Bool:
+		return v.Bool(), true
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return json.Number(strconv.FormatInt(v.Int(), 10)), true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return json.Number(strconv.FormatUint(v.Uint(), 10)), true
+	case reflect.Pointer:
+		if v.IsNil() {
+			return nil, true
+		}
+		return reflectTree(v.Elem())
+	case reflect.Slice:
+		if v.IsNil() {
+			return nil, true
+		}
+		if t.Elem().Kind() == reflect.Uint8 {
+			return nil, false
+		}
+		out := make([]any, v.Len())
+		for i := range out {
+			x, ok := reflectTree(v.Index(i))
+			if !ok {
+				return nil, false
+			}
+			out[i] = x
+		}
+		return out, true
+	case reflect.Map:
+		if t.Key().Kind() != reflect.String || t.Key().Implements(treeTextMarshaler) {
+			return nil, false
+		}
+		if v.IsNil() {
+			return nil, true
+		}
+		out := make(map[string]any, v.Len())
+		for it := v.MapRange(); it.Next(); {
+			x, ok := reflectTree(it.Value())
+			if !ok {
+				return nil, false
+			}
+			out[it.Key().String()] = x
+		}
+		return out, true
+	case reflect.Struct:
+		fs, ok := fieldsOf(t)
+		if !ok {
+			return nil, false
+		}
+		out := make(map[string]any, len(fs))
+	fields:
+		for _, f := range fs {
+			fv := v
+			for _, i := range f.index[:len(f.index)-1] {
+				fv = fv.Field(i)
+				if fv.Kind() == reflect.Pointer {
+					if fv.IsNil() {
+						continue fields
+					}
+					fv = fv.Elem()
+				}
+			}
+			fv = fv.Field(f.index[len(f.index)-1])
+			if f.omitEmpty && emptyValue(fv) || f.omitZero && zeroValue(fv) {
+				continue
+			}
+			x, ok := reflectTree(fv)
+			if !ok {
+				return nil, false
+			}
+			out[f.name] = x
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+var (
+	treeJSONMarshaler = reflect.TypeFor[json.Marshaler]()
+	treeTextMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
+	isZeroer      = reflect.TypeFor[interface{ IsZero() bool }]()
+)
+
+// treeField is one field encoding/json writes: its name, where it is
+// (through embedded structs) and its omit options.
+type treeField struct {
+	name                string
+	index               []int
+	omitEmpty, omitZero bool
+}
+
+type treeFields struct {
+	fs []treeField
+	ok bool
+}
+
+var fieldCache sync.Map // reflect.Type → treeFields
+
+// fieldsOf lists the fields encoding/json writes for struct type t, in
+// order; ok is false for a struct whose fields reflectTree does not handle.
+func fieldsOf(t reflect.Type) ([]treeField, bool) {
+	if c, ok := fieldCache.Load(t); ok {
+		tf := c.(treeFields)
+		return tf.fs, tf.ok
+	}
+	var fs []treeField
+	ok := collectFields(t, nil, &fs, 0)
+	seen := map[string]bool{}
+	for _, f := range fs {
+		ok = ok && !seen[f.name]
+		seen[f.name] = true
+	}
+	fieldCache.Store(t, treeFields{fs, ok})
+	return fs, ok
+}
+
+func collectFields(t reflect.Type, index []int, out *[]treeField, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		tag := sf.Tag.Get("json")
+		if tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		idx := append(slices.Clone(index), i)
+		if sf.Anonymous && name == "" {
+			et := sf.Type
+			if et.Kind() == reflect.Pointer {
+				et = et.Elem()
+			}
+			if et.Kind() == reflect.Struct {
+				if !collectFields(et, idx, out, depth+1) {
+					return false
+				}
+				continue
+			}
+			if !sf.IsExported() {
+				continue
+			}
+		} else if !sf.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = sf.Name
+		}
+		f := treeField{name: name, index: idx}
+		for o := range strings.SplitSeq(opts, ",") {
+			switch o {
+			case "omitempty":
+				f.omitEmpty = true
+			case "omitzero":
+				f.omitZero = true
+				if !sf.Type.Implements(isZeroer) && reflect.PointerTo(sf.Type).Implements(isZeroer) {
+					return false
+				}
+			case "":
+			default:
+				return false // ",string" and the like
+			}
+		}
+		*out = append(*out, f)
+	}
+	return true
+}
+
+// emptyValue is encoding/json's omitempty test.
+func emptyValue(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool:
+		return !v.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int() == 0
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return v.Uint() == 0
+	case reflect.Float32, reflect.Float64:
+		return v.Float() == 0
+	case reflect.Interface, reflect.Pointer:
+		return v.IsNil()
+	}
+	return false
+}
+
+// zeroValue is encoding/json's omitzero test.
+func zeroValue(v reflect.Value) bool {
+	if v.Type().Implements(isZeroer) {
+		if v.Kind() == reflect.Pointer && v.IsNil() {
+			return true
+		}
+		return v.Interface().(interface{ IsZero() bool }).IsZero()
+	}
+	return v.IsZero()
 }
 
 func (t figureTree) at(ptr string) any {
@@ -139,24 +392,20 @@ func page(d *Document, opts RenderOptions) (*render.Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	grids, err := intake.Grids(&d.Report, intakeTables(p, false))
+	t, err := newFigureTree(d)
 	if err != nil {
 		return nil, err
 	}
+	tables, _ := t["tables"].(map[string]any)
+	grids := intake.GridsOf(tables, string(d.Unit.AmountUnit), intakeTables(p, false))
 	heading := d.Unit.Name
 	if d.Unit.FiscalYear != 0 {
 		heading += strconv.Itoa(d.Unit.FiscalYear) + "年度"
 	}
 	heading += "部门决算"
 	pg := &render.Page{Heading: heading, Unit: string(d.Unit.AmountUnit), Grids: grids, Narrative: opts.Narrative}
-	if specs := chartSets[p.ID]; len(specs) > 0 {
-		t, err := newFigureTree(d)
-		if err != nil {
-			return nil, err
-		}
-		for _, s := range specs {
-			pg.Charts = append(pg.Charts, render.Resolve(s, t, d.Unit.FiscalYear))
-		}
+	for _, s := range chartSets[p.ID] {
+		pg.Charts = append(pg.Charts, render.Resolve(s, t, d.Unit.FiscalYear))
 	}
 	return pg, nil
 }

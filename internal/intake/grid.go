@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cnfiscal/juesuan/accounts"
 )
@@ -115,15 +116,52 @@ func Grids(rep *accounts.Report, ts []Table) ([]*Grid, error) {
 	if err := dec.Decode(&tree); err != nil {
 		return nil, err
 	}
+	return GridsOf(tree, string(rep.Unit.AmountUnit), ts), nil
+}
+
+// GridsOf is Grids for tables already decoded as a JSON tree: tables is
+// the /tables object of a report (decoded with json.Decoder.UseNumber),
+// unit its amount unit. The printed forms of ts are derived once per
+// table list and kept.
+func GridsOf(tables map[string]any, unit string, ts []Table) []*Grid {
 	var out []*Grid
-	for _, f := range forms(ts) {
-		t, ok := tree[f.key].(map[string]any)
+	for _, f := range cachedForms(ts) {
+		t, ok := tables[f.key].(map[string]any)
 		if !ok {
 			continue
 		}
-		out = append(out, layout(f, t, string(rep.Unit.AmountUnit)))
+		out = append(out, layout(f, t, unit))
 	}
-	return out, nil
+	return out
+}
+
+// formCache keeps the printed forms of each table list Grids was given
+// (forms never change once derived): a string of the list → []*form.
+var formCache sync.Map
+
+func cachedForms(ts []Table) []*form {
+	var b strings.Builder
+	for _, t := range ts {
+		b.WriteString(t.Key)
+		b.WriteByte(0)
+		b.WriteString(t.Number)
+		b.WriteByte(0)
+		b.WriteString(t.Title)
+		b.WriteByte(0)
+		b.WriteString(t.Sheet)
+		b.WriteByte(0)
+		if t.Internal {
+			b.WriteByte(1)
+		}
+		b.WriteByte(0)
+	}
+	k := b.String()
+	if v, ok := formCache.Load(k); ok {
+		return v.([]*form)
+	}
+	fs := forms(ts)
+	v, _ := formCache.LoadOrStore(k, fs)
+	return v.([]*form)
 }
 
 // grower builds a grid cell by cell, growing it as needed.
