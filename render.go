@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/cnfiscal/juesuan/accounts"
+	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/internal/intake"
 	"github.com/cnfiscal/juesuan/internal/render"
 )
@@ -117,6 +118,13 @@ func jsonTree(rep *accounts.Report) (figureTree, error) {
 // against jsonTree on every test document.
 func reflectTree(v reflect.Value) (any, bool) {
 	t := v.Type()
+	if t == treeAmountType && v.CanAddr() {
+		a := v.Addr().Interface().(*amount.Amount)
+		if a.IsZero() {
+			return nil, false // encoding/json fails on it
+		}
+		return a.StringFixed(a.Places()), true // its MarshalText
+	}
 	switch {
 	case t.Implements(treeJSONMarshaler):
 		if t.Kind() == reflect.Pointer && v.IsNil() {
@@ -226,7 +234,8 @@ func reflectTree(v reflect.Value) (any, bool) {
 var (
 	treeJSONMarshaler = reflect.TypeFor[json.Marshaler]()
 	treeTextMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
-	isZeroer      = reflect.TypeFor[interface{ IsZero() bool }]()
+	isZeroer          = reflect.TypeFor[interface{ IsZero() bool }]()
+	treeAmountType    = reflect.TypeFor[amount.Amount]()
 )
 
 // treeField is one field encoding/json writes: its name, where it is
@@ -335,6 +344,11 @@ func emptyValue(v reflect.Value) bool {
 
 // zeroValue is encoding/json's omitzero test.
 func zeroValue(v reflect.Value) bool {
+	if v.CanAddr() && v.Kind() != reflect.Pointer {
+		if z, ok := v.Addr().Interface().(interface{ IsZero() bool }); ok {
+			return z.IsZero() // no copy of v
+		}
+	}
 	if v.Type().Implements(isZeroer) {
 		if v.Kind() == reflect.Pointer && v.IsNil() {
 			return true
