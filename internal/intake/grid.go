@@ -164,8 +164,12 @@ func cachedForms(ts []Table) []*form {
 	return v.([]*form)
 }
 
-// grower builds a grid cell by cell, growing it as needed.
-type grower struct{ g *Grid }
+// grower builds a grid cell by cell, growing it as needed. New rows are
+// cut from chunk, one allocation for many rows.
+type grower struct {
+	g     *Grid
+	chunk []Cell
+}
 
 func (gr *grower) at(r, c int) *Cell {
 	g := gr.g
@@ -180,7 +184,11 @@ func (gr *grower) at(r, c int) *Cell {
 		}
 	}
 	for len(g.Cells) <= r {
-		g.Cells = append(g.Cells, make([]Cell, w))
+		if len(gr.chunk) < w {
+			gr.chunk = make([]Cell, 8*w)
+		}
+		g.Cells = append(g.Cells, gr.chunk[:w:w])
+		gr.chunk = gr.chunk[w:]
 	}
 	return &g.Cells[r][c]
 }
@@ -223,7 +231,7 @@ func (gr *grower) value(r, c int, v any, ptr string, count bool) {
 // layout lays out form f with the figures of table t.
 func layout(f *form, t map[string]any, unit string) *Grid {
 	g := &Grid{Key: f.key, Number: f.number, Title: f.title, Sheet: sheetName(f), Unit: unit}
-	gr := &grower{g}
+	gr := &grower{g: g}
 	base := "/tables/" + f.key
 	depth := 1
 	for _, sd := range f.sides {
@@ -342,8 +350,8 @@ func layout(f *form, t map[string]any, unit string) *Grid {
 						gr.str(r, c0, nm)
 					}
 					for j, col := range sd.cols {
-						p := it.ptr + "/" + strconv.Itoa(k) + "/" + col.name
-						figs = append(figs, fig{r, c0 + labels + j, at(t, p), base + p, col.count})
+						p := base + it.ptr + "/" + strconv.Itoa(k) + "/" + col.name
+						figs = append(figs, fig{r, c0 + labels + j, at(t, p[len(base):]), p, col.count})
 					}
 					r++
 				}
@@ -363,11 +371,11 @@ func layout(f *form, t map[string]any, unit string) *Grid {
 				}
 			}
 			for j, col := range sd.cols {
-				p := it.ptr
+				p := base + it.ptr
 				if !it.figure {
 					p += "/" + col.name
 				}
-				figs = append(figs, fig{r, c0 + labels + j, at(t, p), base + p, col.count || it.count})
+				figs = append(figs, fig{r, c0 + labels + j, at(t, p[len(base):]), p, col.count || it.count})
 			}
 			r++
 		}
