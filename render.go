@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding"
 	"encoding/json"
+	"fmt"
 	"io"
 	"reflect"
 	"slices"
@@ -28,56 +29,92 @@ type RenderOptions struct {
 // installed (see RenderPDF).
 var ErrNoChromium = render.ErrNoChromium
 
-// standardCharts are the seven charts of the Sichuan 2020 reference
-// narrative (图1–图7); the central template's text refers to the same set.
-var standardCharts = []render.ChartSpec{
-	{ID: "图1", Title: "收、支决算总计变动情况", Kind: render.Bars, Compare: true, Marks: []render.MarkSpec{
-		{Label: "收入总计", Ptr: "/tables/summary/income/grandTotal"},
-		{Label: "收入总计", Ptr: "/priorYear/incomeGrandTotal", Prior: true},
-		{Label: "支出总计", Ptr: "/tables/summary/expenditure/grandTotal"},
-		{Label: "支出总计", Ptr: "/priorYear/expenditureGrandTotal", Prior: true},
-	}},
-	{ID: "图2", Title: "收入决算结构", Kind: render.Pie, Marks: []render.MarkSpec{
-		{Label: "一般公共预算财政拨款收入", Ptr: "/tables/summary/income/generalBudget"},
-		{Label: "政府性基金预算财政拨款收入", Ptr: "/tables/summary/income/govFund"},
-		{Label: "国有资本经营预算财政拨款收入", Ptr: "/tables/summary/income/stateCapital"},
-		{Label: "上级补助收入", Ptr: "/tables/summary/income/superiorSubsidy"},
-		{Label: "事业收入", Ptr: "/tables/summary/income/business"},
-		{Label: "经营收入", Ptr: "/tables/summary/income/operating"},
-		{Label: "附属单位上缴收入", Ptr: "/tables/summary/income/affiliated"},
-		{Label: "其他收入", Ptr: "/tables/summary/income/other"},
-	}},
-	{ID: "图3", Title: "支出决算结构", Kind: render.Pie, Marks: []render.MarkSpec{
-		{Label: "基本支出", Ptr: "/tables/expenditure/total/basic"},
-		{Label: "项目支出", Ptr: "/tables/expenditure/total/project"},
-		{Label: "上缴上级支出", Ptr: "/tables/expenditure/total/toSuperior"},
-		{Label: "经营支出", Ptr: "/tables/expenditure/total/operating"},
-		{Label: "对附属单位补助支出", Ptr: "/tables/expenditure/total/toAffiliated"},
-	}},
-	{ID: "图4", Title: "财政拨款收、支决算总计变动情况", Kind: render.Bars, Compare: true, Marks: []render.MarkSpec{
-		{Label: "财政拨款收入总计", Ptr: "/tables/fiscalSummary/income/grandTotal"},
-		{Label: "财政拨款收入总计", Ptr: "/priorYear/fiscalGrandTotal", Prior: true},
-		{Label: "财政拨款支出总计", Ptr: "/tables/fiscalSummary/expenditure/grandTotal/total"},
-		{Label: "财政拨款支出总计", Ptr: "/priorYear/fiscalGrandTotal", Prior: true},
-	}},
-	{ID: "图5", Title: "一般公共预算财政拨款支出决算变动情况", Kind: render.Bars, Compare: true, Marks: []render.MarkSpec{
-		{Label: "一般公共预算财政拨款支出", Ptr: "/tables/generalBudget/total/total"},
-		{Label: "一般公共预算财政拨款支出", Ptr: "/priorYear/generalBudgetExpenditure", Prior: true},
-	}},
-	{ID: "图6", Title: "一般公共预算财政拨款支出决算结构", Kind: render.Pie, Rows: "/tables/generalBudget/rows", RowValue: "total", RowCodeLen: 3},
-	{ID: "图7", Title: "“三公”经费财政拨款支出结构", Kind: render.Pie, Marks: []render.MarkSpec{
-		{Label: "因公出国（境）费", Ptr: "/tables/threePublic/actual/abroad"},
-		{Label: "公务用车购置及运行维护费", Ptr: "/tables/threePublic/actual/vehicle"},
-		{Label: "公务接待费", Ptr: "/tables/threePublic/actual/reception"},
-	}},
+// ChartKind is how a standard chart draws its figures.
+type ChartKind uint8
+
+// The kinds of chart.
+const (
+	ChartBars ChartKind = iota // one bar per figure, grouped by label, a series per year
+	ChartPie                   // one slice per figure above 0: its share of their sum
+)
+
+// ChartSpec declares one standard chart of a profile's disclosure
+// (Profile.Charts): what it draws, from which figures. RenderHTML draws it
+// from the stated figures only; a chart whose figures are absent is not
+// drawn and says why.
+type ChartSpec struct {
+	ID    string // 图1: how the narrative names it (图1：…)
+	Title string // 收、支决算总计变动情况
+	Kind  ChartKind
+	// Marks are the figures drawn, in order.
+	Marks []ChartMark
+	// Rows, when set, adds a mark per coded row under this JSON Pointer
+	// (/tables/generalBudget/rows) whose code has RowCodeLen digits (3: the
+	// 类; 0: every row), labelled by the row's name, its figure the row's
+	// RowValue field (total).
+	Rows       string
+	RowValue   string
+	RowCodeLen int
+	// Compare marks a chart of this year against the prior year: it is not
+	// drawn when no prior-year figure is stated.
+	Compare bool
 }
 
-// chartSets is each built-in profile's chart set, declared once here. A
-// profile not listed draws no chart.
-var chartSets = map[string][]render.ChartSpec{
-	"sichuan-2020": standardCharts,
-	"sichuan-2023": standardCharts,
-	"central-2024": standardCharts,
+// ChartMark is one figure of a chart.
+type ChartMark struct {
+	Label string // 收入总计
+	Ptr   string // JSON Pointer of the figure below the document root
+	Prior bool   // a prior-year figure (the 上年 series of a comparison)
+}
+
+// checkCharts is the check Register makes of a profile's charts.
+func checkCharts(cs []ChartSpec) error {
+	seen := map[string]bool{}
+	for i, c := range cs {
+		switch {
+		case c.ID == "":
+			return fmt.Errorf("chart %d has no ID (want 图1 …)", i)
+		case seen[c.ID]:
+			return fmt.Errorf("chart %s declared twice", c.ID)
+		case c.Kind > ChartPie:
+			return fmt.Errorf("chart %s has kind %d (want ChartBars or ChartPie)", c.ID, c.Kind)
+		case len(c.Marks) == 0 && c.Rows == "":
+			return fmt.Errorf("chart %s draws nothing (give Marks or Rows)", c.ID)
+		case c.Rows != "" && (!strings.HasPrefix(c.Rows, "/") || c.RowValue == "" || strings.Contains(c.RowValue, "/")):
+			return fmt.Errorf("chart %s: Rows %q with RowValue %q (want a JSON Pointer and a field name)", c.ID, c.Rows, c.RowValue)
+		}
+		seen[c.ID] = true
+		for j, m := range c.Marks {
+			if !strings.HasPrefix(m.Ptr, "/") || m.Label == "" {
+				return fmt.Errorf("chart %s mark %d: label %q, pointer %q (want a label and a JSON Pointer)", c.ID, j, m.Label, m.Ptr)
+			}
+		}
+	}
+	return nil
+}
+
+func cloneCharts(cs []ChartSpec) []ChartSpec {
+	if cs == nil {
+		return nil
+	}
+	out := slices.Clone(cs)
+	for i := range out {
+		out[i].Marks = slices.Clone(out[i].Marks)
+	}
+	return out
+}
+
+// renderSpec is c as package render declares it.
+func renderSpec(c ChartSpec) render.ChartSpec {
+	s := render.ChartSpec{ID: c.ID, Title: c.Title, Kind: render.Bars, Rows: c.Rows, RowValue: c.RowValue, RowCodeLen: c.RowCodeLen, Compare: c.Compare}
+	if c.Kind == ChartPie {
+		s.Kind = render.Pie
+	}
+	s.Marks = make([]render.MarkSpec, len(c.Marks))
+	for i, m := range c.Marks {
+		s.Marks[i] = render.MarkSpec{Label: m.Label, Ptr: m.Ptr, Prior: m.Prior}
+	}
+	return s
 }
 
 // figureTree looks a document's figures up by JSON Pointer.
@@ -418,8 +455,8 @@ func page(d *Document, opts RenderOptions) (*render.Page, error) {
 	}
 	heading += "部门决算"
 	pg := &render.Page{Heading: heading, Unit: string(d.Unit.AmountUnit), Grids: grids, Narrative: opts.Narrative}
-	for _, s := range chartSets[p.ID] {
-		pg.Charts = append(pg.Charts, render.Resolve(s, t, d.Unit.FiscalYear))
+	for _, s := range p.Charts {
+		pg.Charts = append(pg.Charts, render.Resolve(renderSpec(s), t, d.Unit.FiscalYear))
 	}
 	return pg, nil
 }
@@ -427,7 +464,8 @@ func page(d *Document, opts RenderOptions) (*render.Page, error) {
 // RenderHTML writes d as its published disclosure, one self-contained HTML
 // file (inline CSS and SVG, no script, no external resource): the
 // narrative of opts (escaped, a paragraph per line) with each standard
-// chart of d's profile after the paragraph that names it (图1：…), the
+// chart of d's profile (Profile.Charts) after the paragraph that names it
+// (图1：…), the
 // charts it does not name after it, then the profile's 公开表 that d
 // carries in published order (internal 财决 tables left out) as printed:
 // title, 单位 line, merged header, figures right-aligned as "#,##0.00"

@@ -2,6 +2,7 @@ package juesuan_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -168,6 +169,88 @@ func TestRenderHTMLGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestProfileCharts checks that Register refuses a malformed chart set,
+// naming the chart, and that a profile's own charts are the ones drawn.
+func TestProfileCharts(t *testing.T) {
+	base, err := juesuan.LookupProfile("sichuan-2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pie := juesuan.ChartSpec{ID: "图2", Title: "收入决算结构", Kind: juesuan.ChartPie, Marks: []juesuan.ChartMark{{Label: "事业收入", Ptr: "/tables/summary/income/business"}}}
+	for _, tc := range []struct {
+		name   string
+		charts []juesuan.ChartSpec
+		want   string // in the error; "" for none
+	}{
+		{name: "none", charts: nil},
+		{name: "one", charts: []juesuan.ChartSpec{pie}},
+		{name: "no ID", charts: []juesuan.ChartSpec{{Title: "x", Marks: pie.Marks}}, want: "chart 0 has no ID"},
+		{name: "twice", charts: []juesuan.ChartSpec{pie, pie}, want: "chart 图2 declared twice"},
+		{name: "kind", charts: []juesuan.ChartSpec{{ID: "图9", Kind: 7, Marks: pie.Marks}}, want: "chart 图9 has kind 7"},
+		{name: "nothing", charts: []juesuan.ChartSpec{{ID: "图9"}}, want: "chart 图9 draws nothing"},
+		{name: "pointer", charts: []juesuan.ChartSpec{{ID: "图9", Marks: []juesuan.ChartMark{{Label: "x", Ptr: "tables/summary"}}}}, want: "chart 图9 mark 0"},
+		{name: "rows", charts: []juesuan.ChartSpec{{ID: "图9", Rows: "/tables/generalBudget/rows"}}, want: "chart 图9: Rows"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := base.Clone()
+			p.ID = "test-charts"
+			p.Charts = tc.charts
+			r := juesuan.NewRegistry()
+			err := r.Register(p)
+			if tc.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if !errors.Is(err, juesuan.ErrInvalidProfile) || !strings.Contains(fmt.Sprint(err), tc.want) {
+				t.Fatalf("Register: %v, want ErrInvalidProfile with %q", err, tc.want)
+			}
+		})
+	}
+	// Clone copies the charts.
+	q := base.Clone()
+	q.Charts[0].Marks[0].Label = "changed"
+	if base.Charts[0].Marks[0].Label == "changed" {
+		t.Error("Clone shares the charts' marks")
+	}
+}
+
+// A profile of your own declares its own standard charts.
+func ExampleChartSpec() {
+	base, err := juesuan.LookupProfile("sichuan-2020")
+	if err != nil {
+		panic(err)
+	}
+	p := base.Clone()
+	p.ID = "example-charts"
+	p.Charts = []juesuan.ChartSpec{{
+		ID: "图1", Title: "“三公”经费财政拨款支出结构", Kind: juesuan.ChartPie,
+		Marks: []juesuan.ChartMark{
+			{Label: "公务用车购置及运行维护费", Ptr: "/tables/threePublic/actual/vehicle"},
+			{Label: "公务接待费", Ptr: "/tables/threePublic/actual/reception"},
+		},
+	}}
+	if err := juesuan.Register(p); err != nil {
+		panic(err)
+	}
+	defer juesuan.Unregister(p.ID)
+	d, err := juesuan.DecodeFile("testdata/sichuan-2020/panzhihua-chengdu-office.json")
+	if err != nil {
+		panic(err)
+	}
+	d.Profile = p.ID
+	var b bytes.Buffer
+	if err := juesuan.RenderHTML(&b, d, juesuan.RenderOptions{}); err != nil {
+		panic(err)
+	}
+	fmt.Println(strings.Count(b.String(), "<svg "), strings.Count(b.String(), `<g class="mark"`))
+	fmt.Println(regexp.MustCompile(`<title>公务接待费[^<]*`).FindString(b.String()))
+	// Output:
+	// 1 2
+	// <title>公务接待费：45.85万元（88.62%）
 }
 
 func ExampleRenderHTML() {

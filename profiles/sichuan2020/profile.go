@@ -25,6 +25,7 @@ func Profile() *juesuan.Profile {
 		Narrative:      Patterns(),
 		Places:         places(),
 		ChecklistItems: shared.Checklist(),
+		Charts:         shared.Charts(),
 	}
 }
 

@@ -38,6 +38,7 @@ func Profile() *juesuan.Profile {
 		Narrative:      shared.Patterns(),
 		Places:         sichuan2020.Profile().Places,
 		ChecklistItems: shared.Checklist(),
+		Charts:         shared.Charts(),
 	}
 }
 
