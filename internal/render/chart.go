@@ -22,7 +22,8 @@ const (
 )
 
 // ChartSpec declares one standard chart: what it draws, from which
-// figures. A profile's chart set is a list of these (data, declared once).
+// figures. The root package makes one from each juesuan.ChartSpec of a
+// profile's Charts.
 type ChartSpec struct {
 	ID    string // 图1
 	Title string // 收、支决算总计变动情况
