@@ -539,20 +539,38 @@ func page(d *Document, opts RenderOptions) (*render.Page, error) {
 		return nil, err
 	}
 	its := intakeTables(p, false)
-	t, err := figuresFor(d, its, p.Charts)
-	if err != nil {
-		return nil, err
+	unit := string(d.Unit.AmountUnit)
+	// The figures straight from the Go value; through the tree when that
+	// meets something it does not handle.
+	var figs render.Figures
+	src := &valueSource{root: reflect.ValueOf(&d.Report).Elem()}
+	grids := intake.GridsFrom(src, unit, its)
+	charts := make([]render.Chart, len(p.Charts))
+	for i, s := range p.Charts {
+		charts[i] = render.Resolve(renderSpec(s), src, d.Unit.FiscalYear)
 	}
-	tables, _ := t["tables"].(map[string]any)
-	grids := intake.GridsOf(tables, string(d.Unit.AmountUnit), its)
+	if src.failed {
+		t, err := figuresFor(d, its, p.Charts)
+		if err != nil {
+			return nil, err
+		}
+		tables, _ := t["tables"].(map[string]any)
+		grids = intake.GridsOf(tables, unit, its)
+		figs = t
+	}
 	heading := d.Unit.Name
 	if d.Unit.FiscalYear != 0 {
 		heading += strconv.Itoa(d.Unit.FiscalYear) + "年度"
 	}
 	heading += "部门决算"
 	pg := &render.Page{Heading: heading, Unit: string(d.Unit.AmountUnit), Grids: grids, Narrative: opts.Narrative}
-	for _, s := range p.Charts {
-		pg.Charts = append(pg.Charts, render.Resolve(renderSpec(s), t, d.Unit.FiscalYear))
+	if figs != nil {
+		for i, s := range p.Charts {
+			charts[i] = render.Resolve(renderSpec(s), figs, d.Unit.FiscalYear)
+		}
+	}
+	if len(charts) > 0 {
+		pg.Charts = charts
 	}
 	return pg, nil
 }
@@ -597,4 +615,366 @@ func RenderPDF(ctx context.Context, w io.Writer, d *Document, opts RenderOptions
 	}
 	_, err = w.Write(pdf)
 	return err
+}
+
+// valueSource resolves JSON Pointers straight from the Go value of a report,
+// as reflectTree would build them (intake.Source, render.Figures), without
+// building the tree: each pointer is compiled once per type into a list of
+// field and index steps. A pointer through something reflectTree does not
+// handle sets failed, and the caller goes through the tree instead.
+type valueSource struct {
+	root   reflect.Value // the report, addressable
+	failed bool
+}
+
+// vstep is one step of a compiled pointer: through pointers (nil: absent),
+// then a field (its index path through embedded structs, omitted as
+// encoding/json omits it: absent) or an element of a slice (absent when out
+// of range).
+type vstep struct {
+	field               []int
+	index               int
+	isIndex             bool
+	key                 reflect.Value // the key, for an element of a map
+	omitEmpty, omitZero bool
+}
+
+// leafClass is how a compiled pointer's value is read.
+type leafClass uint8
+
+const (
+	leafTree   leafClass = iota // reflectTree (marshalers, amounts)
+	leafObject                  // a struct: an object
+	leafSlice                   // an array (nil: absent)
+	leafMap                     // an object (nil: absent)
+	leafString
+	leafBool
+	leafInt
+	leafUint
+	leafAbsent // nothing there (an unknown field, a scalar's member)
+	leafFail   // not handled: go through the tree
+)
+
+type vpath struct {
+	steps []vstep
+	leaf  leafClass
+}
+
+type vkey struct {
+	t   reflect.Type
+	ptr string
+}
+
+var vpathCache sync.Map // vkey → *vpath
+
+// marshals reports whether reflectTree takes values of t as a marshaler or
+// an amount rather than by kind.
+func marshals(t reflect.Type) bool {
+	return t == treeAmountType || t.Implements(treeJSONMarshaler) || t.Implements(treeTextMarshaler) ||
+		reflect.PointerTo(t).Implements(treeJSONMarshaler) || reflect.PointerTo(t).Implements(treeTextMarshaler)
+}
+
+// compilePath compiles ptr (segments separated by /, no leading slash; ""
+// for t itself) below type t.
+func compilePath(t reflect.Type, ptr string) *vpath {
+	k := vkey{t, ptr}
+	if p, ok := vpathCache.Load(k); ok {
+		return p.(*vpath)
+	}
+	p := &vpath{}
+	rest, more := ptr, ptr != ""
+	for more {
+		var seg string
+		seg, rest, more = strings.Cut(rest, "/")
+		for t.Kind() == reflect.Pointer && !marshals(t) {
+			t = t.Elem()
+		}
+		if marshals(t) {
+			p.leaf = leafFail
+			break
+		}
+		switch t.Kind() {
+		case reflect.Struct:
+			fs, ok := fieldsOf(t)
+			if !ok {
+				p.leaf = leafFail
+				break
+			}
+			var f *treeField
+			for i := range fs {
+				if fs[i].name == seg {
+					f = &fs[i]
+					break
+				}
+			}
+			if f == nil {
+				p.leaf = leafAbsent
+				break
+			}
+			p.steps = append(p.steps, vstep{field: f.index, omitEmpty: f.omitEmpty, omitZero: f.omitZero})
+			ft := t
+			for _, i := range f.index {
+				for ft.Kind() == reflect.Pointer {
+					ft = ft.Elem()
+				}
+				ft = ft.Field(i).Type
+			}
+			t = ft
+			continue
+		case reflect.Slice:
+			n, err := strconv.Atoi(seg)
+			switch {
+			case t.Elem().Kind() == reflect.Uint8:
+				p.leaf = leafFail
+			case err != nil || n < 0:
+				p.leaf = leafAbsent
+			default:
+				p.steps = append(p.steps, vstep{index: n, isIndex: true})
+				t = t.Elem()
+				continue
+			}
+		case reflect.Map:
+			if t.Key().Kind() != reflect.String || t.Key().Implements(treeTextMarshaler) {
+				p.leaf = leafFail
+				break
+			}
+			p.steps = append(p.steps, vstep{key: reflect.ValueOf(seg).Convert(t.Key())})
+			t = t.Elem()
+			continue
+		case reflect.String, reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			p.leaf = leafAbsent // a scalar has no members
+		default:
+			p.leaf = leafFail
+		}
+		break
+	}
+	if !more && p.leaf == leafTree {
+		for t.Kind() == reflect.Pointer && !marshals(t) {
+			t = t.Elem()
+		}
+		switch {
+		case marshals(t):
+			p.leaf = leafTree
+		case t.Kind() == reflect.Struct:
+			if _, ok := fieldsOf(t); ok {
+				p.leaf = leafObject
+			} else {
+				p.leaf = leafFail
+			}
+		case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
+			p.leaf = leafSlice
+		case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String && !t.Key().Implements(treeTextMarshaler):
+			p.leaf = leafMap
+		case t.Kind() == reflect.String:
+			p.leaf = leafString
+		case t.Kind() == reflect.Bool:
+			p.leaf = leafBool
+		case t.Kind() >= reflect.Int && t.Kind() <= reflect.Int64:
+			p.leaf = leafInt
+		case t.Kind() >= reflect.Uint && t.Kind() <= reflect.Uint64:
+			p.leaf = leafUint
+		default:
+			p.leaf = leafFail
+		}
+	}
+	v, _ := vpathCache.LoadOrStore(k, p)
+	return v.(*vpath)
+}
+
+// deref follows non-marshaling pointers; ok is false at a nil one.
+func deref(v reflect.Value) (reflect.Value, bool) {
+	for v.Kind() == reflect.Pointer && !marshals(v.Type()) {
+		if v.IsNil() {
+			return v, false
+		}
+		v = v.Elem()
+	}
+	return v, true
+}
+
+// eval walks p from v: the value at its end, ok false when absent.
+func (p *vpath) eval(v reflect.Value) (reflect.Value, bool) {
+	for _, s := range p.steps {
+		var ok bool
+		if v, ok = deref(v); !ok {
+			return v, false
+		}
+		if s.key.IsValid() {
+			if v = v.MapIndex(s.key); !v.IsValid() {
+				return v, false
+			}
+			continue
+		}
+		if s.isIndex {
+			if v.IsNil() || s.index >= v.Len() {
+				return v, false
+			}
+			v = v.Index(s.index)
+			continue
+		}
+		for _, i := range s.field[:len(s.field)-1] {
+			v = v.Field(i)
+			if v.Kind() == reflect.Pointer {
+				if v.IsNil() {
+					return v, false
+				}
+				v = v.Elem()
+			}
+		}
+		v = v.Field(s.field[len(s.field)-1])
+		if s.omitEmpty && emptyValue(v) || s.omitZero && zeroValue(v) {
+			return v, false
+		}
+	}
+	return v, true
+}
+
+// value reads v, the end of p.
+func (s *valueSource) value(p *vpath, v reflect.Value) (string, intake.Kind) {
+	if p.leaf == leafFail {
+		s.failed = true
+		return "", intake.Absent
+	}
+	if p.leaf == leafAbsent {
+		return "", intake.Absent
+	}
+	v, ok := deref(v)
+	if !ok {
+		return "", intake.Absent
+	}
+	switch p.leaf {
+	case leafObject:
+		return "", intake.Object
+	case leafSlice:
+		if v.IsNil() {
+			return "", intake.Absent
+		}
+		return "", intake.Other
+	case leafMap:
+		if v.IsNil() {
+			return "", intake.Absent
+		}
+		return "", intake.Object
+	case leafString:
+		return v.String(), intake.String
+	case leafBool:
+		return "", intake.Other
+	case leafInt:
+		return strconv.FormatInt(v.Int(), 10), intake.Number
+	case leafUint:
+		return strconv.FormatUint(v.Uint(), 10), intake.Number
+	}
+	if v.Type() == treeAmountType && v.CanAddr() {
+		if a := v.Addr().Interface().(*amount.Amount); !a.IsZero() {
+			return a.StringFixed(a.Places()), intake.String
+		}
+	}
+	x, ok := reflectTree(v)
+	if !ok {
+		s.failed = true
+		return "", intake.Absent
+	}
+	switch x := x.(type) {
+	case string:
+		return x, intake.String
+	case json.Number:
+		return string(x), intake.Number
+	case nil:
+		return "", intake.Absent
+	}
+	return "", intake.Other
+}
+
+func (s *valueSource) at(ptr string) (*vpath, reflect.Value, bool) {
+	p := compilePath(s.root.Type(), strings.TrimPrefix(ptr, "/"))
+	v, ok := p.eval(s.root)
+	return p, v, ok
+}
+
+// Value implements intake.Source.
+func (s *valueSource) Value(ptr string) (string, intake.Kind) {
+	p, v, ok := s.at(ptr)
+	if !ok {
+		if p.leaf == leafFail {
+			s.failed = true
+		}
+		return "", intake.Absent
+	}
+	return s.value(p, v)
+}
+
+// slice is the slice at ptr, ok false when there is none.
+func (s *valueSource) slice(ptr string) (reflect.Value, bool) {
+	p, v, ok := s.at(ptr)
+	switch {
+	case p.leaf == leafFail:
+		s.failed = true
+		return v, false
+	case !ok || p.leaf != leafSlice:
+		return v, false
+	}
+	v, ok = deref(v)
+	return v, ok && !v.IsNil()
+}
+
+// Len implements intake.Source.
+func (s *valueSource) Len(ptr string) int {
+	v, ok := s.slice(ptr)
+	if !ok {
+		return 0
+	}
+	return v.Len()
+}
+
+// Elem implements intake.Source.
+func (s *valueSource) Elem(ptr string, k int, field string) (string, intake.Kind) {
+	v, ok := s.slice(ptr)
+	if !ok || k < 0 || k >= v.Len() {
+		return "", intake.Absent
+	}
+	e := v.Index(k)
+	if e, ok = deref(e); !ok {
+		return "", intake.Absent
+	}
+	if e.Kind() != reflect.Struct || marshals(e.Type()) {
+		s.failed = true // rows that are not plain objects: not met
+		return "", intake.Absent
+	}
+	p := compilePath(e.Type(), field)
+	fv, ok := p.eval(e)
+	if !ok {
+		if p.leaf == leafFail {
+			s.failed = true
+		}
+		return "", intake.Absent
+	}
+	return s.value(p, fv)
+}
+
+// Figure implements render.Figures.
+func (s *valueSource) Figure(ptr string) (string, bool) {
+	v, k := s.Value(ptr)
+	return v, k == intake.String && v != ""
+}
+
+// Rows implements render.Figures.
+func (s *valueSource) Rows(ptr, field string) []render.Row {
+	n := s.Len(ptr)
+	out := make([]render.Row, 0, n)
+	for k := range n {
+		var r render.Row
+		var kind intake.Kind
+		if r.Code, kind = s.Elem(ptr, k, "code"); kind != intake.String {
+			r.Code = ""
+		}
+		if r.Name, kind = s.Elem(ptr, k, "name"); kind != intake.String {
+			r.Name = ""
+		}
+		if r.Value, kind = s.Elem(ptr, k, field); kind != intake.String {
+			r.Value = ""
+		}
+		out = append(out, r)
+	}
+	return out
 }

@@ -124,13 +124,18 @@ func Grids(rep *accounts.Report, ts []Table) ([]*Grid, error) {
 // unit its amount unit. The printed forms of ts are derived once per
 // table list and kept.
 func GridsOf(tables map[string]any, unit string, ts []Table) []*Grid {
+	return GridsFrom(treeSource(tables), unit, ts)
+}
+
+// GridsFrom is Grids for a report whose figures src reads: the public
+// tables of ts that are objects in src (/tables/KEY), in the order of ts.
+func GridsFrom(src Source, unit string, ts []Table) []*Grid {
 	var out []*Grid
 	for _, f := range cachedForms(ts) {
-		t, ok := tables[f.key].(map[string]any)
-		if !ok {
+		if _, k := src.Value("/tables/" + f.key); k != Object {
 			continue
 		}
-		out = append(out, layout(f, t, unit))
+		out = append(out, layout(f, src, unit))
 	}
 	return out
 }
@@ -214,25 +219,23 @@ func (gr *grower) merge(r0, c0, r1, c1 int) {
 }
 
 // value places a figure, exactly as the document states it.
-func (gr *grower) value(r, c int, v any, ptr string, count bool) {
+func (gr *grower) value(r, c int, s string, k Kind, ptr string, count bool) {
 	cl := gr.at(r, c)
 	cl.Ptr = ptr
 	if count {
 		cl.Kind = CountCell
 	}
-	switch x := v.(type) {
-	case string:
-		cl.Text = x
-	case json.Number:
-		cl.Text = x.String()
+	if k == String || k == Number {
+		cl.Text = s
 	}
 }
 
-// layout lays out form f with the figures of table t.
-func layout(f *form, t map[string]any, unit string) *Grid {
+// layout lays out form f with the figures src reads.
+func layout(f *form, src Source, unit string) *Grid {
 	g := &Grid{Key: f.key, Number: f.number, Title: f.title, Sheet: sheetName(f), Unit: unit}
 	gr := &grower{g: g}
 	base := "/tables/" + f.key
+	fp := ptrsOf(f)
 	depth := 1
 	for _, sd := range f.sides {
 		for _, c := range sd.cols {
@@ -327,19 +330,27 @@ func layout(f *form, t map[string]any, unit string) *Grid {
 		}
 		type fig struct {
 			r, c  int
-			v     any
+			s     string
+			k     Kind
 			ptr   string
 			count bool
 		}
 		var figs []fig
 		sub := 0
-		for _, it := range sd.items {
+		for ii := range sd.items {
+			it := &sd.items[ii]
 			if it.kind == rowsItem {
-				rows, _ := at(t, it.ptr).([]any)
-				for k, rv := range rows {
-					row, _ := rv.(map[string]any)
-					code, _ := row["code"].(string)
-					nm, _ := row["name"].(string)
+				rp := base + it.ptr
+				n := src.Len(rp)
+				for k := range n {
+					code, ck := src.Elem(rp, k, "code")
+					if ck != String {
+						code = ""
+					}
+					nm, nk := src.Elem(rp, k, "name")
+					if nk != String {
+						nm = ""
+					}
 					if labels == 2 {
 						gr.str(r, c0, code)
 						gr.str(r, c0+1, nm)
@@ -349,9 +360,10 @@ func layout(f *form, t map[string]any, unit string) *Grid {
 						}
 						gr.str(r, c0, nm)
 					}
+					ps := fp.rowPtrs(base, sd, it, k)
 					for j, col := range sd.cols {
-						p := base + it.ptr + "/" + strconv.Itoa(k) + "/" + col.name
-						figs = append(figs, fig{r, c0 + labels + j, at(t, p[len(base):]), p, col.count})
+						s, sk := src.Elem(rp, k, col.name)
+						figs = append(figs, fig{r, c0 + labels + j, s, sk, ps[j], col.count})
 					}
 					r++
 				}
@@ -371,11 +383,9 @@ func layout(f *form, t map[string]any, unit string) *Grid {
 				}
 			}
 			for j, col := range sd.cols {
-				p := base + it.ptr
-				if !it.figure {
-					p += "/" + col.name
-				}
-				figs = append(figs, fig{r, c0 + labels + j, at(t, p[len(base):]), p, col.count || it.count})
+				p := fp.static[i][ii][j]
+				s, sk := src.Value(p)
+				figs = append(figs, fig{r, c0 + labels + j, s, sk, p, col.count || it.count})
 			}
 			r++
 		}
@@ -386,11 +396,11 @@ func layout(f *form, t map[string]any, unit string) *Grid {
 			gr.kind(hEnd+1, c0, last, c0+labels-1, LabelCell)
 		}
 		for _, x := range figs {
-			gr.value(x.r, x.c, x.v, x.ptr, x.count)
+			gr.value(x.r, x.c, x.s, x.k, x.ptr, x.count)
 		}
 	}
 	g.BodyLast = maxRow
-	if n, ok := t["note"].(string); ok && n != "" {
+	if n, k := src.Value(base + "/note"); k == String && n != "" {
 		g.Note = n
 		gr.str(maxRow+1, 0, "说明："+n)
 		gr.at(maxRow+1, 0).Kind = NoteCell
