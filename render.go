@@ -625,6 +625,11 @@ func RenderPDF(ctx context.Context, w io.Writer, d *Document, opts RenderOptions
 type valueSource struct {
 	root   reflect.Value // the report, addressable
 	failed bool
+
+	lastPtr   string // the last slice asked for
+	lastPath  *vpath
+	lastSlice reflect.Value
+	lastOK    bool
 }
 
 // vstep is one step of a compiled pointer: through pointers (nil: absent),
@@ -656,8 +661,14 @@ const (
 )
 
 type vpath struct {
-	steps []vstep
-	leaf  leafClass
+	steps  []vstep
+	leaf   leafClass
+	derefs int // pointers followed at the end before the leaf is read
+	// For a slice of plain structs (or pointers to them): the pointers
+	// followed to an element, its type and the compiled paths below it.
+	elemDerefs int
+	elemType   reflect.Type
+	elemPaths  sync.Map // string → *vpath
 }
 
 type vkey struct {
@@ -752,6 +763,7 @@ func compilePath(t reflect.Type, ptr string) *vpath {
 	if !more && p.leaf == leafTree {
 		for t.Kind() == reflect.Pointer && !marshals(t) {
 			t = t.Elem()
+			p.derefs++
 		}
 		switch {
 		case marshals(t):
@@ -764,6 +776,14 @@ func compilePath(t reflect.Type, ptr string) *vpath {
 			}
 		case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
 			p.leaf = leafSlice
+			et := t.Elem()
+			for et.Kind() == reflect.Pointer && !marshals(et) {
+				et = et.Elem()
+				p.elemDerefs++
+			}
+			if et.Kind() == reflect.Struct && !marshals(et) {
+				p.elemType = et
+			}
 		case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String && !t.Key().Implements(treeTextMarshaler):
 			p.leaf = leafMap
 		case t.Kind() == reflect.String:
@@ -782,23 +802,14 @@ func compilePath(t reflect.Type, ptr string) *vpath {
 	return v.(*vpath)
 }
 
-// deref follows non-marshaling pointers; ok is false at a nil one.
-func deref(v reflect.Value) (reflect.Value, bool) {
-	for v.Kind() == reflect.Pointer && !marshals(v.Type()) {
-		if v.IsNil() {
-			return v, false
-		}
-		v = v.Elem()
-	}
-	return v, true
-}
-
 // eval walks p from v: the value at its end, ok false when absent.
 func (p *vpath) eval(v reflect.Value) (reflect.Value, bool) {
 	for _, s := range p.steps {
-		var ok bool
-		if v, ok = deref(v); !ok {
-			return v, false
+		for v.Kind() == reflect.Pointer { // no marshaler in the middle of a compiled path
+			if v.IsNil() {
+				return v, false
+			}
+			v = v.Elem()
 		}
 		if s.key.IsValid() {
 			if v = v.MapIndex(s.key); !v.IsValid() {
@@ -839,9 +850,11 @@ func (s *valueSource) value(p *vpath, v reflect.Value) (string, intake.Kind) {
 	if p.leaf == leafAbsent {
 		return "", intake.Absent
 	}
-	v, ok := deref(v)
-	if !ok {
-		return "", intake.Absent
+	for range p.derefs {
+		if v.IsNil() {
+			return "", intake.Absent
+		}
+		v = v.Elem()
 	}
 	switch p.leaf {
 	case leafObject:
@@ -904,23 +917,37 @@ func (s *valueSource) Value(ptr string) (string, intake.Kind) {
 	return s.value(p, v)
 }
 
-// slice is the slice at ptr, ok false when there is none.
-func (s *valueSource) slice(ptr string) (reflect.Value, bool) {
+// slice is the slice at ptr and its compiled path, ok false when there is
+// none. The last one is kept: the layout asks for the elements of one
+// slice in turn.
+func (s *valueSource) slice(ptr string) (*vpath, reflect.Value, bool) {
+	if s.lastOK && ptr == s.lastPtr {
+		return s.lastPath, s.lastSlice, true
+	}
 	p, v, ok := s.at(ptr)
 	switch {
 	case p.leaf == leafFail:
 		s.failed = true
-		return v, false
+		return p, v, false
 	case !ok || p.leaf != leafSlice:
-		return v, false
+		return p, v, false
 	}
-	v, ok = deref(v)
-	return v, ok && !v.IsNil()
+	for range p.derefs {
+		if v.IsNil() {
+			return p, v, false
+		}
+		v = v.Elem()
+	}
+	if v.IsNil() {
+		return p, v, false
+	}
+	s.lastPtr, s.lastPath, s.lastSlice, s.lastOK = ptr, p, v, true
+	return p, v, true
 }
 
 // Len implements intake.Source.
 func (s *valueSource) Len(ptr string) int {
-	v, ok := s.slice(ptr)
+	_, v, ok := s.slice(ptr)
 	if !ok {
 		return 0
 	}
@@ -929,19 +956,28 @@ func (s *valueSource) Len(ptr string) int {
 
 // Elem implements intake.Source.
 func (s *valueSource) Elem(ptr string, k int, field string) (string, intake.Kind) {
-	v, ok := s.slice(ptr)
+	sp, v, ok := s.slice(ptr)
 	if !ok || k < 0 || k >= v.Len() {
 		return "", intake.Absent
 	}
-	e := v.Index(k)
-	if e, ok = deref(e); !ok {
-		return "", intake.Absent
-	}
-	if e.Kind() != reflect.Struct || marshals(e.Type()) {
+	if sp.elemType == nil {
 		s.failed = true // rows that are not plain objects: not met
 		return "", intake.Absent
 	}
-	p := compilePath(e.Type(), field)
+	e := v.Index(k)
+	for range sp.elemDerefs {
+		if e.IsNil() {
+			return "", intake.Absent
+		}
+		e = e.Elem()
+	}
+	var p *vpath
+	if x, ok := sp.elemPaths.Load(field); ok {
+		p = x.(*vpath)
+	} else {
+		p = compilePath(sp.elemType, field)
+		sp.elemPaths.Store(field, p)
+	}
 	fv, ok := p.eval(e)
 	if !ok {
 		if p.leaf == leafFail {
