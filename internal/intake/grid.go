@@ -130,12 +130,14 @@ func GridsOf(tables map[string]any, unit string, ts []Table) []*Grid {
 // GridsFrom is Grids for a report whose figures src reads: the public
 // tables of ts that are objects in src (/tables/KEY), in the order of ts.
 func GridsFrom(src Source, unit string, ts []Table) []*Grid {
-	var out []*Grid
-	for _, f := range cachedForms(ts) {
-		if _, k := src.Value("/tables/" + f.key); k != Object {
+	fs := cachedForms(ts)
+	out := make([]*Grid, 0, len(fs))
+	line := "单位：" + unit
+	for _, f := range fs {
+		if _, k := src.Value(ptrsOf(f).base); k != Object {
 			continue
 		}
-		out = append(out, layout(f, src, unit))
+		out = append(out, layout(f, src, unit, line))
 	}
 	return out
 }
@@ -230,12 +232,13 @@ func (gr *grower) value(r, c int, s string, k Kind, ptr string, count bool) {
 	}
 }
 
-// layout lays out form f with the figures src reads.
-func layout(f *form, src Source, unit string) *Grid {
+// layout lays out form f with the figures src reads; line is the 单位
+// line ("单位："+unit).
+func layout(f *form, src Source, unit, line string) *Grid {
 	g := &Grid{Key: f.key, Number: f.number, Title: f.title, Sheet: sheetName(f), Unit: unit}
 	gr := &grower{g: g}
-	base := "/tables/" + f.key
 	fp := ptrsOf(f)
+	base := fp.base
 	depth := 1
 	for _, sd := range f.sides {
 		for _, c := range sd.cols {
@@ -255,10 +258,30 @@ func layout(f *form, src Source, unit string) *Grid {
 		}
 		width += len(sd.cols)
 	}
+	// The grid's size, to allocate it at once: title, 单位 line, header,
+	// the longest side's body, the note.
+	body, nfig := 0, 0
+	for _, sd := range f.sides {
+		n := 0
+		for _, it := range sd.items {
+			if it.kind == rowsItem {
+				n += src.Len(base + it.ptr)
+			} else {
+				n++
+			}
+		}
+		body = max(body, n)
+		nfig = max(nfig, n*len(sd.cols))
+	}
+	rows := 2 + top + depth + body + 1
+	gr.chunk = make([]Cell, rows*width)
+	g.Cells = make([][]Cell, 0, rows)
+	g.strs = make([]pos, 0, 2+top*len(f.sides)+depth*width+body*2+1)
+	gr.at(0, width-1)
 	gr.str(0, 0, f.title)
 	gr.merge(0, 0, 0, width-1)
 	gr.kind(0, 0, 0, width-1, TitleCell)
-	gr.str(1, width-1, "单位："+unit)
+	gr.str(1, width-1, line)
 	gr.at(1, width-1).Kind = UnitCell
 	h0 := 2
 	hEnd := h0 + top + depth - 1 // last header row
@@ -335,7 +358,7 @@ func layout(f *form, src Source, unit string) *Grid {
 			ptr   string
 			count bool
 		}
-		var figs []fig
+		figs := make([]fig, 0, nfig)
 		sub := 0
 		for ii := range sd.items {
 			it := &sd.items[ii]
@@ -400,7 +423,7 @@ func layout(f *form, src Source, unit string) *Grid {
 		}
 	}
 	g.BodyLast = maxRow
-	if n, k := src.Value(base + "/note"); k == String && n != "" {
+	if n, k := src.Value(fp.note); k == String && n != "" {
 		g.Note = n
 		gr.str(maxRow+1, 0, "说明："+n)
 		gr.at(maxRow+1, 0).Kind = NoteCell

@@ -89,8 +89,9 @@ func (t treeSource) Elem(ptr string, k int, field string) (string, Kind) {
 // item, the pointer of each column's figure (static lines), and for rows
 // items the pointers of each row as far as they were asked for.
 type ptrs struct {
-	once   sync.Once
-	static [][][]string // side → item → column → pointer
+	once       sync.Once
+	base, note string       // /tables/KEY, /tables/KEY/note
+	static     [][][]string // side → item → column → pointer
 
 	mu   sync.Mutex
 	rows map[*item][][]string // row k → column → pointer
@@ -106,6 +107,7 @@ func ptrsOf(f *form) *ptrs {
 	p := v.(*ptrs)
 	p.once.Do(func() {
 		base := "/tables/" + f.key
+		p.base, p.note = base, base+"/note"
 		p.static = make([][][]string, len(f.sides))
 		for i, sd := range f.sides {
 			p.static[i] = make([][]string, len(sd.items))
