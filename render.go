@@ -127,101 +127,6 @@ func newFigureTree(d *Document) (figureTree, error) {
 	return jsonTree(&d.Report)
 }
 
-// figuresFor is the part of d's tree that the public tables of ts and the
-// charts cs read: the objects /tables/KEY of each table and the first two
-// levels of each chart pointer (/priorYear/summary), each built whole,
-// the rest of the report (the performance tables, the internal tables)
-// left out. It falls back to the whole tree (newFigureTree) when
-// partialTree does not handle the report.
-func figuresFor(d *Document, ts []intake.Table, cs []ChartSpec) (figureTree, error) {
-	var need [][]string
-	add := func(ptr string) {
-		k := strings.Split(strings.TrimPrefix(ptr, "/"), "/")
-		need = append(need, k[:min(len(k), 2)])
-	}
-	for _, t := range ts {
-		if !t.Internal {
-			need = append(need, []string{"tables", t.Key})
-		}
-	}
-	for _, c := range cs {
-		for _, m := range c.Marks {
-			add(m.Ptr)
-		}
-		if c.Rows != "" {
-			add(c.Rows)
-		}
-	}
-	if t, ok := partialTree(reflect.ValueOf(&d.Report).Elem(), need); ok {
-		return t.(map[string]any), nil
-	}
-	return newFigureTree(d)
-}
-
-// partialTree is reflectTree of v with only the paths of need: below a
-// struct, only the fields the paths name, each path's end built whole
-// (reflectTree). A path that ends at v builds v whole; a struct that
-// marshals itself, or anything but a struct or a pointer to one in the
-// middle of a path, is built whole too.
-func partialTree(v reflect.Value, need [][]string) (any, bool) {
-	for _, p := range need {
-		if len(p) == 0 {
-			return reflectTree(v)
-		}
-	}
-	for v.Kind() == reflect.Pointer {
-		if v.Type().Implements(treeJSONMarshaler) || v.Type().Implements(treeTextMarshaler) {
-			return reflectTree(v)
-		}
-		if v.IsNil() {
-			return nil, true
-		}
-		v = v.Elem()
-	}
-	t := v.Type()
-	if t.Kind() != reflect.Struct || t == treeAmountType || t.Implements(treeJSONMarshaler) || t.Implements(treeTextMarshaler) ||
-		reflect.PointerTo(t).Implements(treeJSONMarshaler) || reflect.PointerTo(t).Implements(treeTextMarshaler) {
-		return reflectTree(v)
-	}
-	fs, ok := fieldsOf(t)
-	if !ok {
-		return nil, false
-	}
-	out := map[string]any{}
-fields:
-	for _, f := range fs {
-		var sub [][]string
-		for _, p := range need {
-			if p[0] == f.name {
-				sub = append(sub, p[1:])
-			}
-		}
-		if sub == nil {
-			continue
-		}
-		fv := v
-		for _, i := range f.index[:len(f.index)-1] {
-			fv = fv.Field(i)
-			if fv.Kind() == reflect.Pointer {
-				if fv.IsNil() {
-					continue fields
-				}
-				fv = fv.Elem()
-			}
-		}
-		fv = fv.Field(f.index[len(f.index)-1])
-		if f.omitEmpty && emptyValue(fv) || f.omitZero && zeroValue(fv) {
-			continue
-		}
-		x, ok := partialTree(fv, sub)
-		if !ok {
-			return nil, false
-		}
-		out[f.name] = x
-	}
-	return out, true
-}
-
 // jsonTree is the document tree as encoding/json writes it and decodes it
 // (numbers as json.Number): the reference reflectTree must equal.
 func jsonTree(rep *accounts.Report) (figureTree, error) {
@@ -550,7 +455,7 @@ func page(d *Document, opts RenderOptions) (*render.Page, error) {
 		charts[i] = render.Resolve(renderSpec(s), src, d.Unit.FiscalYear)
 	}
 	if src.failed {
-		t, err := figuresFor(d, its, p.Charts)
+		t, err := newFigureTree(d)
 		if err != nil {
 			return nil, err
 		}
