@@ -260,8 +260,9 @@ func layout(f *form, src Source, unit, line string) *Grid {
 	}
 	// The grid's size, to allocate it at once: title, 单位 line, header,
 	// the longest side's body, the note.
-	body, nfig := 0, 0
-	for _, sd := range f.sides {
+	body := 0
+	sideRows := make([]int, len(f.sides))
+	for i, sd := range f.sides {
 		n := 0
 		for _, it := range sd.items {
 			if it.kind == rowsItem {
@@ -271,7 +272,7 @@ func layout(f *form, src Source, unit, line string) *Grid {
 			}
 		}
 		body = max(body, n)
-		nfig = max(nfig, n*len(sd.cols))
+		sideRows[i] = n
 	}
 	rows := 2 + top + depth + body + 1
 	gr.chunk = make([]Cell, rows*width)
@@ -351,14 +352,13 @@ func layout(f *form, src Source, unit, line string) *Grid {
 		if len(f.sides) > 1 || sd.items[0].label != "" {
 			labels = labelCols(sd)
 		}
-		type fig struct {
-			r, c  int
-			s     string
-			k     Kind
-			ptr   string
-			count bool
+		// The kinds of the body first, then each figure where it goes
+		// (a count's kind over the figure's).
+		last := max(hEnd+sideRows[i], hEnd+1)
+		gr.kind(hEnd+1, c0+labels, last, c0+labels+len(sd.cols)-1, FigureCell)
+		if labels > 0 {
+			gr.kind(hEnd+1, c0, last, c0+labels-1, LabelCell)
 		}
-		figs := make([]fig, 0, nfig)
 		sub := 0
 		for ii := range sd.items {
 			it := &sd.items[ii]
@@ -386,7 +386,7 @@ func layout(f *form, src Source, unit, line string) *Grid {
 					ps := fp.rowPtrs(base, sd, it, k)
 					for j, col := range sd.cols {
 						s, sk := src.Elem(rp, k, col.name)
-						figs = append(figs, fig{r, c0 + labels + j, s, sk, ps[j], col.count})
+						gr.value(r, c0+labels+j, s, sk, ps[j], col.count)
 					}
 					r++
 				}
@@ -408,19 +408,11 @@ func layout(f *form, src Source, unit, line string) *Grid {
 			for j, col := range sd.cols {
 				p := fp.static[i][ii][j]
 				s, sk := src.Value(p)
-				figs = append(figs, fig{r, c0 + labels + j, s, sk, p, col.count || it.count})
+				gr.value(r, c0+labels+j, s, sk, p, col.count || it.count)
 			}
 			r++
 		}
 		maxRow = max(maxRow, r-1)
-		last := max(r-1, hEnd+1)
-		gr.kind(hEnd+1, c0+labels, last, c0+labels+len(sd.cols)-1, FigureCell)
-		if labels > 0 {
-			gr.kind(hEnd+1, c0, last, c0+labels-1, LabelCell)
-		}
-		for _, x := range figs {
-			gr.value(x.r, x.c, x.s, x.k, x.ptr, x.count)
-		}
 	}
 	g.BodyLast = maxRow
 	if n, k := src.Value(fp.note); k == String && n != "" {
