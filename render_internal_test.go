@@ -1,6 +1,7 @@
 package juesuan
 
 import (
+	"bytes"
 	"encoding/json"
 	"path/filepath"
 	"reflect"
@@ -174,5 +175,48 @@ func TestReflectTree(t *testing.T) {
 				t.Errorf("reflectTree (-encoding/json +reflect):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestRenderHTMLConcurrent renders the reference from several goroutines
+// at once (the per-form pointers and the compiled paths are shared caches,
+// cold when the test runs alone) and checks each result against a render
+// made after them; run it with -race.
+func TestRenderHTMLConcurrent(t *testing.T) {
+	d, err := DecodeFile("testdata/sichuan-2020/panzhihua-chengdu-office.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Calculate()
+	type result struct {
+		b   []byte
+		err error
+	}
+	res := make(chan result, 4)
+	for range 4 {
+		go func() {
+			var b bytes.Buffer
+			err := RenderHTML(&b, d, RenderOptions{})
+			res <- result{b.Bytes(), err}
+		}()
+	}
+	got := make([]result, 4)
+	for i := range got {
+		got[i] = <-res
+	}
+	var want bytes.Buffer
+	if err := RenderHTML(&want, d, RenderOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(want.Bytes(), []byte(`data-ptr="/tables/summary/income/generalBudget"`)) {
+		t.Fatal("the reference renders without its figures")
+	}
+	for i, r := range got {
+		switch {
+		case r.err != nil:
+			t.Errorf("render %d: %v", i, r.err)
+		case !bytes.Equal(r.b, want.Bytes()):
+			t.Errorf("render %d differs from the render made after", i)
+		}
 	}
 }
