@@ -79,6 +79,10 @@ type Profile struct {
 	// template: what a published 决算 must show and the rules that decide
 	// each item (see Checklist). Clone copies it.
 	ChecklistItems []ChecklistItem
+	// Charts are the standard charts of the profile's disclosure (图1 …),
+	// which RenderHTML draws from the figures; none draws no chart. Clone
+	// copies them.
+	Charts []ChartSpec
 }
 
 // Places are the jurisdiction and place names of a profile's synthetic
@@ -389,6 +393,9 @@ func (p *Profile) check() error {
 			return bad("fiscal year %d is outside its years %s", p.FiscalYear, y)
 		}
 	}
+	if err := checkCharts(p.Charts); err != nil {
+		return bad("%v", err)
+	}
 	typed := (&accounts.Tables{}).Present()
 	seen := map[string]bool{}
 	for i, t := range p.Tables {
@@ -497,6 +504,7 @@ func (p *Profile) Clone() *Profile {
 		q.Accounts.Config = &audit.Config{Disabled: maps.Clone(c.Disabled), Severity: maps.Clone(c.Severity),
 			Tolerance: maps.Clone(c.Tolerance), Explain: slices.Clone(c.Explain)}
 	}
+	q.Charts = cloneCharts(p.Charts)
 	q.Places.Local = slices.Clone(p.Places.Local)
 	q.Places.Offices = slices.Clone(p.Places.Offices)
 	return &q

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cnfiscal/juesuan/accounts"
 )
@@ -115,19 +116,67 @@ func Grids(rep *accounts.Report, ts []Table) ([]*Grid, error) {
 	if err := dec.Decode(&tree); err != nil {
 		return nil, err
 	}
-	var out []*Grid
-	for _, f := range forms(ts) {
-		t, ok := tree[f.key].(map[string]any)
-		if !ok {
-			continue
-		}
-		out = append(out, layout(f, t, string(rep.Unit.AmountUnit)))
-	}
-	return out, nil
+	return GridsOf(tree, string(rep.Unit.AmountUnit), ts), nil
 }
 
-// grower builds a grid cell by cell, growing it as needed.
-type grower struct{ g *Grid }
+// GridsOf is Grids for tables already decoded as a JSON tree: tables is
+// the /tables object of a report (decoded with json.Decoder.UseNumber),
+// unit its amount unit. The printed forms of ts are derived once per
+// table list and kept.
+func GridsOf(tables map[string]any, unit string, ts []Table) []*Grid {
+	return GridsFrom(treeSource(tables), unit, ts)
+}
+
+// GridsFrom is Grids for a report whose figures src reads: the public
+// tables of ts that are objects in src (/tables/KEY), in the order of ts.
+func GridsFrom(src Source, unit string, ts []Table) []*Grid {
+	fs := cachedForms(ts)
+	out := make([]*Grid, 0, len(fs))
+	line := "单位：" + unit
+	for _, f := range fs {
+		if _, k := src.Value(ptrsOf(f).base); k != Object {
+			continue
+		}
+		out = append(out, layout(f, src, unit, line))
+	}
+	return out
+}
+
+// formCache keeps the printed forms of each table list Grids was given
+// (forms never change once derived): a string of the list → []*form.
+var formCache sync.Map
+
+func cachedForms(ts []Table) []*form {
+	var b strings.Builder
+	for _, t := range ts {
+		b.WriteString(t.Key)
+		b.WriteByte(0)
+		b.WriteString(t.Number)
+		b.WriteByte(0)
+		b.WriteString(t.Title)
+		b.WriteByte(0)
+		b.WriteString(t.Sheet)
+		b.WriteByte(0)
+		if t.Internal {
+			b.WriteByte(1)
+		}
+		b.WriteByte(0)
+	}
+	k := b.String()
+	if v, ok := formCache.Load(k); ok {
+		return v.([]*form)
+	}
+	fs := forms(ts)
+	v, _ := formCache.LoadOrStore(k, fs)
+	return v.([]*form)
+}
+
+// grower builds a grid cell by cell, growing it as needed. New rows are
+// cut from chunk, one allocation for many rows.
+type grower struct {
+	g     *Grid
+	chunk []Cell
+}
 
 func (gr *grower) at(r, c int) *Cell {
 	g := gr.g
@@ -142,7 +191,11 @@ func (gr *grower) at(r, c int) *Cell {
 		}
 	}
 	for len(g.Cells) <= r {
-		g.Cells = append(g.Cells, make([]Cell, w))
+		if len(gr.chunk) < w {
+			gr.chunk = make([]Cell, 8*w)
+		}
+		g.Cells = append(g.Cells, gr.chunk[:w:w])
+		gr.chunk = gr.chunk[w:]
 	}
 	return &g.Cells[r][c]
 }
@@ -168,25 +221,24 @@ func (gr *grower) merge(r0, c0, r1, c1 int) {
 }
 
 // value places a figure, exactly as the document states it.
-func (gr *grower) value(r, c int, v any, ptr string, count bool) {
+func (gr *grower) value(r, c int, s string, k Kind, ptr string, count bool) {
 	cl := gr.at(r, c)
 	cl.Ptr = ptr
 	if count {
 		cl.Kind = CountCell
 	}
-	switch x := v.(type) {
-	case string:
-		cl.Text = x
-	case json.Number:
-		cl.Text = x.String()
+	if k == String || k == Number {
+		cl.Text = s
 	}
 }
 
-// layout lays out form f with the figures of table t.
-func layout(f *form, t map[string]any, unit string) *Grid {
+// layout lays out form f with the figures src reads; line is the 单位
+// line ("单位："+unit).
+func layout(f *form, src Source, unit, line string) *Grid {
 	g := &Grid{Key: f.key, Number: f.number, Title: f.title, Sheet: sheetName(f), Unit: unit}
-	gr := &grower{g}
-	base := "/tables/" + f.key
+	gr := &grower{g: g}
+	fp := ptrsOf(f)
+	base := fp.base
 	depth := 1
 	for _, sd := range f.sides {
 		for _, c := range sd.cols {
@@ -206,10 +258,31 @@ func layout(f *form, t map[string]any, unit string) *Grid {
 		}
 		width += len(sd.cols)
 	}
+	// The grid's size, to allocate it at once: title, 单位 line, header,
+	// the longest side's body, the note.
+	body := 0
+	sideRows := make([]int, len(f.sides))
+	for i, sd := range f.sides {
+		n := 0
+		for _, it := range sd.items {
+			if it.kind == rowsItem {
+				n += src.Len(base + it.ptr)
+			} else {
+				n++
+			}
+		}
+		body = max(body, n)
+		sideRows[i] = n
+	}
+	rows := 2 + top + depth + body + 1
+	gr.chunk = make([]Cell, rows*width)
+	g.Cells = make([][]Cell, 0, rows)
+	g.strs = make([]pos, 0, 2+top*len(f.sides)+depth*width+body*2+1)
+	gr.at(0, width-1)
 	gr.str(0, 0, f.title)
 	gr.merge(0, 0, 0, width-1)
 	gr.kind(0, 0, 0, width-1, TitleCell)
-	gr.str(1, width-1, "单位："+unit)
+	gr.str(1, width-1, line)
 	gr.at(1, width-1).Kind = UnitCell
 	h0 := 2
 	hEnd := h0 + top + depth - 1 // last header row
@@ -279,21 +352,28 @@ func layout(f *form, t map[string]any, unit string) *Grid {
 		if len(f.sides) > 1 || sd.items[0].label != "" {
 			labels = labelCols(sd)
 		}
-		type fig struct {
-			r, c  int
-			v     any
-			ptr   string
-			count bool
+		// The kinds of the body first, then each figure where it goes
+		// (a count's kind over the figure's).
+		last := max(hEnd+sideRows[i], hEnd+1)
+		gr.kind(hEnd+1, c0+labels, last, c0+labels+len(sd.cols)-1, FigureCell)
+		if labels > 0 {
+			gr.kind(hEnd+1, c0, last, c0+labels-1, LabelCell)
 		}
-		var figs []fig
 		sub := 0
-		for _, it := range sd.items {
+		for ii := range sd.items {
+			it := &sd.items[ii]
 			if it.kind == rowsItem {
-				rows, _ := at(t, it.ptr).([]any)
-				for k, rv := range rows {
-					row, _ := rv.(map[string]any)
-					code, _ := row["code"].(string)
-					nm, _ := row["name"].(string)
+				rp := base + it.ptr
+				n := src.Len(rp)
+				for k := range n {
+					code, ck := src.Elem(rp, k, "code")
+					if ck != String {
+						code = ""
+					}
+					nm, nk := src.Elem(rp, k, "name")
+					if nk != String {
+						nm = ""
+					}
 					if labels == 2 {
 						gr.str(r, c0, code)
 						gr.str(r, c0+1, nm)
@@ -303,9 +383,10 @@ func layout(f *form, t map[string]any, unit string) *Grid {
 						}
 						gr.str(r, c0, nm)
 					}
+					ps := fp.rowPtrs(base, sd, it, k)
 					for j, col := range sd.cols {
-						p := it.ptr + "/" + strconv.Itoa(k) + "/" + col.name
-						figs = append(figs, fig{r, c0 + labels + j, at(t, p), base + p, col.count})
+						s, sk := src.Elem(rp, k, col.name)
+						gr.value(r, c0+labels+j, s, sk, ps[j], col.count)
 					}
 					r++
 				}
@@ -325,26 +406,16 @@ func layout(f *form, t map[string]any, unit string) *Grid {
 				}
 			}
 			for j, col := range sd.cols {
-				p := it.ptr
-				if !it.figure {
-					p += "/" + col.name
-				}
-				figs = append(figs, fig{r, c0 + labels + j, at(t, p), base + p, col.count || it.count})
+				p := fp.static[i][ii][j]
+				s, sk := src.Value(p)
+				gr.value(r, c0+labels+j, s, sk, p, col.count || it.count)
 			}
 			r++
 		}
 		maxRow = max(maxRow, r-1)
-		last := max(r-1, hEnd+1)
-		gr.kind(hEnd+1, c0+labels, last, c0+labels+len(sd.cols)-1, FigureCell)
-		if labels > 0 {
-			gr.kind(hEnd+1, c0, last, c0+labels-1, LabelCell)
-		}
-		for _, x := range figs {
-			gr.value(x.r, x.c, x.v, x.ptr, x.count)
-		}
 	}
 	g.BodyLast = maxRow
-	if n, ok := t["note"].(string); ok && n != "" {
+	if n, k := src.Value(fp.note); k == String && n != "" {
 		g.Note = n
 		gr.str(maxRow+1, 0, "说明："+n)
 		gr.at(maxRow+1, 0).Kind = NoteCell

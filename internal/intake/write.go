@@ -115,6 +115,9 @@ func nameRC(r, c int) string {
 
 // sheetName is the form's sheet, or 一、收入支出决算总表, cut to Excel's 31 characters and
 // without the characters Excel forbids.
+// sheetChars replaces the characters a sheet name may not hold.
+var sheetChars = strings.NewReplacer(":", "：", "\\", "", "/", "", "?", "", "*", "", "[", "（", "]", "）")
+
 func sheetName(f *form) string {
 	n := f.title
 	switch {
@@ -123,7 +126,7 @@ func sheetName(f *form) string {
 	case f.number != "":
 		n = f.number + "、" + n
 	}
-	n = strings.NewReplacer(":", "：", "\\", "", "/", "", "?", "", "*", "", "[", "（", "]", "）").Replace(n)
+	n = sheetChars.Replace(n)
 	if r := []rune(n); len(r) > 31 {
 		n = string(r[:31])
 	}

@@ -1,10 +1,9 @@
 package render
 
 import (
-	"fmt"
-	"html"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,7 +22,8 @@ const (
 )
 
 // ChartSpec declares one standard chart: what it draws, from which
-// figures. A profile's chart set is a list of these (data, declared once).
+// figures. The root package makes one from each juesuan.ChartSpec of a
+// profile's Charts.
 type ChartSpec struct {
 	ID    string // 图1
 	Title string // 收、支决算总计变动情况
@@ -171,55 +171,99 @@ var palette = []string{"#4472c4", "#ed7d31", "#a5a5a5", "#ffc000", "#5b9bd5", "#
 // (each mark with a <title> naming its label and figure) and a note of the
 // absent figures; a chart that is not drawn is its caption and the reason.
 func (ch Chart) Write(w io.Writer, unit string) error {
-	var b strings.Builder
-	esc := html.EscapeString
-	id := strings.TrimPrefix(ch.Spec.ID, "图")
-	fmt.Fprintf(&b, `<figure class="chart" id="chart-%s">`+"\n", esc(id))
-	fmt.Fprintf(&b, "<figcaption>%s：%s</figcaption>\n", esc(ch.Spec.ID), esc(ch.Spec.Title))
-	if ch.Reason != "" {
-		fmt.Fprintf(&b, `<p class="undrawn">%s</p>`+"\n</figure>\n", esc(ch.Reason))
-		_, err := io.WriteString(w, b.String())
-		return err
-	}
-	if ch.Spec.Kind == Bars {
-		ch.bars(&b, unit)
-	} else {
-		ch.pie(&b, unit)
-	}
-	if len(ch.Absent) > 0 {
-		var ls []string
-		for _, m := range ch.Absent {
-			l := m.Label
-			if ch.Spec.Kind == Bars {
-				l = m.Series + l
-			}
-			ls = append(ls, l)
-		}
-		fmt.Fprintf(&b, `<p class="absent">未填报，未绘制：%s</p>`+"\n", esc(strings.Join(ls, "、")))
-	}
-	b.WriteString("</figure>\n")
-	_, err := io.WriteString(w, b.String())
+	var b svg
+	ch.write(&b, unit)
+	_, err := w.Write(b)
 	return err
 }
 
-func f2(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+// svg is a byte buffer with the few writes a chart needs.
+type svg []byte
+
+func (b *svg) s(parts ...string) {
+	for _, p := range parts {
+		*b = append(*b, p...)
+	}
+}
+
+// e appends s escaped as html.EscapeString escapes it.
+func (b *svg) e(s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		case '&':
+			r = "&amp;"
+		case '\'':
+			r = "&#39;"
+		case '"':
+			r = "&#34;"
+		default:
+			continue
+		}
+		*b = append(append(*b, s[last:i]...), r...)
+		last = i + 1
+	}
+	*b = append(*b, s[last:]...)
+}
+
+// f appends x with two decimals.
+func (b *svg) f(x float64) { *b = strconv.AppendFloat(*b, x, 'f', 2, 64) }
+
+func (ch Chart) write(b *svg, unit string) {
+	id := strings.TrimPrefix(ch.Spec.ID, "图")
+	b.s(`<figure class="chart" id="chart-`)
+	b.e(id)
+	b.s("\">\n<figcaption>")
+	b.e(ch.Spec.ID)
+	b.s("：")
+	b.e(ch.Spec.Title)
+	b.s("</figcaption>\n")
+	if ch.Reason != "" {
+		b.s(`<p class="undrawn">`)
+		b.e(ch.Reason)
+		b.s("</p>\n</figure>\n")
+		return
+	}
+	if ch.Spec.Kind == Bars {
+		ch.bars(b, unit)
+	} else {
+		ch.pie(b, unit)
+	}
+	if len(ch.Absent) > 0 {
+		b.s(`<p class="absent">未填报，未绘制：`)
+		for i, m := range ch.Absent {
+			if i > 0 {
+				b.s("、")
+			}
+			if ch.Spec.Kind == Bars {
+				b.e(m.Series)
+			}
+			b.e(m.Label)
+		}
+		b.s("</p>\n")
+	}
+	b.s("</figure>\n")
+}
 
 func num(s string) float64 { f, _ := dec(s).Float64(); return f }
 
 // bars draws one bar per mark, grouped by label, one colour per series.
-func (ch Chart) bars(b *strings.Builder, unit string) {
-	esc := html.EscapeString
+func (ch Chart) bars(b *svg, unit string) {
 	const W, H, top, bottom, left = 640.0, 300.0, 30.0, 50.0, 20.0
 	var groups, series []string
-	seen := map[string]bool{}
-	for _, m := range append(append([]Mark(nil), ch.Marks...), ch.Absent...) {
-		if !seen["g"+m.Label] {
-			seen["g"+m.Label] = true
-			groups = append(groups, m.Label)
-		}
-		if !seen["s"+m.Series] {
-			seen["s"+m.Series] = true
-			series = append(series, m.Series)
+	for _, ms := range [][]Mark{ch.Marks, ch.Absent} {
+		for _, m := range ms {
+			if !slices.Contains(groups, m.Label) {
+				groups = append(groups, m.Label)
+			}
+			if !slices.Contains(series, m.Series) {
+				series = append(series, m.Series)
+			}
 		}
 	}
 	maxV := 0.0
@@ -229,12 +273,34 @@ func (ch Chart) bars(b *strings.Builder, unit string) {
 	plot := H - top - bottom
 	gw := (W - 2*left) / float64(len(groups))
 	bw := gw * 0.7 / float64(len(series))
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-label="%s">`+"\n",
-		f2(W), f2(H), f2(W), f2(H), esc(ch.Spec.Title))
-	fmt.Fprintf(b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#333"/>`+"\n", f2(left), f2(H-bottom), f2(W-left), f2(H-bottom))
+	b.s(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `)
+	b.f(W)
+	b.s(" ")
+	b.f(H)
+	b.s(`" width="`)
+	b.f(W)
+	b.s(`" height="`)
+	b.f(H)
+	b.s(`" role="img" aria-label="`)
+	b.e(ch.Spec.Title)
+	b.s("\">\n", `<line x1="`)
+	b.f(left)
+	b.s(`" y1="`)
+	b.f(H - bottom)
+	b.s(`" x2="`)
+	b.f(W - left)
+	b.s(`" y2="`)
+	b.f(H - bottom)
+	b.s("\" stroke=\"#333\"/>\n")
 	for gi, g := range groups {
 		x0 := left + float64(gi)*gw + gw*0.15
-		fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="middle" font-size="13">%s</text>`+"\n", f2(left+float64(gi)*gw+gw/2), f2(H-bottom+18), esc(g))
+		b.s(`<text x="`)
+		b.f(left + float64(gi)*gw + gw/2)
+		b.s(`" y="`)
+		b.f(H - bottom + 18)
+		b.s(`" text-anchor="middle" font-size="13">`)
+		b.e(g)
+		b.s("</text>\n")
 		for si, s := range series {
 			for _, m := range ch.Marks {
 				if m.Label != g || m.Series != s {
@@ -246,62 +312,150 @@ func (ch Chart) bars(b *strings.Builder, unit string) {
 				}
 				x := x0 + float64(si)*bw
 				v := Figure(m.Value, false)
-				fmt.Fprintf(b, `<g class="mark" data-ptr="%s"><title>%s%s：%s%s</title><rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`+
-					`<text x="%s" y="%s" text-anchor="middle" font-size="12">%s</text></g>`+"\n",
-					esc(m.Ptr), esc(s), esc(g), v, esc(unit), f2(x), f2(H-bottom-h), f2(bw*0.9), f2(h), palette[si%len(palette)],
-					f2(x+bw*0.45), f2(H-bottom-h-4), v)
+				b.s(`<g class="mark" data-ptr="`)
+				b.e(m.Ptr)
+				b.s(`"><title>`)
+				b.e(s)
+				b.e(g)
+				b.s("：", v)
+				b.e(unit)
+				b.s(`</title><rect x="`)
+				b.f(x)
+				b.s(`" y="`)
+				b.f(H - bottom - h)
+				b.s(`" width="`)
+				b.f(bw * 0.9)
+				b.s(`" height="`)
+				b.f(h)
+				b.s(`" fill="`, palette[si%len(palette)], `"/><text x="`)
+				b.f(x + bw*0.45)
+				b.s(`" y="`)
+				b.f(H - bottom - h - 4)
+				b.s(`" text-anchor="middle" font-size="12">`, v, "</text></g>\n")
 			}
 		}
 	}
 	for si, s := range series {
 		x := left + float64(si)*110
-		fmt.Fprintf(b, `<rect x="%s" y="%s" width="12" height="12" fill="%s"/><text x="%s" y="%s" font-size="12">%s</text>`+"\n",
-			f2(x), f2(H-18), palette[si%len(palette)], f2(x+16), f2(H-8), esc(s))
+		b.s(`<rect x="`)
+		b.f(x)
+		b.s(`" y="`)
+		b.f(H - 18)
+		b.s(`" width="12" height="12" fill="`, palette[si%len(palette)], `"/><text x="`)
+		b.f(x + 16)
+		b.s(`" y="`)
+		b.f(H - 8)
+		b.s(`" font-size="12">`)
+		b.e(s)
+		b.s("</text>\n")
 	}
-	fmt.Fprintf(b, `<text x="%s" y="16" text-anchor="end" font-size="12">单位：%s</text>`+"\n", f2(W-left), esc(unit))
-	b.WriteString("</svg>\n")
+	b.s(`<text x="`)
+	b.f(W - left)
+	b.s(`" y="16" text-anchor="end" font-size="12">单位：`)
+	b.e(unit)
+	b.s("</text>\n</svg>\n")
 }
 
 // pie draws one slice per mark above 0; every mark is in the legend with
 // its figure and share.
-func (ch Chart) pie(b *strings.Builder, unit string) {
-	esc := html.EscapeString
+func (ch Chart) pie(b *svg, unit string) {
 	sum := decimal.Zero
-	for _, m := range ch.Marks {
-		sum = sum.Add(dec(m.Value))
+	ds := make([]decimal.Decimal, len(ch.Marks))
+	for i, m := range ch.Marks {
+		ds[i] = dec(m.Value)
+		sum = sum.Add(ds[i])
 	}
 	const cx, cy, r = 150.0, 150.0, 120.0
 	legendH := 22 * float64(len(ch.Marks)+1)
 	H := math.Max(300, legendH+20)
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 %s" width="640" height="%s" role="img" aria-label="%s">`+"\n",
-		f2(H), f2(H), esc(ch.Spec.Title))
+	b.s(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 `)
+	b.f(H)
+	b.s(`" width="640" height="`)
+	b.f(H)
+	b.s(`" role="img" aria-label="`)
+	b.e(ch.Spec.Title)
+	b.s("\">\n")
+	hundred := decimal.NewFromInt(100)
 	start := -math.Pi / 2
+	var label svg
 	for i, m := range ch.Marks {
-		d := dec(m.Value)
-		share := d.Div(sum).Mul(decimal.NewFromInt(100)).StringFixed(2)
-		label := fmt.Sprintf("%s：%s%s（%s%%）", esc(m.Label), Figure(m.Value, false), esc(unit), share)
+		d := ds[i]
+		q := d.Div(sum)
+		label = label[:0]
+		label.e(m.Label)
+		label.s("：", Figure(m.Value, false))
+		label.e(unit)
+		label.s("（", q.Mul(hundred).StringFixed(2), "%）")
 		col := palette[i%len(palette)]
 		ly := 30 + 22*float64(i)
-		fmt.Fprintf(b, `<rect x="310" y="%s" width="12" height="12" fill="%s"/><text x="328" y="%s" font-size="12">%s</text>`+"\n", f2(ly-10), col, f2(ly), label)
+		b.s(`<rect x="310" y="`)
+		b.f(ly - 10)
+		b.s(`" width="12" height="12" fill="`, col, `"/><text x="328" y="`)
+		b.f(ly)
+		b.s(`" font-size="12">`)
+		*b = append(*b, label...)
+		b.s("</text>\n")
 		if d.Sign() <= 0 {
 			continue
 		}
-		frac, _ := d.Div(sum).Float64()
+		frac, _ := q.Float64()
 		end := start + frac*2*math.Pi
-		var path string
+		b.s(`<g class="mark" data-ptr="`)
+		b.e(m.Ptr)
+		b.s(`"><title>`)
+		*b = append(*b, label...)
+		b.s(`</title><path d="`)
 		if frac >= 0.999999 {
-			path = fmt.Sprintf("M %s %s A %s %s 0 1 1 %s %s A %s %s 0 1 1 %s %s Z", f2(cx), f2(cy-r), f2(r), f2(r), f2(cx), f2(cy+r), f2(r), f2(r), f2(cx), f2(cy-r))
+			b.s("M ")
+			b.f(cx)
+			b.s(" ")
+			b.f(cy - r)
+			b.s(" A ")
+			b.f(r)
+			b.s(" ")
+			b.f(r)
+			b.s(" 0 1 1 ")
+			b.f(cx)
+			b.s(" ")
+			b.f(cy + r)
+			b.s(" A ")
+			b.f(r)
+			b.s(" ")
+			b.f(r)
+			b.s(" 0 1 1 ")
+			b.f(cx)
+			b.s(" ")
+			b.f(cy - r)
+			b.s(" Z")
 		} else {
-			large := 0
+			large := "0"
 			if end-start > math.Pi {
-				large = 1
+				large = "1"
 			}
-			path = fmt.Sprintf("M %s %s L %s %s A %s %s 0 %d 1 %s %s Z", f2(cx), f2(cy), f2(cx+r*math.Cos(start)), f2(cy+r*math.Sin(start)),
-				f2(r), f2(r), large, f2(cx+r*math.Cos(end)), f2(cy+r*math.Sin(end)))
+			b.s("M ")
+			b.f(cx)
+			b.s(" ")
+			b.f(cy)
+			b.s(" L ")
+			b.f(cx + r*math.Cos(start))
+			b.s(" ")
+			b.f(cy + r*math.Sin(start))
+			b.s(" A ")
+			b.f(r)
+			b.s(" ")
+			b.f(r)
+			b.s(" 0 ", large, " 1 ")
+			b.f(cx + r*math.Cos(end))
+			b.s(" ")
+			b.f(cy + r*math.Sin(end))
+			b.s(" Z")
 		}
-		fmt.Fprintf(b, `<g class="mark" data-ptr="%s"><title>%s</title><path d="%s" fill="%s" stroke="#fff"/></g>`+"\n", esc(m.Ptr), label, path, col)
+		b.s(`" fill="`, col, "\" stroke=\"#fff\"/></g>\n")
 		start = end
 	}
-	fmt.Fprintf(b, `<text x="310" y="%s" font-size="12">合计：%s%s</text>`+"\n", f2(30+22*float64(len(ch.Marks))), Figure(sum.String(), false), esc(unit))
-	b.WriteString("</svg>\n")
+	b.s(`<text x="310" y="`)
+	b.f(30 + 22*float64(len(ch.Marks)))
+	b.s(`" font-size="12">合计：`, Figure(sum.String(), false))
+	b.e(unit)
+	b.s("</text>\n</svg>\n")
 }

@@ -20,6 +20,51 @@ func Figure(s string, count bool) string {
 	if s == "" {
 		return ""
 	}
+	if f, ok := figureFast(s, count); ok {
+		return f
+	}
+	return figureSlow(s, count)
+}
+
+// figureFast formats the common case without parsing: a plain
+// non-negative decimal without leading zeros, at most 12 whole digits and
+// at most 2 decimals (none for a count), which Figure only pads and
+// groups. ok is false for anything else (figureSlow formats it).
+func figureFast(s string, count bool) (string, bool) {
+	whole, frac, dot := strings.Cut(s, ".")
+	if len(whole) == 0 || len(whole) > 12 || whole[0] == '0' && len(whole) > 1 || dot && (count || len(frac) == 0 || len(frac) > 2) {
+		return "", false
+	}
+	for i := 0; i < len(whole); i++ {
+		if whole[i] < '0' || whole[i] > '9' {
+			return "", false
+		}
+	}
+	for i := 0; i < len(frac); i++ {
+		if frac[i] < '0' || frac[i] > '9' {
+			return "", false
+		}
+	}
+	if count {
+		if len(whole) <= 3 {
+			return s, true
+		}
+		return group(s), true
+	}
+	switch len(frac) {
+	case 0:
+		s += ".00"
+	case 1:
+		s += "0"
+	}
+	if len(whole) <= 3 {
+		return s, true
+	}
+	return group(s), true
+}
+
+// figureSlow is Figure through package amount.
+func figureSlow(s string, count bool) string {
 	a, err := amount.Parse(s)
 	if err != nil {
 		return s

@@ -85,9 +85,7 @@ func HTML(w io.Writer, p *Page) error {
 		bw.WriteString("</section>\n")
 	}
 	for _, g := range p.Grids {
-		if err := Table(bw, g); err != nil {
-			return err
-		}
+		writeTable(bw, g)
 	}
 	bw.WriteString("</body>\n</html>\n")
 	return bw.Flush()

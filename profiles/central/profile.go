@@ -27,6 +27,7 @@ func Profile() *juesuan.Profile {
 		NarrativeStyle: shared.CentralStyle(),
 		Places:         places(),
 		ChecklistItems: shared.Checklist(),
+		Charts:         shared.Charts(),
 	}
 }
 

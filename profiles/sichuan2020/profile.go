@@ -26,6 +26,7 @@ func Profile() *juesuan.Profile {
 		NarrativeStyle: shared.SichuanStyle(),
 		Places:         places(),
 		ChecklistItems: shared.Checklist(),
+		Charts:         shared.Charts(),
 	}
 }
 

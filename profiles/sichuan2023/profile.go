@@ -39,6 +39,7 @@ func Profile() *juesuan.Profile {
 		NarrativeStyle: shared.SichuanStyle(),
 		Places:         sichuan2020.Profile().Places,
 		ChecklistItems: shared.Checklist(),
+		Charts:         shared.Charts(),
 	}
 }
 

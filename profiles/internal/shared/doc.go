@@ -8,6 +8,10 @@
 // have a 久其 sheet of the same layout (JiuqiZ01 …), which both profiles set
 // as their TableSpec.Jiuqi.
 //
+// And it holds the seven standard charts both templates' narratives refer
+// to (图1–图7, [Charts]), which all three built-in profiles set as their
+// Profile.Charts.
+//
 // Start with [Patterns], which profiles/sichuan2020 and profiles/central
 // set as their Profile.Narrative. The package is internal: a profile of
 // another module copies what it needs from it.
