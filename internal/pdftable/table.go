@@ -478,11 +478,13 @@ func paraStart(ls []line, i int) bool {
 }
 
 // paragraphs reports lines of running text: most are long lines ending
-// near the right margin of the text.
+// near the right margin of the text. A line whose words stand apart (a
+// table row such as 合计 … 347.19, its label at the left and its figure at
+// the right) is not running text.
 func paragraphs(ls []line, w float64) bool {
 	long := 0
 	for i := range ls {
-		if len(ls[i].words) <= 2 && ls[i].box.X1-ls[i].box.X0 > 0.6*w {
+		if len(ls[i].words) <= 2 && ls[i].box.X1-ls[i].box.X0 > 0.6*w && maxGap(&ls[i]) < 2*ls[i].size {
 			long++
 		}
 	}
