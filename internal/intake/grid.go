@@ -67,6 +67,18 @@ type Grid struct {
 	BodyLast            int // last body row (HeadLast when there is none)
 
 	strs []pos // the cells written as text, in layout order
+	hd   *head // the form's header it was laid out with, nil when none
+}
+
+// Head returns a value that is the same for every grid laid out from the
+// same printed form, whose header rows (HeadFirst…HeadLast, their cells
+// and the merged blocks starting there) are then the same as laid out; it
+// is nil for a grid not laid out by this package.
+func (g *Grid) Head() any {
+	if g.hd == nil {
+		return nil
+	}
+	return g.hd
 }
 
 type pos struct{ r, c int }
@@ -232,13 +244,37 @@ func (gr *grower) value(r, c int, s string, k Kind, ptr string, count bool) {
 	}
 }
 
-// layout lays out form f with the figures src reads; line is the 单位
-// line ("单位："+unit).
-func layout(f *form, src Source, unit, line string) *Grid {
-	g := &Grid{Key: f.key, Number: f.number, Title: f.title, Sheet: sheetName(f), Unit: unit}
+// head is the part of a form's grid that does not depend on a document:
+// the title, 单位 and header rows (cells, merges, text positions) and the
+// column widths. It is laid out once per form and copied into each grid.
+type head struct {
+	once        sync.Once
+	sheet       string
+	width, hEnd int
+	starts      []int
+	cells       []Cell // rows 0…hEnd, row by row; the 单位 cell's text left ""
+	merges      []Merge
+	strs        []pos
+	widths      []ColWidth
+}
+
+var formHeads sync.Map // *form → *head
+
+// headOf returns the laid-out header of form f.
+func headOf(f *form) *head {
+	v, ok := formHeads.Load(f)
+	if !ok {
+		v, _ = formHeads.LoadOrStore(f, &head{})
+	}
+	h := v.(*head)
+	h.once.Do(func() { h.layout(f) })
+	return h
+}
+
+// layout lays out the rows of f above the body.
+func (hd *head) layout(f *form) {
+	g := &Grid{}
 	gr := &grower{g: g}
-	fp := ptrsOf(f)
-	base := fp.base
 	depth := 1
 	for _, sd := range f.sides {
 		for _, c := range sd.cols {
@@ -258,35 +294,14 @@ func layout(f *form, src Source, unit, line string) *Grid {
 		}
 		width += len(sd.cols)
 	}
-	// The grid's size, to allocate it at once: title, 单位 line, header,
-	// the longest side's body, the note.
-	body := 0
-	sideRows := make([]int, len(f.sides))
-	for i, sd := range f.sides {
-		n := 0
-		for _, it := range sd.items {
-			if it.kind == rowsItem {
-				n += src.Len(base + it.ptr)
-			} else {
-				n++
-			}
-		}
-		body = max(body, n)
-		sideRows[i] = n
-	}
-	rows := 2 + top + depth + body + 1
-	gr.chunk = make([]Cell, rows*width)
-	g.Cells = make([][]Cell, 0, rows)
-	g.strs = make([]pos, 0, 2+top*len(f.sides)+depth*width+body*2+1)
 	gr.at(0, width-1)
 	gr.str(0, 0, f.title)
 	gr.merge(0, 0, 0, width-1)
 	gr.kind(0, 0, 0, width-1, TitleCell)
-	gr.str(1, width-1, line)
+	gr.str(1, width-1, "")
 	gr.at(1, width-1).Kind = UnitCell
 	h0 := 2
 	hEnd := h0 + top + depth - 1 // last header row
-	g.HeadFirst, g.HeadLast = h0, hEnd
 	for i, sd := range f.sides {
 		c0 := starts[i]
 		if top == 1 {
@@ -343,6 +358,66 @@ func layout(f *form, src Source, unit, line string) *Grid {
 		}
 	}
 	gr.kind(h0, 0, hEnd, width-1, HeadCell)
+	gr.at(hEnd, width-1)
+	for i, sd := range f.sides {
+		c := starts[i]
+		if len(f.sides) > 1 || sd.items[0].label != "" {
+			if labelCols(sd) == 2 {
+				hd.widths = append(hd.widths, ColWidth{c, c, 12})
+				c++
+			}
+			hd.widths = append(hd.widths, ColWidth{c, c, 32})
+			c++
+		}
+		hd.widths = append(hd.widths, ColWidth{c, c + len(sd.cols) - 1, 16})
+	}
+	hd.sheet = sheetName(f)
+	hd.width, hd.hEnd, hd.starts = width, hEnd, starts
+	hd.cells = make([]Cell, 0, (hEnd+1)*width)
+	for _, row := range g.Cells {
+		hd.cells = append(hd.cells, row...)
+	}
+	hd.merges, hd.strs = g.Merges, g.strs
+}
+
+// layout lays out form f with the figures src reads; line is the 单位
+// line ("单位："+unit).
+func layout(f *form, src Source, unit, line string) *Grid {
+	hd := headOf(f)
+	g := &Grid{Key: f.key, Number: f.number, Title: f.title, Sheet: hd.sheet, Unit: unit, hd: hd}
+	gr := &grower{g: g}
+	fp := ptrsOf(f)
+	base := fp.base
+	width, hEnd, starts := hd.width, hd.hEnd, hd.starts
+	// The grid's size, to allocate it at once: the header, the longest
+	// side's body, the note.
+	body := 0
+	sideRows := make([]int, len(f.sides))
+	for i, sd := range f.sides {
+		n := 0
+		for _, it := range sd.items {
+			if it.kind == rowsItem {
+				n += src.Len(base + it.ptr)
+			} else {
+				n++
+			}
+		}
+		body = max(body, n)
+		sideRows[i] = n
+	}
+	rows := hEnd + 1 + body + 1
+	chunk := make([]Cell, rows*width)
+	copy(chunk, hd.cells)
+	chunk[width+width-1].Text = line
+	g.Cells = make([][]Cell, hEnd+1, rows)
+	for r := range hEnd + 1 {
+		g.Cells[r] = chunk[r*width : (r+1)*width : (r+1)*width]
+	}
+	gr.chunk = chunk[(hEnd+1)*width:]
+	g.Merges = append(make([]Merge, 0, len(hd.merges)+body), hd.merges...)
+	g.strs = append(make([]pos, 0, len(hd.strs)+body*2+1), hd.strs...)
+	g.Widths = append([]ColWidth(nil), hd.widths...)
+	g.HeadFirst, g.HeadLast = 2, hEnd
 	// lines and rows
 	maxRow := hEnd
 	for i, sd := range f.sides {
@@ -419,18 +494,6 @@ func layout(f *form, src Source, unit, line string) *Grid {
 		g.Note = n
 		gr.str(maxRow+1, 0, "说明："+n)
 		gr.at(maxRow+1, 0).Kind = NoteCell
-	}
-	for i, sd := range f.sides {
-		c := starts[i]
-		if len(f.sides) > 1 || sd.items[0].label != "" {
-			if labelCols(sd) == 2 {
-				g.Widths = append(g.Widths, ColWidth{c, c, 12})
-				c++
-			}
-			g.Widths = append(g.Widths, ColWidth{c, c, 32})
-			c++
-		}
-		g.Widths = append(g.Widths, ColWidth{c, c + len(sd.cols) - 1, 16})
 	}
 	return g
 }

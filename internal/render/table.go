@@ -2,8 +2,10 @@ package render
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"strconv"
+	"sync"
 
 	"github.com/cnfiscal/juesuan/internal/intake"
 )
@@ -24,18 +26,20 @@ func Table(w io.Writer, g *intake.Grid) error {
 
 // writeTable writes g to b (see Table).
 func writeTable(b *bufio.Writer, g *intake.Grid) {
-	// Where each merged block starts, and the cells it covers.
-	starts := make(map[int]intake.Merge, len(g.Merges))
-	covered := make([]bool, g.Rows()*g.Cols())
-	for _, m := range g.Merges {
-		k := m.R0*g.Cols() + m.C0
-		if _, dup := starts[k]; !dup {
-			starts[k] = m
+	// Where each merged block starts (1 + its index, the first block
+	// laid out at a cell winning) and the cells it covers (-1, covered
+	// winning over a start).
+	cols := g.Cols()
+	mark := make([]int32, g.Rows()*cols)
+	for i, m := range g.Merges {
+		k := m.R0*cols + m.C0
+		if mark[k] == 0 {
+			mark[k] = int32(i) + 1
 		}
 		for r := m.R0; r <= m.R1; r++ {
 			for c := m.C0; c <= m.C1; c++ {
 				if r != m.R0 || c != m.C0 {
-					covered[r*g.Cols()+c] = true
+					mark[r*cols+c] = -1
 				}
 			}
 		}
@@ -51,60 +55,28 @@ func writeTable(b *bufio.Writer, g *intake.Grid) {
 	b.WriteString("</h2>\n<p class=\"unit\">单位：")
 	escTo(b, g.Unit)
 	b.WriteString("</p>\n<table>\n<thead>\n")
-	for r := g.HeadFirst; r <= g.BodyLast; r++ {
+	r := g.HeadFirst
+	if key := g.Head(); key != nil {
+		// The header rows are the same for every grid of the form: written
+		// once and kept.
+		v, ok := headHTML.Load(key)
+		if !ok {
+			var buf bytes.Buffer
+			hb := bufio.NewWriter(&buf)
+			for r := g.HeadFirst; r <= g.HeadLast; r++ {
+				writeRow(hb, g, mark, r)
+			}
+			hb.Flush()
+			v, _ = headHTML.LoadOrStore(key, buf.String())
+		}
+		b.WriteString(v.(string))
+		r = g.HeadLast + 1
+	}
+	for ; r <= g.BodyLast; r++ {
 		if r == g.HeadLast+1 {
 			b.WriteString("</thead>\n<tbody>\n")
 		}
-		b.WriteString("<tr>")
-		for c := 0; c < g.Cols(); c++ {
-			if covered[r*g.Cols()+c] {
-				continue
-			}
-			cl := g.Cells[r][c]
-			tag, class := "td", ""
-			switch cl.Kind {
-			case intake.HeadCell:
-				tag = "th"
-			case intake.LabelCell:
-				class = "label"
-			case intake.FigureCell, intake.CountCell:
-				class = "num"
-			}
-			b.WriteByte('<')
-			b.WriteString(tag)
-			if class != "" {
-				b.WriteString(` class="`)
-				b.WriteString(class)
-				b.WriteByte('"')
-			}
-			if m, ok := starts[r*g.Cols()+c]; ok {
-				if n := m.C1 - m.C0 + 1; n > 1 {
-					b.WriteString(` colspan="`)
-					b.WriteString(strconv.Itoa(n))
-					b.WriteByte('"')
-				}
-				if n := m.R1 - m.R0 + 1; n > 1 {
-					b.WriteString(` rowspan="`)
-					b.WriteString(strconv.Itoa(n))
-					b.WriteByte('"')
-				}
-			}
-			text := cl.Text
-			if cl.Kind == intake.FigureCell || cl.Kind == intake.CountCell {
-				if cl.Ptr != "" {
-					b.WriteString(` data-ptr="`)
-					escTo(b, cl.Ptr)
-					b.WriteByte('"')
-				}
-				text = Figure(cl.Text, cl.Kind == intake.CountCell)
-			}
-			b.WriteByte('>')
-			escTo(b, text)
-			b.WriteString("</")
-			b.WriteString(tag)
-			b.WriteByte('>')
-		}
-		b.WriteString("</tr>\n")
+		writeRow(b, g, mark, r)
 	}
 	if g.BodyLast == g.HeadLast {
 		b.WriteString("</thead>\n<tbody>\n")
@@ -116,6 +88,67 @@ func writeTable(b *bufio.Writer, g *intake.Grid) {
 		b.WriteString("</p>\n")
 	}
 	b.WriteString("</section>\n")
+}
+
+// headHTML keeps the header rows of each form's tables as written:
+// Grid.Head → string.
+var headHTML sync.Map
+
+// writeRow writes row r of g (mark as writeTable derives it).
+func writeRow(b *bufio.Writer, g *intake.Grid, mark []int32, r int) {
+	cols := g.Cols()
+	b.WriteString("<tr>")
+	for c := 0; c < cols; c++ {
+		mk := mark[r*cols+c]
+		if mk < 0 {
+			continue
+		}
+		cl := g.Cells[r][c]
+		tag, class := "td", ""
+		switch cl.Kind {
+		case intake.HeadCell:
+			tag = "th"
+		case intake.LabelCell:
+			class = "label"
+		case intake.FigureCell, intake.CountCell:
+			class = "num"
+		}
+		b.WriteByte('<')
+		b.WriteString(tag)
+		if class != "" {
+			b.WriteString(` class="`)
+			b.WriteString(class)
+			b.WriteByte('"')
+		}
+		if mk > 0 {
+			m := g.Merges[mk-1]
+			if n := m.C1 - m.C0 + 1; n > 1 {
+				b.WriteString(` colspan="`)
+				b.WriteString(strconv.Itoa(n))
+				b.WriteByte('"')
+			}
+			if n := m.R1 - m.R0 + 1; n > 1 {
+				b.WriteString(` rowspan="`)
+				b.WriteString(strconv.Itoa(n))
+				b.WriteByte('"')
+			}
+		}
+		text := cl.Text
+		if cl.Kind == intake.FigureCell || cl.Kind == intake.CountCell {
+			if cl.Ptr != "" {
+				b.WriteString(` data-ptr="`)
+				escTo(b, cl.Ptr)
+				b.WriteByte('"')
+			}
+			text = Figure(cl.Text, cl.Kind == intake.CountCell)
+		}
+		b.WriteByte('>')
+		escTo(b, text)
+		b.WriteString("</")
+		b.WriteString(tag)
+		b.WriteByte('>')
+	}
+	b.WriteString("</tr>\n")
 }
 
 // escTo writes s to b escaped as html.EscapeString escapes it.
