@@ -177,23 +177,9 @@ func wantMarks(t *testing.T, doc pointerTree, c juesuan.ChartSpec) int {
 }
 
 func TestBrowserRender(t *testing.T) {
-	ref, err := juesuan.DecodeFile("testdata/sichuan-2020/panzhihua-chengdu-office.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := os.ReadFile("testdata/sichuan-2020/panzhihua-chengdu-office.narrative.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
 	// The reference states no prior-year total, so its bar charts are not
 	// drawn; the second page states four (test figures) to draw them.
-	withPrior := *ref
-	py := *ref.PriorYear
-	py.IncomeGrandTotal = amount.MustParse("792.08")
-	py.ExpenditureGrandTotal = amount.MustParse("790.00")
-	py.GeneralBudgetExpenditure = amount.MustParse("602.10")
-	py.FiscalGrandTotal = amount.MustParse("620.00")
-	withPrior.PriorYear = &py
+	ref, text, withPrior := renderReference(t)
 	ctx := browser(t)
 	t.Run("reference", func(t *testing.T) {
 		drawn := checkPage(t, ctx, ref, text, nil)
@@ -203,7 +189,7 @@ func TestBrowserRender(t *testing.T) {
 	})
 	t.Run("prior year", func(t *testing.T) {
 		// Its pictures: the charts the reference does not draw.
-		drawn := checkPage(t, ctx, &withPrior, text, map[string]bool{"图2": true, "图3": true, "图6": true, "图7": true})
+		drawn := checkPage(t, ctx, withPrior, text, map[string]bool{"图2": true, "图3": true, "图6": true, "图7": true})
 		if len(drawn) != 7 {
 			t.Errorf("charts drawn: %v, want all seven", drawn)
 		}

@@ -120,10 +120,12 @@ func TestRenderHTML(t *testing.T) {
 	}
 }
 
-// TestRenderHTMLGolden pins the rendered reference byte for byte
-// (testdata/render/*.html; refresh with go test -run TestRenderHTMLGolden
-// -update). What the pages hold is checked independently by TestRenderHTML.
-func TestRenderHTMLGolden(t *testing.T) {
+// renderReference returns the reference document, its narrative, and a
+// copy that states four prior-year totals — test figures, not the
+// department's, which the reference does not state — so that the bar
+// charts 图1, 图4 and 图5 are drawn.
+func renderReference(t *testing.T) (*juesuan.Document, []byte, *juesuan.Document) {
+	t.Helper()
 	ref, err := juesuan.DecodeFile("testdata/sichuan-2020/panzhihua-chengdu-office.json")
 	if err != nil {
 		t.Fatal(err)
@@ -132,13 +134,21 @@ func TestRenderHTMLGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	withPrior := *ref
+	w := *ref
 	py := *ref.PriorYear
 	py.IncomeGrandTotal = amount.MustParse("792.08")
 	py.ExpenditureGrandTotal = amount.MustParse("790.00")
 	py.GeneralBudgetExpenditure = amount.MustParse("602.10")
 	py.FiscalGrandTotal = amount.MustParse("620.00")
-	withPrior.PriorYear = &py
+	w.PriorYear = &py
+	return ref, text, &w
+}
+
+// TestRenderHTMLGolden pins the rendered reference byte for byte
+// (testdata/render/*.html; refresh with go test -run TestRenderHTMLGolden
+// -update). What the pages hold is checked independently by TestRenderHTML.
+func TestRenderHTMLGolden(t *testing.T) {
+	ref, text, withPrior := renderReference(t)
 	for _, tc := range []struct {
 		golden string
 		doc    *juesuan.Document
@@ -146,7 +156,7 @@ func TestRenderHTMLGolden(t *testing.T) {
 	}{
 		{golden: "reference.html", doc: ref},
 		{golden: "reference-narrative.html", doc: ref, opts: juesuan.RenderOptions{Narrative: text}},
-		{golden: "reference-prior.html", doc: &withPrior, opts: juesuan.RenderOptions{Narrative: text}},
+		{golden: "reference-prior.html", doc: withPrior, opts: juesuan.RenderOptions{Narrative: text}},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			var b bytes.Buffer
