@@ -48,14 +48,9 @@ func statedFigures(t *testing.T, d *juesuan.Document) []string {
 }
 
 func TestRenderHTML(t *testing.T) {
-	ref, err := juesuan.DecodeFile("testdata/sichuan-2020/panzhihua-chengdu-office.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := os.ReadFile("testdata/sichuan-2020/panzhihua-chengdu-office.narrative.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ref, text, _ := renderReference(t)
+	// Only last year's 收入总计 (a test figure), so that 图1 is drawn with
+	// one bar of its four absent.
 	withPrior := *ref
 	py := *ref.PriorYear
 	py.IncomeGrandTotal = amount.MustParse("792.08")
