@@ -35,7 +35,7 @@ type ChartKind uint8
 // The kinds of chart.
 const (
 	ChartBars ChartKind = iota // one bar per figure, grouped by label, a series per year
-	ChartPie                   // one slice per figure above 0: its share of their sum
+	ChartPie                   // one slice per figure above 0: its share of their sum (the legend prints it as amount.Ratio rounds it)
 )
 
 // ChartSpec declares one standard chart of a profile's disclosure

@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/cnfiscal/juesuan/amount"
 )
 
@@ -122,9 +120,9 @@ func Resolve(spec ChartSpec, fs Figures, year int) Chart {
 	if ch.Reason != "" {
 		return ch
 	}
-	sum := decimal.Zero
+	sum := amount.FromInt(0)
 	for _, m := range ch.Marks {
-		d := dec(m.Value)
+		d := amt(m.Value)
 		if d.Sign() < 0 {
 			ch.Reason = m.Label + "为负数，" + spec.ID + "未绘制"
 			return ch
@@ -137,13 +135,25 @@ func Resolve(spec ChartSpec, fs Figures, year int) Chart {
 	return ch
 }
 
-func dec(s string) decimal.Decimal {
+// amt is the stated figure s as an amount, 0 for text that is none (the
+// figures a Figures reads are amounts the document states).
+func amt(s string) amount.Amount {
 	a, err := amount.Parse(s)
 	if err != nil {
-		return decimal.Zero
+		return amount.FromInt(0)
+	}
+	return a
+}
+
+// float is a as a float64, for a chart's geometry only (never a figure
+// printed): exact to the float64 nearest a.
+func float(a amount.Amount) float64 {
+	if m, ok := a.Micro(); ok && m > -1<<53 && m < 1<<53 {
+		return float64(m) / 1e6 // both exact: the division rounds once
 	}
 	d, _ := a.Decimal()
-	return d
+	f, _ := d.Float64()
+	return f
 }
 
 // Drawn is the number of marks Chart draws: every stated figure of a bar
@@ -158,7 +168,7 @@ func (ch Chart) Drawn() int {
 	}
 	n := 0
 	for _, m := range ch.Marks {
-		if dec(m.Value).Sign() > 0 {
+		if amt(m.Value).Sign() > 0 {
 			n++
 		}
 	}
@@ -250,7 +260,7 @@ func (ch Chart) write(b *svg, unit string) {
 	b.s("</figure>\n")
 }
 
-func num(s string) float64 { f, _ := dec(s).Float64(); return f }
+func num(s string) float64 { return float(amt(s)) }
 
 // bars draws one bar per mark, grouped by label, one colour per series.
 func (ch Chart) bars(b *svg, unit string) {
@@ -359,12 +369,13 @@ func (ch Chart) bars(b *svg, unit string) {
 // pie draws one slice per mark above 0; every mark is in the legend with
 // its figure and share.
 func (ch Chart) pie(b *svg, unit string) {
-	sum := decimal.Zero
-	ds := make([]decimal.Decimal, len(ch.Marks))
+	sum := amount.FromInt(0)
+	ds := make([]amount.Amount, len(ch.Marks))
 	for i, m := range ch.Marks {
-		ds[i] = dec(m.Value)
+		ds[i] = amt(m.Value)
 		sum = sum.Add(ds[i])
 	}
+	total := float(sum)
 	const cx, cy, r = 150.0, 150.0, 120.0
 	legendH := 22 * float64(len(ch.Marks)+1)
 	H := math.Max(300, legendH+20)
@@ -375,17 +386,16 @@ func (ch Chart) pie(b *svg, unit string) {
 	b.s(`" role="img" aria-label="`)
 	b.e(ch.Spec.Title)
 	b.s("\">\n")
-	hundred := decimal.NewFromInt(100)
 	start := -math.Pi / 2
 	var label svg
 	for i, m := range ch.Marks {
 		d := ds[i]
-		q := d.Div(sum)
+		pct, _ := amount.Ratio(d, sum, 2) // the share as the narrative states it
 		label = label[:0]
 		label.e(m.Label)
 		label.s("：", Figure(m.Value, false))
 		label.e(unit)
-		label.s("（", q.Mul(hundred).StringFixed(2), "%）")
+		label.s("（", pct.StringFixed(2), "%）")
 		col := palette[i%len(palette)]
 		ly := 30 + 22*float64(i)
 		b.s(`<rect x="310" y="`)
@@ -398,7 +408,7 @@ func (ch Chart) pie(b *svg, unit string) {
 		if d.Sign() <= 0 {
 			continue
 		}
-		frac, _ := q.Float64()
+		frac := float(d) / total
 		end := start + frac*2*math.Pi
 		b.s(`<g class="mark" data-ptr="`)
 		b.e(m.Ptr)
