@@ -2,6 +2,7 @@ package juesuan
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/cnfiscal/juesuan/amount"
@@ -15,12 +16,16 @@ import (
 // amountExample is the example figure of every amount.
 const amountExample = "630.78"
 
-// amountMessage is the message for an amount that is not a decimal string
-// with at most two decimals: the Go decoder's and the forms' (MessagesJSON).
-const amountMessage = "金额格式不正确：应为数字，最多两位小数，如 " + amountExample
+// amountForm is the form of an amount as a clerk is told it: a number with
+// at most amount.MaxFractionDigits decimals (amount.Pattern).
+var amountForm = "数字，最多" + strconv.Itoa(amount.MaxFractionDigits) + "位小数，如 " + amountExample
+
+// amountMessage is the message for an amount that does not match
+// amount.Pattern: the Go decoder's and the forms' (MessagesJSON).
+var amountMessage = "金额格式不正确：应为" + amountForm
 
 // amountDescription is the description of an amount that has none.
-const amountDescription = "金额，单位为本文档的金额单位；数字，最多两位小数，如 " + amountExample + "；未列示的数不填，不填不等于 0"
+var amountDescription = "金额，单位为本文档的金额单位；" + amountForm + "；未列示的数不填，不填不等于 0"
 
 // amountComment is the developer note on amounts, at the root.
 const amountComment = "Amounts are decimal strings (\"40.50\") in unit.amountUnit; an absent figure is left out, which is not 0."

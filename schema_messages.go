@@ -32,7 +32,7 @@ const MessagesLocale = "zh-CN"
 //     last token (the keyword), "#/definitions/" read as "#/$defs/", and,
 //     for required, with "/properties/<missingProperty>" appended: a
 //     missing table by its Chinese title, a constant by its value;
-//  2. for pattern, patterns[params.pattern]: "金额格式不正确：应为数字，最多两位小数，如 630.78";
+//  2. for pattern, patterns[params.pattern]: "金额格式不正确：应为数字，最多6位小数，如 630.78";
 //  3. keywords[keyword], with {name} (params.additionalProperty: an
 //     unknown field by its name), {limit} (params.limit), {value}
 //     (params.allowedValue), {values} (params.allowedValues, each through
@@ -260,7 +260,7 @@ func (c *messageCatalogue) lookup(loc, keyword string, params map[string]string)
 
 // Message returns the Chinese message of the error for a clerk, from the
 // same catalogue as the forms' (Profile.Messages): for a bad amount
-// "金额格式不正确：应为数字，最多两位小数，如 630.78", for a missing field its
+// "金额格式不正确：应为数字，最多6位小数，如 630.78", for a missing field its
 // title, for an unknown field its name. Error includes it.
 func (e *DecodeError) Message() string {
 	idx, err := neutralMessages()

@@ -15,7 +15,8 @@ func TestDecodeErrorMessage(t *testing.T) {
 	for _, tc := range []struct {
 		name, in, rule, want string
 	}{
-		{"amount", income(`"12a"`), "value", "金额格式不正确：应为数字，最多两位小数，如 630.78"},
+		{"amount", income(`"12a"`), "value", "金额格式不正确：应为数字，最多6位小数，如 630.78"},
+		{"seven decimals", income(`"12.1234567"`), "value", "金额格式不正确：应为数字，最多6位小数，如 630.78"},
 		{"amount as number", income(`12`), "type", "类型不正确：应为文字"},
 		{"unknown field", withRoot(`"tabels":{}`), "unknown-field", "不允许的字段：tabels"},
 		{"missing unit name", withUnit(`"fiscalYear":2020,"amountUnit":"元"`), "required", "缺少必填项：“单位名称”"},

@@ -140,7 +140,7 @@ try {
 
     // "12a" in an amount: the Chinese message at that field.
     await typeInto(page, 'root_tables_summary_income_total', '12a');
-    const msg = '金额格式不正确：应为数字，最多两位小数，如 630.78';
+    const msg = '金额格式不正确：应为数字，最多6位小数，如 630.78';
     try {
       await page.waitForFunction((m) => document.querySelector('[data-field="root_tables_summary_income_total"]')?.textContent.includes(m), { timeout: 5000 }, msg);
       check('"12a" shows the Chinese message at the field', true);

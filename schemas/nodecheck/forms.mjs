@@ -140,7 +140,7 @@ for (const id of profiles) {
   const s20 = read(path.join(schemasDir, `${id}.document.2020-12.json`));
   const s07 = read(path.join(schemasDir, `${id}.document.draft-07.json`));
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(s20);
-  const amount = '金额格式不正确：应为数字，最多两位小数，如 630.78';
+  const amount = '金额格式不正确：应为数字，最多6位小数，如 630.78';
   const cases = [
     ['amount "12a"', (d) => { d.tables.summary.income.total = '12a'; }, '/tables/summary/income/total', [amount]],
     ['amount 12 as a number', (d) => { d.tables.summary.income.total = 12; }, '/tables/summary/income/total', ['类型不正确：应为文字']],
