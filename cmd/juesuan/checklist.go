@@ -13,7 +13,7 @@ func init() {
 	register("checklist", "the 公开完整性 检查表 of a document (and its 情况说明)", runChecklist)
 }
 
-const checklistUsage = `usage: juesuan checklist [--narrative NARRATIVE.txt] [--format text|json] [--profile P] FILE.json
+const checklistUsage = `usage: juesuan checklist [--narrative NARRATIVE.txt] [--format text|json] [--profile P] [--coverage] [--prior LAST] FILE.json
 
 Prints the 检查表 of the document: each 公开完整性 item of its profile (or of
 P) 合格, 不合格 with the findings that fail it, or 未核对 with the reason
@@ -24,6 +24,17 @@ of whose checks could not run lists them ("A14 有 6 处未能核对（…）") 
 the verdict of the checks that ran. The document is decoded and calculated
 as validate does; with --narrative its 情况说明 (plain UTF-8) is linted too.
 
+--coverage prints, after the items, the coverage ledger the verdicts were
+decided with (the table and indicator rules, then the narrative rules):
+each check that could not run and each rule that did not, as validate
+--coverage and lint --coverage print them, and a line "coverage: N
+check(s) ran, M could not run; …". In JSON the output gains a "coverage"
+member (juesuan.Coverage).
+
+--prior LAST names last year's document (JSON or workbook): rules B14 and
+B15 then compare this year's 年初 figures and 上年数 with it, as with
+validate --prior, and may fail an item.
+
 Exit status: 0 every item 合格 or 未核对, 1 at least one item 不合格, 2 an
 unreadable or undecodable input, or bad usage.
 `
@@ -33,6 +44,8 @@ func runChecklist(args []string, stdout, stderr io.Writer) int {
 	narrPath := fs.String("narrative", "", "the 情况说明 (plain UTF-8 text) of the document")
 	format := fs.String("format", "text", "output format: text or json")
 	profileID := fs.String("profile", "", "use this registered profile instead of the one the document names")
+	coverage := fs.Bool("coverage", false, "print the coverage ledger: the checks that could not run, and the rules that did not, with the reason")
+	priorFile := fs.String("prior", "", "last year's document: compare this year's 年初 figures and 上年数 with it (B14, B15)")
 	paths, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
@@ -68,7 +81,14 @@ func runChecklist(args []string, stdout, stderr io.Writer) int {
 			return exitInput
 		}
 	}
-	items, _, err := prof.Checklist(d, text)
+	opts := juesuan.ChecklistOptions{Coverage: *coverage}
+	if *priorFile != "" {
+		if opts.Prior, err = readPrior(*priorFile, &batchConfig{}); err != nil {
+			fmt.Fprintf(stderr, "juesuan checklist: --prior: %s\n", echoErr(err))
+			return exitInput
+		}
+	}
+	items, _, cov, err := prof.ChecklistWith(d, text, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "juesuan checklist: %s\n", echoErr(err))
 		return exitInput
@@ -82,10 +102,11 @@ func runChecklist(args []string, stdout, stderr io.Writer) int {
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(struct {
-			File    string                   `json:"file"`
-			Profile string                   `json:"profile"`
-			Items   []juesuan.ChecklistEntry `json:"items"`
-		}{file, prof.ID, items}); err != nil {
+			File     string                   `json:"file"`
+			Profile  string                   `json:"profile"`
+			Items    []juesuan.ChecklistEntry `json:"items"`
+			Coverage *juesuan.Coverage        `json:"coverage,omitempty"`
+		}{file, prof.ID, items, cov}); err != nil {
 			fmt.Fprintf(stderr, "juesuan checklist: %s\n", echoErr(err))
 			return exitInput
 		}
@@ -98,6 +119,13 @@ func runChecklist(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		fmt.Fprintf(stdout, "合格 %d 项，不合格 %d 项，未核对 %d 项\n", n[juesuan.Pass], n[juesuan.Fail], n[juesuan.Unchecked])
+		if cov != nil {
+			writeCoverage(stdout, echo(file), cov)
+			sum := summer{coverage: true}
+			sum.add(juesuan.FileResult{File: file, Coverage: cov})
+			c := sum.summary().Coverage
+			fmt.Fprintf(stdout, "coverage: %d check(s) ran, %d could not run; %d rule(s) idle, %d disabled\n", c.Ran, c.Skipped, c.Idle, c.Disabled)
+		}
 	}
 	if n[juesuan.Fail] > 0 {
 		return exitFinding
