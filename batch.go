@@ -92,21 +92,16 @@ func ValidateFile(file string, opts BatchOptions) (res FileResult) {
 			res.Err = fmt.Errorf("juesuan: %s: internal error, please report it: %v", file, r)
 		}
 	}()
-	var d *Document
-	var err error
-	if (IsWorkbookFile(file) || IsPDFFile(file)) && !(file == stdinName && opts.Stdin != nil) {
-		return validateWorkbook(file, opts)
-	}
-	if file == stdinName && opts.Stdin != nil {
-		d, err = opts.Decode.Decode(opts.Stdin)
-	} else {
-		d, err = opts.Decode.DecodeFile(file) // reads no more than the size limit
-	}
+	d, rep, err := readFile(file, opts)
+	res.Import = rep
 	if err != nil {
 		res.Err = err
 		return res
 	}
 	res.Findings, res.Coverage, res.Err = check(d, opts.Profile, opts.Validate)
+	if rep != nil {
+		rep.Annotate(res.Findings)
+	}
 	return res
 }
 
@@ -123,26 +118,27 @@ func check(d *Document, p *Profile, o ValidateOptions) (audit.Findings, *Coverag
 	return p.ValidateWith(d, o)
 }
 
-// validateWorkbook is ValidateFile of a workbook file.
-func validateWorkbook(file string, opts BatchOptions) (res FileResult) {
-	res.File = file
+// readFile reads file as ValidateFile does: "-" is opts.Stdin when that is
+// set; a workbook or PDF is imported with opts.Import (opts.Profile, when
+// set, overriding its profile), with its import report; anything else is
+// decoded with opts.Decode.
+func readFile(file string, opts BatchOptions) (*Document, *ImportReport, error) {
+	if file == stdinName && opts.Stdin != nil {
+		d, err := opts.Decode.Decode(opts.Stdin)
+		return d, nil, err
+	}
+	if !IsWorkbookFile(file) && !IsPDFFile(file) {
+		d, err := opts.Decode.DecodeFile(file) // reads no more than the size limit
+		return d, nil, err
+	}
 	if st, err := os.Stat(file); err == nil && !st.Mode().IsRegular() {
-		res.Err = &NotRegularError{Path: file, Mode: st.Mode()}
-		return res
+		return nil, nil, &NotRegularError{Path: file, Mode: st.Mode()}
 	}
 	iopts := opts.Import
 	if opts.Profile != nil {
 		iopts.Profile = opts.Profile.ID
 	}
-	d, rep, err := ImportFile(file, iopts)
-	res.Import = rep
-	if err != nil {
-		res.Err = err
-		return res
-	}
-	res.Findings, res.Coverage, res.Err = check(d, opts.Profile, opts.Validate)
-	rep.Annotate(res.Findings)
-	return res
+	return ImportFile(file, iopts)
 }
 
 // stdinName is the file name that stands for BatchOptions.Stdin.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -81,25 +80,9 @@ func ReadReportInput(file string, opts BatchOptions) (in ReportInput) {
 			in = ReportInput{File: file, Err: fmt.Errorf("juesuan: %s: internal error, please report it: %v", file, r)}
 		}
 	}()
-	stdin := file == stdinName && opts.Stdin != nil
-	switch {
-	case stdin:
-		in.Document, in.Err = opts.Decode.Decode(opts.Stdin)
-	case IsWorkbookFile(file) || IsPDFFile(file):
-		if st, err := os.Stat(file); err == nil && !st.Mode().IsRegular() {
-			in.Err = &NotRegularError{Path: file, Mode: st.Mode()}
-			return in
-		}
-		iopts := opts.Import
-		if opts.Profile != nil {
-			iopts.Profile = opts.Profile.ID
-		}
-		in.Document, in.Import, in.Err = ImportFile(file, iopts)
-		if in.Err == nil && IsPDFFile(file) && len(strings.TrimSpace(string(in.Import.Narrative))) > 0 {
-			in.Narrative = in.Import.Narrative
-		}
-	default:
-		in.Document, in.Err = opts.Decode.DecodeFile(file)
+	in.Document, in.Import, in.Err = readFile(file, opts)
+	if in.Err == nil && file != stdinName && IsPDFFile(file) && len(strings.TrimSpace(string(in.Import.Narrative))) > 0 {
+		in.Narrative = in.Import.Narrative
 	}
 	if in.Err != nil {
 		in.Document = nil
