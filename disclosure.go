@@ -89,19 +89,11 @@ func checkG1(c *Context) {
 	if t == nil {
 		return
 	}
-	codes := make([]string, len(t.Rows))
-	for i, r := range t.Rows {
-		codes[i] = string(r.Code)
-	}
-	title := accounts.LayoutOf("generalBudget").Short
-	c.Checked(len(t.Rows)) // coverage ledger: each row's level is checked
-	for _, i := range shortOf(codes, func(i int) bool { return t.Rows[i].Total.Sign() != 0 }, classification.Item,
-		func(s string) classification.Level { return classification.FuncCode(s).Level() }) {
+	checkDepth(c, "generalBudget", len(t.Rows), func(i int) (string, string, bool) {
 		r := t.Rows[i]
-		c.Add(audit.Finding{Path: audit.Pointer("tables", "generalBudget", "rows", strconv.Itoa(i), "code"),
-			Message:  title + "“" + string(r.Code) + " " + r.Name + "”为" + r.Code.Level().String() + "级科目，有数而其下未列出项级科目：一般公共预算支出应公开到功能分类项级",
-			Expected: "项", Actual: r.Code.Level().String()})
-	}
+		return string(r.Code), r.Name, r.Total.Sign() != 0
+	}, classification.Item, func(s string) classification.Level { return classification.FuncCode(s).Level() },
+		"一般公共预算支出应公开到功能分类项级")
 }
 
 func checkG2(c *Context) {
@@ -109,18 +101,31 @@ func checkG2(c *Context) {
 	if t == nil {
 		return
 	}
-	codes := make([]string, len(t.Rows))
-	for i, r := range t.Rows {
-		codes[i] = string(r.Code)
-	}
-	title := accounts.LayoutOf("generalBudgetBasic").Short
-	c.Checked(len(t.Rows)) // coverage ledger: each row's level is checked
-	for _, i := range shortOf(codes, func(i int) bool { return t.Rows[i].Amount.Sign() != 0 }, classification.Section,
-		func(s string) classification.Level { return classification.EconDeptCode(s).Level() }) {
+	checkDepth(c, "generalBudgetBasic", len(t.Rows), func(i int) (string, string, bool) {
 		r := t.Rows[i]
-		c.Add(audit.Finding{Path: audit.Pointer("tables", "generalBudgetBasic", "rows", strconv.Itoa(i), "code"),
-			Message:  title + "“" + string(r.Code) + " " + r.Name + "”为类级科目，有数而其下未列出款级科目：基本支出应公开到经济分类款级",
-			Expected: "款", Actual: r.Code.Level().String()})
+		return string(r.Code), r.Name, r.Amount.Sign() != 0
+	}, classification.Section, func(s string) classification.Level { return classification.EconDeptCode(s).Level() },
+		"基本支出应公开到经济分类款级")
+}
+
+// checkDepth is G1 and G2: a finding on each of the n rows of table key
+// (row gives its code, name and whether its figure is not 0) whose 科目
+// has a figure but lists no descendant at level want; need is the
+// requirement, for the message.
+func checkDepth(c *Context, key string, n int, row func(int) (code, name string, nonzero bool), want classification.Level, level func(string) classification.Level, need string) {
+	codes := make([]string, n)
+	for i := range n {
+		codes[i], _, _ = row(i)
+	}
+	title := accounts.LayoutOf(key).Short
+	c.Checked(n) // coverage ledger: each row's level is checked
+	nonzero := func(i int) bool { _, _, nz := row(i); return nz }
+	for _, i := range shortOf(codes, nonzero, want, level) {
+		code, name, _ := row(i)
+		at := level(code).String()
+		c.Add(audit.Finding{Path: audit.Pointer("tables", key, "rows", strconv.Itoa(i), "code"),
+			Message:  title + "“" + code + " " + name + "”为" + at + "级科目，有数而其下未列出" + want.String() + "级科目：" + need,
+			Expected: want.String(), Actual: at})
 	}
 }
 

@@ -16,20 +16,21 @@ import (
 	"github.com/cnfiscal/juesuan/audit"
 )
 
-// disclosureOf returns the G1–G4 findings of d as "RULE PATH".
-func disclosureOf(t *testing.T, d *juesuan.Document) []string {
+// disclosureOf returns the G1–G4 findings of d as "RULE PATH", and their
+// messages.
+func disclosureOf(t *testing.T, d *juesuan.Document) (out, msgs []string) {
 	t.Helper()
 	fs, err := juesuan.Validate(d)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []string
 	for _, f := range fs {
 		if f.Rule[0] == 'G' {
 			out = append(out, f.Rule+" "+f.Path)
+			msgs = append(msgs, f.Message)
 		}
 	}
-	return out
+	return out, msgs
 }
 
 // TestDisclosureRules: each 公开完整性 rule fires on the reference
@@ -41,34 +42,35 @@ func TestDisclosureRules(t *testing.T) {
 		name   string
 		change func(t *accounts.Tables)
 		want   []string
+		msg    string // the first finding's message, when set
 	}{
-		{"reference", nil, nil},
+		{"reference", nil, nil, ""},
 		{"G1: a 类 with a figure and no row below", func(t *accounts.Tables) {
 			t.GeneralBudget.Rows[4].Total = m("1.00") // 205 教育支出, 0 in the reference
-		}, []string{"G1 /tables/generalBudget/rows/4/code"}},
+		}, []string{"G1 /tables/generalBudget/rows/4/code"}, "一般公共预算财政拨款支出决算表“205 教育支出”为类级科目，有数而其下未列出项级科目：一般公共预算支出应公开到功能分类项级"},
 		{"G1: the 项 rows of a 款 without figure dropped", func(t *accounts.Tables) {
 			t.GeneralBudget.Rows = slices.Delete(t.GeneralBudget.Rows, 2, 4) // 2010301, 2010302
-		}, []string{"G1 /tables/generalBudget/rows/0/code"}},
+		}, []string{"G1 /tables/generalBudget/rows/0/code"}, ""},
 		{"G1: a zero 类 needs no 项", func(t *accounts.Tables) {
 			t.GeneralBudget.Rows[4].Total = m("0.00")
-		}, nil},
+		}, nil, ""},
 		{"G2: a 类 without its 款", func(t *accounts.Tables) {
 			t.GeneralBudgetBasic.Rows = []accounts.EconDeptRow{{Code: "301", Name: "工资福利支出", Amount: m("436.10")}}
-		}, []string{"G2 /tables/generalBudgetBasic/rows/0/code"}},
+		}, []string{"G2 /tables/generalBudgetBasic/rows/0/code"}, "一般公共预算财政拨款基本支出决算表“301 工资福利支出”为类级科目，有数而其下未列出款级科目：基本支出应公开到经济分类款级"},
 		{"G2: 类 and 款", func(t *accounts.Tables) {
 			t.GeneralBudgetBasic.Rows = []accounts.EconDeptRow{{Code: "301", Name: "工资福利支出", Amount: m("436.10")},
 				{Code: "30101", Name: "基本工资", Amount: m("436.10")}}
-		}, nil},
+		}, nil, ""},
 		{"G3: 公务用车运行维护费 not stated", func(t *accounts.Tables) {
 			t.ThreePublic.Actual.VehicleOperation = accounts.Amount{}
-		}, []string{"G3 /tables/threePublic/actual/vehicleOperation"}},
+		}, []string{"G3 /tables/threePublic/actual/vehicleOperation"}, ""},
 		{"G3: an empty table with its note", func(t *accounts.Tables) {
 			t.ThreePublic = &accounts.ThreePublicTable{Note: "本年度没有“三公”经费支出，故本表无数据。"}
-		}, nil},
+		}, nil, ""},
 		{"G4: 团组数 not stated", func(t *accounts.Tables) {
 			t.F03.ThreePublic.AbroadGroups = accounts.Count{}
-		}, []string{"G4 /tables/f03/threePublic/abroadGroups"}},
-		{"G4: no 附03 table", func(t *accounts.Tables) { t.F03 = nil }, nil},
+		}, []string{"G4 /tables/f03/threePublic/abroadGroups"}, ""},
+		{"G4: no 附03 table", func(t *accounts.Tables) { t.F03 = nil }, nil, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, err := juesuan.DecodeFile(referenceDoc)
@@ -78,8 +80,12 @@ func TestDisclosureRules(t *testing.T) {
 			if tc.change != nil {
 				tc.change(&d.Tables)
 			}
-			if diff := cmp.Diff(tc.want, disclosureOf(t, d)); diff != "" {
+			got, msgs := disclosureOf(t, d)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("G findings (-want +got):\n%s", diff)
+			}
+			if tc.msg != "" && len(msgs) > 0 && msgs[0] != tc.msg {
+				t.Errorf("message:\n got %s\nwant %s", msgs[0], tc.msg)
 			}
 		})
 	}
