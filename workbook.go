@@ -53,7 +53,28 @@ func WorkbookCells(d *Document, opts WorkbookOptions) (map[string]sheet.Location
 	if err != nil {
 		return nil, err
 	}
-	return cellsOf(grids)
+	return cellsOf(grids, false)
+}
+
+// HTMLCells returns where ImportFile finds each stated figure of d and
+// each table note in the page RenderHTML writes, by JSON Pointer as
+// WorkbookCells does: the sheet is the table's heading (一、收入支出决算总表,
+// as sheet.ReadHTML names a web page's table), the cell counts the table's
+// own rows from its header, and a note, printed under its table, has no
+// cell. File is left empty.
+func HTMLCells(d *Document) (map[string]sheet.Location, error) {
+	if d == nil {
+		return nil, ErrNilDocument
+	}
+	p, err := LookupProfile(d.Profile)
+	if err != nil {
+		return nil, err
+	}
+	grids, err := intake.Grids(&d.Report, intakeTables(p, false))
+	if err != nil {
+		return nil, err
+	}
+	return cellsOf(grids, true)
 }
 
 // WriteWorkbookCells is WriteWorkbook that also returns WorkbookCells of
@@ -74,13 +95,23 @@ func WriteWorkbookCells(w io.Writer, d *Document, opts WorkbookOptions) (map[str
 	if err := intake.WriteGrids(w, &d.Report, grids); err != nil {
 		return nil, err
 	}
-	return cellsOf(grids)
+	return cellsOf(grids, false)
 }
 
 // cellsOf maps the figures and notes of grids to their cells.
-func cellsOf(grids []*intake.Grid) (map[string]sheet.Location, error) {
+func cellsOf(grids []*intake.Grid, html bool) (map[string]sheet.Location, error) {
 	out := map[string]sheet.Location{}
 	for _, g := range grids {
+		name, top := g.Sheet, 0
+		if html { // render.Table's <h2> names the table, the <table> starts at the header
+			name, top = g.Title, g.HeadFirst
+			if g.Number != "" {
+				name = g.Number + "、" + g.Title
+			}
+			if r := []rune(name); len(r) > 60 { // sheet.ReadHTML's cut
+				name = string(r[:60])
+			}
+		}
 		for r, row := range g.Cells {
 			for c, cl := range row {
 				ptr := cl.Ptr
@@ -91,11 +122,15 @@ func cellsOf(grids []*intake.Grid) (map[string]sheet.Location, error) {
 				default:
 					continue
 				}
-				name, err := excelize.CoordinatesToCellName(c+1, r+1)
+				if html && cl.Kind == intake.NoteCell {
+					out[ptr] = sheet.Location{Sheet: name}
+					continue
+				}
+				cell, err := excelize.CoordinatesToCellName(c+1, r+1-top)
 				if err != nil {
 					return nil, err
 				}
-				out[ptr] = sheet.Location{Sheet: g.Sheet, Cell: name}
+				out[ptr] = sheet.Location{Sheet: name, Cell: cell}
 			}
 		}
 	}

@@ -2,12 +2,15 @@ package juesuan_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	juesuan "github.com/cnfiscal/juesuan"
+	"github.com/cnfiscal/juesuan/accounts"
+	"github.com/cnfiscal/juesuan/amount"
 	"github.com/cnfiscal/juesuan/fixture"
 	"github.com/cnfiscal/juesuan/sheet"
 )
@@ -119,4 +122,99 @@ func TestWorkbookRoundTrip(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRenderedHTMLImport: the disclosure RenderHTML writes reads back as a
+// web page (sheet.ReadHTML, then Import) to the same public tables — each
+// table found by the title printed above it, its unit by the 单位 line,
+// its note under it, the unit's name and year from the page's <title> —
+// with each figure at the cell HTMLCells names. Figures are compared by
+// value: the page prints them "#,##0.00".
+func TestRenderedHTMLImport(t *testing.T) {
+	ref, text, _ := renderReference(t)
+	large, _, err := fixture.Generate(fixture.Options{Size: fixture.Large, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	central, _, err := fixture.Generate(fixture.Options{Profile: "central-2024", Seed: 5, Unit: amount.Yuan})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name      string
+		doc       *juesuan.Document
+		narrative []byte
+	}{
+		{"reference", ref, nil},
+		{"reference with its narrative", ref, text},
+		{"large", large, nil},
+		{"central in 元", central, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := juesuan.RenderHTML(&buf, tc.doc, juesuan.RenderOptions{Narrative: tc.narrative}); err != nil {
+				t.Fatal(err)
+			}
+			wb, err := sheet.ReadHTML(bytes.NewReader(buf.Bytes()), "doc.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, rep, err := juesuan.Import(wb, juesuan.ImportOptions{Profile: tc.doc.Profile, BlankAbsent: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := publicOnly(t, tc.doc)
+			want.Unit = accounts.Unit{Name: tc.doc.Unit.Name, FiscalYear: tc.doc.Unit.FiscalYear, AmountUnit: tc.doc.Unit.AmountUnit} // what the page's title and 单位 lines print
+			if diff := cmp.Diff(byValue(t, encode(t, want)), byValue(t, encode(t, got))); diff != "" {
+				t.Errorf("document → HTML → document (-want +got):\n%s", diff)
+			}
+			if len(rep.Unplaced) > 0 {
+				t.Errorf("unplaced: %v", rep.Unplaced)
+			}
+			cells, err := juesuan.HTMLCells(tc.doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for ptr, l := range cells {
+				if s := rep.Sources[ptr]; s.Sheet != l.Sheet || s.Cell != l.Cell {
+					t.Errorf("%s: imported from %s!%s, HTMLCells says %s!%s", ptr, s.Sheet, s.Cell, l.Sheet, l.Cell)
+				}
+			}
+			if len(cells) < 50 {
+				t.Errorf("HTMLCells lists %d figures", len(cells))
+			}
+		})
+	}
+}
+
+// byValue is the JSON document s with every figure (a decimal string
+// other than a 科目编码) in its shortest spelling: "0.00" and "0" alike.
+func byValue(t *testing.T, s string) any {
+	t.Helper()
+	var tree any
+	if err := json.Unmarshal([]byte(s), &tree); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(v any) any
+	walk = func(v any) any {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, e := range x {
+				if str, ok := e.(string); ok && k != "code" {
+					if a, err := amount.Parse(str); err == nil {
+						d, _ := a.Decimal()
+						x[k] = d.String()
+						continue
+					}
+				}
+				x[k] = walk(e)
+			}
+		case []any:
+			for i, e := range x {
+				x[i] = walk(e)
+			}
+		}
+		return v
+	}
+	return walk(tree)
 }

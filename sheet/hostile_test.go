@@ -223,10 +223,10 @@ func TestOpen(t *testing.T) {
 	}{
 		{"a.XLSX", five, nil},
 		{"b.csv", []*Sheet{{Name: "b", Rows: [][]Cell{{txt("x"), txt("5")}}}}, nil},
-		{"c.Htm", []*Sheet{{Name: "表一", Rows: [][]Cell{{txt("5")}}}}, nil},
+		{"c.Htm", []*Sheet{{Name: "表一", Above: []string{"表一"}, Rows: [][]Cell{{txt("5")}}}}, nil},
 		{"d.html", nil, nil},
 		{"e.xls", nil, ErrLegacyXLS},
-		{"f.xls", []*Sheet{{Name: "表一", Rows: [][]Cell{{txt("5")}}}}, nil},
+		{"f.xls", []*Sheet{{Name: "表一", Above: []string{"表一"}, Rows: [][]Cell{{txt("5")}}}}, nil},
 		{"g.xls", five, nil},
 		{"h.xls", nil, ErrLegacyXLS},
 		{"i.xlsx", nil, ErrLegacyXLS},

@@ -33,9 +33,10 @@ const (
 // blank is Text, as in [ReadCSV].
 //
 // A sheet is named by the table's <caption>; else by the text of the
-// nearest heading (<h1>–<h6>), paragraph or <title> before the table that
-// no other table took, cut to 60 characters; else "table N", N counting
-// the tables from 1.
+// nearest heading (<h1>–<h6>) before the table that no other table took,
+// or failing one the nearest paragraph or <title>, cut to 60 characters; else "table N", N counting the tables from 1. The texts
+// before and after a table are also kept (Sheet.Above, Sheet.Below), and
+// the page's <title> (Workbook.Title).
 //
 // The page's encoding is taken from a byte order mark or a <meta>
 // charset (gbk and gb2312 are read as GB18030, their superset); a page
@@ -88,8 +89,15 @@ type htmlReader struct {
 	skip       int // inside <script> or <style>
 	blockDepth int // inside a heading, paragraph or title outside cells
 	block      strings.Builder
-	lastText   string // the latest heading or paragraph not yet taken
+	blockTag   string   // the element the current block started with
+	recent     []string // the latest headings and paragraphs not yet taken (at most maxAbove)
+	heading    []bool   // which of recent are headings (<h1>–<h6>)
+	ended      *Sheet   // the last table ended at the top level, taking Below until the next starts
+	titleSeen  bool
 }
+
+// maxAbove bounds Sheet.Above.
+const maxAbove = 4
 
 // htable is a table being read.
 type htable struct {
@@ -97,6 +105,7 @@ type htable struct {
 	g        *grid
 	n        int // 1-based number among the page's tables
 	fallback string
+	above    []string
 
 	inCaption bool
 	caption   strings.Builder
@@ -218,14 +227,19 @@ func (p *htmlReader) start(name string, attrs map[string]string, selfClosing boo
 		}
 		if p.blockDepth == 0 {
 			p.block.Reset()
+			p.blockTag = name
 		}
 		p.blockDepth++
 	case "table":
 		p.endBlock()
 		p.ntable++
-		nt := &htable{sheet: &Sheet{}, n: p.ntable, fallback: p.lastText, row: -1}
+		if t == nil {
+			p.ended = nil
+		}
+		nt := &htable{sheet: &Sheet{}, n: p.ntable, above: p.recent, row: -1}
+		nt.fallback = cut(nameAbove(p.recent, p.heading), maxNameLen)
 		nt.g = &grid{budget: &p.budget, sheet: "table " + strconv.Itoa(p.ntable)}
-		p.lastText = ""
+		p.recent, p.heading = nil, nil
 		p.wb.Sheets = append(p.wb.Sheets, nt.sheet)
 		p.stack = append(p.stack, nt)
 	case "caption":
@@ -312,12 +326,38 @@ func (p *htmlReader) end(name string) error {
 	return nil
 }
 
+// nameAbove is the name a table takes from the texts above it: the
+// nearest heading, else the nearest text.
+func nameAbove(above []string, heading []bool) string {
+	for i := len(above) - 1; i >= 0; i-- {
+		if heading[i] {
+			return above[i]
+		}
+	}
+	if len(above) > 0 {
+		return above[len(above)-1]
+	}
+	return ""
+}
+
 // endBlock takes the text of the heading or paragraph just read as the
 // name for the next table.
 func (p *htmlReader) endBlock() {
 	if p.blockDepth > 0 || p.block.Len() > 0 {
 		if s := strings.ReplaceAll(collapse(p.block.String()), "\n", " "); s != "" {
-			p.lastText = cut(s, maxNameLen)
+			if p.blockTag == "title" && !p.titleSeen {
+				p.titleSeen = true
+				p.wb.Title = s
+			}
+			if len(p.recent) == maxAbove {
+				p.recent = append(p.recent[:0], p.recent[1:]...)
+				p.heading = append(p.heading[:0], p.heading[1:]...)
+			}
+			p.recent = append(p.recent, s)
+			p.heading = append(p.heading, len(p.blockTag) == 2 && p.blockTag[0] == 'h')
+			if p.ended != nil && len(p.ended.Below) < maxAbove {
+				p.ended.Below = append(p.ended.Below, s)
+			}
 		}
 	}
 	p.blockDepth = 0
@@ -331,6 +371,10 @@ func (p *htmlReader) endTable() error {
 		return err
 	}
 	sh := t.sheet
+	sh.Above = t.above
+	if len(p.stack) == 0 {
+		p.ended = sh
+	}
 	switch c := strings.ReplaceAll(collapse(t.caption.String()), "\n", " "); {
 	case c != "":
 		sh.Name = cut(c, maxNameLen)

@@ -210,6 +210,28 @@ func TestReadCSV(t *testing.T) {
 	}
 }
 
+// TestReadHTMLAbove: the headings and paragraphs between two tables, the
+// last four, are the second table's Above (a web page's title and 单位
+// line), and the name is the nearest heading.
+func TestReadHTMLAbove(t *testing.T) {
+	const page = `<title>某局决算</title><h1>某局2020年度部门决算</h1><table><tr><td>1</td></tr></table>
+<p>第一段</p><p>第二段</p><h2>一、收入支出决算总表</h2><p>公开01表</p><p class="unit">单位：万元</p>
+<table><tr><td>2</td></tr></table><table><tr><td>3</td></tr></table><p>说明：本表无数据。</p>`
+	wb, err := ReadHTML(strings.NewReader(page), "p.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []*Sheet{
+		{Name: "某局2020年度部门决算", Above: []string{"某局决算", "某局2020年度部门决算"}, Rows: [][]Cell{{txt("1")}},
+			Below: []string{"第一段", "第二段", "一、收入支出决算总表", "公开01表"}},
+		{Name: "一、收入支出决算总表", Above: []string{"第二段", "一、收入支出决算总表", "公开01表", "单位：万元"}, Rows: [][]Cell{{txt("2")}}},
+		{Name: "table 3", Rows: [][]Cell{{txt("3")}}, Below: []string{"说明：本表无数据。"}},
+	}
+	if d := cmp.Diff(&Workbook{File: "p.html", Title: "某局决算", Sheets: want}, wb); d != "" {
+		t.Errorf("ReadHTML (-want +got):\n%s", d)
+	}
+}
+
 func TestReadHTML(t *testing.T) {
 	const long = "附表：这是一个很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长的标题"
 	const page = `<!DOCTYPE html><html><head><meta charset="%s"><title>部门决算公开</title>
@@ -227,7 +249,8 @@ func TestReadHTML(t *testing.T) {
 <table></table>
 </body></html>`
 	want := []*Sheet{{
-		Name: "一、收入决算表",
+		Name:  "一、收入决算表",
+		Above: []string{"部门决算公开", "一、收入决算表"},
 		Rows: [][]Cell{
 			{txt("项目"), txt("本年收入"), {}, txt("备注")},
 			{{}, txt("财政\n拨款"), txt("其他 收入")},
@@ -236,14 +259,16 @@ func TestReadHTML(t *testing.T) {
 		},
 		Merges: []Range{{0, 0, 1, 0}, {0, 1, 0, 2}, {0, 3, 2, 3}, {3, 0, 3, 1}},
 	}, {
-		Name: "表二 支出决算表",
-		Rows: [][]Cell{{txt("外")}}, // the inner table is a sheet of its own
+		Name:  "表二 支出决算表",
+		Rows:  [][]Cell{{txt("外")}}, // the inner table is a sheet of its own
+		Below: []string{long},
 	}, {
 		Name: "table 3",
 		Rows: [][]Cell{{txt("内")}},
 	}, {
-		Name: string([]rune(long)[:60]),
-		Rows: [][]Cell{{txt("y")}},
+		Name:  string([]rune(long)[:60]),
+		Above: []string{long},
+		Rows:  [][]Cell{{txt("y")}},
 	}, {
 		Name: "table 5",
 	}}
@@ -262,7 +287,7 @@ func TestReadHTML(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d := cmp.Diff(&Workbook{File: "p.html", Sheets: want}, wb); d != "" {
+			if d := cmp.Diff(&Workbook{File: "p.html", Title: "部门决算公开", Sheets: want}, wb); d != "" {
 				t.Errorf("ReadHTML (-want +got):\n%s", d)
 			}
 		})

@@ -11,15 +11,29 @@ type Workbook struct {
 	// it appears in every Location.
 	File   string
 	Sheets []*Sheet
+	// Title is, for an HTML page, the text of its <title> ("" for none or
+	// for another format).
+	Title string
 }
 
 // Sheet is one grid of cells: a worksheet, the one table of a CSV file, or
 // one <table> of an HTML page.
 type Sheet struct {
 	// Name is the worksheet's name; for a CSV file the file's base name;
-	// for an HTML table its caption or the heading before it, or
-	// "table N" (1-based) when it has neither.
+	// for an HTML table its caption or the heading (else the paragraph)
+	// before it, or "table N" (1-based) when it has neither.
 	Name string
+	// Above are, for an HTML table, the texts of the headings and
+	// paragraphs between the table before it (or the page's start) and
+	// it, the last four at most, in page order: where
+	// a web page prints a table's title and its 单位 line. Nil for a
+	// worksheet or a CSV file.
+	Above []string
+	// Below are, for an HTML table not inside another, the texts of the
+	// headings and paragraphs after it, up to the next table, the first
+	// four at most, in page order: where a page prints a table's note.
+	// Nil for a worksheet or a CSV file.
+	Below []string
 	// Hidden reports a worksheet hidden in the workbook.
 	Hidden bool
 	// Rows are the cells, row by row from the top; a row may be shorter

@@ -44,7 +44,8 @@ save it as .xlsx.
 
 A DIR is walked recursively for *.json, *.xlsx, *.csv, *.html and *.htm
 files, skipping files that are not documents: fixture expectations
-(*.expected.json), golden files (golden*.json), JSON Schemas (*.schema.json),
+(*.expected.json) and package manifests (manifest.json), golden files
+(golden*.json), JSON Schemas (*.schema.json),
 Office lock files (~$*), hidden files, and hidden or node_modules directories.
 A FILE named on the command line is always checked; - is standard input. A walk
 reads regular files only: a named pipe, device or socket named *.json is
@@ -387,6 +388,7 @@ func isDocumentName(name string) bool {
 	switch {
 	case !strings.HasSuffix(name, ".json"),
 		strings.HasSuffix(name, ".expected.json"),
+		name == "manifest.json",
 		strings.HasSuffix(name, ".schema.json"),
 		strings.HasPrefix(name, "golden"),
 		strings.HasPrefix(name, "."):

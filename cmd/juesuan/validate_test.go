@@ -132,6 +132,7 @@ func TestIsDocumentName(t *testing.T) {
 		{"panzhihua-chengdu-office.json", true},
 		{"A1-grand-total.json", true},
 		{"sichuan-2020-42-0.expected.json", false},
+		{"manifest.json", false},
 		{"golden.json", false},
 		{"golden-findings.json", false},
 		{"document.schema.json", false},

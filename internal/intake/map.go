@@ -88,6 +88,9 @@ type UnitInfo struct {
 func Map(wb *sheet.Workbook, spec Spec) (*accounts.Report, *Report, error) {
 	m := &mapper{wb: wb, spec: spec, forms: forms(spec.Tables), rep: &Report{Sources: make(map[string]sheet.Location, figuresIn(wb))},
 		tables: map[string]map[string]any{}, last: map[string]*colMap{}, parents: map[string][][3]string{}}
+	if wb.Title != "" { // a web page's title: the unit's name and year
+		m.unitLine(wb.Title, sheet.Location{File: wb.File})
+	}
 	regions := m.regions()
 	m.rep.Unit = spec.Unit
 	if m.rep.Unit == "" {
@@ -348,6 +351,11 @@ func (m *mapper) regions() []*region {
 			m.instructions(s, "instructions")
 			continue
 		}
+		// A web page's table: the unit's name and year, the title and the
+		// 单位 line printed above it.
+		for _, t := range s.Above {
+			m.unitLine(t, sheet.Location{File: m.wb.File, Sheet: s.Name})
+		}
 		var here []*region
 		var before []int // rows with figures before the first title
 		var cols []int
@@ -386,6 +394,8 @@ func (m *mapper) regions() []*region {
 		if len(here) == 0 {
 			if f := m.formNamed(s.Name); f != nil {
 				here = append(here, &region{f: f, s: s, end: len(s.Rows), titleTxt: s.Name})
+			} else if f, t := m.formAbove(s); f != nil {
+				here = append(here, &region{f: f, s: s, end: len(s.Rows), titleTxt: t})
 			} else if prev != nil && hasFigures(s) && m.continues(s, prev.f) {
 				here = append(here, &region{f: prev.f, s: s, end: len(s.Rows)})
 				m.note(sheet.Location{File: m.wb.File, Sheet: s.Name}, prev.f.key, "sheet", "continues "+prev.f.title)
@@ -398,6 +408,9 @@ func (m *mapper) regions() []*region {
 		}
 		for _, g := range here {
 			g.unit, g.unitAt = m.unitIn(g)
+			if g.unit == "" {
+				g.unit, g.unitAt = m.unitAbove(s)
+			}
 			if g.unit == "" && prev != nil && prev.f == g.f {
 				g.unit = prev.unit
 			}
@@ -406,6 +419,27 @@ func (m *mapper) regions() []*region {
 		out = append(out, here...)
 	}
 	return out
+}
+
+// formAbove returns the form whose title a web page prints above table s
+// (Sheet.Above, nearest first) and that title.
+func (m *mapper) formAbove(s *sheet.Sheet) (*form, string) {
+	for i := len(s.Above) - 1; i >= 0; i-- {
+		if f := m.formNamed(s.Above[i]); f != nil {
+			return f, s.Above[i]
+		}
+	}
+	return nil, ""
+}
+
+// unitAbove returns the unit a web page's 单位 line above table s states.
+func (m *mapper) unitAbove(s *sheet.Sheet) (amount.Unit, sheet.Location) {
+	for i := len(s.Above) - 1; i >= 0; i-- {
+		if u, ok := unitOf(s.Above[i]); ok {
+			return u, sheet.Location{File: m.wb.File, Sheet: s.Name}
+		}
+	}
+	return "", sheet.Location{}
 }
 
 // continues reports whether sheet s, which has no title of its own,

@@ -256,6 +256,14 @@ func (m *mapper) region(g *region) error {
 			}
 		}
 	}
+	// A web page prints the note under the table, after it.
+	if g.end == len(s.Rows) {
+		for _, t := range s.Below {
+			if isNote(t) {
+				m.noteLine(f, tree, t, sheet.Location{File: m.wb.File, Sheet: s.Name})
+			}
+		}
+	}
 	return nil
 }
 

@@ -32,6 +32,9 @@ func TitlesOf(wb *sheet.Workbook) *Titles {
 	}
 	for _, s := range wb.Sheets {
 		add(s.Name)
+		for _, a := range s.Above {
+			add(a)
+		}
 		for r, row := range s.Rows {
 			first, n := "", 0
 			for _, c := range row {
