@@ -53,7 +53,7 @@ type ImportReport struct {
 
 	file        string
 	places      map[sheet.Location]pdftable.Place // a PDF's cells
-	narrativeAt []pdftable.Place                  // a PDF's narrative lines
+	narrativeAt [][]linePart                      // a PDF's narrative lines
 }
 
 // ImportedTable is one table Import recognised.

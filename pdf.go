@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cnfiscal/juesuan/audit"
 	"github.com/cnfiscal/juesuan/internal/pdftable"
@@ -114,20 +116,63 @@ func importPDFFile(path string, opts ImportOptions) (*Document, *ImportReport, e
 }
 
 // narrativeText joins the lines outside the tables, a blank line between
-// paragraphs, and keeps each text line's place (index = line − 1).
-func narrativeText(ls []pdftable.Line) ([]byte, []pdftable.Place) {
+// paragraphs, and keeps where each piece of a text line was read. A line
+// the page wrapped — one that reaches the right margin of the page's text
+// without ending a sentence, followed by one that does not start a
+// paragraph — goes on with the next: the linter then reads the sentence
+// whole ("社会保障和就业支出（类）" / "30.99万元").
+func narrativeText(ls []pdftable.Line) ([]byte, [][]linePart) {
+	right := map[int]float64{} // page → right edge of its text
+	for _, l := range ls {
+		right[l.Place.Page] = max(right[l.Place.Page], l.Place.Box.X1)
+	}
 	var b strings.Builder
-	var at []pdftable.Place
+	var at [][]linePart
+	col := 0 // runes on the current output line
 	for i, l := range ls {
+		if i > 0 && !l.Para && wrapped(ls[i-1], right) {
+			at[len(at)-1] = append(at[len(at)-1], linePart{col + 1, l.Place})
+			b.WriteString(l.Text)
+			col += utf8.RuneCountInString(l.Text)
+			continue
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
 		if l.Para && i > 0 {
 			b.WriteByte('\n')
-			at = append(at, pdftable.Place{})
+			at = append(at, nil)
 		}
 		b.WriteString(l.Text)
+		at = append(at, []linePart{{1, l.Place}})
+		col = utf8.RuneCountInString(l.Text)
+	}
+	if len(ls) > 0 {
 		b.WriteByte('\n')
-		at = append(at, l.Place)
 	}
 	return []byte(b.String()), at
+}
+
+// linePart is where the text of a narrative line from column col on was
+// read.
+type linePart struct {
+	col   int
+	place pdftable.Place
+}
+
+// wrapped reports whether the page wrapped line l: it reaches within a
+// character or so of the right edge of its page's text and does not end a
+// sentence.
+func wrapped(l pdftable.Line, right map[int]float64) bool {
+	t := strings.TrimSpace(l.Text)
+	if t == "" {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(t); strings.ContainsRune("。！？!?；;：:", r) {
+		return false
+	}
+	bx := l.Place.Box
+	return bx.X1 >= right[l.Place.Page]-1.5*(bx.Y1-bx.Y0)
 }
 
 // Where returns where the cell at l was read: "FILE p.N [x0 y0 x1 y1]"
@@ -155,14 +200,23 @@ func LintImported(d *Document, rep *ImportReport) (audit.Findings, error) {
 }
 
 // AnnotateNarrative sets the Source of narrative findings (those with a
-// Line) to the page and box of that line of r.Narrative.
+// Line) to the page and box of that line of r.Narrative: of the printed
+// line its Column falls in, for a line the page wrapped.
 func (r *ImportReport) AnnotateNarrative(fs audit.Findings) {
 	if r == nil {
 		return
 	}
 	for i := range fs {
-		if l := fs[i].Line - 1; l >= 0 && l < len(r.narrativeAt) && r.narrativeAt[l].Page > 0 {
-			fs[i].Source = r.file + " " + r.narrativeAt[l].String()
+		l := fs[i].Line - 1
+		if l < 0 || l >= len(r.narrativeAt) {
+			continue
+		}
+		// The piece of the line the finding's column falls in.
+		for _, p := range slices.Backward(r.narrativeAt[l]) {
+			if p.col <= max(fs[i].Column, 1) {
+				fs[i].Source = r.file + " " + p.place.String()
+				break
+			}
 		}
 	}
 }

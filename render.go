@@ -482,7 +482,8 @@ func page(d *Document, opts RenderOptions) (*render.Page, error) {
 
 // RenderHTML writes d as its published disclosure, one self-contained HTML
 // file (inline CSS and SVG, no script, no external resource): the
-// narrative of opts (escaped, a paragraph per line) with each standard
+// narrative of opts (escaped, a paragraph per line, numbered as the
+// linter numbers lines: <p data-line="12">) with each standard
 // chart of d's profile (Profile.Charts) after the paragraph that names it
 // (图1：…), the
 // charts it does not name after it, then the profile's 公开表 that d

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"html"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/cnfiscal/juesuan/internal/intake"
@@ -41,8 +42,10 @@ thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}}
 `
 
 // HTML writes p as one self-contained HTML file: inline CSS, inline SVG,
-// no script and no external resource. The narrative comes first, its
-// paragraphs escaped, each chart after the paragraph that names it (图1：);
+// no script and no external resource. The narrative comes first, a
+// paragraph per line escaped, with its line number (data-line="12", as a
+// linter's NARRATIVE:12:COLUMN counts), each chart after the paragraph
+// that names it (图1：);
 // charts the narrative does not name follow it; then the tables.
 func HTML(w io.Writer, p *Page) error {
 	bw := bufio.NewWriter(w)
@@ -52,12 +55,16 @@ func HTML(w io.Writer, p *Page) error {
 	placed := make([]bool, len(p.Charts))
 	if p.Narrative != nil {
 		bw.WriteString("<section class=\"narrative\">\n")
+		n := 0
 		for line := range bytes.Lines(p.Narrative) {
+			n++
 			s := strings.TrimSpace(strings.TrimPrefix(string(line), "\ufeff"))
 			if s == "" {
 				continue
 			}
-			bw.WriteString("<p>" + esc(s) + "</p>\n")
+			// data-line: the line of the narrative, where a linter's
+			// finding (NARRATIVE:LINE:COLUMN) points.
+			bw.WriteString("<p data-line=\"" + strconv.Itoa(n) + "\">" + esc(s) + "</p>\n")
 			for i, ch := range p.Charts {
 				if !placed[i] && (strings.Contains(s, ch.Spec.ID+"：") || strings.Contains(s, ch.Spec.ID+":")) {
 					placed[i] = true
