@@ -154,6 +154,12 @@ func main() {
 		row{"sheet.ReadXLSX alone ÷ excelize GetRows", iw + "read", iw + "excelize-getrows", "ns/op", "", 0, "for information: reading the cells, before mapping"},
 	)
 
+	const rv = "BenchmarkRenderVsValidate/"
+	rows = append(rows,
+		row{"render the reference to HTML ÷ validate it as juesuan validate does, from the file's bytes", rv + "file", "", "render/validate", "<=", 1, "issue 18 target: each iteration renders and validates once, interleaved; the ratio of the median single times"},
+		row{"render ÷ validate, from the decoded document", rv + "doc", "", "render/validate", "", 0, "for information: decoding left out of both"},
+	)
+
 	const e = "BenchmarkEndToEnd/"
 	rows = append(rows,
 		row{"end to end: juesuan validate DIR ÷ goccy/go-json decode-only floor, wall", e + "validate", e + "floor", "ns/op", "<=", 1.4, "issue 12 target: 10,000 small documents, whole processes on all cores"},
