@@ -3,6 +3,7 @@ package juesuan_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 
@@ -217,4 +218,23 @@ func byValue(t *testing.T, s string) any {
 		return v
 	}
 	return walk(tree)
+}
+
+// Where the HTML disclosure prints a figure, as importing the page reads
+// it: the table's heading and the cell counted from its header.
+func ExampleHTMLCells() {
+	d, err := juesuan.DecodeFile("testdata/sichuan-2020/panzhihua-chengdu-office.json")
+	if err != nil {
+		panic(err)
+	}
+	cells, err := juesuan.HTMLCells(d)
+	if err != nil {
+		panic(err)
+	}
+	total, note := cells["/tables/summary/income/total"], cells["/tables/stateCapital/note"]
+	fmt.Println(total.Sheet, total.Cell)
+	fmt.Printf("%s %q\n", note.Sheet, note.Cell) // a note, under its table, has no cell
+	// Output:
+	// 一、收入支出决算总表 B11
+	// 十三、国有资本经营预算财政拨款收入支出决算表 ""
 }

@@ -53,3 +53,27 @@ func ExampleReadCSV() {
 	// Output:
 	// 收入 text 1,234.50
 }
+
+// A published web page prints a table's title and 单位 line above it and
+// its note under it: they are kept beside the table's cells.
+func ExampleReadHTML_page() {
+	page := `<title>某局2020年度部门决算</title>
+<p>十三、国有资本经营预算财政拨款收入支出决算表</p>
+<p>单位：万元</p>
+<table><tr><td>项目</td><td>本年收入</td></tr><tr><td>合计</td><td></td></tr></table>
+<p>说明：本单位本年度无国有资本经营预算财政拨款收支，故本表无数据。</p>`
+	wb, err := sheet.ReadHTML(strings.NewReader(page), "公开.html")
+	if err != nil {
+		panic(err)
+	}
+	s := wb.Sheets[0]
+	fmt.Println(wb.Title)
+	fmt.Println(s.Name)
+	fmt.Println(s.Above)
+	fmt.Println(s.Below)
+	// Output:
+	// 某局2020年度部门决算
+	// 单位：万元
+	// [某局2020年度部门决算 十三、国有资本经营预算财政拨款收入支出决算表 单位：万元]
+	// [说明：本单位本年度无国有资本经营预算财政拨款收支，故本表无数据。]
+}
