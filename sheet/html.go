@@ -34,9 +34,10 @@ const (
 //
 // A sheet is named by the table's <caption>; else by the text of the
 // nearest heading (<h1>–<h6>) before the table that no other table took,
-// or failing one the nearest paragraph or <title>, cut to 60 characters; else "table N", N counting the tables from 1. The texts
-// before and after a table are also kept (Sheet.Above, Sheet.Below), and
-// the page's <title> (Workbook.Title).
+// or failing one the nearest paragraph or <title>, cut to 60 characters;
+// else "table N", N counting the tables from 1. The texts before and
+// after a table are also kept (Sheet.Above, Sheet.Below), and the page's
+// <title> (Workbook.Title).
 //
 // The page's encoding is taken from a byte order mark or a <meta>
 // charset (gbk and gb2312 are read as GB18030, their superset); a page
