@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	juesuan "github.com/cnfiscal/juesuan"
@@ -97,7 +98,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 //	FILE: table KEY TITLE (UNIT): SHEET, SHEET
 //	FILE: unplaced FILE!SHEET!CELL "TEXT": REASON
 //	FILE: note KIND FILE!SHEET!CELL: TEXT
-//	FILE: N table(s), N cell(s) not placed, N figure(s) printed blank (read as 0|absent)
+//	FILE: N table(s), N cell(s) not placed[, N sheet(s)|page(s) not recognised], N figure(s) printed blank
 func writeImportReport(w io.Writer, file string, rep *juesuan.ImportReport) {
 	name := echo(file)
 	if rep.Profile != "" {
@@ -120,5 +121,28 @@ func writeImportReport(w io.Writer, file string, rep *juesuan.ImportReport) {
 		}
 		fmt.Fprintf(w, "%s: note %s %s: %s\n", name, echo(n.Kind), echo(loc), echoMessage(n.Text))
 	}
-	fmt.Fprintf(w, "%s: %d table(s), %d cell(s) not placed, %d figure(s) printed blank\n", name, len(rep.Tables), len(rep.Unplaced), len(rep.Blank))
+	fmt.Fprintf(w, "%s: %d table(s), %s, %d figure(s) printed blank\n", name, len(rep.Tables), unplacedText(file, rep.Unplaced), len(rep.Blank))
+}
+
+// unplacedText counts what of a workbook or PDF could not be placed: "N
+// cell(s) not placed", then, when some are, the sheets (a PDF's pages)
+// in which no table was recognised, such as a disclosure's chart pages.
+func unplacedText(file string, us []juesuan.Unplaced) string {
+	cells, sheets := 0, 0
+	for _, u := range us {
+		if u.Location.Cell == "" {
+			sheets++
+		} else {
+			cells++
+		}
+	}
+	s := strconv.Itoa(cells) + " cell(s) not placed"
+	if sheets > 0 {
+		what := " sheet(s)"
+		if juesuan.IsPDFFile(file) {
+			what = " page(s)"
+		}
+		s += ", " + strconv.Itoa(sheets) + what + " not recognised"
+	}
+	return s
 }

@@ -161,10 +161,10 @@ type coverageSummary struct {
 	Disabled int `json:"disabled"` // rules (per file) switched off
 }
 
-// unplacedCount is how many cells of one workbook file were not placed.
+// unplacedCount is what of one workbook or PDF file was not placed.
 type unplacedCount struct {
 	file string
-	n    int
+	text string // unplacedText
 }
 
 // ruleCount is how often one rule was broken in a batch.
@@ -249,7 +249,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	s, unplaced := validateBatch(files, prof, *format, stdout, bar, shared)
 	for _, u := range unplaced {
-		fmt.Fprintf(stderr, "juesuan validate: %s: %d cell(s) not placed (juesuan import %s lists them)\n", echo(u.file), u.n, echo(u.file))
+		fmt.Fprintf(stderr, "juesuan validate: %s: %s (juesuan import %s lists them)\n", echo(u.file), u.text, echo(u.file))
 	}
 
 	switch {
@@ -498,7 +498,7 @@ type summer struct {
 func (m *summer) add(r juesuan.FileResult) {
 	m.s.Files++
 	if r.Import != nil && len(r.Import.Unplaced) > 0 {
-		m.unplaced = append(m.unplaced, unplacedCount{file: r.File, n: len(r.Import.Unplaced)})
+		m.unplaced = append(m.unplaced, unplacedCount{file: r.File, text: unplacedText(r.File, r.Import.Unplaced)})
 	}
 	if r.Err != nil {
 		m.s.Unreadable++

@@ -424,3 +424,24 @@ func TestExportVerb(t *testing.T) {
 		t.Error("a workbook was written for an undecodable document")
 	}
 }
+
+// TestUnplacedText: cells not placed and whole sheets (a PDF's pages, such
+// as its chart pages) not recognised are counted apart.
+func TestUnplacedText(t *testing.T) {
+	cell := juesuan.Unplaced{Location: sheet.Location{File: "f", Sheet: "s", Cell: "B2"}}
+	page := juesuan.Unplaced{Location: sheet.Location{File: "f", Sheet: "p.5"}}
+	for _, tc := range []struct {
+		file string
+		us   []juesuan.Unplaced
+		want string
+	}{
+		{"a.xlsx", nil, "0 cell(s) not placed"},
+		{"a.xlsx", []juesuan.Unplaced{cell, cell}, "2 cell(s) not placed"},
+		{"a.xlsx", []juesuan.Unplaced{cell, page}, "1 cell(s) not placed, 1 sheet(s) not recognised"},
+		{"a.pdf", []juesuan.Unplaced{page, page, page}, "0 cell(s) not placed, 3 page(s) not recognised"},
+	} {
+		if got := unplacedText(tc.file, tc.us); got != tc.want {
+			t.Errorf("%s %v: %q, want %q", tc.file, tc.us, got, tc.want)
+		}
+	}
+}
