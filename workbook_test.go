@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -237,4 +239,42 @@ func ExampleHTMLCells() {
 	// Output:
 	// 一、收入支出决算总表 B11
 	// 十三、国有资本经营预算财政拨款收入支出决算表 ""
+}
+
+// TestImportCMSPage: a page that prints each table's title and 单位 line
+// as paragraphs above it (as content management systems publish 决算)
+// imports to the same tables as one with captions and headings, and its
+// findings name each table by its title, not by the 单位 line.
+func TestImportCMSPage(t *testing.T) {
+	b, err := os.ReadFile("testdata/workbooks/sichuan-tables.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := regexp.MustCompile(`<table border="1">\s*<caption>([^<]*)</caption>`).ReplaceAllString(string(b), "<p>$1</p><p>单位：万元</p><table border=\"1\">")
+	page = regexp.MustCompile(`<h3>([^<]*)</h3>`).ReplaceAllString(page, "<p>$1</p><p>单位：万元</p>")
+	if strings.Contains(page, "<caption>") || strings.Contains(page, "<h3>") {
+		t.Fatal("the page still has captions or headings")
+	}
+	read := func(s string) (*juesuan.Document, *juesuan.ImportReport) {
+		wb, err := sheet.ReadHTML(strings.NewReader(s), "公开.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, rep, err := juesuan.Import(wb, juesuan.ImportOptions{Profile: "sichuan-2020"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d, rep
+	}
+	want, _ := read(string(b))
+	got, rep := read(page)
+	if diff := cmp.Diff(encode(t, want), encode(t, got)); diff != "" {
+		t.Errorf("captions → paragraphs (-captions +paragraphs):\n%s", diff)
+	}
+	if l := rep.Sources["/tables/summary/income/total"]; l.Sheet != "一、收入支出决算总表" {
+		t.Errorf("收入合计 read at %s, want sheet 一、收入支出决算总表", l)
+	}
+	if l := rep.Sources["/tables/generalBudget/total/total"]; l.Sheet != "六、一般公共预算财政拨款支出决算表" {
+		t.Errorf("一般公共预算 合计 read at %s, want sheet 六、一般公共预算财政拨款支出决算表", l)
+	}
 }

@@ -395,6 +395,11 @@ func (m *mapper) regions() []*region {
 			if f := m.formNamed(s.Name); f != nil {
 				here = append(here, &region{f: f, s: s, end: len(s.Rows), titleTxt: s.Name})
 			} else if f, t := m.formAbove(s); f != nil {
+				// Named by the title printed above it rather than by the
+				// nearest text (a 单位 line): locations name the table.
+				named := *s
+				named.Name = titleName(t)
+				s = &named
 				here = append(here, &region{f: f, s: s, end: len(s.Rows), titleTxt: t})
 			} else if prev != nil && hasFigures(s) && m.continues(s, prev.f) {
 				here = append(here, &region{f: prev.f, s: s, end: len(s.Rows)})
@@ -430,6 +435,16 @@ func (m *mapper) formAbove(s *sheet.Sheet) (*form, string) {
 		}
 	}
 	return nil, ""
+}
+
+// titleName is a title as a sheet's name: its lines joined, at most 60
+// characters, as sheet.ReadHTML cuts a name.
+func titleName(t string) string {
+	t = strings.Join(strings.Fields(t), " ")
+	if r := []rune(t); len(r) > 60 {
+		t = string(r[:60])
+	}
+	return t
 }
 
 // unitAbove returns the unit a web page's 单位 line above table s states.
