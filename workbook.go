@@ -42,6 +42,16 @@ func WriteWorkbook(w io.Writer, d *Document, opts WorkbookOptions) error {
 // importing that workbook gives the same cells in ImportReport.Sources. A
 // figure d does not state is printed blank and not listed.
 func WorkbookCells(d *Document, opts WorkbookOptions) (map[string]sheet.Location, error) {
+	grids, err := printedGrids(d, opts.JiuqiNames)
+	if err != nil {
+		return nil, err
+	}
+	return cellsOf(grids, false)
+}
+
+// printedGrids lays out the public tables of d's profile that d carries,
+// as the workbook writer and the HTML disclosure print them.
+func printedGrids(d *Document, jiuqi bool) ([]*intake.Grid, error) {
 	if d == nil {
 		return nil, ErrNilDocument
 	}
@@ -49,11 +59,7 @@ func WorkbookCells(d *Document, opts WorkbookOptions) (map[string]sheet.Location
 	if err != nil {
 		return nil, err
 	}
-	grids, err := intake.Grids(&d.Report, intakeTables(p, opts.JiuqiNames))
-	if err != nil {
-		return nil, err
-	}
-	return cellsOf(grids, false)
+	return intake.Grids(&d.Report, intakeTables(p, jiuqi))
 }
 
 // HTMLCells returns where ImportFile finds each stated figure of d and
@@ -63,14 +69,7 @@ func WorkbookCells(d *Document, opts WorkbookOptions) (map[string]sheet.Location
 // own rows from its header, and a note, printed under its table, has no
 // cell. File is left empty.
 func HTMLCells(d *Document) (map[string]sheet.Location, error) {
-	if d == nil {
-		return nil, ErrNilDocument
-	}
-	p, err := LookupProfile(d.Profile)
-	if err != nil {
-		return nil, err
-	}
-	grids, err := intake.Grids(&d.Report, intakeTables(p, false))
+	grids, err := printedGrids(d, false)
 	if err != nil {
 		return nil, err
 	}
@@ -81,14 +80,7 @@ func HTMLCells(d *Document) (map[string]sheet.Location, error) {
 // the workbook written, from the one layout (half the work of calling
 // both).
 func WriteWorkbookCells(w io.Writer, d *Document, opts WorkbookOptions) (map[string]sheet.Location, error) {
-	if d == nil {
-		return nil, ErrNilDocument
-	}
-	p, err := LookupProfile(d.Profile)
-	if err != nil {
-		return nil, err
-	}
-	grids, err := intake.Grids(&d.Report, intakeTables(p, opts.JiuqiNames))
+	grids, err := printedGrids(d, opts.JiuqiNames)
 	if err != nil {
 		return nil, err
 	}
